@@ -1,0 +1,128 @@
+//! Self-checks of a catalog document: every id it names must exist, once.
+//! Runs on every load, built-in or from a file.
+
+use std::collections::BTreeSet;
+
+use super::model::{CatalogData, Condition, Role, Select, Side};
+
+/// `Err` names the first problem found.
+pub(super) fn check(data: &CatalogData) -> Result<(), String> {
+    let mut role_ids = BTreeSet::new();
+    for role in &data.roles {
+        if !role_ids.insert(role.id.as_str()) {
+            return Err(format!("duplicate role id `{}`", role.id));
+        }
+        check_role(role)?;
+    }
+    let role = |id: &str, at: &str| {
+        data.roles.iter().find(|r| r.id == id).ok_or_else(|| format!("{at}: unknown role `{id}`"))
+    };
+    let sources: BTreeSet<&str> = data.sources.iter().map(|s| s.key.as_str()).collect();
+    let conflicts: BTreeSet<&str> = data.conflicts.iter().map(|c| c.id.as_str()).collect();
+    for c in &data.conflicts {
+        for s in &c.sources {
+            if !sources.contains(s.as_str()) {
+                return Err(format!("conflict `{}`: unknown source `{s}`", c.id));
+            }
+        }
+    }
+    for m in &data.must_link {
+        role(&m.from, "must_link")?;
+        role(&m.to, "must_link")?;
+    }
+    let mut ids = BTreeSet::new();
+    for req in &data.requirements {
+        let at = format!("requirement `{}`", req.id);
+        if !ids.insert(req.id.as_str()) {
+            return Err(format!("duplicate requirement id `{}`", req.id));
+        }
+        if req.notes.en.trim().is_empty() {
+            return Err(format!("{at}: notes.en is empty"));
+        }
+        if req.references.is_empty() {
+            return Err(format!("{at}: no references"));
+        }
+        for r in &req.references {
+            if !sources.contains(r.source.as_str()) {
+                return Err(format!("{at}: unknown source `{}`", r.source));
+            }
+        }
+        for c in &req.conflicts {
+            if !conflicts.contains(c.as_str()) {
+                return Err(format!("{at}: unknown conflict `{c}`"));
+            }
+        }
+        let mut side_roles = Vec::new();
+        for side in [&req.source, &req.destination] {
+            match side {
+                Side::Role { role: id, endpoint } => {
+                    let r = role(id, &at)?;
+                    check_select(r, endpoint, &at)?;
+                    side_roles.push(id.as_str());
+                }
+                Side::Any { via, .. } => {
+                    for v in via {
+                        role(v, &at)?;
+                    }
+                }
+            }
+        }
+        if side_roles.is_empty() {
+            return Err(format!("{at}: both sides are Any"));
+        }
+        for cond in &req.when {
+            if !side_roles.contains(&cond.role()) {
+                return Err(format!("{at}: condition on role `{}`, which is not a side of it", cond.role()));
+            }
+            let r = role(cond.role(), &at)?;
+            match cond {
+                Condition::Flag { flag, .. } if !r.flags.iter().any(|f| &f.id == flag) => {
+                    return Err(format!("{at}: role `{}` has no flag `{flag}`", r.id));
+                }
+                Condition::Addressing { .. } if !r.addressing => {
+                    return Err(format!("{at}: role `{}` has no public/NAT addressing", r.id));
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_role(role: &Role) -> Result<(), String> {
+    if role.name.en.trim().is_empty() {
+        return Err(format!("role `{}`: name.en is empty", role.id));
+    }
+    if role.lb_modes.is_empty() {
+        return Err(format!("role `{}`: no lb_modes", role.id));
+    }
+    if role.endpoints.is_empty() {
+        return Err(format!("role `{}`: no endpoints", role.id));
+    }
+    let mut seen = BTreeSet::new();
+    for e in &role.endpoints {
+        if !seen.insert(e.id.as_str()) {
+            return Err(format!("role `{}`: duplicate endpoint `{}`", role.id, e.id));
+        }
+    }
+    let mut flags = BTreeSet::new();
+    for f in &role.flags {
+        if !flags.insert(f.id.as_str()) {
+            return Err(format!("role `{}`: duplicate flag `{}`", role.id, f.id));
+        }
+    }
+    Ok(())
+}
+
+fn check_select(role: &Role, select: &Select, at: &str) -> Result<(), String> {
+    let kinds: Vec<&str> = match select {
+        Select::Fixed(k) => vec![k],
+        Select::Balanced { members, vip, .. } => vec![members, vip],
+    };
+    for k in kinds {
+        if role.endpoint(k).is_none() {
+            return Err(format!("{at}: role `{}` has no endpoint `{k}`", role.id));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,265 @@
+//! The command line: subcommands, their options, output and exit codes (DESIGN.md section 3).
+//! Bad input of any kind is one `error:` line on stderr and exit 2; never a panic.
+
+use std::ffi::OsString;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::catalog::{Catalog, CatalogError, Select, Side};
+use crate::export::{self, Format, Report};
+use crate::findings::{self, Severity};
+use crate::plan_file::{self, PlanFileError};
+use crate::rules;
+
+/// Subcommand names; anything else on the command line is for the GUI.
+pub const SUBCOMMANDS: [&str; 5] = ["export", "check", "catalog", "upgrade", "help"];
+
+const USAGE: &str = "\
+Lync Port Planner: firewall rules for Lync Server 2013, derived from a plan.
+
+Usage:
+  lync-port-planner [PLAN.ron]                      open the GUI (default: the built-in example plan)
+  lync-port-planner export PLAN.ron --format F [--output FILE]
+        F: csv | markdown | html | json | powershell | nftables | iptables | asa
+  lync-port-planner check PLAN.ron [--format text|json]
+  lync-port-planner catalog [--format markdown|json]
+  lync-port-planner upgrade PLAN.ron                rewrite in the current format, keeping PLAN.ron.bak
+
+Options for every subcommand:
+  --catalog FILE    use this catalog instead of the built-in one
+
+Exit codes: 0 success (check: no error findings), 1 check found errors, 2 bad usage or input.
+";
+
+/// True when the arguments name a subcommand (or ask for help/version) rather than the GUI.
+pub fn is_cli(args: &[OsString]) -> bool {
+    args.first().and_then(|a| a.to_str()).is_some_and(|a| {
+        SUBCOMMANDS.contains(&a) || matches!(a, "-h" | "--help" | "-V" | "--version")
+    })
+}
+
+/// Why a command failed; all are exit code 2.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// The arguments are wrong.
+    #[error("{message}\n\n{USAGE}")]
+    Usage {
+        /// What is wrong.
+        message: String,
+    },
+    /// The catalog could not be used.
+    #[error(transparent)]
+    Catalog(#[from] CatalogError),
+    /// The plan could not be used.
+    #[error(transparent)]
+    Plan(#[from] PlanFileError),
+    /// Output could not be written.
+    #[error(transparent)]
+    Write(#[from] crate::atomic_write::WriteError),
+    /// Standard output failed (closed pipe and the like).
+    #[error("cannot write to standard output: {source}")]
+    Stdout {
+        /// The OS error.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+fn usage(message: impl Into<String>) -> CliError {
+    CliError::Usage { message: message.into() }
+}
+
+/// Run a subcommand; returns the process exit code.
+pub fn run(args: &[OsString]) -> ExitCode {
+    match dispatch(args) {
+        Ok(code) => code,
+        Err(err) => {
+            let mut stderr = std::io::stderr().lock();
+            writeln!(stderr, "error: {err}").ok();
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Parsed options shared by the subcommands.
+#[derive(Default)]
+struct Options {
+    positional: Vec<PathBuf>,
+    format: Option<String>,
+    output: Option<PathBuf>,
+    catalog: Option<PathBuf>,
+}
+
+fn parse(args: &[OsString]) -> Result<Options, CliError> {
+    let mut opts = Options::default();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let text = arg.to_str();
+        let mut value = |name: &str| {
+            it.next().cloned().ok_or_else(|| usage(format!("{name} needs a value")))
+        };
+        match text {
+            Some("--format" | "-f") => {
+                let v = value("--format")?;
+                opts.format = Some(v.to_str().ok_or_else(|| usage("--format is not valid text"))?.to_owned());
+            }
+            Some("--output" | "-o") => opts.output = Some(PathBuf::from(value("--output")?)),
+            Some("--catalog") => opts.catalog = Some(PathBuf::from(value("--catalog")?)),
+            Some(t) if t.starts_with('-') && t.len() > 1 => return Err(usage(format!("unknown option `{t}`"))),
+            _ => opts.positional.push(PathBuf::from(arg)),
+        }
+    }
+    Ok(opts)
+}
+
+fn dispatch(args: &[OsString]) -> Result<ExitCode, CliError> {
+    let Some(command) = args.first().and_then(|a| a.to_str()) else { return Err(usage("no subcommand")) };
+    if matches!(command, "-h" | "--help" | "help") {
+        out(USAGE)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if matches!(command, "-V" | "--version") {
+        out(&format!("lync-port-planner {}\n", env!("CARGO_PKG_VERSION")))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let opts = parse(&args[1..])?;
+    let catalog = match &opts.catalog {
+        Some(path) => Catalog::load(path)?,
+        None => Catalog::builtin()?,
+    };
+    match command {
+        "export" => export_cmd(&opts, &catalog),
+        "check" => check_cmd(&opts, &catalog),
+        "catalog" => catalog_cmd(&opts, &catalog),
+        "upgrade" => {
+            let plan = one_plan(&opts)?;
+            let bak = plan_file::upgrade(plan, &catalog)?;
+            out(&format!("upgraded {} (previous version kept as {})\n", plan.display(), bak.display()))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => Err(usage(format!("unknown subcommand `{command}`"))),
+    }
+}
+
+fn one_plan(opts: &Options) -> Result<&Path, CliError> {
+    match opts.positional.as_slice() {
+        [one] => Ok(one),
+        [] => Err(usage("missing PLAN.ron")),
+        _ => Err(usage("expected exactly one PLAN.ron")),
+    }
+}
+
+fn export_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
+    let path = one_plan(opts)?;
+    let format: Format = opts
+        .format
+        .as_deref()
+        .ok_or_else(|| usage("export needs --format"))?
+        .parse()
+        .map_err(|e: export::UnknownFormat| usage(e.to_string()))?;
+    let plan = plan_file::load(path, catalog)?;
+    let rules = rules::derive(&plan, catalog);
+    let findings = findings::check(&plan, catalog, &rules);
+    let text = export::render(format, &Report { plan: &plan, rules: &rules, findings: &findings });
+    match &opts.output {
+        Some(file) => crate::atomic_write::write(file, text.as_bytes())?,
+        None => out(&text)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
+    let path = one_plan(opts)?;
+    if opts.output.is_some() {
+        return Err(usage("check writes to standard output; --output is for export"));
+    }
+    let plan = plan_file::load(path, catalog)?;
+    let rules = rules::derive(&plan, catalog);
+    let findings = findings::check(&plan, catalog, &rules);
+    match opts.format.as_deref().unwrap_or("text") {
+        "json" => out(&export::findings_json(&findings))?,
+        "text" => {
+            let mut text = String::new();
+            for f in &findings {
+                text.push_str(&format!("{}[{}] {}: {}\n", f.severity.as_str(), f.kind.as_str(), f.subject, f.message));
+            }
+            let count = |s| findings.iter().filter(|f| f.severity == s).count();
+            text.push_str(&format!(
+                "{}: {} rules, {} errors, {} warnings, {} info\n",
+                path.display(),
+                rules.rules.len(),
+                count(Severity::Error),
+                count(Severity::Warning),
+                count(Severity::Info)
+            ));
+            out(&text)?;
+        }
+        other => return Err(usage(format!("unknown check format `{other}` (expected text or json)"))),
+    }
+    let failed = findings.iter().any(|f| f.severity == Severity::Error);
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn catalog_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
+    if !opts.positional.is_empty() {
+        return Err(usage("catalog takes no file argument (use --catalog FILE)"));
+    }
+    match opts.format.as_deref().unwrap_or("markdown") {
+        "json" => {
+            let mut text = serde_json::to_string_pretty(catalog.data()).unwrap_or_default();
+            text.push('\n');
+            out(&text)?;
+        }
+        "markdown" => out(&catalog_markdown(catalog))?,
+        other => return Err(usage(format!("unknown catalog format `{other}` (expected markdown or json)"))),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn side_text(side: &Side) -> String {
+    match side {
+        Side::Any { zone, via } if via.is_empty() => format!("Any ({})", zone.as_str()),
+        Side::Any { zone, via } => format!("Any ({}, or linked {})", zone.as_str(), via.join("/")),
+        Side::Role { role, endpoint: Select::Fixed(kind) } => format!("{role}/{kind}"),
+        Side::Role { role, endpoint: Select::Balanced { members, vip, vip_when } } => {
+            let modes: Vec<&str> = vip_when.iter().map(|m| m.as_str()).collect();
+            format!("{role}/{members} ({vip} when {})", modes.join(", "))
+        }
+    }
+}
+
+fn catalog_markdown(catalog: &Catalog) -> String {
+    let mut text = format!("# Catalog {}\n\n", catalog.label());
+    text.push_str("| ID | Source | Destination | Protocol | Transport | Port | Conditions | References |\n|---|---|---|---|---|---|---|---|\n");
+    for r in catalog.requirements() {
+        let conditions: Vec<String> = r
+            .when
+            .iter()
+            .map(|c| match c {
+                crate::catalog::Condition::Flag { role, flag } => format!("{role}.{flag}"),
+                crate::catalog::Condition::Lb { role, modes } => {
+                    format!("{role}.lb in {}", modes.iter().map(|m| m.as_str()).collect::<Vec<_>>().join("/"))
+                }
+                crate::catalog::Condition::Addressing { role, mode } => format!("{role}.addressing = {}", mode.as_str()),
+            })
+            .collect();
+        text.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            r.id,
+            side_text(&r.source),
+            side_text(&r.destination),
+            r.application,
+            r.transport.as_str().to_uppercase(),
+            r.ports,
+            conditions.join(", "),
+            catalog.citations(r).join(", ")
+        ));
+    }
+    text
+}
+
+fn out(text: &str) -> Result<(), CliError> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()).map_err(|source| CliError::Stdout { source })
+}

@@ -1,0 +1,92 @@
+//! RFC 4180 CSV (CRLF, quoted when needed) with OWASP formula-injection neutralising:
+//! a cell that would start a formula gets a leading apostrophe.
+
+use super::Report;
+use super::text::addresses;
+
+/// Column names; the audit import (later) reads the same columns.
+pub const HEADER: [&str; 16] = [
+    "id",
+    "firewall",
+    "source_node",
+    "source_role",
+    "source_endpoint",
+    "source_addresses",
+    "destination_node",
+    "destination_role",
+    "destination_endpoint",
+    "destination_addresses",
+    "application",
+    "transport",
+    "port_from",
+    "port_to",
+    "notes",
+    "references",
+];
+
+pub(super) fn render(report: &Report<'_>) -> String {
+    let mut out = String::new();
+    row(&mut out, HEADER.iter().map(|h| (*h).to_owned()));
+    for r in &report.rules.rules {
+        row(
+            &mut out,
+            [
+                r.id.clone(),
+                r.firewall.as_str().to_owned(),
+                r.source.label.clone(),
+                r.source.role.clone(),
+                r.source.endpoint.clone(),
+                addresses(&r.source, " "),
+                r.destination.label.clone(),
+                r.destination.role.clone(),
+                r.destination.endpoint.clone(),
+                addresses(&r.destination, " "),
+                r.application.clone(),
+                r.transport.as_str().to_owned(),
+                r.ports.from.to_string(),
+                r.ports.to.to_string(),
+                r.notes.clone(),
+                r.references.join("; "),
+            ],
+        );
+    }
+    out
+}
+
+fn row(out: &mut String, cells: impl IntoIterator<Item = String>) {
+    let cells: Vec<String> = cells.into_iter().map(|c| cell(&c)).collect();
+    out.push_str(&cells.join(","));
+    out.push_str("\r\n");
+}
+
+/// One cell: neutralised, then quoted if it holds a comma, quote or line break.
+pub(super) fn cell(value: &str) -> String {
+    // NUL is never useful and some readers stop at it.
+    let mut v: String = value.chars().filter(|&c| c != '\0').collect();
+    let first = v.trim_start_matches([' ', '\u{a0}']).chars().next();
+    let starts_formula = matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n' | '|' | '%'))
+        || matches!(v.chars().next(), Some('\t' | '\r' | '\n'));
+    if starts_formula {
+        v.insert(0, '\'');
+    }
+    if v.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", v.replace('"', "\"\""))
+    } else {
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn neutralises_formulas_and_quotes() {
+        assert_eq!(cell("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+        assert_eq!(cell("  +1"), "'  +1");
+        assert_eq!(cell("a,\"b\""), "\"a,\"\"b\"\"\"");
+        assert_eq!(cell("line\nbreak"), "\"line\nbreak\"");
+        assert_eq!(cell("plain"), "plain");
+        assert_eq!(cell("5061"), "5061");
+    }
+}

@@ -1,0 +1,131 @@
+//! A self-contained HTML report: plan summary, rules grouped by firewall, findings.
+//! Every piece of text goes through `esc`; no script, no external resource.
+
+use super::Report;
+use super::text::{addresses, one_line};
+use crate::topology::Firewall;
+
+const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2em;color:#1b1b1b}\
+table{border-collapse:collapse;margin:1em 0;font-size:0.9em}\
+th,td{border:1px solid #bbb;padding:0.3em 0.5em;vertical-align:top;text-align:left}\
+th{background:#eef1f5}td.num{text-align:right;font-variant-numeric:tabular-nums}\
+.error{color:#a40000}.warning{color:#8a5a00}.info{color:#335}\
+.unresolved{background:#ffe3e3}code{font-size:0.95em}";
+
+pub(super) fn render(report: &Report<'_>) -> String {
+    let title = format!("Firewall rules: {}", report.rules.plan);
+    let mut out = String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
+    out.push_str(&format!("<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n", esc(&title), esc(&title)));
+    summary(report, &mut out);
+    for fw in Firewall::ALL {
+        let rules: Vec<_> = report.rules.for_firewall(fw).collect();
+        if rules.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("<h2>{} ({})</h2>\n<table>\n", esc(fw.title()), rules.len()));
+        out.push_str("<tr><th>ID</th><th>Source</th><th>Source addresses</th><th>Destination</th><th>Destination addresses</th><th>Protocol</th><th>Transport</th><th>Port</th><th>Notes</th><th>References</th></tr>\n");
+        for r in rules {
+            let class = if r.is_unresolved() { " class=\"unresolved\"" } else { "" };
+            out.push_str(&format!(
+                "<tr{class}><td><code>{}</code></td><td>{}<br><small>{}/{}</small></td><td>{}</td><td>{}<br><small>{}/{}</small></td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>\n",
+                esc(&r.id),
+                esc(&r.source.label),
+                esc(&r.source.role),
+                esc(&r.source.endpoint),
+                esc(&addresses(&r.source, ", ")),
+                esc(&r.destination.label),
+                esc(&r.destination.role),
+                esc(&r.destination.endpoint),
+                esc(&addresses(&r.destination, ", ")),
+                esc(&r.application),
+                r.transport.as_str().to_uppercase(),
+                r.ports,
+                esc(&r.notes),
+                esc(&r.references.join(", ")),
+            ));
+        }
+        out.push_str("</table>\n");
+    }
+    out.push_str("<h2>Findings</h2>\n");
+    if report.findings.is_empty() {
+        out.push_str("<p>No edits needed.</p>\n");
+    } else {
+        out.push_str("<ul>\n");
+        for f in report.findings {
+            out.push_str(&format!(
+                "<li class=\"{}\"><strong>{}</strong> <code>{}</code> <code>{}</code>: {}</li>\n",
+                f.severity.as_str(),
+                f.severity.as_str(),
+                f.kind.as_str(),
+                esc(&f.subject.to_string()),
+                esc(&f.message)
+            ));
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn summary(report: &Report<'_>, out: &mut String) {
+    let plan = report.plan;
+    if !plan.description.is_empty() {
+        out.push_str(&format!("<p>{}</p>\n", esc(&plan.description)));
+    }
+    let errors = report.findings.iter().filter(|f| f.severity == crate::findings::Severity::Error).count();
+    out.push_str(&format!(
+        "<p>Catalog <code>{}</code>. {} nodes, {} links, {} rules, {} findings ({} errors).</p>\n",
+        esc(&report.rules.catalog),
+        plan.nodes.len(),
+        plan.links.len(),
+        report.rules.rules.len(),
+        report.findings.len(),
+        errors
+    ));
+    out.push_str("<table>\n<tr><th>Node</th><th>Role</th><th>Zone</th><th>FQDN</th><th>Load balancing</th><th>Members</th></tr>\n");
+    for node in plan.nodes.values() {
+        let members: Vec<String> = node
+            .members
+            .iter()
+            .map(|m| {
+                let addrs: Vec<String> = m.addresses.iter().map(|(k, a)| format!("{k} {a}")).collect();
+                format!("{} ({})", m.name, addrs.join(", "))
+            })
+            .collect();
+        out.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            esc(&node.label),
+            esc(&node.role),
+            node.zone.as_str(),
+            esc(&node.fqdn),
+            node.lb.as_str(),
+            esc(&members.join("; "))
+        ));
+    }
+    out.push_str("</table>\n");
+}
+
+/// Escape for element content and quoted attributes; line breaks and bidi controls become spaces.
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in one_line(text).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(super::esc("<script>alert('x\")</script>&"), "&lt;script&gt;alert(&#39;x&quot;)&lt;/script&gt;&amp;");
+    }
+}

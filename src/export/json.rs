@@ -1,0 +1,70 @@
+//! The JSON rule table, exactly the contract of DESIGN.md section 3.
+
+use serde_json::{Value, json};
+
+use super::Report;
+use crate::findings::Finding;
+use crate::rules::{Addresses, RuleEnd};
+
+pub(super) fn render(report: &Report<'_>) -> String {
+    let rules: Vec<Value> = report
+        .rules
+        .rules
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.id,
+                "requirement": r.requirement,
+                "firewall": r.firewall.as_str(),
+                "source": end(&r.source),
+                "destination": end(&r.destination),
+                "application": r.application,
+                "transport": r.transport.as_str(),
+                "port_from": r.ports.from,
+                "port_to": r.ports.to,
+                "notes": r.notes,
+                "references": r.references,
+            })
+        })
+        .collect();
+    let doc = json!({
+        "plan": report.rules.plan,
+        "catalog": report.rules.catalog,
+        "rules": rules,
+        "findings": findings(report.findings),
+    });
+    pretty(&doc)
+}
+
+fn end(end: &RuleEnd) -> Value {
+    let addresses: Vec<String> = match &end.addresses {
+        Addresses::Any => vec!["any".to_owned()],
+        Addresses::List(list) => list.iter().map(ToString::to_string).collect(),
+    };
+    json!({ "node": end.label, "role": end.role, "endpoint": end.endpoint, "addresses": addresses })
+}
+
+fn findings(findings: &[Finding]) -> Vec<Value> {
+    findings
+        .iter()
+        .map(|f| {
+            json!({
+                "severity": f.severity.as_str(),
+                "kind": f.kind.as_str(),
+                "message": f.message,
+                "subject": f.subject.to_string(),
+            })
+        })
+        .collect()
+}
+
+pub(super) fn findings_document(list: &[Finding]) -> String {
+    pretty(&json!({ "findings": findings(list) }))
+}
+
+fn pretty(value: &Value) -> String {
+    // A Value built from strings and numbers always serialises.
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
+}

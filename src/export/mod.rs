@@ -1,0 +1,125 @@
+//! Exports: one file per format, each a pure function of a [`Report`] returning text.
+//! User text (labels, names) is neutralised for each consumer; addresses and ports are validated values.
+
+mod asa;
+mod csv;
+mod html;
+mod iptables;
+mod json;
+mod markdown;
+mod nftables;
+mod powershell;
+mod text;
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::findings::Finding;
+use crate::plan::Plan;
+use crate::rules::RuleSet;
+
+/// Everything an export may show.
+#[derive(Clone, Copy, Debug)]
+pub struct Report<'a> {
+    /// The plan (for names and the summary).
+    pub plan: &'a Plan,
+    /// The derived rules.
+    pub rules: &'a RuleSet,
+    /// The findings.
+    pub findings: &'a [Finding],
+}
+
+/// An export format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Format {
+    /// RFC 4180 CSV, safe against formula injection.
+    Csv,
+    /// Markdown tables.
+    Markdown,
+    /// Self-contained HTML report.
+    Html,
+    /// The machine-readable rule table (DESIGN.md section 3).
+    Json,
+    /// `New-NetFirewallRule` commands per host.
+    Powershell,
+    /// An nftables ruleset file (`nft -f`).
+    Nftables,
+    /// An `iptables-restore` file.
+    Iptables,
+    /// Cisco ASA extended access-list lines.
+    Asa,
+}
+
+impl Format {
+    /// Every format, in menu order.
+    pub const ALL: [Self; 8] =
+        [Self::Csv, Self::Markdown, Self::Html, Self::Json, Self::Powershell, Self::Nftables, Self::Iptables, Self::Asa];
+
+    /// The name used on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Csv => "csv",
+            Self::Markdown => "markdown",
+            Self::Html => "html",
+            Self::Json => "json",
+            Self::Powershell => "powershell",
+            Self::Nftables => "nftables",
+            Self::Iptables => "iptables",
+            Self::Asa => "asa",
+        }
+    }
+
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Csv => "csv",
+            Self::Markdown => "md",
+            Self::Html => "html",
+            Self::Json => "json",
+            Self::Powershell => "ps1",
+            Self::Nftables => "nft",
+            Self::Iptables => "rules",
+            Self::Asa => "asa.txt",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An unknown format name.
+#[derive(Debug, thiserror::Error)]
+#[error("unknown export format `{name}` (expected one of: csv, markdown, html, json, powershell, nftables, iptables, asa)")]
+pub struct UnknownFormat {
+    /// What was given.
+    pub name: String,
+}
+
+impl FromStr for Format {
+    type Err = UnknownFormat;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL.into_iter().find(|f| f.as_str() == s).ok_or_else(|| UnknownFormat { name: s.to_owned() })
+    }
+}
+
+/// Render a report in a format.
+pub fn render(format: Format, report: &Report<'_>) -> String {
+    match format {
+        Format::Csv => csv::render(report),
+        Format::Markdown => markdown::render(report),
+        Format::Html => html::render(report),
+        Format::Json => json::render(report),
+        Format::Powershell => powershell::render(report),
+        Format::Nftables => nftables::render(report),
+        Format::Iptables => iptables::render(report),
+        Format::Asa => asa::render(report),
+    }
+}
+
+/// Findings alone as JSON (`check --format json`).
+pub fn findings_json(findings: &[Finding]) -> String {
+    json::findings_document(findings)
+}

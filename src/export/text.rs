@@ -1,0 +1,118 @@
+//! Shared neutralising of user text and shared address rendering for the exports.
+
+use crate::net::IpNet;
+use crate::rules::{Addresses, RuleEnd};
+
+/// True for characters that can end a line, reorder text or hide content in some consumer.
+fn is_hazard(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{0085}' | '\u{2028}' | '\u{2029}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// One line of plain text: hazards become spaces, runs of spaces fold, ends trimmed.
+pub fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let c = if is_hazard(c) { ' ' } else { c };
+        if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        out.push(c);
+    }
+    out.trim_end().to_owned()
+}
+
+/// Printable ASCII safe inside any config comment: letters, digits and `space . _ : > / , ( ) -`,
+/// everything else becomes `_`; at most `max` characters.
+pub fn ascii_comment(text: &str, max: usize) -> String {
+    one_line(text)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || " ._:>/,()-".contains(c) { c } else { '_' })
+        .take(max)
+        .collect::<String>()
+        .trim_end()
+        .to_owned()
+}
+
+/// Addresses as one string: `any`, `a b c`, with `UNRESOLVED` when some are missing.
+pub fn addresses(end: &RuleEnd, sep: &str) -> String {
+    let mut parts: Vec<String> = match &end.addresses {
+        Addresses::Any => vec!["any".to_owned()],
+        Addresses::List(list) => list.iter().map(ToString::to_string).collect(),
+    };
+    if end.is_unresolved() {
+        parts.push("UNRESOLVED".to_owned());
+    }
+    parts.join(sep)
+}
+
+/// The networks of an end, with networks inside others dropped (nftables sets refuse overlaps).
+pub fn minimal(list: &[IpNet]) -> Vec<IpNet> {
+    let mut sorted: Vec<IpNet> = list.to_vec();
+    sorted.sort();
+    sorted.dedup();
+    let all = sorted.clone();
+    sorted.retain(|n| !all.iter().any(|o| o != n && o.contains(n)));
+    sorted
+}
+
+/// For address families: `Some(list)` per family, `None` meaning any.
+pub fn by_family(addresses: &Addresses, ipv4: bool) -> Option<Vec<IpNet>> {
+    match addresses {
+        Addresses::Any => None,
+        Addresses::List(list) => Some(minimal(&list.iter().copied().filter(|a| a.is_ipv4() == ipv4).collect::<Vec<_>>())),
+    }
+}
+
+/// "label (role/endpoint)" for human-readable exports.
+pub fn end_title(end: &RuleEnd) -> String {
+    format!("{} ({}/{})", one_line(&end.label), end.role, end.endpoint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_removes_breaks_and_bidi() {
+        assert_eq!(one_line("a\r\nb\u{202E}c\u{2028}d\0e"), "a b c d e");
+    }
+
+    #[test]
+    fn ascii_comment_keeps_only_safe_characters() {
+        assert_eq!(ascii_comment("S1-6:a>b \"x\" $(rm) `y`", 100), "S1-6:a>b _x_ _(rm) _y_");
+        assert_eq!(ascii_comment("abcdef", 3), "abc");
+    }
+
+    #[test]
+    fn minimal_drops_contained_networks() {
+        let list: Vec<IpNet> = ["10.0.0.0/16", "10.0.1.0/24", "10.0.0.5", "192.168.1.1"].iter().map(|s| s.parse().unwrap()).collect();
+        let out: Vec<String> = minimal(&list).iter().map(ToString::to_string).collect();
+        assert_eq!(out, ["10.0.0.0/16", "192.168.1.1"]);
+    }
+}
+
+/// One address family's matches of a rule: `None` is "any".
+pub struct FamilyMatch {
+    /// IPv4 (else IPv6).
+    pub ipv4: bool,
+    /// Source networks, or any.
+    pub source: Option<Vec<IpNet>>,
+    /// Destination networks, or any.
+    pub destination: Option<Vec<IpNet>>,
+}
+
+/// The per-family matches a rule needs; a family is left out when one end has no address in it.
+pub fn families(rule: &crate::rules::Rule) -> Vec<FamilyMatch> {
+    let mut out = Vec::new();
+    for ipv4 in [true, false] {
+        let source = by_family(&rule.source.addresses, ipv4);
+        let destination = by_family(&rule.destination.addresses, ipv4);
+        let empty = |s: &Option<Vec<IpNet>>| s.as_ref().is_some_and(Vec::is_empty);
+        if empty(&source) || empty(&destination) || (!ipv4 && source.is_none() && destination.is_none()) {
+            continue;
+        }
+        out.push(FamilyMatch { ipv4, source, destination });
+    }
+    out
+}

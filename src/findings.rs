@@ -1,0 +1,397 @@
+//! `check(&Plan, &Catalog, &RuleSet) -> Vec<Finding>`: what is missing, wrong or doubtful in a plan.
+//! Findings are data for the side panel and the CLI, never errors; sorted, deterministic.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::catalog::{Catalog, Scope};
+use crate::net::IpNet;
+use crate::plan::{Node, NodeId, Plan};
+use crate::rules::RuleSet;
+use crate::topology::{Addressing, Firewall, LbMode, Zone};
+
+/// How bad a finding is; `check` exits 1 on any error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The plan's rules are wrong or incomplete.
+    Error,
+    /// Probably wrong; a person should look.
+    Warning,
+    /// Worth knowing.
+    Info,
+}
+
+impl Severity {
+    /// Lower-case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Warning => "warning",
+            Self::Info => "info",
+        }
+    }
+}
+
+/// What kind of problem a finding reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FindingKind {
+    /// Two placed roles must talk but are not linked.
+    MissingLink,
+    /// A required rule was switched off on a link.
+    DisabledRequirement,
+    /// A rule end has no address.
+    UnresolvedAddress,
+    /// The design breaks a Microsoft rule.
+    InvalidTopology,
+    /// Sample values left in the plan.
+    Placeholder,
+    /// Microsoft's pages disagree about a rule the plan uses.
+    SourceConflict,
+}
+
+impl FindingKind {
+    /// Snake-case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::MissingLink => "missing_link",
+            Self::DisabledRequirement => "disabled_requirement",
+            Self::UnresolvedAddress => "unresolved_address",
+            Self::InvalidTopology => "invalid_topology",
+            Self::Placeholder => "placeholder",
+            Self::SourceConflict => "source_conflict",
+        }
+    }
+}
+
+/// What a finding is about.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Subject {
+    /// The plan as a whole.
+    Plan,
+    /// A node.
+    Node(NodeId),
+    /// A link, by its two ends.
+    Link(NodeId, NodeId),
+    /// A derived rule, by id.
+    Rule(String),
+}
+
+impl fmt::Display for Subject {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Plan => f.write_str("plan"),
+            Self::Node(n) => write!(f, "node:{n}"),
+            Self::Link(a, b) => write!(f, "link:{a}-{b}"),
+            Self::Rule(r) => write!(f, "rule:{r}"),
+        }
+    }
+}
+
+/// A change the UI can apply in one click.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Fix {
+    /// Link two nodes.
+    AddLink {
+        /// One end.
+        a: NodeId,
+        /// The other end.
+        b: NodeId,
+    },
+    /// Remove a link.
+    RemoveLink {
+        /// One end.
+        a: NodeId,
+        /// The other end.
+        b: NodeId,
+    },
+    /// Switch a requirement back on.
+    EnableRequirement {
+        /// One end of the link.
+        a: NodeId,
+        /// The other end.
+        b: NodeId,
+        /// Requirement id.
+        requirement: String,
+    },
+    /// Open a node's field for editing (addresses, label, ...).
+    EditNode {
+        /// The node.
+        node: NodeId,
+        /// Field name (`addresses`, `vips`, `label`, `lb`, `zone`).
+        field: String,
+    },
+}
+
+/// One finding.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Finding {
+    /// How bad.
+    pub severity: Severity,
+    /// What kind.
+    pub kind: FindingKind,
+    /// About what.
+    pub subject: Subject,
+    /// One sentence for people (English).
+    pub message: String,
+    /// A one-click fix, where one exists.
+    pub fix: Option<Fix>,
+}
+
+fn finding(severity: Severity, kind: FindingKind, subject: Subject, message: String, fix: Option<Fix>) -> Finding {
+    Finding { severity, kind, subject, message, fix }
+}
+
+/// Every finding, sorted by severity, kind, subject and message.
+pub fn check(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> Vec<Finding> {
+    let mut out = Vec::new();
+    missing_links(plan, catalog, &mut out);
+    disabled(plan, catalog, &mut out);
+    unresolved(rules, &mut out);
+    topology(plan, catalog, rules, &mut out);
+    placeholders(plan, &mut out);
+    conflicts(catalog, rules, &mut out);
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn label(plan: &Plan, id: &NodeId) -> String {
+    plan.nodes.get(id).map_or_else(|| id.to_string(), |n| n.label.clone())
+}
+
+fn role_name(catalog: &Catalog, role: &str) -> String {
+    catalog.role(role).map_or_else(|| role.to_owned(), |r| r.name.en.clone())
+}
+
+fn missing_links(plan: &Plan, catalog: &Catalog, out: &mut Vec<Finding>) {
+    for must in &catalog.data().must_link {
+        let Some(target) = plan.nodes.iter().find(|(_, n)| n.role == must.to).map(|(id, _)| id) else { continue };
+        for (id, node) in plan.nodes.iter().filter(|(_, n)| n.role == must.from) {
+            let linked = plan.neighbours(id).any(|p| plan.nodes.get(p).is_some_and(|n| n.role == must.to));
+            if !linked {
+                out.push(finding(
+                    Severity::Error,
+                    FindingKind::MissingLink,
+                    Subject::Node(id.clone()),
+                    format!("{} is not linked to any {}: {}", node.label, role_name(catalog, &must.to), must.why.en),
+                    Some(Fix::AddLink { a: id.clone(), b: target.clone() }),
+                ));
+            }
+        }
+    }
+}
+
+fn disabled(plan: &Plan, catalog: &Catalog, out: &mut Vec<Finding>) {
+    for link in &plan.links {
+        for req in &link.disabled {
+            let what = catalog.requirement(req).map_or_else(
+                || format!("unknown requirement `{req}`"),
+                |r| format!("{} {}/{} {} ({req})", r.application, r.transport.as_str(), r.ports, r.notes.en),
+            );
+            out.push(finding(
+                Severity::Warning,
+                FindingKind::DisabledRequirement,
+                Subject::Link(link.a.clone(), link.b.clone()),
+                format!("switched off on the link {} - {}: {what}", label(plan, &link.a), label(plan, &link.b)),
+                Some(Fix::EnableRequirement { a: link.a.clone(), b: link.b.clone(), requirement: req.clone() }),
+            ));
+        }
+    }
+}
+
+fn unresolved(rules: &RuleSet, out: &mut Vec<Finding>) {
+    // One finding per missing address, counting the rules it leaves unresolved.
+    let mut missing: BTreeMap<(NodeId, String), (usize, String)> = BTreeMap::new();
+    for rule in &rules.rules {
+        for end in [&rule.source, &rule.destination] {
+            let Some(node) = &end.node else { continue };
+            for m in &end.missing {
+                let entry = missing.entry((node.clone(), m.clone())).or_insert((0, end.endpoint.clone()));
+                entry.0 += 1;
+            }
+        }
+    }
+    for ((node, what), (count, endpoint)) in missing {
+        let field = if endpoint.ends_with("vip") { "vips" } else { "addresses" };
+        out.push(finding(
+            Severity::Error,
+            FindingKind::UnresolvedAddress,
+            Subject::Node(node.clone()),
+            format!("{what}: {count} rule(s) cannot name an address and are exported as placeholders"),
+            Some(Fix::EditNode { node, field: field.to_owned() }),
+        ));
+    }
+}
+
+fn topology(plan: &Plan, catalog: &Catalog, rules: &RuleSet, out: &mut Vec<Finding>) {
+    for (id, node) in &plan.nodes {
+        node_topology(catalog, id, node, out);
+    }
+    for link in &plan.links {
+        let (Some(a), Some(b)) = (plan.nodes.get(&link.a), plan.nodes.get(&link.b)) else { continue };
+        if link.custom.is_empty() && !catalog.roles_exchange_traffic(&a.role, &b.role) {
+            out.push(finding(
+                Severity::Warning,
+                FindingKind::InvalidTopology,
+                Subject::Link(link.a.clone(), link.b.clone()),
+                format!(
+                    "{} and {} exchange no Lync traffic ({} - {}): the link adds no rule",
+                    a.label,
+                    b.label,
+                    role_name(catalog, &a.role),
+                    role_name(catalog, &b.role)
+                ),
+                Some(Fix::RemoveLink { a: link.a.clone(), b: link.b.clone() }),
+            ));
+        }
+    }
+    let mut exposed = BTreeMap::new();
+    for rule in rules.rules.iter().filter(|r| r.firewall == Firewall::External) {
+        for end in [&rule.source, &rule.destination] {
+            if let (Some(n), Zone::Internal) = (&end.node, end.zone) {
+                exposed.entry(n.clone()).or_insert_with(Vec::new).push(rule.id.clone());
+            }
+        }
+    }
+    for (node, ids) in exposed {
+        out.push(finding(
+            Severity::Warning,
+            FindingKind::InvalidTopology,
+            Subject::Node(node.clone()),
+            format!(
+                "{} is in the internal zone but {} rule(s) reach it straight from the Internet, bypassing the perimeter network (first: {})",
+                label(plan, &node),
+                ids.len(),
+                ids[0]
+            ),
+            Some(Fix::EditNode { node, field: "zone".to_owned() }),
+        ));
+    }
+}
+
+fn node_topology(catalog: &Catalog, id: &NodeId, node: &Node, out: &mut Vec<Finding>) {
+    let Some(role) = catalog.role(&node.role) else { return };
+    let subject = || Subject::Node(id.clone());
+    let edit = |field: &str| Some(Fix::EditNode { node: id.clone(), field: field.to_owned() });
+    let mut push = |severity, message: String, fix| {
+        out.push(finding(severity, FindingKind::InvalidTopology, subject(), message, fix));
+    };
+    if !role.lb_modes.contains(&node.lb) {
+        let allowed: Vec<&str> = role.lb_modes.iter().map(|m| m.as_str()).collect();
+        let why = if node.lb == LbMode::Dns && role.endpoint("hlb_vip").is_some() {
+            " DNS load balancing cannot carry client-to-server web traffic: the pool still needs a hardware load balancer for it (JJ205142, Gg398634)."
+        } else {
+            ""
+        };
+        push(
+            Severity::Error,
+            format!("{} uses load balancing `{}`, which a {} does not support (allowed: {}).{why}", node.label, node.lb.as_str(), role.name.en, allowed.join(", ")),
+            edit("lb"),
+        );
+    }
+    let has_vip_endpoints = role.endpoints.iter().any(|e| e.scope == Scope::Vip);
+    let wants_vip = matches!(node.lb, LbMode::DnsAndHlb | LbMode::HlbOnly);
+    if wants_vip && has_vip_endpoints && node.vips.is_empty() {
+        push(
+            Severity::Error,
+            format!("{} uses `{}` load balancing but has no hardware load balancer VIP", node.label, node.lb.as_str()),
+            edit("vips"),
+        );
+    }
+    if node.lb == LbMode::HlbOnly && node.addressing == Addressing::Nat {
+        push(
+            Severity::Error,
+            format!("{} uses a hardware load balancer with NAT: a load-balanced Edge needs publicly routable addresses without NAT (Gg425882, JJ656815)", node.label),
+            edit("addressing"),
+        );
+    }
+    if node.lb == LbMode::Dns && node.flags.contains("ocs2007_federation") {
+        push(
+            Severity::Warning,
+            format!("{} federates with OCS 2007 under DNS load balancing: that federation loses failover; Microsoft requires a hardware load balancer for it (JJ656815, Gg398634)", node.label),
+            edit("lb"),
+        );
+    }
+    if node.lb == LbMode::Single && node.members.len() > 1 {
+        push(
+            Severity::Warning,
+            format!("{} has {} member servers but load balancing `single`: choose how the pool is balanced", node.label, node.members.len()),
+            edit("lb"),
+        );
+    }
+    if node.zone != role.default_zone {
+        push(
+            Severity::Info,
+            format!("{} is in the {} zone; Microsoft's reference architecture puts a {} in the {} zone", node.label, node.zone.as_str(), role.name.en, role.default_zone.as_str()),
+            edit("zone"),
+        );
+    }
+}
+
+/// Microsoft's sample names: fine in documentation, wrong in a firewall.
+const SAMPLE_NAMES: [&str; 3] = ["contoso", "fabrikam", "litware"];
+
+/// Sample address ranges: Microsoft's 131.107.0.0/16 and the RFC 5737 documentation ranges.
+const SAMPLE_NETS: [([u8; 4], u8); 4] =
+    [([131, 107, 0, 0], 16), ([192, 0, 2, 0], 24), ([198, 51, 100, 0], 24), ([203, 0, 113, 0], 24)];
+
+fn placeholders(plan: &Plan, out: &mut Vec<Finding>) {
+    let samples: Vec<IpNet> =
+        SAMPLE_NETS.iter().map(|(a, p)| IpNet { addr: std::net::IpAddr::V4((*a).into()), prefix: *p }).collect();
+    for (id, node) in &plan.nodes {
+        let mut texts = vec![("label", node.label.as_str()), ("fqdn", node.fqdn.as_str())];
+        texts.extend(node.members.iter().map(|m| ("members", m.name.as_str())));
+        for (field, text) in texts {
+            let lower = text.to_lowercase();
+            if let Some(name) = SAMPLE_NAMES.iter().find(|n| lower.contains(*n)) {
+                out.push(finding(
+                    Severity::Warning,
+                    FindingKind::Placeholder,
+                    Subject::Node(id.clone()),
+                    format!("{} still uses Microsoft's sample name `{name}` in its {field}", node.label),
+                    Some(Fix::EditNode { node: id.clone(), field: field.to_owned() }),
+                ));
+            }
+        }
+        let addresses = node
+            .members
+            .iter()
+            .flat_map(|m| m.addresses.values().chain(m.nat.values()))
+            .chain(node.vips.values())
+            .chain(node.networks.iter());
+        for (addr, range) in addresses.filter_map(|a| samples.iter().find(|s| s.contains(a)).map(|s| (a, s))) {
+            out.push(finding(
+                Severity::Warning,
+                FindingKind::Placeholder,
+                Subject::Node(id.clone()),
+                format!("{} uses {addr}, from the sample address range {range}: replace it with a real address", node.label),
+                Some(Fix::EditNode { node: id.clone(), field: "addresses".to_owned() }),
+            ));
+        }
+    }
+}
+
+fn conflicts(catalog: &Catalog, rules: &RuleSet, out: &mut Vec<Finding>) {
+    let mut hits: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for rule in &rules.rules {
+        let Some(req) = catalog.requirement(&rule.requirement) else { continue };
+        for c in &req.conflicts {
+            hits.entry(c.as_str()).or_default().push(rule.id.as_str());
+        }
+    }
+    for (id, rule_ids) in hits {
+        let Some(conflict) = catalog.conflict(id) else { continue };
+        let pages: Vec<String> = conflict
+            .sources
+            .iter()
+            .map(|s| catalog.technet(s).map_or_else(|| s.clone(), |t| format!("{s} {t}")))
+            .collect();
+        out.push(finding(
+            Severity::Info,
+            FindingKind::SourceConflict,
+            Subject::Rule(rule_ids[0].to_owned()),
+            format!("{id}: Microsoft's pages are inconsistent here ({}). {} Affects {} rule(s).", pages.join("; "), conflict.summary.en, rule_ids.len()),
+            None,
+        ));
+    }
+}

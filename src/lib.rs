@@ -1,0 +1,25 @@
+//! Lync Port Planner: derive, check and export the firewall rules of a Lync Server 2013 plan.
+//!
+//! Module map (dependency direction: top to bottom; nothing above `ui` names egui):
+//! - [`net`], [`topology`]: validated values and the shared vocabulary.
+//! - [`catalog`]: roles and port requirements from `assets/catalog.ron`.
+//! - [`plan`], [`plan_file`]: the user's document and its RON files.
+//! - [`rules`], [`findings`]: pure derivations from `(&Plan, &Catalog)`.
+//! - [`export`]: one text format per file.
+//! - [`cli`]: the command line.
+//! - `ui` (feature `gui`): the desktop window.
+
+pub mod atomic_write;
+pub mod catalog;
+pub mod cli;
+pub mod examples;
+pub mod export;
+pub mod file_text;
+pub mod findings;
+pub mod net;
+pub mod plan;
+pub mod plan_file;
+pub mod rules;
+pub mod topology;
+#[cfg(feature = "gui")]
+pub mod ui;

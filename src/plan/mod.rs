@@ -1,0 +1,214 @@
+//! The user's document: nodes, links and their settings, exactly what a plan file holds.
+//! No derived data (rules, findings) and no UI state (selection, zoom) lives here.
+
+mod validate;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+pub use validate::{PlanProblem, validate};
+
+use crate::net::{IpNet, PortRange, Transport};
+use crate::topology::{Addressing, LbMode, Zone};
+
+/// The plan file format this build writes. Older versions migrate on load.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A deployment plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// File format version; always the first field in a file.
+    pub format_version: u32,
+    /// Short name shown in titles and exports.
+    pub name: String,
+    /// Free text about the plan.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// Nodes by id.
+    #[serde(default)]
+    pub nodes: BTreeMap<NodeId, Node>,
+    /// Undirected links, sorted by their end ids.
+    #[serde(default)]
+    pub links: Vec<Link>,
+}
+
+impl Plan {
+    /// An empty plan with a name.
+    pub fn new(name: &str) -> Self {
+        Self {
+            format_version: FORMAT_VERSION,
+            name: name.to_owned(),
+            description: String::new(),
+            nodes: BTreeMap::new(),
+            links: Vec::new(),
+        }
+    }
+
+    /// The link between two nodes, in either order.
+    pub fn link_between(&self, a: &NodeId, b: &NodeId) -> Option<&Link> {
+        self.links.iter().find(|l| (&l.a == a && &l.b == b) || (&l.a == b && &l.b == a))
+    }
+
+    /// The nodes linked to `id`, in link order.
+    pub fn neighbours<'a>(&'a self, id: &'a NodeId) -> impl Iterator<Item = &'a NodeId> + 'a {
+        self.links.iter().filter_map(move |l| {
+            if &l.a == id {
+                Some(&l.b)
+            } else if &l.b == id {
+                Some(&l.a)
+            } else {
+                None
+            }
+        })
+    }
+
+    /// Sort links and their ends into the canonical order used on save.
+    pub fn normalize(&mut self) {
+        for link in &mut self.links {
+            if link.b < link.a {
+                std::mem::swap(&mut link.a, &mut link.b);
+            }
+        }
+        self.links.sort_by(|x, y| (&x.a, &x.b).cmp(&(&y.a, &y.b)));
+    }
+}
+
+/// Stable id of a node: letters, digits, `-` and `_`, at most 64 characters.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct NodeId(pub String);
+
+impl NodeId {
+    /// The id text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// True when the text is an acceptable id.
+    pub fn is_valid(text: &str) -> bool {
+        !text.is_empty()
+            && text.len() <= 64
+            && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    }
+}
+
+impl fmt::Display for NodeId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for NodeId {
+    fn from(value: &str) -> Self {
+        Self(value.to_owned())
+    }
+}
+
+/// A position on the canvas, in canvas units (never an egui type).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CanvasPoint {
+    /// Horizontal, growing to the right.
+    pub x: f32,
+    /// Vertical, growing downwards.
+    pub y: f32,
+}
+
+/// One role instance on the canvas.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Node {
+    /// Catalog role id.
+    pub role: String,
+    /// Display label (user text: never trusted in exports).
+    pub label: String,
+    /// Where it is drawn.
+    pub position: CanvasPoint,
+    /// The zone it sits in.
+    pub zone: Zone,
+    /// Pool or server FQDN.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub fqdn: String,
+    /// Load balancing of a pool.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub lb: LbMode,
+    /// Public or NAT external addressing (Edge).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub addressing: Addressing,
+    /// Member servers of the pool.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<Member>,
+    /// Virtual addresses by endpoint kind (`hlb_vip`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub vips: BTreeMap<String, IpNet>,
+    /// Networks of a client or partner node.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub networks: Vec<IpNet>,
+    /// Feature flags set on the node (`holds_cms`).
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub flags: BTreeSet<String>,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
+/// A member server of a pool.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    /// Server name (user text).
+    pub name: String,
+    /// Addresses by endpoint kind (`server`, `internal_interface`, `access_edge`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub addresses: BTreeMap<String, IpNet>,
+    /// Public addresses that NAT maps onto the private ones, by endpoint kind.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub nat: BTreeMap<String, IpNet>,
+}
+
+/// An undirected connection between two nodes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    /// One end (the smaller id after normalising).
+    pub a: NodeId,
+    /// The other end.
+    pub b: NodeId,
+    /// Requirement ids switched off on this link.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub disabled: BTreeSet<String>,
+    /// Rules the user added by hand.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub custom: Vec<CustomRule>,
+}
+
+impl Link {
+    /// A link with nothing switched off and no custom rules.
+    pub fn new(a: &NodeId, b: &NodeId) -> Self {
+        Self { a: a.clone(), b: b.clone(), disabled: BTreeSet::new(), custom: Vec::new() }
+    }
+
+    /// The end that is not `id`.
+    pub fn other(&self, id: &NodeId) -> &NodeId {
+        if &self.a == id { &self.b } else { &self.a }
+    }
+}
+
+/// A rule the user added to a link by hand.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustomRule {
+    /// Short name (user text).
+    pub name: String,
+    /// The end the traffic starts from; the other end listens.
+    pub from: NodeId,
+    /// Application protocol label (user text).
+    pub application: String,
+    /// Transport.
+    pub transport: Transport,
+    /// Destination port or range.
+    pub ports: PortRange,
+}

@@ -1,0 +1,161 @@
+//! `derive(&Plan, &Catalog) -> RuleSet`: links activate requirements in both directions,
+//! nodes carry their intrinsic "Any" rules, custom rules are added as written.
+
+use super::resolve::{any_end, node_end};
+use super::{Rule, RuleEnd, RuleSet};
+use crate::catalog::{Catalog, Condition, Requirement, Side};
+use crate::plan::{Link, Node, NodeId, Plan};
+use crate::topology::Firewall;
+
+/// Every rule the plan needs, sorted and with stable ids.
+pub fn derive(plan: &Plan, catalog: &Catalog) -> RuleSet {
+    let mut rules = Vec::new();
+    for link in &plan.links {
+        link_rules(plan, catalog, link, &mut rules);
+    }
+    for (id, node) in &plan.nodes {
+        intrinsic_rules(plan, catalog, id, node, &mut rules);
+    }
+    rules.sort_by(|x, y| sort_key(x).cmp(&sort_key(y)));
+    rules.dedup_by(|x, y| x.id == y.id);
+    RuleSet { plan: plan.name.clone(), catalog: catalog.label(), rules }
+}
+
+fn sort_key(rule: &Rule) -> (Firewall, Option<&NodeId>, u16, crate::net::Transport, Option<&NodeId>, &str) {
+    (rule.firewall, rule.destination.node.as_ref(), rule.ports.from, rule.transport, rule.source.node.as_ref(), &rule.id)
+}
+
+fn link_rules(plan: &Plan, catalog: &Catalog, link: &Link, out: &mut Vec<Rule>) {
+    let (Some(a), Some(b)) = (plan.nodes.get(&link.a), plan.nodes.get(&link.b)) else { return };
+    let ends = [(&link.a, a, &link.b, b), (&link.b, b, &link.a, a)];
+    for req in catalog.requirements() {
+        if link.disabled.contains(&req.id) {
+            continue;
+        }
+        let (Side::Role { role: src_role, endpoint: src_sel }, Side::Role { role: dst_role, endpoint: dst_sel }) =
+            (&req.source, &req.destination)
+        else {
+            continue;
+        };
+        for (src_id, src, dst_id, dst) in ends {
+            if &src.role != src_role || &dst.role != dst_role || !conditions_hold(req, Some(src), Some(dst)) {
+                continue;
+            }
+            let (Some(sr), Some(dr)) = (catalog.role(&src.role), catalog.role(&dst.role)) else { continue };
+            let source = node_end(src_id, src, sr, src_sel.resolve(src.lb));
+            let destination = node_end(dst_id, dst, dr, dst_sel.resolve(dst.lb));
+            out.push(rule(catalog, req, [(source, Some(src)), (destination, Some(dst))], Some(link)));
+        }
+    }
+    for (index, custom) in link.custom.iter().enumerate() {
+        let to_id = link.other(&custom.from);
+        let (Some(from), Some(to)) = (plan.nodes.get(&custom.from), plan.nodes.get(to_id)) else { continue };
+        let (Some(fr), Some(tr)) = (catalog.role(&from.role), catalog.role(&to.role)) else { continue };
+        let (Some(fk), Some(tk)) = (fr.endpoints.first(), tr.endpoints.first()) else { continue };
+        let source = node_end(&custom.from, from, fr, &fk.id);
+        let destination = node_end(to_id, to, tr, &tk.id);
+        out.push(Rule {
+            id: format!("custom:{}-{}:{}", link.a, link.b, index + 1),
+            requirement: "custom".to_owned(),
+            firewall: Firewall::between(source.zone, destination.zone),
+            source,
+            destination,
+            application: custom.application.clone(),
+            transport: custom.transport,
+            ports: custom.ports,
+            notes: format!("Custom rule: {}", custom.name),
+            references: Vec::new(),
+            link: Some((link.a.clone(), link.b.clone())),
+        });
+    }
+}
+
+fn intrinsic_rules(plan: &Plan, catalog: &Catalog, id: &NodeId, node: &Node, out: &mut Vec<Rule>) {
+    let Some(role) = catalog.role(&node.role) else { return };
+    for req in catalog.requirements() {
+        let (any_zone, via, select, node_is_source) = match (&req.source, &req.destination) {
+            (Side::Any { zone, via }, Side::Role { role: r, endpoint }) if r == &node.role => (*zone, via, endpoint, false),
+            (Side::Role { role: r, endpoint }, Side::Any { zone, via }) if r == &node.role => (*zone, via, endpoint, true),
+            _ => continue,
+        };
+        if !conditions_hold(req, Some(node), None) {
+            continue;
+        }
+        let own = node_end(id, node, role, select.resolve(node.lb));
+        let peers: Vec<(&NodeId, &Node)> = plan
+            .neighbours(id)
+            .filter_map(|p| plan.nodes.get(p).map(|n| (p, n)))
+            .filter(|(_, n)| via.contains(&n.role))
+            .collect();
+        if peers.is_empty() {
+            let ends = if node_is_source {
+                [(own, Some(node)), (any_end(any_zone), None)]
+            } else {
+                [(any_end(any_zone), None), (own, Some(node))]
+            };
+            out.push(rule(catalog, req, ends, None));
+            continue;
+        }
+        for (peer_id, peer) in peers {
+            let Some(link) = plan.link_between(id, peer_id) else { continue };
+            if link.disabled.contains(&req.id) {
+                continue;
+            }
+            let Some(peer_role) = catalog.role(&peer.role) else { continue };
+            let Some(kind) = peer_role.endpoints.first() else { continue };
+            let peer_end = node_end(peer_id, peer, peer_role, &kind.id);
+            let ends = if node_is_source {
+                [(own.clone(), Some(node)), (peer_end, Some(peer))]
+            } else {
+                [(peer_end, Some(peer)), (own.clone(), Some(node))]
+            };
+            out.push(rule(catalog, req, ends, Some(link)));
+        }
+    }
+}
+
+fn conditions_hold(req: &Requirement, src: Option<&Node>, dst: Option<&Node>) -> bool {
+    req.when.iter().all(|cond| {
+        let Some(node) = [src, dst].into_iter().flatten().find(|n| n.role == cond.role()) else { return false };
+        match cond {
+            Condition::Flag { flag, .. } => node.flags.contains(flag),
+            Condition::Lb { modes, .. } => modes.contains(&node.lb),
+            Condition::Addressing { mode, .. } => node.addressing == *mode,
+        }
+    })
+}
+
+/// A rule from a requirement; `ends` are (source, destination), each with its node.
+fn rule(catalog: &Catalog, req: &Requirement, ends: [(RuleEnd, Option<&Node>); 2], link: Option<&Link>) -> Rule {
+    let [(source, src_node), (destination, dst_node)] = ends;
+    let node_or_any = |end: &RuleEnd| end.node.as_ref().map_or("any", NodeId::as_str).to_owned();
+    let mut notes = req.notes.en.clone();
+    for (end, node) in [(&source, src_node), (&destination, dst_node)] {
+        if let Some(nat) = node.and_then(|n| nat_note(n, end)) {
+            notes.push(' ');
+            notes.push_str(&nat);
+        }
+    }
+    Rule {
+        id: format!("{}:{}>{}", req.id, node_or_any(&source), node_or_any(&destination)),
+        requirement: req.id.clone(),
+        firewall: Firewall::between(source.zone, destination.zone),
+        application: req.application.clone(),
+        transport: req.transport,
+        ports: req.ports,
+        notes,
+        references: catalog.citations(req),
+        link: link.map(|l| (l.a.clone(), l.b.clone())),
+        source,
+        destination,
+    }
+}
+
+/// For a NAT Edge end, the public addresses that map onto the private ones in the rule.
+fn nat_note(node: &Node, end: &RuleEnd) -> Option<String> {
+    if node.addressing != crate::topology::Addressing::Nat {
+        return None;
+    }
+    let public: Vec<String> = node.members.iter().filter_map(|m| m.nat.get(&end.endpoint)).map(ToString::to_string).collect();
+    (!public.is_empty()).then(|| format!("NAT: public {} maps to the private address here.", public.join(", ")))
+}

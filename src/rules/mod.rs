@@ -1,0 +1,100 @@
+//! Firewall rules derived from a plan and the catalog: a pure, sorted function of both.
+//! Rules are never stored; the plan and the catalog are the only sources.
+
+mod derive;
+mod resolve;
+
+pub use derive::derive;
+
+use crate::net::{IpNet, PortRange, Transport};
+use crate::plan::NodeId;
+use crate::topology::{Firewall, Zone};
+
+/// The addresses an endpoint resolved to.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Addresses {
+    /// Any address ("Any" in Microsoft's tables).
+    Any,
+    /// These networks (hosts or subnets); empty when nothing could be resolved.
+    List(Vec<IpNet>),
+}
+
+/// One end of a rule.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct RuleEnd {
+    /// The node, or `None` for "Any".
+    pub node: Option<NodeId>,
+    /// The node's label, or `Any`.
+    pub label: String,
+    /// Role id, or `any`.
+    pub role: String,
+    /// Endpoint kind id (`hlb_vip`, `internal_interface`, `any`).
+    pub endpoint: String,
+    /// Zone of this end.
+    pub zone: Zone,
+    /// Resolved addresses.
+    pub addresses: Addresses,
+    /// True when the addresses are servers' own (a host firewall can hold the rule), not a VIP or network.
+    pub is_host: bool,
+    /// What could not be resolved (`member dir02 has no server address`); empty when complete.
+    pub missing: Vec<String>,
+}
+
+impl RuleEnd {
+    /// True when some address this end needs is not filled in.
+    pub fn is_unresolved(&self) -> bool {
+        !self.missing.is_empty()
+    }
+}
+
+/// One derived firewall rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rule {
+    /// Stable id: requirement id and node ids, never row order.
+    pub id: String,
+    /// The catalog requirement, or `custom`.
+    pub requirement: String,
+    /// The firewall it crosses.
+    pub firewall: Firewall,
+    /// Where traffic starts.
+    pub source: RuleEnd,
+    /// Where traffic goes.
+    pub destination: RuleEnd,
+    /// Application protocol label.
+    pub application: String,
+    /// Transport.
+    pub transport: Transport,
+    /// Destination port or range.
+    pub ports: PortRange,
+    /// Why it exists (English).
+    pub notes: String,
+    /// TechNet ids and lync-ports.md row keys.
+    pub references: Vec<String>,
+    /// The link it belongs to, if any (intrinsic rules have none).
+    pub link: Option<(NodeId, NodeId)>,
+}
+
+impl Rule {
+    /// True when either end is missing an address.
+    pub fn is_unresolved(&self) -> bool {
+        self.source.is_unresolved() || self.destination.is_unresolved()
+    }
+}
+
+/// The rules of a plan, sorted by firewall, destination, port, transport and source.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RuleSet {
+    /// Name of the plan.
+    pub plan: String,
+    /// `id@version` of the catalog used.
+    pub catalog: String,
+    /// The rules.
+    pub rules: Vec<Rule>,
+}
+
+impl RuleSet {
+    /// The rules that cross `firewall`.
+    pub fn for_firewall(&self, firewall: Firewall) -> impl Iterator<Item = &Rule> {
+        self.rules.iter().filter(move |r| r.firewall == firewall)
+    }
+}

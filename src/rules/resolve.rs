@@ -1,0 +1,69 @@
+//! Address resolution: which addresses an endpoint kind of a node stands for.
+
+use super::{Addresses, RuleEnd};
+use crate::catalog::{Role, Scope};
+use crate::plan::{Node, NodeId};
+
+/// The rule end for `kind` on `node`; missing addresses are listed, never guessed.
+pub(super) fn node_end(id: &NodeId, node: &Node, role: &Role, kind: &str) -> RuleEnd {
+    let scope = role.endpoint(kind).map_or(Scope::Member, |e| e.scope);
+    let mut missing = Vec::new();
+    let addresses = match scope {
+        Scope::Member => {
+            if node.members.is_empty() {
+                missing.push(format!("{} has no member servers", node.label));
+            }
+            let mut list = Vec::new();
+            for m in &node.members {
+                match m.addresses.get(kind) {
+                    Some(a) => list.push(*a),
+                    None => missing.push(format!("member {} of {} has no {kind} address", m.name, node.label)),
+                }
+            }
+            Addresses::List(list)
+        }
+        Scope::Vip => match node.vips.get(kind) {
+            Some(a) => Addresses::List(vec![*a]),
+            None => {
+                missing.push(format!("{} has no {kind} address", node.label));
+                Addresses::List(Vec::new())
+            }
+        },
+        Scope::Networks { empty_is_any } => {
+            if node.networks.is_empty() {
+                if empty_is_any {
+                    Addresses::Any
+                } else {
+                    missing.push(format!("{} has no networks", node.label));
+                    Addresses::List(Vec::new())
+                }
+            } else {
+                Addresses::List(node.networks.clone())
+            }
+        }
+    };
+    RuleEnd {
+        node: Some(id.clone()),
+        label: node.label.clone(),
+        role: role.id.clone(),
+        endpoint: kind.to_owned(),
+        zone: node.zone,
+        addresses,
+        is_host: scope == Scope::Member,
+        missing,
+    }
+}
+
+/// The "Any" end of an intrinsic rule.
+pub(super) fn any_end(zone: crate::topology::Zone) -> RuleEnd {
+    RuleEnd {
+        node: None,
+        label: "Any".to_owned(),
+        role: "any".to_owned(),
+        endpoint: "any".to_owned(),
+        zone,
+        addresses: Addresses::Any,
+        is_host: false,
+        missing: Vec::new(),
+    }
+}

@@ -16,15 +16,24 @@ pub struct WriteError {
 
 /// Write `bytes` to `path` atomically: temp file in the same folder, fsync, rename, fsync the folder.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    let err = |source| WriteError { source, path: path.to_owned() };
+    let err = |source| WriteError {
+        source,
+        path: path.to_owned(),
+    };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
-        let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);

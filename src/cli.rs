@@ -67,7 +67,9 @@ pub enum CliError {
 }
 
 fn usage(message: impl Into<String>) -> CliError {
-    CliError::Usage { message: message.into() }
+    CliError::Usage {
+        message: message.into(),
+    }
 }
 
 /// Run a subcommand; returns the process exit code.
@@ -97,16 +99,24 @@ fn parse(args: &[OsString]) -> Result<Options, CliError> {
     while let Some(arg) = it.next() {
         let text = arg.to_str();
         let mut value = |name: &str| {
-            it.next().cloned().ok_or_else(|| usage(format!("{name} needs a value")))
+            it.next()
+                .cloned()
+                .ok_or_else(|| usage(format!("{name} needs a value")))
         };
         match text {
             Some("--format" | "-f") => {
                 let v = value("--format")?;
-                opts.format = Some(v.to_str().ok_or_else(|| usage("--format is not valid text"))?.to_owned());
+                opts.format = Some(
+                    v.to_str()
+                        .ok_or_else(|| usage("--format is not valid text"))?
+                        .to_owned(),
+                );
             }
             Some("--output" | "-o") => opts.output = Some(PathBuf::from(value("--output")?)),
             Some("--catalog") => opts.catalog = Some(PathBuf::from(value("--catalog")?)),
-            Some(t) if t.starts_with('-') && t.len() > 1 => return Err(usage(format!("unknown option `{t}`"))),
+            Some(t) if t.starts_with('-') && t.len() > 1 => {
+                return Err(usage(format!("unknown option `{t}`")));
+            }
             _ => opts.positional.push(PathBuf::from(arg)),
         }
     }
@@ -114,13 +124,18 @@ fn parse(args: &[OsString]) -> Result<Options, CliError> {
 }
 
 fn dispatch(args: &[OsString]) -> Result<ExitCode, CliError> {
-    let Some(command) = args.first().and_then(|a| a.to_str()) else { return Err(usage("no subcommand")) };
+    let Some(command) = args.first().and_then(|a| a.to_str()) else {
+        return Err(usage("no subcommand"));
+    };
     if matches!(command, "-h" | "--help" | "help") {
         out(USAGE)?;
         return Ok(ExitCode::SUCCESS);
     }
     if matches!(command, "-V" | "--version") {
-        out(&format!("lync-port-planner {}\n", env!("CARGO_PKG_VERSION")))?;
+        out(&format!(
+            "lync-port-planner {}\n",
+            env!("CARGO_PKG_VERSION")
+        ))?;
         return Ok(ExitCode::SUCCESS);
     }
     let opts = parse(&args[1..])?;
@@ -135,7 +150,11 @@ fn dispatch(args: &[OsString]) -> Result<ExitCode, CliError> {
         "upgrade" => {
             let plan = one_plan(&opts)?;
             let bak = plan_file::upgrade(plan, &catalog)?;
-            out(&format!("upgraded {} (previous version kept as {})\n", plan.display(), bak.display()))?;
+            out(&format!(
+                "upgraded {} (previous version kept as {})\n",
+                plan.display(),
+                bak.display()
+            ))?;
             Ok(ExitCode::SUCCESS)
         }
         _ => Err(usage(format!("unknown subcommand `{command}`"))),
@@ -161,7 +180,14 @@ fn export_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
     let plan = plan_file::load(path, catalog)?;
     let rules = rules::derive(&plan, catalog);
     let findings = findings::check(&plan, catalog, &rules);
-    let text = export::render(format, &Report { plan: &plan, rules: &rules, findings: &findings });
+    let text = export::render(
+        format,
+        &Report {
+            plan: &plan,
+            rules: &rules,
+            findings: &findings,
+        },
+    );
     match &opts.output {
         Some(file) => crate::atomic_write::write(file, text.as_bytes())?,
         None => out(&text)?,
@@ -172,7 +198,9 @@ fn export_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
 fn check_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
     let path = one_plan(opts)?;
     if opts.output.is_some() {
-        return Err(usage("check writes to standard output; --output is for export"));
+        return Err(usage(
+            "check writes to standard output; --output is for export",
+        ));
     }
     let plan = plan_file::load(path, catalog)?;
     let rules = rules::derive(&plan, catalog);
@@ -182,7 +210,13 @@ fn check_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
         "text" => {
             let mut text = String::new();
             for f in &findings {
-                text.push_str(&format!("{}[{}] {}: {}\n", f.severity.as_str(), f.kind.as_str(), f.subject, f.message));
+                text.push_str(&format!(
+                    "{}[{}] {}: {}\n",
+                    f.severity.as_str(),
+                    f.kind.as_str(),
+                    f.subject,
+                    f.message
+                ));
             }
             let count = |s| findings.iter().filter(|f| f.severity == s).count();
             text.push_str(&format!(
@@ -195,10 +229,18 @@ fn check_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
             ));
             out(&text)?;
         }
-        other => return Err(usage(format!("unknown check format `{other}` (expected text or json)"))),
+        other => {
+            return Err(usage(format!(
+                "unknown check format `{other}` (expected text or json)"
+            )));
+        }
     }
     let failed = findings.iter().any(|f| f.severity == Severity::Error);
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn catalog_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
@@ -212,7 +254,11 @@ fn catalog_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> 
             out(&text)?;
         }
         "markdown" => out(&catalog_markdown(catalog))?,
-        other => return Err(usage(format!("unknown catalog format `{other}` (expected markdown or json)"))),
+        other => {
+            return Err(usage(format!(
+                "unknown catalog format `{other}` (expected markdown or json)"
+            )));
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -221,8 +267,19 @@ fn side_text(side: &Side) -> String {
     match side {
         Side::Any { zone, via } if via.is_empty() => format!("Any ({})", zone.as_str()),
         Side::Any { zone, via } => format!("Any ({}, or linked {})", zone.as_str(), via.join("/")),
-        Side::Role { role, endpoint: Select::Fixed(kind) } => format!("{role}/{kind}"),
-        Side::Role { role, endpoint: Select::Balanced { members, vip, vip_when } } => {
+        Side::Role {
+            role,
+            endpoint: Select::Fixed(kind),
+        } => format!("{role}/{kind}"),
+        Side::Role {
+            role,
+            endpoint:
+                Select::Balanced {
+                    members,
+                    vip,
+                    vip_when,
+                },
+        } => {
             let modes: Vec<&str> = vip_when.iter().map(|m| m.as_str()).collect();
             format!("{role}/{members} ({vip} when {})", modes.join(", "))
         }
@@ -239,9 +296,18 @@ fn catalog_markdown(catalog: &Catalog) -> String {
             .map(|c| match c {
                 crate::catalog::Condition::Flag { role, flag } => format!("{role}.{flag}"),
                 crate::catalog::Condition::Lb { role, modes } => {
-                    format!("{role}.lb in {}", modes.iter().map(|m| m.as_str()).collect::<Vec<_>>().join("/"))
+                    format!(
+                        "{role}.lb in {}",
+                        modes
+                            .iter()
+                            .map(|m| m.as_str())
+                            .collect::<Vec<_>>()
+                            .join("/")
+                    )
                 }
-                crate::catalog::Condition::Addressing { role, mode } => format!("{role}.addressing = {}", mode.as_str()),
+                crate::catalog::Condition::Addressing { role, mode } => {
+                    format!("{role}.addressing = {}", mode.as_str())
+                }
             })
             .collect();
         text.push_str(&format!(
@@ -261,5 +327,8 @@ fn catalog_markdown(catalog: &Catalog) -> String {
 
 fn out(text: &str) -> Result<(), CliError> {
     let mut stdout = std::io::stdout().lock();
-    stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()).map_err(|source| CliError::Stdout { source })
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(|source| CliError::Stdout { source })
 }

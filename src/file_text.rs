@@ -43,17 +43,30 @@ pub enum FileTextError {
 
 /// Read a whole UTF-8 file of at most [`MAX_FILE_BYTES`].
 pub fn read(path: &Path) -> Result<String, FileTextError> {
-    let io = |source| FileTextError::Io { source, path: path.to_owned() };
+    let io = |source| FileTextError::Io {
+        source,
+        path: path.to_owned(),
+    };
     let file = std::fs::File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
     if size > MAX_FILE_BYTES {
-        return Err(FileTextError::TooLarge { size, limit: MAX_FILE_BYTES, path: path.to_owned() });
+        return Err(FileTextError::TooLarge {
+            size,
+            limit: MAX_FILE_BYTES,
+            path: path.to_owned(),
+        });
     }
     let mut bytes = Vec::new();
     // Take one byte more than the limit, in case the file grew after the size check.
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(FileTextError::TooLarge { size: bytes.len() as u64, limit: MAX_FILE_BYTES, path: path.to_owned() });
+        return Err(FileTextError::TooLarge {
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+            path: path.to_owned(),
+        });
     }
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
@@ -61,6 +74,10 @@ pub fn read(path: &Path) -> Result<String, FileTextError> {
         let prefix = String::from_utf8_lossy(valid);
         let line = prefix.matches('\n').count() + 1;
         let col = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        FileTextError::NotUtf8 { line, col, path: path.to_owned() }
+        FileTextError::NotUtf8 {
+            line,
+            col,
+            path: path.to_owned(),
+        }
     })
 }

@@ -137,8 +137,20 @@ pub struct Finding {
     pub fix: Option<Fix>,
 }
 
-fn finding(severity: Severity, kind: FindingKind, subject: Subject, message: String, fix: Option<Fix>) -> Finding {
-    Finding { severity, kind, subject, message, fix }
+fn finding(
+    severity: Severity,
+    kind: FindingKind,
+    subject: Subject,
+    message: String,
+    fix: Option<Fix>,
+) -> Finding {
+    Finding {
+        severity,
+        kind,
+        subject,
+        message,
+        fix,
+    }
 }
 
 /// Every finding, sorted by severity, kind, subject and message.
@@ -156,25 +168,46 @@ pub fn check(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> Vec<Finding> {
 }
 
 fn label(plan: &Plan, id: &NodeId) -> String {
-    plan.nodes.get(id).map_or_else(|| id.to_string(), |n| n.label.clone())
+    plan.nodes
+        .get(id)
+        .map_or_else(|| id.to_string(), |n| n.label.clone())
 }
 
 fn role_name(catalog: &Catalog, role: &str) -> String {
-    catalog.role(role).map_or_else(|| role.to_owned(), |r| r.name.en.clone())
+    catalog
+        .role(role)
+        .map_or_else(|| role.to_owned(), |r| r.name.en.clone())
 }
 
 fn missing_links(plan: &Plan, catalog: &Catalog, out: &mut Vec<Finding>) {
     for must in &catalog.data().must_link {
-        let Some(target) = plan.nodes.iter().find(|(_, n)| n.role == must.to).map(|(id, _)| id) else { continue };
+        let Some(target) = plan
+            .nodes
+            .iter()
+            .find(|(_, n)| n.role == must.to)
+            .map(|(id, _)| id)
+        else {
+            continue;
+        };
         for (id, node) in plan.nodes.iter().filter(|(_, n)| n.role == must.from) {
-            let linked = plan.neighbours(id).any(|p| plan.nodes.get(p).is_some_and(|n| n.role == must.to));
+            let linked = plan
+                .neighbours(id)
+                .any(|p| plan.nodes.get(p).is_some_and(|n| n.role == must.to));
             if !linked {
                 out.push(finding(
                     Severity::Error,
                     FindingKind::MissingLink,
                     Subject::Node(id.clone()),
-                    format!("{} is not linked to any {}: {}", node.label, role_name(catalog, &must.to), must.why.en),
-                    Some(Fix::AddLink { a: id.clone(), b: target.clone() }),
+                    format!(
+                        "{} is not linked to any {}: {}",
+                        node.label,
+                        role_name(catalog, &must.to),
+                        must.why.en
+                    ),
+                    Some(Fix::AddLink {
+                        a: id.clone(),
+                        b: target.clone(),
+                    }),
                 ));
             }
         }
@@ -186,14 +219,30 @@ fn disabled(plan: &Plan, catalog: &Catalog, out: &mut Vec<Finding>) {
         for req in &link.disabled {
             let what = catalog.requirement(req).map_or_else(
                 || format!("unknown requirement `{req}`"),
-                |r| format!("{} {}/{} {} ({req})", r.application, r.transport.as_str(), r.ports, r.notes.en),
+                |r| {
+                    format!(
+                        "{} {}/{} {} ({req})",
+                        r.application,
+                        r.transport.as_str(),
+                        r.ports,
+                        r.notes.en
+                    )
+                },
             );
             out.push(finding(
                 Severity::Warning,
                 FindingKind::DisabledRequirement,
                 Subject::Link(link.a.clone(), link.b.clone()),
-                format!("switched off on the link {} - {}: {what}", label(plan, &link.a), label(plan, &link.b)),
-                Some(Fix::EnableRequirement { a: link.a.clone(), b: link.b.clone(), requirement: req.clone() }),
+                format!(
+                    "switched off on the link {} - {}: {what}",
+                    label(plan, &link.a),
+                    label(plan, &link.b)
+                ),
+                Some(Fix::EnableRequirement {
+                    a: link.a.clone(),
+                    b: link.b.clone(),
+                    requirement: req.clone(),
+                }),
             ));
         }
     }
@@ -206,19 +255,30 @@ fn unresolved(rules: &RuleSet, out: &mut Vec<Finding>) {
         for end in [&rule.source, &rule.destination] {
             let Some(node) = &end.node else { continue };
             for m in &end.missing {
-                let entry = missing.entry((node.clone(), m.clone())).or_insert((0, end.endpoint.clone()));
+                let entry = missing
+                    .entry((node.clone(), m.clone()))
+                    .or_insert((0, end.endpoint.clone()));
                 entry.0 += 1;
             }
         }
     }
     for ((node, what), (count, endpoint)) in missing {
-        let field = if endpoint.ends_with("vip") { "vips" } else { "addresses" };
+        let field = if endpoint.ends_with("vip") {
+            "vips"
+        } else {
+            "addresses"
+        };
         out.push(finding(
             Severity::Error,
             FindingKind::UnresolvedAddress,
             Subject::Node(node.clone()),
-            format!("{what}: {count} rule(s) cannot name an address and are exported as placeholders"),
-            Some(Fix::EditNode { node, field: field.to_owned() }),
+            format!(
+                "{what}: {count} rule(s) cannot name an address and are exported as placeholders"
+            ),
+            Some(Fix::EditNode {
+                node,
+                field: field.to_owned(),
+            }),
         ));
     }
 }
@@ -228,7 +288,9 @@ fn topology(plan: &Plan, catalog: &Catalog, rules: &RuleSet, out: &mut Vec<Findi
         node_topology(catalog, id, node, out);
     }
     for link in &plan.links {
-        let (Some(a), Some(b)) = (plan.nodes.get(&link.a), plan.nodes.get(&link.b)) else { continue };
+        let (Some(a), Some(b)) = (plan.nodes.get(&link.a), plan.nodes.get(&link.b)) else {
+            continue;
+        };
         if link.custom.is_empty() && !catalog.roles_exchange_traffic(&a.role, &b.role) {
             out.push(finding(
                 Severity::Warning,
@@ -241,15 +303,25 @@ fn topology(plan: &Plan, catalog: &Catalog, rules: &RuleSet, out: &mut Vec<Findi
                     role_name(catalog, &a.role),
                     role_name(catalog, &b.role)
                 ),
-                Some(Fix::RemoveLink { a: link.a.clone(), b: link.b.clone() }),
+                Some(Fix::RemoveLink {
+                    a: link.a.clone(),
+                    b: link.b.clone(),
+                }),
             ));
         }
     }
     let mut exposed = BTreeMap::new();
-    for rule in rules.rules.iter().filter(|r| r.firewall == Firewall::External) {
+    for rule in rules
+        .rules
+        .iter()
+        .filter(|r| r.firewall == Firewall::External)
+    {
         for end in [&rule.source, &rule.destination] {
             if let (Some(n), Zone::Internal) = (&end.node, end.zone) {
-                exposed.entry(n.clone()).or_insert_with(Vec::new).push(rule.id.clone());
+                exposed
+                    .entry(n.clone())
+                    .or_insert_with(Vec::new)
+                    .push(rule.id.clone());
             }
         }
     }
@@ -270,11 +342,24 @@ fn topology(plan: &Plan, catalog: &Catalog, rules: &RuleSet, out: &mut Vec<Findi
 }
 
 fn node_topology(catalog: &Catalog, id: &NodeId, node: &Node, out: &mut Vec<Finding>) {
-    let Some(role) = catalog.role(&node.role) else { return };
+    let Some(role) = catalog.role(&node.role) else {
+        return;
+    };
     let subject = || Subject::Node(id.clone());
-    let edit = |field: &str| Some(Fix::EditNode { node: id.clone(), field: field.to_owned() });
+    let edit = |field: &str| {
+        Some(Fix::EditNode {
+            node: id.clone(),
+            field: field.to_owned(),
+        })
+    };
     let mut push = |severity, message: String, fix| {
-        out.push(finding(severity, FindingKind::InvalidTopology, subject(), message, fix));
+        out.push(finding(
+            severity,
+            FindingKind::InvalidTopology,
+            subject(),
+            message,
+            fix,
+        ));
     };
     if !role.lb_modes.contains(&node.lb) {
         let allowed: Vec<&str> = role.lb_modes.iter().map(|m| m.as_str()).collect();
@@ -285,7 +370,13 @@ fn node_topology(catalog: &Catalog, id: &NodeId, node: &Node, out: &mut Vec<Find
         };
         push(
             Severity::Error,
-            format!("{} uses load balancing `{}`, which a {} does not support (allowed: {}).{why}", node.label, node.lb.as_str(), role.name.en, allowed.join(", ")),
+            format!(
+                "{} uses load balancing `{}`, which a {} does not support (allowed: {}).{why}",
+                node.label,
+                node.lb.as_str(),
+                role.name.en,
+                allowed.join(", ")
+            ),
             edit("lb"),
         );
     }
@@ -294,35 +385,55 @@ fn node_topology(catalog: &Catalog, id: &NodeId, node: &Node, out: &mut Vec<Find
     if wants_vip && has_vip_endpoints && node.vips.is_empty() {
         push(
             Severity::Error,
-            format!("{} uses `{}` load balancing but has no hardware load balancer VIP", node.label, node.lb.as_str()),
+            format!(
+                "{} uses `{}` load balancing but has no hardware load balancer VIP",
+                node.label,
+                node.lb.as_str()
+            ),
             edit("vips"),
         );
     }
     if node.lb == LbMode::HlbOnly && node.addressing == Addressing::Nat {
         push(
             Severity::Error,
-            format!("{} uses a hardware load balancer with NAT: a load-balanced Edge needs publicly routable addresses without NAT (Gg425882, JJ656815)", node.label),
+            format!(
+                "{} uses a hardware load balancer with NAT: a load-balanced Edge needs publicly routable addresses without NAT (Gg425882, JJ656815)",
+                node.label
+            ),
             edit("addressing"),
         );
     }
     if node.lb == LbMode::Dns && node.flags.contains("ocs2007_federation") {
         push(
             Severity::Warning,
-            format!("{} federates with OCS 2007 under DNS load balancing: that federation loses failover; Microsoft requires a hardware load balancer for it (JJ656815, Gg398634)", node.label),
+            format!(
+                "{} federates with OCS 2007 under DNS load balancing: that federation loses failover; Microsoft requires a hardware load balancer for it (JJ656815, Gg398634)",
+                node.label
+            ),
             edit("lb"),
         );
     }
     if node.lb == LbMode::Single && node.members.len() > 1 {
         push(
             Severity::Warning,
-            format!("{} has {} member servers but load balancing `single`: choose how the pool is balanced", node.label, node.members.len()),
+            format!(
+                "{} has {} member servers but load balancing `single`: choose how the pool is balanced",
+                node.label,
+                node.members.len()
+            ),
             edit("lb"),
         );
     }
     if node.zone != role.default_zone {
         push(
             Severity::Info,
-            format!("{} is in the {} zone; Microsoft's reference architecture puts a {} in the {} zone", node.label, node.zone.as_str(), role.name.en, role.default_zone.as_str()),
+            format!(
+                "{} is in the {} zone; Microsoft's reference architecture puts a {} in the {} zone",
+                node.label,
+                node.zone.as_str(),
+                role.name.en,
+                role.default_zone.as_str()
+            ),
             edit("zone"),
         );
     }
@@ -332,12 +443,21 @@ fn node_topology(catalog: &Catalog, id: &NodeId, node: &Node, out: &mut Vec<Find
 const SAMPLE_NAMES: [&str; 3] = ["contoso", "fabrikam", "litware"];
 
 /// Sample address ranges: Microsoft's 131.107.0.0/16 and the RFC 5737 documentation ranges.
-const SAMPLE_NETS: [([u8; 4], u8); 4] =
-    [([131, 107, 0, 0], 16), ([192, 0, 2, 0], 24), ([198, 51, 100, 0], 24), ([203, 0, 113, 0], 24)];
+const SAMPLE_NETS: [([u8; 4], u8); 4] = [
+    ([131, 107, 0, 0], 16),
+    ([192, 0, 2, 0], 24),
+    ([198, 51, 100, 0], 24),
+    ([203, 0, 113, 0], 24),
+];
 
 fn placeholders(plan: &Plan, out: &mut Vec<Finding>) {
-    let samples: Vec<IpNet> =
-        SAMPLE_NETS.iter().map(|(a, p)| IpNet { addr: std::net::IpAddr::V4((*a).into()), prefix: *p }).collect();
+    let samples: Vec<IpNet> = SAMPLE_NETS
+        .iter()
+        .map(|(a, p)| IpNet {
+            addr: std::net::IpAddr::V4((*a).into()),
+            prefix: *p,
+        })
+        .collect();
     for (id, node) in &plan.nodes {
         let mut texts = vec![("label", node.label.as_str()), ("fqdn", node.fqdn.as_str())];
         texts.extend(node.members.iter().map(|m| ("members", m.name.as_str())));
@@ -348,8 +468,14 @@ fn placeholders(plan: &Plan, out: &mut Vec<Finding>) {
                     Severity::Warning,
                     FindingKind::Placeholder,
                     Subject::Node(id.clone()),
-                    format!("{} still uses Microsoft's sample name `{name}` in its {field}", node.label),
-                    Some(Fix::EditNode { node: id.clone(), field: field.to_owned() }),
+                    format!(
+                        "{} still uses Microsoft's sample name `{name}` in its {field}",
+                        node.label
+                    ),
+                    Some(Fix::EditNode {
+                        node: id.clone(),
+                        field: field.to_owned(),
+                    }),
                 ));
             }
         }
@@ -359,7 +485,9 @@ fn placeholders(plan: &Plan, out: &mut Vec<Finding>) {
             .flat_map(|m| m.addresses.values().chain(m.nat.values()))
             .chain(node.vips.values())
             .chain(node.networks.iter());
-        for (addr, range) in addresses.filter_map(|a| samples.iter().find(|s| s.contains(a)).map(|s| (a, s))) {
+        for (addr, range) in
+            addresses.filter_map(|a| samples.iter().find(|s| s.contains(a)).map(|s| (a, s)))
+        {
             out.push(finding(
                 Severity::Warning,
                 FindingKind::Placeholder,
@@ -374,23 +502,36 @@ fn placeholders(plan: &Plan, out: &mut Vec<Finding>) {
 fn conflicts(catalog: &Catalog, rules: &RuleSet, out: &mut Vec<Finding>) {
     let mut hits: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for rule in &rules.rules {
-        let Some(req) = catalog.requirement(&rule.requirement) else { continue };
+        let Some(req) = catalog.requirement(&rule.requirement) else {
+            continue;
+        };
         for c in &req.conflicts {
             hits.entry(c.as_str()).or_default().push(rule.id.as_str());
         }
     }
     for (id, rule_ids) in hits {
-        let Some(conflict) = catalog.conflict(id) else { continue };
+        let Some(conflict) = catalog.conflict(id) else {
+            continue;
+        };
         let pages: Vec<String> = conflict
             .sources
             .iter()
-            .map(|s| catalog.technet(s).map_or_else(|| s.clone(), |t| format!("{s} {t}")))
+            .map(|s| {
+                catalog
+                    .technet(s)
+                    .map_or_else(|| s.clone(), |t| format!("{s} {t}"))
+            })
             .collect();
         out.push(finding(
             Severity::Info,
             FindingKind::SourceConflict,
             Subject::Rule(rule_ids[0].to_owned()),
-            format!("{id}: Microsoft's pages are inconsistent here ({}). {} Affects {} rule(s).", pages.join("; "), conflict.summary.en, rule_ids.len()),
+            format!(
+                "{id}: Microsoft's pages are inconsistent here ({}). {} Affects {} rule(s).",
+                pages.join("; "),
+                conflict.summary.en,
+                rule_ids.len()
+            ),
             None,
         ));
     }

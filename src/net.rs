@@ -37,7 +37,11 @@ impl IpNet {
     pub fn ipv4_mask(&self) -> Option<std::net::Ipv4Addr> {
         match self.addr {
             IpAddr::V4(_) => {
-                let bits = if self.prefix == 0 { 0 } else { u32::MAX << (32 - u32::from(self.prefix)) };
+                let bits = if self.prefix == 0 {
+                    0
+                } else {
+                    u32::MAX << (32 - u32::from(self.prefix))
+                };
                 Some(std::net::Ipv4Addr::from(bits))
             }
             IpAddr::V6(_) => None,
@@ -97,25 +101,39 @@ impl FromStr for IpNet {
             Some((a, p)) => (a, Some(p)),
             None => (text, None),
         };
-        let addr: IpAddr = addr_text.parse().map_err(|_| ValueError::Address { text: text.to_owned() })?;
+        let addr: IpAddr = addr_text.parse().map_err(|_| ValueError::Address {
+            text: text.to_owned(),
+        })?;
         let max = if addr.is_ipv4() { 32 } else { 128 };
         let prefix = match prefix_text {
             None => max,
             Some(p) if !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) && p.len() <= 3 => {
-                p.parse::<u8>().map_err(|_| ValueError::Prefix { text: text.to_owned() })?
+                p.parse::<u8>().map_err(|_| ValueError::Prefix {
+                    text: text.to_owned(),
+                })?
             }
-            Some(_) => return Err(ValueError::Prefix { text: text.to_owned() }),
+            Some(_) => {
+                return Err(ValueError::Prefix {
+                    text: text.to_owned(),
+                });
+            }
         };
         if prefix > max {
-            return Err(ValueError::Prefix { text: text.to_owned() });
+            return Err(ValueError::Prefix {
+                text: text.to_owned(),
+            });
         }
         let net = Self { addr, prefix };
         let shift = u32::from(max - prefix);
         if shift < 128 && shift > 0 && (to_bits(addr) & ((1u128 << shift) - 1)) != 0 {
-            return Err(ValueError::Prefix { text: text.to_owned() });
+            return Err(ValueError::Prefix {
+                text: text.to_owned(),
+            });
         }
         if shift == 128 && to_bits(addr) != 0 {
-            return Err(ValueError::Prefix { text: text.to_owned() });
+            return Err(ValueError::Prefix {
+                text: text.to_owned(),
+            });
         }
         Ok(net)
     }
@@ -123,7 +141,11 @@ impl FromStr for IpNet {
 
 impl fmt::Display for IpNet {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.is_host() { write!(f, "{}", self.addr) } else { write!(f, "{}/{}", self.addr, self.prefix) }
+        if self.is_host() {
+            write!(f, "{}", self.addr)
+        } else {
+            write!(f, "{}/{}", self.addr, self.prefix)
+        }
     }
 }
 
@@ -153,7 +175,10 @@ pub struct PortRange {
 impl PortRange {
     /// One port.
     pub fn single(port: u16) -> Self {
-        Self { from: port, to: port }
+        Self {
+            from: port,
+            to: port,
+        }
     }
 
     /// True when the range is one port.
@@ -168,7 +193,11 @@ impl PortRange {
 
     /// `from` and `to` joined with `sep` (`50000:59999`), or the one port.
     pub fn join(&self, sep: &str) -> String {
-        if self.is_single() { self.from.to_string() } else { format!("{}{sep}{}", self.from, self.to) }
+        if self.is_single() {
+            self.from.to_string()
+        } else {
+            format!("{}{sep}{}", self.from, self.to)
+        }
     }
 }
 
@@ -176,7 +205,9 @@ impl FromStr for PortRange {
     type Err = ValueError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let bad = || ValueError::Port { text: text.to_owned() };
+        let bad = || ValueError::Port {
+            text: text.to_owned(),
+        };
         let parse = |t: &str| -> Result<u16, ValueError> {
             let t = t.trim();
             if t.is_empty() || t.len() > 5 || !t.bytes().all(|b| b.is_ascii_digit()) {
@@ -187,12 +218,11 @@ impl FromStr for PortRange {
                 _ => Err(bad()),
             }
         };
-        let (from, to) = match text.split_once('-') {
-            Some((a, b)) => (parse(a)?, parse(b)?),
-            None => {
-                let p = parse(text)?;
-                (p, p)
-            }
+        let (from, to) = if let Some((a, b)) = text.split_once('-') {
+            (parse(a)?, parse(b)?)
+        } else {
+            let p = parse(text)?;
+            (p, p)
         };
         if from > to {
             return Err(bad());
@@ -247,10 +277,37 @@ mod tests {
     #[test]
     fn parses_hosts_and_networks() {
         assert_eq!("10.0.0.5".parse::<IpNet>().unwrap().to_string(), "10.0.0.5");
-        assert_eq!("10.1.0.0/16".parse::<IpNet>().unwrap().ipv4_mask().unwrap().to_string(), "255.255.0.0");
-        assert_eq!("0.0.0.0/0".parse::<IpNet>().unwrap().ipv4_mask().unwrap().to_string(), "0.0.0.0");
-        assert_eq!("2001:db8::/32".parse::<IpNet>().unwrap().to_string(), "2001:db8::/32");
-        for bad in ["10.0.0.256", "10.0.0.1/33", "10.0.0.1/24", "10.0.0.0/", "x", "10.0.0.0/+8", ""] {
+        assert_eq!(
+            "10.1.0.0/16"
+                .parse::<IpNet>()
+                .unwrap()
+                .ipv4_mask()
+                .unwrap()
+                .to_string(),
+            "255.255.0.0"
+        );
+        assert_eq!(
+            "0.0.0.0/0"
+                .parse::<IpNet>()
+                .unwrap()
+                .ipv4_mask()
+                .unwrap()
+                .to_string(),
+            "0.0.0.0"
+        );
+        assert_eq!(
+            "2001:db8::/32".parse::<IpNet>().unwrap().to_string(),
+            "2001:db8::/32"
+        );
+        for bad in [
+            "10.0.0.256",
+            "10.0.0.1/33",
+            "10.0.0.1/24",
+            "10.0.0.0/",
+            "x",
+            "10.0.0.0/+8",
+            "",
+        ] {
             assert!(bad.parse::<IpNet>().is_err(), "{bad}");
         }
     }
@@ -265,8 +322,14 @@ mod tests {
 
     #[test]
     fn parses_ports() {
-        assert_eq!("5061".parse::<PortRange>().unwrap(), PortRange::single(5061));
-        assert_eq!("50000-59999".parse::<PortRange>().unwrap().join(":"), "50000:59999");
+        assert_eq!(
+            "5061".parse::<PortRange>().unwrap(),
+            PortRange::single(5061)
+        );
+        assert_eq!(
+            "50000-59999".parse::<PortRange>().unwrap().join(":"),
+            "50000:59999"
+        );
         for bad in ["0", "65536", "9-1", "a", "1-", "-1", "+5", ""] {
             assert!(bad.parse::<PortRange>().is_err(), "{bad}");
         }

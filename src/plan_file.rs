@@ -29,7 +29,9 @@ pub enum PlanFileError {
         message: String,
     },
     /// Written by a newer build.
-    #[error("{origin}:{line}:{col}: plan format version {found} is newer than this build reads (up to {FORMAT_VERSION}); update Lync Port Planner")]
+    #[error(
+        "{origin}:{line}:{col}: plan format version {found} is newer than this build reads (up to {FORMAT_VERSION}); update Lync Port Planner"
+    )]
     NewerVersion {
         /// File name.
         origin: String,
@@ -82,7 +84,12 @@ pub fn from_ron(text: &str, origin: &str, catalog: &Catalog) -> Result<Plan, Pla
     let probe: VersionProbe = options.from_str(text).map_err(parse_error)?;
     if probe.format_version > FORMAT_VERSION {
         let (line, col) = locate(text, "format_version");
-        return Err(PlanFileError::NewerVersion { origin: origin.to_owned(), line, col, found: probe.format_version });
+        return Err(PlanFileError::NewerVersion {
+            origin: origin.to_owned(),
+            line,
+            col,
+            found: probe.format_version,
+        });
     }
     if probe.format_version == 0 {
         let (line, col) = locate(text, "format_version");
@@ -98,7 +105,12 @@ pub fn from_ron(text: &str, origin: &str, catalog: &Catalog) -> Result<Plan, Pla
     plan.format_version = FORMAT_VERSION;
     if let Some(p) = plan::validate(&plan, catalog).into_iter().next() {
         let (line, col) = locate(text, &p.needle);
-        return Err(PlanFileError::Invalid { origin: origin.to_owned(), line, col, message: p.message });
+        return Err(PlanFileError::Invalid {
+            origin: origin.to_owned(),
+            line,
+            col,
+            message: p.message,
+        });
     }
     plan.normalize();
     Ok(plan)
@@ -108,7 +120,10 @@ pub fn from_ron(text: &str, origin: &str, catalog: &Catalog) -> Result<Plan, Pla
 pub fn to_ron(plan: &Plan) -> String {
     let mut plan = plan.clone();
     plan.normalize();
-    let config = ron::ser::PrettyConfig::new().struct_names(true).indentor("    ".to_owned()).new_line("\n".to_owned());
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .indentor("    ".to_owned())
+        .new_line("\n".to_owned());
     // Plain data with string keys cannot fail to serialise.
     let mut text = ron::ser::to_string_pretty(&plan, config).unwrap_or_default();
     text.push('\n');
@@ -135,7 +150,9 @@ pub fn upgrade(path: &Path, catalog: &Catalog) -> Result<PathBuf, PlanFileError>
 
 /// 1-based line and column of the first occurrence of `needle`, or 1:1.
 fn locate(text: &str, needle: &str) -> (usize, usize) {
-    let Some(at) = text.find(needle) else { return (1, 1) };
+    let Some(at) = text.find(needle) else {
+        return (1, 1);
+    };
     let before = &text[..at];
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;

@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 /// A network zone a node sits in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Zone {
     /// The Internet, outside the external firewall.
@@ -75,7 +77,9 @@ impl Firewall {
 }
 
 /// How a pool spreads traffic over its members.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum LbMode {
     /// One server: every rule targets the server.
@@ -107,7 +111,9 @@ impl LbMode {
 }
 
 /// How an Edge's external addresses are reached.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Addressing {
     /// Publicly routable addresses on the interface.

@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 pub use model::{
-    CatalogData, Condition, Conflict, EndpointKind, Flag, MustLink, Reference, Requirement, Role, Scope, Select,
-    Side, Source, Text,
+    CatalogData, Condition, Conflict, EndpointKind, Flag, MustLink, Reference, Requirement, Role,
+    Scope, Select, Side, Source, Text,
 };
 
 use crate::file_text::{self, FileTextError};
@@ -66,15 +66,25 @@ impl Catalog {
 
     /// Parse and validate catalog text; `origin` names it in errors.
     pub fn from_ron(text: &str, origin: &str) -> Result<Self, CatalogError> {
-        let data: CatalogData = ron::Options::default().from_str(text).map_err(|e| CatalogError::Parse {
+        let data: CatalogData =
+            ron::Options::default()
+                .from_str(text)
+                .map_err(|e| CatalogError::Parse {
+                    origin: origin.to_owned(),
+                    line: e.span.start.line,
+                    col: e.span.start.col,
+                    message: e.code.to_string(),
+                })?;
+        validate::check(&data).map_err(|message| CatalogError::Invalid {
             origin: origin.to_owned(),
-            line: e.span.start.line,
-            col: e.span.start.col,
-            message: e.code.to_string(),
+            message,
         })?;
-        validate::check(&data)
-            .map_err(|message| CatalogError::Invalid { origin: origin.to_owned(), message })?;
-        let role_index = data.roles.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
+        let role_index = data
+            .roles
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
         Ok(Self { data, role_index })
     }
 
@@ -115,17 +125,21 @@ impl Catalog {
 
     /// The TechNet id of a source key, if the key is known.
     pub fn technet(&self, source_key: &str) -> Option<&str> {
-        self.data.sources.iter().find(|s| s.key == source_key).map(|s| s.technet.as_str())
+        self.data
+            .sources
+            .iter()
+            .find(|s| s.key == source_key)
+            .map(|s| s.technet.as_str())
     }
 
     /// The citations of a requirement, as exports print them: TechNet ids then row keys, no repeats.
     pub fn citations(&self, requirement: &Requirement) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for r in &requirement.references {
-            if let Some(t) = self.technet(&r.source) {
-                if !out.iter().any(|o| o == t) {
-                    out.push(t.to_owned());
-                }
+            if let Some(t) = self.technet(&r.source)
+                && !out.iter().any(|o| o == t)
+            {
+                out.push(t.to_owned());
             }
         }
         for r in &requirement.references {
@@ -159,7 +173,11 @@ impl Select {
     pub fn resolve(&self, lb: crate::topology::LbMode) -> &str {
         match self {
             Self::Fixed(kind) => kind,
-            Self::Balanced { members, vip, vip_when } => {
+            Self::Balanced {
+                members,
+                vip,
+                vip_when,
+            } => {
                 if vip_when.contains(&lb) {
                     vip
                 } else {

@@ -15,7 +15,10 @@ pub(super) fn check(data: &CatalogData) -> Result<(), String> {
         check_role(role)?;
     }
     let role = |id: &str, at: &str| {
-        data.roles.iter().find(|r| r.id == id).ok_or_else(|| format!("{at}: unknown role `{id}`"))
+        data.roles
+            .iter()
+            .find(|r| r.id == id)
+            .ok_or_else(|| format!("{at}: unknown role `{id}`"))
     };
     let sources: BTreeSet<&str> = data.sources.iter().map(|s| s.key.as_str()).collect();
     let conflicts: BTreeSet<&str> = data.conflicts.iter().map(|c| c.id.as_str()).collect();
@@ -72,7 +75,10 @@ pub(super) fn check(data: &CatalogData) -> Result<(), String> {
         }
         for cond in &req.when {
             if !side_roles.contains(&cond.role()) {
-                return Err(format!("{at}: condition on role `{}`, which is not a side of it", cond.role()));
+                return Err(format!(
+                    "{at}: condition on role `{}`, which is not a side of it",
+                    cond.role()
+                ));
             }
             let r = role(cond.role(), &at)?;
             match cond {
@@ -80,7 +86,10 @@ pub(super) fn check(data: &CatalogData) -> Result<(), String> {
                     return Err(format!("{at}: role `{}` has no flag `{flag}`", r.id));
                 }
                 Condition::Addressing { .. } if !r.addressing => {
-                    return Err(format!("{at}: role `{}` has no public/NAT addressing", r.id));
+                    return Err(format!(
+                        "{at}: role `{}` has no public/NAT addressing",
+                        r.id
+                    ));
                 }
                 _ => {}
             }

@@ -10,15 +10,27 @@ fn acl(fw: Firewall) -> String {
 }
 
 pub(super) fn render(report: &Report<'_>) -> String {
-    let mut out = format!("! Lync Port Planner: plan {}\n", ascii_comment(&report.rules.plan, 90));
-    out.push_str(&format!("! Catalog {}. Apply each ACL to the interface of the firewall it names.\n", ascii_comment(&report.rules.catalog, 60)));
+    let mut out = format!(
+        "! Lync Port Planner: plan {}\n",
+        ascii_comment(&report.rules.plan, 90)
+    );
+    out.push_str(&format!(
+        "! Catalog {}. Apply each ACL to the interface of the firewall it names.\n",
+        ascii_comment(&report.rules.catalog, 60)
+    ));
     for fw in Firewall::ALL {
         let name = acl(fw);
         for rule in report.rules.for_firewall(fw) {
-            let remark = ascii_comment(&format!("{} {} {}", rule.id, rule.application, rule.ports), 100);
+            let remark = ascii_comment(
+                &format!("{} {} {}", rule.id, rule.application, rule.ports),
+                100,
+            );
             out.push_str(&format!("access-list {name} remark {remark}\n"));
             if rule.is_unresolved() {
-                out.push_str(&format!("! UNRESOLVED {}: fill in the missing addresses\n", ascii_comment(&rule.id, 100)));
+                out.push_str(&format!(
+                    "! UNRESOLVED {}: fill in the missing addresses\n",
+                    ascii_comment(&rule.id, 100)
+                ));
                 continue;
             }
             for m in families(rule) {
@@ -31,7 +43,10 @@ pub(super) fn render(report: &Report<'_>) -> String {
                 };
                 for s in &sources {
                     for d in &destinations {
-                        out.push_str(&format!("access-list {name} extended permit {} {s} {d} {port}\n", rule.transport.as_str()));
+                        out.push_str(&format!(
+                            "access-list {name} extended permit {} {s} {d} {port}\n",
+                            rule.transport.as_str()
+                        ));
                     }
                 }
             }

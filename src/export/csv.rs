@@ -64,8 +64,10 @@ pub(super) fn cell(value: &str) -> String {
     // NUL is never useful and some readers stop at it.
     let mut v: String = value.chars().filter(|&c| c != '\0').collect();
     let first = v.trim_start_matches([' ', '\u{a0}']).chars().next();
-    let starts_formula = matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n' | '|' | '%'))
-        || matches!(v.chars().next(), Some('\t' | '\r' | '\n'));
+    let starts_formula = matches!(
+        first,
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n' | '|' | '%')
+    ) || matches!(v.chars().next(), Some('\t' | '\r' | '\n'));
     if starts_formula {
         v.insert(0, '\'');
     }

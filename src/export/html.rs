@@ -14,19 +14,32 @@ th{background:#eef1f5}td.num{text-align:right;font-variant-numeric:tabular-nums}
 
 pub(super) fn render(report: &Report<'_>) -> String {
     let title = format!("Firewall rules: {}", report.rules.plan);
-    let mut out = String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let mut out =
+        String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
-    out.push_str(&format!("<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n", esc(&title), esc(&title)));
+    out.push_str(&format!(
+        "<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        esc(&title),
+        esc(&title)
+    ));
     summary(report, &mut out);
     for fw in Firewall::ALL {
         let rules: Vec<_> = report.rules.for_firewall(fw).collect();
         if rules.is_empty() {
             continue;
         }
-        out.push_str(&format!("<h2>{} ({})</h2>\n<table>\n", esc(fw.title()), rules.len()));
+        out.push_str(&format!(
+            "<h2>{} ({})</h2>\n<table>\n",
+            esc(fw.title()),
+            rules.len()
+        ));
         out.push_str("<tr><th>ID</th><th>Source</th><th>Source addresses</th><th>Destination</th><th>Destination addresses</th><th>Protocol</th><th>Transport</th><th>Port</th><th>Notes</th><th>References</th></tr>\n");
         for r in rules {
-            let class = if r.is_unresolved() { " class=\"unresolved\"" } else { "" };
+            let class = if r.is_unresolved() {
+                " class=\"unresolved\""
+            } else {
+                ""
+            };
             out.push_str(&format!(
                 "<tr{class}><td><code>{}</code></td><td>{}<br><small>{}/{}</small></td><td>{}</td><td>{}<br><small>{}/{}</small></td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>\n",
                 esc(&r.id),
@@ -73,7 +86,11 @@ fn summary(report: &Report<'_>, out: &mut String) {
     if !plan.description.is_empty() {
         out.push_str(&format!("<p>{}</p>\n", esc(&plan.description)));
     }
-    let errors = report.findings.iter().filter(|f| f.severity == crate::findings::Severity::Error).count();
+    let errors = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == crate::findings::Severity::Error)
+        .count();
     out.push_str(&format!(
         "<p>Catalog <code>{}</code>. {} nodes, {} links, {} rules, {} findings ({} errors).</p>\n",
         esc(&report.rules.catalog),
@@ -89,7 +106,11 @@ fn summary(report: &Report<'_>, out: &mut String) {
             .members
             .iter()
             .map(|m| {
-                let addrs: Vec<String> = m.addresses.iter().map(|(k, a)| format!("{k} {a}")).collect();
+                let addrs: Vec<String> = m
+                    .addresses
+                    .iter()
+                    .map(|(k, a)| format!("{k} {a}"))
+                    .collect();
                 format!("{} ({})", m.name, addrs.join(", "))
             })
             .collect();
@@ -126,6 +147,9 @@ fn esc(text: &str) -> String {
 mod tests {
     #[test]
     fn escapes_markup() {
-        assert_eq!(super::esc("<script>alert('x\")</script>&"), "&lt;script&gt;alert(&#39;x&quot;)&lt;/script&gt;&amp;");
+        assert_eq!(
+            super::esc("<script>alert('x\")</script>&"),
+            "&lt;script&gt;alert(&#39;x&quot;)&lt;/script&gt;&amp;"
+        );
     }
 }

@@ -11,9 +11,17 @@ fn chain(fw: Firewall) -> String {
 }
 
 pub(super) fn render(report: &Report<'_>) -> String {
-    let mut out = format!("# Lync Port Planner: plan {}\n", ascii_comment(&report.rules.plan, 100));
-    out.push_str(&format!("# Catalog {}. Load with: iptables-restore --noflush < FILE\n", ascii_comment(&report.rules.catalog, 60)));
-    out.push_str("# (without --noflush iptables-restore would flush every chain of the filter table).\n");
+    let mut out = format!(
+        "# Lync Port Planner: plan {}\n",
+        ascii_comment(&report.rules.plan, 100)
+    );
+    out.push_str(&format!(
+        "# Catalog {}. Load with: iptables-restore --noflush < FILE\n",
+        ascii_comment(&report.rules.catalog, 60)
+    ));
+    out.push_str(
+        "# (without --noflush iptables-restore would flush every chain of the filter table).\n",
+    );
     out.push_str("# Nothing is filtered until your FORWARD or INPUT chain jumps to these chains, e.g. -A FORWARD -j LYNC-INTERNAL\n");
     out.push_str("*filter\n");
     for fw in Firewall::ALL {
@@ -23,12 +31,16 @@ pub(super) fn render(report: &Report<'_>) -> String {
         for rule in report.rules.for_firewall(fw) {
             let comment = ascii_comment(&rule.id, 200);
             if rule.is_unresolved() {
-                out.push_str(&format!("# UNRESOLVED {comment}: fill in the missing addresses\n"));
+                out.push_str(&format!(
+                    "# UNRESOLVED {comment}: fill in the missing addresses\n"
+                ));
                 continue;
             }
             for m in families(rule) {
                 if !m.ipv4 {
-                    out.push_str(&format!("# IPv6 rule {comment}: see the nftables export (iptables is IPv4 only)\n"));
+                    out.push_str(&format!(
+                        "# IPv6 rule {comment}: see the nftables export (iptables is IPv4 only)\n"
+                    ));
                     continue;
                 }
                 let mut line = format!("-A {}", chain(fw));
@@ -52,5 +64,8 @@ pub(super) fn render(report: &Report<'_>) -> String {
 }
 
 fn join(list: &[IpNet]) -> String {
-    list.iter().map(|n| format!("{}/{}", n.addr, n.prefix)).collect::<Vec<_>>().join(",")
+    list.iter()
+        .map(|n| format!("{}/{}", n.addr, n.prefix))
+        .collect::<Vec<_>>()
+        .join(",")
 }

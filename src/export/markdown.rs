@@ -6,7 +6,12 @@ use crate::topology::Firewall;
 
 pub(super) fn render(report: &Report<'_>) -> String {
     let mut out = format!("# Firewall rules: {}\n\n", md(&report.rules.plan));
-    out.push_str(&format!("Catalog `{}`. {} rules, {} findings.\n", md(&report.rules.catalog), report.rules.rules.len(), report.findings.len()));
+    out.push_str(&format!(
+        "Catalog `{}`. {} rules, {} findings.\n",
+        md(&report.rules.catalog),
+        report.rules.rules.len(),
+        report.findings.len()
+    ));
     for fw in Firewall::ALL {
         let rules: Vec<_> = report.rules.for_firewall(fw).collect();
         if rules.is_empty() {
@@ -36,7 +41,13 @@ pub(super) fn render(report: &Report<'_>) -> String {
         out.push_str("No edits needed.\n");
     }
     for f in report.findings {
-        out.push_str(&format!("- **{}** `{}` {}: {}\n", f.severity.as_str(), f.kind.as_str(), md(&f.subject.to_string()), md(&f.message)));
+        out.push_str(&format!(
+            "- **{}** `{}` {}: {}\n",
+            f.severity.as_str(),
+            f.kind.as_str(),
+            md(&f.subject.to_string()),
+            md(&f.message)
+        ));
     }
     out
 }
@@ -63,6 +74,9 @@ fn md(text: &str) -> String {
 mod tests {
     #[test]
     fn escapes_markup() {
-        assert_eq!(super::md("<script>a|b</script>\n*x*"), "&lt;script&gt;a\\|b&lt;/script&gt; \\*x\\*");
+        assert_eq!(
+            super::md("<script>a|b</script>\n*x*"),
+            "&lt;script&gt;a\\|b&lt;/script&gt; \\*x\\*"
+        );
     }
 }

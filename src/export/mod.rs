@@ -52,8 +52,16 @@ pub enum Format {
 
 impl Format {
     /// Every format, in menu order.
-    pub const ALL: [Self; 8] =
-        [Self::Csv, Self::Markdown, Self::Html, Self::Json, Self::Powershell, Self::Nftables, Self::Iptables, Self::Asa];
+    pub const ALL: [Self; 8] = [
+        Self::Csv,
+        Self::Markdown,
+        Self::Html,
+        Self::Json,
+        Self::Powershell,
+        Self::Nftables,
+        Self::Iptables,
+        Self::Asa,
+    ];
 
     /// The name used on the command line.
     pub fn as_str(self) -> &'static str {
@@ -92,7 +100,9 @@ impl fmt::Display for Format {
 
 /// An unknown format name.
 #[derive(Debug, thiserror::Error)]
-#[error("unknown export format `{name}` (expected one of: csv, markdown, html, json, powershell, nftables, iptables, asa)")]
+#[error(
+    "unknown export format `{name}` (expected one of: csv, markdown, html, json, powershell, nftables, iptables, asa)"
+)]
 pub struct UnknownFormat {
     /// What was given.
     pub name: String,
@@ -101,7 +111,10 @@ pub struct UnknownFormat {
 impl FromStr for Format {
     type Err = UnknownFormat;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL.into_iter().find(|f| f.as_str() == s).ok_or_else(|| UnknownFormat { name: s.to_owned() })
+        Self::ALL
+            .into_iter()
+            .find(|f| f.as_str() == s)
+            .ok_or_else(|| UnknownFormat { name: s.to_owned() })
     }
 }
 

@@ -10,12 +10,22 @@ const TABLE: &str = "lync_port_planner";
 
 pub(super) fn render(report: &Report<'_>) -> String {
     let mut out = String::from("#!/usr/sbin/nft -f\n");
-    out.push_str(&format!("# Lync Port Planner: plan {}\n", ascii_comment(&report.rules.plan, 100)));
-    out.push_str(&format!("# Catalog {}. Accept rules per firewall, in regular chains.\n", ascii_comment(&report.rules.catalog, 60)));
-    out.push_str("# Nothing is filtered until a base chain in this table jumps to a chain, for example:\n");
+    out.push_str(&format!(
+        "# Lync Port Planner: plan {}\n",
+        ascii_comment(&report.rules.plan, 100)
+    ));
+    out.push_str(&format!(
+        "# Catalog {}. Accept rules per firewall, in regular chains.\n",
+        ascii_comment(&report.rules.catalog, 60)
+    ));
+    out.push_str(
+        "# Nothing is filtered until a base chain in this table jumps to a chain, for example:\n",
+    );
     out.push_str("#   chain forward { type filter hook forward priority filter; policy drop; ct state established,related accept; jump internal }\n");
     out.push_str(&format!("# Reloading replaces the whole table {TABLE}.\n"));
-    out.push_str(&format!("table inet {TABLE}\ndelete table inet {TABLE}\n\ntable inet {TABLE} {{\n"));
+    out.push_str(&format!(
+        "table inet {TABLE}\ndelete table inet {TABLE}\n\ntable inet {TABLE} {{\n"
+    ));
     for (i, fw) in Firewall::ALL.into_iter().enumerate() {
         if i > 0 {
             out.push('\n');
@@ -24,7 +34,9 @@ pub(super) fn render(report: &Report<'_>) -> String {
         for rule in report.rules.for_firewall(fw) {
             let comment = ascii_comment(&rule.id, 120);
             if rule.is_unresolved() {
-                out.push_str(&format!("\t\t# UNRESOLVED {comment}: fill in the missing addresses\n"));
+                out.push_str(&format!(
+                    "\t\t# UNRESOLVED {comment}: fill in the missing addresses\n"
+                ));
                 continue;
             }
             for m in families(rule) {
@@ -37,7 +49,10 @@ pub(super) fn render(report: &Report<'_>) -> String {
                     line.push_str(&format!("{family} daddr {} ", set(list)));
                 }
                 if m.source.is_none() && m.destination.is_none() {
-                    line.push_str(&format!("meta nfproto {} ", if m.ipv4 { "ipv4" } else { "ipv6" }));
+                    line.push_str(&format!(
+                        "meta nfproto {} ",
+                        if m.ipv4 { "ipv4" } else { "ipv6" }
+                    ));
                 }
                 line.push_str(&format!(
                     "{} dport {} accept comment \"{comment}\"\n",
@@ -57,6 +72,12 @@ fn set(list: &[IpNet]) -> String {
     if let [one] = list {
         one.to_string()
     } else {
-        format!("{{ {} }}", list.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))
+        format!(
+            "{{ {} }}",
+            list.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
     }
 }

@@ -7,21 +7,42 @@ use crate::rules::{Addresses, Rule, RuleEnd};
 
 pub(super) fn render(report: &Report<'_>) -> String {
     let mut out = String::new();
-    out.push_str(&format!("# Lync Port Planner: Windows Firewall rules for plan {}\n", ascii_comment(&report.rules.plan, 100)));
-    out.push_str(&format!("# Catalog {}. Run each block on the host it names, in an elevated PowerShell.\n", ascii_comment(&report.rules.catalog, 60)));
+    out.push_str(&format!(
+        "# Lync Port Planner: Windows Firewall rules for plan {}\n",
+        ascii_comment(&report.rules.plan, 100)
+    ));
+    out.push_str(&format!(
+        "# Catalog {}. Run each block on the host it names, in an elevated PowerShell.\n",
+        ascii_comment(&report.rules.catalog, 60)
+    ));
     out.push_str("# Review before running: every rule is an Allow rule in group 'Lync Port Planner'.\n#Requires -RunAsAdministrator\n");
     for rule in &report.rules.rules {
         out.push('\n');
-        out.push_str(&format!("# {} | {} {}/{}\n", ascii_comment(&rule.id, 100), ascii_comment(&rule.application, 30), rule.transport.as_str(), rule.ports));
+        out.push_str(&format!(
+            "# {} | {} {}/{}\n",
+            ascii_comment(&rule.id, 100),
+            ascii_comment(&rule.application, 30),
+            rule.transport.as_str(),
+            rule.ports
+        ));
         if rule.is_unresolved() {
-            out.push_str(&format!("# UNRESOLVED: not written until every address is filled in ({})\n", ascii_comment(&missing(rule), 200)));
+            out.push_str(&format!(
+                "# UNRESOLVED: not written until every address is filled in ({})\n",
+                ascii_comment(&missing(rule), 200)
+            ));
             continue;
         }
         if rule.destination.is_host {
-            out.push_str(&format!("# On each of: {}\n", ascii_comment(&host_names(&rule.destination), 200)));
+            out.push_str(&format!(
+                "# On each of: {}\n",
+                ascii_comment(&host_names(&rule.destination), 200)
+            ));
             out.push_str(&command(rule, "Inbound", &rule.destination, &rule.source));
         } else if rule.source.is_host {
-            out.push_str(&format!("# On each of: {} (the peer is not a host)\n", ascii_comment(&host_names(&rule.source), 200)));
+            out.push_str(&format!(
+                "# On each of: {} (the peer is not a host)\n",
+                ascii_comment(&host_names(&rule.source), 200)
+            ));
             out.push_str(&command(rule, "Outbound", &rule.source, &rule.destination));
         } else {
             out.push_str("# Not a host rule (load balancer VIP or network on both ends): configure it on the network firewall.\n");
@@ -31,7 +52,13 @@ pub(super) fn render(report: &Report<'_>) -> String {
 }
 
 fn missing(rule: &Rule) -> String {
-    rule.source.missing.iter().chain(&rule.destination.missing).cloned().collect::<Vec<_>>().join("; ")
+    rule.source
+        .missing
+        .iter()
+        .chain(&rule.destination.missing)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn host_names(end: &RuleEnd) -> String {
@@ -41,23 +68,38 @@ fn host_names(end: &RuleEnd) -> String {
 fn list(addresses: &Addresses) -> String {
     match addresses {
         Addresses::Any => "Any".to_owned(),
-        Addresses::List(l) => l.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
+        Addresses::List(l) => l
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
     }
 }
 
 fn addr_arg(addresses: &Addresses) -> String {
     match addresses {
         Addresses::Any => "Any".to_owned(),
-        Addresses::List(l) => l.iter().map(|a| quote(&a.to_string())).collect::<Vec<_>>().join(","),
+        Addresses::List(l) => l
+            .iter()
+            .map(|a| quote(&a.to_string()))
+            .collect::<Vec<_>>()
+            .join(","),
     }
 }
 
 fn command(rule: &Rule, direction: &str, local: &RuleEnd, remote: &RuleEnd) -> String {
-    let port_param = if direction == "Inbound" { "-LocalPort" } else { "-RemotePort" };
+    let port_param = if direction == "Inbound" {
+        "-LocalPort"
+    } else {
+        "-RemotePort"
+    };
     format!(
         "New-NetFirewallRule -DisplayName {} -Group 'Lync Port Planner' -Description {} -Direction {direction} -Action Allow -Protocol {} {port_param} {} -LocalAddress {} -RemoteAddress {}\n",
         quote(&format!("Lync {}", rule.id)),
-        quote(&format!("{} ({} -> {})", rule.notes, local.label, remote.label)),
+        quote(&format!(
+            "{} ({} -> {})",
+            rule.notes, local.label, remote.label
+        )),
         rule.transport.as_str().to_uppercase(),
         quote(&rule.ports.join("-")),
         addr_arg(&local.addresses),
@@ -83,7 +125,10 @@ fn quote(text: &str) -> String {
 mod tests {
     #[test]
     fn quotes_cannot_be_escaped() {
-        assert_eq!(super::quote("'; Remove-Item -Recurse C:\\ #"), "'''; Remove-Item -Recurse C:\\ #'");
+        assert_eq!(
+            super::quote("'; Remove-Item -Recurse C:\\ #"),
+            "'''; Remove-Item -Recurse C:\\ #'"
+        );
         assert_eq!(super::quote("a\u{2019}b\nc"), "'a\u{2019}\u{2019}b c'");
     }
 }

@@ -22,12 +22,18 @@ pub fn one_line(text: &str) -> String {
     out.trim_end().to_owned()
 }
 
-/// Printable ASCII safe inside any config comment: letters, digits and `space . _ : > / , ( ) -`,
+/// Printable ASCII safe inside any config comment: letters, digits and `space . _ : > / , ( ) @ -`,
 /// everything else becomes `_`; at most `max` characters.
 pub fn ascii_comment(text: &str, max: usize) -> String {
     one_line(text)
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || " ._:>/,()-".contains(c) { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || " ._:>/,()@-".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
         .take(max)
         .collect::<String>()
         .trim_end()
@@ -60,36 +66,19 @@ pub fn minimal(list: &[IpNet]) -> Vec<IpNet> {
 pub fn by_family(addresses: &Addresses, ipv4: bool) -> Option<Vec<IpNet>> {
     match addresses {
         Addresses::Any => None,
-        Addresses::List(list) => Some(minimal(&list.iter().copied().filter(|a| a.is_ipv4() == ipv4).collect::<Vec<_>>())),
+        Addresses::List(list) => Some(minimal(
+            &list
+                .iter()
+                .copied()
+                .filter(|a| a.is_ipv4() == ipv4)
+                .collect::<Vec<_>>(),
+        )),
     }
 }
 
 /// "label (role/endpoint)" for human-readable exports.
 pub fn end_title(end: &RuleEnd) -> String {
     format!("{} ({}/{})", one_line(&end.label), end.role, end.endpoint)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn one_line_removes_breaks_and_bidi() {
-        assert_eq!(one_line("a\r\nb\u{202E}c\u{2028}d\0e"), "a b c d e");
-    }
-
-    #[test]
-    fn ascii_comment_keeps_only_safe_characters() {
-        assert_eq!(ascii_comment("S1-6:a>b \"x\" $(rm) `y`", 100), "S1-6:a>b _x_ _(rm) _y_");
-        assert_eq!(ascii_comment("abcdef", 3), "abc");
-    }
-
-    #[test]
-    fn minimal_drops_contained_networks() {
-        let list: Vec<IpNet> = ["10.0.0.0/16", "10.0.1.0/24", "10.0.0.5", "192.168.1.1"].iter().map(|s| s.parse().unwrap()).collect();
-        let out: Vec<String> = minimal(&list).iter().map(ToString::to_string).collect();
-        assert_eq!(out, ["10.0.0.0/16", "192.168.1.1"]);
-    }
 }
 
 /// One address family's matches of a rule: `None` is "any".
@@ -109,10 +98,46 @@ pub fn families(rule: &crate::rules::Rule) -> Vec<FamilyMatch> {
         let source = by_family(&rule.source.addresses, ipv4);
         let destination = by_family(&rule.destination.addresses, ipv4);
         let empty = |s: &Option<Vec<IpNet>>| s.as_ref().is_some_and(Vec::is_empty);
-        if empty(&source) || empty(&destination) || (!ipv4 && source.is_none() && destination.is_none()) {
+        if empty(&source)
+            || empty(&destination)
+            || (!ipv4 && source.is_none() && destination.is_none())
+        {
             continue;
         }
-        out.push(FamilyMatch { ipv4, source, destination });
+        out.push(FamilyMatch {
+            ipv4,
+            source,
+            destination,
+        });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_removes_breaks_and_bidi() {
+        assert_eq!(one_line("a\r\nb\u{202E}c\u{2028}d\0e"), "a b c d e");
+    }
+
+    #[test]
+    fn ascii_comment_keeps_only_safe_characters() {
+        assert_eq!(
+            ascii_comment("S1-6:a>b \"x\" $(rm) `y`", 100),
+            "S1-6:a>b _x_ _(rm) _y_"
+        );
+        assert_eq!(ascii_comment("abcdef", 3), "abc");
+    }
+
+    #[test]
+    fn minimal_drops_contained_networks() {
+        let list: Vec<IpNet> = ["10.0.0.0/16", "10.0.1.0/24", "10.0.0.5", "192.168.1.1"]
+            .iter()
+            .map(|s| s.parse().unwrap())
+            .collect();
+        let out: Vec<String> = minimal(&list).iter().map(ToString::to_string).collect();
+        assert_eq!(out, ["10.0.0.0/16", "192.168.1.1"]);
+    }
 }

@@ -49,7 +49,9 @@ impl Plan {
 
     /// The link between two nodes, in either order.
     pub fn link_between(&self, a: &NodeId, b: &NodeId) -> Option<&Link> {
-        self.links.iter().find(|l| (&l.a == a && &l.b == b) || (&l.a == b && &l.b == a))
+        self.links
+            .iter()
+            .find(|l| (&l.a == a && &l.b == b) || (&l.a == b && &l.b == a))
     }
 
     /// The nodes linked to `id`, in link order.
@@ -91,7 +93,9 @@ impl NodeId {
     pub fn is_valid(text: &str) -> bool {
         !text.is_empty()
             && text.len() <= 64
-            && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
     }
 }
 
@@ -188,7 +192,12 @@ pub struct Link {
 impl Link {
     /// A link with nothing switched off and no custom rules.
     pub fn new(a: &NodeId, b: &NodeId) -> Self {
-        Self { a: a.clone(), b: b.clone(), disabled: BTreeSet::new(), custom: Vec::new() }
+        Self {
+            a: a.clone(),
+            b: b.clone(),
+            disabled: BTreeSet::new(),
+            custom: Vec::new(),
+        }
     }
 
     /// The end that is not `id`.

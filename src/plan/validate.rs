@@ -19,7 +19,10 @@ pub struct PlanProblem {
 }
 
 fn problem(message: String, needle: &str) -> PlanProblem {
-    PlanProblem { message, needle: needle.to_owned() }
+    PlanProblem {
+        message,
+        needle: needle.to_owned(),
+    }
 }
 
 /// Every structural problem of the plan, in file order of nodes then links.
@@ -33,20 +36,39 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<PlanProblem> {
         let needle = format!("\"{}\"", link.a);
         for end in [&link.a, &link.b] {
             if !plan.nodes.contains_key(end) {
-                out.push(problem(format!("link {}-{} names node `{end}`, which does not exist", link.a, link.b), &format!("\"{end}\"")));
+                out.push(problem(
+                    format!(
+                        "link {}-{} names node `{end}`, which does not exist",
+                        link.a, link.b
+                    ),
+                    &format!("\"{end}\""),
+                ));
             }
         }
         if link.a == link.b {
-            out.push(problem(format!("link {}-{} connects a node to itself", link.a, link.b), &needle));
+            out.push(problem(
+                format!("link {}-{} connects a node to itself", link.a, link.b),
+                &needle,
+            ));
         }
-        let key = if link.a <= link.b { (&link.a, &link.b) } else { (&link.b, &link.a) };
+        let key = if link.a <= link.b {
+            (&link.a, &link.b)
+        } else {
+            (&link.b, &link.a)
+        };
         if !pairs.insert(key) {
-            out.push(problem(format!("link {}-{} appears twice", link.a, link.b), &needle));
+            out.push(problem(
+                format!("link {}-{} appears twice", link.a, link.b),
+                &needle,
+            ));
         }
         for rule in &link.custom {
             if rule.from != link.a && rule.from != link.b {
                 out.push(problem(
-                    format!("custom rule on link {}-{} starts at `{}`, which is not an end of the link", link.a, link.b, rule.from),
+                    format!(
+                        "custom rule on link {}-{} starts at `{}`, which is not an end of the link",
+                        link.a, link.b, rule.from
+                    ),
                     &format!("\"{}\"", rule.from),
                 ));
             }
@@ -58,32 +80,60 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<PlanProblem> {
 fn validate_node(id: &NodeId, node: &Node, catalog: &Catalog, out: &mut Vec<PlanProblem>) {
     let needle = format!("\"{id}\"");
     if !NodeId::is_valid(id.as_str()) {
-        out.push(problem(format!("node id `{id}` must be 1-64 letters, digits, `-` or `_`"), &needle));
+        out.push(problem(
+            format!("node id `{id}` must be 1-64 letters, digits, `-` or `_`"),
+            &needle,
+        ));
     }
     if !node.position.x.is_finite() || !node.position.y.is_finite() {
-        out.push(problem(format!("node `{id}` has a position that is not a finite number"), &needle));
+        out.push(problem(
+            format!("node `{id}` has a position that is not a finite number"),
+            &needle,
+        ));
     }
     let Some(role) = catalog.role(&node.role) else {
-        out.push(problem(format!("node `{id}` has unknown role `{}`", node.role), &format!("\"{}\"", node.role)));
+        out.push(problem(
+            format!("node `{id}` has unknown role `{}`", node.role),
+            &format!("\"{}\"", node.role),
+        ));
         return;
     };
     if node.members.len() > MAX_MEMBERS {
-        out.push(problem(format!("node `{id}` has {} members (at most {MAX_MEMBERS})", node.members.len()), &needle));
+        out.push(problem(
+            format!(
+                "node `{id}` has {} members (at most {MAX_MEMBERS})",
+                node.members.len()
+            ),
+            &needle,
+        ));
     }
     for flag in &node.flags {
         if !role.flags.iter().any(|f| &f.id == flag) {
-            out.push(problem(format!("node `{id}`: role `{}` has no flag `{flag}`", role.id), &format!("\"{flag}\"")));
+            out.push(problem(
+                format!("node `{id}`: role `{}` has no flag `{flag}`", role.id),
+                &format!("\"{flag}\""),
+            ));
         }
     }
     if node.addressing != crate::topology::Addressing::default() && !role.addressing {
-        out.push(problem(format!("node `{id}`: role `{}` has no public/NAT addressing", role.id), &needle));
+        out.push(problem(
+            format!(
+                "node `{id}`: role `{}` has no public/NAT addressing",
+                role.id
+            ),
+            &needle,
+        ));
     }
-    let kind_ok = |kind: &str, want: fn(Scope) -> bool| role.endpoint(kind).is_some_and(|e| want(e.scope));
+    let kind_ok =
+        |kind: &str, want: fn(Scope) -> bool| role.endpoint(kind).is_some_and(|e| want(e.scope));
     for member in &node.members {
         for kind in member.addresses.keys().chain(member.nat.keys()) {
             if !kind_ok(kind, |s| s == Scope::Member) {
                 out.push(problem(
-                    format!("node `{id}`, member `{}`: `{kind}` is not a member endpoint of role `{}`", member.name, role.id),
+                    format!(
+                        "node `{id}`, member `{}`: `{kind}` is not a member endpoint of role `{}`",
+                        member.name, role.id
+                    ),
                     &format!("\"{kind}\""),
                 ));
             }
@@ -91,10 +141,24 @@ fn validate_node(id: &NodeId, node: &Node, catalog: &Catalog, out: &mut Vec<Plan
     }
     for kind in node.vips.keys() {
         if !kind_ok(kind, |s| s == Scope::Vip) {
-            out.push(problem(format!("node `{id}`: `{kind}` is not a VIP endpoint of role `{}`", role.id), &format!("\"{kind}\"")));
+            out.push(problem(
+                format!(
+                    "node `{id}`: `{kind}` is not a VIP endpoint of role `{}`",
+                    role.id
+                ),
+                &format!("\"{kind}\""),
+            ));
         }
     }
-    if !node.networks.is_empty() && !role.endpoints.iter().any(|e| matches!(e.scope, Scope::Networks { .. })) {
-        out.push(problem(format!("node `{id}`: role `{}` has no networks", role.id), &needle));
+    if !node.networks.is_empty()
+        && !role
+            .endpoints
+            .iter()
+            .any(|e| matches!(e.scope, Scope::Networks { .. }))
+    {
+        out.push(problem(
+            format!("node `{id}`: role `{}` has no networks", role.id),
+            &needle,
+        ));
     }
 }

@@ -18,44 +18,93 @@ pub fn derive(plan: &Plan, catalog: &Catalog) -> RuleSet {
     }
     rules.sort_by(|x, y| sort_key(x).cmp(&sort_key(y)));
     rules.dedup_by(|x, y| x.id == y.id);
-    RuleSet { plan: plan.name.clone(), catalog: catalog.label(), rules }
+    RuleSet {
+        plan: plan.name.clone(),
+        catalog: catalog.label(),
+        rules,
+    }
 }
 
-fn sort_key(rule: &Rule) -> (Firewall, Option<&NodeId>, u16, crate::net::Transport, Option<&NodeId>, &str) {
-    (rule.firewall, rule.destination.node.as_ref(), rule.ports.from, rule.transport, rule.source.node.as_ref(), &rule.id)
+fn sort_key(
+    rule: &Rule,
+) -> (
+    Firewall,
+    Option<&NodeId>,
+    u16,
+    crate::net::Transport,
+    Option<&NodeId>,
+    &str,
+) {
+    (
+        rule.firewall,
+        rule.destination.node.as_ref(),
+        rule.ports.from,
+        rule.transport,
+        rule.source.node.as_ref(),
+        &rule.id,
+    )
 }
 
 fn link_rules(plan: &Plan, catalog: &Catalog, link: &Link, out: &mut Vec<Rule>) {
-    let (Some(a), Some(b)) = (plan.nodes.get(&link.a), plan.nodes.get(&link.b)) else { return };
+    let (Some(a), Some(b)) = (plan.nodes.get(&link.a), plan.nodes.get(&link.b)) else {
+        return;
+    };
     let ends = [(&link.a, a, &link.b, b), (&link.b, b, &link.a, a)];
     for req in catalog.requirements() {
         if link.disabled.contains(&req.id) {
             continue;
         }
-        let (Side::Role { role: src_role, endpoint: src_sel }, Side::Role { role: dst_role, endpoint: dst_sel }) =
-            (&req.source, &req.destination)
+        let (
+            Side::Role {
+                role: src_role,
+                endpoint: src_sel,
+            },
+            Side::Role {
+                role: dst_role,
+                endpoint: dst_sel,
+            },
+        ) = (&req.source, &req.destination)
         else {
             continue;
         };
         for (src_id, src, dst_id, dst) in ends {
-            if &src.role != src_role || &dst.role != dst_role || !conditions_hold(req, Some(src), Some(dst)) {
+            if &src.role != src_role
+                || &dst.role != dst_role
+                || !conditions_hold(req, Some(src), Some(dst))
+            {
                 continue;
             }
-            let (Some(sr), Some(dr)) = (catalog.role(&src.role), catalog.role(&dst.role)) else { continue };
+            let (Some(sr), Some(dr)) = (catalog.role(&src.role), catalog.role(&dst.role)) else {
+                continue;
+            };
             let source = node_end(src_id, src, sr, src_sel.resolve(src.lb));
             let destination = node_end(dst_id, dst, dr, dst_sel.resolve(dst.lb));
-            out.push(rule(catalog, req, [(source, Some(src)), (destination, Some(dst))], Some(link)));
+            out.push(rule(
+                catalog,
+                req,
+                [(source, Some(src)), (destination, Some(dst))],
+                Some(link),
+            ));
         }
     }
     for (index, custom) in link.custom.iter().enumerate() {
         let to_id = link.other(&custom.from);
-        let (Some(from), Some(to)) = (plan.nodes.get(&custom.from), plan.nodes.get(to_id)) else { continue };
-        let (Some(fr), Some(tr)) = (catalog.role(&from.role), catalog.role(&to.role)) else { continue };
-        let (Some(fk), Some(tk)) = (fr.endpoints.first(), tr.endpoints.first()) else { continue };
+        let (Some(from), Some(to)) = (plan.nodes.get(&custom.from), plan.nodes.get(to_id)) else {
+            continue;
+        };
+        let (Some(fr), Some(tr)) = (catalog.role(&from.role), catalog.role(&to.role)) else {
+            continue;
+        };
+        let (Some(fk), Some(tk)) = (fr.endpoints.first(), tr.endpoints.first()) else {
+            continue;
+        };
         let source = node_end(&custom.from, from, fr, &fk.id);
         let destination = node_end(to_id, to, tr, &tk.id);
         out.push(Rule {
-            id: format!("custom:{}-{}:{}", link.a, link.b, index + 1),
+            id: {
+                let (a, b) = link_key(link);
+                format!("custom:{a}-{b}:{}", index + 1)
+            },
             requirement: "custom".to_owned(),
             firewall: Firewall::between(source.zone, destination.zone),
             source,
@@ -65,17 +114,23 @@ fn link_rules(plan: &Plan, catalog: &Catalog, link: &Link, out: &mut Vec<Rule>) 
             ports: custom.ports,
             notes: format!("Custom rule: {}", custom.name),
             references: Vec::new(),
-            link: Some((link.a.clone(), link.b.clone())),
+            link: Some(link_key(link)),
         });
     }
 }
 
 fn intrinsic_rules(plan: &Plan, catalog: &Catalog, id: &NodeId, node: &Node, out: &mut Vec<Rule>) {
-    let Some(role) = catalog.role(&node.role) else { return };
+    let Some(role) = catalog.role(&node.role) else {
+        return;
+    };
     for req in catalog.requirements() {
         let (any_zone, via, select, node_is_source) = match (&req.source, &req.destination) {
-            (Side::Any { zone, via }, Side::Role { role: r, endpoint }) if r == &node.role => (*zone, via, endpoint, false),
-            (Side::Role { role: r, endpoint }, Side::Any { zone, via }) if r == &node.role => (*zone, via, endpoint, true),
+            (Side::Any { zone, via }, Side::Role { role: r, endpoint }) if r == &node.role => {
+                (*zone, via, endpoint, false)
+            }
+            (Side::Role { role: r, endpoint }, Side::Any { zone, via }) if r == &node.role => {
+                (*zone, via, endpoint, true)
+            }
             _ => continue,
         };
         if !conditions_hold(req, Some(node), None) {
@@ -97,12 +152,18 @@ fn intrinsic_rules(plan: &Plan, catalog: &Catalog, id: &NodeId, node: &Node, out
             continue;
         }
         for (peer_id, peer) in peers {
-            let Some(link) = plan.link_between(id, peer_id) else { continue };
+            let Some(link) = plan.link_between(id, peer_id) else {
+                continue;
+            };
             if link.disabled.contains(&req.id) {
                 continue;
             }
-            let Some(peer_role) = catalog.role(&peer.role) else { continue };
-            let Some(kind) = peer_role.endpoints.first() else { continue };
+            let Some(peer_role) = catalog.role(&peer.role) else {
+                continue;
+            };
+            let Some(kind) = peer_role.endpoints.first() else {
+                continue;
+            };
             let peer_end = node_end(peer_id, peer, peer_role, &kind.id);
             let ends = if node_is_source {
                 [(own.clone(), Some(node)), (peer_end, Some(peer))]
@@ -116,7 +177,13 @@ fn intrinsic_rules(plan: &Plan, catalog: &Catalog, id: &NodeId, node: &Node, out
 
 fn conditions_hold(req: &Requirement, src: Option<&Node>, dst: Option<&Node>) -> bool {
     req.when.iter().all(|cond| {
-        let Some(node) = [src, dst].into_iter().flatten().find(|n| n.role == cond.role()) else { return false };
+        let Some(node) = [src, dst]
+            .into_iter()
+            .flatten()
+            .find(|n| n.role == cond.role())
+        else {
+            return false;
+        };
         match cond {
             Condition::Flag { flag, .. } => node.flags.contains(flag),
             Condition::Lb { modes, .. } => modes.contains(&node.lb),
@@ -126,7 +193,12 @@ fn conditions_hold(req: &Requirement, src: Option<&Node>, dst: Option<&Node>) ->
 }
 
 /// A rule from a requirement; `ends` are (source, destination), each with its node.
-fn rule(catalog: &Catalog, req: &Requirement, ends: [(RuleEnd, Option<&Node>); 2], link: Option<&Link>) -> Rule {
+fn rule(
+    catalog: &Catalog,
+    req: &Requirement,
+    ends: [(RuleEnd, Option<&Node>); 2],
+    link: Option<&Link>,
+) -> Rule {
     let [(source, src_node), (destination, dst_node)] = ends;
     let node_or_any = |end: &RuleEnd| end.node.as_ref().map_or("any", NodeId::as_str).to_owned();
     let mut notes = req.notes.en.clone();
@@ -137,7 +209,12 @@ fn rule(catalog: &Catalog, req: &Requirement, ends: [(RuleEnd, Option<&Node>); 2
         }
     }
     Rule {
-        id: format!("{}:{}>{}", req.id, node_or_any(&source), node_or_any(&destination)),
+        id: format!(
+            "{}:{}>{}",
+            req.id,
+            node_or_any(&source),
+            node_or_any(&destination)
+        ),
         requirement: req.id.clone(),
         firewall: Firewall::between(source.zone, destination.zone),
         application: req.application.clone(),
@@ -145,7 +222,7 @@ fn rule(catalog: &Catalog, req: &Requirement, ends: [(RuleEnd, Option<&Node>); 2
         ports: req.ports,
         notes,
         references: catalog.citations(req),
-        link: link.map(|l| (l.a.clone(), l.b.clone())),
+        link: link.map(link_key),
         source,
         destination,
     }
@@ -156,6 +233,25 @@ fn nat_note(node: &Node, end: &RuleEnd) -> Option<String> {
     if node.addressing != crate::topology::Addressing::Nat {
         return None;
     }
-    let public: Vec<String> = node.members.iter().filter_map(|m| m.nat.get(&end.endpoint)).map(ToString::to_string).collect();
-    (!public.is_empty()).then(|| format!("NAT: public {} maps to the private address here.", public.join(", ")))
+    let public: Vec<String> = node
+        .members
+        .iter()
+        .filter_map(|m| m.nat.get(&end.endpoint))
+        .map(ToString::to_string)
+        .collect();
+    (!public.is_empty()).then(|| {
+        format!(
+            "NAT: public {} maps to the private address here.",
+            public.join(", ")
+        )
+    })
+}
+
+/// A link's ends in sorted order, so ids and keys do not depend on how the file lists them.
+fn link_key(link: &Link) -> (NodeId, NodeId) {
+    if link.a <= link.b {
+        (link.a.clone(), link.b.clone())
+    } else {
+        (link.b.clone(), link.a.clone())
+    }
 }

@@ -17,18 +17,22 @@ pub(super) fn node_end(id: &NodeId, node: &Node, role: &Role, kind: &str) -> Rul
             for m in &node.members {
                 match m.addresses.get(kind) {
                     Some(a) => list.push(*a),
-                    None => missing.push(format!("member {} of {} has no {kind} address", m.name, node.label)),
+                    None => missing.push(format!(
+                        "member {} of {} has no {kind} address",
+                        m.name, node.label
+                    )),
                 }
             }
             Addresses::List(list)
         }
-        Scope::Vip => match node.vips.get(kind) {
-            Some(a) => Addresses::List(vec![*a]),
-            None => {
+        Scope::Vip => {
+            if let Some(a) = node.vips.get(kind) {
+                Addresses::List(vec![*a])
+            } else {
                 missing.push(format!("{} has no {kind} address", node.label));
                 Addresses::List(Vec::new())
             }
-        },
+        }
         Scope::Networks { empty_is_any } => {
             if node.networks.is_empty() {
                 if empty_is_any {

@@ -29,21 +29,37 @@ impl PlannerApp {
     pub fn open(path: Option<&Path>) -> Result<Self, String> {
         let catalog = Catalog::builtin().map_err(|e| e.to_string())?;
         let (plan, file_name) = match path {
-            Some(p) => (plan_file::load(p, &catalog).map_err(|e| e.to_string())?, p.display().to_string()),
+            Some(p) => (
+                plan_file::load(p, &catalog).map_err(|e| e.to_string())?,
+                p.display().to_string(),
+            ),
             None => (
-                plan_file::from_ron(examples::SEED_PLAN, examples::SEED_NAME, &catalog).map_err(|e| e.to_string())?,
+                plan_file::from_ron(examples::SEED_PLAN, examples::SEED_NAME, &catalog)
+                    .map_err(|e| e.to_string())?,
                 examples::SEED_NAME.to_owned(),
             ),
         };
         let rules = rules::derive(&plan, &catalog);
         let findings = findings::check(&plan, &catalog, &rules);
-        let smoke_frames = std::env::var(SMOKE_FRAMES_VAR).ok().and_then(|v| v.parse().ok());
-        Ok(Self { plan, file_name, rules, findings, frames: 0, smoke_frames })
+        let smoke_frames = std::env::var(SMOKE_FRAMES_VAR)
+            .ok()
+            .and_then(|v| v.parse().ok());
+        Ok(Self {
+            plan,
+            file_name,
+            rules,
+            findings,
+            frames: 0,
+            smoke_frames,
+        })
     }
 
     /// Window title: file and plan name.
     pub fn title(&self) -> String {
-        format!("{} - {} - Lync Port Planner", self.file_name, self.plan.name)
+        format!(
+            "{} - {} - Lync Port Planner",
+            self.file_name, self.plan.name
+        )
     }
 
     /// The whole window's content; needs no `eframe::Frame`, so tests can drive it.
@@ -59,29 +75,51 @@ impl PlannerApp {
                 self.rules.catalog
             ));
         });
-        egui::Panel::bottom("findings").resizable(true).default_size(180.0).show(ui, |ui| {
-            ui.strong("Findings");
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                if self.findings.is_empty() {
-                    ui.label("No edits needed");
-                }
-                for f in &self.findings {
-                    ui.label(format!("{} [{}] {}", f.severity.as_str(), f.kind.as_str(), f.message));
-                }
+        egui::Panel::bottom("findings")
+            .resizable(true)
+            .default_size(180.0)
+            .show(ui, |ui| {
+                ui.strong("Findings");
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    if self.findings.is_empty() {
+                        ui.label("No edits needed");
+                    }
+                    for f in &self.findings {
+                        ui.label(format!(
+                            "{} [{}] {}",
+                            f.severity.as_str(),
+                            f.kind.as_str(),
+                            f.message
+                        ));
+                    }
+                });
             });
-        });
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::both().show(ui, |ui| {
                 egui::Grid::new("rules").striped(true).show(ui, |ui| {
-                    for h in ["Firewall", "Source", "Destination", "Protocol", "Port", "Rule"] {
+                    for h in [
+                        "Firewall",
+                        "Source",
+                        "Destination",
+                        "Protocol",
+                        "Port",
+                        "Rule",
+                    ] {
                         ui.strong(h);
                     }
                     ui.end_row();
                     for r in &self.rules.rules {
                         ui.label(r.firewall.as_str());
                         ui.label(format!("{} ({})", r.source.label, r.source.endpoint));
-                        ui.label(format!("{} ({})", r.destination.label, r.destination.endpoint));
-                        ui.label(format!("{} {}", r.application, r.transport.as_str().to_uppercase()));
+                        ui.label(format!(
+                            "{} ({})",
+                            r.destination.label, r.destination.endpoint
+                        ));
+                        ui.label(format!(
+                            "{} {}",
+                            r.application,
+                            r.transport.as_str().to_uppercase()
+                        ));
                         ui.label(r.ports.to_string());
                         ui.label(&r.id);
                         ui.end_row();

@@ -16,7 +16,11 @@ pub fn run(args: &[OsString]) -> ExitCode {
         [] => None,
         [one] => Some(PathBuf::from(one)),
         _ => {
-            writeln!(std::io::stderr(), "error: expected at most one PLAN.ron; run `lync-port-planner --help`").ok();
+            writeln!(
+                std::io::stderr(),
+                "error: expected at most one PLAN.ron; run `lync-port-planner --help`"
+            )
+            .ok();
             return ExitCode::from(2);
         }
     };
@@ -28,10 +32,16 @@ pub fn run(args: &[OsString]) -> ExitCode {
         }
     };
     let options = eframe::NativeOptions {
-        viewport: eframe::egui::ViewportBuilder::default().with_inner_size([1600.0, 1000.0]).with_title(app.title()),
+        viewport: eframe::egui::ViewportBuilder::default()
+            .with_inner_size([1600.0, 1000.0])
+            .with_title(app.title()),
         ..Default::default()
     };
-    match eframe::run_native("Lync Port Planner", options, Box::new(|_cc| Ok(Box::new(app)))) {
+    match eframe::run_native(
+        "Lync Port Planner",
+        options,
+        Box::new(|_cc| Ok(Box::new(app))),
+    ) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             writeln!(std::io::stderr(), "error: cannot open the window: {err}").ok();

@@ -1,1 +1,28 @@
 //! The one integration-test binary (every extra binary relinks eframe on a 2-core machine).
+
+#![expect(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test] functions unwrap like the tests do"
+)]
+#![expect(
+    clippy::print_stderr,
+    reason = "a skipped real-tool check says so on stderr"
+)]
+
+// Shared helpers: example plans, the CLI binary, temp folders, golden files.
+mod support;
+
+// The seed page's nine rows and five prose rules, and the HLB-only and single-Director variants.
+mod seed;
+// The catalog validates itself and cites its sources.
+mod catalog;
+// Plan files: round trips, versions, errors with positions, atomic save.
+mod plan_file;
+// Rule derivation details: LB modes, Edge VIPs, NAT, Any peers, disabled requirements.
+mod rules;
+// Every finding kind.
+mod findings;
+// Golden files per format, real consumers (nft, iptables-restore, Python csv), hostile labels.
+mod exports;
+// The command line: exit codes and one-line errors for bad input.
+mod cli;

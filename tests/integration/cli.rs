@@ -1,0 +1,212 @@
+//! The command line: exit codes, outputs, and one clear line for every kind of bad input.
+
+use crate::support::{cli, read, root, temp_dir, write_temp};
+
+fn seed() -> String {
+    root()
+        .join("saved-plans/director-pool-dns-hlb.ron")
+        .display()
+        .to_string()
+}
+
+#[track_caller]
+fn assert_bad_input(args: &[&str], expect_in_message: &[&str]) {
+    let out = cli(args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+    assert!(out.stdout.is_empty(), "{args:?}: nothing on stdout");
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"),
+        "{stderr}"
+    );
+    assert!(stderr.starts_with("error: "), "{stderr}");
+    for part in expect_in_message {
+        assert!(stderr.contains(part), "{args:?}: `{part}` not in: {stderr}");
+    }
+}
+
+#[test]
+fn check_is_clean_on_every_example() {
+    for path in crate::support::example_paths() {
+        let out = cli(&["check", path.to_str().unwrap()]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}: {}",
+            path.display(),
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+}
+
+#[test]
+fn check_exits_1_on_errors_and_prints_json() {
+    let text = read(&root().join("saved-plans/director-pool-dns-hlb.ron")).replacen(
+        "\"hlb_vip\": \"10.10.20.10\",",
+        "",
+        1,
+    );
+    let path = write_temp("plan.ron", text.as_bytes());
+    let out = cli(&["check", path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kinds: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    assert!(
+        kinds.contains(&"unresolved_address") && kinds.contains(&"invalid_topology"),
+        "{kinds:?}"
+    );
+    for f in doc["findings"].as_array().unwrap() {
+        let keys: Vec<&String> = f.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["severity", "kind", "message", "subject"]);
+    }
+}
+
+#[test]
+fn export_writes_the_output_file_or_stdout_identically() {
+    let file = temp_dir().join("rules.json");
+    let out = cli(&[
+        "export",
+        &seed(),
+        "--format",
+        "json",
+        "--output",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    let to_stdout = cli(&["export", &seed(), "--format", "json"]);
+    assert_eq!(String::from_utf8(to_stdout.stdout).unwrap(), read(&file));
+}
+
+#[test]
+fn json_export_has_exactly_the_contract_fields() {
+    let out = cli(&["export", &seed(), "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let keys = |v: &serde_json::Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    assert_eq!(keys(&doc), ["plan", "catalog", "rules", "findings"]);
+    let rule = &doc["rules"][0];
+    assert_eq!(
+        keys(rule),
+        [
+            "id",
+            "requirement",
+            "firewall",
+            "source",
+            "destination",
+            "application",
+            "transport",
+            "port_from",
+            "port_to",
+            "notes",
+            "references"
+        ]
+    );
+    assert_eq!(
+        keys(&rule["source"]),
+        ["node", "role", "endpoint", "addresses"]
+    );
+}
+
+#[test]
+fn catalog_prints_markdown_and_json() {
+    let md = cli(&["catalog"]);
+    assert_eq!(md.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&md.stdout).contains("| edge-dir-sip-5061 | edge/internal_interface (internal_vip when hlb_only) | director/server (hlb_vip when hlb_only) | SIP/MTLS | TCP | 5061 |"));
+    let json = cli(&["catalog", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(doc["id"], "lync-2013");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_bad_input(&["export", &seed()], &["export needs --format"]);
+    assert_bad_input(
+        &["export", &seed(), "--format", "pdf"],
+        &["unknown export format `pdf`"],
+    );
+    assert_bad_input(&["check"], &["missing PLAN.ron"]);
+    assert_bad_input(
+        &["check", &seed(), "--bogus"],
+        &["unknown option `--bogus`"],
+    );
+    assert_bad_input(&["check", &seed(), "--format"], &["--format needs a value"]);
+}
+
+#[test]
+fn missing_file_is_one_clear_line() {
+    assert_bad_input(
+        &["check", "/nonexistent/plan.ron"],
+        &["cannot read file", "/nonexistent/plan.ron"],
+    );
+}
+
+#[test]
+fn not_ron_truncated_and_wrong_types_name_line_and_column() {
+    let garbage = write_temp("garbage.ron", b"this is not RON at all");
+    assert_bad_input(&["check", garbage.to_str().unwrap()], &["garbage.ron:1:"]);
+    let full = read(&root().join("saved-plans/single-director.ron"));
+    let truncated = write_temp("truncated.ron", &full.as_bytes()[..full.len() / 2]);
+    assert_bad_input(&["check", truncated.to_str().unwrap()], &["truncated.ron:"]);
+    let typed = write_temp(
+        "typed.ron",
+        full.replacen("format_version: 1", "format_version: \"one\"", 1)
+            .as_bytes(),
+    );
+    assert_bad_input(&["check", typed.to_str().unwrap()], &["typed.ron:2:"]);
+}
+
+#[test]
+fn unknown_role_and_newer_version_are_refused() {
+    let full = read(&root().join("saved-plans/single-director.ron"));
+    let role = write_temp(
+        "role.ron",
+        full.replacen("\"reverse_proxy\"", "\"firewall\"", 1)
+            .as_bytes(),
+    );
+    assert_bad_input(
+        &["export", role.to_str().unwrap(), "--format", "csv"],
+        &["role.ron:", "unknown role `firewall`"],
+    );
+    let newer = write_temp(
+        "newer.ron",
+        full.replacen("format_version: 1", "format_version: 2", 1)
+            .as_bytes(),
+    );
+    assert_bad_input(
+        &["check", newer.to_str().unwrap()],
+        &["newer.ron:2:5:", "version 2 is newer"],
+    );
+}
+
+#[test]
+fn binary_and_huge_files_are_refused_before_parsing() {
+    let binary = write_temp("binary.ron", &[0xff, 0xfe, 0x00, 0x41, 0x80]);
+    assert_bad_input(
+        &["check", binary.to_str().unwrap()],
+        &["not a text file", "binary.ron"],
+    );
+    // 50 MB of garbage: refused by size without being read.
+    let path = temp_dir().join("huge.ron");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(50 * 1024 * 1024).unwrap();
+    assert_bad_input(
+        &["check", path.to_str().unwrap()],
+        &["file is too large", "huge.ron"],
+    );
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    let deep = format!(
+        "Plan(format_version: 1, name: {}x{})",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let path = write_temp("deep.ron", deep.as_bytes());
+    assert_bad_input(&["check", path.to_str().unwrap()], &["deep.ron:1:"]);
+}

@@ -1,0 +1,331 @@
+//! Exports: golden files, real consumers, and hostile user text in every format.
+
+use std::process::Command;
+
+use lync_port_planner::export::Format;
+use lync_port_planner::plan::{NodeId, Plan};
+
+use crate::support::{assert_golden, example, example_paths, export, require_tool, write_temp};
+
+const GOLDEN_PLANS: [&str; 2] = ["director-pool-dns-hlb", "scaled-edge-hlb"];
+
+#[test]
+fn golden_files_for_every_format() {
+    for name in GOLDEN_PLANS {
+        let plan = example(&format!("{name}.ron"));
+        for format in Format::ALL {
+            assert_golden(
+                &format!("{name}.{}", format.extension()),
+                &export(&plan, format),
+            );
+        }
+    }
+}
+
+fn all_plans() -> Vec<(String, Plan)> {
+    let mut plans: Vec<(String, Plan)> = example_paths()
+        .iter()
+        .map(|p| {
+            (
+                p.display().to_string(),
+                lync_port_planner::plan_file::load(p, &crate::support::catalog()).unwrap(),
+            )
+        })
+        .collect();
+    plans.push(("hostile".to_owned(), hostile_plan()));
+    plans.push(("unresolved".to_owned(), unresolved_plan()));
+    plans
+}
+
+#[test]
+fn nftables_exports_pass_nft_check() {
+    if !require_tool("nft") {
+        return;
+    }
+    for (name, plan) in all_plans() {
+        let path = write_temp("rules.nft", export(&plan, Format::Nftables).as_bytes());
+        let out = Command::new("nft")
+            .arg("-c")
+            .arg("-f")
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{name}: nft -c refused it:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn iptables_exports_pass_iptables_restore_test() {
+    if !require_tool("iptables-restore") {
+        return;
+    }
+    for (name, plan) in all_plans() {
+        let path = write_temp("rules.v4", export(&plan, Format::Iptables).as_bytes());
+        let out = Command::new("iptables-restore")
+            .arg("--test")
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{name}: iptables-restore --test refused it:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+/// Python's csv module reads back every field exactly, and no cell starts a formula.
+#[test]
+fn csv_reads_back_in_python() {
+    if !require_tool("python3") {
+        return;
+    }
+    let script = r"
+import csv, json, sys
+rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))
+json.dump(rows, sys.stdout)
+";
+    for (name, plan) in all_plans() {
+        let text = export(&plan, Format::Csv);
+        let path = write_temp("rules.csv", text.as_bytes());
+        let out = Command::new("python3")
+            .args(["-c", script])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let rows: Vec<Vec<String>> = serde_json::from_slice(&out.stdout).unwrap();
+        let rules = crate::support::derive(&plan).0.rules;
+        assert_eq!(
+            rows.len(),
+            rules.len() + 1,
+            "{name}: header + one row per rule"
+        );
+        for (row, rule) in rows.iter().skip(1).zip(&rules) {
+            assert_eq!(row.len(), 16, "{name}");
+            assert_eq!(row[0], rule.id);
+            for cell in row {
+                let first = cell.trim_start().chars().next();
+                assert!(
+                    !matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r')),
+                    "{name}: formula cell {cell:?}"
+                );
+            }
+        }
+    }
+}
+
+const HOSTILE: [&str; 6] = [
+    "=cmd|' /C calc'!A0",
+    "<script>alert(1)</script>",
+    "'; Remove-Item -Recurse C:\\ #",
+    "line one\nline two\r\n\"quoted\" `tick` $(whoami)",
+    "\u{202E}evil\u{2019}; Remove-Item C:\\ \u{2018}",
+    "@SUM(1+1) -2 +3 \t tab",
+];
+
+/// The seed plan with every node label, FQDN, member name and the plan name made hostile.
+fn hostile_plan() -> Plan {
+    let mut plan = example("director-pool-dns-hlb.ron");
+    plan.name = HOSTILE.join(" ");
+    for (i, node) in plan.nodes.values_mut().enumerate() {
+        HOSTILE[i % HOSTILE.len()].clone_into(&mut node.label);
+        HOSTILE[(i + 1) % HOSTILE.len()].clone_into(&mut node.fqdn);
+        for m in &mut node.members {
+            HOSTILE[(i + 2) % HOSTILE.len()].clone_into(&mut m.name);
+        }
+    }
+    plan
+}
+
+/// The seed plan with the Director VIP missing, so some rules are unresolved.
+fn unresolved_plan() -> Plan {
+    let mut plan = example("director-pool-dns-hlb.ron");
+    plan.nodes
+        .get_mut(&NodeId::from("dir"))
+        .unwrap()
+        .vips
+        .clear();
+    plan
+}
+
+#[test]
+fn hostile_labels_are_inert_in_html() {
+    let html = export(&hostile_plan(), Format::Html);
+    assert!(!html.to_lowercase().contains("<script"), "raw script tag");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "the label is shown, escaped"
+    );
+    assert!(!html.contains('\u{202E}'), "no bidi override");
+    // Only our own tags: every '<' starts a tag we wrote.
+    for tag in html.split('<').skip(1) {
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        let ours = [
+            "html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "table", "tr", "th",
+            "td", "code", "small", "br", "ul", "li", "strong",
+        ];
+        assert!(
+            tag.starts_with("!DOCTYPE") || ours.contains(&name.as_str()),
+            "unexpected tag <{name}"
+        );
+    }
+}
+
+#[test]
+fn hostile_labels_are_inert_in_markdown() {
+    let md = export(&hostile_plan(), Format::Markdown);
+    assert!(!md.contains("<script>"));
+    for line in md.lines().filter(|l| l.starts_with('|')) {
+        let cells = line.matches(" | ").count() + 1;
+        assert!(
+            cells == 10 || line.starts_with("|---"),
+            "a label split a table row: {line}"
+        );
+    }
+}
+
+#[test]
+fn hostile_labels_round_trip_in_json() {
+    let doc: serde_json::Value =
+        serde_json::from_str(&export(&hostile_plan(), Format::Json)).unwrap();
+    assert_eq!(doc["plan"], HOSTILE.join(" "));
+    let labels: Vec<&str> = doc["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["source"]["node"].as_str().unwrap())
+        .collect();
+    assert!(labels.contains(&"<script>alert(1)</script>"));
+}
+
+/// Splits a PowerShell line into single-quoted literals and the code between them, by PowerShell's
+/// rules: a quote (' or U+2018..U+201B) doubled inside a literal is an escaped quote.
+fn powershell_code_outside_literals(line: &str) -> String {
+    let is_quote = |c: char| matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}');
+    let mut code = String::new();
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !is_quote(c) {
+            code.push(c);
+            continue;
+        }
+        code.push_str("<lit>");
+        loop {
+            match chars.next() {
+                Some(q) if is_quote(q) => {
+                    if chars.peek().copied().is_some_and(is_quote) {
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                Some(_) => {}
+                None => panic!("unterminated literal in {line}"),
+            }
+        }
+    }
+    code
+}
+
+#[test]
+fn hostile_labels_cannot_escape_powershell_literals() {
+    let ps = export(&hostile_plan(), Format::Powershell);
+    let mut commands = 0;
+    for line in ps.lines() {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        commands += 1;
+        let code = powershell_code_outside_literals(line);
+        let allowed = code.split([' ', ',']).all(|token| {
+            token.is_empty()
+                || token == "<lit>"
+                || token.starts_with('-')
+                || [
+                    "New-NetFirewallRule",
+                    "Inbound",
+                    "Outbound",
+                    "Allow",
+                    "TCP",
+                    "UDP",
+                    "Any",
+                ]
+                .contains(&token)
+        });
+        assert!(allowed, "code outside string literals: {code}");
+    }
+    assert!(commands > 10);
+    assert!(
+        ps.contains("''; Remove-Item -Recurse C:\\ #"),
+        "the quote is doubled inside a literal"
+    );
+}
+
+#[test]
+fn hostile_labels_never_reach_config_formats() {
+    let plan = hostile_plan();
+    for format in [Format::Nftables, Format::Iptables, Format::Asa] {
+        let text = export(&plan, format);
+        // Words may survive inside sanitised comments; characters that could form code may not.
+        for bad in ["<script", "$(", "`", "\u{202E}", "'", "\u{2019}"] {
+            assert!(!text.contains(bad), "{format}: {bad:?} leaked");
+        }
+        for line in text.lines() {
+            let ok = match format {
+                Format::Asa => line.starts_with("access-list ") || line.starts_with('!'),
+                Format::Iptables => line.starts_with(['-', '#', ':', '*']) || line == "COMMIT",
+                _ => true,
+            };
+            assert!(ok, "{format}: unexpected line {line}");
+        }
+    }
+}
+
+#[test]
+fn unresolved_rules_are_visible_placeholders_in_every_format() {
+    let plan = unresolved_plan();
+    for format in Format::ALL {
+        let text = export(&plan, format);
+        assert!(
+            text.contains("UNRESOLVED") || format == Format::Json,
+            "{format}"
+        );
+        if format == Format::Json {
+            assert!(
+                text.contains("\"unresolved_address\""),
+                "json carries the finding"
+            );
+        }
+        // Never a silently wrong rule: the VIP rules must not appear with an address in configs.
+        if matches!(format, Format::Nftables | Format::Iptables) {
+            assert!(
+                !text
+                    .lines()
+                    .any(|l| !l.trim_start().starts_with('#') && l.contains("rp-dir-http-8080")),
+                "{format}"
+            );
+        }
+        if format == Format::Asa {
+            assert!(
+                !text.lines().any(|l| l.contains("permit")
+                    && l.contains("eq 8080")
+                    && l.contains("host 172.16.10.31")
+                    && !l.contains("10.10.30")),
+                "asa"
+            );
+        }
+    }
+}

@@ -1,0 +1,249 @@
+//! Rule derivation: which endpoint each LB mode targets, Any peers, NAT, switches and custom rules.
+
+use lync_port_planner::net::Transport;
+use lync_port_planner::plan::{CustomRule, NodeId, Plan};
+use lync_port_planner::rules::{Addresses, Rule, RuleSet};
+use lync_port_planner::topology::{Addressing, Firewall, LbMode};
+
+use crate::support::{derive, example};
+
+fn rules(plan: &Plan) -> RuleSet {
+    derive(plan).0
+}
+
+#[track_caller]
+fn by_requirement<'a>(set: &'a RuleSet, requirement: &str) -> Vec<&'a Rule> {
+    let hits: Vec<&Rule> = set
+        .rules
+        .iter()
+        .filter(|r| r.requirement == requirement)
+        .collect();
+    assert!(!hits.is_empty(), "no rule for {requirement}");
+    hits
+}
+
+#[track_caller]
+fn one<'a>(set: &'a RuleSet, requirement: &str) -> &'a Rule {
+    let hits = by_requirement(set, requirement);
+    assert_eq!(hits.len(), 1, "{requirement}");
+    hits[0]
+}
+
+#[test]
+fn hlb_edge_uses_the_internal_vip_for_sip_but_each_node_for_8057_and_cms() {
+    let set = rules(&example("scaled-edge-hlb.ron"));
+    assert_eq!(
+        one(&set, "fe-edge-sip-5061").destination.endpoint,
+        "internal_vip"
+    );
+    assert_eq!(
+        one(&set, "fe-edge-sip-5062").destination.endpoint,
+        "internal_vip"
+    );
+    assert_eq!(
+        one(&set, "edge-fe-sip-5061").source.endpoint,
+        "internal_vip"
+    );
+    for never_balanced in ["fe-edge-psom-8057", "fe-edge-https-4443"] {
+        let r = one(&set, never_balanced);
+        assert_eq!(
+            r.destination.endpoint, "internal_interface",
+            "{never_balanced}"
+        );
+        assert_eq!(
+            r.destination.addresses,
+            Addresses::List(vec![
+                "172.18.10.21".parse().unwrap(),
+                "172.18.10.22".parse().unwrap()
+            ])
+        );
+    }
+    assert_eq!(
+        one(&set, "any-edge-sip-443").destination.endpoint,
+        "access_edge_vip"
+    );
+    // A/V candidates go to each node and to the VIP (S13 H-E15 and V-E15).
+    assert_eq!(
+        one(&set, "any-edge-stun-3478-ext").destination.endpoint,
+        "av_edge"
+    );
+    assert_eq!(
+        one(&set, "any-edgevip-stun-3478-ext").destination.endpoint,
+        "av_edge_vip"
+    );
+    // Federation is switched on in this example.
+    assert_eq!(one(&set, "any-edge-sip-5061").firewall, Firewall::External);
+}
+
+#[test]
+fn dns_edge_has_no_vip_rules() {
+    let mut plan = example("scaled-edge-hlb.ron");
+    let edge = plan.nodes.get_mut(&NodeId::from("edge")).unwrap();
+    edge.lb = LbMode::Dns;
+    edge.vips.clear();
+    let set = rules(&plan);
+    let vip: Vec<&str> = set
+        .rules
+        .iter()
+        .filter(|r| {
+            [&r.source, &r.destination]
+                .iter()
+                .any(|e| e.role == "edge" && e.endpoint.ends_with("vip"))
+        })
+        .map(|r| r.id.as_str())
+        .collect();
+    assert!(vip.is_empty(), "{vip:?}");
+    assert!(set.rules.iter().all(|r| !r.is_unresolved()));
+}
+
+#[test]
+fn internal_clients_stand_in_for_any_on_the_edge_internal_side() {
+    let set = rules(&example("scaled-edge-hlb.ron"));
+    let media = one(&set, "any-edge-stun-3478");
+    assert_eq!(media.source.role, "internal_clients");
+    assert_eq!(
+        media.source.addresses,
+        Addresses::List(vec!["10.30.100.0/22".parse().unwrap()])
+    );
+    // Without that link the rule falls back to Any.
+    let seed = rules(&example("director-pool-dns-hlb.ron"));
+    assert_eq!(
+        one(&seed, "any-edge-stun-3478").source.addresses,
+        Addresses::Any
+    );
+}
+
+#[test]
+fn firewalls_follow_the_zones() {
+    let set = rules(&example("director-pool-dns-hlb.ron"));
+    assert_eq!(one(&set, "edge-any-http-80").firewall, Firewall::External);
+    assert_eq!(one(&set, "rp-dir-http-8080").firewall, Firewall::Internal);
+    assert_eq!(one(&set, "dir-fe-https-444").firewall, Firewall::Host);
+}
+
+#[test]
+fn feature_flags_switch_rows_on() {
+    let mut plan = example("director-pool-dns-hlb.ron");
+    let before = rules(&plan);
+    assert!(before.rules.iter().all(
+        |r| r.requirement != "fe-edge-xmpp-23456" && r.requirement != "edge-any-rtp-50000-udp"
+    ));
+    plan.nodes
+        .get_mut(&NodeId::from("fe"))
+        .unwrap()
+        .flags
+        .insert("xmpp_gateway".to_owned());
+    let edge = plan.nodes.get_mut(&NodeId::from("edge")).unwrap();
+    edge.flags
+        .extend(["xmpp".to_owned(), "ocs2007_federation".to_owned()]);
+    let after = rules(&plan);
+    let xmpp = one(&after, "fe-edge-xmpp-23456");
+    assert_eq!(
+        (xmpp.ports.from, xmpp.application.as_str()),
+        (23456, "XMPP/MTLS")
+    );
+    assert_eq!(
+        one(&after, "edge-any-rtp-50000-udp").transport,
+        Transport::Udp
+    );
+    assert_eq!(one(&after, "edge-any-xmpp-5269").destination.role, "any");
+}
+
+#[test]
+fn nat_edge_rules_name_the_public_address() {
+    let mut plan = example("director-pool-dns-hlb.ron");
+    let edge = plan.nodes.get_mut(&NodeId::from("edge")).unwrap();
+    assert_eq!(edge.addressing, Addressing::Nat);
+    edge.members[0]
+        .nat
+        .insert("access_edge".to_owned(), "192.0.2.21".parse().unwrap());
+    let set = rules(&plan);
+    assert!(
+        one(&set, "any-edge-sip-443")
+            .notes
+            .contains("NAT: public 192.0.2.21")
+    );
+    assert!(!one(&set, "edge-dir-sip-5061").notes.contains("NAT"));
+}
+
+#[test]
+fn disabled_requirement_drops_only_that_rule() {
+    let mut plan = example("director-pool-dns-hlb.ron");
+    let before = rules(&plan).rules.len();
+    let link = plan
+        .links
+        .iter_mut()
+        .find(|l| l.a.as_str() == "dir" && l.b.as_str() == "edge")
+        .unwrap();
+    link.disabled.insert("edge-dir-sip-5061".to_owned());
+    let set = rules(&plan);
+    assert_eq!(set.rules.len(), before - 1);
+    assert!(
+        set.rules
+            .iter()
+            .all(|r| r.requirement != "edge-dir-sip-5061")
+    );
+}
+
+#[test]
+fn custom_rule_goes_from_its_node_to_the_other_end() {
+    let mut plan = example("director-pool-dns-hlb.ron");
+    let link = plan
+        .links
+        .iter_mut()
+        .find(|l| l.a.as_str() == "dir" && l.b.as_str() == "fe")
+        .unwrap();
+    link.custom.push(CustomRule {
+        name: "Remote call control".to_owned(),
+        from: NodeId::from("fe"),
+        application: "SIP".to_owned(),
+        transport: Transport::Tcp,
+        ports: "5060".parse().unwrap(),
+    });
+    let set = rules(&plan);
+    let custom = set
+        .rules
+        .iter()
+        .find(|r| r.id == "custom:dir-fe:1")
+        .expect("custom rule");
+    assert_eq!(
+        (
+            custom.source.role.as_str(),
+            custom.destination.role.as_str()
+        ),
+        ("front_end", "director")
+    );
+    assert_eq!(custom.ports.from, 5060);
+}
+
+#[test]
+fn missing_vip_leaves_rules_unresolved_not_guessed() {
+    let mut plan = example("director-pool-dns-hlb.ron");
+    plan.nodes
+        .get_mut(&NodeId::from("dir"))
+        .unwrap()
+        .vips
+        .clear();
+    let set = rules(&plan);
+    let web = one(&set, "rp-dir-http-8080");
+    assert!(web.is_unresolved());
+    assert_eq!(web.destination.addresses, Addresses::List(Vec::new()));
+    assert_eq!(
+        web.destination.missing,
+        ["Director pool has no hlb_vip address"]
+    );
+}
+
+#[test]
+fn rule_ids_do_not_depend_on_link_order() {
+    let plan = example("director-pool-dns-hlb.ron");
+    let mut shuffled = plan.clone();
+    shuffled.links.reverse();
+    for l in &mut shuffled.links {
+        std::mem::swap(&mut l.a, &mut l.b);
+    }
+    let set = rules(&plan);
+    assert_eq!(set, rules(&shuffled));
+    let ids: std::collections::BTreeSet<&str> = set.rules.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids.len(), set.rules.len(), "ids are unique");
+}

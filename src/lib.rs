@@ -3,7 +3,8 @@
 //! Module map (dependency direction: top to bottom; nothing above `ui` names egui):
 //! - [`net`], [`topology`]: validated values and the shared vocabulary.
 //! - [`catalog`]: roles and port requirements from `assets/catalog.ron`.
-//! - [`plan`], [`plan_file`]: the user's document and its RON files.
+//! - [`plan`], [`plan_file`], [`document`], [`recovery`]: the user's document, its edits and undo
+//!   history, its RON files and the crash-recovery file.
 //! - [`rules`], [`findings`]: pure derivations from `(&Plan, &Catalog)`.
 //! - [`export`]: one text format per file.
 //! - [`cli`]: the command line.
@@ -12,6 +13,7 @@
 pub mod atomic_write;
 pub mod catalog;
 pub mod cli;
+pub mod document;
 pub mod examples;
 pub mod export;
 pub mod file_text;
@@ -19,6 +21,7 @@ pub mod findings;
 pub mod net;
 pub mod plan;
 pub mod plan_file;
+pub mod recovery;
 pub mod rules;
 pub mod topology;
 #[cfg(feature = "gui")]

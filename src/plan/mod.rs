@@ -1,6 +1,9 @@
 //! The user's document: nodes, links and their settings, exactly what a plan file holds.
 //! No derived data (rules, findings) and no UI state (selection, zoom) lives here.
 
+pub mod create;
+pub mod edit;
+pub mod layout;
 mod validate;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -8,6 +11,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+pub use create::Clipboard;
+pub use edit::{EditError, PlanEdit};
 pub use validate::{PlanProblem, validate};
 
 use crate::net::{IpNet, PortRange, Transport};

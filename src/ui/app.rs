@@ -1,145 +1,549 @@
-//! The application state and its one-screen layout: plan summary, rules, findings.
+//! The application: state, the one-screen layout, and the one place commands are applied.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use eframe::egui;
 
 use crate::catalog::Catalog;
+use crate::document::Document;
 use crate::examples;
-use crate::findings::{self, Finding};
-use crate::plan::Plan;
+use crate::plan::{Clipboard, Plan, PlanEdit};
 use crate::plan_file;
-use crate::rules::{self, RuleSet};
+use crate::recovery::{self, Recovery};
+use crate::ui::canvas::{self, CanvasState, CanvasView, Gesture, Selection};
+use crate::ui::command::{self, Command, Commands};
+use crate::ui::derived::Derived;
+use crate::ui::files::{Autosave, DialogKind, FileDialogs, Prefs};
+use crate::ui::inspector::{self, InspectorState};
+use crate::ui::menu_bar::{self, MenuState};
+use crate::ui::palette;
+use crate::ui::screenshot::{self, Capture};
+use crate::ui::side_panel;
+use crate::ui::status_bar::{self, Status};
 
-/// Environment variable: render this many frames, then close (the CI smoke test).
-pub const SMOKE_FRAMES_VAR: &str = "LPP_SMOKE_FRAMES";
+/// How the app was started.
+#[derive(Clone, Debug, Default)]
+pub struct AppOptions {
+    /// Plan to open; `None` opens the built-in seed example.
+    pub plan: Option<PathBuf>,
+    /// Folder of the recovery file; `None` disables autosave and recovery.
+    pub recovery_dir: Option<PathBuf>,
+    /// Preferences file; `None` keeps preferences in memory only.
+    pub prefs_path: Option<PathBuf>,
+    /// Save a screenshot here after the first frames, then exit.
+    pub screenshot: Option<PathBuf>,
+    /// Close after this many frames (smoke test).
+    pub frames: Option<u64>,
+}
+
+/// What to do once the user has answered "save changes?".
+#[derive(Clone, Debug, PartialEq)]
+pub enum AfterPrompt {
+    /// Start a new plan.
+    New,
+    /// Open a file (`None`: ask with a dialog).
+    Open(Option<PathBuf>),
+    /// Close the window.
+    Quit,
+}
 
 /// The running app.
 pub struct PlannerApp {
-    plan: Plan,
+    catalog: Catalog,
+    /// The open document.
+    pub doc: Document,
     file_name: String,
-    rules: RuleSet,
-    findings: Vec<Finding>,
+    derived: Derived,
+    /// Canvas view and gesture.
+    pub canvas: CanvasState,
+    /// Selected nodes or link.
+    pub selection: Selection,
+    /// Inspector buffers.
+    pub inspector: InspectorState,
+    clipboard: Clipboard,
+    /// Last message.
+    pub status: Status,
+    /// Dialogs asked for and running.
+    pub dialogs: FileDialogs,
+    prefs: Prefs,
+    prefs_path: Option<PathBuf>,
+    autosave: Autosave,
+    /// Unsaved work found at start, offered back.
+    pub recovery_offer: Option<Recovery>,
+    /// Waiting for the answer to "save changes?".
+    pub prompt: Option<AfterPrompt>,
+    close_allowed: bool,
+    options: AppOptions,
     frames: u64,
-    smoke_frames: Option<u64>,
+    capture: Capture,
+    title: String,
+    commands: Commands,
 }
 
 impl PlannerApp {
-    /// Load the plan at `path`, or the built-in seed example.
-    pub fn open(path: Option<&Path>) -> Result<Self, String> {
+    /// Start the app; a plan that cannot be loaded is an error for the caller.
+    pub fn new(options: AppOptions) -> Result<Self, String> {
         let catalog = Catalog::builtin().map_err(|e| e.to_string())?;
-        let (plan, file_name) = match path {
-            Some(p) => (
-                plan_file::load(p, &catalog).map_err(|e| e.to_string())?,
-                p.display().to_string(),
-            ),
-            None => (
-                plan_file::from_ron(examples::SEED_PLAN, examples::SEED_NAME, &catalog)
-                    .map_err(|e| e.to_string())?,
-                examples::SEED_NAME.to_owned(),
-            ),
+        let (plan, path) = match &options.plan {
+            Some(p) => (plan_file::load(p, &catalog).map_err(|e| e.to_string())?, Some(p.clone())),
+            None => (plan_file::from_ron(examples::SEED_PLAN, examples::SEED_NAME, &catalog).map_err(|e| e.to_string())?, None),
         };
-        let rules = rules::derive(&plan, &catalog);
-        let findings = findings::check(&plan, &catalog, &rules);
-        let smoke_frames = std::env::var(SMOKE_FRAMES_VAR)
-            .ok()
-            .and_then(|v| v.parse().ok());
+        let file_name = path.as_deref().map_or_else(|| examples::SEED_NAME.to_owned(), display_name);
+        let prefs = options.prefs_path.as_deref().map(Prefs::load).unwrap_or(Prefs { recent: Vec::new(), snap: true });
+        let recovery_offer = options.recovery_dir.as_deref().and_then(|d| recovery::read(d, &catalog));
+        // The built-in example is a template: unchanged, it needs no saving.
+        let doc = if path.is_some() { Document::new(plan, path.clone()) } else { Document::template(plan) };
+        let canvas = CanvasState { snap: prefs.snap, ..CanvasState::default() };
         Ok(Self {
-            plan,
+            autosave: Autosave::new(options.recovery_dir.clone()),
+            catalog,
+            doc,
             file_name,
-            rules,
-            findings,
+            derived: Derived::default(),
+            canvas,
+            selection: Selection::default(),
+            inspector: InspectorState::default(),
+            clipboard: Clipboard::default(),
+            status: Status::default(),
+            dialogs: FileDialogs::default(),
+            prefs,
+            prefs_path: options.prefs_path.clone(),
+            recovery_offer,
+            prompt: None,
+            close_allowed: false,
+            options,
             frames: 0,
-            smoke_frames,
+            capture: Capture::default(),
+            title: String::new(),
+            commands: Vec::new(),
         })
     }
 
-    /// Window title: file and plan name.
+    /// The plan being edited.
+    pub fn plan(&self) -> &Plan {
+        self.doc.plan()
+    }
+
+    /// The derived rules and findings (as of the last frame).
+    pub fn derived(&self) -> &Derived {
+        &self.derived
+    }
+
+    /// Window title: file, unsaved marker, app name.
     pub fn title(&self) -> String {
-        format!(
-            "{} - {} - Lync Port Planner",
-            self.file_name, self.plan.name
-        )
+        let dirty = if self.doc.is_dirty() && self.doc.path().is_some() { "*" } else { "" };
+        format!("{}{dirty} - {} - Lync Port Planner", self.file_name, self.doc.plan().name)
+    }
+
+    /// Queue a command as if the user had issued it.
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
     }
 
     /// The whole window's content; needs no `eframe::Frame`, so tests can drive it.
     pub fn contents_ui(&mut self, ui: &mut egui::Ui) {
-        egui::Panel::top("summary").show(ui, |ui| {
-            ui.heading(&self.plan.name);
-            ui.label(format!(
-                "{} nodes, {} links, {} rules, {} findings ({})",
-                self.plan.nodes.len(),
-                self.plan.links.len(),
-                self.rules.rules.len(),
-                self.findings.len(),
-                self.rules.catalog
-            ));
+        self.derived.refresh(self.doc.state(), self.doc.plan(), &self.catalog);
+        self.selection.retain_existing(self.doc.plan());
+        self.read_shortcuts(ui);
+        self.read_dropped_files(ui);
+        if let Some(c) = self.dialogs.poll() {
+            self.commands.push(c);
+        }
+        let Self { catalog, doc, derived, canvas, selection, inspector, commands, prefs, status, file_name, .. } = self;
+        egui::Panel::top("menu").show(ui, |ui| {
+            let menu = MenuState { recent: &prefs.recent, can_undo: doc.can_undo(), can_redo: doc.can_redo(), snap: canvas.snap };
+            menu_bar::menu_bar_ui(ui, &menu, commands);
         });
-        egui::Panel::bottom("findings")
-            .resizable(true)
-            .default_size(180.0)
-            .show(ui, |ui| {
-                ui.strong("Findings");
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    if self.findings.is_empty() {
-                        ui.label("No edits needed");
-                    }
-                    for f in &self.findings {
-                        ui.label(format!(
-                            "{} [{}] {}",
-                            f.severity.as_str(),
-                            f.kind.as_str(),
-                            f.message
-                        ));
-                    }
-                });
+        egui::Panel::bottom("status").show(ui, |ui| {
+            status_bar::status_bar_ui(ui, file_name, doc.is_dirty(), derived, status);
+        });
+        egui::Panel::left("palette").resizable(true).default_size(210.0).show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| palette::palette_ui(ui, catalog, canvas));
+        });
+        egui::Panel::right("side").resizable(true).default_size(420.0).show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                side_ui(ui, doc, catalog, derived, selection, inspector, commands);
             });
+        });
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::both().show(ui, |ui| {
-                egui::Grid::new("rules").striped(true).show(ui, |ui| {
-                    for h in [
-                        "Firewall",
-                        "Source",
-                        "Destination",
-                        "Protocol",
-                        "Port",
-                        "Rule",
-                    ] {
-                        ui.strong(h);
-                    }
-                    ui.end_row();
-                    for r in &self.rules.rules {
-                        ui.label(r.firewall.as_str());
-                        ui.label(format!("{} ({})", r.source.label, r.source.endpoint));
-                        ui.label(format!(
-                            "{} ({})",
-                            r.destination.label, r.destination.endpoint
-                        ));
-                        ui.label(format!(
-                            "{} {}",
-                            r.application,
-                            r.transport.as_str().to_uppercase()
-                        ));
-                        ui.label(r.ports.to_string());
-                        ui.label(&r.id);
-                        ui.end_row();
-                    }
-                });
-            });
+            let view = CanvasView { plan: doc.plan(), catalog, derived };
+            canvas::canvas_ui(ui, &view, canvas, selection, commands);
+        });
+        self.modals_ui(ui);
+        self.handle_close_request(ui);
+        let now = ui.input(|i| i.time);
+        for c in std::mem::take(&mut self.commands) {
+            self.apply(ui.ctx(), c, now);
+        }
+        if let Some(result) = self.autosave.tick(now, &self.doc)
+            && let Err(e) = result
+        {
+            self.status = Status::error(e);
+        }
+        if self.doc.is_dirty() && self.autosave.dir.is_some() {
+            ui.ctx().request_repaint_after(std::time::Duration::from_secs_f64(self.autosave.idle_secs + 0.1));
+        }
+        let title = self.title();
+        if title != self.title {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    fn read_shortcuts(&mut self, ui: &egui::Ui) {
+        let typing = ui.ctx().egui_wants_keyboard_input();
+        ui.input_mut(|i| {
+            for (sc, c) in command::alternate_shortcuts() {
+                if !typing && i.consume_shortcut(&sc) {
+                    self.commands.push(c);
+                }
+            }
+            for c in Command::WITH_SHORTCUTS {
+                if let Some(sc) = c.shortcut()
+                    && !(typing && c.is_canvas_only())
+                    && i.consume_shortcut(&sc)
+                {
+                    self.commands.push(c);
+                }
+            }
         });
     }
+
+    fn read_dropped_files(&mut self, ui: &egui::Ui) {
+        let dropped = ui.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_owned()));
+        if let Some(path) = dropped {
+            self.commands.push(Command::OpenPath(path));
+        }
+    }
+
+    fn modals_ui(&mut self, ui: &mut egui::Ui) {
+        if let Some(offer) = &self.recovery_offer {
+            let from = offer.original.as_deref().map_or_else(|| "an unsaved plan".to_owned(), |p| p.display().to_string());
+            let mut answer = None;
+            egui::Modal::new(egui::Id::unique("recovery")).show(ui.ctx(), |ui| {
+                ui.heading("Recover unsaved work?");
+                ui.label(format!("Lync Port Planner closed with unsaved changes to {from} (plan \"{}\").", offer.plan.name));
+                ui.horizontal(|ui| {
+                    if ui.button("Restore").clicked() {
+                        answer = Some(true);
+                    }
+                    if ui.button("Discard").clicked() {
+                        answer = Some(false);
+                    }
+                });
+            });
+            if let Some(restore) = answer {
+                self.answer_recovery(restore);
+            }
+        }
+        if let Some(after) = self.prompt.clone() {
+            let mut answer = None;
+            egui::Modal::new(egui::Id::unique("unsaved")).show(ui.ctx(), |ui| {
+                ui.heading("Save changes?");
+                ui.label(format!("{} has unsaved changes.", self.file_name));
+                ui.horizontal(|ui| {
+                    for (text, a) in [("Save", 0), ("Don't save", 1), ("Cancel", 2)] {
+                        if ui.button(text).clicked() {
+                            answer = Some(a);
+                        }
+                    }
+                });
+            });
+            match answer {
+                Some(0) => {
+                    self.prompt = None;
+                    if self.save(None) {
+                        self.continue_after(ui.ctx(), after);
+                    }
+                }
+                Some(1) => {
+                    self.prompt = None;
+                    self.continue_after(ui.ctx(), after);
+                }
+                Some(_) => self.prompt = None,
+                None => {}
+            }
+        }
+    }
+
+    fn answer_recovery(&mut self, restore: bool) {
+        let Some(offer) = self.recovery_offer.take() else { return };
+        if restore {
+            self.doc = Document::new(offer.plan, offer.original.clone());
+            self.doc.mark_unsaved();
+            self.file_name = offer.original.as_deref().map_or_else(|| "recovered plan".to_owned(), display_name);
+            self.canvas.fit_pending = true;
+            self.status = Status::info("Recovered unsaved work; save it to keep it");
+        } else {
+            self.autosave.clear();
+        }
+    }
+
+    fn handle_close_request(&mut self, ui: &egui::Ui) {
+        if !ui.input(|i| i.viewport().close_requested()) || self.options.screenshot.is_some() || self.options.frames.is_some() {
+            return;
+        }
+        if self.doc.is_dirty() && self.doc.path().is_some() && !self.close_allowed {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.prompt = Some(AfterPrompt::Quit);
+        } else {
+            self.autosave.clear();
+        }
+    }
+
+    fn guard_unsaved(&mut self, ctx: &egui::Context, after: AfterPrompt) {
+        if self.doc.is_dirty() && (self.doc.path().is_some() || self.doc.can_undo()) {
+            self.prompt = Some(after);
+        } else {
+            self.continue_after(ctx, after);
+        }
+    }
+
+    fn continue_after(&mut self, ctx: &egui::Context, after: AfterPrompt) {
+        match after {
+            AfterPrompt::New => {
+                self.replace_document(Document::new(Plan::new("Untitled plan"), None), "untitled.ron".to_owned());
+                self.status = Status::info("New plan");
+            }
+            AfterPrompt::Open(None) => self.dialogs.requested = Some(DialogKind::Open),
+            AfterPrompt::Open(Some(path)) => self.open(&path),
+            AfterPrompt::Quit => {
+                self.close_allowed = true;
+                self.autosave.clear();
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn replace_document(&mut self, doc: Document, file_name: String) {
+        self.doc = doc;
+        self.file_name = file_name;
+        self.selection = Selection::default();
+        self.canvas.gesture = Gesture::Idle;
+        self.canvas.fit_pending = true;
+        self.autosave.clear();
+    }
+
+    fn open(&mut self, path: &Path) {
+        match plan_file::load(path, &self.catalog) {
+            Ok(plan) => {
+                self.replace_document(Document::new(plan, Some(path.to_owned())), display_name(path));
+                self.remember(path);
+                self.status = Status::info(format!("Opened {}", path.display()));
+            }
+            Err(e) => self.status = Status::error(e.to_string()),
+        }
+    }
+
+    /// Save to `to`, or to the document's file; asks for a path when there is none. True when saved.
+    fn save(&mut self, to: Option<PathBuf>) -> bool {
+        let Some(path) = to.or_else(|| self.doc.path().cloned()) else {
+            self.dialogs.requested = Some(DialogKind::SaveAs);
+            return false;
+        };
+        match plan_file::save(&path, self.doc.plan()) {
+            Ok(()) => {
+                self.doc.mark_saved(path.clone());
+                self.file_name = display_name(&path);
+                self.autosave.clear();
+                self.remember(&path);
+                self.status = Status::info(format!("Saved {}", path.display()));
+                true
+            }
+            Err(e) => {
+                self.status = Status::error(e.to_string());
+                false
+            }
+        }
+    }
+
+    fn remember(&mut self, path: &Path) {
+        self.prefs.remember(path);
+        self.save_prefs();
+    }
+
+    fn save_prefs(&mut self) {
+        if let Some(p) = &self.prefs_path
+            && let Err(e) = self.prefs.save(p)
+        {
+            self.status = Status::error(e);
+        }
+    }
+
+    fn edit(&mut self, edit: &PlanEdit, now: f64) -> bool {
+        match self.doc.apply(edit, &self.catalog) {
+            Ok(()) => {
+                self.autosave.touch(now);
+                true
+            }
+            Err(e) => {
+                self.status = Status::error(e.to_string());
+                false
+            }
+        }
+    }
+
+    fn apply(&mut self, ctx: &egui::Context, command: Command, now: f64) {
+        match command {
+            Command::Edit(edit) => {
+                self.edit(&edit, now);
+            }
+            Command::Undo => {
+                if !self.doc.undo() {
+                    self.status = Status::info("Nothing to undo");
+                }
+            }
+            Command::Redo => {
+                if !self.doc.redo() {
+                    self.status = Status::info("Nothing to redo");
+                }
+            }
+            Command::Delete => self.delete(now),
+            Command::SelectAll => {
+                self.selection = Selection { nodes: self.doc.plan().nodes.keys().cloned().collect(), link: None };
+            }
+            Command::Copy => {
+                self.clipboard = self.doc.plan().copy(&self.selection.nodes);
+                self.status = Status::info(format!("Copied {} node(s)", self.clipboard.nodes.len()));
+            }
+            Command::Paste => self.paste(now),
+            Command::Duplicate => {
+                self.clipboard = self.doc.plan().copy(&self.selection.nodes);
+                self.paste(now);
+            }
+            Command::LinkSelected => self.link_selected(now),
+            Command::Cancel => {
+                if self.canvas.gesture != Gesture::Idle || self.canvas.placing.is_some() {
+                    self.canvas.gesture = Gesture::Idle;
+                    self.canvas.placing = None;
+                } else {
+                    self.selection = Selection::default();
+                }
+            }
+            Command::FitView => self.canvas.fit_pending = true,
+            Command::ZoomReset => self.canvas.zoom_reset_pending = true,
+            Command::ToggleSnap => {
+                self.canvas.snap = !self.canvas.snap;
+                self.prefs.snap = self.canvas.snap;
+                self.save_prefs();
+            }
+            Command::NewPlan => self.guard_unsaved(ctx, AfterPrompt::New),
+            Command::Open => self.guard_unsaved(ctx, AfterPrompt::Open(None)),
+            Command::OpenPath(p) => self.guard_unsaved(ctx, AfterPrompt::Open(Some(p))),
+            Command::Quit => self.guard_unsaved(ctx, AfterPrompt::Quit),
+            Command::Save => {
+                self.save(None);
+            }
+            Command::SaveAs => self.dialogs.requested = Some(DialogKind::SaveAs),
+            Command::SaveTo(p) => {
+                self.save(Some(p));
+            }
+        }
+    }
+
+    fn delete(&mut self, now: f64) {
+        if let Some((a, b)) = self.selection.link.clone() {
+            self.edit(&PlanEdit::RemoveLinks { links: vec![(a, b)] }, now);
+        } else if !self.selection.nodes.is_empty() {
+            let ids = self.selection.nodes.iter().cloned().collect();
+            self.edit(&PlanEdit::RemoveNodes { ids }, now);
+        }
+        self.selection = Selection::default();
+    }
+
+    fn paste(&mut self, now: f64) {
+        if self.clipboard.nodes.is_empty() {
+            return;
+        }
+        let (edit, ids) = self.doc.plan().paste(&self.clipboard, 40.0, 40.0);
+        if self.edit(&edit, now) {
+            self.selection = Selection { nodes: ids.into_iter().collect(), link: None };
+            // Pasting again offsets again.
+            for (_, node) in &mut self.clipboard.nodes {
+                node.position.x += 40.0;
+                node.position.y += 40.0;
+            }
+        }
+    }
+
+    fn link_selected(&mut self, now: f64) {
+        let ids: Vec<_> = self.selection.nodes.iter().cloned().collect();
+        if let [a, b] = ids.as_slice() {
+            self.edit(&PlanEdit::AddLink { a: a.clone(), b: b.clone() }, now);
+        } else {
+            self.status = Status::info("Select exactly two nodes to link them");
+        }
+    }
+}
+
+fn side_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    catalog: &Catalog,
+    derived: &Derived,
+    selection: &mut Selection,
+    inspector: &mut InspectorState,
+    commands: &mut Commands,
+) {
+    egui::CollapsingHeader::new("Inspector").default_open(true).show(ui, |ui| {
+        if let Some(key) = selection.link.clone() {
+            inspector::link_inspector_ui(ui, doc.plan(), catalog, &key, commands);
+        } else if selection.nodes.len() == 1 {
+            if let Some(id) = selection.nodes.iter().next().cloned() {
+                inspector::node_inspector_ui(ui, doc.plan(), catalog, inspector, doc.state(), &id, commands);
+            }
+        } else if selection.nodes.is_empty() {
+            ui.label("Select a node or a link to edit it.");
+        } else {
+            ui.label(format!("{} nodes selected", selection.nodes.len()));
+        }
+    });
+    ui.separator();
+    side_panel::rules_ui(ui, derived, selection);
+    ui.separator();
+    side_panel::findings_ui(ui, &derived.findings, derived, selection, commands);
+}
+
+fn display_name(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 impl eframe::App for PlannerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.contents_ui(ui);
+        let start_dir = self.doc.path().and_then(|p| p.parent().map(Path::to_owned));
+        self.dialogs.spawn_requested(ui.ctx(), start_dir);
         self.frames += 1;
-        if let Some(limit) = self.smoke_frames {
+        self.scripted_exit(ui.ctx());
+    }
+}
+
+impl PlannerApp {
+    /// `--screenshot` and `--frames`: render, capture, close.
+    fn scripted_exit(&mut self, ctx: &egui::Context) {
+        if let Some(path) = self.options.screenshot.clone() {
+            ctx.request_repaint();
+            if self.frames == 5 && !self.capture.is_requested() {
+                self.capture.request(ctx);
+            }
+            if let Some(image) = self.capture.poll() {
+                match screenshot::write_png(&path, &image) {
+                    Ok(()) => eprintln_once(&format!("saved screenshot {}", path.display())),
+                    Err(e) => eprintln_once(&format!("error: cannot save screenshot {}: {e}", path.display())),
+                }
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        } else if let Some(limit) = self.options.frames {
             if self.frames >= limit {
-                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             } else {
-                ui.ctx().request_repaint();
+                ctx.request_repaint();
             }
         }
     }
+}
+
+fn eprintln_once(text: &str) {
+    use std::io::Write as _;
+    writeln!(std::io::stderr(), "{text}").ok();
 }

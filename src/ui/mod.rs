@@ -1,47 +1,88 @@
 //! The desktop window. The only module that names egui, eframe or rfd.
-//! This first window shows the plan, its rules and findings; the canvas comes next (issue #3).
 
 mod app;
+pub mod canvas;
+pub mod command;
+mod derived;
+mod files;
+mod inspector;
+mod menu_bar;
+mod palette;
+mod screenshot;
+mod side_panel;
+mod status_bar;
+mod theme;
 
 use std::ffi::OsString;
 use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub use app::PlannerApp;
+pub use app::{AfterPrompt, AppOptions, PlannerApp};
+pub use derived::Derived;
+pub use files::DialogKind;
 
-/// Open the window on the plan named in `args`, or on the built-in seed example.
+/// Environment variable: render this many frames, then close (the CI smoke test).
+pub const SMOKE_FRAMES_VAR: &str = "LPP_SMOKE_FRAMES";
+
+const GUI_USAGE: &str = "usage: lync-port-planner [PLAN.ron] [--screenshot OUT.png] [--frames N]";
+
+/// Parse the GUI's arguments.
+fn parse(args: &[OsString]) -> Result<AppOptions, String> {
+    let mut options = AppOptions {
+        recovery_dir: crate::recovery::default_dir(),
+        prefs_path: files::Prefs::default_path(),
+        frames: std::env::var(SMOKE_FRAMES_VAR).ok().and_then(|v| v.parse().ok()),
+        ..AppOptions::default()
+    };
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.to_str() {
+            Some("--screenshot") => {
+                options.screenshot = Some(PathBuf::from(it.next().ok_or("--screenshot needs a file name")?));
+            }
+            Some("--frames") => {
+                let n = it.next().and_then(|v| v.to_str()).and_then(|v| v.parse().ok()).ok_or("--frames needs a number")?;
+                options.frames = Some(n);
+            }
+            Some(t) if t.starts_with('-') => return Err(format!("unknown option `{t}`\n{GUI_USAGE}")),
+            _ if options.plan.is_none() => options.plan = Some(PathBuf::from(arg)),
+            _ => return Err(format!("expected at most one PLAN.ron\n{GUI_USAGE}")),
+        }
+    }
+    if options.screenshot.is_some() || options.frames.is_some() {
+        // Scripted runs must not offer or overwrite anyone's recovery file.
+        options.recovery_dir = None;
+        options.prefs_path = None;
+    }
+    Ok(options)
+}
+
+/// Open the window.
 pub fn run(args: &[OsString]) -> ExitCode {
-    let path = match args {
-        [] => None,
-        [one] => Some(PathBuf::from(one)),
-        _ => {
-            writeln!(
-                std::io::stderr(),
-                "error: expected at most one PLAN.ron; run `lync-port-planner --help`"
-            )
-            .ok();
+    let options = match parse(args) {
+        Ok(o) => o,
+        Err(message) => {
+            writeln!(std::io::stderr(), "error: {message}").ok();
             return ExitCode::from(2);
         }
     };
-    let app = match PlannerApp::open(path.as_deref()) {
+    let app = match PlannerApp::new(options) {
         Ok(app) => app,
         Err(message) => {
             writeln!(std::io::stderr(), "error: {message}").ok();
             return ExitCode::from(2);
         }
     };
-    let options = eframe::NativeOptions {
+    let native = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_inner_size([1600.0, 1000.0])
-            .with_title(app.title()),
+            .with_min_inner_size([800.0, 500.0])
+            .with_title(app.title())
+            .with_drag_and_drop(true),
         ..Default::default()
     };
-    match eframe::run_native(
-        "Lync Port Planner",
-        options,
-        Box::new(|_cc| Ok(Box::new(app))),
-    ) {
+    match eframe::run_native("Lync Port Planner", native, Box::new(|_cc| Ok(Box::new(app)))) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             writeln!(std::io::stderr(), "error: cannot open the window: {err}").ok();

@@ -1,0 +1,205 @@
+//! Every change to a plan is a [`PlanEdit`]; `Plan::apply` is the only place that mutates.
+//! An edit is checked whole: a rejected edit leaves the plan untouched.
+
+use super::{CanvasPoint, Link, Node, NodeId, Plan};
+use crate::catalog::Catalog;
+use crate::topology::Zone;
+
+/// A change to a plan: one user gesture, one undo step.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PlanEdit {
+    /// Add nodes (and links among them or to existing nodes): add, paste, duplicate.
+    AddNodes {
+        /// New nodes with fresh ids.
+        nodes: Vec<(NodeId, Node)>,
+        /// New links.
+        links: Vec<Link>,
+    },
+    /// Remove nodes and every link that touches them.
+    RemoveNodes {
+        /// The nodes.
+        ids: Vec<NodeId>,
+    },
+    /// Move nodes to absolute positions and zones (a drag, on release).
+    MoveNodes {
+        /// New position and zone per node.
+        moves: Vec<(NodeId, CanvasPoint, Zone)>,
+    },
+    /// Replace a node's settings (the inspector).
+    SetNode {
+        /// The node.
+        id: NodeId,
+        /// Its new value.
+        node: Node,
+    },
+    /// Link two nodes.
+    AddLink {
+        /// One end.
+        a: NodeId,
+        /// The other end.
+        b: NodeId,
+    },
+    /// Remove the link between two nodes.
+    RemoveLinks {
+        /// Link ends.
+        links: Vec<(NodeId, NodeId)>,
+    },
+    /// Switch a requirement on or off on a link.
+    SetRequirement {
+        /// One end.
+        a: NodeId,
+        /// The other end.
+        b: NodeId,
+        /// Requirement id.
+        requirement: String,
+        /// True to switch it on.
+        enabled: bool,
+    },
+    /// Rename the plan.
+    SetName {
+        /// New name.
+        name: String,
+    },
+}
+
+/// Why an edit was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    /// A node the edit names does not exist.
+    #[error("node `{id}` does not exist")]
+    UnknownNode {
+        /// The id.
+        id: NodeId,
+    },
+    /// A new node's id is taken.
+    #[error("node id `{id}` is already used")]
+    DuplicateNode {
+        /// The id.
+        id: NodeId,
+    },
+    /// The two nodes are already linked.
+    #[error("{a} and {b} are already linked")]
+    DuplicateLink {
+        /// One end.
+        a: NodeId,
+        /// The other end.
+        b: NodeId,
+    },
+    /// No link between the two nodes.
+    #[error("{a} and {b} are not linked")]
+    UnknownLink {
+        /// One end.
+        a: NodeId,
+        /// The other end.
+        b: NodeId,
+    },
+    /// The result breaks a structural rule (self-link, unknown role, ...).
+    #[error("{message}")]
+    Invalid {
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl Plan {
+    /// Apply an edit; on error the plan is unchanged.
+    pub fn apply(&mut self, edit: &PlanEdit, catalog: &Catalog) -> Result<(), EditError> {
+        let mut next = self.clone();
+        next.apply_unchecked(edit)?;
+        if let Some(problem) = super::validate(&next, catalog).into_iter().next() {
+            return Err(EditError::Invalid { message: problem.message });
+        }
+        next.normalize();
+        *self = next;
+        Ok(())
+    }
+
+    fn node_mut(&mut self, id: &NodeId) -> Result<&mut Node, EditError> {
+        self.nodes.get_mut(id).ok_or_else(|| EditError::UnknownNode { id: id.clone() })
+    }
+
+    fn apply_unchecked(&mut self, edit: &PlanEdit) -> Result<(), EditError> {
+        match edit {
+            PlanEdit::AddNodes { nodes, links } => {
+                for (id, node) in nodes {
+                    if self.nodes.insert(id.clone(), node.clone()).is_some() {
+                        return Err(EditError::DuplicateNode { id: id.clone() });
+                    }
+                }
+                for link in links {
+                    self.add_link(link.clone())?;
+                }
+            }
+            PlanEdit::RemoveNodes { ids } => {
+                for id in ids {
+                    self.nodes.remove(id).ok_or_else(|| EditError::UnknownNode { id: id.clone() })?;
+                }
+                self.links.retain(|l| !ids.contains(&l.a) && !ids.contains(&l.b));
+            }
+            PlanEdit::MoveNodes { moves } => {
+                for (id, position, zone) in moves {
+                    let node = self.node_mut(id)?;
+                    node.position = *position;
+                    node.zone = *zone;
+                }
+            }
+            PlanEdit::SetNode { id, node } => *self.node_mut(id)? = node.clone(),
+            PlanEdit::AddLink { a, b } => {
+                for end in [a, b] {
+                    self.node_mut(end)?;
+                }
+                self.add_link(Link::new(a, b))?;
+            }
+            PlanEdit::RemoveLinks { links } => {
+                for (a, b) in links {
+                    let before = self.links.len();
+                    self.links.retain(|l| !((&l.a == a && &l.b == b) || (&l.a == b && &l.b == a)));
+                    if self.links.len() == before {
+                        return Err(EditError::UnknownLink { a: a.clone(), b: b.clone() });
+                    }
+                }
+            }
+            PlanEdit::SetRequirement { a, b, requirement, enabled } => {
+                let link = self
+                    .links
+                    .iter_mut()
+                    .find(|l| (&l.a == a && &l.b == b) || (&l.a == b && &l.b == a))
+                    .ok_or_else(|| EditError::UnknownLink { a: a.clone(), b: b.clone() })?;
+                if *enabled {
+                    link.disabled.remove(requirement);
+                } else {
+                    link.disabled.insert(requirement.clone());
+                }
+            }
+            PlanEdit::SetName { name } => name.clone_into(&mut self.name),
+        }
+        Ok(())
+    }
+
+    fn add_link(&mut self, link: Link) -> Result<(), EditError> {
+        if self.link_between(&link.a, &link.b).is_some() {
+            return Err(EditError::DuplicateLink { a: link.a, b: link.b });
+        }
+        self.links.push(link);
+        Ok(())
+    }
+
+    /// A node id not used yet, from a role id (`director-2`).
+    pub fn fresh_id(&self, role: &str) -> NodeId {
+        let base: String = role.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-').take(40).collect();
+        let base = if base.is_empty() { "node".to_owned() } else { base };
+        (1..)
+            .map(|n| if n == 1 { NodeId(base.clone()) } else { NodeId(format!("{base}-{n}")) })
+            .find(|id| !self.nodes.contains_key(id))
+            .unwrap_or_else(|| NodeId(base.clone()))
+    }
+
+    /// A label not used yet: `Director pool`, then `Director pool 2`, ...
+    pub fn fresh_label(&self, base: &str) -> String {
+        let taken = |l: &str| self.nodes.values().any(|n| n.label == l);
+        if !taken(base) {
+            return base.to_owned();
+        }
+        (2..).map(|n| format!("{base} {n}")).find(|l| !taken(l)).unwrap_or_else(|| base.to_owned())
+    }
+}

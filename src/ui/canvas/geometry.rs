@@ -1,0 +1,46 @@
+//! Canvas geometry: card rectangles, link end points, distances. Canvas units throughout.
+
+use eframe::egui::{Pos2, Rect, Vec2};
+
+use super::state::pos;
+use crate::plan::{Node, Plan};
+use crate::ui::theme;
+
+/// The card of a node, moved by `offset` while dragged.
+pub fn card_rect(node: &Node, offset: Vec2) -> Rect {
+    Rect::from_center_size(pos(node.position) + offset, theme::NODE_SIZE)
+}
+
+/// Centre of the link handle on a card's right edge.
+pub fn handle_pos(card: Rect) -> Pos2 {
+    Pos2::new(card.right(), card.center().y)
+}
+
+/// Where the segment from `rect`'s centre towards `target` leaves `rect`.
+pub fn border_point(rect: Rect, target: Pos2) -> Pos2 {
+    let c = rect.center();
+    let d = target - c;
+    if d.x.abs() < f32::EPSILON && d.y.abs() < f32::EPSILON {
+        return c;
+    }
+    let half = rect.size() / 2.0;
+    let tx = if d.x.abs() > f32::EPSILON { half.x / d.x.abs() } else { f32::INFINITY };
+    let ty = if d.y.abs() > f32::EPSILON { half.y / d.y.abs() } else { f32::INFINITY };
+    c + d * tx.min(ty).min(1.0)
+}
+
+/// Distance from `p` to the segment `a`-`b`.
+pub fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let len2 = ab.length_sq();
+    if len2 <= f32::EPSILON {
+        return p.distance(a);
+    }
+    let t = ((p - a).dot(ab) / len2).clamp(0.0, 1.0);
+    p.distance(a + ab * t)
+}
+
+/// Bounding box of every card, or `None` for an empty plan.
+pub fn content_rect(plan: &Plan) -> Option<Rect> {
+    plan.nodes.values().map(|n| card_rect(n, Vec2::ZERO)).reduce(|a, b| a.union(b))
+}

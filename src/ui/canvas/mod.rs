@@ -1,0 +1,303 @@
+//! The planning canvas on `egui::Scene`: zones, cards, links; gestures become [`PlanEdit`]s.
+
+mod geometry;
+mod paint;
+pub mod state;
+
+use eframe::egui::{self, DragPanButtons, Key, PointerButton, Pos2, Rect, Scene, Sense, Vec2};
+
+pub use state::{CanvasState, Gesture, Selection};
+
+use self::state::{point, pos};
+use crate::catalog::Catalog;
+use crate::plan::{NodeId, Plan, PlanEdit, layout};
+use crate::ui::command::{Command, Commands};
+use crate::ui::derived::Derived;
+use crate::ui::theme;
+
+/// Payload of a palette drag: the role id.
+#[derive(Clone, Debug)]
+pub struct RolePayload(pub String);
+
+/// What the canvas reads.
+pub struct CanvasView<'a> {
+    /// The plan.
+    pub plan: &'a Plan,
+    /// The catalog.
+    pub catalog: &'a Catalog,
+    /// Rules, findings, link summaries.
+    pub derived: &'a Derived,
+}
+
+/// Draw the canvas and turn gestures into commands.
+pub fn canvas_ui(ui: &mut egui::Ui, view: &CanvasView<'_>, state: &mut CanvasState, selection: &mut Selection, commands: &mut Commands) {
+    let outer = Rect::from_min_size(ui.cursor().min, ui.available_size());
+    state.screen_rect = outer;
+    apply_view_requests(view.plan, state, outer);
+    let scene = Scene::new()
+        .zoom_range(0.1..=4.0)
+        .drag_pan_buttons(DragPanButtons::MIDDLE | DragPanButtons::SECONDARY)
+        .sense(Sense::click_and_drag());
+    let mut scene_rect = state.scene_rect;
+    let response = scene
+        .show(ui, &mut scene_rect, |ui| {
+            state.to_screen = ui.ctx().layer_transform_to_global(ui.layer_id()).unwrap_or_default();
+            contents_ui(ui, view, state, selection, commands);
+        })
+        .response;
+    state.scene_rect = scene_rect;
+    background(ui, &response, view, state, selection, commands);
+}
+
+fn apply_view_requests(plan: &Plan, state: &mut CanvasState, outer: Rect) {
+    if state.fit_pending && outer.width() > 1.0 {
+        state.fit_pending = false;
+        let content = geometry::content_rect(plan).unwrap_or(Rect::from_min_size(Pos2::ZERO, Vec2::new(900.0, 600.0)));
+        // Keep all three zone titles above the cards in view.
+        let bands = Rect::from_min_max(
+            Pos2::new(layout::PERIMETER_X - 190.0, content.top() - 110.0),
+            Pos2::new(layout::INTERNAL_X + 360.0, content.top()),
+        );
+        state.scene_rect = content.expand2(Vec2::new(60.0, 60.0)).union(bands);
+    }
+    if state.zoom_reset_pending && outer.width() > 1.0 {
+        state.zoom_reset_pending = false;
+        state.scene_rect = Rect::from_center_size(state.scene_rect.center(), outer.size());
+    }
+}
+
+/// Pointer position in canvas units, if the pointer is on the screen.
+fn pointer_on_canvas(ui: &egui::Ui, state: &CanvasState) -> Option<Pos2> {
+    ui.input(|i| i.pointer.latest_pos()).map(|p| state.to_screen.inverse() * p)
+}
+
+fn offset_of(state: &CanvasState, id: &NodeId) -> Vec2 {
+    match &state.gesture {
+        Gesture::MoveNodes { ids, offset } if ids.contains(id) => *offset,
+        _ => Vec2::ZERO,
+    }
+}
+
+fn card_of(view: &CanvasView<'_>, state: &CanvasState, id: &NodeId) -> Option<Rect> {
+    view.plan.nodes.get(id).map(|n| geometry::card_rect(n, offset_of(state, id)))
+}
+
+fn contents_ui(ui: &mut egui::Ui, view: &CanvasView<'_>, state: &mut CanvasState, selection: &mut Selection, commands: &mut Commands) {
+    let painter = ui.painter().clone();
+    let span = geometry::content_rect(view.plan).unwrap_or(Rect::from_min_size(Pos2::ZERO, Vec2::new(900.0, 600.0)));
+    paint::bands(&painter, span);
+    links_ui(ui, view, state, selection);
+    ghosts_ui(ui, view, state, commands);
+    for (id, node) in &view.plan.nodes {
+        node_ui(ui, view, state, selection, commands, id, node);
+    }
+    match &state.gesture {
+        Gesture::Link { from, to } => {
+            if let Some(card) = card_of(view, state, from) {
+                let start = geometry::handle_pos(card);
+                paint::link(&painter, start, *to, (true, false), theme::SELECTED, 2.0);
+            }
+        }
+        Gesture::RubberBand { start, end, .. } => paint::rubber_band(&painter, Rect::from_two_pos(*start, *end)),
+        _ => {}
+    }
+}
+
+fn links_ui(ui: &mut egui::Ui, view: &CanvasView<'_>, state: &CanvasState, selection: &mut Selection) {
+    let painter = ui.painter().clone();
+    let pointer = pointer_on_canvas(ui, state);
+    for link in &view.plan.links {
+        let (Some(ra), Some(rb)) = (card_of(view, state, &link.a), card_of(view, state, &link.b)) else { continue };
+        let key = if link.a <= link.b { (link.a.clone(), link.b.clone()) } else { (link.b.clone(), link.a.clone()) };
+        let summary = view.derived.links.get(&key).cloned().unwrap_or_default();
+        let (ca, cb) = if key.0 == link.a { (ra, rb) } else { (rb, ra) };
+        let (a, b) = (geometry::border_point(ca, cb.center()), geometry::border_point(cb, ca.center()));
+        let selected = selection.link.as_ref() == Some(&key);
+        let near = pointer.is_some_and(|p| geometry::distance_to_segment(p, a, b) * state.to_screen.scaling <= theme::LINK_HOVER_DISTANCE);
+        let color = if selected || near {
+            theme::SELECTED
+        } else if summary.has_error || summary.rules.is_empty() {
+            theme::PROBLEM
+        } else {
+            theme::LINK
+        };
+        paint::link(&painter, a, b, (summary.forward, summary.backward), color, if selected { 3.0 } else { 2.0 });
+        let text = if summary.ports.is_empty() { "no Lync traffic".to_owned() } else { summary.ports.clone() };
+        let rect = paint::label(&painter, a.lerp(b, 0.5), &text, selected);
+        let name_a = view.plan.nodes.get(&key.0).map_or("", |n| n.label.as_str());
+        let name_b = view.plan.nodes.get(&key.1).map_or("", |n| n.label.as_str());
+        let response = ui.interact(rect, ui.scope_id().with(("link", &key.0, &key.1)), Sense::click());
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Link {name_a} - {name_b}: {text}")));
+        let rules: Vec<&crate::rules::Rule> = summary.rules.iter().map(|&i| &view.derived.rules.rules[i]).collect();
+        let clicked_line = near && ui.input(|i| i.pointer.button_clicked(PointerButton::Primary)) && state.gesture == Gesture::Idle;
+        if response.clicked() || clicked_line {
+            *selection = Selection::only_link(key.0.clone(), key.1.clone());
+        }
+        if (near || response.hovered()) && !rules.is_empty() {
+            response.show_tooltip_ui(|ui| paint::rules_tooltip(ui, &rules));
+        }
+    }
+}
+
+fn ghosts_ui(ui: &mut egui::Ui, view: &CanvasView<'_>, state: &CanvasState, commands: &mut Commands) {
+    let painter = ui.painter().clone();
+    for (a, b) in &view.derived.ghosts {
+        let (Some(ra), Some(rb)) = (card_of(view, state, a), card_of(view, state, b)) else { continue };
+        let (pa, pb) = (geometry::border_point(ra, rb.center()), geometry::border_point(rb, ra.center()));
+        paint::ghost(&painter, pa, pb);
+        let name_a = view.plan.nodes.get(a).map_or("", |n| n.label.as_str());
+        let name_b = view.plan.nodes.get(b).map_or("", |n| n.label.as_str());
+        let at = Rect::from_center_size(pa.lerp(pb, 0.5), Vec2::new(74.0, 22.0));
+        let button = ui.put(at, egui::Button::new("Add link").small());
+        button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Add link {name_a} - {name_b}")));
+        if button.on_hover_text(format!("Missing link: {name_a} and {name_b} must be linked")).clicked() {
+            commands.push(Command::Edit(PlanEdit::AddLink { a: a.clone(), b: b.clone() }));
+        }
+    }
+}
+
+fn node_ui(
+    ui: &mut egui::Ui,
+    view: &CanvasView<'_>,
+    state: &mut CanvasState,
+    selection: &mut Selection,
+    commands: &mut Commands,
+    id: &NodeId,
+    node: &crate::plan::Node,
+) {
+    let rect = geometry::card_rect(node, offset_of(state, id));
+    let selected = selection.nodes.contains(id);
+    let response = ui.interact(rect, ui.scope_id().with(("node", id)), Sense::click_and_drag());
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &node.label));
+    paint::card(ui.painter(), view.catalog, node, rect, selected, view.derived.nodes_with_errors.contains(id));
+    let handle_center = geometry::handle_pos(rect);
+    let handle_rect = Rect::from_center_size(handle_center, Vec2::splat(theme::HANDLE_RADIUS * 2.5));
+    let handle = ui.interact(handle_rect, ui.scope_id().with(("handle", id)), Sense::drag());
+    handle.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Link from {}", node.label)));
+    paint::handle(ui.painter(), handle_center, handle.hovered() || handle.dragged());
+    let delta = ui.input(|i| i.pointer.delta()) / state.to_screen.scaling;
+    let pointer = pointer_on_canvas(ui, state);
+
+    if handle.drag_started() {
+        state.gesture = Gesture::Link { from: id.clone(), to: handle_center };
+    } else if handle.dragged() {
+        if let (Gesture::Link { to, .. }, Some(p)) = (&mut state.gesture, pointer) {
+            *to = p;
+        }
+    } else if handle.drag_stopped() {
+        finish_link(view, state, commands, id, pointer);
+    }
+
+    if response.clicked() {
+        let add = ui.input(|i| i.modifiers.command || i.modifiers.shift);
+        if add {
+            if !selection.nodes.remove(id) {
+                selection.nodes.insert(id.clone());
+            }
+            selection.link = None;
+        } else {
+            *selection = Selection::only_node(id.clone());
+        }
+    }
+    if response.drag_started_by(PointerButton::Primary) {
+        if !selected {
+            *selection = Selection::only_node(id.clone());
+        }
+        state.gesture = Gesture::MoveNodes { ids: selection.nodes.iter().cloned().collect(), offset: Vec2::ZERO };
+    } else if response.dragged_by(PointerButton::Primary) {
+        if let Gesture::MoveNodes { offset, .. } = &mut state.gesture {
+            *offset += delta;
+        }
+    } else if response.drag_stopped() {
+        finish_move(view, state, commands);
+    }
+}
+
+fn finish_link(view: &CanvasView<'_>, state: &mut CanvasState, commands: &mut Commands, from: &NodeId, pointer: Option<Pos2>) {
+    let target = pointer.and_then(|p| {
+        view.plan.nodes.iter().find(|(other, n)| *other != from && geometry::card_rect(n, Vec2::ZERO).contains(p)).map(|(other, _)| other.clone())
+    });
+    if let Some(to) = target {
+        commands.push(Command::Edit(PlanEdit::AddLink { a: from.clone(), b: to }));
+    }
+    state.gesture = Gesture::Idle;
+}
+
+fn finish_move(view: &CanvasView<'_>, state: &mut CanvasState, commands: &mut Commands) {
+    let Gesture::MoveNodes { ids, offset } = std::mem::take(&mut state.gesture) else { return };
+    if offset.length() < 0.5 {
+        return;
+    }
+    let moves = ids
+        .iter()
+        .filter_map(|id| {
+            let node = view.plan.nodes.get(id)?;
+            let mut p = point(pos(node.position) + offset);
+            if state.snap {
+                p = layout::snap(p);
+            }
+            Some((id.clone(), p, layout::zone_at(p.x)))
+        })
+        .collect();
+    commands.push(Command::Edit(PlanEdit::MoveNodes { moves }));
+}
+
+fn background(
+    ui: &egui::Ui,
+    response: &egui::Response,
+    view: &CanvasView<'_>,
+    state: &mut CanvasState,
+    selection: &mut Selection,
+    commands: &mut Commands,
+) {
+    let pointer = pointer_on_canvas(ui, state);
+    if let (Some(payload), Some(p)) = (response.dnd_release_payload::<RolePayload>(), pointer) {
+        place(view, state, selection, commands, &payload.0, p);
+        return;
+    }
+    let add = ui.input(|i| i.modifiers.command || i.modifiers.shift);
+    let space = ui.input(|i| i.key_down(Key::Space));
+    if response.clicked() {
+        if let (Some(role), Some(p)) = (state.placing.take(), pointer) {
+            place(view, state, selection, commands, &role, p);
+        } else if !add {
+            *selection = Selection::default();
+        }
+    }
+    if response.drag_started_by(PointerButton::Primary) && !space {
+        if let Some(p) = pointer {
+            state.gesture = Gesture::RubberBand { start: p, end: p, add };
+        }
+    } else if response.dragged_by(PointerButton::Primary) {
+        if space {
+            // Space + drag pans, like most canvas tools.
+            let delta = ui.input(|i| i.pointer.delta()) / state.to_screen.scaling;
+            state.scene_rect = state.scene_rect.translate(-delta);
+        } else if let (Gesture::RubberBand { end, .. }, Some(p)) = (&mut state.gesture, pointer) {
+            *end = p;
+        }
+    } else if response.drag_stopped()
+        && let Gesture::RubberBand { start, end, add } = std::mem::take(&mut state.gesture)
+    {
+        let band = Rect::from_two_pos(start, end);
+        if !add {
+            *selection = Selection::default();
+        }
+        for (id, node) in &view.plan.nodes {
+            if band.intersects(geometry::card_rect(node, Vec2::ZERO)) {
+                selection.nodes.insert(id.clone());
+            }
+        }
+    }
+}
+
+fn place(view: &CanvasView<'_>, state: &CanvasState, selection: &mut Selection, commands: &mut Commands, role: &str, at: Pos2) {
+    let mut p = point(at);
+    if state.snap {
+        p = layout::snap(p);
+    }
+    if let Some((id, node)) = view.plan.new_node(view.catalog, role, Some(p)) {
+        *selection = Selection::only_node(id.clone());
+        commands.push(Command::Edit(PlanEdit::AddNodes { nodes: vec![(id, node)], links: Vec::new() }));
+    }
+}

@@ -1,0 +1,128 @@
+//! Canvas-only state: view, gesture in progress, selection. Never saved in the plan.
+
+use std::collections::BTreeSet;
+
+use eframe::egui::{Pos2, Rect, Vec2, emath::TSTransform};
+
+use crate::plan::{CanvasPoint, NodeId, Plan};
+
+/// What is selected on the canvas.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Selected nodes.
+    pub nodes: BTreeSet<NodeId>,
+    /// The selected link, by its sorted ends.
+    pub link: Option<(NodeId, NodeId)>,
+}
+
+impl Selection {
+    /// Nothing selected.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty() && self.link.is_none()
+    }
+
+    /// Select exactly one node.
+    pub fn only_node(id: NodeId) -> Self {
+        Self { nodes: BTreeSet::from([id]), link: None }
+    }
+
+    /// Select exactly one link.
+    pub fn only_link(a: NodeId, b: NodeId) -> Self {
+        let key = if a <= b { (a, b) } else { (b, a) };
+        Self { nodes: BTreeSet::new(), link: Some(key) }
+    }
+
+    /// Drop ids that no longer exist in the plan.
+    pub fn retain_existing(&mut self, plan: &Plan) {
+        self.nodes.retain(|id| plan.nodes.contains_key(id));
+        if let Some((a, b)) = &self.link
+            && plan.link_between(a, b).is_none()
+        {
+            self.link = None;
+        }
+    }
+}
+
+/// A gesture in progress.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Gesture {
+    /// Nothing.
+    #[default]
+    Idle,
+    /// Moving the selected nodes by `offset` (canvas units); one edit on release.
+    MoveNodes {
+        /// The nodes.
+        ids: Vec<NodeId>,
+        /// Distance moved so far.
+        offset: Vec2,
+    },
+    /// Dragging a new link from a node's handle.
+    Link {
+        /// The node the link starts at.
+        from: NodeId,
+        /// Where the pointer is, in canvas units.
+        to: Pos2,
+    },
+    /// Rubber-band selection from `start` to `end` (canvas units).
+    RubberBand {
+        /// Where the drag started.
+        start: Pos2,
+        /// Where the pointer is.
+        end: Pos2,
+        /// Add to the existing selection (Ctrl or Shift held).
+        add: bool,
+    },
+}
+
+/// The canvas's view and gesture state.
+#[derive(Clone, Debug)]
+pub struct CanvasState {
+    /// The visible part of the canvas, in canvas units (egui `Scene`).
+    pub scene_rect: Rect,
+    /// Canvas -> screen transform of the last frame.
+    pub to_screen: TSTransform,
+    /// Screen rect of the canvas area in the last frame.
+    pub screen_rect: Rect,
+    /// Current gesture.
+    pub gesture: Gesture,
+    /// A role picked in the palette, placed by the next click on the canvas.
+    pub placing: Option<String>,
+    /// Round dropped positions to the grid.
+    pub snap: bool,
+    /// Fit the view to the content on the next frame.
+    pub fit_pending: bool,
+    /// Zoom to 100% on the next frame.
+    pub zoom_reset_pending: bool,
+}
+
+impl Default for CanvasState {
+    fn default() -> Self {
+        Self {
+            scene_rect: Rect::ZERO,
+            to_screen: TSTransform::IDENTITY,
+            screen_rect: Rect::ZERO,
+            gesture: Gesture::Idle,
+            placing: None,
+            snap: true,
+            fit_pending: true,
+            zoom_reset_pending: false,
+        }
+    }
+}
+
+impl CanvasState {
+    /// Screen position of a canvas point (as drawn in the last frame).
+    pub fn to_screen_pos(&self, p: CanvasPoint) -> Pos2 {
+        self.to_screen * Pos2::new(p.x, p.y)
+    }
+}
+
+/// Convert a plan point to an egui point.
+pub fn pos(p: CanvasPoint) -> Pos2 {
+    Pos2::new(p.x, p.y)
+}
+
+/// Convert an egui point to a plan point.
+pub fn point(p: Pos2) -> CanvasPoint {
+    CanvasPoint { x: p.x, y: p.y }
+}

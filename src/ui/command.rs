@@ -1,0 +1,139 @@
+//! The user's verbs: one enum, with menu text and shortcut in one place.
+
+use std::path::PathBuf;
+
+use eframe::egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::plan::PlanEdit;
+
+/// Something the user asked for; applied in one place at the end of the frame.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// File > New.
+    NewPlan,
+    /// File > Open... (a dialog).
+    Open,
+    /// Open this file (recent files, a dropped file, the dialog's answer).
+    OpenPath(PathBuf),
+    /// File > Save.
+    Save,
+    /// File > Save as... (a dialog).
+    SaveAs,
+    /// Save to this path (the dialog's answer).
+    SaveTo(PathBuf),
+    /// File > Quit.
+    Quit,
+    /// Edit > Undo.
+    Undo,
+    /// Edit > Redo.
+    Redo,
+    /// Edit > Delete the selection.
+    Delete,
+    /// Edit > Select all nodes.
+    SelectAll,
+    /// Edit > Copy the selected nodes.
+    Copy,
+    /// Edit > Paste.
+    Paste,
+    /// Edit > Duplicate the selection.
+    Duplicate,
+    /// Edit > Link the two selected nodes.
+    LinkSelected,
+    /// Escape: cancel the gesture in progress, else clear the selection.
+    Cancel,
+    /// View > Fit to content.
+    FitView,
+    /// View > Zoom 100%.
+    ZoomReset,
+    /// View > Snap to grid on/off.
+    ToggleSnap,
+    /// A plan edit from the canvas, the inspector or a finding's fix.
+    Edit(PlanEdit),
+}
+
+impl Command {
+    /// The menu and shortcut commands, for the shortcut loop.
+    pub const WITH_SHORTCUTS: [Self; 15] = [
+        Self::NewPlan,
+        Self::Open,
+        Self::Save,
+        Self::SaveAs,
+        Self::Undo,
+        Self::Redo,
+        Self::Delete,
+        Self::SelectAll,
+        Self::Copy,
+        Self::Paste,
+        Self::Duplicate,
+        Self::LinkSelected,
+        Self::Cancel,
+        Self::FitView,
+        Self::ZoomReset,
+    ];
+
+    /// Menu text.
+    pub fn text(&self) -> &'static str {
+        match self {
+            Self::NewPlan => "New",
+            Self::Open => "Open...",
+            Self::OpenPath(_) => "Open file",
+            Self::Save => "Save",
+            Self::SaveAs => "Save as...",
+            Self::SaveTo(_) => "Save to file",
+            Self::Quit => "Quit",
+            Self::Undo => "Undo",
+            Self::Redo => "Redo",
+            Self::Delete => "Delete",
+            Self::SelectAll => "Select all",
+            Self::Copy => "Copy",
+            Self::Paste => "Paste",
+            Self::Duplicate => "Duplicate",
+            Self::LinkSelected => "Link selected nodes",
+            Self::Cancel => "Cancel",
+            Self::FitView => "Fit to content",
+            Self::ZoomReset => "Zoom 100%",
+            Self::ToggleSnap => "Snap to grid",
+            Self::Edit(_) => "Edit",
+        }
+    }
+
+    /// The keyboard shortcut, if any.
+    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+        let cmd = Modifiers::COMMAND;
+        let (modifiers, key) = match self {
+            Self::NewPlan => (cmd, Key::N),
+            Self::Open => (cmd, Key::O),
+            Self::Save => (cmd, Key::S),
+            Self::SaveAs => (cmd | Modifiers::SHIFT, Key::S),
+            Self::Undo => (cmd, Key::Z),
+            Self::Redo => (cmd, Key::Y),
+            Self::Delete => (Modifiers::NONE, Key::Delete),
+            Self::SelectAll => (cmd, Key::A),
+            Self::Copy => (cmd, Key::C),
+            Self::Paste => (cmd, Key::V),
+            Self::Duplicate => (cmd, Key::D),
+            Self::LinkSelected => (cmd, Key::L),
+            Self::Cancel => (Modifiers::NONE, Key::Escape),
+            Self::FitView => (Modifiers::NONE, Key::F),
+            Self::ZoomReset => (cmd, Key::Num0),
+            _ => return None,
+        };
+        Some(KeyboardShortcut::new(modifiers, key))
+    }
+
+    /// True for commands that must not fire while a text field has the keyboard.
+    pub fn is_canvas_only(&self) -> bool {
+        !matches!(self, Self::NewPlan | Self::Open | Self::Save | Self::SaveAs)
+    }
+}
+
+/// Extra shortcuts that map to the same commands (Ctrl+Shift+Z, Backspace).
+pub fn alternate_shortcuts() -> [(KeyboardShortcut, Command); 2] {
+    [
+        (KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z), Command::Redo),
+        (KeyboardShortcut::new(Modifiers::NONE, Key::Backspace), Command::Delete),
+    ]
+}
+
+/// Ordered list of the frame's commands.
+pub type Commands = Vec<Command>;

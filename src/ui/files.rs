@@ -1,0 +1,167 @@
+//! Files around the document: native dialogs on a thread, preferences (recent files), autosave.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError};
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::Document;
+use crate::recovery::{self, Recovery};
+use crate::ui::command::Command;
+
+/// Which dialog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DialogKind {
+    /// Pick a plan to open.
+    Open,
+    /// Pick where to save.
+    SaveAs,
+}
+
+/// Native file dialogs run on their own thread, so the window keeps repainting.
+#[derive(Debug, Default)]
+pub struct FileDialogs {
+    /// A dialog the UI asked for this frame; the eframe host opens it (tests only look).
+    pub requested: Option<DialogKind>,
+    pending: Option<(DialogKind, Receiver<Option<PathBuf>>)>,
+}
+
+impl FileDialogs {
+    /// Open the requested dialog, if any and none is open.
+    pub fn spawn_requested(&mut self, ctx: &eframe::egui::Context, start_dir: Option<PathBuf>) {
+        if self.pending.is_some() {
+            self.requested = None;
+            return;
+        }
+        let Some(kind) = self.requested.take() else { return };
+        let (tx, rx) = std::sync::mpsc::channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let mut dialog = rfd::AsyncFileDialog::new().add_filter("Lync Port Planner plan", &["ron"]);
+            if let Some(dir) = start_dir {
+                dialog = dialog.set_directory(dir);
+            }
+            let picked = match kind {
+                DialogKind::Open => pollster::block_on(dialog.pick_file()),
+                DialogKind::SaveAs => pollster::block_on(dialog.set_file_name("plan.ron").save_file()),
+            };
+            tx.send(picked.map(|h| h.path().to_owned())).ok();
+            ctx.request_repaint();
+        });
+        self.pending = Some((kind, rx));
+    }
+
+    /// The command a finished dialog answers with.
+    pub fn poll(&mut self) -> Option<Command> {
+        let (kind, rx) = self.pending.as_ref()?;
+        let answer = match rx.try_recv() {
+            Err(TryRecvError::Empty) => return None,
+            Err(TryRecvError::Disconnected) | Ok(None) => None,
+            Ok(Some(path)) => Some(match kind {
+                DialogKind::Open => Command::OpenPath(path),
+                DialogKind::SaveAs => Command::SaveTo(path),
+            }),
+        };
+        self.pending = None;
+        answer
+    }
+}
+
+/// Preferences kept between runs.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Prefs {
+    /// Recent files, newest first.
+    #[serde(default)]
+    pub recent: Vec<PathBuf>,
+    /// Snap to grid.
+    #[serde(default = "yes")]
+    pub snap: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Most recent files remembered.
+const MAX_RECENT: usize = 10;
+
+impl Prefs {
+    /// The preferences file: `$LPP_CONFIG_DIR`, `$XDG_CONFIG_HOME/lync-port-planner` or `~/.config/lync-port-planner`.
+    pub fn default_path() -> Option<PathBuf> {
+        let dir = if let Some(d) = std::env::var_os("LPP_CONFIG_DIR") {
+            PathBuf::from(d)
+        } else if let Some(d) = std::env::var_os("XDG_CONFIG_HOME").filter(|d| !d.is_empty()) {
+            PathBuf::from(d).join("lync-port-planner")
+        } else {
+            PathBuf::from(std::env::var_os("HOME").or_else(|| std::env::var_os("APPDATA"))?).join(".config/lync-port-planner")
+        };
+        Some(dir.join("prefs.ron"))
+    }
+
+    /// Load, or defaults when missing or unreadable.
+    pub fn load(path: &Path) -> Self {
+        crate::file_text::read(path)
+            .ok()
+            .and_then(|t| ron::from_str(&t).ok())
+            .unwrap_or(Self { recent: Vec::new(), snap: true })
+    }
+
+    /// Save atomically; errors are for the status bar.
+    pub fn save(&self, path: &Path) -> Result<(), String> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("cannot save preferences: {e}"))?;
+        }
+        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::new()).map_err(|e| e.to_string())?;
+        crate::atomic_write::write(path, text.as_bytes()).map_err(|e| e.to_string())
+    }
+
+    /// Put `path` first in the recent list.
+    pub fn remember(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(MAX_RECENT);
+    }
+}
+
+/// Writes unsaved work to the recovery file after a few idle seconds.
+#[derive(Debug)]
+pub struct Autosave {
+    /// Folder of the recovery file; `None` disables autosave (tests).
+    pub dir: Option<PathBuf>,
+    /// Seconds of idle time before writing.
+    pub idle_secs: f64,
+    last_change: f64,
+    written_state: Option<u64>,
+}
+
+impl Autosave {
+    /// Autosave into `dir`.
+    pub fn new(dir: Option<PathBuf>) -> Self {
+        Self { dir, idle_secs: 3.0, last_change: 0.0, written_state: None }
+    }
+
+    /// Note an edit at time `now` (seconds).
+    pub fn touch(&mut self, now: f64) {
+        self.last_change = now;
+    }
+
+    /// Write the recovery file when due; `Some(Err)` when writing failed.
+    pub fn tick(&mut self, now: f64, doc: &Document) -> Option<Result<(), String>> {
+        let dir = self.dir.as_ref()?;
+        if !doc.is_dirty() || self.written_state == Some(doc.state()) || now - self.last_change < self.idle_secs {
+            return None;
+        }
+        self.written_state = Some(doc.state());
+        let recovery = Recovery { original: doc.path().cloned(), written_at: recovery::now(), plan: doc.plan().clone() };
+        Some(recovery::write(dir, &recovery).map_err(|e| format!("autosave failed: {e}")))
+    }
+
+    /// Forget the recovery file (saved, discarded, or a clean exit).
+    pub fn clear(&mut self) {
+        if let Some(dir) = &self.dir {
+            recovery::clear(dir);
+        }
+        self.written_state = None;
+    }
+}

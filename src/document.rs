@@ -26,12 +26,23 @@ impl Document {
     /// A document for `plan`; `path` is where it was loaded from (`None`: never saved).
     pub fn new(plan: Plan, path: Option<PathBuf>) -> Self {
         let saved_state = path.as_ref().map(|_| 0);
-        Self { plan, state: 0, next_state: 1, saved_state, undo: Vec::new(), redo: Vec::new(), path }
+        Self {
+            plan,
+            state: 0,
+            next_state: 1,
+            saved_state,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            path,
+        }
     }
 
     /// A document for a built-in template: clean until edited, but with no file yet.
     pub fn template(plan: Plan) -> Self {
-        Self { saved_state: Some(0), ..Self::new(plan, None) }
+        Self {
+            saved_state: Some(0),
+            ..Self::new(plan, None)
+        }
     }
 
     /// The plan.
@@ -73,7 +84,9 @@ impl Document {
 
     /// Undo the last edit; false when there is none.
     pub fn undo(&mut self) -> bool {
-        let Some((plan, state)) = self.undo.pop() else { return false };
+        let Some((plan, state)) = self.undo.pop() else {
+            return false;
+        };
         let current = std::mem::replace(&mut self.plan, plan);
         self.redo.push((current, self.state));
         self.state = state;
@@ -82,7 +95,9 @@ impl Document {
 
     /// Redo the last undone edit; false when there is none.
     pub fn redo(&mut self) -> bool {
-        let Some((plan, state)) = self.redo.pop() else { return false };
+        let Some((plan, state)) = self.redo.pop() else {
+            return false;
+        };
         let current = std::mem::replace(&mut self.plan, plan);
         self.undo.push((current, self.state));
         self.state = state;
@@ -118,15 +133,21 @@ mod tests {
 
     fn doc() -> (Document, Catalog) {
         let catalog = Catalog::builtin().unwrap();
-        let plan = crate::plan_file::from_ron(crate::examples::SEED_PLAN, "seed", &catalog).unwrap();
-        (Document::new(plan, Some(PathBuf::from("seed.ron"))), catalog)
+        let plan =
+            crate::plan_file::from_ron(crate::examples::SEED_PLAN, "seed", &catalog).unwrap();
+        (
+            Document::new(plan, Some(PathBuf::from("seed.ron"))),
+            catalog,
+        )
     }
 
     #[test]
     fn undo_redo_and_dirty_tracking() {
         let (mut d, c) = doc();
         assert!(!d.is_dirty());
-        let rename = PlanEdit::SetName { name: "Renamed".to_owned() };
+        let rename = PlanEdit::SetName {
+            name: "Renamed".to_owned(),
+        };
         d.apply(&rename, &c).unwrap();
         assert!(d.is_dirty());
         assert!(d.undo());
@@ -143,7 +164,15 @@ mod tests {
     #[test]
     fn refused_edit_changes_nothing_and_records_no_step() {
         let (mut d, c) = doc();
-        let err = d.apply(&PlanEdit::AddLink { a: NodeId::from("dir"), b: NodeId::from("dir") }, &c).unwrap_err();
+        let err = d
+            .apply(
+                &PlanEdit::AddLink {
+                    a: NodeId::from("dir"),
+                    b: NodeId::from("dir"),
+                },
+                &c,
+            )
+            .unwrap_err();
         assert!(err.to_string().contains("itself"), "{err}");
         assert!(!d.can_undo());
         assert!(!d.is_dirty());
@@ -153,7 +182,13 @@ mod tests {
     fn removing_a_node_takes_its_links() {
         let (mut d, c) = doc();
         let links_before = d.plan().links.len();
-        d.apply(&PlanEdit::RemoveNodes { ids: vec![NodeId::from("edge")] }, &c).unwrap();
+        d.apply(
+            &PlanEdit::RemoveNodes {
+                ids: vec![NodeId::from("edge")],
+            },
+            &c,
+        )
+        .unwrap();
         assert_eq!(d.plan().links.len(), links_before - 2);
         assert!(d.undo());
         assert_eq!(d.plan().links.len(), links_before);

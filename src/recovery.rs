@@ -42,7 +42,10 @@ fn file(dir: &Path) -> PathBuf {
 
 /// Write the recovery file atomically.
 pub fn write(dir: &Path, recovery: &Recovery) -> Result<(), atomic_write::WriteError> {
-    std::fs::create_dir_all(dir).map_err(|source| atomic_write::WriteError { source, path: dir.to_owned() })?;
+    std::fs::create_dir_all(dir).map_err(|source| atomic_write::WriteError {
+        source,
+        path: dir.to_owned(),
+    })?;
     let config = ron::ser::PrettyConfig::new().struct_names(true);
     let text = ron::ser::to_string_pretty(recovery, config).unwrap_or_default();
     atomic_write::write(&file(dir), text.as_bytes())
@@ -51,8 +54,13 @@ pub fn write(dir: &Path, recovery: &Recovery) -> Result<(), atomic_write::WriteE
 /// The recovery file, if there is a usable one. A damaged file is ignored (and left for inspection).
 pub fn read(dir: &Path, catalog: &Catalog) -> Option<Recovery> {
     let text = crate::file_text::read(&file(dir)).ok()?;
-    let recovery: Recovery = ron::Options::default().with_recursion_limit(64).from_str(&text).ok()?;
-    crate::plan::validate(&recovery.plan, catalog).is_empty().then_some(recovery)
+    let recovery: Recovery = ron::Options::default()
+        .with_recursion_limit(64)
+        .from_str(&text)
+        .ok()?;
+    crate::plan::validate(&recovery.plan, catalog)
+        .is_empty()
+        .then_some(recovery)
 }
 
 /// Remove the recovery file (nothing to do when there is none).
@@ -62,5 +70,7 @@ pub fn clear(dir: &Path) {
 
 /// Seconds since the Unix epoch.
 pub fn now() -> u64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }

@@ -19,7 +19,12 @@ pub struct Clipboard {
 impl Plan {
     /// A new node of `role`: unique id and label, zone of the band it lands in (or the role's
     /// zone when no position is given), the role's default load balancing, one empty member.
-    pub fn new_node(&self, catalog: &Catalog, role: &str, at: Option<CanvasPoint>) -> Option<(NodeId, Node)> {
+    pub fn new_node(
+        &self,
+        catalog: &Catalog,
+        role: &str,
+        at: Option<CanvasPoint>,
+    ) -> Option<(NodeId, Node)> {
         let r = catalog.role(role)?;
         let position = at.unwrap_or_else(|| {
             let x = layout::zone_home_x(r.default_zone);
@@ -29,13 +34,28 @@ impl Plan {
                 .filter(|n| layout::zone_at(n.position.x) == layout::zone_at(x))
                 .map(|n| n.position.y)
                 .fold(f32::NEG_INFINITY, f32::max);
-            CanvasPoint { x, y: if lowest.is_finite() { lowest + 140.0 } else { 100.0 } }
+            CanvasPoint {
+                x,
+                y: if lowest.is_finite() {
+                    lowest + 140.0
+                } else {
+                    100.0
+                },
+            }
         });
-        let zone = if at.is_some() { layout::zone_at(position.x) } else { r.default_zone };
+        let zone = if at.is_some() {
+            layout::zone_at(position.x)
+        } else {
+            r.default_zone
+        };
         let has_members = r.endpoints.iter().any(|e| e.scope == Scope::Member);
         let id = self.fresh_id(role);
         let members = if has_members {
-            vec![Member { name: format!("{}01", id.as_str().replace(['-', '_'], "")), addresses: BTreeMap::new(), nat: BTreeMap::new() }]
+            vec![Member {
+                name: format!("{}01", id.as_str().replace(['-', '_'], "")),
+                addresses: BTreeMap::new(),
+                nat: BTreeMap::new(),
+            }]
         } else {
             Vec::new()
         };
@@ -57,7 +77,10 @@ impl Plan {
 
     /// Copy nodes and the links among them.
     pub fn copy(&self, ids: &BTreeSet<NodeId>) -> Clipboard {
-        let nodes = ids.iter().filter_map(|id| self.nodes.get(id).map(|n| (id.clone(), n.clone()))).collect();
+        let nodes = ids
+            .iter()
+            .filter_map(|id| self.nodes.get(id).map(|n| (id.clone(), n.clone())))
+            .collect();
         let links = self
             .links
             .iter()
@@ -76,8 +99,15 @@ impl Plan {
             let id = scratch.fresh_id(&node.role);
             let mut copy = node.clone();
             copy.label = scratch.fresh_label(&node.label);
-            copy.position = CanvasPoint { x: node.position.x + dx, y: node.position.y + dy };
-            copy.zone = if dx == 0.0 { node.zone } else { layout::zone_at(copy.position.x) };
+            copy.position = CanvasPoint {
+                x: node.position.x + dx,
+                y: node.position.y + dy,
+            };
+            copy.zone = if dx == 0.0 {
+                node.zone
+            } else {
+                layout::zone_at(copy.position.x)
+            };
             scratch.nodes.insert(id.clone(), copy.clone());
             renamed.insert(old.clone(), id.clone());
             nodes.push((id, copy));
@@ -91,7 +121,10 @@ impl Plan {
                 link.a = a.clone();
                 link.b = b.clone();
                 for c in &mut link.custom {
-                    c.from = renamed.get(&c.from).cloned().unwrap_or_else(|| c.from.clone());
+                    c.from = renamed
+                        .get(&c.from)
+                        .cloned()
+                        .unwrap_or_else(|| c.from.clone());
                 }
                 Some(link)
             })
@@ -112,7 +145,10 @@ mod tests {
 
     fn seed() -> (Plan, Catalog) {
         let catalog = Catalog::builtin().unwrap();
-        (crate::plan_file::from_ron(crate::examples::SEED_PLAN, "seed", &catalog).unwrap(), catalog)
+        (
+            crate::plan_file::from_ron(crate::examples::SEED_PLAN, "seed", &catalog).unwrap(),
+            catalog,
+        )
     }
 
     #[test]
@@ -123,7 +159,9 @@ mod tests {
         assert_eq!(node.label, "Director pool 2");
         assert_eq!(node.zone, Zone::Internal);
         assert_eq!(node.members.len(), 1);
-        let (_, dropped) = plan.new_node(&catalog, "edge", Some(CanvasPoint { x: 50.0, y: 0.0 })).unwrap();
+        let (_, dropped) = plan
+            .new_node(&catalog, "edge", Some(CanvasPoint { x: 50.0, y: 0.0 }))
+            .unwrap();
         assert_eq!(dropped.zone, Zone::Internet, "the band it is dropped in");
     }
 

@@ -107,7 +107,9 @@ impl Plan {
         let mut next = self.clone();
         next.apply_unchecked(edit)?;
         if let Some(problem) = super::validate(&next, catalog).into_iter().next() {
-            return Err(EditError::Invalid { message: problem.message });
+            return Err(EditError::Invalid {
+                message: problem.message,
+            });
         }
         next.normalize();
         *self = next;
@@ -115,7 +117,9 @@ impl Plan {
     }
 
     fn node_mut(&mut self, id: &NodeId) -> Result<&mut Node, EditError> {
-        self.nodes.get_mut(id).ok_or_else(|| EditError::UnknownNode { id: id.clone() })
+        self.nodes
+            .get_mut(id)
+            .ok_or_else(|| EditError::UnknownNode { id: id.clone() })
     }
 
     fn apply_unchecked(&mut self, edit: &PlanEdit) -> Result<(), EditError> {
@@ -132,9 +136,12 @@ impl Plan {
             }
             PlanEdit::RemoveNodes { ids } => {
                 for id in ids {
-                    self.nodes.remove(id).ok_or_else(|| EditError::UnknownNode { id: id.clone() })?;
+                    self.nodes
+                        .remove(id)
+                        .ok_or_else(|| EditError::UnknownNode { id: id.clone() })?;
                 }
-                self.links.retain(|l| !ids.contains(&l.a) && !ids.contains(&l.b));
+                self.links
+                    .retain(|l| !ids.contains(&l.a) && !ids.contains(&l.b));
             }
             PlanEdit::MoveNodes { moves } => {
                 for (id, position, zone) in moves {
@@ -153,18 +160,30 @@ impl Plan {
             PlanEdit::RemoveLinks { links } => {
                 for (a, b) in links {
                     let before = self.links.len();
-                    self.links.retain(|l| !((&l.a == a && &l.b == b) || (&l.a == b && &l.b == a)));
+                    self.links
+                        .retain(|l| !((&l.a == a && &l.b == b) || (&l.a == b && &l.b == a)));
                     if self.links.len() == before {
-                        return Err(EditError::UnknownLink { a: a.clone(), b: b.clone() });
+                        return Err(EditError::UnknownLink {
+                            a: a.clone(),
+                            b: b.clone(),
+                        });
                     }
                 }
             }
-            PlanEdit::SetRequirement { a, b, requirement, enabled } => {
+            PlanEdit::SetRequirement {
+                a,
+                b,
+                requirement,
+                enabled,
+            } => {
                 let link = self
                     .links
                     .iter_mut()
                     .find(|l| (&l.a == a && &l.b == b) || (&l.a == b && &l.b == a))
-                    .ok_or_else(|| EditError::UnknownLink { a: a.clone(), b: b.clone() })?;
+                    .ok_or_else(|| EditError::UnknownLink {
+                        a: a.clone(),
+                        b: b.clone(),
+                    })?;
                 if *enabled {
                     link.disabled.remove(requirement);
                 } else {
@@ -178,7 +197,10 @@ impl Plan {
 
     fn add_link(&mut self, link: Link) -> Result<(), EditError> {
         if self.link_between(&link.a, &link.b).is_some() {
-            return Err(EditError::DuplicateLink { a: link.a, b: link.b });
+            return Err(EditError::DuplicateLink {
+                a: link.a,
+                b: link.b,
+            });
         }
         self.links.push(link);
         Ok(())
@@ -186,20 +208,47 @@ impl Plan {
 
     /// A node id not used yet, from a role id (`director-2`).
     pub fn fresh_id(&self, role: &str) -> NodeId {
-        let base: String = role.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-').take(40).collect();
-        let base = if base.is_empty() { "node".to_owned() } else { base };
-        (1..)
-            .map(|n| if n == 1 { NodeId(base.clone()) } else { NodeId(format!("{base}-{n}")) })
+        let base: String = role
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+            .take(40)
+            .collect();
+        let base = if base.is_empty() {
+            "node".to_owned()
+        } else {
+            base
+        };
+        // Among n + 1 candidates at most n are taken, so the range always has a free id.
+        (1..=self.nodes.len() + 1)
+            .map(|n| {
+                if n == 1 {
+                    NodeId(base.clone())
+                } else {
+                    NodeId(format!("{base}-{n}"))
+                }
+            })
             .find(|id| !self.nodes.contains_key(id))
             .unwrap_or_else(|| NodeId(base.clone()))
     }
 
-    /// A label not used yet: `Director pool`, then `Director pool 2`, ...
-    pub fn fresh_label(&self, base: &str) -> String {
+    /// A label not used yet: `Director pool`, then `Director pool 2`, ... (a copy of
+    /// `Director pool 2` becomes `Director pool 3`, not `Director pool 2 2`).
+    pub fn fresh_label(&self, label: &str) -> String {
         let taken = |l: &str| self.nodes.values().any(|n| n.label == l);
-        if !taken(base) {
-            return base.to_owned();
+        if !taken(label) {
+            return label.to_owned();
         }
-        (2..).map(|n| format!("{base} {n}")).find(|l| !taken(l)).unwrap_or_else(|| base.to_owned())
+        let base = match label.rsplit_once(' ') {
+            Some((head, n))
+                if !head.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                head
+            }
+            _ => label,
+        };
+        (2..=self.nodes.len() + 2)
+            .map(|n| format!("{base} {n}"))
+            .find(|l| !taken(l))
+            .unwrap_or_else(|| label.to_owned())
     }
 }

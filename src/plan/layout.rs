@@ -33,7 +33,10 @@ pub fn zone_home_x(zone: Zone) -> f32 {
 
 /// The point rounded to the grid.
 pub fn snap(p: CanvasPoint) -> CanvasPoint {
-    CanvasPoint { x: (p.x / GRID).round() * GRID, y: (p.y / GRID).round() * GRID }
+    CanvasPoint {
+        x: (p.x / GRID).round() * GRID,
+        y: (p.y / GRID).round() * GRID,
+    }
 }
 
 #[cfg(test)]
@@ -45,6 +48,9 @@ mod tests {
         for zone in Zone::ALL {
             assert_eq!(zone_at(zone_home_x(zone)), zone);
         }
-        assert_eq!(snap(CanvasPoint { x: 29.0, y: -31.0 }), CanvasPoint { x: 20.0, y: -40.0 });
+        assert_eq!(
+            snap(CanvasPoint { x: 29.0, y: -31.0 }),
+            CanvasPoint { x: 20.0, y: -40.0 }
+        );
     }
 }

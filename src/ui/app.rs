@@ -85,15 +85,37 @@ impl PlannerApp {
     pub fn new(options: AppOptions) -> Result<Self, String> {
         let catalog = Catalog::builtin().map_err(|e| e.to_string())?;
         let (plan, path) = match &options.plan {
-            Some(p) => (plan_file::load(p, &catalog).map_err(|e| e.to_string())?, Some(p.clone())),
-            None => (plan_file::from_ron(examples::SEED_PLAN, examples::SEED_NAME, &catalog).map_err(|e| e.to_string())?, None),
+            Some(p) => (
+                plan_file::load(p, &catalog).map_err(|e| e.to_string())?,
+                Some(p.clone()),
+            ),
+            None => (
+                plan_file::from_ron(examples::SEED_PLAN, examples::SEED_NAME, &catalog)
+                    .map_err(|e| e.to_string())?,
+                None,
+            ),
         };
-        let file_name = path.as_deref().map_or_else(|| examples::SEED_NAME.to_owned(), display_name);
-        let prefs = options.prefs_path.as_deref().map(Prefs::load).unwrap_or(Prefs { recent: Vec::new(), snap: true });
-        let recovery_offer = options.recovery_dir.as_deref().and_then(|d| recovery::read(d, &catalog));
+        let file_name = path
+            .as_deref()
+            .map_or_else(|| examples::SEED_NAME.to_owned(), display_name);
+        let prefs = options
+            .prefs_path
+            .as_deref()
+            .map_or_else(Prefs::fresh, Prefs::load);
+        let recovery_offer = options
+            .recovery_dir
+            .as_deref()
+            .and_then(|d| recovery::read(d, &catalog));
         // The built-in example is a template: unchanged, it needs no saving.
-        let doc = if path.is_some() { Document::new(plan, path.clone()) } else { Document::template(plan) };
-        let canvas = CanvasState { snap: prefs.snap, ..CanvasState::default() };
+        let doc = if path.is_some() {
+            Document::new(plan, path.clone())
+        } else {
+            Document::template(plan)
+        };
+        let canvas = CanvasState {
+            snap: prefs.snap,
+            ..CanvasState::default()
+        };
         Ok(Self {
             autosave: Autosave::new(options.recovery_dir.clone()),
             catalog,
@@ -131,8 +153,17 @@ impl PlannerApp {
 
     /// Window title: file, unsaved marker, app name.
     pub fn title(&self) -> String {
-        let dirty = if self.doc.is_dirty() && self.doc.path().is_some() { "*" } else { "" };
-        format!("{}{dirty} - {} - Lync Port Planner", self.file_name, self.doc.plan().name)
+        let dirty = if self.doc.is_dirty() { "*" } else { "" };
+        format!(
+            "{}{dirty} - {} - Lync Port Planner",
+            self.file_name,
+            self.doc.plan().name
+        )
+    }
+
+    /// Seconds of idle time before unsaved work goes to the recovery file.
+    pub fn set_autosave_idle(&mut self, secs: f64) {
+        self.autosave.idle_secs = secs;
     }
 
     /// Queue a command as if the user had issued it.
@@ -142,31 +173,60 @@ impl PlannerApp {
 
     /// The whole window's content; needs no `eframe::Frame`, so tests can drive it.
     pub fn contents_ui(&mut self, ui: &mut egui::Ui) {
-        self.derived.refresh(self.doc.state(), self.doc.plan(), &self.catalog);
+        self.derived
+            .refresh(self.doc.state(), self.doc.plan(), &self.catalog);
         self.selection.retain_existing(self.doc.plan());
         self.read_shortcuts(ui);
         self.read_dropped_files(ui);
         if let Some(c) = self.dialogs.poll() {
             self.commands.push(c);
         }
-        let Self { catalog, doc, derived, canvas, selection, inspector, commands, prefs, status, file_name, .. } = self;
+        let Self {
+            catalog,
+            doc,
+            derived,
+            canvas,
+            selection,
+            inspector,
+            commands,
+            prefs,
+            status,
+            file_name,
+            ..
+        } = self;
         egui::Panel::top("menu").show(ui, |ui| {
-            let menu = MenuState { recent: &prefs.recent, can_undo: doc.can_undo(), can_redo: doc.can_redo(), snap: canvas.snap };
+            let menu = MenuState {
+                recent: &prefs.recent,
+                can_undo: doc.can_undo(),
+                can_redo: doc.can_redo(),
+                snap: canvas.snap,
+            };
             menu_bar::menu_bar_ui(ui, &menu, commands);
         });
         egui::Panel::bottom("status").show(ui, |ui| {
             status_bar::status_bar_ui(ui, file_name, doc.is_dirty(), derived, status);
         });
-        egui::Panel::left("palette").resizable(true).default_size(210.0).show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| palette::palette_ui(ui, catalog, canvas));
-        });
-        egui::Panel::right("side").resizable(true).default_size(420.0).show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                side_ui(ui, doc, catalog, derived, selection, inspector, commands);
+        egui::Panel::left("palette")
+            .resizable(true)
+            .default_size(210.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .show(ui, |ui| palette::palette_ui(ui, catalog, canvas));
             });
-        });
+        egui::Panel::right("side")
+            .resizable(true)
+            .default_size(420.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    side_ui(ui, doc, catalog, derived, selection, inspector, commands);
+                });
+            });
         egui::CentralPanel::default().show(ui, |ui| {
-            let view = CanvasView { plan: doc.plan(), catalog, derived };
+            let view = CanvasView {
+                plan: doc.plan(),
+                catalog,
+                derived,
+            };
             canvas::canvas_ui(ui, &view, canvas, selection, commands);
         });
         self.modals_ui(ui);
@@ -181,11 +241,15 @@ impl PlannerApp {
             self.status = Status::error(e);
         }
         if self.doc.is_dirty() && self.autosave.dir.is_some() {
-            ui.ctx().request_repaint_after(std::time::Duration::from_secs_f64(self.autosave.idle_secs + 0.1));
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs_f64(
+                    self.autosave.idle_secs + 0.1,
+                ));
         }
         let title = self.title();
         if title != self.title {
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
     }
@@ -193,6 +257,18 @@ impl PlannerApp {
     fn read_shortcuts(&mut self, ui: &egui::Ui) {
         let typing = ui.ctx().egui_wants_keyboard_input();
         ui.input_mut(|i| {
+            // The windowing layer turns Ctrl+C/X/V into these events instead of key presses.
+            for event in &i.events {
+                match event {
+                    _ if typing => {}
+                    egui::Event::Copy => self.commands.push(Command::Copy),
+                    egui::Event::Cut => self.commands.extend([Command::Copy, Command::Delete]),
+                    egui::Event::Paste(text) => {
+                        self.commands.push(Command::PasteText(text.clone()));
+                    }
+                    _ => {}
+                }
+            }
             for (sc, c) in command::alternate_shortcuts() {
                 if !typing && i.consume_shortcut(&sc) {
                     self.commands.push(c);
@@ -218,11 +294,17 @@ impl PlannerApp {
 
     fn modals_ui(&mut self, ui: &mut egui::Ui) {
         if let Some(offer) = &self.recovery_offer {
-            let from = offer.original.as_deref().map_or_else(|| "an unsaved plan".to_owned(), |p| p.display().to_string());
+            let from = offer
+                .original
+                .as_deref()
+                .map_or_else(|| "an unsaved plan".to_owned(), |p| p.display().to_string());
             let mut answer = None;
             egui::Modal::new(egui::Id::unique("recovery")).show(ui.ctx(), |ui| {
                 ui.heading("Recover unsaved work?");
-                ui.label(format!("Lync Port Planner closed with unsaved changes to {from} (plan \"{}\").", offer.plan.name));
+                ui.label(format!(
+                    "Lync Port Planner closed with unsaved changes to {from} (plan \"{}\").",
+                    offer.plan.name
+                ));
                 ui.horizontal(|ui| {
                     if ui.button("Restore").clicked() {
                         answer = Some(true);
@@ -267,11 +349,16 @@ impl PlannerApp {
     }
 
     fn answer_recovery(&mut self, restore: bool) {
-        let Some(offer) = self.recovery_offer.take() else { return };
+        let Some(offer) = self.recovery_offer.take() else {
+            return;
+        };
         if restore {
             self.doc = Document::new(offer.plan, offer.original.clone());
             self.doc.mark_unsaved();
-            self.file_name = offer.original.as_deref().map_or_else(|| "recovered plan".to_owned(), display_name);
+            self.file_name = offer
+                .original
+                .as_deref()
+                .map_or_else(|| "recovered plan".to_owned(), display_name);
             self.canvas.fit_pending = true;
             self.status = Status::info("Recovered unsaved work; save it to keep it");
         } else {
@@ -280,11 +367,15 @@ impl PlannerApp {
     }
 
     fn handle_close_request(&mut self, ui: &egui::Ui) {
-        if !ui.input(|i| i.viewport().close_requested()) || self.options.screenshot.is_some() || self.options.frames.is_some() {
+        if !ui.input(|i| i.viewport().close_requested())
+            || self.options.screenshot.is_some()
+            || self.options.frames.is_some()
+        {
             return;
         }
-        if self.doc.is_dirty() && self.doc.path().is_some() && !self.close_allowed {
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        if self.doc.is_dirty() && !self.close_allowed {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.prompt = Some(AfterPrompt::Quit);
         } else {
             self.autosave.clear();
@@ -292,7 +383,7 @@ impl PlannerApp {
     }
 
     fn guard_unsaved(&mut self, ctx: &egui::Context, after: AfterPrompt) {
-        if self.doc.is_dirty() && (self.doc.path().is_some() || self.doc.can_undo()) {
+        if self.doc.is_dirty() {
             self.prompt = Some(after);
         } else {
             self.continue_after(ctx, after);
@@ -302,7 +393,10 @@ impl PlannerApp {
     fn continue_after(&mut self, ctx: &egui::Context, after: AfterPrompt) {
         match after {
             AfterPrompt::New => {
-                self.replace_document(Document::new(Plan::new("Untitled plan"), None), "untitled.ron".to_owned());
+                self.replace_document(
+                    Document::template(Plan::new("Untitled plan")),
+                    "untitled.ron".to_owned(),
+                );
                 self.status = Status::info("New plan");
             }
             AfterPrompt::Open(None) => self.dialogs.requested = Some(DialogKind::Open),
@@ -327,7 +421,10 @@ impl PlannerApp {
     fn open(&mut self, path: &Path) {
         match plan_file::load(path, &self.catalog) {
             Ok(plan) => {
-                self.replace_document(Document::new(plan, Some(path.to_owned())), display_name(path));
+                self.replace_document(
+                    Document::new(plan, Some(path.to_owned())),
+                    display_name(path),
+                );
                 self.remember(path);
                 self.status = Status::info(format!("Opened {}", path.display()));
             }
@@ -400,13 +497,26 @@ impl PlannerApp {
             }
             Command::Delete => self.delete(now),
             Command::SelectAll => {
-                self.selection = Selection { nodes: self.doc.plan().nodes.keys().cloned().collect(), link: None };
+                self.selection = Selection {
+                    nodes: self.doc.plan().nodes.keys().cloned().collect(),
+                    link: None,
+                };
             }
             Command::Copy => {
                 self.clipboard = self.doc.plan().copy(&self.selection.nodes);
-                self.status = Status::info(format!("Copied {} node(s)", self.clipboard.nodes.len()));
+                if !self.clipboard.nodes.is_empty() {
+                    ctx.copy_text(clipboard_text(&self.clipboard));
+                }
+                self.status =
+                    Status::info(format!("Copied {} node(s)", self.clipboard.nodes.len()));
             }
             Command::Paste => self.paste(now),
+            Command::PasteText(text) => {
+                if let Some(clip) = clipboard_from_text(&text, &self.catalog) {
+                    self.clipboard = clip;
+                }
+                self.paste(now);
+            }
             Command::Duplicate => {
                 self.clipboard = self.doc.plan().copy(&self.selection.nodes);
                 self.paste(now);
@@ -443,7 +553,12 @@ impl PlannerApp {
 
     fn delete(&mut self, now: f64) {
         if let Some((a, b)) = self.selection.link.clone() {
-            self.edit(&PlanEdit::RemoveLinks { links: vec![(a, b)] }, now);
+            self.edit(
+                &PlanEdit::RemoveLinks {
+                    links: vec![(a, b)],
+                },
+                now,
+            );
         } else if !self.selection.nodes.is_empty() {
             let ids = self.selection.nodes.iter().cloned().collect();
             self.edit(&PlanEdit::RemoveNodes { ids }, now);
@@ -457,7 +572,10 @@ impl PlannerApp {
         }
         let (edit, ids) = self.doc.plan().paste(&self.clipboard, 40.0, 40.0);
         if self.edit(&edit, now) {
-            self.selection = Selection { nodes: ids.into_iter().collect(), link: None };
+            self.selection = Selection {
+                nodes: ids.into_iter().collect(),
+                link: None,
+            };
             // Pasting again offsets again.
             for (_, node) in &mut self.clipboard.nodes {
                 node.position.x += 40.0;
@@ -469,7 +587,13 @@ impl PlannerApp {
     fn link_selected(&mut self, now: f64) {
         let ids: Vec<_> = self.selection.nodes.iter().cloned().collect();
         if let [a, b] = ids.as_slice() {
-            self.edit(&PlanEdit::AddLink { a: a.clone(), b: b.clone() }, now);
+            self.edit(
+                &PlanEdit::AddLink {
+                    a: a.clone(),
+                    b: b.clone(),
+                },
+                now,
+            );
         } else {
             self.status = Status::info("Select exactly two nodes to link them");
         }
@@ -485,27 +609,57 @@ fn side_ui(
     inspector: &mut InspectorState,
     commands: &mut Commands,
 ) {
-    egui::CollapsingHeader::new("Inspector").default_open(true).show(ui, |ui| {
-        if let Some(key) = selection.link.clone() {
-            inspector::link_inspector_ui(ui, doc.plan(), catalog, &key, commands);
-        } else if selection.nodes.len() == 1 {
-            if let Some(id) = selection.nodes.iter().next().cloned() {
-                inspector::node_inspector_ui(ui, doc.plan(), catalog, inspector, doc.state(), &id, commands);
+    egui::CollapsingHeader::new("Inspector")
+        .default_open(true)
+        .show(ui, |ui| {
+            if let Some(key) = selection.link.clone() {
+                inspector::link_inspector_ui(ui, doc.plan(), catalog, &key, commands);
+            } else if selection.nodes.len() == 1 {
+                if let Some(id) = selection.nodes.iter().next().cloned() {
+                    inspector::node_inspector_ui(
+                        ui,
+                        doc.plan(),
+                        catalog,
+                        inspector,
+                        doc.state(),
+                        &id,
+                        commands,
+                    );
+                }
+            } else if selection.nodes.is_empty() {
+                ui.label("Select a node or a link to edit it.");
+            } else {
+                ui.label(format!("{} nodes selected", selection.nodes.len()));
             }
-        } else if selection.nodes.is_empty() {
-            ui.label("Select a node or a link to edit it.");
-        } else {
-            ui.label(format!("{} nodes selected", selection.nodes.len()));
-        }
-    });
+        });
     ui.separator();
     side_panel::rules_ui(ui, derived, selection);
     ui.separator();
     side_panel::findings_ui(ui, &derived.findings, derived, selection, commands);
 }
 
+/// Copied nodes as plan text, so they paste into another window too.
+fn clipboard_text(clip: &Clipboard) -> String {
+    let mut plan = Plan::new("clipboard");
+    plan.nodes = clip.nodes.iter().cloned().collect();
+    clip.links.clone_into(&mut plan.links);
+    plan_file::to_ron(&plan)
+}
+
+/// Nodes from clipboard text, when it is a plan.
+fn clipboard_from_text(text: &str, catalog: &Catalog) -> Option<Clipboard> {
+    let plan = plan_file::from_ron(text, "clipboard", catalog).ok()?;
+    Some(Clipboard {
+        nodes: plan.nodes.into_iter().collect(),
+        links: plan.links,
+    })
+}
+
 fn display_name(path: &Path) -> String {
-    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 impl eframe::App for PlannerApp {
@@ -529,7 +683,10 @@ impl PlannerApp {
             if let Some(image) = self.capture.poll() {
                 match screenshot::write_png(&path, &image) {
                     Ok(()) => eprintln_once(&format!("saved screenshot {}", path.display())),
-                    Err(e) => eprintln_once(&format!("error: cannot save screenshot {}: {e}", path.display())),
+                    Err(e) => eprintln_once(&format!(
+                        "error: cannot save screenshot {}: {e}",
+                        path.display()
+                    )),
                 }
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }

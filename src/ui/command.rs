@@ -35,6 +35,8 @@ pub enum Command {
     Copy,
     /// Edit > Paste.
     Paste,
+    /// Paste text from the system clipboard (nodes copied as plan text, possibly from another window).
+    PasteText(String),
     /// Edit > Duplicate the selection.
     Duplicate,
     /// Edit > Link the two selected nodes.
@@ -86,7 +88,7 @@ impl Command {
             Self::Delete => "Delete",
             Self::SelectAll => "Select all",
             Self::Copy => "Copy",
-            Self::Paste => "Paste",
+            Self::Paste | Self::PasteText(_) => "Paste",
             Self::Duplicate => "Duplicate",
             Self::LinkSelected => "Link selected nodes",
             Self::Cancel => "Cancel",
@@ -130,8 +132,14 @@ impl Command {
 /// Extra shortcuts that map to the same commands (Ctrl+Shift+Z, Backspace).
 pub fn alternate_shortcuts() -> [(KeyboardShortcut, Command); 2] {
     [
-        (KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z), Command::Redo),
-        (KeyboardShortcut::new(Modifiers::NONE, Key::Backspace), Command::Delete),
+        (
+            KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
+            Command::Redo,
+        ),
+        (
+            KeyboardShortcut::new(Modifiers::NONE, Key::Backspace),
+            Command::Delete,
+        ),
     ]
 }
 

@@ -62,18 +62,26 @@ impl Derived {
             }
         }
         for (key, summary) in &mut links {
-            let mut ports: Vec<(u16, String)> =
-                summary.rules.iter().map(|&i| (rules.rules[i].ports.from, rules.rules[i].ports.to_string())).collect();
+            let mut ports: Vec<(u16, String)> = summary
+                .rules
+                .iter()
+                .map(|&i| (rules.rules[i].ports.from, rules.rules[i].ports.to_string()))
+                .collect();
             ports.sort();
             ports.dedup();
             let total = ports.len();
-            let mut shown: Vec<String> = ports.into_iter().take(MAX_PORTS_SHOWN).map(|(_, p)| p).collect();
+            let mut shown: Vec<String> = ports
+                .into_iter()
+                .take(MAX_PORTS_SHOWN)
+                .map(|(_, p)| p)
+                .collect();
             if total > MAX_PORTS_SHOWN {
                 shown.push(format!("+{} more", total - MAX_PORTS_SHOWN));
             }
             summary.ports = shown.join(" · ");
             summary.has_error = findings.iter().any(|f| {
-                f.severity == Severity::Error && f.subject == Subject::Link(key.0.clone(), key.1.clone())
+                f.severity == Severity::Error
+                    && f.subject == Subject::Link(key.0.clone(), key.1.clone())
             });
         }
         let mut nodes_with_errors = BTreeSet::new();
@@ -86,12 +94,22 @@ impl Derived {
                 ghosts.push((a.clone(), b.clone()));
             }
         }
-        *self = Self { state: Some(state), rules, findings, links, nodes_with_errors, ghosts };
+        *self = Self {
+            state: Some(state),
+            rules,
+            findings,
+            links,
+            nodes_with_errors,
+            ghosts,
+        };
         true
     }
 
     /// Count of findings of a severity.
     pub fn count(&self, severity: Severity) -> usize {
-        self.findings.iter().filter(|f| f.severity == severity).count()
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
     }
 }

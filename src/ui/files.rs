@@ -33,17 +33,22 @@ impl FileDialogs {
             self.requested = None;
             return;
         }
-        let Some(kind) = self.requested.take() else { return };
+        let Some(kind) = self.requested.take() else {
+            return;
+        };
         let (tx, rx) = std::sync::mpsc::channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let mut dialog = rfd::AsyncFileDialog::new().add_filter("Lync Port Planner plan", &["ron"]);
+            let mut dialog =
+                rfd::AsyncFileDialog::new().add_filter("Lync Port Planner plan", &["ron"]);
             if let Some(dir) = start_dir {
                 dialog = dialog.set_directory(dir);
             }
             let picked = match kind {
                 DialogKind::Open => pollster::block_on(dialog.pick_file()),
-                DialogKind::SaveAs => pollster::block_on(dialog.set_file_name("plan.ron").save_file()),
+                DialogKind::SaveAs => {
+                    pollster::block_on(dialog.set_file_name("plan.ron").save_file())
+                }
             };
             tx.send(picked.map(|h| h.path().to_owned())).ok();
             ctx.request_repaint();
@@ -93,9 +98,18 @@ impl Prefs {
         } else if let Some(d) = std::env::var_os("XDG_CONFIG_HOME").filter(|d| !d.is_empty()) {
             PathBuf::from(d).join("lync-port-planner")
         } else {
-            PathBuf::from(std::env::var_os("HOME").or_else(|| std::env::var_os("APPDATA"))?).join(".config/lync-port-planner")
+            PathBuf::from(std::env::var_os("HOME").or_else(|| std::env::var_os("APPDATA"))?)
+                .join(".config/lync-port-planner")
         };
         Some(dir.join("prefs.ron"))
+    }
+
+    /// Defaults: no recent files, snap on.
+    pub fn fresh() -> Self {
+        Self {
+            recent: Vec::new(),
+            snap: true,
+        }
     }
 
     /// Load, or defaults when missing or unreadable.
@@ -103,7 +117,7 @@ impl Prefs {
         crate::file_text::read(path)
             .ok()
             .and_then(|t| ron::from_str(&t).ok())
-            .unwrap_or(Self { recent: Vec::new(), snap: true })
+            .unwrap_or_else(Self::fresh)
     }
 
     /// Save atomically; errors are for the status bar.
@@ -111,7 +125,8 @@ impl Prefs {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| format!("cannot save preferences: {e}"))?;
         }
-        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::new()).map_err(|e| e.to_string())?;
+        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::new())
+            .map_err(|e| e.to_string())?;
         crate::atomic_write::write(path, text.as_bytes()).map_err(|e| e.to_string())
     }
 
@@ -138,7 +153,12 @@ pub struct Autosave {
 impl Autosave {
     /// Autosave into `dir`.
     pub fn new(dir: Option<PathBuf>) -> Self {
-        Self { dir, idle_secs: 3.0, last_change: 0.0, written_state: None }
+        Self {
+            dir,
+            idle_secs: 3.0,
+            last_change: 0.0,
+            written_state: None,
+        }
     }
 
     /// Note an edit at time `now` (seconds).
@@ -149,11 +169,18 @@ impl Autosave {
     /// Write the recovery file when due; `Some(Err)` when writing failed.
     pub fn tick(&mut self, now: f64, doc: &Document) -> Option<Result<(), String>> {
         let dir = self.dir.as_ref()?;
-        if !doc.is_dirty() || self.written_state == Some(doc.state()) || now - self.last_change < self.idle_secs {
+        if !doc.is_dirty()
+            || self.written_state == Some(doc.state())
+            || now - self.last_change < self.idle_secs
+        {
             return None;
         }
         self.written_state = Some(doc.state());
-        let recovery = Recovery { original: doc.path().cloned(), written_at: recovery::now(), plan: doc.plan().clone() };
+        let recovery = Recovery {
+            original: doc.path().cloned(),
+            written_at: recovery::now(),
+            plan: doc.plan().clone(),
+        };
         Some(recovery::write(dir, &recovery).map_err(|e| format!("autosave failed: {e}")))
     }
 

@@ -41,8 +41,13 @@ fn text_field<T>(
     let mut committed = None;
     ui.horizontal(|ui| {
         let name = ui.label(label);
-        let buffer = state.buffers.entry(key.to_owned()).or_insert_with(|| current.to_owned());
-        let response = ui.add(egui::TextEdit::singleline(buffer).desired_width(170.0)).labelled_by(name.id);
+        let buffer = state
+            .buffers
+            .entry(key.to_owned())
+            .or_insert_with(|| current.to_owned());
+        let response = ui
+            .add(egui::TextEdit::singleline(buffer).desired_width(170.0))
+            .labelled_by(name.id);
         if response.changed() {
             match parse(buffer) {
                 Ok(_) => state.errors.remove(key),
@@ -73,7 +78,11 @@ fn used_elsewhere(plan: &Plan, own: &NodeId, addr: IpNet) -> Option<String> {
         if id == own {
             continue;
         }
-        let mut all = node.members.iter().flat_map(|m| m.addresses.values().chain(m.nat.values())).chain(node.vips.values());
+        let mut all = node
+            .members
+            .iter()
+            .flat_map(|m| m.addresses.values().chain(m.nat.values()))
+            .chain(node.vips.values());
         if all.any(|a| *a == addr) {
             return Some(node.label.clone());
         }
@@ -81,12 +90,23 @@ fn used_elsewhere(plan: &Plan, own: &NodeId, addr: IpNet) -> Option<String> {
     None
 }
 
-fn parse_address(plan: &Plan, id: &NodeId, text: &str, optional: bool) -> Result<Option<IpNet>, String> {
+fn parse_address(
+    plan: &Plan,
+    id: &NodeId,
+    text: &str,
+    optional: bool,
+) -> Result<Option<IpNet>, String> {
     let text = text.trim();
     if text.is_empty() {
-        return if optional { Ok(None) } else { Err("an address is required".to_owned()) };
+        return if optional {
+            Ok(None)
+        } else {
+            Err("an address is required".to_owned())
+        };
     }
-    let addr: IpNet = text.parse().map_err(|e: crate::net::ValueError| e.to_string())?;
+    let addr: IpNet = text
+        .parse()
+        .map_err(|e: crate::net::ValueError| e.to_string())?;
     if let Some(other) = used_elsewhere(plan, id, addr) {
         return Err(format!("{addr} is already used by {other}"));
     }
@@ -103,9 +123,15 @@ pub fn node_inspector_ui(
     id: &NodeId,
     commands: &mut Commands,
 ) {
-    let Some(node) = plan.nodes.get(id) else { return };
-    let Some(role) = catalog.role(&node.role) else { return };
-    if state.owner.as_ref() != Some(&(id.clone(), doc_state)) && !ui.ctx().egui_wants_keyboard_input() {
+    let Some(node) = plan.nodes.get(id) else {
+        return;
+    };
+    let Some(role) = catalog.role(&node.role) else {
+        return;
+    };
+    if state.owner.as_ref() != Some(&(id.clone(), doc_state))
+        && !ui.ctx().egui_wants_keyboard_input()
+    {
         state.buffers.clear();
         state.errors.clear();
         state.owner = Some((id.clone(), doc_state));
@@ -113,20 +139,36 @@ pub fn node_inspector_ui(
     let mut next = node.clone();
     ui.label(RichText::new(&role.name.en).strong());
     if let Some(v) = text_field(ui, state, "label", "Label", &node.label, |t| {
-        if t.trim().is_empty() { Err("a label is required".to_owned()) } else { Ok(t.trim().to_owned()) }
+        if t.trim().is_empty() {
+            Err("a label is required".to_owned())
+        } else {
+            Ok(t.trim().to_owned())
+        }
     }) {
         next.label = v;
     }
-    if let Some(v) = text_field(ui, state, "fqdn", "FQDN", &node.fqdn, |t| Ok::<_, String>(t.trim().to_owned())) {
+    if let Some(v) = text_field(ui, state, "fqdn", "FQDN", &node.fqdn, |t| {
+        Ok::<_, String>(t.trim().to_owned())
+    }) {
         next.fqdn = v;
     }
-    combo(ui, "Zone", &mut next.zone, &Zone::ALL, |z| z.as_str().to_owned());
+    combo(ui, "Zone", &mut next.zone, &Zone::ALL, |z| {
+        z.as_str().to_owned()
+    });
     if role.lb_modes.len() > 1 || !role.lb_modes.contains(&node.lb) {
         let modes: Vec<LbMode> = role.lb_modes.clone();
-        combo(ui, "Load balancing", &mut next.lb, &modes, |m| m.as_str().to_owned());
+        combo(ui, "Load balancing", &mut next.lb, &modes, |m| {
+            m.as_str().to_owned()
+        });
     }
     if role.addressing {
-        combo(ui, "External addressing", &mut next.addressing, &[Addressing::Public, Addressing::Nat], |a| a.as_str().to_owned());
+        combo(
+            ui,
+            "External addressing",
+            &mut next.addressing,
+            &[Addressing::Public, Addressing::Nat],
+            |a| a.as_str().to_owned(),
+        );
     }
     for flag in &role.flags {
         let mut on = node.flags.contains(&flag.id);
@@ -140,31 +182,66 @@ pub fn node_inspector_ui(
     }
     members_ui(ui, plan, catalog, state, id, node, &mut next);
     for e in role.endpoints.iter().filter(|e| e.scope == Scope::Vip) {
-        let current = node.vips.get(&e.id).map(ToString::to_string).unwrap_or_default();
+        let current = node
+            .vips
+            .get(&e.id)
+            .map(ToString::to_string)
+            .unwrap_or_default();
         let key = format!("vip.{}", e.id);
-        if let Some(v) = text_field(ui, state, &key, &e.name.en, &current, |t| parse_address(plan, id, t, true)) {
+        if let Some(v) = text_field(ui, state, &key, &e.name.en, &current, |t| {
+            parse_address(plan, id, t, true)
+        }) {
             match v {
                 Some(a) => next.vips.insert(e.id.clone(), a),
                 None => next.vips.remove(&e.id),
             };
         }
     }
-    if role.endpoints.iter().any(|e| matches!(e.scope, Scope::Networks { .. })) {
-        let current = node.networks.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+    if role
+        .endpoints
+        .iter()
+        .any(|e| matches!(e.scope, Scope::Networks { .. }))
+    {
+        let current = node
+            .networks
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
         if let Some(v) = text_field(ui, state, "networks", "Networks", &current, |t| {
-            t.split([',', ' ']).filter(|s| !s.is_empty()).map(|s| s.parse::<IpNet>().map_err(|e| e.to_string())).collect::<Result<Vec<_>, _>>()
+            t.split([',', ' '])
+                .filter(|s| !s.is_empty())
+                .map(|s| s.parse::<IpNet>().map_err(|e| e.to_string()))
+                .collect::<Result<Vec<_>, _>>()
         }) {
             next.networks = v;
         }
     }
     if next != *node {
-        commands.push(Command::Edit(PlanEdit::SetNode { id: id.clone(), node: next }));
+        commands.push(Command::Edit(PlanEdit::SetNode {
+            id: id.clone(),
+            node: next,
+        }));
     }
 }
 
-fn members_ui(ui: &mut egui::Ui, plan: &Plan, catalog: &Catalog, state: &mut InspectorState, id: &NodeId, node: &Node, next: &mut Node) {
-    let Some(role) = catalog.role(&node.role) else { return };
-    let kinds: Vec<_> = role.endpoints.iter().filter(|e| e.scope == Scope::Member).collect();
+fn members_ui(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    catalog: &Catalog,
+    state: &mut InspectorState,
+    id: &NodeId,
+    node: &Node,
+    next: &mut Node,
+) {
+    let Some(role) = catalog.role(&node.role) else {
+        return;
+    };
+    let kinds: Vec<_> = role
+        .endpoints
+        .iter()
+        .filter(|e| e.scope == Scope::Member)
+        .collect();
     if kinds.is_empty() {
         return;
     }
@@ -173,26 +250,49 @@ fn members_ui(ui: &mut egui::Ui, plan: &Plan, catalog: &Catalog, state: &mut Ins
     let mut remove = None;
     for (i, member) in node.members.iter().enumerate() {
         ui.push_id(i, |ui| {
-            if let Some(v) = text_field(ui, state, &format!("member.{i}.name"), "Name", &member.name, |t| {
-                if t.trim().is_empty() { Err("a name is required".to_owned()) } else { Ok(t.trim().to_owned()) }
-            }) {
+            if let Some(v) = text_field(
+                ui,
+                state,
+                &format!("member.{i}.name"),
+                "Name",
+                &member.name,
+                |t| {
+                    if t.trim().is_empty() {
+                        Err("a name is required".to_owned())
+                    } else {
+                        Ok(t.trim().to_owned())
+                    }
+                },
+            ) {
                 next.members[i].name = v;
             }
             for kind in &kinds {
-                let current = member.addresses.get(&kind.id).map(ToString::to_string).unwrap_or_default();
+                let current = member
+                    .addresses
+                    .get(&kind.id)
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
                 let key = format!("member.{i}.{}", kind.id);
                 let label = format!("{} {}", member.name, kind.name.en);
-                if let Some(v) = text_field(ui, state, &key, &label, &current, |t| parse_address(plan, id, t, true)) {
+                if let Some(v) = text_field(ui, state, &key, &label, &current, |t| {
+                    parse_address(plan, id, t, true)
+                }) {
                     match v {
                         Some(a) => next.members[i].addresses.insert(kind.id.clone(), a),
                         None => next.members[i].addresses.remove(&kind.id),
                     };
                 }
                 if node.addressing == Addressing::Nat && kind.id != "internal_interface" {
-                    let current = member.nat.get(&kind.id).map(ToString::to_string).unwrap_or_default();
+                    let current = member
+                        .nat
+                        .get(&kind.id)
+                        .map(ToString::to_string)
+                        .unwrap_or_default();
                     let key = format!("member.{i}.nat.{}", kind.id);
                     let label = format!("{} {} public (NAT)", member.name, kind.name.en);
-                    if let Some(v) = text_field(ui, state, &key, &label, &current, |t| parse_address(plan, id, t, true)) {
+                    if let Some(v) = text_field(ui, state, &key, &label, &current, |t| {
+                        parse_address(plan, id, t, true)
+                    }) {
                         match v {
                             Some(a) => next.members[i].nat.insert(kind.id.clone(), a),
                             None => next.members[i].nat.remove(&kind.id),
@@ -200,7 +300,9 @@ fn members_ui(ui: &mut egui::Ui, plan: &Plan, catalog: &Catalog, state: &mut Ins
                     }
                 }
             }
-            if node.members.len() > 1 && ui.small_button(format!("Remove {}", member.name)).clicked() {
+            if node.members.len() > 1
+                && ui.small_button(format!("Remove {}", member.name)).clicked()
+            {
                 remove = Some(i);
             }
         });
@@ -210,42 +312,86 @@ fn members_ui(ui: &mut egui::Ui, plan: &Plan, catalog: &Catalog, state: &mut Ins
     }
     if ui.button("Add server").clicked() {
         let n = node.members.len() + 1;
-        let base = node.members.first().map_or("server".to_owned(), |m| m.name.trim_end_matches(|c: char| c.is_ascii_digit()).to_owned());
-        next.members.push(Member { name: format!("{base}{n:02}"), addresses: BTreeMap::new(), nat: BTreeMap::new() });
+        let base = node.members.first().map_or("server".to_owned(), |m| {
+            m.name
+                .trim_end_matches(|c: char| c.is_ascii_digit())
+                .to_owned()
+        });
+        next.members.push(Member {
+            name: format!("{base}{n:02}"),
+            addresses: BTreeMap::new(),
+            nat: BTreeMap::new(),
+        });
     }
 }
 
-fn combo<T: PartialEq + Copy>(ui: &mut egui::Ui, label: &str, value: &mut T, options: &[T], name: impl Fn(&T) -> String) {
-    ui.horizontal(|ui| {
-        ui.label(label);
-        egui::ComboBox::from_id_salt(label).selected_text(name(value)).show_ui(ui, |ui| {
+fn combo<T: PartialEq + Copy>(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut T,
+    options: &[T],
+    name: impl Fn(&T) -> String,
+) {
+    egui::ComboBox::from_label(label)
+        .selected_text(name(value))
+        .show_ui(ui, |ui| {
             for o in options {
                 ui.selectable_value(value, *o, name(o));
             }
         });
-    });
 }
 
 /// The link inspector: every requirement the link carries, each switchable.
-pub fn link_inspector_ui(ui: &mut egui::Ui, plan: &Plan, catalog: &Catalog, key: &(NodeId, NodeId), commands: &mut Commands) {
-    let Some(link) = plan.link_between(&key.0, &key.1) else { return };
-    let name = |id: &NodeId| plan.nodes.get(id).map_or_else(|| id.to_string(), |n| n.label.clone());
+pub fn link_inspector_ui(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    catalog: &Catalog,
+    key: &(NodeId, NodeId),
+    commands: &mut Commands,
+) {
+    let Some(link) = plan.link_between(&key.0, &key.1) else {
+        return;
+    };
+    let name = |id: &NodeId| {
+        plan.nodes
+            .get(id)
+            .map_or_else(|| id.to_string(), |n| n.label.clone())
+    };
     ui.label(RichText::new(format!("Link {} - {}", name(&key.0), name(&key.1))).strong());
     // The requirements this link would carry with nothing switched off.
     let mut all = plan.clone();
-    if let Some(l) = all.links.iter_mut().find(|l| l.a == link.a && l.b == link.b) {
+    if let Some(l) = all
+        .links
+        .iter_mut()
+        .find(|l| l.a == link.a && l.b == link.b)
+    {
         l.disabled.clear();
     }
     let rules = crate::rules::derive(&all, catalog);
     let mut seen = std::collections::BTreeSet::new();
-    let on_link: Vec<_> = rules.rules.iter().filter(|r| r.link.as_ref() == Some(key) && seen.insert(r.requirement.clone())).collect();
+    let on_link: Vec<_> = rules
+        .rules
+        .iter()
+        .filter(|r| r.link.as_ref() == Some(key) && seen.insert(r.requirement.clone()))
+        .collect();
     if on_link.is_empty() {
         ui.label("These roles exchange no Lync traffic.");
     }
     for r in on_link {
         let mut enabled = !link.disabled.contains(&r.requirement);
-        let text = format!("{} → {}  {} {} {}", r.source.label, r.destination.label, r.application, r.transport.as_str().to_uppercase(), r.ports);
-        let response = ui.checkbox(&mut enabled, text).on_hover_text(format!("{}\n{}", r.notes, r.references.join(", ")));
+        let text = format!(
+            "{} -> {}  {} {} {}",
+            r.source.label,
+            r.destination.label,
+            r.application,
+            r.transport.as_str().to_uppercase(),
+            r.ports
+        );
+        let response = ui.checkbox(&mut enabled, text).on_hover_text(format!(
+            "{}\n{}",
+            r.notes,
+            r.references.join(", ")
+        ));
         if response.changed() {
             commands.push(Command::Edit(PlanEdit::SetRequirement {
                 a: key.0.clone(),
@@ -255,10 +401,20 @@ pub fn link_inspector_ui(ui: &mut egui::Ui, plan: &Plan, catalog: &Catalog, key:
             }));
         }
         if !enabled {
-            ui.label(RichText::new("Switched off: the firewall will not get this rule (finding).").color(theme::PROBLEM).small());
+            ui.label(
+                RichText::new("Switched off: the firewall will not get this rule (finding).")
+                    .color(theme::PROBLEM)
+                    .small(),
+            );
         }
     }
     for c in &link.custom {
-        ui.label(format!("Custom: {} {} {} from {}", c.name, c.application, c.ports, name(&c.from)));
+        ui.label(format!(
+            "Custom: {} {} {} from {}",
+            c.name,
+            c.application,
+            c.ports,
+            name(&c.from)
+        ));
     }
 }

@@ -32,20 +32,30 @@ fn parse(args: &[OsString]) -> Result<AppOptions, String> {
     let mut options = AppOptions {
         recovery_dir: crate::recovery::default_dir(),
         prefs_path: files::Prefs::default_path(),
-        frames: std::env::var(SMOKE_FRAMES_VAR).ok().and_then(|v| v.parse().ok()),
+        frames: std::env::var(SMOKE_FRAMES_VAR)
+            .ok()
+            .and_then(|v| v.parse().ok()),
         ..AppOptions::default()
     };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.to_str() {
             Some("--screenshot") => {
-                options.screenshot = Some(PathBuf::from(it.next().ok_or("--screenshot needs a file name")?));
+                options.screenshot = Some(PathBuf::from(
+                    it.next().ok_or("--screenshot needs a file name")?,
+                ));
             }
             Some("--frames") => {
-                let n = it.next().and_then(|v| v.to_str()).and_then(|v| v.parse().ok()).ok_or("--frames needs a number")?;
+                let n = it
+                    .next()
+                    .and_then(|v| v.to_str())
+                    .and_then(|v| v.parse().ok())
+                    .ok_or("--frames needs a number")?;
                 options.frames = Some(n);
             }
-            Some(t) if t.starts_with('-') => return Err(format!("unknown option `{t}`\n{GUI_USAGE}")),
+            Some(t) if t.starts_with('-') => {
+                return Err(format!("unknown option `{t}`\n{GUI_USAGE}"));
+            }
             _ if options.plan.is_none() => options.plan = Some(PathBuf::from(arg)),
             _ => return Err(format!("expected at most one PLAN.ron\n{GUI_USAGE}")),
         }
@@ -82,7 +92,11 @@ pub fn run(args: &[OsString]) -> ExitCode {
             .with_drag_and_drop(true),
         ..Default::default()
     };
-    match eframe::run_native("Lync Port Planner", native, Box::new(|_cc| Ok(Box::new(app)))) {
+    match eframe::run_native(
+        "Lync Port Planner",
+        native,
+        Box::new(|_cc| Ok(Box::new(app))),
+    ) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             writeln!(std::io::stderr(), "error: cannot open the window: {err}").ok();

@@ -1,6 +1,6 @@
 //! The role palette: drag a role onto the canvas, or click it and then click the canvas.
 
-use eframe::egui::{self, Id, RichText};
+use eframe::egui::{self, Align2, Color32, FontId, LayerId, Order, RichText, Sense, Vec2};
 
 use crate::catalog::Catalog;
 use crate::ui::canvas::{CanvasState, RolePayload};
@@ -9,26 +9,74 @@ use crate::ui::theme;
 /// The palette's content.
 pub fn palette_ui(ui: &mut egui::Ui, catalog: &Catalog, canvas: &mut CanvasState) {
     ui.heading("Roles");
-    ui.label(RichText::new("Drag onto the canvas, or click and then click the canvas.").small().weak());
+    ui.label(
+        RichText::new("Drag onto the canvas, or click and then click the canvas.")
+            .small()
+            .weak(),
+    );
     ui.add_space(4.0);
     for role in catalog.roles() {
         let (color, tag) = theme::role_style(&role.id);
         let picked = canvas.placing.as_deref() == Some(role.id.as_str());
-        let inner = ui.dnd_drag_source(Id::unique(("palette", &role.id)), RolePayload(role.id.clone()), |ui| {
-            ui.horizontal(|ui| {
-                let (rect, _) = ui.allocate_exact_size(egui::vec2(34.0, 18.0), egui::Sense::hover());
-                ui.painter().rect_filled(rect, 3.0, color);
-                ui.painter().text(rect.center(), egui::Align2::CENTER_CENTER, tag, egui::FontId::proportional(10.0), egui::Color32::WHITE);
-                ui.add(egui::Button::selectable(picked, &role.name.en))
-            })
-            .inner
+        let (rect, response) = ui.allocate_exact_size(
+            Vec2::new(ui.available_width(), 24.0),
+            Sense::click_and_drag(),
+        );
+        response.widget_info(|| {
+            egui::WidgetInfo::selected(egui::Role::Button, true, picked, &role.name.en)
         });
-        if inner.inner.clicked() {
+        let visuals = ui.style().interact_selectable(&response, picked);
+        if picked || response.hovered() {
+            ui.painter().rect_filled(rect, 3.0, visuals.weak_bg_fill);
+        }
+        let chip = egui::Rect::from_min_size(rect.min + Vec2::new(4.0, 3.0), Vec2::new(36.0, 18.0));
+        ui.painter().rect_filled(chip, 3.0, color);
+        ui.painter().text(
+            chip.center(),
+            Align2::CENTER_CENTER,
+            tag,
+            FontId::proportional(10.0),
+            Color32::WHITE,
+        );
+        ui.painter().text(
+            egui::pos2(chip.right() + 8.0, rect.center().y),
+            Align2::LEFT_CENTER,
+            &role.name.en,
+            FontId::proportional(14.0),
+            visuals.text_color(),
+        );
+        if response.clicked() {
             canvas.placing = if picked { None } else { Some(role.id.clone()) };
+        }
+        if response.drag_started() {
+            egui::DragAndDrop::set_payload(ui.ctx(), RolePayload(role.id.clone()));
+        }
+        if response.dragged()
+            && let Some(p) = ui.ctx().pointer_interact_pos()
+        {
+            // A chip follows the pointer while dragging.
+            let painter = ui
+                .ctx()
+                .layer_painter(LayerId::new(Order::Tooltip, response.id));
+            let r = egui::Rect::from_min_size(p + Vec2::new(8.0, 8.0), Vec2::new(44.0, 22.0));
+            painter.rect_filled(r, 4.0, color);
+            painter.text(
+                r.center(),
+                Align2::CENTER_CENTER,
+                tag,
+                FontId::proportional(11.0),
+                Color32::WHITE,
+            );
         }
     }
     if let Some(role) = canvas.placing.as_ref().and_then(|r| catalog.role(r)) {
         ui.add_space(8.0);
-        ui.label(RichText::new(format!("Click on the canvas to place a {}. Escape cancels.", role.name.en)).color(theme::SELECTED));
+        ui.label(
+            RichText::new(format!(
+                "Click on the canvas to place a {}. Escape cancels.",
+                role.name.en
+            ))
+            .color(theme::SELECTED),
+        );
     }
 }

@@ -40,11 +40,19 @@ pub fn write_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
     let [w, h] = image.size;
     let mut bytes = Vec::new();
     {
-        let mut encoder = png::Encoder::new(&mut bytes, u32::try_from(w).unwrap_or(0), u32::try_from(h).unwrap_or(0));
+        let mut encoder = png::Encoder::new(
+            &mut bytes,
+            u32::try_from(w).unwrap_or(0),
+            u32::try_from(h).unwrap_or(0),
+        );
         encoder.set_color(png::ColorType::Rgba);
         encoder.set_depth(png::BitDepth::Eight);
         let mut writer = encoder.write_header().map_err(|e| e.to_string())?;
-        let data: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_srgba_unmultiplied()).collect();
+        let data: Vec<u8> = image
+            .pixels
+            .iter()
+            .flat_map(egui::Color32::to_srgba_unmultiplied)
+            .collect();
         writer.write_image_data(&data).map_err(|e| e.to_string())?;
     }
     crate::atomic_write::write(path, &bytes).map_err(|e| e.to_string())

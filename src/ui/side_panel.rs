@@ -24,7 +24,10 @@ pub fn selected_rules<'a>(derived: &'a Derived, selection: &Selection) -> Vec<&'
             if selection.nodes.is_empty() {
                 return true;
             }
-            [&r.source.node, &r.destination.node].into_iter().flatten().any(|n| selection.nodes.contains(n))
+            [&r.source.node, &r.destination.node]
+                .into_iter()
+                .flatten()
+                .any(|n| selection.nodes.contains(n))
         })
         .collect()
 }
@@ -32,7 +35,11 @@ pub fn selected_rules<'a>(derived: &'a Derived, selection: &Selection) -> Vec<&'
 /// The rule list of the selection, grouped by firewall.
 pub fn rules_ui(ui: &mut egui::Ui, derived: &Derived, selection: &Selection) {
     let rules = selected_rules(derived, selection);
-    let scope = if selection.is_empty() { "all" } else { "selection" };
+    let scope = if selection.is_empty() {
+        "all"
+    } else {
+        "selection"
+    };
     ui.label(RichText::new(format!("Rules ({}, {scope})", rules.len())).strong());
     for fw in Firewall::ALL {
         let in_fw: Vec<&&Rule> = rules.iter().filter(|r| r.firewall == fw).collect();
@@ -40,29 +47,61 @@ pub fn rules_ui(ui: &mut egui::Ui, derived: &Derived, selection: &Selection) {
             continue;
         }
         ui.label(RichText::new(fw.title()).small().weak());
-        egui::Grid::new(("rules", fw.as_str())).striped(true).num_columns(3).show(ui, |ui| {
-            for r in in_fw {
-                ui.monospace(format!("{} {}", r.transport.as_str().to_uppercase(), r.ports));
-                ui.label(&r.application);
-                let direction = format!("{} → {}", r.source.label, r.destination.label);
-                let text = if r.is_unresolved() { RichText::new(direction).color(theme::PROBLEM) } else { RichText::new(direction) };
-                ui.label(text).on_hover_text(format!("{}\n{}\n{}", r.id, r.notes, r.references.join(", ")));
-                ui.end_row();
-            }
-        });
+        egui::Grid::new(("rules", fw.as_str()))
+            .striped(true)
+            .num_columns(3)
+            .show(ui, |ui| {
+                for r in in_fw {
+                    ui.monospace(format!(
+                        "{} {}",
+                        r.transport.as_str().to_uppercase(),
+                        r.ports
+                    ));
+                    ui.label(&r.application);
+                    let direction = format!("{} -> {}", r.source.label, r.destination.label);
+                    let text = if r.is_unresolved() {
+                        RichText::new(direction).color(theme::PROBLEM)
+                    } else {
+                        RichText::new(direction)
+                    };
+                    ui.label(text).on_hover_text(format!(
+                        "{}\n{}\n{}",
+                        r.id,
+                        r.notes,
+                        r.references.join(", ")
+                    ));
+                    ui.end_row();
+                }
+            });
     }
 }
 
 /// The findings list; a click selects the subject, a button applies the fix.
-pub fn findings_ui(ui: &mut egui::Ui, findings: &[Finding], derived: &Derived, selection: &mut Selection, commands: &mut Commands) {
+pub fn findings_ui(
+    ui: &mut egui::Ui,
+    findings: &[Finding],
+    derived: &Derived,
+    selection: &mut Selection,
+    commands: &mut Commands,
+) {
     ui.label(RichText::new(format!("Findings ({})", findings.len())).strong());
-    if findings.iter().all(|f| f.severity == crate::findings::Severity::Info) {
-        ui.label(RichText::new("No edits needed").color(theme::severity_color(crate::findings::Severity::Info)));
+    if findings
+        .iter()
+        .all(|f| f.severity == crate::findings::Severity::Info)
+    {
+        ui.label(
+            RichText::new("No edits needed")
+                .color(theme::severity_color(crate::findings::Severity::Info)),
+        );
     }
     for (i, f) in findings.iter().enumerate() {
         ui.push_id(i, |ui| {
             ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(f.severity.as_str()).color(theme::severity_color(f.severity)).strong());
+                ui.label(
+                    RichText::new(f.severity.as_str())
+                        .color(theme::severity_color(f.severity))
+                        .strong(),
+                );
                 if ui.link(&f.message).clicked() {
                     select_subject(&f.subject, derived, selection);
                 }
@@ -82,7 +121,13 @@ fn select_subject(subject: &Subject, derived: &Derived, selection: &mut Selectio
         Subject::Plan => Selection::default(),
         Subject::Node(id) => Selection::only_node(id.clone()),
         Subject::Link(a, b) => Selection::only_link(a.clone(), b.clone()),
-        Subject::Rule(id) => match derived.rules.rules.iter().find(|r| &r.id == id).and_then(|r| r.link.clone()) {
+        Subject::Rule(id) => match derived
+            .rules
+            .rules
+            .iter()
+            .find(|r| &r.id == id)
+            .and_then(|r| r.link.clone())
+        {
             Some((a, b)) => Selection::only_link(a, b),
             None => Selection::default(),
         },
@@ -91,11 +136,27 @@ fn select_subject(subject: &Subject, derived: &Derived, selection: &mut Selectio
 
 fn fix_command(fix: &Fix) -> Option<(&'static str, Command)> {
     Some(match fix {
-        Fix::AddLink { a, b } => ("Add link", Command::Edit(PlanEdit::AddLink { a: a.clone(), b: b.clone() })),
-        Fix::RemoveLink { a, b } => ("Remove link", Command::Edit(PlanEdit::RemoveLinks { links: vec![(a.clone(), b.clone())] })),
+        Fix::AddLink { a, b } => (
+            "Add link",
+            Command::Edit(PlanEdit::AddLink {
+                a: a.clone(),
+                b: b.clone(),
+            }),
+        ),
+        Fix::RemoveLink { a, b } => (
+            "Remove link",
+            Command::Edit(PlanEdit::RemoveLinks {
+                links: vec![(a.clone(), b.clone())],
+            }),
+        ),
         Fix::EnableRequirement { a, b, requirement } => (
             "Switch on",
-            Command::Edit(PlanEdit::SetRequirement { a: a.clone(), b: b.clone(), requirement: requirement.clone(), enabled: true }),
+            Command::Edit(PlanEdit::SetRequirement {
+                a: a.clone(),
+                b: b.clone(),
+                requirement: requirement.clone(),
+                enabled: true,
+            }),
         ),
         Fix::EditNode { .. } => return None,
     })

@@ -26,3 +26,6 @@ mod findings;
 mod exports;
 // The command line: exit codes and one-line errors for bad input.
 mod cli;
+// The real app driven headlessly with egui_kittest, and an image snapshot of the window.
+#[cfg(feature = "gui")]
+mod ui;

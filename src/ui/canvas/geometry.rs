@@ -24,8 +24,16 @@ pub fn border_point(rect: Rect, target: Pos2) -> Pos2 {
         return c;
     }
     let half = rect.size() / 2.0;
-    let tx = if d.x.abs() > f32::EPSILON { half.x / d.x.abs() } else { f32::INFINITY };
-    let ty = if d.y.abs() > f32::EPSILON { half.y / d.y.abs() } else { f32::INFINITY };
+    let tx = if d.x.abs() > f32::EPSILON {
+        half.x / d.x.abs()
+    } else {
+        f32::INFINITY
+    };
+    let ty = if d.y.abs() > f32::EPSILON {
+        half.y / d.y.abs()
+    } else {
+        f32::INFINITY
+    };
     c + d * tx.min(ty).min(1.0)
 }
 
@@ -42,5 +50,8 @@ pub fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
 
 /// Bounding box of every card, or `None` for an empty plan.
 pub fn content_rect(plan: &Plan) -> Option<Rect> {
-    plan.nodes.values().map(|n| card_rect(n, Vec2::ZERO)).reduce(|a, b| a.union(b))
+    plan.nodes
+        .values()
+        .map(|n| card_rect(n, Vec2::ZERO))
+        .reduce(Rect::union)
 }

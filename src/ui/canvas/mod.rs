@@ -30,7 +30,13 @@ pub struct CanvasView<'a> {
 }
 
 /// Draw the canvas and turn gestures into commands.
-pub fn canvas_ui(ui: &mut egui::Ui, view: &CanvasView<'_>, state: &mut CanvasState, selection: &mut Selection, commands: &mut Commands) {
+pub fn canvas_ui(
+    ui: &mut egui::Ui,
+    view: &CanvasView<'_>,
+    state: &mut CanvasState,
+    selection: &mut Selection,
+    commands: &mut Commands,
+) {
     let outer = Rect::from_min_size(ui.cursor().min, ui.available_size());
     state.screen_rect = outer;
     apply_view_requests(view.plan, state, outer);
@@ -41,7 +47,10 @@ pub fn canvas_ui(ui: &mut egui::Ui, view: &CanvasView<'_>, state: &mut CanvasSta
     let mut scene_rect = state.scene_rect;
     let response = scene
         .show(ui, &mut scene_rect, |ui| {
-            state.to_screen = ui.ctx().layer_transform_to_global(ui.layer_id()).unwrap_or_default();
+            state.to_screen = ui
+                .ctx()
+                .layer_transform_to_global(ui.layer_id())
+                .unwrap_or_default();
             contents_ui(ui, view, state, selection, commands);
         })
         .response;
@@ -52,7 +61,8 @@ pub fn canvas_ui(ui: &mut egui::Ui, view: &CanvasView<'_>, state: &mut CanvasSta
 fn apply_view_requests(plan: &Plan, state: &mut CanvasState, outer: Rect) {
     if state.fit_pending && outer.width() > 1.0 {
         state.fit_pending = false;
-        let content = geometry::content_rect(plan).unwrap_or(Rect::from_min_size(Pos2::ZERO, Vec2::new(900.0, 600.0)));
+        let content = geometry::content_rect(plan)
+            .unwrap_or(Rect::from_min_size(Pos2::ZERO, Vec2::new(900.0, 600.0)));
         // Keep all three zone titles above the cards in view.
         let bands = Rect::from_min_max(
             Pos2::new(layout::PERIMETER_X - 190.0, content.top() - 110.0),
@@ -68,7 +78,8 @@ fn apply_view_requests(plan: &Plan, state: &mut CanvasState, outer: Rect) {
 
 /// Pointer position in canvas units, if the pointer is on the screen.
 fn pointer_on_canvas(ui: &egui::Ui, state: &CanvasState) -> Option<Pos2> {
-    ui.input(|i| i.pointer.latest_pos()).map(|p| state.to_screen.inverse() * p)
+    ui.input(|i| i.pointer.latest_pos())
+        .map(|p| state.to_screen.inverse() * p)
 }
 
 fn offset_of(state: &CanvasState, id: &NodeId) -> Vec2 {
@@ -79,12 +90,22 @@ fn offset_of(state: &CanvasState, id: &NodeId) -> Vec2 {
 }
 
 fn card_of(view: &CanvasView<'_>, state: &CanvasState, id: &NodeId) -> Option<Rect> {
-    view.plan.nodes.get(id).map(|n| geometry::card_rect(n, offset_of(state, id)))
+    view.plan
+        .nodes
+        .get(id)
+        .map(|n| geometry::card_rect(n, offset_of(state, id)))
 }
 
-fn contents_ui(ui: &mut egui::Ui, view: &CanvasView<'_>, state: &mut CanvasState, selection: &mut Selection, commands: &mut Commands) {
+fn contents_ui(
+    ui: &mut egui::Ui,
+    view: &CanvasView<'_>,
+    state: &mut CanvasState,
+    selection: &mut Selection,
+    commands: &mut Commands,
+) {
     let painter = ui.painter().clone();
-    let span = geometry::content_rect(view.plan).unwrap_or(Rect::from_min_size(Pos2::ZERO, Vec2::new(900.0, 600.0)));
+    let span = geometry::content_rect(view.plan)
+        .unwrap_or(Rect::from_min_size(Pos2::ZERO, Vec2::new(900.0, 600.0)));
     paint::bands(&painter, span);
     links_ui(ui, view, state, selection);
     ghosts_ui(ui, view, state, commands);
@@ -98,22 +119,42 @@ fn contents_ui(ui: &mut egui::Ui, view: &CanvasView<'_>, state: &mut CanvasState
                 paint::link(&painter, start, *to, (true, false), theme::SELECTED, 2.0);
             }
         }
-        Gesture::RubberBand { start, end, .. } => paint::rubber_band(&painter, Rect::from_two_pos(*start, *end)),
+        Gesture::RubberBand { start, end, .. } => {
+            paint::rubber_band(&painter, Rect::from_two_pos(*start, *end));
+        }
         _ => {}
     }
 }
 
-fn links_ui(ui: &mut egui::Ui, view: &CanvasView<'_>, state: &CanvasState, selection: &mut Selection) {
+fn links_ui(
+    ui: &mut egui::Ui,
+    view: &CanvasView<'_>,
+    state: &CanvasState,
+    selection: &mut Selection,
+) {
     let painter = ui.painter().clone();
-    let pointer = pointer_on_canvas(ui, state);
+    let cursor = pointer_on_canvas(ui, state);
     for link in &view.plan.links {
-        let (Some(ra), Some(rb)) = (card_of(view, state, &link.a), card_of(view, state, &link.b)) else { continue };
-        let key = if link.a <= link.b { (link.a.clone(), link.b.clone()) } else { (link.b.clone(), link.a.clone()) };
+        let (Some(ra), Some(rb)) = (card_of(view, state, &link.a), card_of(view, state, &link.b))
+        else {
+            continue;
+        };
+        let key = if link.a <= link.b {
+            (link.a.clone(), link.b.clone())
+        } else {
+            (link.b.clone(), link.a.clone())
+        };
         let summary = view.derived.links.get(&key).cloned().unwrap_or_default();
         let (ca, cb) = if key.0 == link.a { (ra, rb) } else { (rb, ra) };
-        let (a, b) = (geometry::border_point(ca, cb.center()), geometry::border_point(cb, ca.center()));
+        let (a, b) = (
+            geometry::border_point(ca, cb.center()),
+            geometry::border_point(cb, ca.center()),
+        );
         let selected = selection.link.as_ref() == Some(&key);
-        let near = pointer.is_some_and(|p| geometry::distance_to_segment(p, a, b) * state.to_screen.scaling <= theme::LINK_HOVER_DISTANCE);
+        let near = cursor.is_some_and(|p| {
+            geometry::distance_to_segment(p, a, b) * state.to_screen.scaling
+                <= theme::LINK_HOVER_DISTANCE
+        });
         let color = if selected || near {
             theme::SELECTED
         } else if summary.has_error || summary.rules.is_empty() {
@@ -121,15 +162,42 @@ fn links_ui(ui: &mut egui::Ui, view: &CanvasView<'_>, state: &CanvasState, selec
         } else {
             theme::LINK
         };
-        paint::link(&painter, a, b, (summary.forward, summary.backward), color, if selected { 3.0 } else { 2.0 });
-        let text = if summary.ports.is_empty() { "no Lync traffic".to_owned() } else { summary.ports.clone() };
+        paint::link(
+            &painter,
+            a,
+            b,
+            (summary.forward, summary.backward),
+            color,
+            if selected { 3.0 } else { 2.0 },
+        );
+        let text = if summary.ports.is_empty() {
+            "no Lync traffic".to_owned()
+        } else {
+            summary.ports.clone()
+        };
         let rect = paint::label(&painter, a.lerp(b, 0.5), &text, selected);
         let name_a = view.plan.nodes.get(&key.0).map_or("", |n| n.label.as_str());
         let name_b = view.plan.nodes.get(&key.1).map_or("", |n| n.label.as_str());
-        let response = ui.interact(rect, ui.scope_id().with(("link", &key.0, &key.1)), Sense::click());
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Link {name_a} - {name_b}: {text}")));
-        let rules: Vec<&crate::rules::Rule> = summary.rules.iter().map(|&i| &view.derived.rules.rules[i]).collect();
-        let clicked_line = near && ui.input(|i| i.pointer.button_clicked(PointerButton::Primary)) && state.gesture == Gesture::Idle;
+        let response = ui.interact(
+            rect,
+            ui.scope_id().with(("link", &key.0, &key.1)),
+            Sense::click(),
+        );
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::Role::Button,
+                true,
+                format!("Link {name_a} - {name_b}: {text}"),
+            )
+        });
+        let rules: Vec<&crate::rules::Rule> = summary
+            .rules
+            .iter()
+            .map(|&i| &view.derived.rules.rules[i])
+            .collect();
+        let clicked_line = near
+            && ui.input(|i| i.pointer.button_clicked(PointerButton::Primary))
+            && state.gesture == Gesture::Idle;
         if response.clicked() || clicked_line {
             *selection = Selection::only_link(key.0.clone(), key.1.clone());
         }
@@ -139,19 +207,43 @@ fn links_ui(ui: &mut egui::Ui, view: &CanvasView<'_>, state: &CanvasState, selec
     }
 }
 
-fn ghosts_ui(ui: &mut egui::Ui, view: &CanvasView<'_>, state: &CanvasState, commands: &mut Commands) {
+fn ghosts_ui(
+    ui: &mut egui::Ui,
+    view: &CanvasView<'_>,
+    state: &CanvasState,
+    commands: &mut Commands,
+) {
     let painter = ui.painter().clone();
     for (a, b) in &view.derived.ghosts {
-        let (Some(ra), Some(rb)) = (card_of(view, state, a), card_of(view, state, b)) else { continue };
-        let (pa, pb) = (geometry::border_point(ra, rb.center()), geometry::border_point(rb, ra.center()));
+        let (Some(ra), Some(rb)) = (card_of(view, state, a), card_of(view, state, b)) else {
+            continue;
+        };
+        let (pa, pb) = (
+            geometry::border_point(ra, rb.center()),
+            geometry::border_point(rb, ra.center()),
+        );
         paint::ghost(&painter, pa, pb);
         let name_a = view.plan.nodes.get(a).map_or("", |n| n.label.as_str());
         let name_b = view.plan.nodes.get(b).map_or("", |n| n.label.as_str());
         let at = Rect::from_center_size(pa.lerp(pb, 0.5), Vec2::new(74.0, 22.0));
         let button = ui.put(at, egui::Button::new("Add link").small());
-        button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Add link {name_a} - {name_b}")));
-        if button.on_hover_text(format!("Missing link: {name_a} and {name_b} must be linked")).clicked() {
-            commands.push(Command::Edit(PlanEdit::AddLink { a: a.clone(), b: b.clone() }));
+        button.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::Role::Button,
+                true,
+                format!("Add link {name_a} - {name_b}"),
+            )
+        });
+        if button
+            .on_hover_text(format!(
+                "Missing link: {name_a} and {name_b} must be linked"
+            ))
+            .clicked()
+        {
+            commands.push(Command::Edit(PlanEdit::AddLink {
+                a: a.clone(),
+                b: b.clone(),
+            }));
         }
     }
 }
@@ -167,19 +259,61 @@ fn node_ui(
 ) {
     let rect = geometry::card_rect(node, offset_of(state, id));
     let selected = selection.nodes.contains(id);
-    let response = ui.interact(rect, ui.scope_id().with(("node", id)), Sense::click_and_drag());
-    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &node.label));
-    paint::card(ui.painter(), view.catalog, node, rect, selected, view.derived.nodes_with_errors.contains(id));
+    let response = ui.interact(
+        rect,
+        ui.scope_id().with(("node", id)),
+        Sense::click_and_drag(),
+    );
+    let role_name = view
+        .catalog
+        .role(&node.role)
+        .map_or("", |r| r.name.en.as_str());
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(
+            egui::Role::Button,
+            true,
+            selected,
+            format!("{}, {role_name}", node.label),
+        )
+    });
+    paint::card(
+        ui.painter(),
+        view.catalog,
+        node,
+        rect,
+        paint::CardMarks {
+            selected,
+            has_error: view.derived.nodes_with_errors.contains(id),
+        },
+    );
     let handle_center = geometry::handle_pos(rect);
-    let handle_rect = Rect::from_center_size(handle_center, Vec2::splat(theme::HANDLE_RADIUS * 2.5));
-    let handle = ui.interact(handle_rect, ui.scope_id().with(("handle", id)), Sense::drag());
-    handle.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Link from {}", node.label)));
-    paint::handle(ui.painter(), handle_center, handle.hovered() || handle.dragged());
+    let handle_rect =
+        Rect::from_center_size(handle_center, Vec2::splat(theme::HANDLE_RADIUS * 2.5));
+    let handle = ui.interact(
+        handle_rect,
+        ui.scope_id().with(("handle", id)),
+        Sense::drag(),
+    );
+    handle.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Button,
+            true,
+            format!("Link from {}", node.label),
+        )
+    });
+    paint::handle(
+        ui.painter(),
+        handle_center,
+        handle.hovered() || handle.dragged(),
+    );
     let delta = ui.input(|i| i.pointer.delta()) / state.to_screen.scaling;
     let pointer = pointer_on_canvas(ui, state);
 
     if handle.drag_started() {
-        state.gesture = Gesture::Link { from: id.clone(), to: handle_center };
+        state.gesture = Gesture::Link {
+            from: id.clone(),
+            to: handle_center,
+        };
     } else if handle.dragged() {
         if let (Gesture::Link { to, .. }, Some(p)) = (&mut state.gesture, pointer) {
             *to = p;
@@ -203,7 +337,10 @@ fn node_ui(
         if !selected {
             *selection = Selection::only_node(id.clone());
         }
-        state.gesture = Gesture::MoveNodes { ids: selection.nodes.iter().cloned().collect(), offset: Vec2::ZERO };
+        state.gesture = Gesture::MoveNodes {
+            ids: selection.nodes.iter().cloned().collect(),
+            offset: Vec2::ZERO,
+        };
     } else if response.dragged_by(PointerButton::Primary) {
         if let Gesture::MoveNodes { offset, .. } = &mut state.gesture {
             *offset += delta;
@@ -213,18 +350,33 @@ fn node_ui(
     }
 }
 
-fn finish_link(view: &CanvasView<'_>, state: &mut CanvasState, commands: &mut Commands, from: &NodeId, pointer: Option<Pos2>) {
+fn finish_link(
+    view: &CanvasView<'_>,
+    state: &mut CanvasState,
+    commands: &mut Commands,
+    from: &NodeId,
+    pointer: Option<Pos2>,
+) {
     let target = pointer.and_then(|p| {
-        view.plan.nodes.iter().find(|(other, n)| *other != from && geometry::card_rect(n, Vec2::ZERO).contains(p)).map(|(other, _)| other.clone())
+        view.plan
+            .nodes
+            .iter()
+            .find(|(other, n)| *other != from && geometry::card_rect(n, Vec2::ZERO).contains(p))
+            .map(|(other, _)| other.clone())
     });
     if let Some(to) = target {
-        commands.push(Command::Edit(PlanEdit::AddLink { a: from.clone(), b: to }));
+        commands.push(Command::Edit(PlanEdit::AddLink {
+            a: from.clone(),
+            b: to,
+        }));
     }
     state.gesture = Gesture::Idle;
 }
 
 fn finish_move(view: &CanvasView<'_>, state: &mut CanvasState, commands: &mut Commands) {
-    let Gesture::MoveNodes { ids, offset } = std::mem::take(&mut state.gesture) else { return };
+    let Gesture::MoveNodes { ids, offset } = std::mem::take(&mut state.gesture) else {
+        return;
+    };
     if offset.length() < 0.5 {
         return;
     }
@@ -266,7 +418,11 @@ fn background(
     }
     if response.drag_started_by(PointerButton::Primary) && !space {
         if let Some(p) = pointer {
-            state.gesture = Gesture::RubberBand { start: p, end: p, add };
+            state.gesture = Gesture::RubberBand {
+                start: p,
+                end: p,
+                add,
+            };
         }
     } else if response.dragged_by(PointerButton::Primary) {
         if space {
@@ -291,13 +447,23 @@ fn background(
     }
 }
 
-fn place(view: &CanvasView<'_>, state: &CanvasState, selection: &mut Selection, commands: &mut Commands, role: &str, at: Pos2) {
+fn place(
+    view: &CanvasView<'_>,
+    state: &CanvasState,
+    selection: &mut Selection,
+    commands: &mut Commands,
+    role: &str,
+    at: Pos2,
+) {
     let mut p = point(at);
     if state.snap {
         p = layout::snap(p);
     }
     if let Some((id, node)) = view.plan.new_node(view.catalog, role, Some(p)) {
         *selection = Selection::only_node(id.clone());
-        commands.push(Command::Edit(PlanEdit::AddNodes { nodes: vec![(id, node)], links: Vec::new() }));
+        commands.push(Command::Edit(PlanEdit::AddNodes {
+            nodes: vec![(id, node)],
+            links: Vec::new(),
+        }));
     }
 }

@@ -1,10 +1,13 @@
 //! Drawing the canvas: zone bands, cards, links with port labels, ghost links. No interaction.
 
-use eframe::egui::{self, Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2};
+use eframe::egui::{
+    self, Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind,
+    Vec2,
+};
 
 use crate::catalog::{Catalog, Scope};
-use crate::plan::layout::{INTERNAL_X, PERIMETER_X};
 use crate::plan::Node;
+use crate::plan::layout::{INTERNAL_X, PERIMETER_X};
 use crate::topology::{LbMode, Zone};
 use crate::ui::theme;
 
@@ -21,45 +24,122 @@ pub fn bands(painter: &Painter, content: Rect) {
         (Zone::Internal, INTERNAL_X, far, "Internal"),
     ];
     for (zone, left, right, title) in bands {
-        painter.rect_filled(Rect::from_x_y_ranges(left..=right, top..=bottom), 0.0, theme::zone_fill(zone));
+        painter.rect_filled(
+            Rect::from_x_y_ranges(left..=right, top..=bottom),
+            0.0,
+            theme::zone_fill(zone),
+        );
         let x = match zone {
             Zone::Internet => PERIMETER_X - 100.0,
             Zone::Perimeter => f32::midpoint(PERIMETER_X, INTERNAL_X),
             Zone::Internal => INTERNAL_X + 175.0,
         };
-        painter.text(Pos2::new(x, title_y), Align2::CENTER_CENTER, title, FontId::proportional(20.0), theme::ZONE_TITLE);
+        painter.text(
+            Pos2::new(x, title_y),
+            Align2::CENTER_CENTER,
+            title,
+            FontId::proportional(20.0),
+            theme::ZONE_TITLE,
+        );
     }
     for x in [PERIMETER_X, INTERNAL_X] {
-        painter.add(Shape::dashed_line(&[Pos2::new(x, top), Pos2::new(x, bottom)], Stroke::new(1.5, theme::ZONE_TITLE), 8.0, 6.0));
+        painter.add(Shape::dashed_line(
+            &[Pos2::new(x, top), Pos2::new(x, bottom)],
+            Stroke::new(1.5, theme::ZONE_TITLE),
+            8.0,
+            6.0,
+        ));
     }
 }
 
+/// How a card is marked.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CardMarks {
+    /// Selected: highlighted outline.
+    pub selected: bool,
+    /// Has an error finding: red dot.
+    pub has_error: bool,
+}
+
 /// One node card.
-pub fn card(painter: &Painter, catalog: &Catalog, node: &Node, rect: Rect, selected: bool, has_error: bool) {
+pub fn card(painter: &Painter, catalog: &Catalog, node: &Node, rect: Rect, marks: CardMarks) {
+    let CardMarks {
+        selected,
+        has_error,
+    } = marks;
     let (accent, tag) = theme::role_style(&node.role);
-    let stroke = if selected { Stroke::new(2.5, theme::SELECTED) } else { Stroke::new(1.0, theme::CARD_STROKE) };
-    painter.rect(rect, CornerRadius::same(6), theme::CARD_FILL, stroke, StrokeKind::Inside);
+    let stroke = if selected {
+        Stroke::new(2.5, theme::SELECTED)
+    } else {
+        Stroke::new(1.0, theme::CARD_STROKE)
+    };
+    painter.rect(
+        rect,
+        CornerRadius::same(6),
+        theme::CARD_FILL,
+        stroke,
+        StrokeKind::Inside,
+    );
     if node.role == "edge" {
         // The Edge straddles the perimeter: external side left, internal side right.
         let strip = 6.0;
-        painter.rect_filled(Rect::from_min_size(rect.min, Vec2::new(strip, rect.height())), 0.0, theme::zone_fill_strong(Zone::Internet));
         painter.rect_filled(
-            Rect::from_min_size(Pos2::new(rect.right() - strip, rect.top()), Vec2::new(strip, rect.height())),
+            Rect::from_min_size(rect.min, Vec2::new(strip, rect.height())),
+            0.0,
+            theme::zone_fill_strong(Zone::Internet),
+        );
+        painter.rect_filled(
+            Rect::from_min_size(
+                Pos2::new(rect.right() - strip, rect.top()),
+                Vec2::new(strip, rect.height()),
+            ),
             0.0,
             theme::zone_fill_strong(Zone::Internal),
         );
     }
     let icon = Rect::from_min_size(rect.min + Vec2::new(10.0, 10.0), Vec2::new(40.0, 22.0));
     painter.rect_filled(icon, CornerRadius::same(4), accent);
-    painter.text(icon.center(), Align2::CENTER_CENTER, tag, FontId::proportional(11.0), Color32::WHITE);
+    painter.text(
+        icon.center(),
+        Align2::CENTER_CENTER,
+        tag,
+        FontId::proportional(11.0),
+        Color32::WHITE,
+    );
     let text_left = icon.right() + 8.0;
     let width = rect.right() - text_left - 8.0;
-    painter.text(Pos2::new(text_left, icon.center().y), Align2::LEFT_CENTER, clip(&node.label, width, 14.0), FontId::proportional(14.0), Color32::WHITE);
-    let fqdn = if node.fqdn.is_empty() { "no FQDN" } else { &node.fqdn };
-    painter.text(rect.min + Vec2::new(10.0, 44.0), Align2::LEFT_CENTER, clip(fqdn, rect.width() - 20.0, 11.5), FontId::proportional(11.5), theme::WEAK_TEXT);
-    painter.text(rect.min + Vec2::new(10.0, 64.0), Align2::LEFT_CENTER, clip(&badge(catalog, node), rect.width() - 20.0, 11.5), FontId::proportional(11.5), theme::WEAK_TEXT);
+    painter.text(
+        Pos2::new(text_left, icon.center().y),
+        Align2::LEFT_CENTER,
+        clip(&node.label, width, 14.0),
+        FontId::proportional(14.0),
+        Color32::WHITE,
+    );
+    let fqdn = if node.fqdn.is_empty() {
+        "no FQDN"
+    } else {
+        &node.fqdn
+    };
+    painter.text(
+        rect.min + Vec2::new(10.0, 44.0),
+        Align2::LEFT_CENTER,
+        clip(fqdn, rect.width() - 20.0, 11.5),
+        FontId::proportional(11.5),
+        theme::WEAK_TEXT,
+    );
+    painter.text(
+        rect.min + Vec2::new(10.0, 64.0),
+        Align2::LEFT_CENTER,
+        clip(&badge(catalog, node), rect.width() - 20.0, 11.5),
+        FontId::proportional(11.5),
+        theme::WEAK_TEXT,
+    );
     if has_error {
-        painter.circle_filled(Pos2::new(rect.right() - 10.0, rect.top() + 10.0), 5.0, theme::PROBLEM);
+        painter.circle_filled(
+            Pos2::new(rect.right() - 10.0, rect.top() + 10.0),
+            5.0,
+            theme::PROBLEM,
+        );
     }
 }
 
@@ -72,8 +152,18 @@ fn badge(catalog: &Catalog, node: &Node) -> String {
         let n = node.members.len();
         parts.push(format!("{n} server{}", if n == 1 { "" } else { "s" }));
     } else if !node.networks.is_empty() {
-        parts.push(node.networks.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "));
-    } else if role.is_some_and(|r| r.endpoints.iter().any(|e| matches!(e.scope, Scope::Networks { empty_is_any: true }))) {
+        parts.push(
+            node.networks
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+    } else if role.is_some_and(|r| {
+        r.endpoints
+            .iter()
+            .any(|e| matches!(e.scope, Scope::Networks { empty_is_any: true }))
+    }) {
         parts.push("any address".to_owned());
     }
     match node.lb {
@@ -83,8 +173,16 @@ fn badge(catalog: &Catalog, node: &Node) -> String {
         LbMode::HlbOnly => parts.push("HLB".to_owned()),
     }
     if let Some((kind, vip)) = node.vips.iter().next() {
-        let name = if kind == "hlb_vip" || node.vips.len() == 1 { "VIP".to_owned() } else { format!("{} VIPs", node.vips.len()) };
-        parts.push(if node.vips.len() == 1 || kind == "hlb_vip" { format!("{name} {vip}") } else { name });
+        let name = if kind == "hlb_vip" || node.vips.len() == 1 {
+            "VIP".to_owned()
+        } else {
+            format!("{} VIPs", node.vips.len())
+        };
+        parts.push(if node.vips.len() == 1 || kind == "hlb_vip" {
+            format!("{name} {vip}")
+        } else {
+            name
+        });
     }
     if node.addressing == crate::topology::Addressing::Nat {
         parts.push("NAT".to_owned());
@@ -93,6 +191,11 @@ fn badge(catalog: &Catalog, node: &Node) -> String {
 }
 
 /// Cut text to roughly fit `width` points at `size`.
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "a small positive character count"
+)]
 fn clip(text: &str, width: f32, size: f32) -> String {
     let max = ((width / (size * 0.5)).floor() as usize).max(4);
     if text.chars().count() <= max {
@@ -110,7 +213,11 @@ pub fn link(painter: &Painter, a: Pos2, b: Pos2, arrows: (bool, bool), color: Co
     let head = |tip: Pos2, d: Vec2| {
         let back = tip - d * 12.0;
         let side = Vec2::new(-d.y, d.x) * 5.0;
-        painter.add(Shape::convex_polygon(vec![tip, back + side, back - side], color, Stroke::NONE));
+        painter.add(Shape::convex_polygon(
+            vec![tip, back + side, back - side],
+            color,
+            Stroke::NONE,
+        ));
     };
     if arrows.0 {
         head(b, dir);
@@ -122,43 +229,75 @@ pub fn link(painter: &Painter, a: Pos2, b: Pos2, arrows: (bool, bool), color: Co
 
 /// A dashed suggestion for a missing link.
 pub fn ghost(painter: &Painter, a: Pos2, b: Pos2) {
-    painter.add(Shape::dashed_line(&[a, b], Stroke::new(2.0, theme::PROBLEM), 10.0, 6.0));
+    painter.add(Shape::dashed_line(
+        &[a, b],
+        Stroke::new(2.0, theme::PROBLEM),
+        10.0,
+        6.0,
+    ));
 }
 
 /// The port label box at `center`; returns its rect.
 pub fn label(painter: &Painter, center: Pos2, text: &str, highlighted: bool) -> Rect {
     let galley = painter.layout_no_wrap(text.to_owned(), FontId::monospace(12.0), Color32::WHITE);
     let rect = Rect::from_center_size(center, galley.size() + Vec2::new(12.0, 6.0));
-    let stroke = if highlighted { Stroke::new(2.0, theme::SELECTED) } else { Stroke::new(1.0, theme::CARD_STROKE) };
-    painter.rect(rect, CornerRadius::same(4), theme::LABEL_FILL, stroke, StrokeKind::Inside);
+    let stroke = if highlighted {
+        Stroke::new(2.0, theme::SELECTED)
+    } else {
+        Stroke::new(1.0, theme::CARD_STROKE)
+    };
+    painter.rect(
+        rect,
+        CornerRadius::same(4),
+        theme::LABEL_FILL,
+        stroke,
+        StrokeKind::Inside,
+    );
     painter.galley(rect.min + Vec2::new(6.0, 3.0), galley, Color32::WHITE);
     rect
 }
 
 /// The link handle on a card.
 pub fn handle(painter: &Painter, center: Pos2, hovered: bool) {
-    let fill = if hovered { theme::SELECTED } else { theme::CARD_STROKE };
-    painter.circle(center, theme::HANDLE_RADIUS, fill, Stroke::new(1.0, Color32::WHITE));
+    let fill = if hovered {
+        theme::SELECTED
+    } else {
+        theme::CARD_STROKE
+    };
+    painter.circle(
+        center,
+        theme::HANDLE_RADIUS,
+        fill,
+        Stroke::new(1.0, Color32::WHITE),
+    );
 }
 
 /// The rubber band.
 pub fn rubber_band(painter: &Painter, rect: Rect) {
-    painter.rect(rect, 0.0, theme::RUBBER_BAND, Stroke::new(1.0, theme::SELECTED), StrokeKind::Inside);
+    painter.rect(
+        rect,
+        0.0,
+        theme::RUBBER_BAND,
+        Stroke::new(1.0, theme::SELECTED),
+        StrokeKind::Inside,
+    );
 }
 
 /// Tooltip body listing a link's rules with directions and why.
 pub fn rules_tooltip(ui: &mut egui::Ui, rules: &[&crate::rules::Rule]) {
     ui.set_max_width(520.0);
     for r in rules {
-        ui.label(egui::RichText::new(format!(
-            "{} → {}   {} {} {}",
-            r.source.label,
-            r.destination.label,
-            r.application,
-            r.transport.as_str().to_uppercase(),
-            r.ports
-        ))
-        .strong());
+        ui.label(
+            egui::RichText::new(format!(
+                "{} -> {}   {} {} {}",
+                r.source.label,
+                r.destination.label,
+                r.application,
+                r.transport.as_str().to_uppercase(),
+                r.ports
+            ))
+            .strong(),
+        );
         ui.label(egui::RichText::new(&r.notes).small());
     }
 }

@@ -23,13 +23,19 @@ impl Selection {
 
     /// Select exactly one node.
     pub fn only_node(id: NodeId) -> Self {
-        Self { nodes: BTreeSet::from([id]), link: None }
+        Self {
+            nodes: BTreeSet::from([id]),
+            link: None,
+        }
     }
 
     /// Select exactly one link.
     pub fn only_link(a: NodeId, b: NodeId) -> Self {
         let key = if a <= b { (a, b) } else { (b, a) };
-        Self { nodes: BTreeSet::new(), link: Some(key) }
+        Self {
+            nodes: BTreeSet::new(),
+            link: Some(key),
+        }
     }
 
     /// Drop ids that no longer exist in the plan.

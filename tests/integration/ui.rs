@@ -1,0 +1,465 @@
+//! The real app driven headlessly with egui_kittest: click by label, drag, type; assert on the plan.
+
+use eframe::egui::{self, Event, Key, Modifiers, PointerButton, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use lync_port_planner::plan::{CanvasPoint, NodeId};
+use lync_port_planner::ui::command::Command;
+use lync_port_planner::ui::{AppOptions, DialogKind, PlannerApp};
+
+use crate::support::{root, temp_dir};
+
+fn harness(options: AppOptions) -> Harness<'static, PlannerApp> {
+    let app = PlannerApp::new(options).expect("app starts");
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_ui_state(|ui, app: &mut PlannerApp| app.contents_ui(ui), app);
+    h.run();
+    h
+}
+
+fn seed() -> Harness<'static, PlannerApp> {
+    harness(AppOptions::default())
+}
+
+fn empty() -> Harness<'static, PlannerApp> {
+    let mut h = seed();
+    h.state_mut().push(Command::NewPlan);
+    h.run();
+    assert!(h.state().plan().nodes.is_empty());
+    h
+}
+
+/// Screen position of a canvas point, as drawn in the last frame.
+fn screen(h: &Harness<'_, PlannerApp>, x: f32, y: f32) -> Pos2 {
+    h.state().canvas.to_screen_pos(CanvasPoint { x, y })
+}
+
+fn button(h: &Harness<'_, PlannerApp>, pos: Pos2, pressed: bool) {
+    h.event(Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    });
+}
+
+fn click_at(h: &mut Harness<'_, PlannerApp>, pos: Pos2) {
+    h.event(Event::PointerMoved(pos));
+    h.step();
+    button(h, pos, true);
+    h.step();
+    button(h, pos, false);
+    h.run();
+}
+
+fn drag(h: &mut Harness<'_, PlannerApp>, from: Pos2, to: Pos2) {
+    h.event(Event::PointerMoved(from));
+    h.step();
+    button(h, from, true);
+    h.step();
+    for i in 1..=10 {
+        h.event(Event::PointerMoved(from.lerp(to, i as f32 / 10.0)));
+        h.step();
+    }
+    button(h, to, false);
+    h.run();
+}
+
+fn node_of_role<'a>(
+    app: &'a PlannerApp,
+    role: &str,
+) -> (NodeId, &'a lync_port_planner::plan::Node) {
+    let (id, node) = app
+        .plan()
+        .nodes
+        .iter()
+        .find(|(_, n)| n.role == role)
+        .expect("node of role");
+    (id.clone(), node)
+}
+
+#[test]
+fn place_link_and_see_the_sip_rules_then_undo_and_redo() {
+    let mut h = empty();
+    h.get_by_label("Director pool").click();
+    h.run();
+    let at = screen(&h, 800.0, 200.0);
+    click_at(&mut h, at);
+    assert_eq!(
+        h.state().plan().nodes.len(),
+        1,
+        "placed by clicking the canvas"
+    );
+    h.get_by_label("Edge pool").click();
+    h.run();
+    let at = screen(&h, 350.0, 200.0);
+    click_at(&mut h, at);
+    let (dir, dir_node) = node_of_role(h.state(), "director");
+    let (edge, edge_node) = node_of_role(h.state(), "edge");
+    assert_eq!(dir_node.zone, lync_port_planner::topology::Zone::Internal);
+    assert_eq!(
+        edge_node.zone,
+        lync_port_planner::topology::Zone::Perimeter,
+        "zone from the band it was dropped in"
+    );
+    assert_eq!(edge_node.label, "Edge pool");
+
+    // Drag from the Edge card's handle (right edge) onto the Director card.
+    let handle = screen(&h, edge_node.position.x + 115.0, edge_node.position.y);
+    let target = screen(&h, dir_node.position.x, dir_node.position.y);
+    drag(&mut h, handle, target);
+    assert!(
+        h.state().plan().link_between(&dir, &edge).is_some(),
+        "linked by dragging the handle"
+    );
+
+    // The link's label lists its ports; selecting it lists its rules in the side panel.
+    h.get_by_label_contains("Link Director pool - Edge pool: 5061")
+        .click_accesskit();
+    h.run();
+    let sip_rows = h.query_all_by_label("SIP/MTLS").count();
+    assert!(
+        sip_rows >= 2,
+        "Edge -> Director and Director -> Edge SIP/MTLS 5061, found {sip_rows}"
+    );
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        h.state().plan().link_between(&dir, &edge).is_none(),
+        "undo removes the link"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert!(
+        h.state().plan().link_between(&dir, &edge).is_some(),
+        "redo restores it"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert!(h.state().doc.can_undo());
+}
+
+#[test]
+fn deleting_a_node_takes_its_links() {
+    let mut h = seed();
+    let links = h.state().plan().links.len();
+    h.get_by_label("Edge Server, Edge pool").click_accesskit();
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    assert!(!h.state().plan().nodes.contains_key(&NodeId::from("edge")));
+    assert_eq!(h.state().plan().links.len(), links - 2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().plan().links.len(), links);
+}
+
+#[test]
+fn dragging_a_card_moves_it_in_one_undo_step_and_sets_the_zone() {
+    let mut h = seed();
+    let before = h.state().plan().nodes[&NodeId::from("clients")].position;
+    let from = screen(&h, before.x, before.y);
+    let to = screen(&h, before.x - 600.0, before.y);
+    drag(&mut h, from, to);
+    let node = &h.state().plan().nodes[&NodeId::from("clients")];
+    assert!(node.position.x < before.x - 500.0, "{:?}", node.position);
+    assert_eq!(node.zone, lync_port_planner::topology::Zone::Perimeter);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().plan().nodes[&NodeId::from("clients")].position,
+        before,
+        "one drag, one undo step"
+    );
+}
+
+#[test]
+fn inspector_refuses_an_invalid_address_and_stores_a_valid_one() {
+    let mut h = seed();
+    h.get_by_label("Director pool, Director pool")
+        .click_accesskit();
+    h.run();
+    let field = h.get_by_label("dir01 Director server");
+    field.focus();
+    field.type_text("x");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.query_by_label_contains("is not an IP address").is_some(),
+        "error shown at the field"
+    );
+    let member = &h.state().plan().nodes[&NodeId::from("dir")].members[0];
+    assert_eq!(
+        member.addresses["server"].to_string(),
+        "10.10.20.11",
+        "invalid input never stored"
+    );
+
+    // A duplicate of another node's address is refused too.
+    let field = h.get_by_label("dir01 Director server");
+    field.focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    field.type_text("10.10.30.11");
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.query_by_label_contains("already used by Front End pool")
+            .is_some()
+    );
+
+    let field = h.get_by_label("dir01 Director server");
+    field.focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    field.type_text("10.10.20.21");
+    h.key_press(Key::Enter);
+    h.run();
+    let member = &h.state().plan().nodes[&NodeId::from("dir")].members[0];
+    assert_eq!(member.addresses["server"].to_string(), "10.10.20.21");
+}
+
+#[test]
+fn missing_link_ghost_offers_a_one_click_fix() {
+    let text =
+        std::fs::read_to_string(root().join("saved-plans/director-pool-dns-hlb.ron")).unwrap();
+    let plan = text.replacen(
+        "        Link(\n            a: \"dir\",\n            b: \"edge\",\n        ),\n",
+        "",
+        1,
+    );
+    assert_ne!(plan, text);
+    let path = temp_dir().join("plan.ron");
+    std::fs::write(&path, plan).unwrap();
+    let mut h = harness(AppOptions {
+        plan: Some(path),
+        ..AppOptions::default()
+    });
+    h.get_by_label("Add link Edge Server - Director pool")
+        .click_accesskit();
+    h.run();
+    assert!(
+        h.state()
+            .plan()
+            .link_between(&NodeId::from("dir"), &NodeId::from("edge"))
+            .is_some()
+    );
+}
+
+#[test]
+fn ctrl_s_saves_to_the_file_or_asks_for_a_path() {
+    // The built-in example has no file: Ctrl+S asks for one (the host opens the dialog; tests never do).
+    let mut h = seed();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(h.state().dialogs.requested, Some(DialogKind::SaveAs));
+
+    // A plan with a file saves straight to it.
+    let path = temp_dir().join("plan.ron");
+    std::fs::copy(root().join("saved-plans/single-director.ron"), &path).unwrap();
+    let mut h = harness(AppOptions {
+        plan: Some(path.clone()),
+        ..AppOptions::default()
+    });
+    h.get_by_label("Edge Server, Edge pool").click_accesskit();
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    assert!(h.state().doc.is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(!h.state().doc.is_dirty());
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(!saved.contains("\"edge\""), "the saved file has no Edge");
+}
+
+#[test]
+fn duplicate_copy_paste_and_escape() {
+    let mut h = seed();
+    h.get_by_label("Director pool, Director pool")
+        .click_accesskit();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    h.run();
+    assert!(
+        h.state()
+            .plan()
+            .nodes
+            .values()
+            .any(|n| n.label == "Director pool 2")
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::C);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::V);
+    h.run();
+    assert!(
+        h.state()
+            .plan()
+            .nodes
+            .values()
+            .any(|n| n.label == "Director pool 3")
+    );
+    h.get_by_label("Front End pool").click();
+    h.run();
+    assert_eq!(h.state().canvas.placing.as_deref(), Some("front_end"));
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().canvas.placing, None);
+}
+
+#[test]
+fn switching_a_requirement_off_on_a_link_shows_a_finding() {
+    let mut h = seed();
+    h.get_by_label_contains("Link Director pool - Edge Server")
+        .click_accesskit();
+    h.run();
+    h.get_by_label_contains("Edge Server -> Director pool  SIP/MTLS TCP 5061")
+        .click();
+    h.run();
+    let link = h
+        .state()
+        .plan()
+        .link_between(&NodeId::from("dir"), &NodeId::from("edge"))
+        .unwrap();
+    assert!(link.disabled.contains("edge-dir-sip-5061"));
+    assert!(
+        h.query_by_label_contains("switched off on the link")
+            .is_some()
+    );
+    h.get_by_label("Switch on").click();
+    h.run();
+    let link = h
+        .state()
+        .plan()
+        .link_between(&NodeId::from("dir"), &NodeId::from("edge"))
+        .unwrap();
+    assert!(link.disabled.is_empty());
+}
+
+#[test]
+fn unsaved_work_is_recovered_after_a_crash() {
+    let state = temp_dir();
+    let options = AppOptions {
+        recovery_dir: Some(state.clone()),
+        ..AppOptions::default()
+    };
+    let mut h = harness(options.clone());
+    h.state_mut().set_autosave_idle(0.0);
+    h.get_by_label("Edge Server, Edge pool").click_accesskit();
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    assert!(
+        state.join("recovery.ron").exists(),
+        "autosave wrote the recovery file"
+    );
+    drop(h); // the "crash": no clean exit
+
+    let mut h = harness(options);
+    assert!(h.state().recovery_offer.is_some());
+    h.get_by_label("Restore").click();
+    h.run();
+    assert!(
+        !h.state().plan().nodes.contains_key(&NodeId::from("edge")),
+        "the edit survived"
+    );
+    assert!(h.state().doc.is_dirty(), "restored work still needs saving");
+}
+
+#[test]
+fn main_window_snapshot() {
+    let app = PlannerApp::new(AppOptions::default()).expect("app starts");
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .wgpu()
+        .build_ui_state(|ui, app: &mut PlannerApp| app.contents_ui(ui), app);
+    h.run();
+    h.snapshot("main_window_seed");
+}
+
+#[test]
+fn dragging_a_role_from_the_palette_places_it_where_dropped() {
+    let mut h = empty();
+    let from = h.get_by_label("SQL Server back end").rect().center();
+    let to = screen(&h, 800.0, 300.0);
+    drag(&mut h, from, to);
+    let (_, node) = node_of_role(h.state(), "sql_back_end");
+    assert!(
+        (node.position.x - 800.0).abs() <= 20.0 && (node.position.y - 300.0).abs() <= 20.0,
+        "{:?}",
+        node.position
+    );
+    assert_eq!(node.label, "SQL Server back end");
+}
+
+#[test]
+fn copied_nodes_paste_from_the_system_clipboard_text() {
+    let mut h = seed();
+    h.get_by_label("Edge Server, Edge pool").click_accesskit();
+    h.run();
+    // The windowing layer sends Copy and Paste events rather than Ctrl+C and Ctrl+V keys.
+    h.event(Event::Copy);
+    h.step();
+    let text = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        });
+    let text = text.expect("copy puts plan text on the clipboard");
+    assert!(text.contains("role: \"edge\""));
+    let mut other = empty();
+    other.event(Event::Paste(text));
+    other.run();
+    assert_eq!(other.state().plan().nodes.len(), 1);
+    assert_eq!(node_of_role(other.state(), "edge").1.label, "Edge Server");
+}
+
+#[test]
+fn rubber_band_selects_and_a_link_dropped_on_empty_canvas_is_cancelled() {
+    let mut h = seed();
+    let plan = h.state().plan().clone();
+    // A band around the two perimeter cards (reverse proxy and Edge) only.
+    let from = screen(&h, 200.0, 40.0);
+    let to = screen(&h, 520.0, 480.0);
+    drag(&mut h, from, to);
+    let selected: Vec<&str> = h
+        .state()
+        .selection
+        .nodes
+        .iter()
+        .map(NodeId::as_str)
+        .collect();
+    assert_eq!(selected, ["edge", "rp"]);
+    // A link dragged from the Edge handle to empty canvas adds nothing.
+    let edge = &plan.nodes[&NodeId::from("edge")];
+    let handle = screen(&h, edge.position.x + 115.0, edge.position.y);
+    let nowhere = screen(&h, edge.position.x + 160.0, edge.position.y + 300.0);
+    drag(&mut h, handle, nowhere);
+    assert_eq!(h.state().plan().links, plan.links);
+    assert!(!h.state().doc.can_undo(), "nothing was recorded");
+}
+
+#[test]
+fn new_plan_with_unsaved_changes_asks_first() {
+    let mut h = seed();
+    h.get_by_label("Edge Server, Edge pool").click_accesskit();
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert!(h.state().prompt.is_some(), "asks before discarding");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(!h.state().plan().nodes.is_empty(), "cancel keeps the plan");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label("Don't save").click();
+    h.run();
+    assert!(h.state().plan().nodes.is_empty(), "a new plan");
+    assert!(!h.state().doc.is_dirty());
+}

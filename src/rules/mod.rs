@@ -75,6 +75,18 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// One line for people: `Edge Server -> Director pool  SIP/MTLS TCP 5061`.
+    pub fn summary(&self) -> String {
+        format!(
+            "{} -> {}  {} {} {}",
+            self.source.label,
+            self.destination.label,
+            self.application,
+            self.transport.as_str().to_uppercase(),
+            self.ports
+        )
+    }
+
     /// True when either end is missing an address.
     pub fn is_unresolved(&self) -> bool {
         self.source.is_unresolved() || self.destination.is_unresolved()

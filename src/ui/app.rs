@@ -84,20 +84,29 @@ impl PlannerApp {
     /// Start the app; a plan that cannot be loaded is an error for the caller.
     pub fn new(options: AppOptions) -> Result<Self, String> {
         let catalog = Catalog::builtin().map_err(|e| e.to_string())?;
+        let scripted = options.screenshot.is_some() || options.frames.is_some();
+        let mut status = Status::default();
         let (plan, path) = match &options.plan {
-            Some(p) => (
-                plan_file::load(p, &catalog).map_err(|e| e.to_string())?,
-                Some(p.clone()),
-            ),
+            Some(p) => match plan_file::load(p, &catalog) {
+                Ok(plan) => (plan, Some(p.clone())),
+                // Scripted runs fail loudly; a person gets the window with the error in the status bar.
+                Err(e) if scripted => return Err(e.to_string()),
+                Err(e) => {
+                    status = Status::error(e.to_string());
+                    (Plan::new("Untitled plan"), None)
+                }
+            },
             None => (
                 plan_file::from_ron(examples::SEED_PLAN, examples::SEED_NAME, &catalog)
                     .map_err(|e| e.to_string())?,
                 None,
             ),
         };
-        let file_name = path
-            .as_deref()
-            .map_or_else(|| examples::SEED_NAME.to_owned(), display_name);
+        let file_name = match (&path, &options.plan) {
+            (Some(p), _) => display_name(p),
+            (None, Some(_)) => "untitled.ron".to_owned(),
+            (None, None) => examples::SEED_NAME.to_owned(),
+        };
         let prefs = options
             .prefs_path
             .as_deref()
@@ -126,7 +135,7 @@ impl PlannerApp {
             selection: Selection::default(),
             inspector: InspectorState::default(),
             clipboard: Clipboard::default(),
-            status: Status::default(),
+            status,
             dialogs: FileDialogs::default(),
             prefs,
             prefs_path: options.prefs_path.clone(),

@@ -379,14 +379,7 @@ pub fn link_inspector_ui(
     }
     for r in on_link {
         let mut enabled = !link.disabled.contains(&r.requirement);
-        let text = format!(
-            "{} -> {}  {} {} {}",
-            r.source.label,
-            r.destination.label,
-            r.application,
-            r.transport.as_str().to_uppercase(),
-            r.ports
-        );
+        let text = r.summary();
         let response = ui.checkbox(&mut enabled, text).on_hover_text(format!(
             "{}\n{}",
             r.notes,

@@ -463,3 +463,70 @@ fn new_plan_with_unsaved_changes_asks_first() {
     assert!(h.state().plan().nodes.is_empty(), "a new plan");
     assert!(!h.state().doc.is_dirty());
 }
+
+#[test]
+fn hovering_a_link_lists_its_rules_and_why() {
+    let mut h = seed();
+    // Widgets inside the Scene report canvas coordinates to AccessKit; map them to the screen.
+    let label = h
+        .get_by_label_contains("Link Director pool - Edge Server")
+        .rect()
+        .center();
+    let at = h.state().canvas.to_screen * label;
+    h.hover_at(at);
+    h.run();
+    assert!(
+        h.query_by_label_contains("Edge Server -> Director pool  SIP/MTLS TCP 5061")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("SIP from the Edge internal interface to the Director")
+            .is_some()
+    );
+}
+
+#[test]
+fn a_plan_that_cannot_be_read_shows_the_error_in_the_window() {
+    let path = temp_dir().join("broken.ron");
+    std::fs::write(
+        &path,
+        "Plan(format_version: 1, name: \"x\", nodes: {\"a\": Node(role: \"nope\")})",
+    )
+    .unwrap();
+    let app = PlannerApp::new(AppOptions {
+        plan: Some(path),
+        ..AppOptions::default()
+    })
+    .expect("the window still opens");
+    assert!(
+        app.status.is_error && app.status.text.contains("broken.ron:1:"),
+        "{:?}",
+        app.status
+    );
+    assert!(app.plan().nodes.is_empty());
+}
+
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_plan_file_opens_it_and_remembers_it() {
+    let prefs = temp_dir().join("prefs.ron");
+    let mut h = harness(AppOptions { prefs_path: Some(prefs.clone()), ..AppOptions::default() });
+    let file = root().join("saved-plans/scaled-edge-hlb.ron");
+    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(file.clone())));
+    h.run();
+    assert_eq!(h.state().plan().name, "Scaled consolidated Edge with hardware load balancers");
+    assert!(h.state().title().starts_with("scaled-edge-hlb.ron - "), "{}", h.state().title());
+    let saved = std::fs::read_to_string(&prefs).expect("recent files saved");
+    assert!(saved.contains("scaled-edge-hlb.ron"), "{saved}");
+}

@@ -287,17 +287,7 @@ pub fn rubber_band(painter: &Painter, rect: Rect) {
 pub fn rules_tooltip(ui: &mut egui::Ui, rules: &[&crate::rules::Rule]) {
     ui.set_max_width(520.0);
     for r in rules {
-        ui.label(
-            egui::RichText::new(format!(
-                "{} -> {}   {} {} {}",
-                r.source.label,
-                r.destination.label,
-                r.application,
-                r.transport.as_str().to_uppercase(),
-                r.ports
-            ))
-            .strong(),
-        );
+        ui.label(egui::RichText::new(r.summary()).strong());
         ui.label(egui::RichText::new(&r.notes).small());
     }
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::catalog::{Catalog, CatalogError, Select, Side};
-use crate::export::{self, Format, Report};
+use crate::export::{self, Format};
 use crate::findings::{self, Severity};
 use crate::plan_file::{self, PlanFileError};
 use crate::rules;
@@ -20,9 +20,12 @@ Lync Port Planner: firewall rules for Lync Server 2013, derived from a plan.
 
 Usage:
   lync-port-planner [PLAN.ron]                      open the GUI (default: the built-in example plan)
-  lync-port-planner export PLAN.ron --format F [--output FILE]
+  lync-port-planner export PLAN.ron --format F [--output FILE] [--firewall FW | --nodes ID,ID]
         F: csv | markdown | html | json | powershell | nftables | iptables | asa
-  lync-port-planner check PLAN.ron [--format text|json]
+        FW: external | internal | host (only the rules crossing that firewall)
+        --nodes: only the rules with an end on these node ids
+  lync-port-planner check PLAN.ron [--format text|json] [--against EXISTING.csv]
+        --against: audit an existing firewall (our CSV columns, or action,protocol,source,destination,port)
   lync-port-planner catalog [--format markdown|json]
   lync-port-planner upgrade PLAN.ron                rewrite in the current format, keeping PLAN.ron.bak
 
@@ -54,6 +57,16 @@ pub enum CliError {
     /// The plan could not be used.
     #[error(transparent)]
     Plan(#[from] PlanFileError),
+    /// The existing-rules CSV could not be used.
+    #[error("{path}:{line}: {message}")]
+    Existing {
+        /// The CSV file.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
     /// Output could not be written.
     #[error(transparent)]
     Write(#[from] crate::atomic_write::WriteError),
@@ -91,6 +104,9 @@ struct Options {
     format: Option<String>,
     output: Option<PathBuf>,
     catalog: Option<PathBuf>,
+    against: Option<PathBuf>,
+    firewall: Option<String>,
+    nodes: Option<String>,
 }
 
 fn parse(args: &[OsString]) -> Result<Options, CliError> {
@@ -114,6 +130,9 @@ fn parse(args: &[OsString]) -> Result<Options, CliError> {
             }
             Some("--output" | "-o") => opts.output = Some(PathBuf::from(value("--output")?)),
             Some("--catalog") => opts.catalog = Some(PathBuf::from(value("--catalog")?)),
+            Some("--against") => opts.against = Some(PathBuf::from(value("--against")?)),
+            Some("--firewall") => opts.firewall = Some(text_value(&value("--firewall")?, "--firewall")?),
+            Some("--nodes") => opts.nodes = Some(text_value(&value("--nodes")?, "--nodes")?),
             Some(t) if t.starts_with('-') && t.len() > 1 => {
                 return Err(usage(format!("unknown option `{t}`")));
             }
@@ -121,6 +140,35 @@ fn parse(args: &[OsString]) -> Result<Options, CliError> {
         }
     }
     Ok(opts)
+}
+
+fn text_value(value: &OsString, name: &str) -> Result<String, CliError> {
+    value.to_str().map(str::to_owned).ok_or_else(|| usage(format!("{name} is not valid text")))
+}
+
+/// The export scope from `--firewall` or `--nodes`.
+fn scope(opts: &Options, plan: &crate::plan::Plan) -> Result<crate::rules::RuleScope, CliError> {
+    use crate::rules::RuleScope;
+    match (&opts.firewall, &opts.nodes) {
+        (Some(_), Some(_)) => Err(usage("use --firewall or --nodes, not both")),
+        (Some(fw), None) => crate::topology::Firewall::ALL
+            .into_iter()
+            .find(|f| f.as_str() == fw)
+            .map(RuleScope::Firewall)
+            .ok_or_else(|| usage(format!("unknown firewall `{fw}` (expected external, internal or host)"))),
+        (None, Some(list)) => {
+            let mut ids = std::collections::BTreeSet::new();
+            for id in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                let id = crate::plan::NodeId::from(id);
+                if !plan.nodes.contains_key(&id) {
+                    return Err(usage(format!("--nodes: the plan has no node `{id}`")));
+                }
+                ids.insert(id);
+            }
+            Ok(RuleScope::Nodes(ids))
+        }
+        (None, None) => Ok(RuleScope::All),
+    }
 }
 
 fn dispatch(args: &[OsString]) -> Result<ExitCode, CliError> {
@@ -178,16 +226,8 @@ fn export_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
         .parse()
         .map_err(|e: export::UnknownFormat| usage(e.to_string()))?;
     let plan = plan_file::load(path, catalog)?;
-    let rules = rules::derive(&plan, catalog);
-    let findings = findings::check(&plan, catalog, &rules);
-    let text = export::render(
-        format,
-        &Report {
-            plan: &plan,
-            rules: &rules,
-            findings: &findings,
-        },
-    );
+    let scope = scope(opts, &plan)?;
+    let text = export::export_plan(&plan, catalog, format, &scope);
     match &opts.output {
         Some(file) => crate::atomic_write::write(file, text.as_bytes())?,
         None => out(&text)?,
@@ -204,7 +244,17 @@ fn check_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
     }
     let plan = plan_file::load(path, catalog)?;
     let rules = rules::derive(&plan, catalog);
-    let findings = findings::check(&plan, catalog, &rules);
+    let mut findings = findings::check(&plan, catalog, &rules);
+    if let Some(csv) = &opts.against {
+        let text = crate::file_text::read(csv).map_err(PlanFileError::from)?;
+        let existing = crate::audit::parse(&text).map_err(|e| CliError::Existing {
+            path: csv.display().to_string(),
+            line: e.line,
+            message: e.message,
+        })?;
+        findings.extend(crate::audit::audit(&rules, &existing));
+        findings.sort();
+    }
     match opts.format.as_deref().unwrap_or("text") {
         "json" => out(&export::findings_json(&findings))?,
         "text" => {

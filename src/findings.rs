@@ -47,6 +47,14 @@ pub enum FindingKind {
     Placeholder,
     /// Microsoft's pages disagree about a rule the plan uses.
     SourceConflict,
+    /// Audit: a required rule the existing firewall does not allow.
+    MissingRule,
+    /// Audit: a required rule allowed only for some members or part of its range.
+    PartialRule,
+    /// Audit: an existing rule allows more than the plan needs.
+    OverPermissiveRule,
+    /// Audit: an existing rule the plan does not need.
+    ExtraRule,
 }
 
 impl FindingKind {
@@ -59,6 +67,10 @@ impl FindingKind {
             Self::InvalidTopology => "invalid_topology",
             Self::Placeholder => "placeholder",
             Self::SourceConflict => "source_conflict",
+            Self::MissingRule => "missing_rule",
+            Self::PartialRule => "partial_rule",
+            Self::OverPermissiveRule => "over_permissive_rule",
+            Self::ExtraRule => "extra_rule",
         }
     }
 }
@@ -74,6 +86,8 @@ pub enum Subject {
     Link(NodeId, NodeId),
     /// A derived rule, by id.
     Rule(String),
+    /// A rule of the audited firewall, by its line in the CSV file.
+    Existing(usize),
 }
 
 impl fmt::Display for Subject {
@@ -83,6 +97,7 @@ impl fmt::Display for Subject {
             Self::Node(n) => write!(f, "node:{n}"),
             Self::Link(a, b) => write!(f, "link:{a}-{b}"),
             Self::Rule(r) => write!(f, "rule:{r}"),
+            Self::Existing(line) => write!(f, "existing:{line}"),
         }
     }
 }

@@ -5,12 +5,14 @@
 //! - [`catalog`]: roles and port requirements from `assets/catalog.ron`.
 //! - [`plan`], [`plan_file`], [`document`], [`recovery`]: the user's document, its edits and undo
 //!   history, its RON files and the crash-recovery file.
-//! - [`rules`], [`findings`]: pure derivations from `(&Plan, &Catalog)`.
+//! - [`rules`], [`findings`]: pure derivations from `(&Plan, &Catalog)`; [`audit`] compares
+//!   them with an existing firewall's rules.
 //! - [`export`]: one text format per file.
 //! - [`cli`]: the command line.
 //! - `ui` (feature `gui`): the desktop window.
 
 pub mod atomic_write;
+pub mod audit;
 pub mod catalog;
 pub mod cli;
 pub mod document;

@@ -11,6 +11,9 @@ mod nftables;
 mod powershell;
 mod text;
 
+pub use csv::HEADER as CSV_HEADER;
+pub use text::one_line;
+
 use std::fmt;
 use std::str::FromStr;
 
@@ -130,6 +133,18 @@ pub fn render(format: Format, report: &Report<'_>) -> String {
         Format::Iptables => iptables::render(report),
         Format::Asa => asa::render(report),
     }
+}
+
+/// The export of a plan in a scope: what the CLI writes and the GUI saves, byte for byte.
+pub fn export_plan(
+    plan: &Plan,
+    catalog: &crate::catalog::Catalog,
+    format: Format,
+    scope: &crate::rules::RuleScope,
+) -> String {
+    let rules = crate::rules::derive(plan, catalog);
+    let findings = crate::findings::check(plan, catalog, &rules);
+    render(format, &Report { plan, rules: &rules.scoped(scope), findings: &findings })
 }
 
 /// Findings alone as JSON (`check --format json`).

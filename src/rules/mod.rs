@@ -104,7 +104,29 @@ pub struct RuleSet {
     pub rules: Vec<Rule>,
 }
 
+/// Which rules an export covers.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum RuleScope {
+    /// Every rule.
+    #[default]
+    All,
+    /// The rules that cross one firewall.
+    Firewall(Firewall),
+    /// The rules with an end on one of these nodes.
+    Nodes(std::collections::BTreeSet<NodeId>),
+}
+
 impl RuleSet {
+    /// The rules in `scope`, same order.
+    pub fn scoped(&self, scope: &RuleScope) -> Self {
+        let keep = |r: &Rule| match scope {
+            RuleScope::All => true,
+            RuleScope::Firewall(fw) => r.firewall == *fw,
+            RuleScope::Nodes(ids) => [&r.source.node, &r.destination.node].into_iter().flatten().any(|n| ids.contains(n)),
+        };
+        Self { plan: self.plan.clone(), catalog: self.catalog.clone(), rules: self.rules.iter().filter(|r| keep(r)).cloned().collect() }
+    }
+
     /// The rules that cross `firewall`.
     pub fn for_firewall(&self, firewall: Firewall) -> impl Iterator<Item = &Rule> {
         self.rules.iter().filter(move |r| r.firewall == firewall)

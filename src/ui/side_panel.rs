@@ -118,7 +118,7 @@ pub fn findings_ui(
 
 fn select_subject(subject: &Subject, derived: &Derived, selection: &mut Selection) {
     *selection = match subject {
-        Subject::Plan => Selection::default(),
+        Subject::Plan | Subject::Existing(_) => Selection::default(),
         Subject::Node(id) => Selection::only_node(id.clone()),
         Subject::Link(a, b) => Selection::only_link(a.clone(), b.clone()),
         Subject::Rule(id) => match derived

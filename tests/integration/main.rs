@@ -26,6 +26,8 @@ mod findings;
 mod exports;
 // The command line: exit codes and one-line errors for bad input.
 mod cli;
+// Auditing an existing firewall's rules against the plan.
+mod audit;
 // The real app driven headlessly with egui_kittest, and an image snapshot of the window.
 #[cfg(feature = "gui")]
 mod ui;

@@ -1,0 +1,104 @@
+//! A small RFC 4180 reader: records of fields, each with the line it starts on.
+//! Untrusted input: every malformation is an error with its line, never a panic.
+
+/// One record and the 1-based line it starts on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Record {
+    /// Line of the record's first character.
+    pub line: usize,
+    /// The fields, unquoted.
+    pub fields: Vec<String>,
+}
+
+/// A malformed CSV text.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct CsvError {
+    /// 1-based line.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Split CSV text into records. Blank lines are skipped; CRLF and LF both end records.
+pub fn parse(text: &str) -> Result<Vec<Record>, CsvError> {
+    let mut records = Vec::new();
+    let mut fields: Vec<String> = Vec::new();
+    let mut field = String::new();
+    let mut line = 1;
+    let mut start = 1;
+    let mut quoted = false;
+    let mut was_quoted = false;
+    let mut chars = text.strip_prefix('\u{feff}').unwrap_or(text).chars().peekable();
+    let end_record = |fields: &mut Vec<String>, field: &mut String, start: usize, records: &mut Vec<Record>| {
+        fields.push(std::mem::take(field));
+        let record = std::mem::take(fields);
+        if !(record.len() == 1 && record[0].is_empty()) {
+            records.push(Record { line: start, fields: record });
+        }
+    };
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => quoted = false,
+                '\n' => {
+                    line += 1;
+                    field.push('\n');
+                }
+                _ => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if field.is_empty() && !was_quoted => {
+                quoted = true;
+                was_quoted = true;
+            }
+            '"' => return Err(CsvError { line, message: "a quote inside an unquoted field (quote the whole field)".to_owned() }),
+            ',' => {
+                fields.push(std::mem::take(&mut field));
+                was_quoted = false;
+            }
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => {
+                end_record(&mut fields, &mut field, start, &mut records);
+                was_quoted = false;
+                line += 1;
+                start = line;
+            }
+            _ if was_quoted => {
+                return Err(CsvError { line, message: "text after a closing quote".to_owned() });
+            }
+            _ => field.push(c),
+        }
+    }
+    if quoted {
+        return Err(CsvError { line: start, message: "a quoted field is never closed".to_owned() });
+    }
+    end_record(&mut fields, &mut field, start, &mut records);
+    Ok(records)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_quotes_and_line_breaks() {
+        let r = parse("a,\"b,c\",\"d\"\"e\"\r\n\r\n\"multi\nline\",x\n").unwrap();
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].fields, ["a", "b,c", "d\"e"]);
+        assert_eq!((r[1].line, r[1].fields[0].as_str()), (3, "multi\nline"));
+    }
+
+    #[test]
+    fn reports_malformed_lines() {
+        assert_eq!(parse("a,b\nc\"d,e\n").unwrap_err().line, 2);
+        assert_eq!(parse("a\n\"open,b\n").unwrap_err().line, 2);
+        assert_eq!(parse("\"a\"x\n").unwrap_err().line, 1);
+    }
+}

@@ -1,0 +1,149 @@
+//! Reading a user's existing firewall rules from CSV: our own export's columns, or the plain
+//! five-column form `action, protocol, source, destination, port`.
+
+use super::csv::{self, CsvError};
+use crate::export::CSV_HEADER;
+use crate::net::{IpNet, PortRange, Transport};
+
+/// Addresses of an existing rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Match {
+    /// Any address.
+    Any,
+    /// These networks.
+    Nets(Vec<IpNet>),
+}
+
+/// One rule of the existing firewall.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExistingRule {
+    /// 1-based line in the CSV file.
+    pub line: usize,
+    /// True for allow/permit/accept, false for deny/drop/reject.
+    pub allow: bool,
+    /// `None` for any protocol.
+    pub transport: Option<Transport>,
+    /// Source addresses.
+    pub source: Match,
+    /// Destination addresses.
+    pub destination: Match,
+    /// `None` for any port.
+    pub ports: Option<PortRange>,
+}
+
+impl ExistingRule {
+    /// `allow tcp 10.0.0.1 -> any 5061`, for messages.
+    pub fn describe(&self) -> String {
+        let m = |m: &Match| match m {
+            Match::Any => "any".to_owned(),
+            Match::Nets(n) => n.iter().map(ToString::to_string).collect::<Vec<_>>().join(" "),
+        };
+        format!(
+            "{} {} {} -> {} port {}",
+            if self.allow { "allow" } else { "deny" },
+            self.transport.map_or("any", Transport::as_str),
+            m(&self.source),
+            m(&self.destination),
+            self.ports.map_or_else(|| "any".to_owned(), |p| p.to_string())
+        )
+    }
+}
+
+fn err(line: usize, message: impl Into<String>) -> CsvError {
+    CsvError { line, message: message.into() }
+}
+
+/// Parse existing rules; the first malformed row is an error with its line.
+pub fn parse(text: &str) -> Result<Vec<ExistingRule>, CsvError> {
+    let records = csv::parse(text)?;
+    let Some(first) = records.first() else { return Ok(Vec::new()) };
+    let header: Vec<String> = first.fields.iter().map(|f| f.trim().to_ascii_lowercase()).collect();
+    if header.iter().map(String::as_str).eq(CSV_HEADER.iter().copied()) {
+        return records[1..].iter().map(|r| ours(r.line, &r.fields)).collect();
+    }
+    let plain_header = ["action", "protocol", "source", "destination", "port"];
+    let rows = if header.iter().map(String::as_str).eq(plain_header) { &records[1..] } else { &records[..] };
+    rows.iter().map(|r| plain(r.line, &r.fields)).collect()
+}
+
+fn column(fields: &[String], name: &str, line: usize) -> Result<String, CsvError> {
+    let i = CSV_HEADER.iter().position(|h| *h == name).ok_or_else(|| err(line, format!("no column {name}")))?;
+    fields.get(i).map(|f| f.trim().to_owned()).ok_or_else(|| err(line, format!("missing column `{name}`")))
+}
+
+/// A row of our own CSV export.
+fn ours(line: usize, fields: &[String]) -> Result<ExistingRule, CsvError> {
+    if fields.len() != CSV_HEADER.len() {
+        return Err(err(line, format!("expected {} columns, found {}", CSV_HEADER.len(), fields.len())));
+    }
+    let from = column(fields, "port_from", line)?;
+    let to = column(fields, "port_to", line)?;
+    Ok(ExistingRule {
+        line,
+        allow: true,
+        transport: transport(&column(fields, "transport", line)?, line)?,
+        source: addresses(&column(fields, "source_addresses", line)?, line)?,
+        destination: addresses(&column(fields, "destination_addresses", line)?, line)?,
+        ports: ports(&format!("{from}-{to}"), line)?,
+    })
+}
+
+/// A row of the five-column form.
+fn plain(line: usize, fields: &[String]) -> Result<ExistingRule, CsvError> {
+    let [action, proto, source, destination, port] = fields else {
+        return Err(err(line, format!("expected 5 columns (action, protocol, source, destination, port), found {}", fields.len())));
+    };
+    let allow = match action.trim().to_ascii_lowercase().as_str() {
+        "allow" | "permit" | "accept" | "pass" => true,
+        "deny" | "drop" | "reject" | "block" => false,
+        other => return Err(err(line, format!("unknown action `{}` (expected allow or deny)", clip(other)))),
+    };
+    Ok(ExistingRule {
+        line,
+        allow,
+        transport: transport(proto, line)?,
+        source: addresses(source, line)?,
+        destination: addresses(destination, line)?,
+        ports: ports(port, line)?,
+    })
+}
+
+/// At most 40 characters of user text for an error message.
+fn clip(text: &str) -> String {
+    crate::export::one_line(text).chars().take(40).collect()
+}
+
+fn transport(text: &str, line: usize) -> Result<Option<Transport>, CsvError> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "tcp" => Ok(Some(Transport::Tcp)),
+        "udp" => Ok(Some(Transport::Udp)),
+        "any" | "ip" | "*" | "" => Ok(None),
+        other => Err(err(line, format!("unknown protocol `{}` (expected tcp, udp or any)", clip(other)))),
+    }
+}
+
+fn addresses(text: &str, line: usize) -> Result<Match, CsvError> {
+    let mut nets = Vec::new();
+    for token in text.split([' ', ';', ',']).map(str::trim).filter(|t| !t.is_empty()) {
+        match token.to_ascii_lowercase().as_str() {
+            "any" | "*" | "0.0.0.0/0" | "::/0" | "any4" | "any6" => return Ok(Match::Any),
+            // Our export marks rules whose addresses were not all known; the listed ones still count.
+            "unresolved" => {}
+            _ => nets.push(token.parse::<IpNet>().map_err(|e| err(line, e.to_string()))?),
+        }
+    }
+    if nets.is_empty() {
+        return Err(err(line, "no address (write `any` for any address)"));
+    }
+    Ok(Match::Nets(nets))
+}
+
+fn ports(text: &str, line: usize) -> Result<Option<PortRange>, CsvError> {
+    let t = text.trim().to_ascii_lowercase();
+    if matches!(t.as_str(), "" | "any" | "*") {
+        return Ok(None);
+    }
+    let t = t.replace(':', "-");
+    let range: PortRange = t.parse().map_err(|e: crate::net::ValueError| err(line, e.to_string()))?;
+    Ok(Some(range))
+}

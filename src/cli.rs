@@ -13,7 +13,7 @@ use crate::plan_file::{self, PlanFileError};
 use crate::rules;
 
 /// Subcommand names; anything else on the command line is for the GUI.
-pub const SUBCOMMANDS: [&str; 5] = ["export", "check", "catalog", "upgrade", "help"];
+pub const SUBCOMMANDS: [&str; 6] = ["export", "check", "catalog", "render", "upgrade", "help"];
 
 const USAGE: &str = "\
 Lync Port Planner: firewall rules for Lync Server 2013, derived from a plan.
@@ -27,6 +27,7 @@ Usage:
   lync-port-planner check PLAN.ron [--format text|json] [--against EXISTING.csv]
         --against: audit an existing firewall (our CSV columns, or action,protocol,source,destination,port)
   lync-port-planner catalog [--format markdown|json]
+  lync-port-planner render PLAN.ron --output FILE.svg|FILE.png   the whole plan as a diagram
   lync-port-planner upgrade PLAN.ron                rewrite in the current format, keeping PLAN.ron.bak
 
 Options for every subcommand:
@@ -131,7 +132,9 @@ fn parse(args: &[OsString]) -> Result<Options, CliError> {
             Some("--output" | "-o") => opts.output = Some(PathBuf::from(value("--output")?)),
             Some("--catalog") => opts.catalog = Some(PathBuf::from(value("--catalog")?)),
             Some("--against") => opts.against = Some(PathBuf::from(value("--against")?)),
-            Some("--firewall") => opts.firewall = Some(text_value(&value("--firewall")?, "--firewall")?),
+            Some("--firewall") => {
+                opts.firewall = Some(text_value(&value("--firewall")?, "--firewall")?);
+            }
             Some("--nodes") => opts.nodes = Some(text_value(&value("--nodes")?, "--nodes")?),
             Some(t) if t.starts_with('-') && t.len() > 1 => {
                 return Err(usage(format!("unknown option `{t}`")));
@@ -143,7 +146,10 @@ fn parse(args: &[OsString]) -> Result<Options, CliError> {
 }
 
 fn text_value(value: &OsString, name: &str) -> Result<String, CliError> {
-    value.to_str().map(str::to_owned).ok_or_else(|| usage(format!("{name} is not valid text")))
+    value
+        .to_str()
+        .map(str::to_owned)
+        .ok_or_else(|| usage(format!("{name} is not valid text")))
 }
 
 /// The export scope from `--firewall` or `--nodes`.
@@ -155,7 +161,11 @@ fn scope(opts: &Options, plan: &crate::plan::Plan) -> Result<crate::rules::RuleS
             .into_iter()
             .find(|f| f.as_str() == fw)
             .map(RuleScope::Firewall)
-            .ok_or_else(|| usage(format!("unknown firewall `{fw}` (expected external, internal or host)"))),
+            .ok_or_else(|| {
+                usage(format!(
+                    "unknown firewall `{fw}` (expected external, internal or host)"
+                ))
+            }),
         (None, Some(list)) => {
             let mut ids = std::collections::BTreeSet::new();
             for id in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
@@ -195,6 +205,7 @@ fn dispatch(args: &[OsString]) -> Result<ExitCode, CliError> {
         "export" => export_cmd(&opts, &catalog),
         "check" => check_cmd(&opts, &catalog),
         "catalog" => catalog_cmd(&opts, &catalog),
+        "render" => render_cmd(&opts, &catalog),
         "upgrade" => {
             let plan = one_plan(&opts)?;
             let bak = plan_file::upgrade(plan, &catalog)?;
@@ -232,6 +243,33 @@ fn export_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
         Some(file) => crate::atomic_write::write(file, text.as_bytes())?,
         None => out(&text)?,
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn render_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
+    let path = one_plan(opts)?;
+    let output = opts
+        .output
+        .as_ref()
+        .ok_or_else(|| usage("render needs --output FILE.svg or FILE.png"))?;
+    let ext = output
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let plan = plan_file::load(path, catalog)?;
+    let rules = rules::derive(&plan, catalog);
+    let bytes = match ext.as_deref() {
+        Some("svg") => crate::diagram::svg(&plan, catalog, &rules).into_bytes(),
+        Some("png") => {
+            crate::diagram::png(&plan, catalog, &rules, 1.5).map_err(|e| usage(e.to_string()))?
+        }
+        _ => {
+            return Err(usage(
+                "render writes .svg or .png (from the --output file name)",
+            ));
+        }
+    };
+    crate::atomic_write::write(output, &bytes)?;
     Ok(ExitCode::SUCCESS)
 }
 

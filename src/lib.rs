@@ -7,7 +7,7 @@
 //!   history, its RON files and the crash-recovery file.
 //! - [`rules`], [`findings`]: pure derivations from `(&Plan, &Catalog)`; [`audit`] compares
 //!   them with an existing firewall's rules.
-//! - [`export`]: one text format per file.
+//! - [`export`]: one text format per file; [`diagram`]: the plan as SVG and PNG.
 //! - [`cli`]: the command line.
 //! - `ui` (feature `gui`): the desktop window.
 
@@ -15,6 +15,7 @@ pub mod atomic_write;
 pub mod audit;
 pub mod catalog;
 pub mod cli;
+pub mod diagram;
 pub mod document;
 pub mod examples;
 pub mod export;

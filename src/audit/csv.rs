@@ -29,14 +29,22 @@ pub fn parse(text: &str) -> Result<Vec<Record>, CsvError> {
     let mut start = 1;
     let mut quoted = false;
     let mut was_quoted = false;
-    let mut chars = text.strip_prefix('\u{feff}').unwrap_or(text).chars().peekable();
-    let end_record = |fields: &mut Vec<String>, field: &mut String, start: usize, records: &mut Vec<Record>| {
-        fields.push(std::mem::take(field));
-        let record = std::mem::take(fields);
-        if !(record.len() == 1 && record[0].is_empty()) {
-            records.push(Record { line: start, fields: record });
-        }
-    };
+    let mut chars = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .chars()
+        .peekable();
+    let end_record =
+        |fields: &mut Vec<String>, field: &mut String, start: usize, records: &mut Vec<Record>| {
+            fields.push(std::mem::take(field));
+            let record = std::mem::take(fields);
+            if !(record.len() == 1 && record[0].is_empty()) {
+                records.push(Record {
+                    line: start,
+                    fields: record,
+                });
+            }
+        };
     while let Some(c) = chars.next() {
         if quoted {
             match c {
@@ -58,7 +66,12 @@ pub fn parse(text: &str) -> Result<Vec<Record>, CsvError> {
                 quoted = true;
                 was_quoted = true;
             }
-            '"' => return Err(CsvError { line, message: "a quote inside an unquoted field (quote the whole field)".to_owned() }),
+            '"' => {
+                return Err(CsvError {
+                    line,
+                    message: "a quote inside an unquoted field (quote the whole field)".to_owned(),
+                });
+            }
             ',' => {
                 fields.push(std::mem::take(&mut field));
                 was_quoted = false;
@@ -71,13 +84,19 @@ pub fn parse(text: &str) -> Result<Vec<Record>, CsvError> {
                 start = line;
             }
             _ if was_quoted => {
-                return Err(CsvError { line, message: "text after a closing quote".to_owned() });
+                return Err(CsvError {
+                    line,
+                    message: "text after a closing quote".to_owned(),
+                });
             }
             _ => field.push(c),
         }
     }
     if quoted {
-        return Err(CsvError { line: start, message: "a quoted field is never closed".to_owned() });
+        return Err(CsvError {
+            line: start,
+            message: "a quoted field is never closed".to_owned(),
+        });
     }
     end_record(&mut fields, &mut field, start, &mut records);
     Ok(records)

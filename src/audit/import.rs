@@ -36,7 +36,11 @@ impl ExistingRule {
     pub fn describe(&self) -> String {
         let m = |m: &Match| match m {
             Match::Any => "any".to_owned(),
-            Match::Nets(n) => n.iter().map(ToString::to_string).collect::<Vec<_>>().join(" "),
+            Match::Nets(n) => n
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(" "),
         };
         format!(
             "{} {} {} -> {} port {}",
@@ -44,37 +48,71 @@ impl ExistingRule {
             self.transport.map_or("any", Transport::as_str),
             m(&self.source),
             m(&self.destination),
-            self.ports.map_or_else(|| "any".to_owned(), |p| p.to_string())
+            self.ports
+                .map_or_else(|| "any".to_owned(), |p| p.to_string())
         )
     }
 }
 
 fn err(line: usize, message: impl Into<String>) -> CsvError {
-    CsvError { line, message: message.into() }
+    CsvError {
+        line,
+        message: message.into(),
+    }
 }
 
 /// Parse existing rules; the first malformed row is an error with its line.
 pub fn parse(text: &str) -> Result<Vec<ExistingRule>, CsvError> {
     let records = csv::parse(text)?;
-    let Some(first) = records.first() else { return Ok(Vec::new()) };
-    let header: Vec<String> = first.fields.iter().map(|f| f.trim().to_ascii_lowercase()).collect();
-    if header.iter().map(String::as_str).eq(CSV_HEADER.iter().copied()) {
-        return records[1..].iter().map(|r| ours(r.line, &r.fields)).collect();
+    let Some(first) = records.first() else {
+        return Ok(Vec::new());
+    };
+    let header: Vec<String> = first
+        .fields
+        .iter()
+        .map(|f| f.trim().to_ascii_lowercase())
+        .collect();
+    if header
+        .iter()
+        .map(String::as_str)
+        .eq(CSV_HEADER.iter().copied())
+    {
+        return records[1..]
+            .iter()
+            .map(|r| ours(r.line, &r.fields))
+            .collect();
     }
     let plain_header = ["action", "protocol", "source", "destination", "port"];
-    let rows = if header.iter().map(String::as_str).eq(plain_header) { &records[1..] } else { &records[..] };
+    let rows = if header.iter().map(String::as_str).eq(plain_header) {
+        &records[1..]
+    } else {
+        &records[..]
+    };
     rows.iter().map(|r| plain(r.line, &r.fields)).collect()
 }
 
 fn column(fields: &[String], name: &str, line: usize) -> Result<String, CsvError> {
-    let i = CSV_HEADER.iter().position(|h| *h == name).ok_or_else(|| err(line, format!("no column {name}")))?;
-    fields.get(i).map(|f| f.trim().to_owned()).ok_or_else(|| err(line, format!("missing column `{name}`")))
+    let i = CSV_HEADER
+        .iter()
+        .position(|h| *h == name)
+        .ok_or_else(|| err(line, format!("no column {name}")))?;
+    fields
+        .get(i)
+        .map(|f| f.trim().to_owned())
+        .ok_or_else(|| err(line, format!("missing column `{name}`")))
 }
 
 /// A row of our own CSV export.
 fn ours(line: usize, fields: &[String]) -> Result<ExistingRule, CsvError> {
     if fields.len() != CSV_HEADER.len() {
-        return Err(err(line, format!("expected {} columns, found {}", CSV_HEADER.len(), fields.len())));
+        return Err(err(
+            line,
+            format!(
+                "expected {} columns, found {}",
+                CSV_HEADER.len(),
+                fields.len()
+            ),
+        ));
     }
     let from = column(fields, "port_from", line)?;
     let to = column(fields, "port_to", line)?;
@@ -91,12 +129,23 @@ fn ours(line: usize, fields: &[String]) -> Result<ExistingRule, CsvError> {
 /// A row of the five-column form.
 fn plain(line: usize, fields: &[String]) -> Result<ExistingRule, CsvError> {
     let [action, proto, source, destination, port] = fields else {
-        return Err(err(line, format!("expected 5 columns (action, protocol, source, destination, port), found {}", fields.len())));
+        return Err(err(
+            line,
+            format!(
+                "expected 5 columns (action, protocol, source, destination, port), found {}",
+                fields.len()
+            ),
+        ));
     };
     let allow = match action.trim().to_ascii_lowercase().as_str() {
         "allow" | "permit" | "accept" | "pass" => true,
         "deny" | "drop" | "reject" | "block" => false,
-        other => return Err(err(line, format!("unknown action `{}` (expected allow or deny)", clip(other)))),
+        other => {
+            return Err(err(
+                line,
+                format!("unknown action `{}` (expected allow or deny)", clip(other)),
+            ));
+        }
     };
     Ok(ExistingRule {
         line,
@@ -118,18 +167,32 @@ fn transport(text: &str, line: usize) -> Result<Option<Transport>, CsvError> {
         "tcp" => Ok(Some(Transport::Tcp)),
         "udp" => Ok(Some(Transport::Udp)),
         "any" | "ip" | "*" | "" => Ok(None),
-        other => Err(err(line, format!("unknown protocol `{}` (expected tcp, udp or any)", clip(other)))),
+        other => Err(err(
+            line,
+            format!(
+                "unknown protocol `{}` (expected tcp, udp or any)",
+                clip(other)
+            ),
+        )),
     }
 }
 
 fn addresses(text: &str, line: usize) -> Result<Match, CsvError> {
     let mut nets = Vec::new();
-    for token in text.split([' ', ';', ',']).map(str::trim).filter(|t| !t.is_empty()) {
+    for token in text
+        .split([' ', ';', ','])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
         match token.to_ascii_lowercase().as_str() {
             "any" | "*" | "0.0.0.0/0" | "::/0" | "any4" | "any6" => return Ok(Match::Any),
             // Our export marks rules whose addresses were not all known; the listed ones still count.
             "unresolved" => {}
-            _ => nets.push(token.parse::<IpNet>().map_err(|e| err(line, e.to_string()))?),
+            _ => nets.push(
+                token
+                    .parse::<IpNet>()
+                    .map_err(|e| err(line, e.to_string()))?,
+            ),
         }
     }
     if nets.is_empty() {
@@ -144,6 +207,8 @@ fn ports(text: &str, line: usize) -> Result<Option<PortRange>, CsvError> {
         return Ok(None);
     }
     let t = t.replace(':', "-");
-    let range: PortRange = t.parse().map_err(|e: crate::net::ValueError| err(line, e.to_string()))?;
+    let range: PortRange = t
+        .parse()
+        .map_err(|e: crate::net::ValueError| err(line, e.to_string()))?;
     Ok(Some(range))
 }

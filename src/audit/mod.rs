@@ -76,15 +76,24 @@ fn union_contains(mut ranges: Vec<PortRange>, want: PortRange) -> bool {
 
 /// Coverage of one required rule by the existing allow rules.
 pub fn coverage(rule: &Rule, existing: &[ExistingRule]) -> Coverage {
-    let allows: Vec<&ExistingRule> = existing.iter().filter(|e| e.allow && proto_ok(e, rule.transport)).collect();
+    let allows: Vec<&ExistingRule> = existing
+        .iter()
+        .filter(|e| e.allow && proto_ok(e, rule.transport))
+        .collect();
     let (mut full, mut some, mut pairs) = (0, 0, 0);
     for s in needs(&rule.source.addresses) {
         for d in needs(&rule.destination.addresses) {
             pairs += 1;
-            let ranges: Vec<PortRange> = allows.iter().filter(|e| covers(&e.source, s) && covers(&e.destination, d)).map(|e| port_range(e)).collect();
+            let ranges: Vec<PortRange> = allows
+                .iter()
+                .filter(|e| covers(&e.source, s) && covers(&e.destination, d))
+                .map(|e| port_range(e))
+                .collect();
             if union_contains(ranges.clone(), rule.ports) {
                 full += 1;
-            } else if ranges.iter().any(|r| r.from <= rule.ports.to && rule.ports.from <= r.to)
+            } else if ranges
+                .iter()
+                .any(|r| r.from <= rule.ports.to && rule.ports.from <= r.to)
             {
                 some += 1;
             }
@@ -112,8 +121,12 @@ fn served<'a>(e: &ExistingRule, rules: &'a [&'a Rule]) -> Vec<&'a Rule> {
         .filter(|r| {
             proto_ok(e, r.transport)
                 && port_overlap(e, r.ports)
-                && needs(&r.source.addresses).into_iter().any(|s| overlaps(&e.source, s))
-                && needs(&r.destination.addresses).into_iter().any(|d| overlaps(&e.destination, d))
+                && needs(&r.source.addresses)
+                    .into_iter()
+                    .any(|s| overlaps(&e.source, s))
+                && needs(&r.destination.addresses)
+                    .into_iter()
+                    .any(|d| overlaps(&e.destination, d))
         })
         .collect()
 }
@@ -122,10 +135,18 @@ fn served<'a>(e: &ExistingRule, rules: &'a [&'a Rule]) -> Vec<&'a Rule> {
 fn wider_than_needed(e: &ExistingRule, served: &[&Rule]) -> Option<String> {
     let side = |m: &Match, need: &dyn Fn(&Rule) -> Vec<Need>, name: &str| -> Option<String> {
         match m {
-            Match::Any if !served.iter().any(|r| need(r).contains(&Need::Any)) => Some(format!("any {name}")),
+            Match::Any if !served.iter().any(|r| need(r).contains(&Need::Any)) => {
+                Some(format!("any {name}"))
+            }
             Match::Nets(nets) => nets
                 .iter()
-                .find(|n| !served.iter().any(|r| need(r).into_iter().any(|x| x == Need::Any || matches!(x, Need::Net(x) if x.contains(n)))))
+                .find(|n| {
+                    !served.iter().any(|r| {
+                        need(r)
+                            .into_iter()
+                            .any(|x| x == Need::Any || matches!(x, Need::Net(x) if x.contains(n)))
+                    })
+                })
                 .map(|n| format!("{name} {n} is wider than required")),
             Match::Any => None,
         }
@@ -136,7 +157,13 @@ fn wider_than_needed(e: &ExistingRule, served: &[&Rule]) -> Option<String> {
     if !union_contains(served.iter().map(|r| r.ports).collect(), port_range(e)) {
         return Some(format!("ports {} are wider than required", port_range(e)));
     }
-    side(&e.source, &|r| needs(&r.source.addresses), "source").or_else(|| side(&e.destination, &|r| needs(&r.destination.addresses), "destination"))
+    side(&e.source, &|r| needs(&r.source.addresses), "source").or_else(|| {
+        side(
+            &e.destination,
+            &|r| needs(&r.destination.addresses),
+            "destination",
+        )
+    })
 }
 
 /// Audit findings, sorted like every finding list.
@@ -146,27 +173,51 @@ pub fn audit(rules: &RuleSet, existing: &[ExistingRule]) -> Vec<Finding> {
     for rule in &required {
         let (severity, kind, what) = match coverage(rule, existing) {
             Coverage::Covered => continue,
-            Coverage::Partial => (Severity::Warning, FindingKind::PartialRule, "only partly allowed"),
+            Coverage::Partial => (
+                Severity::Warning,
+                FindingKind::PartialRule,
+                "only partly allowed",
+            ),
             Coverage::Missing => (Severity::Error, FindingKind::MissingRule, "not allowed"),
         };
         out.push(Finding {
             severity,
             kind,
             subject: Subject::Rule(rule.id.clone()),
-            message: format!("required rule {what} by the existing firewall: {}", rule.summary()),
+            message: format!(
+                "required rule {what} by the existing firewall: {}",
+                rule.summary()
+            ),
             fix: None,
         });
     }
     for e in existing.iter().filter(|e| e.allow) {
         let served = served(e, &required);
         let (severity, kind, message) = if served.is_empty() {
-            (Severity::Info, FindingKind::ExtraRule, format!("existing rule is not needed by the plan: {}", e.describe()))
+            (
+                Severity::Info,
+                FindingKind::ExtraRule,
+                format!("existing rule is not needed by the plan: {}", e.describe()),
+            )
         } else if let Some(why) = wider_than_needed(e, &served) {
-            (Severity::Warning, FindingKind::OverPermissiveRule, format!("existing rule allows more than the plan needs ({why}): {}", e.describe()))
+            (
+                Severity::Warning,
+                FindingKind::OverPermissiveRule,
+                format!(
+                    "existing rule allows more than the plan needs ({why}): {}",
+                    e.describe()
+                ),
+            )
         } else {
             continue;
         };
-        out.push(Finding { severity, kind, subject: Subject::Existing(e.line), message, fix: None });
+        out.push(Finding {
+            severity,
+            kind,
+            subject: Subject::Existing(e.line),
+            message,
+            fix: None,
+        });
     }
     out.sort();
     out

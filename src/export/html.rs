@@ -10,7 +10,8 @@ table{border-collapse:collapse;margin:1em 0;font-size:0.9em}\
 th,td{border:1px solid #bbb;padding:0.3em 0.5em;vertical-align:top;text-align:left}\
 th{background:#eef1f5}td.num{text-align:right;font-variant-numeric:tabular-nums}\
 .error{color:#a40000}.warning{color:#8a5a00}.info{color:#335}\
-.unresolved{background:#ffe3e3}code{font-size:0.95em}";
+.unresolved{background:#ffe3e3}code{font-size:0.95em}\
+.diagram svg{max-width:100%;height:auto;border:1px solid #ccc}";
 
 pub(super) fn render(report: &Report<'_>) -> String {
     let title = format!("Firewall rules: {}", report.rules.plan);
@@ -23,6 +24,11 @@ pub(super) fn render(report: &Report<'_>) -> String {
         esc(&title)
     ));
     summary(report, &mut out);
+    // The diagram shows the whole plan, whatever the scope of the rule table.
+    let all = crate::rules::derive(report.plan, report.catalog);
+    out.push_str("<h2>Diagram</h2>\n<div class=\"diagram\">\n");
+    out.push_str(&crate::diagram::svg(report.plan, report.catalog, &all));
+    out.push_str("</div>\n");
     for fw in Firewall::ALL {
         let rules: Vec<_> = report.rules.for_firewall(fw).collect();
         if rules.is_empty() {

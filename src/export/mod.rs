@@ -26,6 +26,8 @@ use crate::rules::RuleSet;
 pub struct Report<'a> {
     /// The plan (for names and the summary).
     pub plan: &'a Plan,
+    /// The catalog (for the diagram in the HTML report).
+    pub catalog: &'a crate::catalog::Catalog,
     /// The derived rules.
     pub rules: &'a RuleSet,
     /// The findings.
@@ -144,7 +146,15 @@ pub fn export_plan(
 ) -> String {
     let rules = crate::rules::derive(plan, catalog);
     let findings = crate::findings::check(plan, catalog, &rules);
-    render(format, &Report { plan, rules: &rules.scoped(scope), findings: &findings })
+    render(
+        format,
+        &Report {
+            plan,
+            catalog,
+            rules: &rules.scoped(scope),
+            findings: &findings,
+        },
+    )
 }
 
 /// Findings alone as JSON (`check --format json`).

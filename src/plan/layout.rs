@@ -10,6 +10,87 @@ pub const PERIMETER_X: f32 = 200.0;
 pub const INTERNAL_X: f32 = 550.0;
 /// Grid step for snapping.
 pub const GRID: f32 = 20.0;
+/// Width of a node card, centred on the node's position.
+pub const CARD_WIDTH: f32 = 230.0;
+/// Height of a node card.
+pub const CARD_HEIGHT: f32 = 86.0;
+
+/// An axis-aligned box in canvas units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bounds {
+    /// Top-left corner.
+    pub min: CanvasPoint,
+    /// Bottom-right corner.
+    pub max: CanvasPoint,
+}
+
+impl Bounds {
+    /// The card of a node at `center`.
+    pub fn card(center: CanvasPoint) -> Self {
+        let (hw, hh) = (CARD_WIDTH / 2.0, CARD_HEIGHT / 2.0);
+        Self {
+            min: CanvasPoint {
+                x: center.x - hw,
+                y: center.y - hh,
+            },
+            max: CanvasPoint {
+                x: center.x + hw,
+                y: center.y + hh,
+            },
+        }
+    }
+
+    /// The smallest box holding both.
+    #[must_use]
+    pub fn union(self, other: Self) -> Self {
+        Self {
+            min: CanvasPoint {
+                x: self.min.x.min(other.min.x),
+                y: self.min.y.min(other.min.y),
+            },
+            max: CanvasPoint {
+                x: self.max.x.max(other.max.x),
+                y: self.max.y.max(other.max.y),
+            },
+        }
+    }
+
+    /// Centre point.
+    pub fn center(self) -> CanvasPoint {
+        CanvasPoint {
+            x: f32::midpoint(self.min.x, self.max.x),
+            y: f32::midpoint(self.min.y, self.max.y),
+        }
+    }
+
+    /// Where the segment from the centre towards `target` leaves the box.
+    pub fn border_point(self, target: CanvasPoint) -> CanvasPoint {
+        let c = self.center();
+        let (dx, dy) = (target.x - c.x, target.y - c.y);
+        if dx.abs() < f32::EPSILON && dy.abs() < f32::EPSILON {
+            return c;
+        }
+        let (hw, hh) = (
+            (self.max.x - self.min.x) / 2.0,
+            (self.max.y - self.min.y) / 2.0,
+        );
+        let tx = if dx.abs() > f32::EPSILON {
+            hw / dx.abs()
+        } else {
+            f32::INFINITY
+        };
+        let ty = if dy.abs() > f32::EPSILON {
+            hh / dy.abs()
+        } else {
+            f32::INFINITY
+        };
+        let t = tx.min(ty).min(1.0);
+        CanvasPoint {
+            x: c.x + dx * t,
+            y: c.y + dy * t,
+        }
+    }
+}
 
 /// The zone of the band that holds `x`.
 pub fn zone_at(x: f32) -> Zone {

@@ -3,8 +3,10 @@
 
 mod derive;
 mod resolve;
+mod summary;
 
 pub use derive::derive;
+pub use summary::{LinkSummary, MAX_PORTS_SHOWN, link_summaries};
 
 use crate::net::{IpNet, PortRange, Transport};
 use crate::plan::NodeId;
@@ -118,13 +120,21 @@ pub enum RuleScope {
 
 impl RuleSet {
     /// The rules in `scope`, same order.
+    #[must_use]
     pub fn scoped(&self, scope: &RuleScope) -> Self {
         let keep = |r: &Rule| match scope {
             RuleScope::All => true,
             RuleScope::Firewall(fw) => r.firewall == *fw,
-            RuleScope::Nodes(ids) => [&r.source.node, &r.destination.node].into_iter().flatten().any(|n| ids.contains(n)),
+            RuleScope::Nodes(ids) => [&r.source.node, &r.destination.node]
+                .into_iter()
+                .flatten()
+                .any(|n| ids.contains(n)),
         };
-        Self { plan: self.plan.clone(), catalog: self.catalog.clone(), rules: self.rules.iter().filter(|r| keep(r)).cloned().collect() }
+        Self {
+            plan: self.plan.clone(),
+            catalog: self.catalog.clone(),
+            rules: self.rules.iter().filter(|r| keep(r)).cloned().collect(),
+        }
     }
 
     /// The rules that cross `firewall`.

@@ -5,23 +5,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::catalog::Catalog;
 use crate::findings::{self, Finding, FindingKind, Fix, Severity, Subject};
 use crate::plan::{NodeId, Plan};
-use crate::rules::{self, RuleSet};
+use crate::rules::{self, LinkSummary, RuleSet};
 
-/// Ports shown on a link label before "+N more" (the tooltip lists them all).
-const MAX_PORTS_SHOWN: usize = 5;
-
-/// What the canvas draws on a link.
+/// What the canvas draws on a link: the core summary plus whether it has an error.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct LinkSummary {
-    /// Distinct destination ports, `5061 · 8080 · 4443`.
-    pub ports: String,
-    /// Some rule goes from the link's first end to its second.
-    pub forward: bool,
-    /// Some rule goes from the second end to the first.
-    pub backward: bool,
-    /// Indexes into the rule set.
-    pub rules: Vec<usize>,
-    /// A finding of severity error is about this link or its rules.
+pub struct LinkView {
+    /// Ports, directions and rule indexes.
+    pub summary: LinkSummary,
+    /// A finding of severity error is about this link.
     pub has_error: bool,
 }
 
@@ -35,7 +26,7 @@ pub struct Derived {
     /// The findings.
     pub findings: Vec<Finding>,
     /// Per link, by sorted ends.
-    pub links: BTreeMap<(NodeId, NodeId), LinkSummary>,
+    pub links: BTreeMap<(NodeId, NodeId), LinkView>,
     /// Nodes with an error finding.
     pub nodes_with_errors: BTreeSet<NodeId>,
     /// Missing links the findings suggest (dashed ghost links).
@@ -50,40 +41,16 @@ impl Derived {
         }
         let rules = rules::derive(plan, catalog);
         let findings = findings::check(plan, catalog, &rules);
-        let mut links: BTreeMap<(NodeId, NodeId), LinkSummary> = BTreeMap::new();
-        for (i, rule) in rules.rules.iter().enumerate() {
-            let Some(key) = &rule.link else { continue };
-            let summary = links.entry(key.clone()).or_default();
-            summary.rules.push(i);
-            if rule.source.node.as_ref() == Some(&key.0) {
-                summary.forward = true;
-            } else {
-                summary.backward = true;
-            }
-        }
-        for (key, summary) in &mut links {
-            let mut ports: Vec<(u16, String)> = summary
-                .rules
-                .iter()
-                .map(|&i| (rules.rules[i].ports.from, rules.rules[i].ports.to_string()))
-                .collect();
-            ports.sort();
-            ports.dedup();
-            let total = ports.len();
-            let mut shown: Vec<String> = ports
-                .into_iter()
-                .take(MAX_PORTS_SHOWN)
-                .map(|(_, p)| p)
-                .collect();
-            if total > MAX_PORTS_SHOWN {
-                shown.push(format!("+{} more", total - MAX_PORTS_SHOWN));
-            }
-            summary.ports = shown.join(" · ");
-            summary.has_error = findings.iter().any(|f| {
-                f.severity == Severity::Error
-                    && f.subject == Subject::Link(key.0.clone(), key.1.clone())
-            });
-        }
+        let links = rules::link_summaries(&rules)
+            .into_iter()
+            .map(|(key, summary)| {
+                let has_error = findings.iter().any(|f| {
+                    f.severity == Severity::Error
+                        && f.subject == Subject::Link(key.0.clone(), key.1.clone())
+                });
+                (key, LinkView { summary, has_error })
+            })
+            .collect();
         let mut nodes_with_errors = BTreeSet::new();
         let mut ghosts = Vec::new();
         for f in &findings {

@@ -1,34 +1,18 @@
 //! Colours and sizes of the canvas: the only place that names a colour.
 
-use eframe::egui::{Color32, Vec2};
+use eframe::egui::Color32;
 
 use crate::topology::Zone;
 
-/// Size of a node card in canvas units.
-pub const NODE_SIZE: Vec2 = Vec2::new(230.0, 86.0);
 /// Radius of the link handle on a card's edge.
 pub const HANDLE_RADIUS: f32 = 7.0;
 /// Distance in screen points within which a link counts as hovered.
 pub const LINK_HOVER_DISTANCE: f32 = 6.0;
 
-/// Accent colour and short tag of a role (the card's icon).
+/// Accent colour and short tag of a role (the card's icon), from the shared diagram style.
 pub fn role_style(role: &str) -> (Color32, &'static str) {
-    match role {
-        "reverse_proxy" => (Color32::from_rgb(0x8e, 0x6c, 0xd8), "RP"),
-        "director" => (Color32::from_rgb(0x2f, 0x80, 0xed), "DIR"),
-        "front_end" => (Color32::from_rgb(0x21, 0x96, 0x6b), "FE"),
-        "edge" => (Color32::from_rgb(0xe0, 0x7b, 0x24), "EDGE"),
-        "internal_clients" => (Color32::from_rgb(0x5a, 0x9b, 0xb5), "CLI"),
-        "external_clients" => (Color32::from_rgb(0x9b, 0x5a, 0x6e), "EXT"),
-        "any" => (Color32::from_rgb(0x88, 0x88, 0x88), "ANY"),
-        "sql_back_end" => (Color32::from_rgb(0xb3, 0x3a, 0x3a), "SQL"),
-        "mediation" => (Color32::from_rgb(0xc9, 0x9a, 0x1c), "MED"),
-        "pstn_gateway" => (Color32::from_rgb(0x7a, 0x6a, 0x4f), "GW"),
-        "office_web_apps" => (Color32::from_rgb(0xd8, 0x4a, 0x2b), "OWA"),
-        "federated_partner" => (Color32::from_rgb(0x6b, 0x8e, 0x23), "FED"),
-        "xmpp_partner" => (Color32::from_rgb(0x4b, 0x8f, 0x8c), "XMPP"),
-        _ => (Color32::GRAY, "?"),
-    }
+    let ([r, g, b], tag) = crate::diagram::style::role_style(role);
+    (Color32::from_rgb(r, g, b), tag)
 }
 
 /// Background tint of a zone band.

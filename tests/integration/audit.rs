@@ -13,7 +13,10 @@ fn seed_csv() -> String {
 fn kinds(csv: &str) -> Vec<(FindingKind, Subject)> {
     let (rules, _) = derive(&example("director-pool-dns-hlb.ron"));
     let existing = audit::parse(csv).expect("valid CSV");
-    audit::audit(&rules, &existing).into_iter().map(|f| (f.kind, f.subject)).collect()
+    audit::audit(&rules, &existing)
+        .into_iter()
+        .map(|f| (f.kind, f.subject))
+        .collect()
 }
 
 #[test]
@@ -30,35 +33,70 @@ fn deleting_any_one_row_gives_exactly_one_missing_rule() {
         let mut still_allowed = Vec::new();
         for removed in 1..lines.len() {
             let id = lines[removed].split(',').next().unwrap();
-            let without: String = lines.iter().enumerate().filter(|(i, _)| *i != removed).map(|(_, l)| *l).collect();
+            let without: String = lines
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != removed)
+                .map(|(_, l)| *l)
+                .collect();
             let existing = audit::parse(&without).unwrap();
-            let found: Vec<_> = audit::audit(&rules, &existing).into_iter().map(|f| (f.kind, f.subject)).collect();
+            let found: Vec<_> = audit::audit(&rules, &existing)
+                .into_iter()
+                .map(|f| (f.kind, f.subject))
+                .collect();
             if found.is_empty() {
                 still_allowed.push(id.split(':').next().unwrap().to_owned());
             } else {
-                assert_eq!(found, [(FindingKind::MissingRule, Subject::Rule(id.to_owned()))], "{plan}: without row {removed}");
+                assert_eq!(
+                    found,
+                    [(FindingKind::MissingRule, Subject::Rule(id.to_owned()))],
+                    "{plan}: without row {removed}"
+                );
             }
         }
         // Client app sharing (TCP 49152-65535) to the Front End is exactly the union of the audio
         // (49152-57500) and video (57501-65535) TCP ranges to the same servers, so each of those
         // three rows is still allowed by the other two; every other row is needed on its own.
-        assert_eq!(still_allowed, ["clients-fe-appsharing-tcp", "clients-fe-audio-tcp", "clients-fe-video-tcp"], "{plan}");
+        assert_eq!(
+            still_allowed,
+            [
+                "clients-fe-appsharing-tcp",
+                "clients-fe-audio-tcp",
+                "clients-fe-video-tcp"
+            ],
+            "{plan}"
+        );
     }
 }
 
 #[test]
 fn any_any_is_over_permissive() {
-    let csv = format!("{}allow,tcp,any,any,1-65535\r\n", seed_csv().replace("id,firewall", "id,firewall"));
+    let csv = format!(
+        "{}allow,tcp,any,any,1-65535\r\n",
+        seed_csv().replace("id,firewall", "id,firewall")
+    );
     // Mixing forms is not allowed: check the plain form on its own.
-    assert!(audit::parse(&csv).is_err(), "a plain row inside our CSV is malformed: {csv:.0}");
+    assert!(
+        audit::parse(&csv).is_err(),
+        "a plain row inside our CSV is malformed: {csv:.0}"
+    );
     let found = kinds("action,protocol,source,destination,port\nallow,tcp,any,any,1-65535\n");
-    assert!(found.iter().any(|(k, s)| *k == FindingKind::OverPermissiveRule && *s == Subject::Existing(2)), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|(k, s)| *k == FindingKind::OverPermissiveRule && *s == Subject::Existing(2)),
+        "{found:?}"
+    );
 }
 
 #[test]
 fn one_of_two_director_members_is_partial() {
     let (rules, _) = derive(&example("director-pool-dns-hlb.ron"));
-    let sip = rules.rules.iter().find(|r| r.requirement == "edge-dir-sip-5061").unwrap();
+    let sip = rules
+        .rules
+        .iter()
+        .find(|r| r.requirement == "edge-dir-sip-5061")
+        .unwrap();
     let existing = audit::parse("allow,tcp,172.16.10.21,10.10.20.11,5061\n").unwrap();
     assert_eq!(audit::coverage(sip, &existing), Coverage::Partial);
     let both = audit::parse("allow,tcp,172.16.10.21,10.10.20.11 10.10.20.12,5061\n").unwrap();
@@ -66,14 +104,24 @@ fn one_of_two_director_members_is_partial() {
     let subnet = audit::parse("permit,tcp,172.16.10.0/24,10.10.20.0/24,5061\n").unwrap();
     assert_eq!(audit::coverage(sip, &subnet), Coverage::Covered);
     let found = kinds("allow,tcp,172.16.10.21,10.10.20.11,5061\n");
-    assert!(found.contains(&(FindingKind::PartialRule, Subject::Rule(sip.id.clone()))), "{found:?}");
+    assert!(
+        found.contains(&(FindingKind::PartialRule, Subject::Rule(sip.id.clone()))),
+        "{found:?}"
+    );
 }
 
 #[test]
 fn a_range_split_over_two_rules_is_covered_and_a_deny_does_not_count() {
     let (rules, _) = derive(&example("director-pool-dns-hlb.ron"));
-    let rtp = rules.rules.iter().find(|r| r.requirement == "edge-any-rtp-50000-tcp").unwrap();
-    let split = audit::parse("allow,tcp,172.16.20.23,any,50000-54999\nallow,tcp,172.16.20.23,any,55000:59999\n").unwrap();
+    let rtp = rules
+        .rules
+        .iter()
+        .find(|r| r.requirement == "edge-any-rtp-50000-tcp")
+        .unwrap();
+    let split = audit::parse(
+        "allow,tcp,172.16.20.23,any,50000-54999\nallow,tcp,172.16.20.23,any,55000:59999\n",
+    )
+    .unwrap();
     assert_eq!(audit::coverage(rtp, &split), Coverage::Covered);
     let half = audit::parse("allow,tcp,172.16.20.23,any,50000-54999\n").unwrap();
     assert_eq!(audit::coverage(rtp, &half), Coverage::Partial);
@@ -84,13 +132,19 @@ fn a_range_split_over_two_rules_is_covered_and_a_deny_does_not_count() {
 #[test]
 fn unrelated_rule_is_extra() {
     let found = kinds("allow,udp,192.168.1.1,192.168.1.2,161\n");
-    assert!(found.contains(&(FindingKind::ExtraRule, Subject::Existing(1))), "{found:?}");
+    assert!(
+        found.contains(&(FindingKind::ExtraRule, Subject::Existing(1))),
+        "{found:?}"
+    );
 }
 
 #[test]
 fn malformed_rows_are_refused_with_their_line() {
     for (text, line) in [
-        ("allow,tcp,10.0.0.1,10.0.0.2,5061\nallow,tcp,10.0.0.300,any,5061\n", 2),
+        (
+            "allow,tcp,10.0.0.1,10.0.0.2,5061\nallow,tcp,10.0.0.300,any,5061\n",
+            2,
+        ),
         ("allow,tcp,any,any\n", 1),
         ("maybe,tcp,any,any,80\n", 1),
         ("allow,icmp,any,any,80\n", 1),
@@ -108,18 +162,46 @@ fn cli_check_against_exits_1_on_a_missing_rule() {
     let seed = seed.to_str().unwrap();
     let clean = write_temp("existing.csv", seed_csv().as_bytes());
     let out = cli(&["check", seed, "--against", clean.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     let csv = seed_csv();
-    let without: String = csv.split_inclusive("\r\n").enumerate().filter(|(i, _)| *i != 3).map(|(_, l)| l).collect();
+    let without: String = csv
+        .split_inclusive("\r\n")
+        .enumerate()
+        .filter(|(i, _)| *i != 3)
+        .map(|(_, l)| l)
+        .collect();
     let missing = write_temp("existing.csv", without.as_bytes());
-    let out = cli(&["check", seed, "--against", missing.to_str().unwrap(), "--format", "json"]);
+    let out = cli(&[
+        "check",
+        seed,
+        "--against",
+        missing.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let missing_rules = doc["findings"].as_array().unwrap().iter().filter(|f| f["kind"] == "missing_rule").count();
+    let missing_rules = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "missing_rule")
+        .count();
     assert_eq!(missing_rules, 1);
-    let bad = write_temp("bad.csv", b"allow,tcp,any,any,5061\nallow,tcp,nowhere,any,5061\n");
+    let bad = write_temp(
+        "bad.csv",
+        b"allow,tcp,any,any,5061\nallow,tcp,nowhere,any,5061\n",
+    );
     let out = cli(&["check", seed, "--against", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("bad.csv:2: `nowhere` is not an IP address"), "{stderr}");
+    assert!(
+        stderr.contains("bad.csv:2: `nowhere` is not an IP address"),
+        "{stderr}"
+    );
 }

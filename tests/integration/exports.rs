@@ -175,7 +175,8 @@ fn hostile_labels_are_inert_in_html() {
             .collect();
         let ours = [
             "html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "table", "tr", "th",
-            "td", "code", "small", "br", "ul", "li", "strong",
+            "td", "code", "small", "br", "ul", "li", "strong", "div", "svg", "rect", "text",
+            "line", "polygon",
         ];
         assert!(
             tag.starts_with("!DOCTYPE") || ours.contains(&name.as_str()),

@@ -28,6 +28,8 @@ mod exports;
 mod cli;
 // Auditing an existing firewall's rules against the plan.
 mod audit;
+// The diagram export: SVG and PNG.
+mod diagram;
 // The real app driven headlessly with egui_kittest, and an image snapshot of the window.
 #[cfg(feature = "gui")]
 mod ui;

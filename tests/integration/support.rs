@@ -49,11 +49,13 @@ pub fn derive(plan: &Plan) -> (RuleSet, Vec<Finding>) {
 
 /// A plan exported in a format.
 pub fn export(plan: &Plan, format: Format) -> String {
+    let catalog = catalog();
     let (rules, findings) = derive(plan);
     export::render(
         format,
         &Report {
             plan,
+            catalog: &catalog,
             rules: &rules,
             findings: &findings,
         },

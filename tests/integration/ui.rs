@@ -521,12 +521,24 @@ impl egui::DroppedFile for Dropped {
 #[test]
 fn dropping_a_plan_file_opens_it_and_remembers_it() {
     let prefs = temp_dir().join("prefs.ron");
-    let mut h = harness(AppOptions { prefs_path: Some(prefs.clone()), ..AppOptions::default() });
+    let mut h = harness(AppOptions {
+        prefs_path: Some(prefs.clone()),
+        ..AppOptions::default()
+    });
     let file = root().join("saved-plans/scaled-edge-hlb.ron");
-    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(file.clone())));
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(file.clone())));
     h.run();
-    assert_eq!(h.state().plan().name, "Scaled consolidated Edge with hardware load balancers");
-    assert!(h.state().title().starts_with("scaled-edge-hlb.ron - "), "{}", h.state().title());
+    assert_eq!(
+        h.state().plan().name,
+        "Scaled consolidated Edge with hardware load balancers"
+    );
+    assert!(
+        h.state().title().starts_with("scaled-edge-hlb.ron - "),
+        "{}",
+        h.state().title()
+    );
     let saved = std::fs::read_to_string(&prefs).expect("recent files saved");
     assert!(saved.contains("scaled-edge-hlb.ron"), "{saved}");
 }

@@ -2,13 +2,15 @@
 
 use eframe::egui::{Pos2, Rect, Vec2};
 
-use super::state::pos;
-use crate::plan::{Node, Plan};
-use crate::ui::theme;
+use super::state::{point, pos};
+use crate::plan::{Node, Plan, layout};
 
 /// The card of a node, moved by `offset` while dragged.
 pub fn card_rect(node: &Node, offset: Vec2) -> Rect {
-    Rect::from_center_size(pos(node.position) + offset, theme::NODE_SIZE)
+    Rect::from_center_size(
+        pos(node.position) + offset,
+        Vec2::new(layout::CARD_WIDTH, layout::CARD_HEIGHT),
+    )
 }
 
 /// Centre of the link handle on a card's right edge.
@@ -18,23 +20,11 @@ pub fn handle_pos(card: Rect) -> Pos2 {
 
 /// Where the segment from `rect`'s centre towards `target` leaves `rect`.
 pub fn border_point(rect: Rect, target: Pos2) -> Pos2 {
-    let c = rect.center();
-    let d = target - c;
-    if d.x.abs() < f32::EPSILON && d.y.abs() < f32::EPSILON {
-        return c;
-    }
-    let half = rect.size() / 2.0;
-    let tx = if d.x.abs() > f32::EPSILON {
-        half.x / d.x.abs()
-    } else {
-        f32::INFINITY
+    let bounds = layout::Bounds {
+        min: point(rect.min),
+        max: point(rect.max),
     };
-    let ty = if d.y.abs() > f32::EPSILON {
-        half.y / d.y.abs()
-    } else {
-        f32::INFINITY
-    };
-    c + d * tx.min(ty).min(1.0)
+    pos(bounds.border_point(point(target)))
 }
 
 /// Distance from `p` to the segment `a`-`b`.

@@ -144,7 +144,8 @@ fn links_ui(
         } else {
             (link.b.clone(), link.a.clone())
         };
-        let summary = view.derived.links.get(&key).cloned().unwrap_or_default();
+        let link_view = view.derived.links.get(&key).cloned().unwrap_or_default();
+        let summary = &link_view.summary;
         let (ca, cb) = if key.0 == link.a { (ra, rb) } else { (rb, ra) };
         let (a, b) = (
             geometry::border_point(ca, cb.center()),
@@ -157,7 +158,7 @@ fn links_ui(
         });
         let color = if selected || near {
             theme::SELECTED
-        } else if summary.has_error || summary.rules.is_empty() {
+        } else if link_view.has_error || summary.rules.is_empty() {
             theme::PROBLEM
         } else {
             theme::LINK

@@ -5,10 +5,11 @@ use eframe::egui::{
     Vec2,
 };
 
-use crate::catalog::{Catalog, Scope};
+use crate::catalog::Catalog;
+use crate::diagram::style;
 use crate::plan::Node;
 use crate::plan::layout::{INTERNAL_X, PERIMETER_X};
-use crate::topology::{LbMode, Zone};
+use crate::topology::Zone;
 use crate::ui::theme;
 
 /// The three zone bands behind everything: over the visible area, titles above the content.
@@ -111,26 +112,21 @@ pub fn card(painter: &Painter, catalog: &Catalog, node: &Node, rect: Rect, marks
     painter.text(
         Pos2::new(text_left, icon.center().y),
         Align2::LEFT_CENTER,
-        clip(&node.label, width, 14.0),
+        style::clip(&node.label, width, 14.0),
         FontId::proportional(14.0),
         Color32::WHITE,
     );
-    let fqdn = if node.fqdn.is_empty() {
-        "no FQDN"
-    } else {
-        &node.fqdn
-    };
     painter.text(
         rect.min + Vec2::new(10.0, 44.0),
         Align2::LEFT_CENTER,
-        clip(fqdn, rect.width() - 20.0, 11.5),
+        style::clip(style::card_fqdn(node), rect.width() - 20.0, 11.5),
         FontId::proportional(11.5),
         theme::WEAK_TEXT,
     );
     painter.text(
         rect.min + Vec2::new(10.0, 64.0),
         Align2::LEFT_CENTER,
-        clip(&badge(catalog, node), rect.width() - 20.0, 11.5),
+        style::clip(&style::card_badge(catalog, node), rect.width() - 20.0, 11.5),
         FontId::proportional(11.5),
         theme::WEAK_TEXT,
     );
@@ -140,69 +136,6 @@ pub fn card(painter: &Painter, catalog: &Catalog, node: &Node, rect: Rect, marks
             5.0,
             theme::PROBLEM,
         );
-    }
-}
-
-/// Members, load balancing and VIP in a few words: `2 servers · DNS+HLB · VIP 10.10.20.10`.
-fn badge(catalog: &Catalog, node: &Node) -> String {
-    let role = catalog.role(&node.role);
-    let has_members = role.is_some_and(|r| r.endpoints.iter().any(|e| e.scope == Scope::Member));
-    let mut parts = Vec::new();
-    if has_members {
-        let n = node.members.len();
-        parts.push(format!("{n} server{}", if n == 1 { "" } else { "s" }));
-    } else if !node.networks.is_empty() {
-        parts.push(
-            node.networks
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", "),
-        );
-    } else if role.is_some_and(|r| {
-        r.endpoints
-            .iter()
-            .any(|e| matches!(e.scope, Scope::Networks { empty_is_any: true }))
-    }) {
-        parts.push("any address".to_owned());
-    }
-    match node.lb {
-        LbMode::Single => {}
-        LbMode::Dns => parts.push("DNS LB".to_owned()),
-        LbMode::DnsAndHlb => parts.push("DNS+HLB".to_owned()),
-        LbMode::HlbOnly => parts.push("HLB".to_owned()),
-    }
-    if let Some((kind, vip)) = node.vips.iter().next() {
-        let name = if kind == "hlb_vip" || node.vips.len() == 1 {
-            "VIP".to_owned()
-        } else {
-            format!("{} VIPs", node.vips.len())
-        };
-        parts.push(if node.vips.len() == 1 || kind == "hlb_vip" {
-            format!("{name} {vip}")
-        } else {
-            name
-        });
-    }
-    if node.addressing == crate::topology::Addressing::Nat {
-        parts.push("NAT".to_owned());
-    }
-    parts.join(" · ")
-}
-
-/// Cut text to roughly fit `width` points at `size`.
-#[expect(
-    clippy::cast_possible_truncation,
-    clippy::cast_sign_loss,
-    reason = "a small positive character count"
-)]
-fn clip(text: &str, width: f32, size: f32) -> String {
-    let max = ((width / (size * 0.5)).floor() as usize).max(4);
-    if text.chars().count() <= max {
-        text.to_owned()
-    } else {
-        let cut: String = text.chars().take(max - 1).collect();
-        format!("{cut}…")
     }
 }
 

@@ -1,0 +1,346 @@
+//! The plan as a diagram: SVG drawn from the plan model (never a screenshot), and PNG rendered
+//! from that SVG with the font egui ships, so the output is the same on every machine.
+
+pub mod style;
+
+use std::fmt::Write as _;
+
+use crate::catalog::Catalog;
+use crate::export::one_line;
+use crate::plan::layout::{self, Bounds, INTERNAL_X, PERIMETER_X};
+use crate::plan::{CanvasPoint, Plan};
+use crate::rules::{RuleSet, link_summaries};
+
+/// Why a PNG could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum DiagramError {
+    /// The SVG could not be parsed (a defect: we wrote it).
+    #[error("cannot render the diagram: {message}")]
+    Render {
+        /// What went wrong.
+        message: String,
+    },
+}
+
+/// Most pixels on a side of the PNG; larger plans are scaled down to fit.
+pub const MAX_PNG_SIDE: f32 = 8000.0;
+const FONT: &str = "Ubuntu";
+const MARGIN: f32 = 40.0;
+
+fn hex([r, g, b]: [u8; 3]) -> String {
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+/// Text safe in XML content and attributes: no control characters, markup escaped.
+fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in one_line(text).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The area the diagram covers: every card, and the three zone titles above them.
+pub fn extent(plan: &Plan) -> Bounds {
+    let cards = plan
+        .nodes
+        .values()
+        .map(|n| Bounds::card(n.position))
+        .reduce(Bounds::union);
+    let top = cards.map_or(0.0, |b| b.min.y) - 110.0;
+    let titles = Bounds {
+        min: CanvasPoint {
+            x: PERIMETER_X - 190.0,
+            y: top,
+        },
+        max: CanvasPoint {
+            x: INTERNAL_X + 360.0,
+            y: top + 40.0,
+        },
+    };
+    let all = cards.map_or(titles, |c| c.union(titles));
+    Bounds {
+        min: CanvasPoint {
+            x: all.min.x - MARGIN,
+            y: all.min.y - MARGIN,
+        },
+        max: CanvasPoint {
+            x: all.max.x + MARGIN,
+            y: all.max.y + MARGIN,
+        },
+    }
+}
+
+/// The whole plan as a standalone SVG document.
+pub fn svg(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> String {
+    let b = extent(plan);
+    let (w, h) = (b.max.x - b.min.x, b.max.y - b.min.y);
+    let mut out = String::new();
+    writeln!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{} {} {w} {h}\" width=\"{w}\" height=\"{h}\" font-family=\"{FONT}, DejaVu Sans, sans-serif\">",
+        b.min.x, b.min.y
+    ).ok();
+    writeln!(out, "<title>{}</title>", xml(&plan.name)).ok();
+    writeln!(
+        out,
+        "<rect x=\"{}\" y=\"{}\" width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>",
+        b.min.x, b.min.y
+    )
+    .ok();
+    bands(&mut out, b);
+    links(&mut out, plan, rules);
+    for node in plan.nodes.values() {
+        card(&mut out, catalog, node);
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+fn bands(out: &mut String, b: Bounds) {
+    let (top, bottom) = (b.min.y, b.max.y);
+    let title_y = top + MARGIN + 20.0;
+    for (left, right, fill, title, title_x) in [
+        (
+            b.min.x.min(PERIMETER_X),
+            PERIMETER_X,
+            "#fbeaea",
+            "Internet",
+            PERIMETER_X - 100.0,
+        ),
+        (
+            PERIMETER_X,
+            INTERNAL_X,
+            "#fdf3e1",
+            "Perimeter",
+            f32::midpoint(PERIMETER_X, INTERNAL_X),
+        ),
+        (
+            INTERNAL_X,
+            b.max.x.max(INTERNAL_X),
+            "#e8f5ee",
+            "Internal",
+            INTERNAL_X + 175.0,
+        ),
+    ] {
+        if right > left {
+            writeln!(
+                out,
+                "<rect x=\"{left}\" y=\"{top}\" width=\"{}\" height=\"{}\" fill=\"{fill}\"/>",
+                right - left,
+                bottom - top
+            )
+            .ok();
+        }
+        writeln!(out, "<text x=\"{title_x}\" y=\"{title_y}\" font-size=\"20\" text-anchor=\"middle\" fill=\"#777777\">{title}</text>").ok();
+    }
+    for x in [PERIMETER_X, INTERNAL_X] {
+        writeln!(out, "<line x1=\"{x}\" y1=\"{top}\" x2=\"{x}\" y2=\"{bottom}\" stroke=\"#999999\" stroke-width=\"1.5\" stroke-dasharray=\"8 6\"/>").ok();
+    }
+}
+
+fn arrow_head(out: &mut String, tip: CanvasPoint, from: CanvasPoint) {
+    let (dx, dy) = (tip.x - from.x, tip.y - from.y);
+    let len = dx.hypot(dy).max(f32::EPSILON);
+    let (ux, uy) = (dx / len, dy / len);
+    let (bx, by) = (tip.x - ux * 12.0, tip.y - uy * 12.0);
+    let (sx, sy) = (-uy * 5.0, ux * 5.0);
+    writeln!(
+        out,
+        "<polygon points=\"{},{} {},{} {},{}\" fill=\"#555555\"/>",
+        tip.x,
+        tip.y,
+        bx + sx,
+        by + sy,
+        bx - sx,
+        by - sy
+    )
+    .ok();
+}
+
+fn links(out: &mut String, plan: &Plan, rules: &RuleSet) {
+    let summaries = link_summaries(rules);
+    for link in &plan.links {
+        let (Some(na), Some(nb)) = (plan.nodes.get(&link.a), plan.nodes.get(&link.b)) else {
+            continue;
+        };
+        let key = if link.a <= link.b {
+            (link.a.clone(), link.b.clone())
+        } else {
+            (link.b.clone(), link.a.clone())
+        };
+        let (first, second) = if key.0 == link.a { (na, nb) } else { (nb, na) };
+        let (ca, cb) = (Bounds::card(first.position), Bounds::card(second.position));
+        let (a, b) = (ca.border_point(cb.center()), cb.border_point(ca.center()));
+        let summary = summaries.get(&key).cloned().unwrap_or_default();
+        let color = if summary.rules.is_empty() {
+            "#cc3333"
+        } else {
+            "#555555"
+        };
+        writeln!(
+            out,
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{color}\" stroke-width=\"2\"/>",
+            a.x, a.y, b.x, b.y
+        )
+        .ok();
+        if summary.forward {
+            arrow_head(out, b, a);
+        }
+        if summary.backward {
+            arrow_head(out, a, b);
+        }
+        let text = if summary.ports.is_empty() {
+            "no Lync traffic".to_owned()
+        } else {
+            summary.ports.clone()
+        };
+        let mid = CanvasPoint {
+            x: f32::midpoint(a.x, b.x),
+            y: f32::midpoint(a.y, b.y),
+        };
+        let width = text.chars().count() as f32 * 7.2 + 12.0;
+        writeln!(
+            out,
+            "<rect x=\"{}\" y=\"{}\" width=\"{width}\" height=\"20\" rx=\"4\" fill=\"#ffffff\" stroke=\"#888888\"/>",
+            mid.x - width / 2.0,
+            mid.y - 10.0
+        ).ok();
+        writeln!(
+            out,
+            "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#222222\">{}</text>",
+            mid.x,
+            mid.y + 4.0,
+            xml(&text)
+        ).ok();
+    }
+}
+
+fn card(out: &mut String, catalog: &Catalog, node: &crate::plan::Node) {
+    let b = Bounds::card(node.position);
+    let (color, tag) = style::role_style(&node.role);
+    let (x, y) = (b.min.x, b.min.y);
+    writeln!(
+        out,
+        "<rect x=\"{x}\" y=\"{y}\" width=\"{}\" height=\"{}\" rx=\"6\" fill=\"#ffffff\" stroke=\"#666666\" stroke-width=\"1.2\"/>",
+        layout::CARD_WIDTH,
+        layout::CARD_HEIGHT
+    ).ok();
+    if node.role == "edge" {
+        writeln!(
+            out,
+            "<rect x=\"{x}\" y=\"{y}\" width=\"6\" height=\"{}\" fill=\"#b05050\"/>",
+            layout::CARD_HEIGHT
+        )
+        .ok();
+        writeln!(
+            out,
+            "<rect x=\"{}\" y=\"{y}\" width=\"6\" height=\"{}\" fill=\"#409060\"/>",
+            b.max.x - 6.0,
+            layout::CARD_HEIGHT
+        )
+        .ok();
+    }
+    writeln!(
+        out,
+        "<rect x=\"{}\" y=\"{}\" width=\"40\" height=\"22\" rx=\"4\" fill=\"{}\"/>",
+        x + 10.0,
+        y + 10.0,
+        hex(color)
+    )
+    .ok();
+    writeln!(out, "<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#ffffff\">{tag}</text>", x + 30.0, y + 25.0).ok();
+    let lines = [
+        (
+            x + 58.0,
+            y + 26.0,
+            14.0,
+            "#111111",
+            style::clip(&node.label, layout::CARD_WIDTH - 66.0, 14.0),
+        ),
+        (
+            x + 10.0,
+            y + 50.0,
+            11.5,
+            "#555555",
+            style::clip(style::card_fqdn(node), layout::CARD_WIDTH - 20.0, 11.5),
+        ),
+        (
+            x + 10.0,
+            y + 70.0,
+            11.5,
+            "#555555",
+            style::clip(
+                &style::card_badge(catalog, node),
+                layout::CARD_WIDTH - 20.0,
+                11.5,
+            ),
+        ),
+    ];
+    for (tx, ty, size, fill, text) in lines {
+        writeln!(
+            out,
+            "<text x=\"{tx}\" y=\"{ty}\" font-size=\"{size}\" fill=\"{fill}\">{}</text>",
+            xml(&text)
+        )
+        .ok();
+    }
+}
+
+/// The diagram as PNG: the SVG rendered at `scale` (shrunk to fit [`MAX_PNG_SIDE`]).
+pub fn png(
+    plan: &Plan,
+    catalog: &Catalog,
+    rules: &RuleSet,
+    scale: f32,
+) -> Result<Vec<u8>, DiagramError> {
+    let render = |message: String| DiagramError::Render { message };
+    let mut options = resvg::usvg::Options {
+        font_family: FONT.to_owned(),
+        ..resvg::usvg::Options::default()
+    };
+    options
+        .fontdb_mut()
+        .load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
+    let tree = resvg::usvg::Tree::from_str(&svg(plan, catalog, rules), &options)
+        .map_err(|e| render(e.to_string()))?;
+    let size = tree.size();
+    let scale = scale
+        .min(MAX_PNG_SIDE / size.width().max(size.height()))
+        .max(0.01);
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "bounded by MAX_PNG_SIDE"
+    )]
+    let (w, h) = (
+        (size.width() * scale).ceil() as u32,
+        (size.height() * scale).ceil() as u32,
+    );
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(w.max(1), h.max(1))
+        .ok_or_else(|| render("empty image".to_owned()))?;
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    let mut bytes = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut bytes, pixmap.width(), pixmap.height());
+        encoder.set_color(png::ColorType::Rgba);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder.write_header().map_err(|e| render(e.to_string()))?;
+        // The pixmap is premultiplied; the background is opaque white, so this is straight RGBA.
+        writer
+            .write_image_data(pixmap.data())
+            .map_err(|e| render(e.to_string()))?;
+    }
+    Ok(bytes)
+}

@@ -1,0 +1,132 @@
+//! The diagram export: SVG that XML parsers accept with every node label, and a PNG of the whole plan.
+
+use std::process::Command;
+
+use lync_port_planner::diagram;
+use lync_port_planner::plan::{CanvasPoint, NodeId, Plan};
+
+use crate::support::{
+    catalog, cli, derive, example, example_paths, require_tool, root, temp_dir, write_temp,
+};
+
+fn svg(plan: &Plan) -> String {
+    diagram::svg(plan, &catalog(), &derive(plan).0)
+}
+
+/// Every text of the SVG as Python's XML parser reads it.
+fn xml_texts(svg: &str) -> Vec<String> {
+    let path = write_temp("diagram.svg", svg.as_bytes());
+    let script = "import json,sys,xml.etree.ElementTree as E\nt=E.parse(sys.argv[1])\njson.dump([e.text or '' for e in t.iter()],sys.stdout)";
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "not XML: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn svg_is_xml_with_every_node_label() {
+    if !require_tool("python3") {
+        return;
+    }
+    for path in example_paths() {
+        let plan = lync_port_planner::plan_file::load(&path, &catalog()).unwrap();
+        let texts = xml_texts(&svg(&plan));
+        for node in plan.nodes.values() {
+            assert!(
+                texts.contains(&node.label),
+                "{}: {} missing",
+                path.display(),
+                node.label
+            );
+        }
+        assert!(texts.iter().any(|t| t == "Perimeter"));
+    }
+}
+
+#[test]
+fn hostile_labels_stay_text_in_the_svg() {
+    if !require_tool("python3") {
+        return;
+    }
+    let mut plan = example("director-pool-dns-hlb.ron");
+    plan.name = "</title><script>alert(1)</script>".to_owned();
+    plan.nodes.get_mut(&NodeId::from("dir")).unwrap().label = "<b>&\"'\u{0}".to_owned();
+    let text = svg(&plan);
+    assert!(!text.contains("<script"));
+    let texts = xml_texts(&text);
+    assert!(texts.contains(&"</title><script>alert(1)</script>".to_owned()));
+    assert!(texts.contains(&"<b>&\"'".to_owned()), "{texts:?}");
+}
+
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    (
+        u32::from_be_bytes(bytes[16..20].try_into().unwrap()),
+        u32::from_be_bytes(bytes[20..24].try_into().unwrap()),
+    )
+}
+
+#[test]
+fn png_shows_the_whole_plan_however_far_it_spreads() {
+    let mut plan = example("director-pool-dns-hlb.ron");
+    let catalog = catalog();
+    let small = diagram::png(&plan, &catalog, &derive(&plan).0, 1.0).unwrap();
+    let (w, h) = png_size(&small);
+    let b = diagram::extent(&plan);
+    assert_eq!(
+        (w, h),
+        (
+            (b.max.x - b.min.x).ceil() as u32,
+            (b.max.y - b.min.y).ceil() as u32
+        )
+    );
+    plan.nodes
+        .get_mut(&NodeId::from("clients"))
+        .unwrap()
+        .position = CanvasPoint {
+        x: 3000.0,
+        y: 2500.0,
+    };
+    let (w2, h2) = png_size(&diagram::png(&plan, &catalog, &derive(&plan).0, 1.0).unwrap());
+    assert!(w2 > w + 1500 && h2 > h + 1500, "{w}x{h} -> {w2}x{h2}");
+}
+
+#[test]
+fn cli_render_writes_svg_and_png() {
+    let seed = root().join("saved-plans/director-pool-dns-hlb.ron");
+    let dir = temp_dir();
+    for name in ["plan.svg", "plan.png"] {
+        let out = cli(&[
+            "render",
+            seed.to_str().unwrap(),
+            "--output",
+            dir.join(name).to_str().unwrap(),
+        ]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert!(
+        std::fs::read_to_string(dir.join("plan.svg"))
+            .unwrap()
+            .starts_with("<svg ")
+    );
+    assert!(png_size(&std::fs::read(dir.join("plan.png")).unwrap()).0 > 1000);
+    let out = cli(&[
+        "render",
+        seed.to_str().unwrap(),
+        "--output",
+        dir.join("plan.pdf").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -74,6 +74,11 @@ fn png_size(bytes: &[u8]) -> (u32, u32) {
 }
 
 #[test]
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "small positive sizes"
+)]
 fn png_shows_the_whole_plan_however_far_it_spreads() {
     let mut plan = example("director-pool-dns-hlb.ron");
     let catalog = catalog();

@@ -14,6 +14,11 @@ mod text;
 pub use csv::HEADER as CSV_HEADER;
 pub use text::one_line;
 
+/// An end's addresses as one line: `any`, `a, b`, with `UNRESOLVED` when some are missing.
+pub fn addresses_text(end: &crate::rules::RuleEnd) -> String {
+    text::addresses(end, ", ")
+}
+
 use std::fmt;
 use std::str::FromStr;
 

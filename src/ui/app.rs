@@ -4,19 +4,23 @@ use std::path::{Path, PathBuf};
 
 use eframe::egui;
 
+use crate::audit::ExistingRule;
 use crate::catalog::Catalog;
 use crate::document::Document;
 use crate::examples;
+use crate::findings::Finding;
 use crate::plan::{Clipboard, Plan, PlanEdit};
 use crate::plan_file;
 use crate::recovery::{self, Recovery};
 use crate::ui::canvas::{self, CanvasState, CanvasView, Gesture, Selection};
 use crate::ui::command::{self, Command, Commands};
 use crate::ui::derived::Derived;
+use crate::ui::export_menu::{self, ExportRequest, ExportScope};
 use crate::ui::files::{Autosave, DialogKind, FileDialogs, Prefs};
 use crate::ui::inspector::{self, InspectorState};
 use crate::ui::menu_bar::{self, MenuState};
 use crate::ui::palette;
+use crate::ui::rule_table::{self, RuleTable};
 use crate::ui::screenshot::{self, Capture};
 use crate::ui::side_panel;
 use crate::ui::status_bar::{self, Status};
@@ -47,6 +51,18 @@ pub enum AfterPrompt {
     Quit,
 }
 
+/// An existing firewall being audited against the plan.
+#[derive(Clone, Debug)]
+pub struct AuditState {
+    /// The CSV file.
+    pub path: PathBuf,
+    /// Its rules.
+    pub existing: Vec<ExistingRule>,
+    /// Findings for the document state they were computed for.
+    pub findings: Vec<Finding>,
+    state: Option<u64>,
+}
+
 /// The running app.
 pub struct PlannerApp {
     catalog: Catalog,
@@ -60,6 +76,14 @@ pub struct PlannerApp {
     pub selection: Selection,
     /// Inspector buffers.
     pub inspector: InspectorState,
+    /// The rule table's grouping, sort and filters.
+    pub rule_table: RuleTable,
+    /// Scope for exports.
+    pub export_scope: ExportScope,
+    /// An export waiting for the user to confirm past the placeholder guard.
+    pub pending_export: Option<(ExportRequest, String)>,
+    /// The audited firewall, if any.
+    pub audit: Option<AuditState>,
     clipboard: Clipboard,
     /// Last message.
     pub status: Status,
@@ -134,6 +158,10 @@ impl PlannerApp {
             canvas,
             selection: Selection::default(),
             inspector: InspectorState::default(),
+            rule_table: RuleTable::default(),
+            export_scope: ExportScope::default(),
+            pending_export: None,
+            audit: None,
             clipboard: Clipboard::default(),
             status,
             dialogs: FileDialogs::default(),
@@ -182,14 +210,53 @@ impl PlannerApp {
 
     /// The whole window's content; needs no `eframe::Frame`, so tests can drive it.
     pub fn contents_ui(&mut self, ui: &mut egui::Ui) {
+        self.refresh_derived();
+        self.read_input(ui);
+        self.panels_ui(ui);
+        self.modals_ui(ui);
+        self.handle_close_request(ui);
+        self.apply_commands(ui);
+        self.after_frame(ui);
+    }
+
+    /// Findings of the plan plus those of the audit, if one is loaded.
+    pub fn findings(&self) -> Vec<Finding> {
+        let mut all = self.derived.findings.clone();
+        if let Some(a) = &self.audit {
+            all.extend(a.findings.iter().cloned());
+            all.sort();
+        }
+        all
+    }
+
+    fn refresh_derived(&mut self) {
         self.derived
             .refresh(self.doc.state(), self.doc.plan(), &self.catalog);
+        if let Some(a) = &mut self.audit
+            && a.state != Some(self.doc.state())
+        {
+            a.findings = crate::audit::audit(&self.derived.rules, &a.existing);
+            a.state = Some(self.doc.state());
+        }
         self.selection.retain_existing(self.doc.plan());
+    }
+
+    fn read_input(&mut self, ui: &egui::Ui) {
         self.read_shortcuts(ui);
         self.read_dropped_files(ui);
         if let Some(c) = self.dialogs.poll() {
             self.commands.push(c);
         }
+    }
+
+    fn panels_ui(&mut self, ui: &mut egui::Ui) {
+        let findings = self.findings();
+        let roles: Vec<(String, String)> = self
+            .catalog
+            .roles()
+            .iter()
+            .map(|r| (r.id.clone(), r.name.en.clone()))
+            .collect();
         let Self {
             catalog,
             doc,
@@ -201,6 +268,8 @@ impl PlannerApp {
             prefs,
             status,
             file_name,
+            rule_table,
+            export_scope,
             ..
         } = self;
         egui::Panel::top("menu").show(ui, |ui| {
@@ -209,8 +278,9 @@ impl PlannerApp {
                 can_undo: doc.can_undo(),
                 can_redo: doc.can_redo(),
                 snap: canvas.snap,
+                has_selection: !selection.is_empty(),
             };
-            menu_bar::menu_bar_ui(ui, &menu, commands);
+            menu_bar::menu_bar_ui(ui, &menu, export_scope, commands);
         });
         egui::Panel::bottom("status").show(ui, |ui| {
             status_bar::status_bar_ui(ui, file_name, doc.is_dirty(), derived, status);
@@ -224,11 +294,24 @@ impl PlannerApp {
             });
         egui::Panel::right("side")
             .resizable(true)
-            .default_size(420.0)
+            .default_size(400.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
-                    side_ui(ui, doc, catalog, derived, selection, inspector, commands);
+                    let side = SideView {
+                        doc,
+                        catalog,
+                        derived,
+                        findings: &findings,
+                        rule_table,
+                    };
+                    side_ui(ui, &side, selection, inspector, commands);
                 });
+            });
+        egui::Panel::bottom("rules")
+            .resizable(true)
+            .default_size(230.0)
+            .show(ui, |ui| {
+                rule_table::rule_table_ui(ui, rule_table, derived, selection, &roles);
             });
         egui::CentralPanel::default().show(ui, |ui| {
             let view = CanvasView {
@@ -238,15 +321,23 @@ impl PlannerApp {
             };
             canvas::canvas_ui(ui, &view, canvas, selection, commands);
         });
-        self.modals_ui(ui);
-        self.handle_close_request(ui);
+    }
+
+    fn apply_commands(&mut self, ui: &egui::Ui) {
         let now = ui.input(|i| i.time);
-        for c in std::mem::take(&mut self.commands) {
+        let commands = std::mem::take(&mut self.commands);
+        if !commands.is_empty() {
+            // The frame just drawn shows the state before these commands: draw again.
+            ui.ctx().request_repaint();
+        }
+        for c in commands {
             self.apply(ui.ctx(), c, now);
         }
-        if let Some(result) = self.autosave.tick(now, &self.doc)
-            && let Err(e) = result
-        {
+    }
+
+    fn after_frame(&mut self, ui: &egui::Ui) {
+        let now = ui.input(|i| i.time);
+        if let Some(Err(e)) = self.autosave.tick(now, &self.doc) {
             self.status = Status::error(e);
         }
         if self.doc.is_dirty() && self.autosave.dir.is_some() {
@@ -302,6 +393,7 @@ impl PlannerApp {
     }
 
     fn modals_ui(&mut self, ui: &mut egui::Ui) {
+        self.export_guard_ui(ui);
         if let Some(offer) = &self.recovery_offer {
             let from = offer
                 .original
@@ -353,6 +445,31 @@ impl PlannerApp {
                 }
                 Some(_) => self.prompt = None,
                 None => {}
+            }
+        }
+    }
+
+    fn export_guard_ui(&mut self, ui: &egui::Ui) {
+        let Some((request, message)) = self.pending_export.clone() else {
+            return;
+        };
+        let mut answer = None;
+        egui::Modal::new(egui::Id::unique("export-guard")).show(ui.ctx(), |ui| {
+            ui.heading("Export with missing values?");
+            ui.label(message);
+            ui.horizontal(|ui| {
+                if ui.button("Export anyway").clicked() {
+                    answer = Some(true);
+                }
+                if ui.button("Cancel").clicked() {
+                    answer = Some(false);
+                }
+            });
+        });
+        if let Some(go) = answer {
+            self.pending_export = None;
+            if go {
+                self.commands.push(Command::ExportConfirmed(request));
             }
         }
     }
@@ -557,6 +674,108 @@ impl PlannerApp {
             Command::SaveTo(p) => {
                 self.save(Some(p));
             }
+            Command::FocusField { .. }
+            | Command::Export { .. }
+            | Command::ExportConfirmed(_)
+            | Command::ExportTo { .. }
+            | Command::Audit
+            | Command::AuditPath(_)
+            | Command::ClearAudit => self.apply_panel_command(ctx, command),
+        }
+    }
+
+    /// Commands from the side panel and the Export and Audit menus.
+    fn apply_panel_command(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::FocusField { node, field } => {
+                self.selection = Selection::only_node(node);
+                self.inspector.focus(&field);
+            }
+            Command::Export { kind, to_clipboard } => {
+                let scope = match kind {
+                    export_menu::ExportKind::Rules(_) => self.export_scope.resolve(&self.selection),
+                    _ => crate::rules::RuleScope::All,
+                };
+                let request = ExportRequest {
+                    kind,
+                    scope,
+                    to_clipboard,
+                };
+                match export_menu::guard_message(&self.derived.findings) {
+                    Some(message) => self.pending_export = Some((request, message)),
+                    None => self.commands.push(Command::ExportConfirmed(request)),
+                }
+            }
+            Command::ExportConfirmed(request) => {
+                if request.to_clipboard {
+                    match export_menu::render(
+                        self.doc.plan(),
+                        &self.catalog,
+                        request.kind,
+                        &request.scope,
+                    ) {
+                        Ok(bytes) => {
+                            ctx.copy_text(String::from_utf8_lossy(&bytes).into_owned());
+                            self.status = Status::info(format!(
+                                "Copied the {} export to the clipboard",
+                                request.kind.extension()
+                            ));
+                        }
+                        Err(e) => self.status = Status::error(e),
+                    }
+                } else {
+                    self.dialogs.requested = Some(DialogKind::Export(request));
+                }
+            }
+            Command::ExportTo { request, path } => self.export_to(&request, &path),
+            Command::Audit => self.dialogs.requested = Some(DialogKind::Audit),
+            Command::AuditPath(path) => self.load_audit(path),
+            Command::ClearAudit => {
+                self.audit = None;
+                self.status = Status::info("Audit cleared");
+            }
+            _ => {}
+        }
+    }
+
+    fn export_to(&mut self, request: &ExportRequest, path: &Path) {
+        let written =
+            export_menu::render(self.doc.plan(), &self.catalog, request.kind, &request.scope)
+                .and_then(|bytes| {
+                    crate::atomic_write::write(path, &bytes).map_err(|e| e.to_string())
+                });
+        self.status = match written {
+            Ok(()) => Status::info(format!("Exported {}", path.display())),
+            Err(e) => Status::error(e),
+        };
+    }
+
+    fn load_audit(&mut self, path: PathBuf) {
+        let parsed = crate::file_text::read(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| {
+                crate::audit::parse(&text)
+                    .map_err(|e| format!("{}:{}: {}", path.display(), e.line, e.message))
+            });
+        match parsed {
+            Ok(existing) => {
+                let findings = crate::audit::audit(&self.derived.rules, &existing);
+                let missing = findings
+                    .iter()
+                    .filter(|f| f.kind == crate::findings::FindingKind::MissingRule)
+                    .count();
+                self.status = Status::info(format!(
+                    "Audited {} existing rules: {missing} required rules missing",
+                    existing.len()
+                ));
+                self.audit = Some(AuditState {
+                    path,
+                    existing,
+                    findings,
+                    state: Some(self.doc.state()),
+                });
+            }
+            Err(e) => self.status = Status::error(e),
         }
     }
 
@@ -609,15 +828,29 @@ impl PlannerApp {
     }
 }
 
+/// What the right panel reads.
+struct SideView<'a> {
+    doc: &'a Document,
+    catalog: &'a Catalog,
+    derived: &'a Derived,
+    findings: &'a [Finding],
+    rule_table: &'a RuleTable,
+}
+
 fn side_ui(
     ui: &mut egui::Ui,
-    doc: &Document,
-    catalog: &Catalog,
-    derived: &Derived,
+    view: &SideView<'_>,
     selection: &mut Selection,
     inspector: &mut InspectorState,
     commands: &mut Commands,
 ) {
+    let SideView {
+        doc,
+        catalog,
+        derived,
+        findings,
+        rule_table,
+    } = view;
     egui::CollapsingHeader::new("Inspector")
         .default_open(true)
         .show(ui, |ui| {
@@ -641,10 +874,18 @@ fn side_ui(
                 ui.label(format!("{} nodes selected", selection.nodes.len()));
             }
         });
+    if let Some(rule) = rule_table
+        .selected
+        .as_ref()
+        .and_then(|id| derived.rules.rules.iter().find(|r| &r.id == id))
+    {
+        ui.separator();
+        egui::CollapsingHeader::new("Rule")
+            .default_open(true)
+            .show(ui, |ui| side_panel::rule_detail_ui(ui, rule, catalog));
+    }
     ui.separator();
-    side_panel::rules_ui(ui, derived, selection);
-    ui.separator();
-    side_panel::findings_ui(ui, &derived.findings, derived, selection, commands);
+    side_panel::findings_ui(ui, findings, derived, selection, commands);
 }
 
 /// Copied nodes as plan text, so they paste into another window too.

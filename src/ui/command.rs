@@ -51,6 +51,35 @@ pub enum Command {
     ToggleSnap,
     /// A plan edit from the canvas, the inspector or a finding's fix.
     Edit(PlanEdit),
+    /// Select a node and put the cursor in one of its fields (a finding's fix).
+    FocusField {
+        /// The node.
+        node: crate::plan::NodeId,
+        /// Field name from the finding (`addresses`, `vips`, `label`, ...).
+        field: String,
+    },
+    /// Export > a format: checked by the placeholder guard, then a dialog or the clipboard.
+    Export {
+        /// What to export.
+        kind: crate::ui::export_menu::ExportKind,
+        /// To the clipboard.
+        to_clipboard: bool,
+    },
+    /// Export now, past the guard (the user confirmed or nothing was missing).
+    ExportConfirmed(crate::ui::export_menu::ExportRequest),
+    /// Write an export to this file.
+    ExportTo {
+        /// What to export.
+        request: crate::ui::export_menu::ExportRequest,
+        /// Where.
+        path: PathBuf,
+    },
+    /// File > Audit against firewall CSV (a dialog).
+    Audit,
+    /// Audit against this CSV file.
+    AuditPath(PathBuf),
+    /// Drop the audit results.
+    ClearAudit,
 }
 
 impl Command {
@@ -96,6 +125,11 @@ impl Command {
             Self::ZoomReset => "Zoom 100%",
             Self::ToggleSnap => "Snap to grid",
             Self::Edit(_) => "Edit",
+            Self::FocusField { .. } => "Go to field",
+            Self::Export { .. } | Self::ExportConfirmed(_) | Self::ExportTo { .. } => "Export",
+            Self::Audit => "Audit against firewall CSV...",
+            Self::AuditPath(_) => "Audit",
+            Self::ClearAudit => "Clear audit",
         }
     }
 

@@ -10,12 +10,16 @@ use crate::recovery::{self, Recovery};
 use crate::ui::command::Command;
 
 /// Which dialog.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DialogKind {
     /// Pick a plan to open.
     Open,
     /// Pick where to save.
     SaveAs,
+    /// Pick where to write an export.
+    Export(crate::ui::export_menu::ExportRequest),
+    /// Pick an existing firewall's CSV to audit.
+    Audit,
 }
 
 /// Native file dialogs run on their own thread, so the window keeps repainting.
@@ -38,16 +42,30 @@ impl FileDialogs {
         };
         let (tx, rx) = std::sync::mpsc::channel();
         let ctx = ctx.clone();
+        let job = kind.clone();
         std::thread::spawn(move || {
-            let mut dialog =
-                rfd::AsyncFileDialog::new().add_filter("Lync Port Planner plan", &["ron"]);
+            let mut dialog = rfd::AsyncFileDialog::new();
             if let Some(dir) = start_dir {
                 dialog = dialog.set_directory(dir);
             }
-            let picked = match kind {
-                DialogKind::Open => pollster::block_on(dialog.pick_file()),
+            let plans = |d: rfd::AsyncFileDialog| d.add_filter("Lync Port Planner plan", &["ron"]);
+            let picked = match job {
+                DialogKind::Open => pollster::block_on(plans(dialog).pick_file()),
                 DialogKind::SaveAs => {
-                    pollster::block_on(dialog.set_file_name("plan.ron").save_file())
+                    pollster::block_on(plans(dialog).set_file_name("plan.ron").save_file())
+                }
+                DialogKind::Export(request) => {
+                    let ext = request.kind.extension();
+                    let last = ext.rsplit('.').next().unwrap_or(ext);
+                    pollster::block_on(
+                        dialog
+                            .add_filter(last, &[last])
+                            .set_file_name(format!("rules.{ext}"))
+                            .save_file(),
+                    )
+                }
+                DialogKind::Audit => {
+                    pollster::block_on(dialog.add_filter("CSV", &["csv"]).pick_file())
                 }
             };
             tx.send(picked.map(|h| h.path().to_owned())).ok();
@@ -65,6 +83,11 @@ impl FileDialogs {
             Ok(Some(path)) => Some(match kind {
                 DialogKind::Open => Command::OpenPath(path),
                 DialogKind::SaveAs => Command::SaveTo(path),
+                DialogKind::Export(request) => Command::ExportTo {
+                    request: request.clone(),
+                    path,
+                },
+                DialogKind::Audit => Command::AuditPath(path),
             }),
         };
         self.pending = None;

@@ -20,9 +20,30 @@ pub struct InspectorState {
     errors: BTreeMap<String, String>,
     /// The (node, document state) the buffers belong to.
     owner: Option<(NodeId, u64)>,
+    /// A field to put the cursor in (from a finding's fix), and whether a filled field will do.
+    focus: Option<(String, bool)>,
 }
 
 impl InspectorState {
+    /// Put the cursor in the first field of this kind (an empty one if there is one).
+    pub fn focus(&mut self, field: &str) {
+        self.focus = Some((field.to_owned(), false));
+    }
+
+    /// True when a field key belongs to the finding's field name.
+    fn wants_focus(&self, key: &str, current: &str) -> bool {
+        let Some((field, any)) = &self.focus else {
+            return false;
+        };
+        let matches = match field.as_str() {
+            "addresses" => key.starts_with("member.") && key.rsplit('.').next() != Some("name"),
+            "vips" => key.starts_with("vip."),
+            "members" => key.starts_with("member.") && key.rsplit('.').next() == Some("name"),
+            other => key == other,
+        };
+        matches && (*any || current.is_empty())
+    }
+
     /// The error shown at a field, if any (tests read it).
     pub fn error(&self, key: &str) -> Option<&str> {
         self.errors.get(key).map(String::as_str)
@@ -41,6 +62,7 @@ fn text_field<T>(
     let mut committed = None;
     ui.horizontal(|ui| {
         let name = ui.label(label);
+        let focus_here = state.wants_focus(key, current);
         let buffer = state
             .buffers
             .entry(key.to_owned())
@@ -48,6 +70,10 @@ fn text_field<T>(
         let response = ui
             .add(egui::TextEdit::singleline(buffer).desired_width(170.0))
             .labelled_by(name.id);
+        if focus_here {
+            response.request_focus();
+            response.scroll_to_me(Some(egui::Align::Center));
+        }
         if response.changed() {
             match parse(buffer) {
                 Ok(_) => state.errors.remove(key),
@@ -64,6 +90,9 @@ fn text_field<T>(
                     state.errors.insert(key.to_owned(), e);
                 }
             }
+        }
+        if focus_here {
+            state.focus = None;
         }
     });
     if let Some(e) = state.errors.get(key) {

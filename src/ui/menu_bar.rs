@@ -5,8 +5,13 @@ use std::path::PathBuf;
 use eframe::egui;
 
 use crate::ui::command::{Command, Commands};
+use crate::ui::export_menu::{self, ExportScope};
 
 /// What the menus need to know.
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "a read-only view of which items are enabled"
+)]
 pub struct MenuState<'a> {
     /// Recent files, newest first.
     pub recent: &'a [PathBuf],
@@ -16,6 +21,8 @@ pub struct MenuState<'a> {
     pub can_redo: bool,
     /// Snap to grid on.
     pub snap: bool,
+    /// Something is selected (for the export scope).
+    pub has_selection: bool,
 }
 
 fn item(ui: &mut egui::Ui, command: Command, enabled: bool, commands: &mut Commands) {
@@ -29,7 +36,12 @@ fn item(ui: &mut egui::Ui, command: Command, enabled: bool, commands: &mut Comma
 }
 
 /// The menu bar's content.
-pub fn menu_bar_ui(ui: &mut egui::Ui, state: &MenuState<'_>, commands: &mut Commands) {
+pub fn menu_bar_ui(
+    ui: &mut egui::Ui,
+    state: &MenuState<'_>,
+    scope: &mut ExportScope,
+    commands: &mut Commands,
+) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             item(ui, Command::NewPlan, true, commands);
@@ -47,6 +59,8 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &MenuState<'_>, commands: &mut Comm
             ui.separator();
             item(ui, Command::Save, true, commands);
             item(ui, Command::SaveAs, true, commands);
+            ui.separator();
+            item(ui, Command::Audit, true, commands);
             ui.separator();
             item(ui, Command::Quit, true, commands);
         });
@@ -66,6 +80,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &MenuState<'_>, commands: &mut Comm
                 commands.push(Command::ToggleSnap);
             }
         });
+        export_menu::export_menu_ui(ui, scope, state.has_selection, commands);
         ui.menu_button("Help", |ui| {
             ui.label("Pan: middle or right drag, or Space + drag. Zoom: Ctrl + wheel.");
             ui.label("Link: drag from a card's round handle to another card, or select two cards and press Ctrl+L.");

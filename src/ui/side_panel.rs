@@ -5,74 +5,46 @@ use eframe::egui::{self, RichText};
 use crate::findings::{Finding, Fix, Subject};
 use crate::plan::PlanEdit;
 use crate::rules::Rule;
-use crate::topology::Firewall;
 use crate::ui::canvas::Selection;
 use crate::ui::command::{Command, Commands};
 use crate::ui::derived::Derived;
 use crate::ui::theme;
 
-/// Rules that touch the selection (all rules when nothing is selected).
-pub fn selected_rules<'a>(derived: &'a Derived, selection: &Selection) -> Vec<&'a Rule> {
-    derived
-        .rules
-        .rules
-        .iter()
-        .filter(|r| {
-            if let Some(key) = &selection.link {
-                return r.link.as_ref() == Some(key);
+/// The selected rule explained: why, where Microsoft says so, and any disagreement between pages.
+pub fn rule_detail_ui(ui: &mut egui::Ui, rule: &Rule, catalog: &crate::catalog::Catalog) {
+    ui.label(RichText::new(rule.summary()).strong());
+    ui.label(&rule.notes);
+    ui.label(RichText::new(format!("Firewall: {}", rule.firewall.title())).small());
+    ui.label(
+        RichText::new(format!("Rule id: {}", rule.id))
+            .small()
+            .weak(),
+    );
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Sources:");
+        for r in &rule.references {
+            if r.starts_with("lync-ports.md") {
+                ui.label(RichText::new(r).small());
+            } else {
+                ui.hyperlink_to(
+                    r,
+                    format!("https://technet.microsoft.com/library/{r}(v=OCS.15)"),
+                );
             }
-            if selection.nodes.is_empty() {
-                return true;
-            }
-            [&r.source.node, &r.destination.node]
-                .into_iter()
-                .flatten()
-                .any(|n| selection.nodes.contains(n))
-        })
-        .collect()
-}
-
-/// The rule list of the selection, grouped by firewall.
-pub fn rules_ui(ui: &mut egui::Ui, derived: &Derived, selection: &Selection) {
-    let rules = selected_rules(derived, selection);
-    let scope = if selection.is_empty() {
-        "all"
-    } else {
-        "selection"
-    };
-    ui.label(RichText::new(format!("Rules ({}, {scope})", rules.len())).strong());
-    for fw in Firewall::ALL {
-        let in_fw: Vec<&&Rule> = rules.iter().filter(|r| r.firewall == fw).collect();
-        if in_fw.is_empty() {
-            continue;
         }
-        ui.label(RichText::new(fw.title()).small().weak());
-        egui::Grid::new(("rules", fw.as_str()))
-            .striped(true)
-            .num_columns(3)
-            .show(ui, |ui| {
-                for r in in_fw {
-                    ui.monospace(format!(
-                        "{} {}",
-                        r.transport.as_str().to_uppercase(),
-                        r.ports
-                    ));
-                    ui.label(&r.application);
-                    let direction = format!("{} -> {}", r.source.label, r.destination.label);
-                    let text = if r.is_unresolved() {
-                        RichText::new(direction).color(theme::PROBLEM)
-                    } else {
-                        RichText::new(direction)
-                    };
-                    ui.label(text).on_hover_text(format!(
-                        "{}\n{}\n{}",
-                        r.id,
-                        r.notes,
-                        r.references.join(", ")
-                    ));
-                    ui.end_row();
-                }
-            });
+    });
+    if let Some(req) = catalog.requirement(&rule.requirement) {
+        for c in req.conflicts.iter().filter_map(|id| catalog.conflict(id)) {
+            ui.label(
+                RichText::new(format!(
+                    "{} (sources disagree: {}): {}",
+                    c.id,
+                    c.sources.join(", "),
+                    c.summary.en
+                ))
+                .color(theme::severity_color(crate::findings::Severity::Warning)),
+            );
+        }
     }
 }
 
@@ -84,7 +56,16 @@ pub fn findings_ui(
     selection: &mut Selection,
     commands: &mut Commands,
 ) {
-    ui.label(RichText::new(format!("Findings ({})", findings.len())).strong());
+    let count = |s| findings.iter().filter(|f| f.severity == s).count();
+    ui.label(
+        RichText::new(format!(
+            "Findings: {} errors, {} warnings, {} info",
+            count(crate::findings::Severity::Error),
+            count(crate::findings::Severity::Warning),
+            count(crate::findings::Severity::Info)
+        ))
+        .strong(),
+    );
     if findings
         .iter()
         .all(|f| f.severity == crate::findings::Severity::Info)
@@ -106,7 +87,7 @@ pub fn findings_ui(
                     select_subject(&f.subject, derived, selection);
                 }
                 if let Some(fix) = &f.fix
-                    && let Some((text, command)) = fix_command(fix)
+                    && let (text, command) = fix_command(fix)
                     && ui.button(text).clicked()
                 {
                     commands.push(command);
@@ -134,8 +115,8 @@ fn select_subject(subject: &Subject, derived: &Derived, selection: &mut Selectio
     };
 }
 
-fn fix_command(fix: &Fix) -> Option<(&'static str, Command)> {
-    Some(match fix {
+fn fix_command(fix: &Fix) -> (&'static str, Command) {
+    match fix {
         Fix::AddLink { a, b } => (
             "Add link",
             Command::Edit(PlanEdit::AddLink {
@@ -158,6 +139,12 @@ fn fix_command(fix: &Fix) -> Option<(&'static str, Command)> {
                 enabled: true,
             }),
         ),
-        Fix::EditNode { .. } => return None,
-    })
+        Fix::EditNode { node, field } => (
+            "Go to field",
+            Command::FocusField {
+                node: node.clone(),
+                field: field.clone(),
+            },
+        ),
+    }
 }

@@ -542,3 +542,274 @@ fn dropping_a_plan_file_opens_it_and_remembers_it() {
     let saved = std::fs::read_to_string(&prefs).expect("recent files saved");
     assert!(saved.contains("scaled-edge-hlb.ron"), "{saved}");
 }
+
+#[test]
+fn findings_list_fixes_a_missing_link_in_one_click() {
+    let text =
+        std::fs::read_to_string(root().join("saved-plans/director-pool-dns-hlb.ron")).unwrap();
+    let plan = text.replacen(
+        "        Link(\n            a: \"dir\",\n            b: \"edge\",\n        ),\n",
+        "",
+        1,
+    );
+    let path = temp_dir().join("plan.ron");
+    std::fs::write(&path, plan).unwrap();
+    let mut h = harness(AppOptions {
+        plan: Some(path),
+        ..AppOptions::default()
+    });
+    assert!(
+        h.query_by_label_contains("Edge Server is not linked to any Director pool")
+            .is_some()
+    );
+    h.get_by_label("Add link").click();
+    h.run();
+    assert!(
+        h.state()
+            .plan()
+            .link_between(&NodeId::from("dir"), &NodeId::from("edge"))
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("is not linked to any").is_none(),
+        "the finding is gone"
+    );
+}
+
+#[test]
+fn rule_table_filters_sorts_and_selecting_a_rule_selects_its_link() {
+    use lync_port_planner::ui::rule_table::{Column, Row};
+    let mut h = seed();
+    let rule_rows = |h: &Harness<'_, PlannerApp>| -> Vec<usize> {
+        let app = h.state();
+        app.rule_table
+            .rows(app.derived(), &app.selection)
+            .into_iter()
+            .filter_map(|r| if let Row::Rule(i) = r { Some(i) } else { None })
+            .collect()
+    };
+    assert_eq!(rule_rows(&h).len(), 53);
+    let filter = h.get_by_label("Port");
+    filter.focus();
+    filter.type_text("5061");
+    h.run();
+    let rows = rule_rows(&h);
+    assert!(!rows.is_empty() && rows.len() < 53);
+    assert!(
+        rows.iter()
+            .all(|&i| h.state().derived().rules.rules[i].ports.from == 5061)
+    );
+
+    // Sort by port, then descending with a second click on the header.
+    h.get_by_label("Port").focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Backspace);
+    h.run();
+    h.get_by_label_contains("Port ^").click();
+    h.run();
+    assert_eq!(h.state().rule_table.sort, (Column::Port, false));
+    let rows = rule_rows(&h);
+    let ext: Vec<u16> = rows
+        .iter()
+        .map(|&i| h.state().derived().rules.rules[i].ports.from)
+        .collect();
+    assert!(ext.len() == 53);
+
+    // Selecting a rule selects its link, and the table then shows that link's rules.
+    let filter = h.get_by_label("Filter");
+    filter.focus();
+    filter.type_text("edge-dir-sip");
+    h.run();
+    assert_eq!(rule_rows(&h).len(), 1);
+    h.get_by_label("Rule edge-dir-sip-5061:edge>dir")
+        .click_accesskit();
+    h.run();
+    assert_eq!(
+        h.state().selection.link,
+        Some((NodeId::from("dir"), NodeId::from("edge")))
+    );
+    let rows = rule_rows(&h);
+    assert!(rows.iter().all(|&i| h.state().derived().rules.rules[i].link
+        == Some((NodeId::from("dir"), NodeId::from("edge")))));
+    assert!(
+        h.query_by_label("JJ205179").is_some(),
+        "the rule's detail cites its page"
+    );
+}
+
+#[test]
+fn exports_from_the_window_equal_the_cli_byte_for_byte() {
+    use lync_port_planner::export::Format;
+    use lync_port_planner::rules::RuleScope;
+    use lync_port_planner::ui::export_menu::{ExportKind, ExportRequest};
+    let seed_path = root().join("saved-plans/director-pool-dns-hlb.ron");
+    let mut h = harness(AppOptions {
+        plan: Some(seed_path.clone()),
+        ..AppOptions::default()
+    });
+    let dir = temp_dir();
+    let scopes = [
+        (RuleScope::All, vec![]),
+        (
+            RuleScope::Firewall(lync_port_planner::topology::Firewall::Internal),
+            vec!["--firewall", "internal"],
+        ),
+        (
+            RuleScope::Nodes([NodeId::from("dir"), NodeId::from("edge")].into()),
+            vec!["--nodes", "dir,edge"],
+        ),
+    ];
+    for (n, (scope, flags)) in scopes.into_iter().enumerate() {
+        for format in Format::ALL {
+            let path = dir.join(format!("gui-{n}.{}", format.extension()));
+            let request = ExportRequest {
+                kind: ExportKind::Rules(format),
+                scope: scope.clone(),
+                to_clipboard: false,
+            };
+            h.state_mut().push(Command::ExportTo {
+                request,
+                path: path.clone(),
+            });
+            h.run();
+            let mut args = vec![
+                "export",
+                seed_path.to_str().unwrap(),
+                "--format",
+                format.as_str(),
+            ];
+            args.extend(flags.iter().copied());
+            let cli_out = crate::support::cli(&args);
+            assert_eq!(cli_out.status.code(), Some(0));
+            assert_eq!(
+                std::fs::read(&path).unwrap(),
+                cli_out.stdout,
+                "{format} in scope {n}"
+            );
+        }
+    }
+    let svg = dir.join("diagram.svg");
+    let request = ExportRequest {
+        kind: ExportKind::DiagramSvg,
+        scope: RuleScope::All,
+        to_clipboard: false,
+    };
+    h.state_mut().push(Command::ExportTo {
+        request,
+        path: svg.clone(),
+    });
+    h.run();
+    let out = crate::support::cli(&[
+        "render",
+        seed_path.to_str().unwrap(),
+        "--output",
+        dir.join("cli.svg").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read(&svg).unwrap(),
+        std::fs::read(dir.join("cli.svg")).unwrap()
+    );
+}
+
+#[test]
+fn export_warns_first_when_addresses_are_missing() {
+    use lync_port_planner::export::Format;
+    use lync_port_planner::ui::export_menu::ExportKind;
+    let mut h = seed();
+    h.get_by_label("Director pool, Director pool")
+        .click_accesskit();
+    h.run();
+    let vip = h.get_by_label("Hardware load balancer VIP");
+    vip.focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Backspace);
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.state().plan().nodes[&NodeId::from("dir")].vips.is_empty());
+    h.state_mut().push(Command::Export {
+        kind: ExportKind::Rules(Format::Nftables),
+        to_clipboard: false,
+    });
+    h.run();
+    assert!(
+        h.query_by_label("Export with missing values?").is_some(),
+        "the guard asks first"
+    );
+    assert!(
+        h.query_all_by_label_contains("Director pool has no hlb_vip address")
+            .count()
+            >= 2,
+        "and says what is missing"
+    );
+    h.get_by_label("Export anyway").click();
+    h.run();
+    assert!(matches!(
+        h.state().dialogs.requested,
+        Some(DialogKind::Export(_))
+    ));
+}
+
+#[test]
+fn go_to_field_puts_the_cursor_in_the_missing_address() {
+    let mut h = seed();
+    h.get_by_label("Director pool, Director pool")
+        .click_accesskit();
+    h.run();
+    let vip = h.get_by_label("Hardware load balancer VIP");
+    vip.focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Backspace);
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    h.get_all_by_label("Go to field")
+        .next()
+        .expect("a fix for the missing VIP")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().selection,
+        lync_port_planner::ui::canvas::Selection::only_node(NodeId::from("dir"))
+    );
+    assert!(h.get_by_label("Hardware load balancer VIP").is_focused());
+}
+
+#[test]
+fn audit_from_the_window_lists_the_missing_rule() {
+    use lync_port_planner::export::Format;
+    let csv = crate::support::export(
+        &crate::support::example("director-pool-dns-hlb.ron"),
+        Format::Csv,
+    );
+    let without: String = csv
+        .split_inclusive("\r\n")
+        .enumerate()
+        .filter(|(i, _)| *i != 2)
+        .map(|(_, l)| l)
+        .collect();
+    let path = crate::support::write_temp("existing.csv", without.as_bytes());
+    let mut h = seed();
+    h.state_mut().push(Command::AuditPath(path));
+    h.run();
+    let missing: Vec<_> = h
+        .state()
+        .findings()
+        .into_iter()
+        .filter(|f| f.kind == lync_port_planner::findings::FindingKind::MissingRule)
+        .collect();
+    assert_eq!(missing.len(), 1);
+    assert!(
+        h.query_by_label_contains("required rule not allowed by the existing firewall")
+            .is_some()
+    );
+    h.state_mut().push(Command::ClearAudit);
+    h.run();
+    assert!(
+        h.state()
+            .findings()
+            .iter()
+            .all(|f| f.kind != lync_port_planner::findings::FindingKind::MissingRule)
+    );
+}

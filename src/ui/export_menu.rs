@@ -1,0 +1,210 @@
+//! Exports from the window: every CLI format and the diagram, to a file or the clipboard, in a
+//! scope (whole plan, one firewall, the selection). The bytes come from the same core functions
+//! as the CLI, so a file saved here equals `lync-port-planner export` with the same scope.
+
+use std::collections::BTreeSet;
+
+use eframe::egui;
+
+use crate::catalog::Catalog;
+use crate::export::{self, Format};
+use crate::findings::{Finding, FindingKind};
+use crate::plan::{NodeId, Plan};
+use crate::rules::RuleScope;
+use crate::topology::Firewall;
+use crate::ui::canvas::Selection;
+use crate::ui::command::{Command, Commands};
+
+/// What to export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportKind {
+    /// A rule table format.
+    Rules(Format),
+    /// The diagram as SVG.
+    DiagramSvg,
+    /// The diagram as PNG.
+    DiagramPng,
+}
+
+impl ExportKind {
+    /// File extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Rules(f) => f.extension(),
+            Self::DiagramSvg => "svg",
+            Self::DiagramPng => "png",
+        }
+    }
+
+    /// Menu text.
+    pub fn text(self) -> String {
+        match self {
+            Self::Rules(f) => format!("{}...", format_name(f)),
+            Self::DiagramSvg => "Diagram as SVG...".to_owned(),
+            Self::DiagramPng => "Diagram as PNG...".to_owned(),
+        }
+    }
+}
+
+fn format_name(format: Format) -> &'static str {
+    match format {
+        Format::Csv => "CSV",
+        Format::Markdown => "Markdown",
+        Format::Html => "HTML report",
+        Format::Json => "JSON",
+        Format::Powershell => "PowerShell",
+        Format::Nftables => "nftables",
+        Format::Iptables => "iptables",
+        Format::Asa => "Cisco ASA",
+    }
+}
+
+/// Which rules an export covers, as the user chose it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ExportScope {
+    /// The whole plan.
+    #[default]
+    All,
+    /// One firewall.
+    Firewall(Firewall),
+    /// The rules of the selected nodes (a selected link counts as its two nodes).
+    Selection,
+}
+
+impl ExportScope {
+    /// The core scope; the selection becomes node ids, like the CLI's `--nodes`.
+    pub fn resolve(self, selection: &Selection) -> RuleScope {
+        match self {
+            Self::All => RuleScope::All,
+            Self::Firewall(f) => RuleScope::Firewall(f),
+            Self::Selection => {
+                let mut ids: BTreeSet<NodeId> = selection.nodes.clone();
+                if let Some((a, b)) = &selection.link {
+                    ids.extend([a.clone(), b.clone()]);
+                }
+                RuleScope::Nodes(ids)
+            }
+        }
+    }
+}
+
+/// An export the user asked for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportRequest {
+    /// Format.
+    pub kind: ExportKind,
+    /// Rules covered (table formats only; the diagram is always the whole plan).
+    pub scope: RuleScope,
+    /// To the clipboard instead of a file.
+    pub to_clipboard: bool,
+}
+
+/// The bytes of an export.
+pub fn render(
+    plan: &Plan,
+    catalog: &Catalog,
+    kind: ExportKind,
+    scope: &RuleScope,
+) -> Result<Vec<u8>, String> {
+    match kind {
+        ExportKind::Rules(format) => {
+            Ok(export::export_plan(plan, catalog, format, scope).into_bytes())
+        }
+        ExportKind::DiagramSvg => {
+            Ok(
+                crate::diagram::svg(plan, catalog, &crate::rules::derive(plan, catalog))
+                    .into_bytes(),
+            )
+        }
+        ExportKind::DiagramPng => {
+            crate::diagram::png(plan, catalog, &crate::rules::derive(plan, catalog), 1.5)
+                .map_err(|e| e.to_string())
+        }
+    }
+}
+
+/// What the placeholder guard warns about before an export, if anything.
+pub fn guard_message(findings: &[Finding]) -> Option<String> {
+    let issues: Vec<&str> = findings
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.kind,
+                FindingKind::Placeholder | FindingKind::UnresolvedAddress
+            )
+        })
+        .map(|f| f.message.as_str())
+        .collect();
+    if issues.is_empty() {
+        return None;
+    }
+    let mut text =
+        String::from("This plan still has sample values or addresses that are not filled in:\n");
+    for m in issues.iter().take(8) {
+        text.push_str(&format!("• {m}\n"));
+    }
+    if issues.len() > 8 {
+        text.push_str(&format!("• and {} more\n", issues.len() - 8));
+    }
+    text.push_str(
+        "Rules with unresolved addresses are written as commented UNRESOLVED placeholders.",
+    );
+    Some(text)
+}
+
+/// The Export menu.
+pub fn export_menu_ui(
+    ui: &mut egui::Ui,
+    scope: &mut ExportScope,
+    has_selection: bool,
+    commands: &mut Commands,
+) {
+    ui.menu_button("Export", |ui| {
+        ui.label("Scope");
+        ui.radio_value(scope, ExportScope::All, "Whole plan");
+        for f in Firewall::ALL {
+            ui.radio_value(scope, ExportScope::Firewall(f), f.title());
+        }
+        ui.add_enabled_ui(has_selection, |ui| {
+            ui.radio_value(scope, ExportScope::Selection, "Selected nodes")
+        });
+        ui.separator();
+        for format in Format::ALL {
+            let kind = ExportKind::Rules(format);
+            if ui.button(kind.text()).clicked() {
+                commands.push(Command::Export {
+                    kind,
+                    to_clipboard: false,
+                });
+            }
+        }
+        ui.separator();
+        for kind in [ExportKind::DiagramSvg, ExportKind::DiagramPng] {
+            if ui.button(kind.text()).clicked() {
+                commands.push(Command::Export {
+                    kind,
+                    to_clipboard: false,
+                });
+            }
+        }
+        ui.separator();
+        ui.menu_button("Copy to clipboard", |ui| {
+            for format in [
+                Format::Csv,
+                Format::Markdown,
+                Format::Json,
+                Format::Powershell,
+                Format::Nftables,
+                Format::Iptables,
+                Format::Asa,
+            ] {
+                if ui.button(format_name(format)).clicked() {
+                    commands.push(Command::Export {
+                        kind: ExportKind::Rules(format),
+                        to_clipboard: true,
+                    });
+                }
+            }
+        });
+    });
+}

@@ -1,0 +1,452 @@
+//! The rule table: every derived rule with the columns of Microsoft's tables, grouped by firewall
+//! or by link, sortable by any column, filtered by text, role, port and firewall, and by the
+//! canvas selection. Clicking a row selects the rule and its link (or node) on the canvas.
+
+use std::cmp::Ordering;
+
+use eframe::egui::{self, RichText, Sense, Vec2};
+
+use crate::export::one_line;
+use crate::rules::{Addresses, Rule, RuleEnd};
+use crate::topology::Firewall;
+use crate::ui::canvas::Selection;
+use crate::ui::derived::Derived;
+use crate::ui::theme;
+
+/// Sortable columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    /// Firewall crossed.
+    Firewall,
+    /// Source node and endpoint.
+    Source,
+    /// Source addresses.
+    SourceAddresses,
+    /// Destination node and endpoint.
+    Destination,
+    /// Destination addresses.
+    DestinationAddresses,
+    /// Application protocol.
+    Application,
+    /// TCP or UDP.
+    Transport,
+    /// Port or range.
+    Port,
+    /// Why the rule exists.
+    Notes,
+    /// TechNet ids and rows.
+    References,
+}
+
+const COLUMNS: [(Column, &str, f32); 10] = [
+    (Column::Firewall, "Firewall", 66.0),
+    (Column::Application, "Protocol", 95.0),
+    (Column::Transport, "Transport", 62.0),
+    (Column::Port, "Port", 90.0),
+    (Column::Source, "Source", 180.0),
+    (Column::SourceAddresses, "Source addresses", 140.0),
+    (Column::Destination, "Destination", 180.0),
+    (Column::DestinationAddresses, "Destination addresses", 140.0),
+    (Column::Notes, "Notes", 330.0),
+    (Column::References, "Reference", 200.0),
+];
+
+/// How rows are grouped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grouping {
+    /// Under each firewall.
+    Firewall,
+    /// Under each link (and intrinsic rules per node).
+    Link,
+}
+
+/// The table's UI state.
+#[derive(Clone, Debug)]
+pub struct RuleTable {
+    /// Group rows by.
+    pub grouping: Grouping,
+    /// Sort column and ascending flag.
+    pub sort: (Column, bool),
+    /// Free-text filter.
+    pub text: String,
+    /// Only rules with an end of this role.
+    pub role: Option<String>,
+    /// Only rules whose range holds this port.
+    pub port: String,
+    /// Only rules crossing this firewall.
+    pub firewall: Option<Firewall>,
+    /// The selected rule's id.
+    pub selected: Option<String>,
+}
+
+impl Default for RuleTable {
+    fn default() -> Self {
+        Self {
+            grouping: Grouping::Firewall,
+            sort: (Column::Port, true),
+            text: String::new(),
+            role: None,
+            port: String::new(),
+            firewall: None,
+            selected: None,
+        }
+    }
+}
+
+fn end_text(end: &RuleEnd) -> String {
+    format!("{} ({})", end.label, end.endpoint)
+}
+
+fn addresses_text(end: &RuleEnd) -> String {
+    crate::export::addresses_text(end)
+}
+
+/// The text of a cell.
+pub fn cell(rule: &Rule, column: Column) -> String {
+    match column {
+        Column::Firewall => rule.firewall.as_str().to_owned(),
+        Column::Source => end_text(&rule.source),
+        Column::SourceAddresses => addresses_text(&rule.source),
+        Column::Destination => end_text(&rule.destination),
+        Column::DestinationAddresses => addresses_text(&rule.destination),
+        Column::Application => rule.application.clone(),
+        Column::Transport => rule.transport.as_str().to_uppercase(),
+        Column::Port => rule.ports.to_string(),
+        Column::Notes => one_line(&rule.notes),
+        Column::References => rule.references.join(", "),
+    }
+}
+
+fn compare(a: &Rule, b: &Rule, column: Column) -> Ordering {
+    match column {
+        Column::Port => (a.ports, a.transport).cmp(&(b.ports, b.transport)),
+        Column::Firewall => a.firewall.cmp(&b.firewall),
+        Column::SourceAddresses | Column::DestinationAddresses => {
+            let key = |r: &Rule| {
+                let end = if column == Column::SourceAddresses {
+                    &r.source
+                } else {
+                    &r.destination
+                };
+                match &end.addresses {
+                    Addresses::Any => Vec::new(),
+                    Addresses::List(l) => l.clone(),
+                }
+            };
+            key(a).cmp(&key(b))
+        }
+        _ => cell(a, column)
+            .to_lowercase()
+            .cmp(&cell(b, column).to_lowercase()),
+    }
+}
+
+/// A row of the table: a group heading or a rule (index into the rule set).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Row {
+    /// Group heading.
+    Heading(String),
+    /// A rule.
+    Rule(usize),
+}
+
+impl RuleTable {
+    fn keeps(&self, rule: &Rule, selection: &Selection) -> bool {
+        if let Some(key) = &selection.link
+            && rule.link.as_ref() != Some(key)
+        {
+            return false;
+        }
+        if !selection.nodes.is_empty()
+            && ![&rule.source.node, &rule.destination.node]
+                .into_iter()
+                .flatten()
+                .any(|n| selection.nodes.contains(n))
+        {
+            return false;
+        }
+        if self.firewall.is_some_and(|f| f != rule.firewall) {
+            return false;
+        }
+        if let Some(role) = &self.role
+            && rule.source.role != *role
+            && rule.destination.role != *role
+        {
+            return false;
+        }
+        if let Ok(port) = self.port.trim().parse::<u16>()
+            && !(rule.ports.from <= port && port <= rule.ports.to)
+        {
+            return false;
+        }
+        let needle = self.text.trim().to_lowercase();
+        needle.is_empty()
+            || rule.id.to_lowercase().contains(&needle)
+            || COLUMNS
+                .iter()
+                .any(|(c, _, _)| cell(rule, *c).to_lowercase().contains(&needle))
+    }
+
+    /// The rows to show, in order.
+    pub fn rows(&self, derived: &Derived, selection: &Selection) -> Vec<Row> {
+        let rules = &derived.rules.rules;
+        let mut kept: Vec<usize> = (0..rules.len())
+            .filter(|&i| self.keeps(&rules[i], selection))
+            .collect();
+        let (column, ascending) = self.sort;
+        kept.sort_by(|&a, &b| {
+            let o =
+                compare(&rules[a], &rules[b], column).then_with(|| rules[a].id.cmp(&rules[b].id));
+            if ascending { o } else { o.reverse() }
+        });
+        let group = |r: &Rule| match self.grouping {
+            Grouping::Firewall => r.firewall.title().to_owned(),
+            Grouping::Link => {
+                if let Some((a, _)) = &r.link {
+                    let (first, second) = if r.source.node.as_ref() == Some(a) {
+                        (&r.source, &r.destination)
+                    } else {
+                        (&r.destination, &r.source)
+                    };
+                    format!("Link {} - {}", first.label, second.label)
+                } else {
+                    let own = if r.source.node.is_some() {
+                        &r.source.label
+                    } else {
+                        &r.destination.label
+                    };
+                    format!("{own} (no link: Any)")
+                }
+            }
+        };
+        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+        for i in kept {
+            let g = group(&rules[i]);
+            match groups.iter_mut().find(|(name, _)| *name == g) {
+                Some((_, list)) => list.push(i),
+                None => groups.push((g, vec![i])),
+            }
+        }
+        if self.grouping == Grouping::Firewall {
+            let order = |name: &str| {
+                Firewall::ALL
+                    .iter()
+                    .position(|f| f.title() == name)
+                    .unwrap_or(usize::MAX)
+            };
+            groups.sort_by_key(|(name, _)| order(name));
+        } else {
+            groups.sort_by(|a, b| a.0.cmp(&b.0));
+        }
+        let mut rows = Vec::new();
+        for (name, list) in groups {
+            rows.push(Row::Heading(format!("{name} ({})", list.len())));
+            rows.extend(list.into_iter().map(Row::Rule));
+        }
+        rows
+    }
+}
+
+/// The toolbar and the table.
+pub fn rule_table_ui(
+    ui: &mut egui::Ui,
+    table: &mut RuleTable,
+    derived: &Derived,
+    selection: &mut Selection,
+    roles: &[(String, String)],
+) {
+    ui.horizontal(|ui| {
+        ui.strong("Rules");
+        ui.selectable_value(&mut table.grouping, Grouping::Firewall, "By firewall");
+        ui.selectable_value(&mut table.grouping, Grouping::Link, "By link");
+        ui.separator();
+        let label = ui.label("Filter");
+        ui.add(
+            egui::TextEdit::singleline(&mut table.text)
+                .desired_width(140.0)
+                .hint_text("text"),
+        )
+        .labelled_by(label.id);
+        let label = ui.label("Port");
+        ui.add(egui::TextEdit::singleline(&mut table.port).desired_width(60.0))
+            .labelled_by(label.id);
+        egui::ComboBox::from_label("Role")
+            .selected_text(
+                table
+                    .role
+                    .as_ref()
+                    .and_then(|r| roles.iter().find(|(id, _)| id == r))
+                    .map_or("any role", |(_, n)| n.as_str()),
+            )
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut table.role, None, "any role");
+                for (id, name) in roles {
+                    ui.selectable_value(&mut table.role, Some(id.clone()), name);
+                }
+            });
+        egui::ComboBox::from_label("Firewall")
+            .selected_text(table.firewall.map_or("any firewall", Firewall::as_str))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut table.firewall, None, "any firewall");
+                for f in Firewall::ALL {
+                    ui.selectable_value(&mut table.firewall, Some(f), f.as_str());
+                }
+            });
+        if !selection.is_empty() && ui.button("Show all (clear selection)").clicked() {
+            *selection = Selection::default();
+        }
+    });
+    let rows = table.rows(derived, selection);
+    let shown = rows.iter().filter(|r| matches!(r, Row::Rule(_))).count();
+    ui.label(
+        RichText::new(format!("{shown} of {} rules", derived.rules.rules.len()))
+            .small()
+            .weak(),
+    );
+    egui::ScrollArea::horizontal()
+        .id_salt("rule-table-h")
+        .show(ui, |ui| {
+            header_ui(ui, table);
+            let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+            egui::ScrollArea::vertical()
+                .id_salt("rule-table-v")
+                .auto_shrink([false, false])
+                .show_rows(ui, row_height, rows.len(), |ui, range| {
+                    for row in &rows[range] {
+                        match row {
+                            Row::Heading(text) => {
+                                fixed_cell(
+                                    ui,
+                                    400.0,
+                                    row_height,
+                                    egui::Label::new(RichText::new(text).strong()),
+                                );
+                            }
+                            Row::Rule(i) => rule_row_ui(
+                                ui,
+                                table,
+                                &derived.rules.rules[*i],
+                                selection,
+                                row_height,
+                            ),
+                        }
+                    }
+                });
+        });
+}
+
+/// A left-aligned cell of a fixed size.
+fn fixed_cell(ui: &mut egui::Ui, width: f32, height: f32, label: egui::Label) {
+    ui.allocate_ui_with_layout(
+        Vec2::new(width, height),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_min_size(Vec2::new(width, height));
+            ui.add(label);
+        },
+    );
+}
+
+fn header_ui(ui: &mut egui::Ui, table: &mut RuleTable) {
+    ui.horizontal(|ui| {
+        for (column, title, width) in COLUMNS {
+            let arrow = match table.sort {
+                (c, true) if c == column => " ^",
+                (c, false) if c == column => " v",
+                _ => "",
+            };
+            let button =
+                egui::Button::new(RichText::new(format!("{title}{arrow}")).strong()).frame(false);
+            let clicked = ui
+                .allocate_ui_with_layout(
+                    Vec2::new(width, 18.0),
+                    egui::Layout::left_to_right(egui::Align::Center),
+                    |ui| {
+                        ui.set_min_size(Vec2::new(width, 18.0));
+                        ui.add(button)
+                    },
+                )
+                .inner
+                .on_hover_text(format!("Sort by {title}"))
+                .clicked();
+            if clicked {
+                table.sort = if table.sort.0 == column {
+                    (column, !table.sort.1)
+                } else {
+                    (column, true)
+                };
+            }
+        }
+    });
+}
+
+fn rule_row_ui(
+    ui: &mut egui::Ui,
+    table: &mut RuleTable,
+    rule: &Rule,
+    selection: &mut Selection,
+    height: f32,
+) {
+    let selected = table.selected.as_deref() == Some(rule.id.as_str());
+    let spacing = ui.spacing().item_spacing.x;
+    let width: f32 = COLUMNS.iter().map(|(_, _, w)| w + spacing).sum();
+    let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), Sense::click());
+    let mut x = rect.left();
+    for (column, _, w) in COLUMNS {
+        let mut text = RichText::new(cell(rule, column));
+        if rule.is_unresolved()
+            && matches!(
+                column,
+                Column::SourceAddresses | Column::DestinationAddresses
+            )
+        {
+            text = text.color(theme::PROBLEM);
+        }
+        let cell_rect = egui::Rect::from_min_size(egui::pos2(x, rect.top()), Vec2::new(w, height));
+        ui.scope_builder(
+            egui::UiBuilder::new()
+                .max_rect(cell_rect)
+                .layout(egui::Layout::left_to_right(egui::Align::Center)),
+            |ui| {
+                ui.add(egui::Label::new(text).truncate().selectable(false));
+            },
+        );
+        x += w + spacing;
+    }
+    if response.hovered() {
+        ui.painter().rect_filled(
+            rect,
+            2.0,
+            ui.visuals()
+                .widgets
+                .hovered
+                .weak_bg_fill
+                .gamma_multiply(0.3),
+        );
+    }
+    if selected {
+        ui.painter().rect_stroke(
+            response.rect,
+            2.0,
+            egui::Stroke::new(1.5, theme::SELECTED),
+            egui::StrokeKind::Inside,
+        );
+    }
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::Row, true, selected, format!("Rule {}", rule.id))
+    });
+    if response.clicked() {
+        table.selected = Some(rule.id.clone());
+        *selection = match (&rule.link, &rule.source.node, &rule.destination.node) {
+            (Some((a, b)), _, _) => Selection::only_link(a.clone(), b.clone()),
+            (None, Some(n), _) | (None, None, Some(n)) => Selection::only_node(n.clone()),
+            (None, None, None) => Selection::default(),
+        };
+    }
+    response.on_hover_text(format!(
+        "{}\n{}\n{}",
+        rule.id,
+        rule.notes,
+        rule.references.join(", ")
+    ));
+}

@@ -58,8 +58,10 @@ pub struct AuditState {
     pub path: PathBuf,
     /// Its rules.
     pub existing: Vec<ExistingRule>,
-    /// Findings for the document state they were computed for.
+    /// Audit findings for the document state they were computed for.
     pub findings: Vec<Finding>,
+    /// The plan's findings and the audit's, sorted together.
+    merged: Vec<Finding>,
     state: Option<u64>,
 }
 
@@ -220,13 +222,10 @@ impl PlannerApp {
     }
 
     /// Findings of the plan plus those of the audit, if one is loaded.
-    pub fn findings(&self) -> Vec<Finding> {
-        let mut all = self.derived.findings.clone();
-        if let Some(a) = &self.audit {
-            all.extend(a.findings.iter().cloned());
-            all.sort();
-        }
-        all
+    pub fn findings(&self) -> &[Finding] {
+        self.audit
+            .as_ref()
+            .map_or(&self.derived.findings, |a| &a.merged)
     }
 
     fn refresh_derived(&mut self) {
@@ -236,6 +235,14 @@ impl PlannerApp {
             && a.state != Some(self.doc.state())
         {
             a.findings = crate::audit::audit(&self.derived.rules, &a.existing);
+            a.merged = self
+                .derived
+                .findings
+                .iter()
+                .chain(&a.findings)
+                .cloned()
+                .collect();
+            a.merged.sort();
             a.state = Some(self.doc.state());
         }
         self.selection.retain_existing(self.doc.plan());
@@ -250,7 +257,6 @@ impl PlannerApp {
     }
 
     fn panels_ui(&mut self, ui: &mut egui::Ui) {
-        let findings = self.findings();
         let roles: Vec<(String, String)> = self
             .catalog
             .roles()
@@ -261,6 +267,7 @@ impl PlannerApp {
             catalog,
             doc,
             derived,
+            audit,
             canvas,
             selection,
             inspector,
@@ -272,6 +279,7 @@ impl PlannerApp {
             export_scope,
             ..
         } = self;
+        let findings: &[Finding] = audit.as_ref().map_or(&derived.findings, |a| &a.merged);
         egui::Panel::top("menu").show(ui, |ui| {
             let menu = MenuState {
                 recent: &prefs.recent,
@@ -301,7 +309,7 @@ impl PlannerApp {
                         doc,
                         catalog,
                         derived,
-                        findings: &findings,
+                        findings,
                         rule_table,
                     };
                     side_ui(ui, &side, selection, inspector, commands);
@@ -768,10 +776,19 @@ impl PlannerApp {
                     "Audited {} existing rules: {missing} required rules missing",
                     existing.len()
                 ));
+                let mut merged: Vec<Finding> = self
+                    .derived
+                    .findings
+                    .iter()
+                    .chain(&findings)
+                    .cloned()
+                    .collect();
+                merged.sort();
                 self.audit = Some(AuditState {
                     path,
                     existing,
                     findings,
+                    merged,
                     state: Some(self.doc.state()),
                 });
             }
@@ -855,7 +872,15 @@ fn side_ui(
         .default_open(true)
         .show(ui, |ui| {
             if let Some(key) = selection.link.clone() {
-                inspector::link_inspector_ui(ui, doc.plan(), catalog, &key, commands);
+                inspector::link_inspector_ui(
+                    ui,
+                    doc.plan(),
+                    catalog,
+                    inspector,
+                    doc.state(),
+                    &key,
+                    commands,
+                );
             } else if selection.nodes.len() == 1 {
                 if let Some(id) = selection.nodes.iter().next().cloned() {
                     inspector::node_inspector_ui(

@@ -9,6 +9,7 @@ use eframe::egui::{self, RichText};
 use crate::catalog::{Catalog, Scope};
 use crate::net::IpNet;
 use crate::plan::{Member, Node, NodeId, Plan, PlanEdit};
+use crate::rules::Rule;
 use crate::topology::{Addressing, LbMode, Zone};
 use crate::ui::command::{Command, Commands};
 use crate::ui::theme;
@@ -22,6 +23,8 @@ pub struct InspectorState {
     owner: Option<(NodeId, u64)>,
     /// A field to put the cursor in (from a finding's fix), and whether a filled field will do.
     focus: Option<(String, bool)>,
+    /// The requirements of the selected link, for (link, document state).
+    link_rules: Option<((NodeId, NodeId), u64, Vec<Rule>)>,
 }
 
 impl InspectorState {
@@ -375,6 +378,8 @@ pub fn link_inspector_ui(
     ui: &mut egui::Ui,
     plan: &Plan,
     catalog: &Catalog,
+    state: &mut InspectorState,
+    doc_state: u64,
     key: &(NodeId, NodeId),
     commands: &mut Commands,
 ) {
@@ -387,22 +392,29 @@ pub fn link_inspector_ui(
             .map_or_else(|| id.to_string(), |n| n.label.clone())
     };
     ui.label(RichText::new(format!("Link {} - {}", name(&key.0), name(&key.1))).strong());
-    // The requirements this link would carry with nothing switched off.
-    let mut all = plan.clone();
-    if let Some(l) = all
-        .links
-        .iter_mut()
-        .find(|l| l.a == link.a && l.b == link.b)
+    // The requirements this link would carry with nothing switched off; derived once per plan state.
+    if state
+        .link_rules
+        .as_ref()
+        .is_none_or(|(k, s, _)| k != key || *s != doc_state)
     {
-        l.disabled.clear();
+        let mut all = plan.clone();
+        if let Some(l) = all
+            .links
+            .iter_mut()
+            .find(|l| l.a == link.a && l.b == link.b)
+        {
+            l.disabled.clear();
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        let rules: Vec<Rule> = crate::rules::derive(&all, catalog)
+            .rules
+            .into_iter()
+            .filter(|r| r.link.as_ref() == Some(key) && seen.insert(r.requirement.clone()))
+            .collect();
+        state.link_rules = Some((key.clone(), doc_state, rules));
     }
-    let rules = crate::rules::derive(&all, catalog);
-    let mut seen = std::collections::BTreeSet::new();
-    let on_link: Vec<_> = rules
-        .rules
-        .iter()
-        .filter(|r| r.link.as_ref() == Some(key) && seen.insert(r.requirement.clone()))
-        .collect();
+    let on_link: &[Rule] = state.link_rules.as_ref().map_or(&[], |(_, _, r)| r);
     if on_link.is_empty() {
         ui.label("These roles exchange no Lync traffic.");
     }

@@ -796,7 +796,7 @@ fn audit_from_the_window_lists_the_missing_rule() {
     let missing: Vec<_> = h
         .state()
         .findings()
-        .into_iter()
+        .iter()
         .filter(|f| f.kind == lync_port_planner::findings::FindingKind::MissingRule)
         .collect();
     assert_eq!(missing.len(), 1);

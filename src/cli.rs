@@ -32,6 +32,7 @@ Usage:
 
 Options for every subcommand:
   --catalog FILE    use this catalog instead of the built-in one
+  --lang L          en | zh-TW | ko-KR: notes and headings (default from LANG; field names stay English)
 
 Exit codes: 0 success (check: no error findings), 1 check found errors, 2 bad usage or input.
 ";
@@ -106,6 +107,7 @@ struct Options {
     output: Option<PathBuf>,
     catalog: Option<PathBuf>,
     against: Option<PathBuf>,
+    lang: Option<crate::i18n::Lang>,
     firewall: Option<String>,
     nodes: Option<String>,
 }
@@ -132,6 +134,15 @@ fn parse(args: &[OsString]) -> Result<Options, CliError> {
             Some("--output" | "-o") => opts.output = Some(PathBuf::from(value("--output")?)),
             Some("--catalog") => opts.catalog = Some(PathBuf::from(value("--catalog")?)),
             Some("--against") => opts.against = Some(PathBuf::from(value("--against")?)),
+            Some("--lang") => {
+                let tag = text_value(&value("--lang")?, "--lang")?;
+                let lang = crate::i18n::Lang::from_tag(&tag).ok_or_else(|| {
+                    usage(format!(
+                        "unknown language `{tag}` (expected en, zh-TW or ko-KR)"
+                    ))
+                })?;
+                opts.lang = Some(lang);
+            }
             Some("--firewall") => {
                 opts.firewall = Some(text_value(&value("--firewall")?, "--firewall")?);
             }
@@ -238,7 +249,8 @@ fn export_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
         .map_err(|e: export::UnknownFormat| usage(e.to_string()))?;
     let plan = plan_file::load(path, catalog)?;
     let scope = scope(opts, &plan)?;
-    let text = export::export_plan(&plan, catalog, format, &scope);
+    let lang = opts.lang.unwrap_or_else(crate::i18n::Lang::from_env);
+    let text = export::export_plan(&plan, catalog, format, &scope, lang);
     match &opts.output {
         Some(file) => crate::atomic_write::write(file, text.as_bytes())?,
         None => out(&text)?,

@@ -5,3 +5,38 @@ pub const SEED_PLAN: &str = include_str!("../saved-plans/director-pool-dns-hlb.r
 
 /// File name shown for the built-in seed plan.
 pub const SEED_NAME: &str = "director-pool-dns-hlb.ron";
+
+/// A built-in template: a plan in `saved-plans/` offered by File > New from template.
+#[derive(Clone, Copy, Debug)]
+pub struct Template {
+    /// Menu name.
+    pub name: &'static str,
+    /// File name in `saved-plans/`.
+    pub file: &'static str,
+    /// The plan text.
+    pub ron: &'static str,
+}
+
+/// Every template, in menu order.
+pub const TEMPLATES: [Template; 4] = [
+    Template {
+        name: "Single Director",
+        file: "single-director.ron",
+        ron: include_str!("../saved-plans/single-director.ron"),
+    },
+    Template {
+        name: "Director pool, DNS + HLB (seed)",
+        file: SEED_NAME,
+        ron: SEED_PLAN,
+    },
+    Template {
+        name: "Director pool, HLB only",
+        file: "director-pool-hlb.ron",
+        ron: include_str!("../saved-plans/director-pool-hlb.ron"),
+    },
+    Template {
+        name: "Scaled Edge with hardware load balancers",
+        file: "scaled-edge-hlb.ron",
+        ron: include_str!("../saved-plans/scaled-edge-hlb.ron"),
+    },
+];

@@ -1,7 +1,7 @@
 //! Lync Port Planner: derive, check and export the firewall rules of a Lync Server 2013 plan.
 //!
 //! Module map (dependency direction: top to bottom; nothing above `ui` names egui):
-//! - [`net`], [`topology`]: validated values and the shared vocabulary.
+//! - [`net`], [`topology`]: validated values and the shared vocabulary; [`i18n`]: languages and UI strings.
 //! - [`catalog`]: roles and port requirements from `assets/catalog.ron`.
 //! - [`plan`], [`plan_file`], [`document`], [`recovery`]: the user's document, its edits and undo
 //!   history, its RON files and the crash-recovery file.
@@ -21,6 +21,7 @@ pub mod examples;
 pub mod export;
 pub mod file_text;
 pub mod findings;
+pub mod i18n;
 pub mod net;
 pub mod plan;
 pub mod plan_file;

@@ -45,7 +45,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
                 r.transport.as_str().to_owned(),
                 r.ports.from.to_string(),
                 r.ports.to.to_string(),
-                r.notes.clone(),
+                r.notes.get(report.lang).to_owned(),
                 r.references.join("; "),
             ],
         );

@@ -3,6 +3,7 @@
 
 use super::Report;
 use super::text::{addresses, one_line};
+use crate::i18n::{firewall_title, tr, trf};
 use crate::topology::Firewall;
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2em;color:#1b1b1b}\
@@ -14,9 +15,12 @@ th{background:#eef1f5}td.num{text-align:right;font-variant-numeric:tabular-nums}
 .diagram svg{max-width:100%;height:auto;border:1px solid #ccc}";
 
 pub(super) fn render(report: &Report<'_>) -> String {
-    let title = format!("Firewall rules: {}", report.rules.plan);
-    let mut out =
-        String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let lang = report.lang;
+    let title = trf(lang, "report.title", &[("plan", &report.rules.plan)]);
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+        lang.tag()
+    );
     out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
     out.push_str(&format!(
         "<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
@@ -26,7 +30,10 @@ pub(super) fn render(report: &Report<'_>) -> String {
     summary(report, &mut out);
     // The diagram shows the whole plan, whatever the scope of the rule table.
     let all = crate::rules::derive(report.plan, report.catalog);
-    out.push_str("<h2>Diagram</h2>\n<div class=\"diagram\">\n");
+    out.push_str(&format!(
+        "<h2>{}</h2>\n<div class=\"diagram\">\n",
+        esc(tr(lang, "report.diagram"))
+    ));
     out.push_str(&crate::diagram::svg(report.plan, report.catalog, &all));
     out.push_str("</div>\n");
     for fw in Firewall::ALL {
@@ -36,10 +43,14 @@ pub(super) fn render(report: &Report<'_>) -> String {
         }
         out.push_str(&format!(
             "<h2>{} ({})</h2>\n<table>\n",
-            esc(fw.title()),
+            esc(firewall_title(lang, fw)),
             rules.len()
         ));
-        out.push_str("<tr><th>ID</th><th>Source</th><th>Source addresses</th><th>Destination</th><th>Destination addresses</th><th>Protocol</th><th>Transport</th><th>Port</th><th>Notes</th><th>References</th></tr>\n");
+        out.push_str("<tr>");
+        for key in super::markdown::COLUMN_KEYS {
+            out.push_str(&format!("<th>{}</th>", esc(tr(lang, key))));
+        }
+        out.push_str("</tr>\n");
         for r in rules {
             let class = if r.is_unresolved() {
                 " class=\"unresolved\""
@@ -60,15 +71,15 @@ pub(super) fn render(report: &Report<'_>) -> String {
                 esc(&r.application),
                 r.transport.as_str().to_uppercase(),
                 r.ports,
-                esc(&r.notes),
+                esc(r.notes.get(report.lang)),
                 esc(&r.references.join(", ")),
             ));
         }
         out.push_str("</table>\n");
     }
-    out.push_str("<h2>Findings</h2>\n");
+    out.push_str(&format!("<h2>{}</h2>\n", esc(tr(lang, "report.findings"))));
     if report.findings.is_empty() {
-        out.push_str("<p>No edits needed.</p>\n");
+        out.push_str(&format!("<p>{}.</p>\n", esc(tr(lang, "findings.clean"))));
     } else {
         out.push_str("<ul>\n");
         for f in report.findings {
@@ -97,16 +108,32 @@ fn summary(report: &Report<'_>, out: &mut String) {
         .iter()
         .filter(|f| f.severity == crate::findings::Severity::Error)
         .count();
-    out.push_str(&format!(
-        "<p>Catalog <code>{}</code>. {} nodes, {} links, {} rules, {} findings ({} errors).</p>\n",
-        esc(&report.rules.catalog),
-        plan.nodes.len(),
-        plan.links.len(),
-        report.rules.rules.len(),
-        report.findings.len(),
-        errors
-    ));
-    out.push_str("<table>\n<tr><th>Node</th><th>Role</th><th>Zone</th><th>FQDN</th><th>Load balancing</th><th>Members</th></tr>\n");
+    let lang = report.lang;
+    let catalog = format!("<code>{}</code>", esc(&report.rules.catalog));
+    let counts = [
+        ("nodes", plan.nodes.len().to_string()),
+        ("links", plan.links.len().to_string()),
+        ("rules", report.rules.rules.len().to_string()),
+        ("findings", report.findings.len().to_string()),
+        ("errors", errors.to_string()),
+    ];
+    let mut args: Vec<(&str, &str)> = vec![("catalog", catalog.as_str())];
+    args.extend(counts.iter().map(|(k, v)| (*k, v.as_str())));
+    // The template is ours; only the substituted values come from the plan, and they are escaped.
+    out.push_str(&format!("<p>{}</p>\n", trf(lang, "report.summary", &args)));
+    let heads = [
+        "report.node",
+        "report.role",
+        "inspector.zone",
+        "inspector.fqdn",
+        "inspector.lb",
+        "report.members",
+    ];
+    out.push_str("<table>\n<tr>");
+    for h in heads {
+        out.push_str(&format!("<th>{}</th>", esc(tr(lang, h))));
+    }
+    out.push_str("</tr>\n");
     for node in plan.nodes.values() {
         let members: Vec<String> = node
             .members

@@ -22,7 +22,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
                 "transport": r.transport.as_str(),
                 "port_from": r.ports.from,
                 "port_to": r.ports.to,
-                "notes": r.notes,
+                "notes": r.notes.get(report.lang),
                 "references": r.references,
             })
         })

@@ -2,23 +2,52 @@
 
 use super::Report;
 use super::text::{addresses, end_title, one_line};
+use crate::i18n::{firewall_title, tr, trf};
 use crate::topology::Firewall;
 
+/// Column headings of the rule tables, as i18n keys.
+pub(super) const COLUMN_KEYS: [&str; 10] = [
+    "report.id",
+    "col.source",
+    "col.source_addresses",
+    "col.destination",
+    "col.destination_addresses",
+    "col.protocol",
+    "col.transport",
+    "col.port",
+    "col.notes",
+    "col.reference",
+];
+
 pub(super) fn render(report: &Report<'_>) -> String {
-    let mut out = format!("# Firewall rules: {}\n\n", md(&report.rules.plan));
-    out.push_str(&format!(
-        "Catalog `{}`. {} rules, {} findings.\n",
-        md(&report.rules.catalog),
-        report.rules.rules.len(),
-        report.findings.len()
+    let lang = report.lang;
+    let mut out = format!(
+        "# {}\n\n",
+        md(&trf(lang, "report.title", &[("plan", &report.rules.plan)]))
+    );
+    let catalog = format!("`{}`", md(&report.rules.catalog));
+    let (rules, findings) = (
+        report.rules.rules.len().to_string(),
+        report.findings.len().to_string(),
+    );
+    out.push_str(&trf(
+        lang,
+        "report.catalog",
+        &[
+            ("catalog", &catalog),
+            ("rules", &rules),
+            ("findings", &findings),
+        ],
     ));
+    out.push('\n');
     for fw in Firewall::ALL {
         let rules: Vec<_> = report.rules.for_firewall(fw).collect();
         if rules.is_empty() {
             continue;
         }
-        out.push_str(&format!("\n## {}\n\n", fw.title()));
-        out.push_str("| ID | Source | Source addresses | Destination | Destination addresses | Protocol | Transport | Port | Notes | References |\n");
+        out.push_str(&format!("\n## {}\n\n", firewall_title(lang, fw)));
+        let headings: Vec<&str> = COLUMN_KEYS.iter().map(|k| tr(lang, k)).collect();
+        out.push_str(&format!("| {} |\n", headings.join(" | ")));
         out.push_str("|---|---|---|---|---|---|---|---|---|---|\n");
         for r in rules {
             let cells = [
@@ -30,15 +59,15 @@ pub(super) fn render(report: &Report<'_>) -> String {
                 md(&r.application),
                 r.transport.as_str().to_uppercase(),
                 r.ports.to_string(),
-                md(&r.notes),
+                md(r.notes.get(report.lang)),
                 md(&r.references.join(", ")),
             ];
             out.push_str(&format!("| {} |\n", cells.join(" | ")));
         }
     }
-    out.push_str("\n## Findings\n\n");
+    out.push_str(&format!("\n## {}\n\n", tr(lang, "report.findings")));
     if report.findings.is_empty() {
-        out.push_str("No edits needed.\n");
+        out.push_str(&format!("{}.\n", tr(lang, "findings.clean")));
     }
     for f in report.findings {
         out.push_str(&format!(

@@ -37,6 +37,8 @@ pub struct Report<'a> {
     pub rules: &'a RuleSet,
     /// The findings.
     pub findings: &'a [Finding],
+    /// Language of notes and headings (CSV and JSON field names stay English: they are a contract).
+    pub lang: crate::i18n::Lang,
 }
 
 /// An export format.
@@ -148,6 +150,7 @@ pub fn export_plan(
     catalog: &crate::catalog::Catalog,
     format: Format,
     scope: &crate::rules::RuleScope,
+    lang: crate::i18n::Lang,
 ) -> String {
     let rules = crate::rules::derive(plan, catalog);
     let findings = crate::findings::check(plan, catalog, &rules);
@@ -158,6 +161,7 @@ pub fn export_plan(
             catalog,
             rules: &rules.scoped(scope),
             findings: &findings,
+            lang,
         },
     )
 }

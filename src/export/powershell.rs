@@ -98,7 +98,7 @@ fn command(rule: &Rule, direction: &str, local: &RuleEnd, remote: &RuleEnd) -> S
         quote(&format!("Lync {}", rule.id)),
         quote(&format!(
             "{} ({} -> {})",
-            rule.notes, local.label, remote.label
+            rule.notes.en, local.label, remote.label
         )),
         rule.transport.as_str().to_uppercase(),
         quote(&rule.ports.join("-")),

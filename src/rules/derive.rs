@@ -3,7 +3,8 @@
 
 use super::resolve::{any_end, node_end};
 use super::{Rule, RuleEnd, RuleSet};
-use crate::catalog::{Catalog, Condition, Requirement, Side};
+use crate::catalog::{Catalog, Condition, Requirement, Side, Text};
+use crate::i18n::Lang;
 use crate::plan::{Link, Node, NodeId, Plan};
 use crate::topology::Firewall;
 
@@ -112,7 +113,11 @@ fn link_rules(plan: &Plan, catalog: &Catalog, link: &Link, out: &mut Vec<Rule>) 
             application: custom.application.clone(),
             transport: custom.transport,
             ports: custom.ports,
-            notes: format!("Custom rule: {}", custom.name),
+            notes: Text {
+                en: crate::i18n::trf(Lang::En, "rule.custom_note", &[("name", &custom.name)]),
+                zh_tw: crate::i18n::trf(Lang::ZhTw, "rule.custom_note", &[("name", &custom.name)]),
+                ko_kr: crate::i18n::trf(Lang::KoKr, "rule.custom_note", &[("name", &custom.name)]),
+            },
             references: Vec::new(),
             link: Some(link_key(link)),
         });
@@ -201,11 +206,23 @@ fn rule(
 ) -> Rule {
     let [(source, src_node), (destination, dst_node)] = ends;
     let node_or_any = |end: &RuleEnd| end.node.as_ref().map_or("any", NodeId::as_str).to_owned();
-    let mut notes = req.notes.en.clone();
+    let mut notes = req.notes.clone();
     for (end, node) in [(&source, src_node), (&destination, dst_node)] {
-        if let Some(nat) = node.and_then(|n| nat_note(n, end)) {
-            notes.push(' ');
-            notes.push_str(&nat);
+        if let Some(public) = node.and_then(|n| nat_public(n, end)) {
+            for (lang, text) in [
+                (Lang::En, &mut notes.en),
+                (Lang::ZhTw, &mut notes.zh_tw),
+                (Lang::KoKr, &mut notes.ko_kr),
+            ] {
+                if !text.is_empty() {
+                    text.push(' ');
+                    text.push_str(&crate::i18n::trf(
+                        lang,
+                        "rule.nat_note",
+                        &[("addr", &public)],
+                    ));
+                }
+            }
         }
     }
     Rule {
@@ -229,7 +246,7 @@ fn rule(
 }
 
 /// For a NAT Edge end, the public addresses that map onto the private ones in the rule.
-fn nat_note(node: &Node, end: &RuleEnd) -> Option<String> {
+fn nat_public(node: &Node, end: &RuleEnd) -> Option<String> {
     if node.addressing != crate::topology::Addressing::Nat {
         return None;
     }
@@ -239,12 +256,7 @@ fn nat_note(node: &Node, end: &RuleEnd) -> Option<String> {
         .filter_map(|m| m.nat.get(&end.endpoint))
         .map(ToString::to_string)
         .collect();
-    (!public.is_empty()).then(|| {
-        format!(
-            "NAT: public {} maps to the private address here.",
-            public.join(", ")
-        )
-    })
+    (!public.is_empty()).then(|| public.join(", "))
 }
 
 /// A link's ends in sorted order, so ids and keys do not depend on how the file lists them.

@@ -68,8 +68,8 @@ pub struct Rule {
     pub transport: Transport,
     /// Destination port or range.
     pub ports: PortRange,
-    /// Why it exists (English).
-    pub notes: String,
+    /// Why it exists, in every language.
+    pub notes: crate::catalog::Text,
     /// TechNet ids and lync-ports.md row keys.
     pub references: Vec<String>,
     /// The link it belongs to, if any (intrinsic rules have none).

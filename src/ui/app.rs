@@ -9,6 +9,7 @@ use crate::catalog::Catalog;
 use crate::document::Document;
 use crate::examples;
 use crate::findings::Finding;
+use crate::i18n::{self, Lang};
 use crate::plan::{Clipboard, Plan, PlanEdit};
 use crate::plan_file;
 use crate::recovery::{self, Recovery};
@@ -24,6 +25,7 @@ use crate::ui::rule_table::{self, RuleTable};
 use crate::ui::screenshot::{self, Capture};
 use crate::ui::side_panel;
 use crate::ui::status_bar::{self, Status};
+use crate::ui::text::{self, t, tf};
 
 /// How the app was started.
 #[derive(Clone, Debug, Default)]
@@ -38,6 +40,8 @@ pub struct AppOptions {
     pub screenshot: Option<PathBuf>,
     /// Close after this many frames (smoke test).
     pub frames: Option<u64>,
+    /// The UI language.
+    pub lang: Lang,
 }
 
 /// What to do once the user has answered "save changes?".
@@ -47,6 +51,8 @@ pub enum AfterPrompt {
     New,
     /// Open a file (`None`: ask with a dialog).
     Open(Option<PathBuf>),
+    /// Start from a built-in template (index into [`crate::examples::TEMPLATES`]).
+    Template(usize),
     /// Close the window.
     Quit,
 }
@@ -93,6 +99,7 @@ pub struct PlannerApp {
     pub dialogs: FileDialogs,
     prefs: Prefs,
     prefs_path: Option<PathBuf>,
+    lang: Lang,
     autosave: Autosave,
     /// Unsaved work found at start, offered back.
     pub recovery_offer: Option<Recovery>,
@@ -119,7 +126,7 @@ impl PlannerApp {
                 Err(e) if scripted => return Err(e.to_string()),
                 Err(e) => {
                     status = Status::error(e.to_string());
-                    (Plan::new("Untitled plan"), None)
+                    (Plan::new(i18n::tr(options.lang, "plan.untitled")), None)
                 }
             },
             None => (
@@ -152,6 +159,7 @@ impl PlannerApp {
             ..CanvasState::default()
         };
         Ok(Self {
+            lang: options.lang,
             autosave: Autosave::new(options.recovery_dir.clone()),
             catalog,
             doc,
@@ -212,6 +220,7 @@ impl PlannerApp {
 
     /// The whole window's content; needs no `eframe::Frame`, so tests can drive it.
     pub fn contents_ui(&mut self, ui: &mut egui::Ui) {
+        text::set_lang(ui.ctx(), self.lang);
         self.refresh_derived();
         self.read_input(ui);
         self.panels_ui(ui);
@@ -226,6 +235,21 @@ impl PlannerApp {
         self.audit
             .as_ref()
             .map_or(&self.derived.findings, |a| &a.merged)
+    }
+
+    /// A UI string in the app's language.
+    fn tr(&self, key: &'static str) -> &'static str {
+        i18n::tr(self.lang, key)
+    }
+
+    /// A UI string with placeholders, in the app's language.
+    fn trf(&self, key: &'static str, args: &[(&str, &str)]) -> String {
+        i18n::trf(self.lang, key, args)
+    }
+
+    /// The UI language.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     fn refresh_derived(&mut self) {
@@ -257,6 +281,10 @@ impl PlannerApp {
     }
 
     fn panels_ui(&mut self, ui: &mut egui::Ui) {
+        let templates: Vec<String> = examples::TEMPLATES
+            .iter()
+            .map(|t| t.name.to_owned())
+            .collect();
         let roles: Vec<(String, String)> = self
             .catalog
             .roles()
@@ -268,6 +296,7 @@ impl PlannerApp {
             doc,
             derived,
             audit,
+            lang,
             canvas,
             selection,
             inspector,
@@ -287,6 +316,8 @@ impl PlannerApp {
                 can_redo: doc.can_redo(),
                 snap: canvas.snap,
                 has_selection: !selection.is_empty(),
+                templates: &templates,
+                lang: *lang,
             };
             menu_bar::menu_bar_ui(ui, &menu, export_scope, commands);
         });
@@ -403,22 +434,23 @@ impl PlannerApp {
     fn modals_ui(&mut self, ui: &mut egui::Ui) {
         self.export_guard_ui(ui);
         if let Some(offer) = &self.recovery_offer {
-            let from = offer
-                .original
-                .as_deref()
-                .map_or_else(|| "an unsaved plan".to_owned(), |p| p.display().to_string());
+            let from = offer.original.as_deref().map_or_else(
+                || self.tr("dialog.recover_unsaved_plan").to_owned(),
+                |p| p.display().to_string(),
+            );
             let mut answer = None;
             egui::Modal::new(egui::Id::unique("recovery")).show(ui.ctx(), |ui| {
-                ui.heading("Recover unsaved work?");
-                ui.label(format!(
-                    "Lync Port Planner closed with unsaved changes to {from} (plan \"{}\").",
-                    offer.plan.name
+                ui.heading(t(ui, "dialog.recover_title"));
+                ui.label(tf(
+                    ui,
+                    "dialog.recover_text",
+                    &[("from", &from), ("plan", &offer.plan.name)],
                 ));
                 ui.horizontal(|ui| {
-                    if ui.button("Restore").clicked() {
+                    if ui.button(t(ui, "dialog.restore")).clicked() {
                         answer = Some(true);
                     }
-                    if ui.button("Discard").clicked() {
+                    if ui.button(t(ui, "dialog.discard")).clicked() {
                         answer = Some(false);
                     }
                 });
@@ -428,12 +460,18 @@ impl PlannerApp {
             }
         }
         if let Some(after) = self.prompt.clone() {
+            let file_name = self.file_name.clone();
             let mut answer = None;
             egui::Modal::new(egui::Id::unique("unsaved")).show(ui.ctx(), |ui| {
-                ui.heading("Save changes?");
-                ui.label(format!("{} has unsaved changes.", self.file_name));
+                ui.heading(t(ui, "dialog.save_changes"));
+                ui.label(tf(ui, "dialog.unsaved_text", &[("file", &file_name)]));
                 ui.horizontal(|ui| {
-                    for (text, a) in [("Save", 0), ("Don't save", 1), ("Cancel", 2)] {
+                    for (key, a) in [
+                        ("dialog.save", 0),
+                        ("dialog.dont_save", 1),
+                        ("dialog.cancel", 2),
+                    ] {
+                        let text = t(ui, key);
                         if ui.button(text).clicked() {
                             answer = Some(a);
                         }
@@ -463,13 +501,13 @@ impl PlannerApp {
         };
         let mut answer = None;
         egui::Modal::new(egui::Id::unique("export-guard")).show(ui.ctx(), |ui| {
-            ui.heading("Export with missing values?");
+            ui.heading(t(ui, "dialog.export_title"));
             ui.label(message);
             ui.horizontal(|ui| {
-                if ui.button("Export anyway").clicked() {
+                if ui.button(t(ui, "dialog.export_anyway")).clicked() {
                     answer = Some(true);
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(t(ui, "dialog.cancel")).clicked() {
                     answer = Some(false);
                 }
             });
@@ -494,7 +532,7 @@ impl PlannerApp {
                 .as_deref()
                 .map_or_else(|| "recovered plan".to_owned(), display_name);
             self.canvas.fit_pending = true;
-            self.status = Status::info("Recovered unsaved work; save it to keep it");
+            self.status = Status::info(self.tr("status.recovered"));
         } else {
             self.autosave.clear();
         }
@@ -528,10 +566,19 @@ impl PlannerApp {
         match after {
             AfterPrompt::New => {
                 self.replace_document(
-                    Document::template(Plan::new("Untitled plan")),
+                    Document::template(Plan::new(self.tr("plan.untitled"))),
                     "untitled.ron".to_owned(),
                 );
-                self.status = Status::info("New plan");
+                self.status = Status::info(self.tr("status.new_plan"));
+            }
+            AfterPrompt::Template(i) => {
+                if let Some(template) = examples::TEMPLATES.get(i)
+                    && let Ok(plan) =
+                        plan_file::from_ron(template.ron, template.file, &self.catalog)
+                {
+                    self.replace_document(Document::template(plan), template.file.to_owned());
+                    self.status = Status::info(template.name);
+                }
             }
             AfterPrompt::Open(None) => self.dialogs.requested = Some(DialogKind::Open),
             AfterPrompt::Open(Some(path)) => self.open(&path),
@@ -560,7 +607,9 @@ impl PlannerApp {
                     display_name(path),
                 );
                 self.remember(path);
-                self.status = Status::info(format!("Opened {}", path.display()));
+                self.status = Status::info(
+                    self.trf("status.opened", &[("path", &path.display().to_string())]),
+                );
             }
             Err(e) => self.status = Status::error(e.to_string()),
         }
@@ -578,7 +627,9 @@ impl PlannerApp {
                 self.file_name = display_name(&path);
                 self.autosave.clear();
                 self.remember(&path);
-                self.status = Status::info(format!("Saved {}", path.display()));
+                self.status = Status::info(
+                    self.trf("status.saved", &[("path", &path.display().to_string())]),
+                );
                 true
             }
             Err(e) => {
@@ -621,12 +672,12 @@ impl PlannerApp {
             }
             Command::Undo => {
                 if !self.doc.undo() {
-                    self.status = Status::info("Nothing to undo");
+                    self.status = Status::info(self.tr("status.nothing_undo"));
                 }
             }
             Command::Redo => {
                 if !self.doc.redo() {
-                    self.status = Status::info("Nothing to redo");
+                    self.status = Status::info(self.tr("status.nothing_redo"));
                 }
             }
             Command::Delete => self.delete(now),
@@ -641,8 +692,10 @@ impl PlannerApp {
                 if !self.clipboard.nodes.is_empty() {
                     ctx.copy_text(clipboard_text(&self.clipboard));
                 }
-                self.status =
-                    Status::info(format!("Copied {} node(s)", self.clipboard.nodes.len()));
+                self.status = Status::info(self.trf(
+                    "status.copied",
+                    &[("n", &self.clipboard.nodes.len().to_string())],
+                ));
             }
             Command::Paste => self.paste(now),
             Command::PasteText(text) => {
@@ -672,6 +725,14 @@ impl PlannerApp {
                 self.save_prefs();
             }
             Command::NewPlan => self.guard_unsaved(ctx, AfterPrompt::New),
+            Command::NewFromTemplate(i) => self.guard_unsaved(ctx, AfterPrompt::Template(i)),
+            Command::SetLanguage(lang) => {
+                self.lang = lang;
+                self.prefs.lang = Some(lang);
+                self.save_prefs();
+                self.status =
+                    Status::info(self.trf("status.language", &[("lang", lang.native_name())]));
+            }
             Command::Open => self.guard_unsaved(ctx, AfterPrompt::Open(None)),
             Command::OpenPath(p) => self.guard_unsaved(ctx, AfterPrompt::Open(Some(p))),
             Command::Quit => self.guard_unsaved(ctx, AfterPrompt::Quit),
@@ -721,13 +782,15 @@ impl PlannerApp {
                         &self.catalog,
                         request.kind,
                         &request.scope,
+                        self.lang,
                     ) {
                         Ok(bytes) => {
                             ctx.copy_text(String::from_utf8_lossy(&bytes).into_owned());
-                            self.status = Status::info(format!(
-                                "Copied the {} export to the clipboard",
-                                request.kind.extension()
-                            ));
+                            self.status =
+                                Status::info(self.trf(
+                                    "status.copied_export",
+                                    &[("ext", request.kind.extension())],
+                                ));
                         }
                         Err(e) => self.status = Status::error(e),
                     }
@@ -740,20 +803,25 @@ impl PlannerApp {
             Command::AuditPath(path) => self.load_audit(path),
             Command::ClearAudit => {
                 self.audit = None;
-                self.status = Status::info("Audit cleared");
+                self.status = Status::info(self.tr("status.audit_cleared"));
             }
             _ => {}
         }
     }
 
     fn export_to(&mut self, request: &ExportRequest, path: &Path) {
-        let written =
-            export_menu::render(self.doc.plan(), &self.catalog, request.kind, &request.scope)
-                .and_then(|bytes| {
-                    crate::atomic_write::write(path, &bytes).map_err(|e| e.to_string())
-                });
+        let written = export_menu::render(
+            self.doc.plan(),
+            &self.catalog,
+            request.kind,
+            &request.scope,
+            self.lang,
+        )
+        .and_then(|bytes| crate::atomic_write::write(path, &bytes).map_err(|e| e.to_string()));
         self.status = match written {
-            Ok(()) => Status::info(format!("Exported {}", path.display())),
+            Ok(()) => {
+                Status::info(self.trf("status.exported", &[("path", &path.display().to_string())]))
+            }
             Err(e) => Status::error(e),
         };
     }
@@ -772,9 +840,12 @@ impl PlannerApp {
                     .iter()
                     .filter(|f| f.kind == crate::findings::FindingKind::MissingRule)
                     .count();
-                self.status = Status::info(format!(
-                    "Audited {} existing rules: {missing} required rules missing",
-                    existing.len()
+                self.status = Status::info(self.trf(
+                    "status.audited",
+                    &[
+                        ("n", &existing.len().to_string()),
+                        ("missing", &missing.to_string()),
+                    ],
                 ));
                 let mut merged: Vec<Finding> = self
                     .derived
@@ -840,7 +911,7 @@ impl PlannerApp {
                 now,
             );
         } else {
-            self.status = Status::info("Select exactly two nodes to link them");
+            self.status = Status::info(self.tr("status.select_two"));
         }
     }
 }
@@ -868,7 +939,7 @@ fn side_ui(
         findings,
         rule_table,
     } = view;
-    egui::CollapsingHeader::new("Inspector")
+    egui::CollapsingHeader::new(t(ui, "inspector.title"))
         .default_open(true)
         .show(ui, |ui| {
             if let Some(key) = selection.link.clone() {
@@ -894,9 +965,13 @@ fn side_ui(
                     );
                 }
             } else if selection.nodes.is_empty() {
-                ui.label("Select a node or a link to edit it.");
+                ui.label(t(ui, "inspector.select_hint"));
             } else {
-                ui.label(format!("{} nodes selected", selection.nodes.len()));
+                ui.label(tf(
+                    ui,
+                    "inspector.n_selected",
+                    &[("n", &selection.nodes.len().to_string())],
+                ));
             }
         });
     if let Some(rule) = rule_table
@@ -905,7 +980,7 @@ fn side_ui(
         .and_then(|id| derived.rules.rules.iter().find(|r| &r.id == id))
     {
         ui.separator();
-        egui::CollapsingHeader::new("Rule")
+        egui::CollapsingHeader::new(t(ui, "rule.detail"))
             .default_open(true)
             .show(ui, |ui| side_panel::rule_detail_ui(ui, rule, catalog));
     }

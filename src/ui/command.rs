@@ -11,6 +11,10 @@ use crate::plan::PlanEdit;
 pub enum Command {
     /// File > New.
     NewPlan,
+    /// File > New from template (index into the templates).
+    NewFromTemplate(usize),
+    /// View > Language.
+    SetLanguage(crate::i18n::Lang),
     /// File > Open... (a dialog).
     Open,
     /// Open this file (recent files, a dropped file, the dialog's answer).
@@ -102,34 +106,34 @@ impl Command {
         Self::ZoomReset,
     ];
 
-    /// Menu text.
-    pub fn text(&self) -> &'static str {
+    /// The i18n key of the menu text.
+    pub fn text_key(&self) -> &'static str {
         match self {
-            Self::NewPlan => "New",
-            Self::Open => "Open...",
-            Self::OpenPath(_) => "Open file",
-            Self::Save => "Save",
-            Self::SaveAs => "Save as...",
-            Self::SaveTo(_) => "Save to file",
-            Self::Quit => "Quit",
-            Self::Undo => "Undo",
-            Self::Redo => "Redo",
-            Self::Delete => "Delete",
-            Self::SelectAll => "Select all",
-            Self::Copy => "Copy",
-            Self::Paste | Self::PasteText(_) => "Paste",
-            Self::Duplicate => "Duplicate",
-            Self::LinkSelected => "Link selected nodes",
-            Self::Cancel => "Cancel",
-            Self::FitView => "Fit to content",
-            Self::ZoomReset => "Zoom 100%",
-            Self::ToggleSnap => "Snap to grid",
-            Self::Edit(_) => "Edit",
-            Self::FocusField { .. } => "Go to field",
-            Self::Export { .. } | Self::ExportConfirmed(_) | Self::ExportTo { .. } => "Export",
-            Self::Audit => "Audit against firewall CSV...",
-            Self::AuditPath(_) => "Audit",
-            Self::ClearAudit => "Clear audit",
+            Self::NewPlan => "cmd.new",
+            Self::NewFromTemplate(_) => "cmd.new_from_template",
+            Self::Open | Self::OpenPath(_) => "cmd.open",
+            Self::Save | Self::SaveTo(_) => "cmd.save",
+            Self::SaveAs => "cmd.save_as",
+            Self::Quit => "cmd.quit",
+            Self::Undo => "cmd.undo",
+            Self::Redo => "cmd.redo",
+            Self::Delete => "cmd.delete",
+            Self::SelectAll => "cmd.select_all",
+            Self::Copy => "cmd.copy",
+            Self::Paste | Self::PasteText(_) => "cmd.paste",
+            Self::Duplicate => "cmd.duplicate",
+            Self::LinkSelected => "cmd.link_selected",
+            Self::Cancel => "cmd.cancel",
+            Self::FitView => "cmd.fit",
+            Self::ZoomReset => "cmd.zoom_reset",
+            Self::ToggleSnap => "cmd.snap",
+            Self::SetLanguage(_) => "menu.language",
+            Self::Audit | Self::AuditPath(_) | Self::ClearAudit => "cmd.audit",
+            Self::Edit(_)
+            | Self::FocusField { .. }
+            | Self::Export { .. }
+            | Self::ExportConfirmed(_)
+            | Self::ExportTo { .. } => "menu.edit",
         }
     }
 

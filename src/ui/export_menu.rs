@@ -14,6 +14,7 @@ use crate::rules::RuleScope;
 use crate::topology::Firewall;
 use crate::ui::canvas::Selection;
 use crate::ui::command::{Command, Commands};
+use crate::ui::text::t;
 
 /// What to export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,10 +106,11 @@ pub fn render(
     catalog: &Catalog,
     kind: ExportKind,
     scope: &RuleScope,
+    lang: crate::i18n::Lang,
 ) -> Result<Vec<u8>, String> {
     match kind {
         ExportKind::Rules(format) => {
-            Ok(export::export_plan(plan, catalog, format, scope).into_bytes())
+            Ok(export::export_plan(plan, catalog, format, scope, lang).into_bytes())
         }
         ExportKind::DiagramSvg => {
             Ok(
@@ -159,14 +161,19 @@ pub fn export_menu_ui(
     has_selection: bool,
     commands: &mut Commands,
 ) {
-    ui.menu_button("Export", |ui| {
-        ui.label("Scope");
-        ui.radio_value(scope, ExportScope::All, "Whole plan");
+    let lang = crate::ui::text::lang(ui.ctx());
+    ui.menu_button(t(ui, "menu.export"), |ui| {
+        ui.label(t(ui, "export.scope"));
+        ui.radio_value(scope, ExportScope::All, t(ui, "export.whole_plan"));
         for f in Firewall::ALL {
-            ui.radio_value(scope, ExportScope::Firewall(f), f.title());
+            ui.radio_value(
+                scope,
+                ExportScope::Firewall(f),
+                crate::i18n::firewall_title(lang, f),
+            );
         }
         ui.add_enabled_ui(has_selection, |ui| {
-            ui.radio_value(scope, ExportScope::Selection, "Selected nodes")
+            ui.radio_value(scope, ExportScope::Selection, t(ui, "export.selection"))
         });
         ui.separator();
         for format in Format::ALL {
@@ -179,8 +186,11 @@ pub fn export_menu_ui(
             }
         }
         ui.separator();
-        for kind in [ExportKind::DiagramSvg, ExportKind::DiagramPng] {
-            if ui.button(kind.text()).clicked() {
+        for (kind, key) in [
+            (ExportKind::DiagramSvg, "export.diagram_svg"),
+            (ExportKind::DiagramPng, "export.diagram_png"),
+        ] {
+            if ui.button(t(ui, key)).clicked() {
                 commands.push(Command::Export {
                     kind,
                     to_clipboard: false,
@@ -188,7 +198,7 @@ pub fn export_menu_ui(
             }
         }
         ui.separator();
-        ui.menu_button("Copy to clipboard", |ui| {
+        ui.menu_button(t(ui, "export.copy"), |ui| {
             for format in [
                 Format::Csv,
                 Format::Markdown,

@@ -104,6 +104,9 @@ pub struct Prefs {
     /// Snap to grid.
     #[serde(default = "yes")]
     pub snap: bool,
+    /// The UI language the user chose (`None`: follow the system locale).
+    #[serde(default)]
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 fn yes() -> bool {
@@ -132,6 +135,7 @@ impl Prefs {
         Self {
             recent: Vec::new(),
             snap: true,
+            lang: None,
         }
     }
 

@@ -7,11 +7,13 @@ use std::collections::BTreeMap;
 use eframe::egui::{self, RichText};
 
 use crate::catalog::{Catalog, Scope};
+use crate::i18n;
 use crate::net::IpNet;
 use crate::plan::{Member, Node, NodeId, Plan, PlanEdit};
 use crate::rules::Rule;
 use crate::topology::{Addressing, LbMode, Zone};
 use crate::ui::command::{Command, Commands};
+use crate::ui::text::{t, tf};
 use crate::ui::theme;
 
 /// Text being edited and the errors found in it, by field key.
@@ -127,6 +129,7 @@ fn parse_address(
     id: &NodeId,
     text: &str,
     optional: bool,
+    lang: i18n::Lang,
 ) -> Result<Option<IpNet>, String> {
     let text = text.trim();
     if text.is_empty() {
@@ -140,7 +143,11 @@ fn parse_address(
         .parse()
         .map_err(|e: crate::net::ValueError| e.to_string())?;
     if let Some(other) = used_elsewhere(plan, id, addr) {
-        return Err(format!("{addr} is already used by {other}"));
+        return Err(i18n::trf(
+            lang,
+            "error.address_used",
+            &[("addr", &addr.to_string()), ("other", &other)],
+        ));
     }
     Ok(Some(addr))
 }
@@ -169,34 +176,55 @@ pub fn node_inspector_ui(
         state.owner = Some((id.clone(), doc_state));
     }
     let mut next = node.clone();
-    ui.label(RichText::new(&role.name.en).strong());
-    if let Some(v) = text_field(ui, state, "label", "Label", &node.label, |t| {
-        if t.trim().is_empty() {
-            Err("a label is required".to_owned())
-        } else {
-            Ok(t.trim().to_owned())
-        }
-    }) {
+    let lang = crate::ui::text::lang(ui.ctx());
+    ui.label(RichText::new(role.name.get(lang)).strong());
+    if let Some(v) = text_field(
+        ui,
+        state,
+        "label",
+        i18n::tr(lang, "inspector.label"),
+        &node.label,
+        |t| {
+            if t.trim().is_empty() {
+                Err(i18n::tr(lang, "error.required_label").to_owned())
+            } else {
+                Ok(t.trim().to_owned())
+            }
+        },
+    ) {
         next.label = v;
     }
-    if let Some(v) = text_field(ui, state, "fqdn", "FQDN", &node.fqdn, |t| {
-        Ok::<_, String>(t.trim().to_owned())
-    }) {
+    if let Some(v) = text_field(
+        ui,
+        state,
+        "fqdn",
+        i18n::tr(lang, "inspector.fqdn"),
+        &node.fqdn,
+        |t| Ok::<_, String>(t.trim().to_owned()),
+    ) {
         next.fqdn = v;
     }
-    combo(ui, "Zone", &mut next.zone, &Zone::ALL, |z| {
-        z.as_str().to_owned()
-    });
+    combo(
+        ui,
+        i18n::tr(lang, "inspector.zone"),
+        &mut next.zone,
+        &Zone::ALL,
+        |z| z.as_str().to_owned(),
+    );
     if role.lb_modes.len() > 1 || !role.lb_modes.contains(&node.lb) {
         let modes: Vec<LbMode> = role.lb_modes.clone();
-        combo(ui, "Load balancing", &mut next.lb, &modes, |m| {
-            m.as_str().to_owned()
-        });
+        combo(
+            ui,
+            i18n::tr(lang, "inspector.lb"),
+            &mut next.lb,
+            &modes,
+            |m| m.as_str().to_owned(),
+        );
     }
     if role.addressing {
         combo(
             ui,
-            "External addressing",
+            i18n::tr(lang, "inspector.addressing"),
             &mut next.addressing,
             &[Addressing::Public, Addressing::Nat],
             |a| a.as_str().to_owned(),
@@ -204,7 +232,7 @@ pub fn node_inspector_ui(
     }
     for flag in &role.flags {
         let mut on = node.flags.contains(&flag.id);
-        if ui.checkbox(&mut on, &flag.name.en).changed() {
+        if ui.checkbox(&mut on, flag.name.get(lang)).changed() {
             if on {
                 next.flags.insert(flag.id.clone());
             } else {
@@ -213,6 +241,26 @@ pub fn node_inspector_ui(
         }
     }
     members_ui(ui, plan, catalog, state, id, node, &mut next);
+    addresses_ui(ui, plan, role, state, id, node, &mut next);
+    if next != *node {
+        commands.push(Command::Edit(PlanEdit::SetNode {
+            id: id.clone(),
+            node: next,
+        }));
+    }
+}
+
+/// The node's VIPs and networks.
+fn addresses_ui(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    role: &crate::catalog::Role,
+    state: &mut InspectorState,
+    id: &NodeId,
+    node: &Node,
+    next: &mut Node,
+) {
+    let lang = crate::ui::text::lang(ui.ctx());
     for e in role.endpoints.iter().filter(|e| e.scope == Scope::Vip) {
         let current = node
             .vips
@@ -220,8 +268,8 @@ pub fn node_inspector_ui(
             .map(ToString::to_string)
             .unwrap_or_default();
         let key = format!("vip.{}", e.id);
-        if let Some(v) = text_field(ui, state, &key, &e.name.en, &current, |t| {
-            parse_address(plan, id, t, true)
+        if let Some(v) = text_field(ui, state, &key, e.name.get(lang), &current, |t| {
+            parse_address(plan, id, t, true, lang)
         }) {
             match v {
                 Some(a) => next.vips.insert(e.id.clone(), a),
@@ -240,20 +288,21 @@ pub fn node_inspector_ui(
             .map(ToString::to_string)
             .collect::<Vec<_>>()
             .join(", ");
-        if let Some(v) = text_field(ui, state, "networks", "Networks", &current, |t| {
-            t.split([',', ' '])
-                .filter(|s| !s.is_empty())
-                .map(|s| s.parse::<IpNet>().map_err(|e| e.to_string()))
-                .collect::<Result<Vec<_>, _>>()
-        }) {
+        if let Some(v) = text_field(
+            ui,
+            state,
+            "networks",
+            i18n::tr(lang, "inspector.networks"),
+            &current,
+            |t| {
+                t.split([',', ' '])
+                    .filter(|s| !s.is_empty())
+                    .map(|s| s.parse::<IpNet>().map_err(|e| e.to_string()))
+                    .collect::<Result<Vec<_>, _>>()
+            },
+        ) {
             next.networks = v;
         }
-    }
-    if next != *node {
-        commands.push(Command::Edit(PlanEdit::SetNode {
-            id: id.clone(),
-            node: next,
-        }));
     }
 }
 
@@ -278,7 +327,8 @@ fn members_ui(
         return;
     }
     ui.separator();
-    ui.label(RichText::new("Servers").strong());
+    let lang = crate::ui::text::lang(ui.ctx());
+    ui.label(RichText::new(t(ui, "inspector.servers")).strong());
     let mut remove = None;
     for (i, member) in node.members.iter().enumerate() {
         ui.push_id(i, |ui| {
@@ -286,11 +336,11 @@ fn members_ui(
                 ui,
                 state,
                 &format!("member.{i}.name"),
-                "Name",
+                i18n::tr(lang, "inspector.name"),
                 &member.name,
                 |t| {
                     if t.trim().is_empty() {
-                        Err("a name is required".to_owned())
+                        Err(i18n::tr(lang, "error.required_name").to_owned())
                     } else {
                         Ok(t.trim().to_owned())
                     }
@@ -305,9 +355,9 @@ fn members_ui(
                     .map(ToString::to_string)
                     .unwrap_or_default();
                 let key = format!("member.{i}.{}", kind.id);
-                let label = format!("{} {}", member.name, kind.name.en);
+                let label = format!("{} {}", member.name, kind.name.get(lang));
                 if let Some(v) = text_field(ui, state, &key, &label, &current, |t| {
-                    parse_address(plan, id, t, true)
+                    parse_address(plan, id, t, true, lang)
                 }) {
                     match v {
                         Some(a) => next.members[i].addresses.insert(kind.id.clone(), a),
@@ -321,9 +371,14 @@ fn members_ui(
                         .map(ToString::to_string)
                         .unwrap_or_default();
                     let key = format!("member.{i}.nat.{}", kind.id);
-                    let label = format!("{} {} public (NAT)", member.name, kind.name.en);
+                    let label = format!(
+                        "{} {} {}",
+                        member.name,
+                        kind.name.get(lang),
+                        i18n::tr(lang, "inspector.public_nat")
+                    );
                     if let Some(v) = text_field(ui, state, &key, &label, &current, |t| {
-                        parse_address(plan, id, t, true)
+                        parse_address(plan, id, t, true, lang)
                     }) {
                         match v {
                             Some(a) => next.members[i].nat.insert(kind.id.clone(), a),
@@ -333,7 +388,9 @@ fn members_ui(
                 }
             }
             if node.members.len() > 1
-                && ui.small_button(format!("Remove {}", member.name)).clicked()
+                && ui
+                    .small_button(tf(ui, "inspector.remove", &[("name", &member.name)]))
+                    .clicked()
             {
                 remove = Some(i);
             }
@@ -342,7 +399,7 @@ fn members_ui(
     if let Some(i) = remove {
         next.members.remove(i);
     }
-    if ui.button("Add server").clicked() {
+    if ui.button(t(ui, "inspector.add_server")).clicked() {
         let n = node.members.len() + 1;
         let base = node.members.first().map_or("server".to_owned(), |m| {
             m.name
@@ -383,6 +440,7 @@ pub fn link_inspector_ui(
     key: &(NodeId, NodeId),
     commands: &mut Commands,
 ) {
+    let lang = crate::ui::text::lang(ui.ctx());
     let Some(link) = plan.link_between(&key.0, &key.1) else {
         return;
     };
@@ -391,7 +449,14 @@ pub fn link_inspector_ui(
             .get(id)
             .map_or_else(|| id.to_string(), |n| n.label.clone())
     };
-    ui.label(RichText::new(format!("Link {} - {}", name(&key.0), name(&key.1))).strong());
+    ui.label(
+        RichText::new(tf(
+            ui,
+            "inspector.link",
+            &[("a", &name(&key.0)), ("b", &name(&key.1))],
+        ))
+        .strong(),
+    );
     // The requirements this link would carry with nothing switched off; derived once per plan state.
     if state
         .link_rules
@@ -416,14 +481,15 @@ pub fn link_inspector_ui(
     }
     let on_link: &[Rule] = state.link_rules.as_ref().map_or(&[], |(_, _, r)| r);
     if on_link.is_empty() {
-        ui.label("These roles exchange no Lync traffic.");
+        ui.label(t(ui, "inspector.no_traffic"));
     }
     for r in on_link {
         let mut enabled = !link.disabled.contains(&r.requirement);
         let text = r.summary();
         let response = ui.checkbox(&mut enabled, text).on_hover_text(format!(
-            "{}\n{}",
-            r.notes,
+            "{}
+{}",
+            r.notes.get(lang),
             r.references.join(", ")
         ));
         if response.changed() {
@@ -436,19 +502,22 @@ pub fn link_inspector_ui(
         }
         if !enabled {
             ui.label(
-                RichText::new("Switched off: the firewall will not get this rule (finding).")
+                RichText::new(t(ui, "inspector.switched_off"))
                     .color(theme::PROBLEM)
                     .small(),
             );
         }
     }
     for c in &link.custom {
-        ui.label(format!(
-            "Custom: {} {} {} from {}",
-            c.name,
-            c.application,
-            c.ports,
-            name(&c.from)
+        ui.label(tf(
+            ui,
+            "inspector.custom",
+            &[
+                ("name", &c.name),
+                ("app", &c.application),
+                ("ports", &c.ports.to_string()),
+                ("from", &name(&c.from)),
+            ],
         ));
     }
 }

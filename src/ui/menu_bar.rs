@@ -1,11 +1,13 @@
-//! The menu bar: File, Edit, View, Help. Every item is a [`Command`] with its shortcut shown.
+//! The menu bar: File, Edit, View, Export, Help. Every item is a [`Command`] with its shortcut shown.
 
 use std::path::PathBuf;
 
 use eframe::egui;
 
+use crate::i18n::Lang;
 use crate::ui::command::{Command, Commands};
 use crate::ui::export_menu::{self, ExportScope};
+use crate::ui::text::t;
 
 /// What the menus need to know.
 #[expect(
@@ -23,10 +25,14 @@ pub struct MenuState<'a> {
     pub snap: bool,
     /// Something is selected (for the export scope).
     pub has_selection: bool,
+    /// Template names, in menu order.
+    pub templates: &'a [String],
+    /// The UI language.
+    pub lang: Lang,
 }
 
 fn item(ui: &mut egui::Ui, command: Command, enabled: bool, commands: &mut Commands) {
-    let mut button = egui::Button::new(command.text());
+    let mut button = egui::Button::new(t(ui, command.text_key()));
     if let Some(sc) = command.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&sc));
     }
@@ -43,49 +49,75 @@ pub fn menu_bar_ui(
     commands: &mut Commands,
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            item(ui, Command::NewPlan, true, commands);
-            item(ui, Command::Open, true, commands);
-            ui.menu_button("Open recent", |ui| {
-                if state.recent.is_empty() {
-                    ui.label("No recent files");
-                }
-                for path in state.recent {
-                    if ui.button(path.display().to_string()).clicked() {
-                        commands.push(Command::OpenPath(path.clone()));
-                    }
-                }
-            });
-            ui.separator();
-            item(ui, Command::Save, true, commands);
-            item(ui, Command::SaveAs, true, commands);
-            ui.separator();
-            item(ui, Command::Audit, true, commands);
-            ui.separator();
-            item(ui, Command::Quit, true, commands);
-        });
-        ui.menu_button("Edit", |ui| {
+        ui.menu_button(t(ui, "menu.file"), |ui| file_menu_ui(ui, state, commands));
+        ui.menu_button(t(ui, "menu.edit"), |ui| {
             item(ui, Command::Undo, state.can_undo, commands);
             item(ui, Command::Redo, state.can_redo, commands);
             ui.separator();
-            for c in [Command::Delete, Command::SelectAll, Command::Copy, Command::Paste, Command::Duplicate, Command::LinkSelected] {
+            for c in [
+                Command::Delete,
+                Command::SelectAll,
+                Command::Copy,
+                Command::Paste,
+                Command::Duplicate,
+                Command::LinkSelected,
+            ] {
                 item(ui, c, true, commands);
             }
         });
-        ui.menu_button("View", |ui| {
+        ui.menu_button(t(ui, "menu.view"), |ui| {
             item(ui, Command::FitView, true, commands);
             item(ui, Command::ZoomReset, true, commands);
             let mut snap = state.snap;
-            if ui.checkbox(&mut snap, Command::ToggleSnap.text()).clicked() {
+            if ui
+                .checkbox(&mut snap, t(ui, Command::ToggleSnap.text_key()))
+                .clicked()
+            {
                 commands.push(Command::ToggleSnap);
             }
+            ui.menu_button(t(ui, "menu.language"), |ui| {
+                for lang in Lang::ALL {
+                    if ui.radio(state.lang == lang, lang.native_name()).clicked() {
+                        commands.push(Command::SetLanguage(lang));
+                    }
+                }
+            });
         });
         export_menu::export_menu_ui(ui, scope, state.has_selection, commands);
-        ui.menu_button("Help", |ui| {
-            ui.label("Pan: middle or right drag, or Space + drag. Zoom: Ctrl + wheel.");
-            ui.label("Link: drag from a card's round handle to another card, or select two cards and press Ctrl+L.");
-            ui.label("Rubber band: drag on empty canvas. Add to a selection: Ctrl or Shift + click.");
+        ui.menu_button(t(ui, "menu.help"), |ui| {
+            ui.label(t(ui, "help.pan"));
+            ui.label(t(ui, "help.link"));
+            ui.label(t(ui, "help.select"));
             ui.label(format!("Lync Port Planner {}", env!("CARGO_PKG_VERSION")));
         });
     });
+}
+
+fn file_menu_ui(ui: &mut egui::Ui, state: &MenuState<'_>, commands: &mut Commands) {
+    item(ui, Command::NewPlan, true, commands);
+    ui.menu_button(t(ui, "cmd.new_from_template"), |ui| {
+        for (i, name) in state.templates.iter().enumerate() {
+            if ui.button(name).clicked() {
+                commands.push(Command::NewFromTemplate(i));
+            }
+        }
+    });
+    item(ui, Command::Open, true, commands);
+    ui.menu_button(t(ui, "cmd.open_recent"), |ui| {
+        if state.recent.is_empty() {
+            ui.label(t(ui, "cmd.no_recent"));
+        }
+        for path in state.recent {
+            if ui.button(path.display().to_string()).clicked() {
+                commands.push(Command::OpenPath(path.clone()));
+            }
+        }
+    });
+    ui.separator();
+    item(ui, Command::Save, true, commands);
+    item(ui, Command::SaveAs, true, commands);
+    ui.separator();
+    item(ui, Command::Audit, true, commands);
+    ui.separator();
+    item(ui, Command::Quit, true, commands);
 }

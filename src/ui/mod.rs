@@ -13,6 +13,7 @@ pub mod rule_table;
 mod screenshot;
 mod side_panel;
 mod status_bar;
+pub mod text;
 mod theme;
 
 use std::ffi::OsString;
@@ -27,7 +28,7 @@ pub use files::DialogKind;
 /// Environment variable: render this many frames, then close (the CI smoke test).
 pub const SMOKE_FRAMES_VAR: &str = "LPP_SMOKE_FRAMES";
 
-const GUI_USAGE: &str = "usage: lync-port-planner [PLAN.ron] [--screenshot OUT.png] [--frames N]";
+const GUI_USAGE: &str = "usage: lync-port-planner [PLAN.ron] [--screenshot OUT.png] [--frames N] [--lang en|zh-TW|ko-KR]";
 
 /// Parse the GUI's arguments.
 fn parse(args: &[OsString]) -> Result<AppOptions, String> {
@@ -40,12 +41,22 @@ fn parse(args: &[OsString]) -> Result<AppOptions, String> {
         ..AppOptions::default()
     };
     let mut it = args.iter();
+    let mut forced_lang = None;
     while let Some(arg) = it.next() {
         match arg.to_str() {
             Some("--screenshot") => {
                 options.screenshot = Some(PathBuf::from(
                     it.next().ok_or("--screenshot needs a file name")?,
                 ));
+            }
+            Some("--lang") => {
+                let tag = it
+                    .next()
+                    .and_then(|v| v.to_str())
+                    .ok_or("--lang needs en, zh-TW or ko-KR")?;
+                forced_lang = Some(
+                    crate::i18n::Lang::from_tag(tag).ok_or("--lang needs en, zh-TW or ko-KR")?,
+                );
             }
             Some("--frames") => {
                 let n = it
@@ -61,6 +72,15 @@ fn parse(args: &[OsString]) -> Result<AppOptions, String> {
             _ if options.plan.is_none() => options.plan = Some(PathBuf::from(arg)),
             _ => return Err(format!("expected at most one PLAN.ron\n{GUI_USAGE}")),
         }
+    }
+    options.lang = options
+        .prefs_path
+        .as_deref()
+        .map(files::Prefs::load)
+        .and_then(|p| p.lang)
+        .unwrap_or_else(crate::i18n::Lang::from_env);
+    if let Some(lang) = forced_lang {
+        options.lang = lang;
     }
     if options.screenshot.is_some() || options.frames.is_some() {
         // Scripted runs must not offer or overwrite anyone's recovery file.

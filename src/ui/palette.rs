@@ -4,27 +4,24 @@ use eframe::egui::{self, Align2, Color32, FontId, LayerId, Order, RichText, Sens
 
 use crate::catalog::Catalog;
 use crate::ui::canvas::{CanvasState, RolePayload};
+use crate::ui::text::{lang, t, tf};
 use crate::ui::theme;
 
 /// The palette's content.
 pub fn palette_ui(ui: &mut egui::Ui, catalog: &Catalog, canvas: &mut CanvasState) {
-    ui.heading("Roles");
-    ui.label(
-        RichText::new("Drag onto the canvas, or click and then click the canvas.")
-            .small()
-            .weak(),
-    );
+    let lang = lang(ui.ctx());
+    ui.heading(t(ui, "palette.title"));
+    ui.label(RichText::new(t(ui, "palette.hint")).small().weak());
     ui.add_space(4.0);
     for role in catalog.roles() {
         let (color, tag) = theme::role_style(&role.id);
+        let name = role.name.get(lang);
         let picked = canvas.placing.as_deref() == Some(role.id.as_str());
         let (rect, response) = ui.allocate_exact_size(
             Vec2::new(ui.available_width(), 24.0),
             Sense::click_and_drag(),
         );
-        response.widget_info(|| {
-            egui::WidgetInfo::selected(egui::Role::Button, true, picked, &role.name.en)
-        });
+        response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, picked, name));
         let visuals = ui.style().interact_selectable(&response, picked);
         if picked || response.hovered() {
             ui.painter().rect_filled(rect, 3.0, visuals.weak_bg_fill);
@@ -41,7 +38,7 @@ pub fn palette_ui(ui: &mut egui::Ui, catalog: &Catalog, canvas: &mut CanvasState
         ui.painter().text(
             egui::pos2(chip.right() + 8.0, rect.center().y),
             Align2::LEFT_CENTER,
-            &role.name.en,
+            name,
             FontId::proportional(14.0),
             visuals.text_color(),
         );
@@ -72,11 +69,8 @@ pub fn palette_ui(ui: &mut egui::Ui, catalog: &Catalog, canvas: &mut CanvasState
     if let Some(role) = canvas.placing.as_ref().and_then(|r| catalog.role(r)) {
         ui.add_space(8.0);
         ui.label(
-            RichText::new(format!(
-                "Click on the canvas to place a {}. Escape cancels.",
-                role.name.en
-            ))
-            .color(theme::SELECTED),
+            RichText::new(tf(ui, "palette.placing", &[("role", role.name.get(lang))]))
+                .color(theme::SELECTED),
         );
     }
 }

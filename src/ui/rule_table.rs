@@ -7,10 +7,12 @@ use std::cmp::Ordering;
 use eframe::egui::{self, RichText, Sense, Vec2};
 
 use crate::export::one_line;
+use crate::i18n::Lang;
 use crate::rules::{Addresses, Rule, RuleEnd};
 use crate::topology::Firewall;
 use crate::ui::canvas::Selection;
 use crate::ui::derived::Derived;
+use crate::ui::text::{t, tf};
 use crate::ui::theme;
 
 /// Sortable columns.
@@ -39,16 +41,20 @@ pub enum Column {
 }
 
 const COLUMNS: [(Column, &str, f32); 10] = [
-    (Column::Firewall, "Firewall", 66.0),
-    (Column::Application, "Protocol", 95.0),
-    (Column::Transport, "Transport", 62.0),
-    (Column::Port, "Port", 90.0),
-    (Column::Source, "Source", 180.0),
-    (Column::SourceAddresses, "Source addresses", 140.0),
-    (Column::Destination, "Destination", 180.0),
-    (Column::DestinationAddresses, "Destination addresses", 140.0),
-    (Column::Notes, "Notes", 330.0),
-    (Column::References, "Reference", 200.0),
+    (Column::Firewall, "col.firewall", 66.0),
+    (Column::Application, "col.protocol", 95.0),
+    (Column::Transport, "col.transport", 62.0),
+    (Column::Port, "col.port", 90.0),
+    (Column::Source, "col.source", 180.0),
+    (Column::SourceAddresses, "col.source_addresses", 140.0),
+    (Column::Destination, "col.destination", 180.0),
+    (
+        Column::DestinationAddresses,
+        "col.destination_addresses",
+        140.0,
+    ),
+    (Column::Notes, "col.notes", 330.0),
+    (Column::References, "col.reference", 200.0),
 ];
 
 /// How rows are grouped.
@@ -102,7 +108,7 @@ fn addresses_text(end: &RuleEnd) -> String {
 }
 
 /// The text of a cell.
-pub fn cell(rule: &Rule, column: Column) -> String {
+pub fn cell(rule: &Rule, column: Column, lang: Lang) -> String {
     match column {
         Column::Firewall => rule.firewall.as_str().to_owned(),
         Column::Source => end_text(&rule.source),
@@ -112,12 +118,12 @@ pub fn cell(rule: &Rule, column: Column) -> String {
         Column::Application => rule.application.clone(),
         Column::Transport => rule.transport.as_str().to_uppercase(),
         Column::Port => rule.ports.to_string(),
-        Column::Notes => one_line(&rule.notes),
+        Column::Notes => one_line(rule.notes.get(lang)),
         Column::References => rule.references.join(", "),
     }
 }
 
-fn compare(a: &Rule, b: &Rule, column: Column) -> Ordering {
+fn compare(a: &Rule, b: &Rule, column: Column, lang: Lang) -> Ordering {
     match column {
         Column::Port => (a.ports, a.transport).cmp(&(b.ports, b.transport)),
         Column::Firewall => a.firewall.cmp(&b.firewall),
@@ -135,9 +141,9 @@ fn compare(a: &Rule, b: &Rule, column: Column) -> Ordering {
             };
             key(a).cmp(&key(b))
         }
-        _ => cell(a, column)
+        _ => cell(a, column, lang)
             .to_lowercase()
-            .cmp(&cell(b, column).to_lowercase()),
+            .cmp(&cell(b, column, lang).to_lowercase()),
     }
 }
 
@@ -151,7 +157,7 @@ pub enum Row {
 }
 
 impl RuleTable {
-    fn keeps(&self, rule: &Rule, selection: &Selection) -> bool {
+    fn keeps(&self, rule: &Rule, selection: &Selection, lang: Lang) -> bool {
         if let Some(key) = &selection.link
             && rule.link.as_ref() != Some(key)
         {
@@ -184,23 +190,23 @@ impl RuleTable {
             || rule.id.to_lowercase().contains(&needle)
             || COLUMNS
                 .iter()
-                .any(|(c, _, _)| cell(rule, *c).to_lowercase().contains(&needle))
+                .any(|(c, _, _)| cell(rule, *c, lang).to_lowercase().contains(&needle))
     }
 
     /// The rows to show, in order.
-    pub fn rows(&self, derived: &Derived, selection: &Selection) -> Vec<Row> {
+    pub fn rows(&self, derived: &Derived, selection: &Selection, lang: Lang) -> Vec<Row> {
         let rules = &derived.rules.rules;
         let mut kept: Vec<usize> = (0..rules.len())
-            .filter(|&i| self.keeps(&rules[i], selection))
+            .filter(|&i| self.keeps(&rules[i], selection, lang))
             .collect();
         let (column, ascending) = self.sort;
         kept.sort_by(|&a, &b| {
-            let o =
-                compare(&rules[a], &rules[b], column).then_with(|| rules[a].id.cmp(&rules[b].id));
+            let o = compare(&rules[a], &rules[b], column, lang)
+                .then_with(|| rules[a].id.cmp(&rules[b].id));
             if ascending { o } else { o.reverse() }
         });
         let group = |r: &Rule| match self.grouping {
-            Grouping::Firewall => r.firewall.title().to_owned(),
+            Grouping::Firewall => crate::i18n::firewall_title(lang, r.firewall).to_owned(),
             Grouping::Link => {
                 if let Some((a, _)) = &r.link {
                     let (first, second) = if r.source.node.as_ref() == Some(a) {
@@ -208,14 +214,18 @@ impl RuleTable {
                     } else {
                         (&r.destination, &r.source)
                     };
-                    format!("Link {} - {}", first.label, second.label)
+                    crate::i18n::trf(
+                        lang,
+                        "inspector.link",
+                        &[("a", &first.label), ("b", &second.label)],
+                    )
                 } else {
                     let own = if r.source.node.is_some() {
                         &r.source.label
                     } else {
                         &r.destination.label
                     };
-                    format!("{own} (no link: Any)")
+                    crate::i18n::trf(lang, "rules.no_link", &[("node", own)])
                 }
             }
         };
@@ -231,7 +241,7 @@ impl RuleTable {
             let order = |name: &str| {
                 Firewall::ALL
                     .iter()
-                    .position(|f| f.title() == name)
+                    .position(|f| crate::i18n::firewall_title(lang, *f) == name)
                     .unwrap_or(usize::MAX)
             };
             groups.sort_by_key(|(name, _)| order(name));
@@ -255,53 +265,70 @@ pub fn rule_table_ui(
     selection: &mut Selection,
     roles: &[(String, String)],
 ) {
+    let lang = crate::ui::text::lang(ui.ctx());
+    let tr = |key| crate::i18n::tr(lang, key);
     ui.horizontal(|ui| {
-        ui.strong("Rules");
-        ui.selectable_value(&mut table.grouping, Grouping::Firewall, "By firewall");
-        ui.selectable_value(&mut table.grouping, Grouping::Link, "By link");
+        ui.strong(tr("rules.title"));
+        ui.selectable_value(
+            &mut table.grouping,
+            Grouping::Firewall,
+            tr("rules.by_firewall"),
+        );
+        ui.selectable_value(&mut table.grouping, Grouping::Link, tr("rules.by_link"));
         ui.separator();
-        let label = ui.label("Filter");
+        let label = ui.label(tr("rules.filter"));
         ui.add(
             egui::TextEdit::singleline(&mut table.text)
                 .desired_width(140.0)
-                .hint_text("text"),
+                .hint_text(tr("rules.filter_hint")),
         )
         .labelled_by(label.id);
-        let label = ui.label("Port");
+        let label = ui.label(tr("rules.port"));
         ui.add(egui::TextEdit::singleline(&mut table.port).desired_width(60.0))
             .labelled_by(label.id);
-        egui::ComboBox::from_label("Role")
+        egui::ComboBox::from_label(tr("rules.role"))
             .selected_text(
                 table
                     .role
                     .as_ref()
                     .and_then(|r| roles.iter().find(|(id, _)| id == r))
-                    .map_or("any role", |(_, n)| n.as_str()),
+                    .map_or(tr("rules.any_role"), |(_, n)| n.as_str()),
             )
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut table.role, None, "any role");
+                ui.selectable_value(&mut table.role, None, tr("rules.any_role"));
                 for (id, name) in roles {
                     ui.selectable_value(&mut table.role, Some(id.clone()), name);
                 }
             });
-        egui::ComboBox::from_label("Firewall")
-            .selected_text(table.firewall.map_or("any firewall", Firewall::as_str))
+        egui::ComboBox::from_label(tr("rules.firewall"))
+            .selected_text(
+                table
+                    .firewall
+                    .map_or(tr("rules.any_firewall"), Firewall::as_str),
+            )
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut table.firewall, None, "any firewall");
+                ui.selectable_value(&mut table.firewall, None, tr("rules.any_firewall"));
                 for f in Firewall::ALL {
                     ui.selectable_value(&mut table.firewall, Some(f), f.as_str());
                 }
             });
-        if !selection.is_empty() && ui.button("Show all (clear selection)").clicked() {
+        if !selection.is_empty() && ui.button(tr("rules.show_all")).clicked() {
             *selection = Selection::default();
         }
     });
-    let rows = table.rows(derived, selection);
+    let rows = table.rows(derived, selection, lang);
     let shown = rows.iter().filter(|r| matches!(r, Row::Rule(_))).count();
     ui.label(
-        RichText::new(format!("{shown} of {} rules", derived.rules.rules.len()))
-            .small()
-            .weak(),
+        RichText::new(crate::i18n::trf(
+            lang,
+            "rules.count",
+            &[
+                ("shown", &shown.to_string()),
+                ("total", &derived.rules.rules.len().to_string()),
+            ],
+        ))
+        .small()
+        .weak(),
     );
     egui::ScrollArea::horizontal()
         .id_salt("rule-table-h")
@@ -349,7 +376,8 @@ fn fixed_cell(ui: &mut egui::Ui, width: f32, height: f32, label: egui::Label) {
 
 fn header_ui(ui: &mut egui::Ui, table: &mut RuleTable) {
     ui.horizontal(|ui| {
-        for (column, title, width) in COLUMNS {
+        for (column, key, width) in COLUMNS {
+            let title = t(ui, key);
             let arrow = match table.sort {
                 (c, true) if c == column => " ^",
                 (c, false) if c == column => " v",
@@ -367,7 +395,7 @@ fn header_ui(ui: &mut egui::Ui, table: &mut RuleTable) {
                     },
                 )
                 .inner
-                .on_hover_text(format!("Sort by {title}"))
+                .on_hover_text(tf(ui, "rules.sort_by", &[("column", title)]))
                 .clicked();
             if clicked {
                 table.sort = if table.sort.0 == column {
@@ -387,13 +415,14 @@ fn rule_row_ui(
     selection: &mut Selection,
     height: f32,
 ) {
+    let lang = crate::ui::text::lang(ui.ctx());
     let selected = table.selected.as_deref() == Some(rule.id.as_str());
     let spacing = ui.spacing().item_spacing.x;
     let width: f32 = COLUMNS.iter().map(|(_, _, w)| w + spacing).sum();
     let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), Sense::click());
     let mut x = rect.left();
     for (column, _, w) in COLUMNS {
-        let mut text = RichText::new(cell(rule, column));
+        let mut text = RichText::new(cell(rule, column, lang));
         if rule.is_unresolved()
             && matches!(
                 column,
@@ -444,9 +473,11 @@ fn rule_row_ui(
         };
     }
     response.on_hover_text(format!(
-        "{}\n{}\n{}",
+        "{}
+{}
+{}",
         rule.id,
-        rule.notes,
+        rule.notes.get(crate::ui::text::lang(ui.ctx())),
         rule.references.join(", ")
     ));
 }

@@ -1,27 +1,36 @@
-//! The right panel: inspector, the rules of the selection, the findings with their fixes.
+//! The right panel's lower parts: the selected rule explained, and the findings with their fixes.
 
 use eframe::egui::{self, RichText};
 
-use crate::findings::{Finding, Fix, Subject};
+use crate::findings::{Finding, Fix, Severity, Subject};
 use crate::plan::PlanEdit;
 use crate::rules::Rule;
 use crate::ui::canvas::Selection;
 use crate::ui::command::{Command, Commands};
 use crate::ui::derived::Derived;
+use crate::ui::text::{lang, t, tf};
 use crate::ui::theme;
 
 /// The selected rule explained: why, where Microsoft says so, and any disagreement between pages.
 pub fn rule_detail_ui(ui: &mut egui::Ui, rule: &Rule, catalog: &crate::catalog::Catalog) {
+    let lang = lang(ui.ctx());
     ui.label(RichText::new(rule.summary()).strong());
-    ui.label(&rule.notes);
-    ui.label(RichText::new(format!("Firewall: {}", rule.firewall.title())).small());
+    ui.label(rule.notes.get(lang));
     ui.label(
-        RichText::new(format!("Rule id: {}", rule.id))
+        RichText::new(tf(
+            ui,
+            "rule.firewall",
+            &[("fw", crate::i18n::firewall_title(lang, rule.firewall))],
+        ))
+        .small(),
+    );
+    ui.label(
+        RichText::new(tf(ui, "rule.id", &[("id", &rule.id)]))
             .small()
             .weak(),
     );
     ui.horizontal_wrapped(|ui| {
-        ui.label("Sources:");
+        ui.label(t(ui, "rule.sources"));
         for r in &rule.references {
             if r.starts_with("lync-ports.md") {
                 ui.label(RichText::new(r).small());
@@ -35,16 +44,25 @@ pub fn rule_detail_ui(ui: &mut egui::Ui, rule: &Rule, catalog: &crate::catalog::
     });
     if let Some(req) = catalog.requirement(&rule.requirement) {
         for c in req.conflicts.iter().filter_map(|id| catalog.conflict(id)) {
-            ui.label(
-                RichText::new(format!(
-                    "{} (sources disagree: {}): {}",
-                    c.id,
-                    c.sources.join(", "),
-                    c.summary.en
-                ))
-                .color(theme::severity_color(crate::findings::Severity::Warning)),
+            let text = tf(
+                ui,
+                "rule.conflict",
+                &[
+                    ("id", &c.id),
+                    ("sources", &c.sources.join(", ")),
+                    ("summary", c.summary.get(lang)),
+                ],
             );
+            ui.label(RichText::new(text).color(theme::severity_color(Severity::Warning)));
         }
+    }
+}
+
+fn severity_key(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "severity.error",
+        Severity::Warning => "severity.warning",
+        Severity::Info => "severity.info",
     }
 }
 
@@ -56,41 +74,44 @@ pub fn findings_ui(
     selection: &mut Selection,
     commands: &mut Commands,
 ) {
-    let count = |s| findings.iter().filter(|f| f.severity == s).count();
-    ui.label(
-        RichText::new(format!(
-            "Findings: {} errors, {} warnings, {} info",
-            count(crate::findings::Severity::Error),
-            count(crate::findings::Severity::Warning),
-            count(crate::findings::Severity::Info)
-        ))
-        .strong(),
+    let count = |s| {
+        findings
+            .iter()
+            .filter(|f| f.severity == s)
+            .count()
+            .to_string()
+    };
+    let summary = tf(
+        ui,
+        "findings.summary",
+        &[
+            ("e", &count(Severity::Error)),
+            ("w", &count(Severity::Warning)),
+            ("i", &count(Severity::Info)),
+        ],
     );
-    if findings
-        .iter()
-        .all(|f| f.severity == crate::findings::Severity::Info)
-    {
+    ui.label(RichText::new(summary).strong());
+    if findings.iter().all(|f| f.severity == Severity::Info) {
         ui.label(
-            RichText::new("No edits needed")
-                .color(theme::severity_color(crate::findings::Severity::Info)),
+            RichText::new(t(ui, "findings.clean")).color(theme::severity_color(Severity::Info)),
         );
     }
     for (i, f) in findings.iter().enumerate() {
         ui.push_id(i, |ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.label(
-                    RichText::new(f.severity.as_str())
+                    RichText::new(t(ui, severity_key(f.severity)))
                         .color(theme::severity_color(f.severity))
                         .strong(),
                 );
                 if ui.link(&f.message).clicked() {
                     select_subject(&f.subject, derived, selection);
                 }
-                if let Some(fix) = &f.fix
-                    && let (text, command) = fix_command(fix)
-                    && ui.button(text).clicked()
-                {
-                    commands.push(command);
+                if let Some(fix) = &f.fix {
+                    let (key, command) = fix_command(fix);
+                    if ui.button(t(ui, key)).clicked() {
+                        commands.push(command);
+                    }
                 }
             });
         });
@@ -115,23 +136,24 @@ fn select_subject(subject: &Subject, derived: &Derived, selection: &mut Selectio
     };
 }
 
+/// The i18n key of the fix's button and the command it sends.
 fn fix_command(fix: &Fix) -> (&'static str, Command) {
     match fix {
         Fix::AddLink { a, b } => (
-            "Add link",
+            "fix.add_link",
             Command::Edit(PlanEdit::AddLink {
                 a: a.clone(),
                 b: b.clone(),
             }),
         ),
         Fix::RemoveLink { a, b } => (
-            "Remove link",
+            "fix.remove_link",
             Command::Edit(PlanEdit::RemoveLinks {
                 links: vec![(a.clone(), b.clone())],
             }),
         ),
         Fix::EnableRequirement { a, b, requirement } => (
-            "Switch on",
+            "fix.switch_on",
             Command::Edit(PlanEdit::SetRequirement {
                 a: a.clone(),
                 b: b.clone(),
@@ -140,7 +162,7 @@ fn fix_command(fix: &Fix) -> (&'static str, Command) {
             }),
         ),
         Fix::EditNode { node, field } => (
-            "Go to field",
+            "fix.go_to_field",
             Command::FocusField {
                 node: node.clone(),
                 field: field.clone(),

@@ -4,6 +4,7 @@ use eframe::egui::{self, RichText};
 
 use crate::findings::Severity;
 use crate::ui::derived::Derived;
+use crate::ui::text::tf;
 use crate::ui::theme;
 
 /// A message for the status bar.
@@ -43,24 +44,33 @@ pub fn status_bar_ui(
 ) {
     ui.horizontal(|ui| {
         ui.label(if dirty {
-            format!("{file} (unsaved)")
+            tf(ui, "status.unsaved", &[("file", file)])
         } else {
             file.to_owned()
         });
         ui.separator();
-        ui.label(format!("{} rules", derived.rules.rules.len()));
+        ui.label(tf(
+            ui,
+            "status.rules",
+            &[("n", &derived.rules.rules.len().to_string())],
+        ));
         ui.separator();
         let (e, w, i) = (
             derived.count(Severity::Error),
             derived.count(Severity::Warning),
             derived.count(Severity::Info),
         );
-        ui.label(RichText::new(format!("{e} errors")).color(if e > 0 {
-            theme::PROBLEM
+        let errors = RichText::new(tf(ui, "status.errors", &[("n", &e.to_string())]));
+        ui.label(if e > 0 {
+            errors.color(theme::PROBLEM)
         } else {
-            ui.visuals().text_color()
-        }));
-        ui.label(format!("{w} warnings, {i} info"));
+            errors
+        });
+        ui.label(tf(
+            ui,
+            "status.warnings_info",
+            &[("w", &w.to_string()), ("i", &i.to_string())],
+        ));
         if !status.text.is_empty() {
             ui.separator();
             let text = RichText::new(&status.text);

@@ -161,9 +161,15 @@ fn nat_edge_rules_name_the_public_address() {
     assert!(
         one(&set, "any-edge-sip-443")
             .notes
+            .en
             .contains("NAT: public 192.0.2.21")
     );
-    assert!(!one(&set, "edge-dir-sip-5061").notes.contains("NAT"));
+    assert!(!one(&set, "edge-dir-sip-5061").notes.en.contains("NAT"));
+    let zh = &one(&set, "any-edge-sip-443").notes.zh_tw;
+    assert!(
+        zh.contains("192.0.2.21") && zh.contains("NAT："),
+        "the NAT note is translated too: {zh}"
+    );
 }
 
 #[test]

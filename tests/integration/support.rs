@@ -58,6 +58,7 @@ pub fn export(plan: &Plan, format: Format) -> String {
             catalog: &catalog,
             rules: &rules,
             findings: &findings,
+            lang: lync_port_planner::i18n::Lang::En,
         },
     )
 }

@@ -583,7 +583,7 @@ fn rule_table_filters_sorts_and_selecting_a_rule_selects_its_link() {
     let rule_rows = |h: &Harness<'_, PlannerApp>| -> Vec<usize> {
         let app = h.state();
         app.rule_table
-            .rows(app.derived(), &app.selection)
+            .rows(app.derived(), &app.selection, app.lang())
             .into_iter()
             .filter_map(|r| if let Row::Rule(i) = r { Some(i) } else { None })
             .collect()

@@ -106,7 +106,7 @@ fn contents_ui(
     let painter = ui.painter().clone();
     let span = geometry::content_rect(view.plan)
         .unwrap_or(Rect::from_min_size(Pos2::ZERO, Vec2::new(900.0, 600.0)));
-    paint::bands(&painter, span);
+    paint::bands(&painter, span, crate::ui::text::lang(ui.ctx()));
     links_ui(ui, view, state, selection);
     ghosts_ui(ui, view, state, commands);
     for (id, node) in &view.plan.nodes {
@@ -172,7 +172,7 @@ fn links_ui(
             if selected { 3.0 } else { 2.0 },
         );
         let text = if summary.ports.is_empty() {
-            "no Lync traffic".to_owned()
+            crate::ui::text::t(ui, "canvas.no_traffic").to_owned()
         } else {
             summary.ports.clone()
         };
@@ -184,13 +184,13 @@ fn links_ui(
             ui.scope_id().with(("link", &key.0, &key.1)),
             Sense::click(),
         );
-        response.widget_info(|| {
-            egui::WidgetInfo::labeled(
-                egui::Role::Button,
-                true,
-                format!("Link {name_a} - {name_b}: {text}"),
-            )
-        });
+        // Text first: the widget_info closure runs under egui's lock and must not read the context.
+        let info = crate::ui::text::tf(
+            ui,
+            "canvas.link_label",
+            &[("a", name_a), ("b", name_b), ("ports", &text)],
+        );
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &info));
         let rules: Vec<&crate::rules::Rule> = summary
             .rules
             .iter()
@@ -227,17 +227,18 @@ fn ghosts_ui(
         let name_a = view.plan.nodes.get(a).map_or("", |n| n.label.as_str());
         let name_b = view.plan.nodes.get(b).map_or("", |n| n.label.as_str());
         let at = Rect::from_center_size(pa.lerp(pb, 0.5), Vec2::new(74.0, 22.0));
-        let button = ui.put(at, egui::Button::new("Add link").small());
-        button.widget_info(|| {
-            egui::WidgetInfo::labeled(
-                egui::Role::Button,
-                true,
-                format!("Add link {name_a} - {name_b}"),
-            )
-        });
+        let button = ui.put(
+            at,
+            egui::Button::new(crate::ui::text::t(ui, "fix.add_link")).small(),
+        );
+        let info =
+            crate::ui::text::tf(ui, "canvas.add_link_label", &[("a", name_a), ("b", name_b)]);
+        button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &info));
         if button
-            .on_hover_text(format!(
-                "Missing link: {name_a} and {name_b} must be linked"
+            .on_hover_text(crate::ui::text::tf(
+                ui,
+                "canvas.add_link_hover",
+                &[("a", name_a), ("b", name_b)],
             ))
             .clicked()
         {
@@ -295,13 +296,8 @@ fn node_ui(
         ui.scope_id().with(("handle", id)),
         Sense::drag(),
     );
-    handle.widget_info(|| {
-        egui::WidgetInfo::labeled(
-            egui::Role::Button,
-            true,
-            format!("Link from {}", node.label),
-        )
-    });
+    let info = crate::ui::text::tf(ui, "canvas.link_from", &[("node", &node.label)]);
+    handle.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &info));
     paint::handle(
         ui.painter(),
         handle_center,

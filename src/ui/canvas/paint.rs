@@ -13,16 +13,31 @@ use crate::topology::Zone;
 use crate::ui::theme;
 
 /// The three zone bands behind everything: over the visible area, titles above the content.
-pub fn bands(painter: &Painter, content: Rect) {
+pub fn bands(painter: &Painter, content: Rect, lang: crate::i18n::Lang) {
     let visible = painter.clip_rect();
     let top = visible.top().min(content.top() - 120.0);
     let bottom = visible.bottom().max(content.bottom() + 120.0);
     let title_y = content.top() - 90.0;
     let far = 1.0e5;
     let bands = [
-        (Zone::Internet, -far, PERIMETER_X, "Internet"),
-        (Zone::Perimeter, PERIMETER_X, INTERNAL_X, "Perimeter"),
-        (Zone::Internal, INTERNAL_X, far, "Internal"),
+        (
+            Zone::Internet,
+            -far,
+            PERIMETER_X,
+            crate::i18n::tr(lang, "zone.internet"),
+        ),
+        (
+            Zone::Perimeter,
+            PERIMETER_X,
+            INTERNAL_X,
+            crate::i18n::tr(lang, "zone.perimeter"),
+        ),
+        (
+            Zone::Internal,
+            INTERNAL_X,
+            far,
+            crate::i18n::tr(lang, "zone.internal"),
+        ),
     ];
     for (zone, left, right, title) in bands {
         painter.rect_filled(
@@ -119,7 +134,15 @@ pub fn card(painter: &Painter, catalog: &Catalog, node: &Node, rect: Rect, marks
     painter.text(
         rect.min + Vec2::new(10.0, 44.0),
         Align2::LEFT_CENTER,
-        style::clip(style::card_fqdn(node), rect.width() - 20.0, 11.5),
+        style::clip(
+            if node.fqdn.is_empty() {
+                crate::i18n::tr(crate::ui::text::lang(painter.ctx()), "canvas.no_fqdn")
+            } else {
+                &node.fqdn
+            },
+            rect.width() - 20.0,
+            11.5,
+        ),
         FontId::proportional(11.5),
         theme::WEAK_TEXT,
     );
@@ -221,6 +244,6 @@ pub fn rules_tooltip(ui: &mut egui::Ui, rules: &[&crate::rules::Rule]) {
     ui.set_max_width(520.0);
     for r in rules {
         ui.label(egui::RichText::new(r.summary()).strong());
-        ui.label(egui::RichText::new(&r.notes).small());
+        ui.label(egui::RichText::new(r.notes.get(crate::ui::text::lang(ui.ctx()))).small());
     }
 }

@@ -1,0 +1,180 @@
+//! Languages: English, Traditional Chinese (Taiwan) and Korean. UI strings live in
+//! `assets/i18n/*.ron` (key -> text); catalog texts carry their own translations.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use crate::catalog::Text;
+
+/// A language of the UI and the exports.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Traditional Chinese (Taiwan).
+    ZhTw,
+    /// Korean.
+    KoKr,
+}
+
+impl Lang {
+    /// Every language, in menu order.
+    pub const ALL: [Self; 3] = [Self::En, Self::ZhTw, Self::KoKr];
+
+    /// BCP 47 tag (`zh-TW`).
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::ZhTw => "zh-TW",
+            Self::KoKr => "ko-KR",
+        }
+    }
+
+    /// The language's own name.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Self::En => "English",
+            Self::ZhTw => "繁體中文",
+            Self::KoKr => "한국어",
+        }
+    }
+
+    /// From a tag or a locale (`zh-TW`, `zh_TW.UTF-8`, `ko`, `en_US`); `None` when not one of ours.
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        let t = tag
+            .split(['.', '@'])
+            .next()
+            .unwrap_or("")
+            .replace('_', "-")
+            .to_ascii_lowercase();
+        if t == "en" || t.starts_with("en-") {
+            Some(Self::En)
+        } else if t == "ko" || t.starts_with("ko-") {
+            Some(Self::KoKr)
+        } else if matches!(t.as_str(), "zh-tw" | "zh-hant" | "zh-hk" | "zh-mo")
+            || t.starts_with("zh-hant")
+        {
+            Some(Self::ZhTw)
+        } else {
+            None
+        }
+    }
+
+    /// From the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`), English when unknown.
+    pub fn from_env() -> Self {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|v| !v.is_empty())
+            .and_then(|v| Self::from_tag(&v))
+            .unwrap_or_default()
+    }
+
+    fn file(self) -> &'static str {
+        match self {
+            Self::En => include_str!("../../assets/i18n/en.ron"),
+            Self::ZhTw => include_str!("../../assets/i18n/zh-TW.ron"),
+            Self::KoKr => include_str!("../../assets/i18n/ko-KR.ron"),
+        }
+    }
+}
+
+/// The string table of a language (parsed once; a broken table is caught by the tests).
+pub fn table(lang: Lang) -> &'static BTreeMap<String, String> {
+    static TABLES: [OnceLock<BTreeMap<String, String>>; 3] =
+        [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    TABLES[i].get_or_init(|| ron::from_str(lang.file()).unwrap_or_default())
+}
+
+/// The text for `key` in `lang`, falling back to English, then to the key itself.
+pub fn tr(lang: Lang, key: &str) -> &str {
+    table(lang)
+        .get(key)
+        .or_else(|| table(Lang::En).get(key))
+        .map_or(key, String::as_str)
+}
+
+/// `tr` with `{name}` placeholders filled in.
+pub fn trf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    let mut text = tr(lang, key).to_owned();
+    for (name, value) in args {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
+
+/// The title of a firewall in `lang`.
+pub fn firewall_title(lang: Lang, firewall: crate::topology::Firewall) -> &'static str {
+    tr(
+        lang,
+        match firewall {
+            crate::topology::Firewall::External => "firewall.external",
+            crate::topology::Firewall::Internal => "firewall.internal",
+            crate::topology::Firewall::Host => "firewall.host",
+        },
+    )
+}
+
+impl Text {
+    /// The text in `lang`, English when that translation is missing.
+    pub fn get(&self, lang: Lang) -> &str {
+        let t = match lang {
+            Lang::En => &self.en,
+            Lang::ZhTw => &self.zh_tw,
+            Lang::KoKr => &self.ko_kr,
+        };
+        if t.is_empty() { &self.en } else { t }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locales_map_to_languages() {
+        assert_eq!(Lang::from_tag("zh_TW.UTF-8"), Some(Lang::ZhTw));
+        assert_eq!(Lang::from_tag("ko_KR.UTF-8"), Some(Lang::KoKr));
+        assert_eq!(Lang::from_tag("en_US"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("C.UTF-8"), None);
+        assert_eq!(
+            Lang::from_tag("zh-CN"),
+            None,
+            "Simplified Chinese is not one of ours"
+        );
+    }
+
+    #[test]
+    fn every_key_exists_in_every_language() {
+        let en: Vec<&String> = table(Lang::En).keys().collect();
+        assert!(en.len() > 50, "the English table parsed");
+        for lang in [Lang::ZhTw, Lang::KoKr] {
+            let keys: Vec<&String> = table(lang).keys().collect();
+            assert_eq!(keys, en, "{} has exactly the English keys", lang.tag());
+            for (k, v) in table(lang) {
+                assert!(!v.trim().is_empty(), "{} {k} is empty", lang.tag());
+                let placeholders = |s: &str| s.matches('{').count();
+                assert_eq!(
+                    placeholders(v),
+                    placeholders(&table(Lang::En)[k]),
+                    "{} {k}: placeholders",
+                    lang.tag()
+                );
+            }
+        }
+    }
+}

@@ -286,6 +286,7 @@ fn render_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
 }
 
 fn check_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
+    let lang = opts.lang.unwrap_or_else(crate::i18n::Lang::from_env);
     let path = one_plan(opts)?;
     if opts.output.is_some() {
         return Err(usage(
@@ -306,7 +307,7 @@ fn check_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
         findings.sort();
     }
     match opts.format.as_deref().unwrap_or("text") {
-        "json" => out(&export::findings_json(&findings))?,
+        "json" => out(&export::findings_json(&findings, lang))?,
         "text" => {
             let mut text = String::new();
             for f in &findings {
@@ -315,7 +316,7 @@ fn check_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
                     f.severity.as_str(),
                     f.kind.as_str(),
                     f.subject,
-                    f.message
+                    f.message.get(lang)
                 ));
             }
             let count = |s| findings.iter().filter(|f| f.severity == s).count();

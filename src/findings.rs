@@ -4,10 +4,11 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::catalog::{Catalog, Scope};
+use crate::catalog::{Catalog, Scope, Text};
+use crate::i18n::Lang;
 use crate::net::IpNet;
 use crate::plan::{Node, NodeId, Plan};
-use crate::rules::RuleSet;
+use crate::rules::{Missing, RuleSet};
 use crate::topology::{Addressing, Firewall, LbMode, Zone};
 
 /// How bad a finding is; `check` exits 1 on any error.
@@ -146,17 +147,31 @@ pub struct Finding {
     pub kind: FindingKind,
     /// About what.
     pub subject: Subject,
-    /// One sentence for people (English).
-    pub message: String,
+    /// One sentence for people, in every language.
+    pub message: Text,
     /// A one-click fix, where one exists.
     pub fix: Option<Fix>,
+}
+
+/// A message in every language from an i18n key; `args` gives the values for each language.
+pub fn message(key: &str, args: impl Fn(Lang) -> Vec<(&'static str, String)>) -> Text {
+    let one = |lang| {
+        let values = args(lang);
+        let refs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        crate::i18n::trf(lang, key, &refs)
+    };
+    Text {
+        en: one(Lang::En),
+        zh_tw: one(Lang::ZhTw),
+        ko_kr: one(Lang::KoKr),
+    }
 }
 
 fn finding(
     severity: Severity,
     kind: FindingKind,
     subject: Subject,
-    message: String,
+    message: Text,
     fix: Option<Fix>,
 ) -> Finding {
     Finding {
@@ -188,10 +203,10 @@ fn label(plan: &Plan, id: &NodeId) -> String {
         .map_or_else(|| id.to_string(), |n| n.label.clone())
 }
 
-fn role_name(catalog: &Catalog, role: &str) -> String {
+fn role_name(catalog: &Catalog, role: &str, lang: Lang) -> String {
     catalog
         .role(role)
-        .map_or_else(|| role.to_owned(), |r| r.name.en.clone())
+        .map_or_else(|| role.to_owned(), |r| r.name.get(lang).to_owned())
 }
 
 fn missing_links(plan: &Plan, catalog: &Catalog, out: &mut Vec<Finding>) {
@@ -213,12 +228,13 @@ fn missing_links(plan: &Plan, catalog: &Catalog, out: &mut Vec<Finding>) {
                     Severity::Error,
                     FindingKind::MissingLink,
                     Subject::Node(id.clone()),
-                    format!(
-                        "{} is not linked to any {}: {}",
-                        node.label,
-                        role_name(catalog, &must.to),
-                        must.why.en
-                    ),
+                    message("find.missing_link", |l| {
+                        vec![
+                            ("node", node.label.clone()),
+                            ("role", role_name(catalog, &must.to, l)),
+                            ("why", must.why.get(l).to_owned()),
+                        ]
+                    }),
                     Some(Fix::AddLink {
                         a: id.clone(),
                         b: target.clone(),
@@ -232,27 +248,33 @@ fn missing_links(plan: &Plan, catalog: &Catalog, out: &mut Vec<Finding>) {
 fn disabled(plan: &Plan, catalog: &Catalog, out: &mut Vec<Finding>) {
     for link in &plan.links {
         for req in &link.disabled {
-            let what = catalog.requirement(req).map_or_else(
-                || format!("unknown requirement `{req}`"),
-                |r| {
-                    format!(
-                        "{} {}/{} {} ({req})",
-                        r.application,
-                        r.transport.as_str(),
-                        r.ports,
-                        r.notes.en
-                    )
-                },
-            );
+            let what = |l: Lang| {
+                catalog.requirement(req).map_or_else(
+                    || crate::i18n::trf(l, "find.unknown_req", &[("req", req)]),
+                    |r| {
+                        let (transport, ports) = (r.transport.as_str(), r.ports.to_string());
+                        let args = [
+                            ("app", r.application.as_str()),
+                            ("transport", transport),
+                            ("ports", &ports),
+                            ("notes", r.notes.get(l)),
+                            ("req", req),
+                        ];
+                        crate::i18n::trf(l, "find.disabled_what", &args)
+                    },
+                )
+            };
             out.push(finding(
                 Severity::Warning,
                 FindingKind::DisabledRequirement,
                 Subject::Link(link.a.clone(), link.b.clone()),
-                format!(
-                    "switched off on the link {} - {}: {what}",
-                    label(plan, &link.a),
-                    label(plan, &link.b)
-                ),
+                message("find.disabled", |l| {
+                    vec![
+                        ("a", label(plan, &link.a)),
+                        ("b", label(plan, &link.b)),
+                        ("what", what(l)),
+                    ]
+                }),
                 Some(Fix::EnableRequirement {
                     a: link.a.clone(),
                     b: link.b.clone(),
@@ -265,7 +287,7 @@ fn disabled(plan: &Plan, catalog: &Catalog, out: &mut Vec<Finding>) {
 
 fn unresolved(rules: &RuleSet, out: &mut Vec<Finding>) {
     // One finding per missing address, counting the rules it leaves unresolved.
-    let mut missing: BTreeMap<(NodeId, String), (usize, String)> = BTreeMap::new();
+    let mut missing: BTreeMap<(NodeId, Missing), (usize, String)> = BTreeMap::new();
     for rule in &rules.rules {
         for end in [&rule.source, &rule.destination] {
             let Some(node) = &end.node else { continue };
@@ -287,9 +309,9 @@ fn unresolved(rules: &RuleSet, out: &mut Vec<Finding>) {
             Severity::Error,
             FindingKind::UnresolvedAddress,
             Subject::Node(node.clone()),
-            format!(
-                "{what}: {count} rule(s) cannot name an address and are exported as placeholders"
-            ),
+            message("find.unresolved", |l| {
+                vec![("what", what.text(l)), ("count", count.to_string())]
+            }),
             Some(Fix::EditNode {
                 node,
                 field: field.to_owned(),
@@ -311,13 +333,14 @@ fn topology(plan: &Plan, catalog: &Catalog, rules: &RuleSet, out: &mut Vec<Findi
                 Severity::Warning,
                 FindingKind::InvalidTopology,
                 Subject::Link(link.a.clone(), link.b.clone()),
-                format!(
-                    "{} and {} exchange no Lync traffic ({} - {}): the link adds no rule",
-                    a.label,
-                    b.label,
-                    role_name(catalog, &a.role),
-                    role_name(catalog, &b.role)
-                ),
+                message("find.no_traffic", |l| {
+                    vec![
+                        ("a", a.label.clone()),
+                        ("b", b.label.clone()),
+                        ("role_a", role_name(catalog, &a.role, l)),
+                        ("role_b", role_name(catalog, &b.role, l)),
+                    ]
+                }),
                 Some(Fix::RemoveLink {
                     a: link.a.clone(),
                     b: link.b.clone(),
@@ -345,13 +368,17 @@ fn topology(plan: &Plan, catalog: &Catalog, rules: &RuleSet, out: &mut Vec<Findi
             Severity::Warning,
             FindingKind::InvalidTopology,
             Subject::Node(node.clone()),
-            format!(
-                "{} is in the internal zone but {} rule(s) reach it straight from the Internet, bypassing the perimeter network (first: {})",
-                label(plan, &node),
-                ids.len(),
-                ids[0]
-            ),
-            Some(Fix::EditNode { node, field: "zone".to_owned() }),
+            message("find.exposed", |_| {
+                vec![
+                    ("node", label(plan, &node)),
+                    ("n", ids.len().to_string()),
+                    ("first", ids[0].clone()),
+                ]
+            }),
+            Some(Fix::EditNode {
+                node,
+                field: "zone".to_owned(),
+            }),
         ));
     }
 }
@@ -367,7 +394,7 @@ fn node_topology(catalog: &Catalog, id: &NodeId, node: &Node, out: &mut Vec<Find
             field: field.to_owned(),
         })
     };
-    let mut push = |severity, message: String, fix| {
+    let mut push = |severity, message: Text, fix| {
         out.push(finding(
             severity,
             FindingKind::InvalidTopology,
@@ -378,20 +405,9 @@ fn node_topology(catalog: &Catalog, id: &NodeId, node: &Node, out: &mut Vec<Find
     };
     if !role.lb_modes.contains(&node.lb) {
         let allowed: Vec<&str> = role.lb_modes.iter().map(|m| m.as_str()).collect();
-        let why = if node.lb == LbMode::Dns && role.endpoint("hlb_vip").is_some() {
-            " DNS load balancing cannot carry client-to-server web traffic: the pool still needs a hardware load balancer for it (JJ205142, Gg398634)."
-        } else {
-            ""
-        };
         push(
             Severity::Error,
-            format!(
-                "{} uses load balancing `{}`, which a {} does not support (allowed: {}).{why}",
-                node.label,
-                node.lb.as_str(),
-                role.name.en,
-                allowed.join(", ")
-            ),
+            lb_not_allowed(role, node, &allowed),
             edit("lb"),
         );
     }
@@ -400,55 +416,52 @@ fn node_topology(catalog: &Catalog, id: &NodeId, node: &Node, out: &mut Vec<Find
     if wants_vip && has_vip_endpoints && node.vips.is_empty() {
         push(
             Severity::Error,
-            format!(
-                "{} uses `{}` load balancing but has no hardware load balancer VIP",
-                node.label,
-                node.lb.as_str()
-            ),
+            message("find.no_vip", |_| {
+                vec![
+                    ("node", node.label.clone()),
+                    ("lb", node.lb.as_str().to_owned()),
+                ]
+            }),
             edit("vips"),
         );
     }
     if node.lb == LbMode::HlbOnly && node.addressing == Addressing::Nat {
         push(
             Severity::Error,
-            format!(
-                "{} uses a hardware load balancer with NAT: a load-balanced Edge needs publicly routable addresses without NAT (Gg425882, JJ656815)",
-                node.label
-            ),
+            message("find.hlb_nat", |_| vec![("node", node.label.clone())]),
             edit("addressing"),
         );
     }
     if node.lb == LbMode::Dns && node.flags.contains("ocs2007_federation") {
         push(
             Severity::Warning,
-            format!(
-                "{} federates with OCS 2007 under DNS load balancing: that federation loses failover; Microsoft requires a hardware load balancer for it (JJ656815, Gg398634)",
-                node.label
-            ),
+            message("find.ocs2007_dns", |_| vec![("node", node.label.clone())]),
             edit("lb"),
         );
     }
     if node.lb == LbMode::Single && node.members.len() > 1 {
         push(
             Severity::Warning,
-            format!(
-                "{} has {} member servers but load balancing `single`: choose how the pool is balanced",
-                node.label,
-                node.members.len()
-            ),
+            message("find.single_members", |_| {
+                vec![
+                    ("node", node.label.clone()),
+                    ("n", node.members.len().to_string()),
+                ]
+            }),
             edit("lb"),
         );
     }
     if node.zone != role.default_zone {
         push(
             Severity::Info,
-            format!(
-                "{} is in the {} zone; Microsoft's reference architecture puts a {} in the {} zone",
-                node.label,
-                node.zone.as_str(),
-                role.name.en,
-                role.default_zone.as_str()
-            ),
+            message("find.zone", |l| {
+                vec![
+                    ("node", node.label.clone()),
+                    ("zone", zone_name(l, node.zone).to_owned()),
+                    ("role", role.name.get(l).to_owned()),
+                    ("default", zone_name(l, role.default_zone).to_owned()),
+                ]
+            }),
             edit("zone"),
         );
     }
@@ -483,10 +496,13 @@ fn placeholders(plan: &Plan, out: &mut Vec<Finding>) {
                     Severity::Warning,
                     FindingKind::Placeholder,
                     Subject::Node(id.clone()),
-                    format!(
-                        "{} still uses Microsoft's sample name `{name}` in its {field}",
-                        node.label
-                    ),
+                    message("find.sample_name", |_| {
+                        vec![
+                            ("node", node.label.clone()),
+                            ("name", (*name).to_owned()),
+                            ("field", field.to_owned()),
+                        ]
+                    }),
                     Some(Fix::EditNode {
                         node: id.clone(),
                         field: field.to_owned(),
@@ -507,8 +523,17 @@ fn placeholders(plan: &Plan, out: &mut Vec<Finding>) {
                 Severity::Warning,
                 FindingKind::Placeholder,
                 Subject::Node(id.clone()),
-                format!("{} uses {addr}, from the sample address range {range}: replace it with a real address", node.label),
-                Some(Fix::EditNode { node: id.clone(), field: "addresses".to_owned() }),
+                message("find.sample_address", |_| {
+                    vec![
+                        ("node", node.label.clone()),
+                        ("addr", addr.to_string()),
+                        ("range", range.to_string()),
+                    ]
+                }),
+                Some(Fix::EditNode {
+                    node: id.clone(),
+                    field: "addresses".to_owned(),
+                }),
             ));
         }
     }
@@ -541,13 +566,48 @@ fn conflicts(catalog: &Catalog, rules: &RuleSet, out: &mut Vec<Finding>) {
             Severity::Info,
             FindingKind::SourceConflict,
             Subject::Rule(rule_ids[0].to_owned()),
-            format!(
-                "{id}: Microsoft's pages are inconsistent here ({}). {} Affects {} rule(s).",
-                pages.join("; "),
-                conflict.summary.en,
-                rule_ids.len()
-            ),
+            message("find.conflict", |l| {
+                vec![
+                    ("id", id.to_owned()),
+                    ("pages", pages.join("; ")),
+                    ("summary", conflict.summary.get(l).to_owned()),
+                    ("n", rule_ids.len().to_string()),
+                ]
+            }),
             None,
         ));
+    }
+}
+
+fn zone_name(lang: Lang, zone: Zone) -> &'static str {
+    crate::i18n::tr(
+        lang,
+        match zone {
+            Zone::Internet => "zone.internet",
+            Zone::Perimeter => "zone.perimeter",
+            Zone::Internal => "zone.internal",
+        },
+    )
+}
+
+/// "uses load balancing X, which a ROLE does not support", with why DNS alone fails for web pools.
+fn lb_not_allowed(role: &crate::catalog::Role, node: &Node, allowed: &[&str]) -> Text {
+    let web = node.lb == LbMode::Dns && role.endpoint("hlb_vip").is_some();
+    let text = message("find.lb_not_allowed", |l| {
+        vec![
+            ("node", node.label.clone()),
+            ("lb", node.lb.as_str().to_owned()),
+            ("role", role.name.get(l).to_owned()),
+            ("allowed", allowed.join(", ")),
+        ]
+    });
+    if !web {
+        return text;
+    }
+    let why = message("find.lb_dns_web", |_| Vec::new());
+    Text {
+        en: format!("{} {}", text.en, why.en),
+        zh_tw: format!("{} {}", text.zh_tw, why.zh_tw),
+        ko_kr: format!("{} {}", text.ko_kr, why.ko_kr),
     }
 }

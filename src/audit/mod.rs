@@ -7,7 +7,9 @@ mod import;
 pub use csv::CsvError;
 pub use import::{ExistingRule, Match, parse};
 
-use crate::findings::{Finding, FindingKind, Severity, Subject};
+use crate::catalog::Text;
+use crate::findings::{Finding, FindingKind, Severity, Subject, message};
+use crate::i18n::Lang;
 use crate::net::{IpNet, PortRange, Transport};
 use crate::rules::{Addresses, Rule, RuleSet};
 
@@ -132,36 +134,49 @@ fn served<'a>(e: &ExistingRule, rules: &'a [&'a Rule]) -> Vec<&'a Rule> {
 }
 
 /// Why an existing rule allows more than the rules it serves need, if it does.
-fn wider_than_needed(e: &ExistingRule, served: &[&Rule]) -> Option<String> {
-    let side = |m: &Match, need: &dyn Fn(&Rule) -> Vec<Need>, name: &str| -> Option<String> {
-        match m {
-            Match::Any if !served.iter().any(|r| need(r).contains(&Need::Any)) => {
-                Some(format!("any {name}"))
-            }
-            Match::Nets(nets) => nets
-                .iter()
-                .find(|n| {
-                    !served.iter().any(|r| {
-                        need(r)
-                            .into_iter()
-                            .any(|x| x == Need::Any || matches!(x, Need::Net(x) if x.contains(n)))
+fn wider_than_needed(e: &ExistingRule, served: &[&Rule]) -> Option<Text> {
+    let side =
+        |m: &Match, need: &dyn Fn(&Rule) -> Vec<Need>, side_key: &'static str| -> Option<Text> {
+            let side_name = move |l: Lang| crate::i18n::tr(l, side_key).to_owned();
+            match m {
+                Match::Any if !served.iter().any(|r| need(r).contains(&Need::Any)) => {
+                    Some(message("audit.why_any", |l| vec![("side", side_name(l))]))
+                }
+                Match::Nets(nets) => nets
+                    .iter()
+                    .find(|n| {
+                        !served.iter().any(|r| {
+                            need(r).into_iter().any(|x| {
+                                x == Need::Any || matches!(x, Need::Net(x) if x.contains(n))
+                            })
+                        })
                     })
-                })
-                .map(|n| format!("{name} {n} is wider than required")),
-            Match::Any => None,
-        }
-    };
+                    .map(|n| {
+                        message("audit.why_net", |l| {
+                            vec![("side", side_name(l)), ("net", n.to_string())]
+                        })
+                    }),
+                Match::Any => None,
+            }
+        };
     if e.transport.is_none() {
-        return Some("any protocol".to_owned());
+        return Some(message("audit.why_any_protocol", |_| Vec::new()));
     }
     if !union_contains(served.iter().map(|r| r.ports).collect(), port_range(e)) {
-        return Some(format!("ports {} are wider than required", port_range(e)));
+        return Some(message("audit.why_ports", |_| {
+            vec![("ports", port_range(e).to_string())]
+        }));
     }
-    side(&e.source, &|r| needs(&r.source.addresses), "source").or_else(|| {
+    side(
+        &e.source,
+        &|r| needs(&r.source.addresses),
+        "audit.side_source",
+    )
+    .or_else(|| {
         side(
             &e.destination,
             &|r| needs(&r.destination.addresses),
-            "destination",
+            "audit.side_destination",
         )
     })
 }
@@ -171,23 +186,16 @@ pub fn audit(rules: &RuleSet, existing: &[ExistingRule]) -> Vec<Finding> {
     let mut out = Vec::new();
     let required: Vec<&Rule> = rules.rules.iter().filter(|r| !r.is_unresolved()).collect();
     for rule in &required {
-        let (severity, kind, what) = match coverage(rule, existing) {
+        let (severity, kind, key) = match coverage(rule, existing) {
             Coverage::Covered => continue,
-            Coverage::Partial => (
-                Severity::Warning,
-                FindingKind::PartialRule,
-                "only partly allowed",
-            ),
-            Coverage::Missing => (Severity::Error, FindingKind::MissingRule, "not allowed"),
+            Coverage::Partial => (Severity::Warning, FindingKind::PartialRule, "audit.partial"),
+            Coverage::Missing => (Severity::Error, FindingKind::MissingRule, "audit.missing"),
         };
         out.push(Finding {
             severity,
             kind,
             subject: Subject::Rule(rule.id.clone()),
-            message: format!(
-                "required rule {what} by the existing firewall: {}",
-                rule.summary()
-            ),
+            message: message(key, |_| vec![("rule", rule.summary())]),
             fix: None,
         });
     }
@@ -197,16 +205,15 @@ pub fn audit(rules: &RuleSet, existing: &[ExistingRule]) -> Vec<Finding> {
             (
                 Severity::Info,
                 FindingKind::ExtraRule,
-                format!("existing rule is not needed by the plan: {}", e.describe()),
+                message("audit.extra", |_| vec![("rule", e.describe())]),
             )
         } else if let Some(why) = wider_than_needed(e, &served) {
             (
                 Severity::Warning,
                 FindingKind::OverPermissiveRule,
-                format!(
-                    "existing rule allows more than the plan needs ({why}): {}",
-                    e.describe()
-                ),
+                message("audit.over", |l| {
+                    vec![("why", why.get(l).to_owned()), ("rule", e.describe())]
+                }),
             )
         } else {
             continue;

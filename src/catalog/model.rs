@@ -7,7 +7,7 @@ use crate::net::{PortRange, Transport};
 use crate::topology::{Addressing, LbMode, Zone};
 
 /// Text in the three languages the tool speaks; English is required.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Text {
     /// English.
     pub en: String,

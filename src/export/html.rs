@@ -89,7 +89,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
                 f.severity.as_str(),
                 f.kind.as_str(),
                 esc(&f.subject.to_string()),
-                esc(&f.message)
+                esc(f.message.get(report.lang))
             ));
         }
         out.push_str("</ul>\n");

@@ -31,7 +31,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
         "plan": report.rules.plan,
         "catalog": report.rules.catalog,
         "rules": rules,
-        "findings": findings(report.findings),
+        "findings": findings(report.findings, report.lang),
     });
     pretty(&doc)
 }
@@ -44,22 +44,22 @@ fn end(end: &RuleEnd) -> Value {
     json!({ "node": end.label, "role": end.role, "endpoint": end.endpoint, "addresses": addresses })
 }
 
-fn findings(findings: &[Finding]) -> Vec<Value> {
+fn findings(findings: &[Finding], lang: crate::i18n::Lang) -> Vec<Value> {
     findings
         .iter()
         .map(|f| {
             json!({
                 "severity": f.severity.as_str(),
                 "kind": f.kind.as_str(),
-                "message": f.message,
+                "message": f.message.get(lang),
                 "subject": f.subject.to_string(),
             })
         })
         .collect()
 }
 
-pub(super) fn findings_document(list: &[Finding]) -> String {
-    pretty(&json!({ "findings": findings(list) }))
+pub(super) fn findings_document(list: &[Finding], lang: crate::i18n::Lang) -> String {
+    pretty(&json!({ "findings": findings(list, lang) }))
 }
 
 fn pretty(value: &Value) -> String {

@@ -75,7 +75,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
             f.severity.as_str(),
             f.kind.as_str(),
             md(&f.subject.to_string()),
-            md(&f.message)
+            md(f.message.get(report.lang))
         ));
     }
     out

@@ -167,6 +167,6 @@ pub fn export_plan(
 }
 
 /// Findings alone as JSON (`check --format json`).
-pub fn findings_json(findings: &[Finding]) -> String {
-    json::findings_document(findings)
+pub fn findings_json(findings: &[Finding], lang: crate::i18n::Lang) -> String {
+    json::findings_document(findings, lang)
 }

@@ -56,7 +56,7 @@ fn missing(rule: &Rule) -> String {
         .missing
         .iter()
         .chain(&rule.destination.missing)
-        .cloned()
+        .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join("; ")
 }

@@ -38,8 +38,64 @@ pub struct RuleEnd {
     pub addresses: Addresses,
     /// True when the addresses are servers' own (a host firewall can hold the rule), not a VIP or network.
     pub is_host: bool,
-    /// What could not be resolved (`member dir02 has no server address`); empty when complete.
-    pub missing: Vec<String>,
+    /// What could not be resolved; empty when complete.
+    pub missing: Vec<Missing>,
+}
+
+/// An address a rule end needs that the plan does not give.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Missing {
+    /// The node has no member servers at all.
+    NoMembers {
+        /// Node label.
+        node: String,
+    },
+    /// A member has no address of this endpoint kind.
+    MemberAddress {
+        /// Member name.
+        member: String,
+        /// Node label.
+        node: String,
+        /// Endpoint kind.
+        kind: String,
+    },
+    /// The node has no VIP of this endpoint kind.
+    Address {
+        /// Node label.
+        node: String,
+        /// Endpoint kind.
+        kind: String,
+    },
+    /// The node has no networks.
+    Networks {
+        /// Node label.
+        node: String,
+    },
+}
+
+impl Missing {
+    /// The sentence in `lang`.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::trf;
+        match self {
+            Self::NoMembers { node } => trf(lang, "missing.no_members", &[("node", node)]),
+            Self::MemberAddress { member, node, kind } => trf(
+                lang,
+                "missing.member",
+                &[("member", member), ("node", node), ("kind", kind)],
+            ),
+            Self::Address { node, kind } => {
+                trf(lang, "missing.address", &[("node", node), ("kind", kind)])
+            }
+            Self::Networks { node } => trf(lang, "missing.networks", &[("node", node)]),
+        }
+    }
+}
+
+impl std::fmt::Display for Missing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(crate::i18n::Lang::En))
+    }
 }
 
 impl RuleEnd {

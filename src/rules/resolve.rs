@@ -1,6 +1,6 @@
 //! Address resolution: which addresses an endpoint kind of a node stands for.
 
-use super::{Addresses, RuleEnd};
+use super::{Addresses, Missing, RuleEnd};
 use crate::catalog::{Role, Scope};
 use crate::plan::{Node, NodeId};
 
@@ -11,16 +11,19 @@ pub(super) fn node_end(id: &NodeId, node: &Node, role: &Role, kind: &str) -> Rul
     let addresses = match scope {
         Scope::Member => {
             if node.members.is_empty() {
-                missing.push(format!("{} has no member servers", node.label));
+                missing.push(Missing::NoMembers {
+                    node: node.label.clone(),
+                });
             }
             let mut list = Vec::new();
             for m in &node.members {
                 match m.addresses.get(kind) {
                     Some(a) => list.push(*a),
-                    None => missing.push(format!(
-                        "member {} of {} has no {kind} address",
-                        m.name, node.label
-                    )),
+                    None => missing.push(Missing::MemberAddress {
+                        member: m.name.clone(),
+                        node: node.label.clone(),
+                        kind: kind.to_owned(),
+                    }),
                 }
             }
             Addresses::List(list)
@@ -29,7 +32,10 @@ pub(super) fn node_end(id: &NodeId, node: &Node, role: &Role, kind: &str) -> Rul
             if let Some(a) = node.vips.get(kind) {
                 Addresses::List(vec![*a])
             } else {
-                missing.push(format!("{} has no {kind} address", node.label));
+                missing.push(Missing::Address {
+                    node: node.label.clone(),
+                    kind: kind.to_owned(),
+                });
                 Addresses::List(Vec::new())
             }
         }
@@ -38,7 +44,9 @@ pub(super) fn node_end(id: &NodeId, node: &Node, role: &Role, kind: &str) -> Rul
                 if empty_is_any {
                     Addresses::Any
                 } else {
-                    missing.push(format!("{} has no networks", node.label));
+                    missing.push(Missing::Networks {
+                        node: node.label.clone(),
+                    });
                     Addresses::List(Vec::new())
                 }
             } else {

@@ -100,6 +100,7 @@ pub struct PlannerApp {
     prefs: Prefs,
     prefs_path: Option<PathBuf>,
     lang: Lang,
+    fonts_installed: bool,
     autosave: Autosave,
     /// Unsaved work found at start, offered back.
     pub recovery_offer: Option<Recovery>,
@@ -160,6 +161,7 @@ impl PlannerApp {
         };
         Ok(Self {
             lang: options.lang,
+            fonts_installed: false,
             autosave: Autosave::new(options.recovery_dir.clone()),
             catalog,
             doc,
@@ -220,6 +222,10 @@ impl PlannerApp {
 
     /// The whole window's content; needs no `eframe::Frame`, so tests can drive it.
     pub fn contents_ui(&mut self, ui: &mut egui::Ui) {
+        if !self.fonts_installed {
+            crate::ui::fonts::install(ui.ctx());
+            self.fonts_installed = true;
+        }
         text::set_lang(ui.ctx(), self.lang);
         self.refresh_derived();
         self.read_input(ui);
@@ -770,7 +776,7 @@ impl PlannerApp {
                     scope,
                     to_clipboard,
                 };
-                match export_menu::guard_message(&self.derived.findings) {
+                match export_menu::guard_message(&self.derived.findings, self.lang) {
                     Some(message) => self.pending_export = Some((request, message)),
                     None => self.commands.push(Command::ExportConfirmed(request)),
                 }

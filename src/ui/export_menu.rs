@@ -126,7 +126,7 @@ pub fn render(
 }
 
 /// What the placeholder guard warns about before an export, if anything.
-pub fn guard_message(findings: &[Finding]) -> Option<String> {
+pub fn guard_message(findings: &[Finding], lang: crate::i18n::Lang) -> Option<String> {
     let issues: Vec<&str> = findings
         .iter()
         .filter(|f| {
@@ -135,7 +135,7 @@ pub fn guard_message(findings: &[Finding]) -> Option<String> {
                 FindingKind::Placeholder | FindingKind::UnresolvedAddress
             )
         })
-        .map(|f| f.message.as_str())
+        .map(|f| f.message.get(lang))
         .collect();
     if issues.is_empty() {
         return None;

@@ -6,6 +6,7 @@ pub mod command;
 mod derived;
 pub mod export_menu;
 mod files;
+mod fonts;
 mod inspector;
 mod menu_bar;
 mod palette;

@@ -74,6 +74,7 @@ pub fn findings_ui(
     selection: &mut Selection,
     commands: &mut Commands,
 ) {
+    let lang = lang(ui.ctx());
     let count = |s| {
         findings
             .iter()
@@ -104,7 +105,7 @@ pub fn findings_ui(
                         .color(theme::severity_color(f.severity))
                         .strong(),
                 );
-                if ui.link(&f.message).clicked() {
+                if ui.link(f.message.get(lang)).clicked() {
                     select_subject(&f.subject, derived, selection);
                 }
                 if let Some(fix) = &f.fix {

@@ -144,3 +144,24 @@ fn catalog_file_can_replace_the_builtin_one() {
     let c = Catalog::load(&path).unwrap();
     assert!(c.label().starts_with("lync-2013@test-"));
 }
+
+#[test]
+fn every_catalog_text_is_translated() {
+    let c = catalog();
+    let data = c.data();
+    let mut texts: Vec<(&str, &lync_port_planner::catalog::Text)> = Vec::new();
+    texts.extend(data.requirements.iter().map(|r| (r.id.as_str(), &r.notes)));
+    texts.extend(data.conflicts.iter().map(|x| (x.id.as_str(), &x.summary)));
+    texts.extend(data.must_link.iter().map(|m| (m.from.as_str(), &m.why)));
+    for role in &data.roles {
+        texts.push((role.id.as_str(), &role.name));
+        texts.extend(role.endpoints.iter().map(|e| (e.id.as_str(), &e.name)));
+        texts.extend(role.flags.iter().map(|f| (f.id.as_str(), &f.name)));
+    }
+    for (id, t) in texts {
+        assert!(
+            !t.zh_tw.trim().is_empty() && !t.ko_kr.trim().is_empty(),
+            "{id}: {t:?}"
+        );
+    }
+}

@@ -210,3 +210,35 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
     let path = write_temp("deep.ron", deep.as_bytes());
     assert_bad_input(&["check", path.to_str().unwrap()], &["deep.ron:1:"]);
 }
+
+#[test]
+fn lang_translates_notes_headings_and_findings_but_not_field_names() {
+    let md = cli(&["export", &seed(), "--format", "markdown", "--lang", "zh-TW"]);
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(
+        md.contains("# 防火牆規則："),
+        "{}",
+        &md[..200.min(md.len())]
+    );
+    assert!(md.contains("## 內部防火牆"));
+    let json = cli(&["export", &seed(), "--format", "json", "--lang", "ko-KR"]);
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let rule = &doc["rules"][0];
+    assert!(
+        rule.get("notes").is_some() && rule.get("source").is_some(),
+        "field names stay English"
+    );
+    let notes = rule["notes"].as_str().unwrap();
+    assert!(
+        notes
+            .chars()
+            .any(|c| ('\u{ac00}'..='\u{d7a3}').contains(&c)),
+        "notes in Korean: {notes}"
+    );
+    let check = cli(&["check", &seed(), "--lang", "ko-KR"]);
+    assert!(String::from_utf8_lossy(&check.stdout).contains("Microsoft 페이지"));
+    assert_bad_input(
+        &["check", &seed(), "--lang", "fr"],
+        &["unknown language `fr`"],
+    );
+}

@@ -71,9 +71,9 @@ fn switched_off_requirement_is_a_warning_with_a_fix() {
     let found = of_kind(&plan, FindingKind::DisabledRequirement);
     assert_eq!(found.len(), 1);
     assert!(
-        found[0].message.contains("SIP/MTLS tcp/5061"),
+        found[0].message.en.contains("SIP/MTLS tcp/5061"),
         "{}",
-        found[0].message
+        found[0].message.en
     );
     assert!(
         matches!(&found[0].fix, Some(Fix::EnableRequirement { requirement, .. }) if requirement == "edge-dir-sip-5061")
@@ -88,7 +88,7 @@ fn missing_addresses_are_unresolved_errors_and_a_missing_vip_is_invalid_topology
         .addresses
         .remove("av_edge");
     let unresolved = of_kind(&plan, FindingKind::UnresolvedAddress);
-    let messages: Vec<&str> = unresolved.iter().map(|f| f.message.as_str()).collect();
+    let messages: Vec<&str> = unresolved.iter().map(|f| f.message.en.as_str()).collect();
     assert_eq!(unresolved.len(), 2, "{messages:?}");
     assert!(
         messages
@@ -104,7 +104,7 @@ fn missing_addresses_are_unresolved_errors_and_a_missing_vip_is_invalid_topology
     );
     let topo = of_kind(&plan, FindingKind::InvalidTopology);
     assert!(topo.iter().any(|f| f.severity == Severity::Error
-        && f.message.contains("has no hardware load balancer VIP")));
+        && f.message.en.contains("has no hardware load balancer VIP")));
 }
 
 #[test]
@@ -114,14 +114,16 @@ fn hlb_edge_with_nat_and_dns_only_director_are_invalid() {
     assert!(
         of_kind(&plan, FindingKind::InvalidTopology)
             .iter()
-            .any(|f| f.message.contains("hardware load balancer with NAT"))
+            .any(|f| f.message.en.contains("hardware load balancer with NAT"))
     );
     let mut plan = example("director-pool-dns-hlb.ron");
     node(&mut plan, "dir").lb = LbMode::Dns;
     let found = of_kind(&plan, FindingKind::InvalidTopology);
     assert!(
         found.iter().any(|f| f.severity == Severity::Error
-            && f.message.contains("still needs a hardware load balancer")),
+            && f.message
+                .en
+                .contains("still needs a hardware load balancer")),
         "{found:?}"
     );
 }
@@ -133,7 +135,7 @@ fn link_without_lync_traffic_is_flagged() {
         .push(Link::new(&NodeId::from("clients"), &NodeId::from("rp")));
     let found = of_kind(&plan, FindingKind::InvalidTopology);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].message.contains("exchange no Lync traffic"));
+    assert!(found[0].message.en.contains("exchange no Lync traffic"));
     assert_eq!(
         found[0].fix,
         Some(Fix::RemoveLink {
@@ -151,7 +153,7 @@ fn internal_server_reached_from_the_internet_is_flagged() {
     assert!(
         found
             .iter()
-            .any(|f| f.message.contains("reach it straight from the Internet")),
+            .any(|f| f.message.en.contains("reach it straight from the Internet")),
         "{found:?}"
     );
 }
@@ -176,17 +178,17 @@ fn conflicting_sources_are_reported_once_each() {
     );
     let d3 = found
         .iter()
-        .find(|f| f.message.starts_with("D3:"))
+        .find(|f| f.message.en.starts_with("D3:"))
         .expect("D3 (internal clients to the Director)");
     assert!(
-        d3.message.contains("S1 JJ205179; S7 JJ205047"),
+        d3.message.en.contains("S1 JJ205179; S7 JJ205047"),
         "{}",
-        d3.message
+        d3.message.en
     );
     assert_eq!(
         found
             .iter()
-            .filter(|f| f.message.starts_with("D3:"))
+            .filter(|f| f.message.en.starts_with("D3:"))
             .count(),
         1
     );

@@ -235,8 +235,8 @@ fn missing_vip_leaves_rules_unresolved_not_guessed() {
     assert!(web.is_unresolved());
     assert_eq!(web.destination.addresses, Addresses::List(Vec::new()));
     assert_eq!(
-        web.destination.missing,
-        ["Director pool has no hlb_vip address"]
+        web.destination.missing[0].to_string(),
+        "Director pool has no hlb_vip address"
     );
 }
 

@@ -813,3 +813,91 @@ fn audit_from_the_window_lists_the_missing_rule() {
             .all(|f| f.kind != lync_port_planner::findings::FindingKind::MissingRule)
     );
 }
+
+#[test]
+fn switching_the_language_translates_menus_and_panels() {
+    let mut h = seed();
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Language").click();
+    h.run();
+    h.get_by_label("繁體中文").click();
+    h.run();
+    assert_eq!(h.state().lang(), lync_port_planner::i18n::Lang::ZhTw);
+    for label in [
+        "檔案",
+        "編輯",
+        "檢視",
+        "匯出",
+        "角色",
+        "規則",
+        "依防火牆",
+        "前端集區",
+    ] {
+        assert!(
+            h.query_all_by_label(label).next().is_some(),
+            "zh-TW label {label}"
+        );
+    }
+    assert!(
+        h.query_all_by_label_contains("發現項目").next().is_some(),
+        "findings heading"
+    );
+    h.get_by_label("檢視").click();
+    h.run();
+    h.get_by_label("語言").click();
+    h.run();
+    h.get_by_label("한국어").click();
+    h.run();
+    for label in [
+        "파일",
+        "편집",
+        "보기",
+        "내보내기",
+        "역할",
+        "규칙",
+        "방화벽별",
+        "프런트 엔드 풀",
+    ] {
+        assert!(
+            h.query_all_by_label(label).next().is_some(),
+            "ko-KR label {label}"
+        );
+    }
+    assert!(
+        h.query_all_by_label_contains("Microsoft 페이지")
+            .next()
+            .is_some(),
+        "findings messages are translated too"
+    );
+}
+
+fn snapshot_in(lang: lync_port_planner::i18n::Lang, name: &str) {
+    let app = PlannerApp::new(AppOptions {
+        lang,
+        ..AppOptions::default()
+    })
+    .expect("app starts");
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .wgpu()
+        .build_ui_state(|ui, app: &mut PlannerApp| app.contents_ui(ui), app);
+    h.run();
+    h.snapshot(name);
+}
+
+#[test]
+fn main_window_snapshot_in_traditional_chinese() {
+    snapshot_in(
+        lync_port_planner::i18n::Lang::ZhTw,
+        "main_window_seed_zh-TW",
+    );
+}
+
+#[test]
+fn main_window_snapshot_in_korean() {
+    snapshot_in(
+        lync_port_planner::i18n::Lang::KoKr,
+        "main_window_seed_ko-KR",
+    );
+}

@@ -13,7 +13,9 @@ use crate::plan_file::{self, PlanFileError};
 use crate::rules;
 
 /// Subcommand names; anything else on the command line is for the GUI.
-pub const SUBCOMMANDS: [&str; 6] = ["export", "check", "catalog", "render", "upgrade", "help"];
+pub const SUBCOMMANDS: [&str; 7] = [
+    "export", "check", "catalog", "render", "diff", "upgrade", "help",
+];
 
 const USAGE: &str = "\
 Lync Port Planner: firewall rules for Lync Server 2013, derived from a plan.
@@ -28,6 +30,8 @@ Usage:
         --against: audit an existing firewall (our CSV columns, or action,protocol,source,destination,port)
   lync-port-planner catalog [--format markdown|json]
   lync-port-planner render PLAN.ron --output FILE.svg|FILE.png   the whole plan as a diagram
+  lync-port-planner diff OLD.ron NEW.ron [--format markdown|csv|json] [--output FILE]
+        the firewall rules to add and to remove, per firewall (a change request)
   lync-port-planner upgrade PLAN.ron                rewrite in the current format, keeping PLAN.ron.bak
 
 Options for every subcommand:
@@ -217,6 +221,7 @@ fn dispatch(args: &[OsString]) -> Result<ExitCode, CliError> {
         "check" => check_cmd(&opts, &catalog),
         "catalog" => catalog_cmd(&opts, &catalog),
         "render" => render_cmd(&opts, &catalog),
+        "diff" => diff_cmd(&opts, &catalog),
         "upgrade" => {
             let plan = one_plan(&opts)?;
             let bak = plan_file::upgrade(plan, &catalog)?;
@@ -251,6 +256,31 @@ fn export_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
     let scope = scope(opts, &plan)?;
     let lang = opts.lang.unwrap_or_else(crate::i18n::Lang::from_env);
     let text = export::export_plan(&plan, catalog, format, &scope, lang);
+    match &opts.output {
+        Some(file) => crate::atomic_write::write(file, text.as_bytes())?,
+        None => out(&text)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn diff_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
+    let [old_path, new_path] = opts.positional.as_slice() else {
+        return Err(usage("diff needs OLD.ron and NEW.ron"));
+    };
+    let lang = opts.lang.unwrap_or_else(crate::i18n::Lang::from_env);
+    let old = plan_file::load(old_path, catalog)?;
+    let new = plan_file::load(new_path, catalog)?;
+    let changes = crate::diff::diff(&rules::derive(&old, catalog), &rules::derive(&new, catalog));
+    let text = match opts.format.as_deref().unwrap_or("markdown") {
+        "markdown" => crate::diff::markdown(&changes, &old.name, &new.name, lang),
+        "csv" => crate::diff::csv(&changes, lang),
+        "json" => crate::diff::json(&changes, lang),
+        other => {
+            return Err(usage(format!(
+                "unknown diff format `{other}` (expected markdown, csv or json)"
+            )));
+        }
+    };
     match &opts.output {
         Some(file) => crate::atomic_write::write(file, text.as_bytes())?,
         None => out(&text)?,

@@ -18,7 +18,7 @@ pub struct Template {
 }
 
 /// Every template, in menu order.
-pub const TEMPLATES: [Template; 4] = [
+pub const TEMPLATES: [Template; 8] = [
     Template {
         name: "Single Director",
         file: "single-director.ron",
@@ -35,8 +35,28 @@ pub const TEMPLATES: [Template; 4] = [
         ron: include_str!("../saved-plans/director-pool-hlb.ron"),
     },
     Template {
-        name: "Scaled Edge with hardware load balancers",
+        name: "Single consolidated Edge, public addresses",
+        file: "single-edge-public.ron",
+        ron: include_str!("../saved-plans/single-edge-public.ron"),
+    },
+    Template {
+        name: "Single consolidated Edge, NAT",
+        file: "single-edge-nat.ron",
+        ron: include_str!("../saved-plans/single-edge-nat.ron"),
+    },
+    Template {
+        name: "Scaled Edge, DNS load balancing",
+        file: "scaled-edge-dns.ron",
+        ron: include_str!("../saved-plans/scaled-edge-dns.ron"),
+    },
+    Template {
+        name: "Scaled Edge, hardware load balancers",
         file: "scaled-edge-hlb.ron",
         ron: include_str!("../saved-plans/scaled-edge-hlb.ron"),
+    },
+    Template {
+        name: "Full site",
+        file: "full-site.ron",
+        ron: include_str!("../saved-plans/full-site.ron"),
     },
 ];

@@ -16,6 +16,7 @@ pub mod audit;
 pub mod catalog;
 pub mod cli;
 pub mod diagram;
+pub mod diff;
 pub mod document;
 pub mod examples;
 pub mod export;

@@ -28,28 +28,35 @@ pub(super) fn render(report: &Report<'_>) -> String {
     let mut out = String::new();
     row(&mut out, HEADER.iter().map(|h| (*h).to_owned()));
     for r in &report.rules.rules {
-        row(
-            &mut out,
-            [
-                r.id.clone(),
-                r.firewall.as_str().to_owned(),
-                r.source.label.clone(),
-                r.source.role.clone(),
-                r.source.endpoint.clone(),
-                addresses(&r.source, " "),
-                r.destination.label.clone(),
-                r.destination.role.clone(),
-                r.destination.endpoint.clone(),
-                addresses(&r.destination, " "),
-                r.application.clone(),
-                r.transport.as_str().to_owned(),
-                r.ports.from.to_string(),
-                r.ports.to.to_string(),
-                r.notes.get(report.lang).to_owned(),
-                r.references.join("; "),
-            ],
-        );
+        out.push_str(&row_text(r, report.lang));
     }
+    out
+}
+
+/// One rule as a CSV line (CRLF included).
+pub(super) fn row_text(r: &crate::rules::Rule, lang: crate::i18n::Lang) -> String {
+    let mut out = String::new();
+    row(
+        &mut out,
+        [
+            r.id.clone(),
+            r.firewall.as_str().to_owned(),
+            r.source.label.clone(),
+            r.source.role.clone(),
+            r.source.endpoint.clone(),
+            addresses(&r.source, " "),
+            r.destination.label.clone(),
+            r.destination.role.clone(),
+            r.destination.endpoint.clone(),
+            addresses(&r.destination, " "),
+            r.application.clone(),
+            r.transport.as_str().to_owned(),
+            r.ports.from.to_string(),
+            r.ports.to.to_string(),
+            r.notes.get(lang).to_owned(),
+            r.references.join("; "),
+        ],
+    );
     out
 }
 

@@ -11,21 +11,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
         .rules
         .rules
         .iter()
-        .map(|r| {
-            json!({
-                "id": r.id,
-                "requirement": r.requirement,
-                "firewall": r.firewall.as_str(),
-                "source": end(&r.source),
-                "destination": end(&r.destination),
-                "application": r.application,
-                "transport": r.transport.as_str(),
-                "port_from": r.ports.from,
-                "port_to": r.ports.to,
-                "notes": r.notes.get(report.lang),
-                "references": r.references,
-            })
-        })
+        .map(|r| rule_value(r, report.lang))
         .collect();
     let doc = json!({
         "plan": report.rules.plan,
@@ -34,6 +20,23 @@ pub(super) fn render(report: &Report<'_>) -> String {
         "findings": findings(report.findings, report.lang),
     });
     pretty(&doc)
+}
+
+/// One rule in the JSON contract's shape.
+pub(super) fn rule_value(r: &crate::rules::Rule, lang: crate::i18n::Lang) -> Value {
+    json!({
+        "id": r.id,
+        "requirement": r.requirement,
+        "firewall": r.firewall.as_str(),
+        "source": end(&r.source),
+        "destination": end(&r.destination),
+        "application": r.application,
+        "transport": r.transport.as_str(),
+        "port_from": r.ports.from,
+        "port_to": r.ports.to,
+        "notes": r.notes.get(lang),
+        "references": r.references,
+    })
 }
 
 fn end(end: &RuleEnd) -> Value {

@@ -166,6 +166,16 @@ pub fn export_plan(
     )
 }
 
+/// One rule as a line of our CSV export (CRLF included).
+pub fn csv_row(rule: &crate::rules::Rule, lang: crate::i18n::Lang) -> String {
+    csv::row_text(rule, lang)
+}
+
+/// One rule as an object of the JSON export.
+pub fn rule_json(rule: &crate::rules::Rule, lang: crate::i18n::Lang) -> serde_json::Value {
+    json::rule_value(rule, lang)
+}
+
 /// Findings alone as JSON (`check --format json`).
 pub fn findings_json(findings: &[Finding], lang: crate::i18n::Lang) -> String {
     json::findings_document(findings, lang)

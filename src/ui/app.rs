@@ -92,6 +92,8 @@ pub struct PlannerApp {
     pub pending_export: Option<(ExportRequest, String)>,
     /// The audited firewall, if any.
     pub audit: Option<AuditState>,
+    /// A comparison with another plan: its file name, the changes, and their Markdown.
+    pub comparison: Option<(String, crate::diff::RuleDiff, String)>,
     clipboard: Clipboard,
     /// Last message.
     pub status: Status,
@@ -174,6 +176,7 @@ impl PlannerApp {
             export_scope: ExportScope::default(),
             pending_export: None,
             audit: None,
+            comparison: None,
             clipboard: Clipboard::default(),
             status,
             dialogs: FileDialogs::default(),
@@ -439,6 +442,7 @@ impl PlannerApp {
 
     fn modals_ui(&mut self, ui: &mut egui::Ui) {
         self.export_guard_ui(ui);
+        self.comparison_ui(ui);
         if let Some(offer) = &self.recovery_offer {
             let from = offer.original.as_deref().map_or_else(
                 || self.tr("dialog.recover_unsaved_plan").to_owned(),
@@ -755,7 +759,9 @@ impl PlannerApp {
             | Command::ExportTo { .. }
             | Command::Audit
             | Command::AuditPath(_)
-            | Command::ClearAudit => self.apply_panel_command(ctx, command),
+            | Command::ClearAudit
+            | Command::Compare
+            | Command::ComparePath(_) => self.apply_panel_command(ctx, command),
         }
     }
 
@@ -811,7 +817,56 @@ impl PlannerApp {
                 self.audit = None;
                 self.status = Status::info(self.tr("status.audit_cleared"));
             }
+            Command::Compare => self.dialogs.requested = Some(DialogKind::Compare),
+            Command::ComparePath(path) => self.compare_with(&path),
             _ => {}
+        }
+    }
+
+    fn compare_with(&mut self, path: &Path) {
+        match plan_file::load(path, &self.catalog) {
+            Ok(old) => {
+                let changes = crate::diff::diff(
+                    &crate::rules::derive(&old, &self.catalog),
+                    &self.derived.rules,
+                );
+                let md =
+                    crate::diff::markdown(&changes, &old.name, &self.doc.plan().name, self.lang);
+                self.comparison = Some((display_name(path), changes, md));
+            }
+            Err(e) => self.status = Status::error(e.to_string()),
+        }
+    }
+
+    fn comparison_ui(&mut self, ui: &egui::Ui) {
+        let Some((file, changes, md)) = &self.comparison else {
+            return;
+        };
+        let mut open = true;
+        let mut copy = false;
+        egui::Window::new(tf(ui, "diff.window", &[("file", file)]))
+            .open(&mut open)
+            .default_size([760.0, 480.0])
+            .show(ui.ctx(), |ui| {
+                let counts = [
+                    ("added", changes.added.len().to_string()),
+                    ("removed", changes.removed.len().to_string()),
+                ];
+                ui.label(tf(
+                    ui,
+                    "diff.summary",
+                    &[("added", &counts[0].1), ("removed", &counts[1].1)],
+                ));
+                if ui.button(t(ui, "diff.copy")).clicked() {
+                    copy = true;
+                }
+                egui::ScrollArea::both().show(ui, |ui| ui.monospace(md.as_str()));
+            });
+        if copy {
+            ui.ctx().copy_text(md.clone());
+        }
+        if !open {
+            self.comparison = None;
         }
     }
 

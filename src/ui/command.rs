@@ -84,6 +84,10 @@ pub enum Command {
     AuditPath(PathBuf),
     /// Drop the audit results.
     ClearAudit,
+    /// File > Compare with... (a dialog).
+    Compare,
+    /// Compare the plan with this older plan file.
+    ComparePath(PathBuf),
 }
 
 impl Command {
@@ -129,6 +133,7 @@ impl Command {
             Self::ToggleSnap => "cmd.snap",
             Self::SetLanguage(_) => "menu.language",
             Self::Audit | Self::AuditPath(_) | Self::ClearAudit => "cmd.audit",
+            Self::Compare | Self::ComparePath(_) => "cmd.compare",
             Self::Edit(_)
             | Self::FocusField { .. }
             | Self::Export { .. }

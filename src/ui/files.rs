@@ -20,6 +20,8 @@ pub enum DialogKind {
     Export(crate::ui::export_menu::ExportRequest),
     /// Pick an existing firewall's CSV to audit.
     Audit,
+    /// Pick a plan to compare with.
+    Compare,
 }
 
 /// Native file dialogs run on their own thread, so the window keeps repainting.
@@ -50,7 +52,9 @@ impl FileDialogs {
             }
             let plans = |d: rfd::AsyncFileDialog| d.add_filter("Lync Port Planner plan", &["ron"]);
             let picked = match job {
-                DialogKind::Open => pollster::block_on(plans(dialog).pick_file()),
+                DialogKind::Open | DialogKind::Compare => {
+                    pollster::block_on(plans(dialog).pick_file())
+                }
                 DialogKind::SaveAs => {
                     pollster::block_on(plans(dialog).set_file_name("plan.ron").save_file())
                 }
@@ -88,6 +92,7 @@ impl FileDialogs {
                     path,
                 },
                 DialogKind::Audit => Command::AuditPath(path),
+                DialogKind::Compare => Command::ComparePath(path),
             }),
         };
         self.pending = None;

@@ -118,6 +118,7 @@ fn file_menu_ui(ui: &mut egui::Ui, state: &MenuState<'_>, commands: &mut Command
     item(ui, Command::SaveAs, true, commands);
     ui.separator();
     item(ui, Command::Audit, true, commands);
+    item(ui, Command::Compare, true, commands);
     ui.separator();
     item(ui, Command::Quit, true, commands);
 }

@@ -30,6 +30,8 @@ mod cli;
 mod audit;
 // The diagram export: SVG and PNG.
 mod diagram;
+// Plan diff as a change request.
+mod diff;
 // The real app driven headlessly with egui_kittest, and an image snapshot of the window.
 #[cfg(feature = "gui")]
 mod ui;

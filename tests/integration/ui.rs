@@ -901,3 +901,47 @@ fn main_window_snapshot_in_korean() {
         "main_window_seed_ko-KR",
     );
 }
+
+#[test]
+fn every_template_opens_and_checks_clean() {
+    use lync_port_planner::examples::TEMPLATES;
+    let mut h = seed();
+    for (i, template) in TEMPLATES.iter().enumerate() {
+        h.state_mut().push(Command::NewFromTemplate(i));
+        h.run();
+        assert!(
+            !h.state().plan().description.is_empty(),
+            "{} has a description",
+            template.name
+        );
+        assert_eq!(
+            h.state()
+                .derived()
+                .count(lync_port_planner::findings::Severity::Error),
+            0,
+            "{}",
+            template.name
+        );
+        assert!(
+            !h.state().doc.is_dirty(),
+            "a template is clean until edited"
+        );
+    }
+    assert_eq!(TEMPLATES.len(), 8);
+}
+
+#[test]
+fn compare_with_an_older_plan_lists_the_changes() {
+    let mut h = harness(AppOptions {
+        plan: Some(root().join("saved-plans/director-pool-hlb.ron")),
+        ..AppOptions::default()
+    });
+    h.state_mut().push(Command::ComparePath(
+        root().join("saved-plans/director-pool-dns-hlb.ron"),
+    ));
+    h.run();
+    let (_, changes, md) = h.state().comparison.clone().expect("a comparison window");
+    assert_eq!((changes.added.len(), changes.removed.len()), (1, 1));
+    assert!(md.contains("rules to add"));
+    assert!(h.query_by_label("1 to add, 1 to remove").is_some());
+}

@@ -440,6 +440,18 @@ fn catalog_markdown(catalog: &Catalog) -> String {
                     format!("{role}.addressing = {}", mode.as_str())
                 }
             })
+            .chain(if r.products.is_empty() {
+                None
+            } else {
+                Some(format!(
+                    "product in {}",
+                    r.products
+                        .iter()
+                        .map(|p| p.as_str())
+                        .collect::<Vec<_>>()
+                        .join("/")
+                ))
+            })
             .collect();
         text.push_str(&format!(
             "| {} | {} | {} | {} | {} | {} | {} | {} |\n",

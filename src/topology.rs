@@ -132,3 +132,43 @@ impl Addressing {
         }
     }
 }
+
+/// The server product a plan is for; some catalog rows depend on it.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum Product {
+    /// Lync Server 2013.
+    #[default]
+    #[serde(rename = "lync_2013")]
+    Lync2013,
+    /// Skype for Business Server 2015.
+    #[serde(rename = "sfb_2015")]
+    Sfb2015,
+    /// Skype for Business Server 2019.
+    #[serde(rename = "sfb_2019")]
+    Sfb2019,
+}
+
+impl Product {
+    /// Every product, oldest first.
+    pub const ALL: [Self; 3] = [Self::Lync2013, Self::Sfb2015, Self::Sfb2019];
+
+    /// The product's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Lync2013 => "Lync Server 2013",
+            Self::Sfb2015 => "Skype for Business Server 2015",
+            Self::Sfb2019 => "Skype for Business Server 2019",
+        }
+    }
+
+    /// Name used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Lync2013 => "lync_2013",
+            Self::Sfb2015 => "sfb_2015",
+            Self::Sfb2019 => "sfb_2019",
+        }
+    }
+}

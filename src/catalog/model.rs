@@ -234,6 +234,9 @@ pub struct Requirement {
     /// All must hold for the requirement to apply.
     #[serde(default)]
     pub when: Vec<Condition>,
+    /// Products the row applies to; empty means every product.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub products: Vec<crate::topology::Product>,
     /// Why the rule exists, in our words.
     pub notes: Text,
     /// Microsoft pages and rows.

@@ -14,6 +14,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
         "! Lync Port Planner: plan {}\n",
         ascii_comment(&report.rules.plan, 90)
     );
+    out.push_str(&format!("! Product: {}\n", report.plan.product.name()));
     out.push_str(&format!(
         "! Catalog {}. Apply each ACL to the interface of the firewall it names.\n",
         ascii_comment(&report.rules.catalog, 60)

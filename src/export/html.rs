@@ -121,6 +121,14 @@ fn summary(report: &Report<'_>, out: &mut String) {
     args.extend(counts.iter().map(|(k, v)| (*k, v.as_str())));
     // The template is ours; only the substituted values come from the plan, and they are escaped.
     out.push_str(&format!("<p>{}</p>\n", trf(lang, "report.summary", &args)));
+    out.push_str(&format!(
+        "<p>{}</p>\n",
+        esc(&trf(
+            lang,
+            "report.product",
+            &[("product", plan.product.name())]
+        ))
+    ));
     let heads = [
         "report.node",
         "report.role",

@@ -15,6 +15,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
         "# Lync Port Planner: plan {}\n",
         ascii_comment(&report.rules.plan, 100)
     );
+    out.push_str(&format!("# Product: {}\n", report.plan.product.name()));
     out.push_str(&format!(
         "# Catalog {}. Load with: iptables-restore --noflush < FILE\n",
         ascii_comment(&report.rules.catalog, 60)

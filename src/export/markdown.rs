@@ -40,6 +40,14 @@ pub(super) fn render(report: &Report<'_>) -> String {
         ],
     ));
     out.push('\n');
+    out.push_str(&format!(
+        "{}\n",
+        trf(
+            lang,
+            "report.product",
+            &[("product", report.plan.product.name())]
+        )
+    ));
     for fw in Firewall::ALL {
         let rules: Vec<_> = report.rules.for_firewall(fw).collect();
         if rules.is_empty() {

@@ -11,6 +11,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
         "# Lync Port Planner: Windows Firewall rules for plan {}\n",
         ascii_comment(&report.rules.plan, 100)
     ));
+    out.push_str(&format!("# Product: {}\n", report.plan.product.name()));
     out.push_str(&format!(
         "# Catalog {}. Run each block on the host it names, in an elevated PowerShell.\n",
         ascii_comment(&report.rules.catalog, 60)

@@ -60,6 +60,11 @@ pub enum PlanEdit {
         /// New name.
         name: String,
     },
+    /// Choose the server product the rules are for.
+    SetProduct {
+        /// The product.
+        product: crate::topology::Product,
+    },
 }
 
 /// Why an edit was refused.
@@ -191,6 +196,7 @@ impl Plan {
                 }
             }
             PlanEdit::SetName { name } => name.clone_into(&mut self.name),
+            PlanEdit::SetProduct { product } => self.product = *product,
         }
         Ok(())
     }

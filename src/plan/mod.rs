@@ -32,6 +32,9 @@ pub struct Plan {
     /// Free text about the plan.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// The server product the rules are for.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub product: crate::topology::Product,
     /// Nodes by id.
     #[serde(default)]
     pub nodes: BTreeMap<NodeId, Node>,
@@ -47,6 +50,7 @@ impl Plan {
             format_version: FORMAT_VERSION,
             name: name.to_owned(),
             description: String::new(),
+            product: crate::topology::Product::default(),
             nodes: BTreeMap::new(),
             links: Vec::new(),
         }

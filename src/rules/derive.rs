@@ -52,6 +52,9 @@ fn link_rules(plan: &Plan, catalog: &Catalog, link: &Link, out: &mut Vec<Rule>) 
     };
     let ends = [(&link.a, a, &link.b, b), (&link.b, b, &link.a, a)];
     for req in catalog.requirements() {
+        if !for_product(req, plan) {
+            continue;
+        }
         if link.disabled.contains(&req.id) {
             continue;
         }
@@ -129,6 +132,9 @@ fn intrinsic_rules(plan: &Plan, catalog: &Catalog, id: &NodeId, node: &Node, out
         return;
     };
     for req in catalog.requirements() {
+        if !for_product(req, plan) {
+            continue;
+        }
         let (any_zone, via, select, node_is_source) = match (&req.source, &req.destination) {
             (Side::Any { zone, via }, Side::Role { role: r, endpoint }) if r == &node.role => {
                 (*zone, via, endpoint, false)
@@ -178,6 +184,11 @@ fn intrinsic_rules(plan: &Plan, catalog: &Catalog, id: &NodeId, node: &Node, out
             out.push(rule(catalog, req, ends, Some(link)));
         }
     }
+}
+
+/// True when the row applies to the plan's product.
+fn for_product(req: &Requirement, plan: &Plan) -> bool {
+    req.products.is_empty() || req.products.contains(&plan.product)
 }
 
 fn conditions_hold(req: &Requirement, src: Option<&Node>, dst: Option<&Node>) -> bool {

@@ -331,7 +331,14 @@ impl PlannerApp {
             menu_bar::menu_bar_ui(ui, &menu, export_scope, commands);
         });
         egui::Panel::bottom("status").show(ui, |ui| {
-            status_bar::status_bar_ui(ui, file_name, doc.is_dirty(), derived, status);
+            status_bar::status_bar_ui(
+                ui,
+                file_name,
+                doc.plan().product.name(),
+                doc.is_dirty(),
+                derived,
+                status,
+            );
         });
         egui::Panel::left("palette")
             .resizable(true)
@@ -1026,6 +1033,7 @@ fn side_ui(
                     );
                 }
             } else if selection.nodes.is_empty() {
+                inspector::plan_settings_ui(ui, doc.plan(), inspector, doc.state(), commands);
                 ui.label(t(ui, "inspector.select_hint"));
             } else {
                 ui.label(tf(

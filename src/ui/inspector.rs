@@ -521,3 +521,48 @@ pub fn link_inspector_ui(
         ));
     }
 }
+
+/// The plan's own settings, shown when nothing is selected: its name and the product.
+pub fn plan_settings_ui(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    state: &mut InspectorState,
+    doc_state: u64,
+    commands: &mut Commands,
+) {
+    let lang = crate::ui::text::lang(ui.ctx());
+    let owner = (NodeId::from(""), doc_state);
+    if state.owner.as_ref() != Some(&owner) && !ui.ctx().egui_wants_keyboard_input() {
+        state.buffers.clear();
+        state.errors.clear();
+        state.owner = Some(owner);
+    }
+    ui.label(RichText::new(t(ui, "plan.settings")).strong());
+    if let Some(name) = text_field(
+        ui,
+        state,
+        "plan.name",
+        i18n::tr(lang, "plan.name"),
+        &plan.name,
+        |t| {
+            if t.trim().is_empty() {
+                Err(i18n::tr(lang, "error.required_name").to_owned())
+            } else {
+                Ok(t.trim().to_owned())
+            }
+        },
+    ) {
+        commands.push(Command::Edit(PlanEdit::SetName { name }));
+    }
+    let mut product = plan.product;
+    combo(
+        ui,
+        i18n::tr(lang, "plan.product"),
+        &mut product,
+        &crate::topology::Product::ALL,
+        |p| p.name().to_owned(),
+    );
+    if product != plan.product {
+        commands.push(Command::Edit(PlanEdit::SetProduct { product }));
+    }
+}

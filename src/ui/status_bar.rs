@@ -38,6 +38,7 @@ impl Status {
 pub fn status_bar_ui(
     ui: &mut egui::Ui,
     file: &str,
+    product: &str,
     dirty: bool,
     derived: &Derived,
     status: &Status,
@@ -48,6 +49,8 @@ pub fn status_bar_ui(
         } else {
             file.to_owned()
         });
+        ui.separator();
+        ui.label(product);
         ui.separator();
         ui.label(tf(
             ui,

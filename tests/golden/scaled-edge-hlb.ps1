@@ -1,5 +1,6 @@
 # Lync Port Planner: Windows Firewall rules for plan Scaled consolidated Edge with hardware load balancers
-# Catalog lync-2013@2026.11.1. Run each block on the host it names, in an elevated PowerShell.
+# Product: Lync Server 2013
+# Catalog lync-2013@2026.11.2. Run each block on the host it names, in an elevated PowerShell.
 # Review before running: every rule is an Allow rule in group 'Lync Port Planner'.
 #Requires -RunAsAdministrator
 

@@ -124,3 +124,16 @@ fn upgrade_keeps_a_backup_and_rewrites_canonically() {
     assert_eq!(read(&bak), messy);
     assert_eq!(read(&path), original);
 }
+
+#[test]
+fn the_product_is_saved_only_when_not_the_default() {
+    let mut plan = crate::support::example("single-director.ron");
+    assert!(!plan_file::to_ron(&plan).contains("product"));
+    plan.product = lync_port_planner::topology::Product::Sfb2019;
+    let text = plan_file::to_ron(&plan);
+    assert!(text.contains("product: sfb_2019"));
+    assert_eq!(
+        plan_file::from_ron(&text, "x", &catalog()).unwrap().product,
+        plan.product
+    );
+}

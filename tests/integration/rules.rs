@@ -253,3 +253,51 @@ fn rule_ids_do_not_depend_on_link_order() {
     let ids: std::collections::BTreeSet<&str> = set.rules.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids.len(), set.rules.len(), "ids are unique");
 }
+
+#[test]
+fn product_version_switches_the_version_dependent_rows() {
+    use lync_port_planner::topology::Product;
+    let mut plan = example("director-pool-dns-hlb.ron");
+    assert_eq!(
+        plan.product,
+        Product::Lync2013,
+        "files without a product are Lync Server 2013"
+    );
+    plan.nodes
+        .get_mut(&NodeId::from("fe"))
+        .unwrap()
+        .flags
+        .insert("xmpp_gateway".to_owned());
+    plan.nodes
+        .get_mut(&NodeId::from("edge"))
+        .unwrap()
+        .flags
+        .extend(["xmpp".to_owned(), "ocs2007_federation".to_owned()]);
+    let has = |set: &RuleSet, req: &str| set.rules.iter().any(|r| r.requirement == req);
+    let lync = rules(&plan);
+    for req in [
+        "fe-edge-xmpp-23456",
+        "edge-any-xmpp-5269",
+        "any-edge-rtp-50000-tcp",
+        "edge-any-rtp-50000-udp",
+    ] {
+        assert!(has(&lync, req), "Lync 2013 has {req}");
+    }
+    assert!(!has(&lync, "edge-any-rtp-50000-udp-relay"));
+    plan.product = Product::Sfb2015;
+    let sfb15 = rules(&plan);
+    assert!(
+        has(&sfb15, "fe-edge-xmpp-23456"),
+        "XMPP still exists in 2015"
+    );
+    assert!(
+        has(&sfb15, "edge-any-rtp-50000-udp-relay") && !has(&sfb15, "any-edge-rtp-50000-tcp"),
+        "K2: outbound relay, no inbound rows"
+    );
+    plan.product = Product::Sfb2019;
+    let sfb19 = rules(&plan);
+    assert!(
+        !has(&sfb19, "fe-edge-xmpp-23456") && !has(&sfb19, "edge-any-xmpp-5269"),
+        "XMPP is gone in 2019"
+    );
+}

@@ -29,5 +29,6 @@ pub mod plan_file;
 pub mod recovery;
 pub mod rules;
 pub mod topology;
+pub mod trainer;
 #[cfg(feature = "gui")]
 pub mod ui;

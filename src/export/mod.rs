@@ -166,6 +166,11 @@ pub fn export_plan(
     )
 }
 
+/// One CSV cell, quoted and neutralised against formula injection.
+pub fn csv_cell(value: &str) -> String {
+    csv::cell(value)
+}
+
 /// One rule as a line of our CSV export (CRLF included).
 pub fn csv_row(rule: &crate::rules::Rule, lang: crate::i18n::Lang) -> String {
     csv::row_text(rule, lang)

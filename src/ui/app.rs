@@ -53,6 +53,8 @@ pub enum AfterPrompt {
     Open(Option<PathBuf>),
     /// Start from a built-in template (index into [`crate::examples::TEMPLATES`]).
     Template(usize),
+    /// Start a trainer scenario on its template (index into [`crate::trainer::scenarios`]).
+    Scenario(usize),
     /// Close the window.
     Quit,
 }
@@ -94,6 +96,8 @@ pub struct PlannerApp {
     pub audit: Option<AuditState>,
     /// A comparison with another plan: its file name, the changes, and their Markdown.
     pub comparison: Option<(String, crate::diff::RuleDiff, String)>,
+    /// The running trainer scenario, if any.
+    pub trainer: Option<crate::ui::trainer_panel::TrainerState>,
     clipboard: Clipboard,
     /// Last message.
     pub status: Status,
@@ -177,6 +181,7 @@ impl PlannerApp {
             pending_export: None,
             audit: None,
             comparison: None,
+            trainer: None,
             clipboard: Clipboard::default(),
             status,
             dialogs: FileDialogs::default(),
@@ -289,16 +294,36 @@ impl PlannerApp {
         }
     }
 
+    /// The trainer's share of the frame: highlight the current hop; true when ports are hidden.
+    fn trainer_frame(&mut self) -> bool {
+        if let Some(state) = &mut self.trainer {
+            crate::ui::trainer_panel::highlight(
+                state,
+                &self.derived,
+                &mut self.selection,
+                &mut self.rule_table,
+            );
+        }
+        let hide_ports = self.trainer.as_ref().is_some_and(|t| t.exercise);
+        self.rule_table.hide_ports = hide_ports;
+        hide_ports
+    }
+
     fn panels_ui(&mut self, ui: &mut egui::Ui) {
         let templates: Vec<String> = examples::TEMPLATES
             .iter()
             .map(|t| t.name.to_owned())
             .collect();
+        let scenarios: Vec<String> = crate::trainer::scenarios()
+            .iter()
+            .map(|s| s.title.get(self.lang).to_owned())
+            .collect();
+        let hide_ports = self.trainer_frame();
         let roles: Vec<(String, String)> = self
             .catalog
             .roles()
             .iter()
-            .map(|r| (r.id.clone(), r.name.en.clone()))
+            .map(|r| (r.id.clone(), r.name.get(self.lang).to_owned()))
             .collect();
         let Self {
             catalog,
@@ -326,6 +351,7 @@ impl PlannerApp {
                 snap: canvas.snap,
                 has_selection: !selection.is_empty(),
                 templates: &templates,
+                scenarios: &scenarios,
                 lang: *lang,
             };
             menu_bar::menu_bar_ui(ui, &menu, export_scope, commands);
@@ -373,6 +399,7 @@ impl PlannerApp {
                 plan: doc.plan(),
                 catalog,
                 derived,
+                hide_ports,
             };
             canvas::canvas_ui(ui, &view, canvas, selection, commands);
         });
@@ -448,6 +475,16 @@ impl PlannerApp {
     }
 
     fn modals_ui(&mut self, ui: &mut egui::Ui) {
+        if let Some(state) = &mut self.trainer
+            && !crate::ui::trainer_panel::trainer_ui(
+                ui.ctx(),
+                state,
+                &self.derived,
+                &mut self.commands,
+            )
+        {
+            self.trainer = None;
+        }
         self.export_guard_ui(ui);
         self.comparison_ui(ui);
         if let Some(offer) = &self.recovery_offer {
@@ -596,6 +633,18 @@ impl PlannerApp {
                     self.replace_document(Document::template(plan), template.file.to_owned());
                     self.status = Status::info(template.name);
                 }
+            }
+            AfterPrompt::Scenario(i) => {
+                let Some(scenario) = crate::trainer::scenarios().get(i).cloned() else {
+                    return;
+                };
+                if let Some(t) = examples::TEMPLATES
+                    .iter()
+                    .position(|t| t.file == scenario.template)
+                {
+                    self.continue_after(ctx, AfterPrompt::Template(t));
+                }
+                self.trainer = Some(crate::ui::trainer_panel::TrainerState::new(scenario));
             }
             AfterPrompt::Open(None) => self.dialogs.requested = Some(DialogKind::Open),
             AfterPrompt::Open(Some(path)) => self.open(&path),
@@ -768,7 +817,10 @@ impl PlannerApp {
             | Command::AuditPath(_)
             | Command::ClearAudit
             | Command::Compare
-            | Command::ComparePath(_) => self.apply_panel_command(ctx, command),
+            | Command::ComparePath(_)
+            | Command::StartScenario(_)
+            | Command::SaveTrainerResults(_)
+            | Command::TrainerResultsTo { .. } => self.apply_panel_command(ctx, command),
         }
     }
 
@@ -826,6 +878,18 @@ impl PlannerApp {
             }
             Command::Compare => self.dialogs.requested = Some(DialogKind::Compare),
             Command::ComparePath(path) => self.compare_with(&path),
+            Command::StartScenario(i) => self.guard_unsaved(ctx, AfterPrompt::Scenario(i)),
+            Command::SaveTrainerResults(csv) => {
+                self.dialogs.requested = Some(DialogKind::TrainerResults(csv));
+            }
+            Command::TrainerResultsTo { csv, path } => {
+                self.status = match crate::atomic_write::write(&path, csv.as_bytes()) {
+                    Ok(()) => Status::info(
+                        self.trf("status.exported", &[("path", &path.display().to_string())]),
+                    ),
+                    Err(e) => Status::error(e.to_string()),
+                };
+            }
             _ => {}
         }
     }

@@ -88,6 +88,17 @@ pub enum Command {
     Compare,
     /// Compare the plan with this older plan file.
     ComparePath(PathBuf),
+    /// Trainer > a scenario (index into the scenarios): opens its template and steps through it.
+    StartScenario(usize),
+    /// Save the exercise results (a dialog).
+    SaveTrainerResults(String),
+    /// Write the exercise results to this file.
+    TrainerResultsTo {
+        /// The CSV text.
+        csv: String,
+        /// Where.
+        path: PathBuf,
+    },
 }
 
 impl Command {
@@ -134,6 +145,9 @@ impl Command {
             Self::SetLanguage(_) => "menu.language",
             Self::Audit | Self::AuditPath(_) | Self::ClearAudit => "cmd.audit",
             Self::Compare | Self::ComparePath(_) => "cmd.compare",
+            Self::StartScenario(_)
+            | Self::SaveTrainerResults(_)
+            | Self::TrainerResultsTo { .. } => "trainer.menu",
             Self::Edit(_)
             | Self::FocusField { .. }
             | Self::Export { .. }

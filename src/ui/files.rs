@@ -22,6 +22,8 @@ pub enum DialogKind {
     Audit,
     /// Pick a plan to compare with.
     Compare,
+    /// Pick where to save exercise results (the CSV text).
+    TrainerResults(String),
 }
 
 /// Native file dialogs run on their own thread, so the window keeps repainting.
@@ -71,6 +73,12 @@ impl FileDialogs {
                 DialogKind::Audit => {
                     pollster::block_on(dialog.add_filter("CSV", &["csv"]).pick_file())
                 }
+                DialogKind::TrainerResults(_) => pollster::block_on(
+                    dialog
+                        .add_filter("CSV", &["csv"])
+                        .set_file_name("results.csv")
+                        .save_file(),
+                ),
             };
             tx.send(picked.map(|h| h.path().to_owned())).ok();
             ctx.request_repaint();
@@ -93,6 +101,10 @@ impl FileDialogs {
                 },
                 DialogKind::Audit => Command::AuditPath(path),
                 DialogKind::Compare => Command::ComparePath(path),
+                DialogKind::TrainerResults(csv) => Command::TrainerResultsTo {
+                    csv: csv.clone(),
+                    path,
+                },
             }),
         };
         self.pending = None;

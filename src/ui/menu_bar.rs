@@ -29,6 +29,8 @@ pub struct MenuState<'a> {
     pub templates: &'a [String],
     /// The UI language.
     pub lang: Lang,
+    /// Trainer scenario titles, in menu order.
+    pub scenarios: &'a [String],
 }
 
 fn item(ui: &mut egui::Ui, command: Command, enabled: bool, commands: &mut Commands) {
@@ -84,6 +86,13 @@ pub fn menu_bar_ui(
             });
         });
         export_menu::export_menu_ui(ui, scope, state.has_selection, commands);
+        ui.menu_button(t(ui, "trainer.menu"), |ui| {
+            for (i, title) in state.scenarios.iter().enumerate() {
+                if ui.button(title).clicked() {
+                    commands.push(Command::StartScenario(i));
+                }
+            }
+        });
         ui.menu_button(t(ui, "menu.help"), |ui| {
             ui.label(t(ui, "help.pan"));
             ui.label(t(ui, "help.link"));

@@ -16,6 +16,7 @@ mod side_panel;
 mod status_bar;
 pub mod text;
 mod theme;
+pub mod trainer_panel;
 
 use std::ffi::OsString;
 use std::io::Write as _;

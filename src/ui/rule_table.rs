@@ -83,6 +83,8 @@ pub struct RuleTable {
     pub firewall: Option<Firewall>,
     /// The selected rule's id.
     pub selected: Option<String>,
+    /// Trainer exercise: ports hidden.
+    pub hide_ports: bool,
 }
 
 impl Default for RuleTable {
@@ -95,6 +97,7 @@ impl Default for RuleTable {
             port: String::new(),
             firewall: None,
             selected: None,
+            hide_ports: false,
         }
     }
 }
@@ -422,7 +425,11 @@ fn rule_row_ui(
     let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), Sense::click());
     let mut x = rect.left();
     for (column, _, w) in COLUMNS {
-        let mut text = RichText::new(cell(rule, column, lang));
+        let mut text = RichText::new(if table.hide_ports && column == Column::Port {
+            "?".to_owned()
+        } else {
+            cell(rule, column, lang)
+        });
         if rule.is_unresolved()
             && matches!(
                 column,

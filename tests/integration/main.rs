@@ -32,6 +32,8 @@ mod audit;
 mod diagram;
 // Plan diff as a change request.
 mod diff;
+// Trainer scenarios and exercises.
+mod trainer;
 // The real app driven headlessly with egui_kittest, and an image snapshot of the window.
 #[cfg(feature = "gui")]
 mod ui;

@@ -945,3 +945,45 @@ fn compare_with_an_older_plan_lists_the_changes() {
     assert!(md.contains("rules to add"));
     assert!(h.query_by_label("1 to add, 1 to remove").is_some());
 }
+
+#[test]
+fn trainer_steps_through_a_scenario_and_scores_an_exercise() {
+    let mut h = seed();
+    h.state_mut().push(Command::StartScenario(0));
+    h.run();
+    assert_eq!(h.state().trainer.as_ref().map(|t| t.step), Some(0));
+    assert_eq!(
+        h.state().selection,
+        lync_port_planner::ui::canvas::Selection::only_node(NodeId::from("edge")),
+        "hop 1 is the Edge's own rule"
+    );
+    h.get_by_label("Next").click();
+    h.run();
+    assert_eq!(
+        h.state().selection.link,
+        Some((NodeId::from("dir"), NodeId::from("edge"))),
+        "hop 2 highlights the Edge - Director link"
+    );
+    assert_eq!(
+        h.state().rule_table.selected.as_deref(),
+        Some("edge-dir-sip-5061:edge>dir")
+    );
+
+    h.get_by_label("Exercise: hide the ports").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Link Director pool - Edge Server: ?")
+            .is_some(),
+        "ports hidden on the canvas"
+    );
+    for (i, answer) in ["443", "5061", "5061", "443", "4443"].iter().enumerate() {
+        let label = format!("Answer for hop {}", i + 1);
+        let field = h.get_by_label(&label);
+        field.focus();
+        field.type_text(answer);
+        h.run();
+    }
+    h.get_by_label("Check answers").click();
+    h.run();
+    assert!(h.query_by_label("5 of 5 correct").is_some());
+}

@@ -27,6 +27,8 @@ pub struct CanvasView<'a> {
     pub catalog: &'a Catalog,
     /// Rules, findings, link summaries.
     pub derived: &'a Derived,
+    /// Trainer exercise: show `?` instead of ports.
+    pub hide_ports: bool,
 }
 
 /// Draw the canvas and turn gestures into commands.
@@ -171,7 +173,9 @@ fn links_ui(
             color,
             if selected { 3.0 } else { 2.0 },
         );
-        let text = if summary.ports.is_empty() {
+        let text = if view.hide_ports {
+            crate::ui::text::t(ui, "trainer.hidden").to_owned()
+        } else if summary.ports.is_empty() {
             crate::ui::text::t(ui, "canvas.no_traffic").to_owned()
         } else {
             summary.ports.clone()
@@ -202,7 +206,7 @@ fn links_ui(
         if response.clicked() || clicked_line {
             *selection = Selection::only_link(key.0.clone(), key.1.clone());
         }
-        if (near || response.hovered()) && !rules.is_empty() {
+        if (near || response.hovered()) && !rules.is_empty() && !view.hide_ports {
             response.show_tooltip_ui(|ui| paint::rules_tooltip(ui, &rules));
         }
     }

@@ -1,0 +1,208 @@
+//! Trainer mode: a scenario stepped through hop by hop (the hop's link and rule highlighted),
+//! and the exercise that hides the ports, asks for them and scores the answers.
+
+use eframe::egui::{self, RichText};
+
+use crate::trainer::{self, Scenario, Score};
+use crate::ui::canvas::Selection;
+use crate::ui::command::{Command, Commands};
+use crate::ui::derived::Derived;
+use crate::ui::rule_table::RuleTable;
+use crate::ui::text::{lang, t, tf};
+use crate::ui::theme;
+
+/// The running scenario.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TrainerState {
+    /// The scenario.
+    pub scenario: Scenario,
+    /// Current hop (0-based).
+    pub step: usize,
+    /// The hop last highlighted on the canvas (so the user may select other things meanwhile).
+    highlighted: Option<usize>,
+    /// Exercise mode: ports hidden, answers asked.
+    pub exercise: bool,
+    /// The trainee's answers, one per hop.
+    pub answers: Vec<String>,
+    /// Scores, once checked.
+    pub scores: Option<Vec<Score>>,
+}
+
+impl TrainerState {
+    /// Start a scenario at its first hop.
+    pub fn new(scenario: Scenario) -> Self {
+        let n = scenario.hops.len();
+        Self {
+            scenario,
+            step: 0,
+            highlighted: None,
+            exercise: false,
+            answers: vec![String::new(); n],
+            scores: None,
+        }
+    }
+}
+
+/// Select the current hop's link (or node) and rule, once per step.
+pub fn highlight(
+    state: &mut TrainerState,
+    derived: &Derived,
+    selection: &mut Selection,
+    table: &mut RuleTable,
+) {
+    if state.highlighted == Some(state.step) {
+        return;
+    }
+    state.highlighted = Some(state.step);
+    let Some(hop) = state.scenario.hops.get(state.step) else {
+        return;
+    };
+    let Some(rule) = trainer::hop_rules(hop, &derived.rules).into_iter().next() else {
+        return;
+    };
+    table.selected = Some(rule.id.clone());
+    *selection = match (&rule.link, &rule.source.node, &rule.destination.node) {
+        (Some((a, b)), _, _) => Selection::only_link(a.clone(), b.clone()),
+        (None, Some(n), _) | (None, None, Some(n)) => Selection::only_node(n.clone()),
+        (None, None, None) => Selection::default(),
+    };
+}
+
+/// The trainer window; returns false when the user closed it.
+pub fn trainer_ui(
+    ctx: &egui::Context,
+    state: &mut TrainerState,
+    derived: &Derived,
+    commands: &mut Commands,
+) -> bool {
+    let mut open = true;
+    let lang = crate::ui::text::lang(ctx);
+    let title = crate::i18n::trf(
+        lang,
+        "trainer.title",
+        &[("title", state.scenario.title.get(lang))],
+    );
+    egui::Window::new(title)
+        .id(egui::Id::unique("trainer"))
+        .open(&mut open)
+        .default_width(460.0)
+        .show(ctx, |ui| {
+            steps_ui(ui, state, derived);
+            ui.separator();
+            if ui
+                .checkbox(&mut state.exercise, t(ui, "trainer.exercise"))
+                .changed()
+            {
+                state.scores = None;
+            }
+            if state.exercise {
+                exercise_ui(ui, state, derived, commands);
+            }
+        });
+    open
+}
+
+fn steps_ui(ui: &mut egui::Ui, state: &mut TrainerState, derived: &Derived) {
+    let lang = lang(ui.ctx());
+    let n = state.scenario.hops.len();
+    ui.label(
+        RichText::new(tf(
+            ui,
+            "trainer.step",
+            &[("i", &(state.step + 1).to_string()), ("n", &n.to_string())],
+        ))
+        .strong(),
+    );
+    if let Some(hop) = state.scenario.hops.get(state.step) {
+        ui.label(hop.explain.get(lang));
+        if !state.exercise
+            && let Some(rule) = trainer::hop_rules(hop, &derived.rules).first()
+        {
+            ui.label(
+                RichText::new(rule.summary())
+                    .monospace()
+                    .color(theme::SELECTED),
+            );
+        }
+    }
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(state.step > 0, egui::Button::new(t(ui, "trainer.previous")))
+            .clicked()
+        {
+            state.step -= 1;
+        }
+        if ui
+            .add_enabled(state.step + 1 < n, egui::Button::new(t(ui, "trainer.next")))
+            .clicked()
+        {
+            state.step += 1;
+        }
+    });
+}
+
+fn exercise_ui(
+    ui: &mut egui::Ui,
+    state: &mut TrainerState,
+    derived: &Derived,
+    commands: &mut Commands,
+) {
+    let lang = lang(ui.ctx());
+    for (i, hop) in state.scenario.hops.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let label = ui.label(tf(ui, "trainer.answer", &[("n", &(i + 1).to_string())]));
+            ui.add(egui::TextEdit::singleline(&mut state.answers[i]).desired_width(90.0))
+                .labelled_by(label.id);
+            if let Some(score) = state.scores.as_ref().and_then(|s| s.get(i)) {
+                let (mark, color) = if score.correct {
+                    (
+                        t(ui, "trainer.right"),
+                        theme::severity_color(crate::findings::Severity::Info),
+                    )
+                } else {
+                    (t(ui, "trainer.wrong"), theme::PROBLEM)
+                };
+                ui.label(RichText::new(mark).color(color));
+                if !score.correct {
+                    ui.label(tf(
+                        ui,
+                        "trainer.expected",
+                        &[("port", &score.expected.to_string())],
+                    ));
+                }
+            }
+        })
+        .response
+        .on_hover_text(hop.explain.get(lang));
+    }
+    if ui.button(t(ui, "trainer.check")).clicked() {
+        state.scores = Some(trainer::score(
+            &state.scenario,
+            &derived.rules,
+            &state.answers,
+        ));
+    }
+    if let Some(scores) = &state.scores {
+        let right = scores.iter().filter(|s| s.correct).count();
+        ui.label(
+            RichText::new(tf(
+                ui,
+                "trainer.score",
+                &[
+                    ("right", &right.to_string()),
+                    ("total", &scores.len().to_string()),
+                ],
+            ))
+            .strong(),
+        );
+        let csv = trainer::scores_csv(&state.scenario, scores);
+        ui.horizontal(|ui| {
+            if ui.button(t(ui, "trainer.copy_csv")).clicked() {
+                ui.ctx().copy_text(csv.clone());
+            }
+            if ui.button(t(ui, "trainer.save_csv")).clicked() {
+                commands.push(Command::SaveTrainerResults(csv));
+            }
+        });
+    }
+}

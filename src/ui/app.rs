@@ -1071,6 +1071,13 @@ fn side_ui(
         findings,
         rule_table,
     } = view;
+    if rule_table.hide_ports {
+        // Trainer exercise: the inspector and rule detail would give the answers away.
+        ui.label(t(ui, "trainer.exercise"));
+        ui.separator();
+        side_panel::findings_ui(ui, findings, derived, selection, commands);
+        return;
+    }
     egui::CollapsingHeader::new(t(ui, "inspector.title"))
         .default_open(true)
         .show(ui, |ui| {

@@ -167,6 +167,11 @@ fn arrow_head(out: &mut String, tip: CanvasPoint, from: CanvasPoint) {
 
 fn links(out: &mut String, plan: &Plan, rules: &RuleSet) {
     let summaries = link_summaries(rules);
+    let mut taken: Vec<Bounds> = plan
+        .nodes
+        .values()
+        .map(|n| Bounds::card(n.position))
+        .collect();
     for link in &plan.links {
         let (Some(na), Some(nb)) = (plan.nodes.get(&link.a), plan.nodes.get(&link.b)) else {
             continue;
@@ -202,11 +207,18 @@ fn links(out: &mut String, plan: &Plan, rules: &RuleSet) {
         } else {
             summary.ports.clone()
         };
-        let mid = CanvasPoint {
-            x: f32::midpoint(a.x, b.x),
-            y: f32::midpoint(a.y, b.y),
-        };
         let width = text.chars().count() as f32 * 7.2 + 12.0;
+        let mid = layout::label_position(a, b, (width, 20.0), &taken);
+        taken.push(Bounds {
+            min: CanvasPoint {
+                x: mid.x - width / 2.0,
+                y: mid.y - 10.0,
+            },
+            max: CanvasPoint {
+                x: mid.x + width / 2.0,
+                y: mid.y + 10.0,
+            },
+        });
         writeln!(
             out,
             "<rect x=\"{}\" y=\"{}\" width=\"{width}\" height=\"20\" rx=\"4\" fill=\"#ffffff\" stroke=\"#888888\"/>",

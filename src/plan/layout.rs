@@ -63,6 +63,14 @@ impl Bounds {
         }
     }
 
+    /// True when the two boxes overlap.
+    pub fn intersects(self, other: Self) -> bool {
+        self.min.x < other.max.x
+            && other.min.x < self.max.x
+            && self.min.y < other.max.y
+            && other.min.y < self.max.y
+    }
+
     /// Where the segment from the centre towards `target` leaves the box.
     pub fn border_point(self, target: CanvasPoint) -> CanvasPoint {
         let c = self.center();
@@ -120,6 +128,35 @@ pub fn snap(p: CanvasPoint) -> CanvasPoint {
     }
 }
 
+/// Where to put a link's label of `size` on the segment `a`-`b`: the middle, or the first point
+/// further along that does not overlap a label already placed (or a card).
+pub fn label_position(
+    a: CanvasPoint,
+    b: CanvasPoint,
+    size: (f32, f32),
+    taken: &[Bounds],
+) -> CanvasPoint {
+    let at = |t: f32| CanvasPoint {
+        x: a.x + (b.x - a.x) * t,
+        y: a.y + (b.y - a.y) * t,
+    };
+    let bounds = |c: CanvasPoint| Bounds {
+        min: CanvasPoint {
+            x: c.x - size.0 / 2.0,
+            y: c.y - size.1 / 2.0,
+        },
+        max: CanvasPoint {
+            x: c.x + size.0 / 2.0,
+            y: c.y + size.1 / 2.0,
+        },
+    };
+    [0.5, 0.35, 0.65, 0.25, 0.75, 0.15, 0.85]
+        .into_iter()
+        .map(at)
+        .find(|c| !taken.iter().any(|t| t.intersects(bounds(*c))))
+        .unwrap_or_else(|| at(0.5))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,6 +169,26 @@ mod tests {
         assert_eq!(
             snap(CanvasPoint { x: 29.0, y: -31.0 }),
             CanvasPoint { x: 20.0, y: -40.0 }
+        );
+    }
+
+    #[test]
+    fn labels_move_along_the_link_to_avoid_each_other() {
+        let (a, b) = (
+            CanvasPoint { x: 0.0, y: 0.0 },
+            CanvasPoint { x: 400.0, y: 0.0 },
+        );
+        assert_eq!(
+            label_position(a, b, (80.0, 20.0), &[]),
+            CanvasPoint { x: 200.0, y: 0.0 }
+        );
+        let taken = [Bounds {
+            min: CanvasPoint { x: 160.0, y: -10.0 },
+            max: CanvasPoint { x: 240.0, y: 10.0 },
+        }];
+        assert_eq!(
+            label_position(a, b, (80.0, 20.0), &taken),
+            CanvasPoint { x: 140.0, y: 0.0 }
         );
     }
 }

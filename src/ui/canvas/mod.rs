@@ -135,6 +135,19 @@ fn links_ui(
     selection: &mut Selection,
 ) {
     let painter = ui.painter().clone();
+    // Cards and labels already placed: a label moves along its link to avoid them.
+    let mut taken: Vec<layout::Bounds> = view
+        .plan
+        .nodes
+        .iter()
+        .map(|(id, n)| {
+            let r = geometry::card_rect(n, offset_of(state, id));
+            layout::Bounds {
+                min: point(r.min),
+                max: point(r.max),
+            }
+        })
+        .collect();
     let cursor = pointer_on_canvas(ui, state);
     for link in &view.plan.links {
         let (Some(ra), Some(rb)) = (card_of(view, state, &link.a), card_of(view, state, &link.b))
@@ -180,7 +193,13 @@ fn links_ui(
         } else {
             summary.ports.clone()
         };
-        let rect = paint::label(&painter, a.lerp(b, 0.5), &text, selected);
+        let size = paint::label_size(&painter, &text);
+        let at = layout::label_position(point(a), point(b), (size.x, size.y), &taken);
+        let rect = paint::label(&painter, pos(at), &text, selected);
+        taken.push(layout::Bounds {
+            min: point(rect.min),
+            max: point(rect.max),
+        });
         let name_a = view.plan.nodes.get(&key.0).map_or("", |n| n.label.as_str());
         let name_b = view.plan.nodes.get(&key.1).map_or("", |n| n.label.as_str());
         let response = ui.interact(

@@ -196,7 +196,7 @@ pub fn ghost(painter: &Painter, a: Pos2, b: Pos2) {
 /// The port label box at `center`; returns its rect.
 pub fn label(painter: &Painter, center: Pos2, text: &str, highlighted: bool) -> Rect {
     let galley = painter.layout_no_wrap(text.to_owned(), FontId::monospace(12.0), Color32::WHITE);
-    let rect = Rect::from_center_size(center, galley.size() + Vec2::new(12.0, 6.0));
+    let rect = Rect::from_center_size(center, label_size(painter, text));
     let stroke = if highlighted {
         Stroke::new(2.0, theme::SELECTED)
     } else {
@@ -211,6 +211,14 @@ pub fn label(painter: &Painter, center: Pos2, text: &str, highlighted: bool) -> 
     );
     painter.galley(rect.min + Vec2::new(6.0, 3.0), galley, Color32::WHITE);
     rect
+}
+
+/// The size of a port label box.
+pub fn label_size(painter: &Painter, text: &str) -> Vec2 {
+    painter
+        .layout_no_wrap(text.to_owned(), FontId::monospace(12.0), Color32::WHITE)
+        .size()
+        + Vec2::new(12.0, 6.0)
 }
 
 /// The link handle on a card.

@@ -36,7 +36,7 @@ pub struct Plan {
     #[serde(default, skip_serializing_if = "is_default")]
     pub product: crate::topology::Product,
     /// Nodes by id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_nodes")]
     pub nodes: BTreeMap<NodeId, Node>,
     /// Undirected links, sorted by their end ids.
     #[serde(default)]
@@ -85,6 +85,28 @@ impl Plan {
         }
         self.links.sort_by(|x, y| (&x.a, &x.b).cmp(&(&y.a, &y.b)));
     }
+}
+
+/// Nodes as a map that refuses a repeated id (a plain map would silently keep the last one).
+fn unique_nodes<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<BTreeMap<NodeId, Node>, D::Error> {
+    struct Visitor;
+    impl<'de> serde::de::Visitor<'de> for Visitor {
+        type Value = BTreeMap<NodeId, Node>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a map of node ids to nodes")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut nodes = BTreeMap::new();
+            while let Some((id, node)) = map.next_entry::<NodeId, Node>()? {
+                if nodes.contains_key(&id) {
+                    return Err(serde::de::Error::custom(format!("duplicate node id `{id}`")));
+                }
+                nodes.insert(id, node);
+            }
+            Ok(nodes)
+        }
+    }
+    deserializer.deserialize_map(Visitor)
 }
 
 /// Stable id of a node: letters, digits, `-` and `_`, at most 64 characters.

@@ -34,6 +34,8 @@ mod diagram;
 mod diff;
 // Trainer scenarios and exercises.
 mod trainer;
+// Untrusted input: fuzzed plan files and CSV, broken structures, old formats.
+mod robustness;
 // The real app driven headlessly with egui_kittest, and an image snapshot of the window.
 #[cfg(feature = "gui")]
 mod ui;

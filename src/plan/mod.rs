@@ -88,18 +88,25 @@ impl Plan {
 }
 
 /// Nodes as a map that refuses a repeated id (a plain map would silently keep the last one).
-fn unique_nodes<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<BTreeMap<NodeId, Node>, D::Error> {
+fn unique_nodes<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<NodeId, Node>, D::Error> {
     struct Visitor;
     impl<'de> serde::de::Visitor<'de> for Visitor {
         type Value = BTreeMap<NodeId, Node>;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str("a map of node ids to nodes")
         }
-        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
             let mut nodes = BTreeMap::new();
             while let Some((id, node)) = map.next_entry::<NodeId, Node>()? {
                 if nodes.contains_key(&id) {
-                    return Err(serde::de::Error::custom(format!("duplicate node id `{id}`")));
+                    return Err(serde::de::Error::custom(format!(
+                        "duplicate node id `{id}`"
+                    )));
                 }
                 nodes.insert(id, node);
             }

@@ -330,3 +330,209 @@ fn unresolved_rules_are_visible_placeholders_in_every_format() {
         }
     }
 }
+
+/// The hostile corpus of the reliability figures: formula prefixes, markup, quotes of every kind,
+/// shell syntax, line breaks, NUL, bidi overrides and a 10,000-character string.
+fn corpus() -> Vec<String> {
+    let mut list: Vec<String> = [
+        "=cmd|' /C calc'!A0",
+        "+SUM(1,2)",
+        "-2+3",
+        "@SUM(A1)",
+        "\tleading tab",
+        "\rleading CR",
+        "<script>alert(1)</script>",
+        "\"double\" 'single' `tick` \u{2019}curly\u{2018}",
+        "$(whoami) ${HOME}",
+        "a; Remove-Item -Recurse C:\\ #",
+        "line one\nline two\r\nline three",
+        "nul\0byte",
+        "\u{202E}evil\u{202C} \u{2066}x\u{2069}",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect();
+    list.push("x".repeat(10_000));
+    list
+}
+
+/// The seed plan with every piece of user text set to `hostile`: plan name, labels, FQDNs,
+/// member names, and a custom rule's name and application.
+fn plan_with(hostile: &str) -> Plan {
+    let mut plan = example("director-pool-dns-hlb.ron");
+    hostile.clone_into(&mut plan.name);
+    for node in plan.nodes.values_mut() {
+        hostile.clone_into(&mut node.label);
+        hostile.clone_into(&mut node.fqdn);
+        for m in &mut node.members {
+            hostile.clone_into(&mut m.name);
+        }
+    }
+    let link = plan
+        .links
+        .iter_mut()
+        .find(|l| l.a.as_str() == "dir" && l.b.as_str() == "fe")
+        .unwrap();
+    link.custom.push(lync_port_planner::plan::CustomRule {
+        name: hostile.to_owned(),
+        from: NodeId::from("fe"),
+        application: hostile.to_owned(),
+        transport: lync_port_planner::net::Transport::Tcp,
+        ports: "5060".parse().unwrap(),
+    });
+    plan
+}
+
+#[test]
+fn hostile_corpus_is_inert_in_every_format() {
+    let tools = require_tool("nft") && require_tool("iptables-restore") && require_tool("python3");
+    let mut checks = 0;
+    for (n, hostile) in corpus().iter().enumerate() {
+        let plan = plan_with(hostile);
+        for format in Format::ALL {
+            let text = export(&plan, format);
+            check_hostile_export(n, hostile, &plan, format, &text, tools);
+            checks += 1;
+        }
+    }
+    eprintln!(
+        "hostile corpus: {} strings x {} formats = {checks} exports checked, 0 failures",
+        corpus().len(),
+        Format::ALL.len()
+    );
+}
+
+/// The consumer's view of one export of a hostile plan.
+#[expect(clippy::too_many_lines, reason = "one arm per export format, each its consumer's check")]
+fn check_hostile_export(
+    n: usize,
+    hostile: &str,
+    plan: &Plan,
+    format: Format,
+    text: &str,
+    tools: bool,
+) {
+    match format {
+        Format::Csv if tools => {
+            let path = write_temp("rules.csv", text.as_bytes());
+            let script = "import csv,json,sys\nrows=list(csv.reader(open(sys.argv[1],newline='',encoding='utf-8')))\nbad=[c for r in rows for c in r if c.lstrip()[:1] in ('=','+','-','@','\\t','\\r')]\njson.dump([len(rows),bad],sys.stdout)";
+            let out = Command::new("python3")
+                .args(["-c", script])
+                .arg(&path)
+                .output()
+                .unwrap();
+            let (rows, bad): (usize, Vec<String>) = serde_json::from_slice(&out.stdout).unwrap();
+            assert!(bad.is_empty(), "corpus {n}: formula cells {bad:?}");
+            assert_eq!(
+                rows,
+                crate::support::derive(plan).0.rules.len() + 1,
+                "corpus {n}: a line break split a row"
+            );
+        }
+        Format::Html => {
+            assert!(
+                !text.to_lowercase().contains("<script"),
+                "corpus {n}: raw script"
+            );
+            assert!(
+                !text.contains(['\u{202E}', '\u{2066}', '\0']),
+                "corpus {n}: control characters"
+            );
+        }
+        Format::Markdown => {
+            assert!(
+                !text.contains("<script") && !text.contains('\0'),
+                "corpus {n}"
+            );
+            for line in text
+                .lines()
+                .filter(|l| l.starts_with('|') && !l.starts_with("|---"))
+            {
+                assert_eq!(
+                    line.matches(" | ").count(),
+                    9,
+                    "corpus {n}: a row was split or joined: {line:.80}"
+                );
+            }
+        }
+        Format::Json => {
+            let doc: serde_json::Value = serde_json::from_str(text).unwrap();
+            assert_eq!(
+                doc["plan"].as_str(),
+                Some(hostile),
+                "corpus {n}: JSON keeps the text exactly"
+            );
+        }
+        Format::Powershell => {
+            for line in text
+                .lines()
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            {
+                let code = powershell_code_outside_literals(line);
+                let allowed = code.split([' ', ',']).all(|t| {
+                    t.is_empty()
+                        || t == "<lit>"
+                        || t.starts_with('-')
+                        || [
+                            "New-NetFirewallRule",
+                            "Inbound",
+                            "Outbound",
+                            "Allow",
+                            "TCP",
+                            "UDP",
+                            "Any",
+                        ]
+                        .contains(&t)
+                });
+                assert!(allowed, "corpus {n}: code outside literals: {code:.120}");
+            }
+        }
+        Format::Nftables if tools => {
+            let path = write_temp("rules.nft", text.as_bytes());
+            let out = Command::new("nft")
+                .arg("-c")
+                .arg("-f")
+                .arg(&path)
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "corpus {n}: nft: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        Format::Iptables if tools => {
+            let path = write_temp("rules.v4", text.as_bytes());
+            let out = Command::new("iptables-restore")
+                .arg("--test")
+                .arg(&path)
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "corpus {n}: iptables-restore: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        Format::Asa => {
+            for line in text.lines() {
+                assert!(
+                    line.starts_with("access-list ") || line.starts_with('!'),
+                    "corpus {n}: {line:.80}"
+                );
+                assert!(
+                    line.len() <= 200,
+                    "corpus {n}: an ASA line grew with user text"
+                );
+            }
+        }
+        _ => {}
+    }
+    if matches!(format, Format::Nftables | Format::Iptables | Format::Asa) {
+        // Only sanitised ASCII of user text reaches config files.
+        assert!(
+            !text.contains(['\'', '`', '$', '\u{202E}', '\u{2066}', '\0', '\r']),
+            "corpus {n}: {format}"
+        );
+    }
+}

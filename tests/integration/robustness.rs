@@ -26,13 +26,38 @@ impl Rng {
 }
 
 fn cases() -> usize {
-    std::env::var("LPP_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2_000)
+    std::env::var("LPP_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2_000)
 }
 
 /// Text that breaks RON, plans or numbers in interesting ways.
 const SNIPPETS: [&str; 24] = [
-    "(", ")", "{", "}", "[", "]", ",", ":", "\"", "\\", "format_version: 2", "NaN", "inf", "-1", "1e999",
-    "99999999999999999999", "role: \"edge\"", "Node(", "\u{0}", "\u{202E}", "Link(a: \"x\", b: \"x\")", "//", "/*", "r#\"",
+    "(",
+    ")",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\"",
+    "\\",
+    "format_version: 2",
+    "NaN",
+    "inf",
+    "-1",
+    "1e999",
+    "99999999999999999999",
+    "role: \"edge\"",
+    "Node(",
+    "\u{0}",
+    "\u{202E}",
+    "Link(a: \"x\", b: \"x\")",
+    "//",
+    "/*",
+    "r#\"",
 ];
 
 fn mutate(rng: &mut Rng, base: &[u8]) -> Vec<u8> {
@@ -60,7 +85,9 @@ fn mutate(rng: &mut Rng, base: &[u8]) -> Vec<u8> {
             }
             _ => {
                 let n = rng.below(16);
-                let junk: Vec<u8> = (0..n).map(|_| u8::try_from(rng.below(256)).unwrap_or(0)).collect();
+                let junk: Vec<u8> = (0..n)
+                    .map(|_| u8::try_from(rng.below(256)).unwrap_or(0))
+                    .collect();
                 bytes.splice(at..at, junk);
             }
         }
@@ -70,50 +97,86 @@ fn mutate(rng: &mut Rng, base: &[u8]) -> Vec<u8> {
 
 /// True when an error message points at a position: `origin:line:col: ...`.
 fn has_position(message: &str, origin: &str) -> bool {
-    let Some(rest) = message.strip_prefix(origin).and_then(|r| r.strip_prefix(':')) else { return false };
+    let Some(rest) = message
+        .strip_prefix(origin)
+        .and_then(|r| r.strip_prefix(':'))
+    else {
+        return false;
+    };
     let mut parts = rest.splitn(3, ':');
     let (line, col) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-    !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) && !col.is_empty() && col.bytes().all(|b| b.is_ascii_digit())
+    !line.is_empty()
+        && line.bytes().all(|b| b.is_ascii_digit())
+        && !col.is_empty()
+        && col.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[test]
 fn plan_loader_never_panics_and_every_rejection_has_a_position() {
     let catalog = catalog();
-    let bases: Vec<Vec<u8>> = example_paths().iter().map(|p| std::fs::read(p).unwrap()).collect();
+    let bases: Vec<Vec<u8>> = example_paths()
+        .iter()
+        .map(|p| std::fs::read(p).unwrap())
+        .collect();
     let mut rng = Rng(0x5EED_1234_ABCD_0001);
     let (mut accepted, mut rejected) = (0, 0);
     for case in 0..cases() {
         let input = if case % 10 == 0 {
-            (0..rng.below(400)).map(|_| u8::try_from(rng.below(256)).unwrap_or(0)).collect()
+            (0..rng.below(400))
+                .map(|_| u8::try_from(rng.below(256)).unwrap_or(0))
+                .collect()
         } else {
             let base = &bases[rng.below(bases.len())];
             mutate(&mut rng, base)
         };
         let text = String::from_utf8_lossy(&input).into_owned();
-        let outcome = catch_unwind(AssertUnwindSafe(|| plan_file::from_ron(&text, "fuzz.ron", &catalog)));
-        let Ok(result) = outcome else { panic!("the loader panicked on case {case}: {text:?}") };
+        let outcome = catch_unwind(AssertUnwindSafe(|| {
+            plan_file::from_ron(&text, "fuzz.ron", &catalog)
+        }));
+        let Ok(result) = outcome else {
+            panic!("the loader panicked on case {case}: {text:?}")
+        };
         match result {
             Ok(plan) => {
                 accepted += 1;
                 // An accepted plan must also derive, check, export and round-trip without a panic.
                 let ok = catch_unwind(AssertUnwindSafe(|| {
                     for format in Format::ALL {
-                        let _ = export::export_plan(&plan, &catalog, format, &Default::default(), lync_port_planner::i18n::Lang::En);
+                        let _ = export::export_plan(
+                            &plan,
+                            &catalog,
+                            format,
+                            &lync_port_planner::rules::RuleScope::default(),
+                            lync_port_planner::i18n::Lang::En,
+                        );
                     }
-                    plan_file::from_ron(&plan_file::to_ron(&plan), "again.ron", &catalog).map(|again| again == plan)
+                    plan_file::from_ron(&plan_file::to_ron(&plan), "again.ron", &catalog)
+                        .map(|again| again == plan)
                 }));
-                assert!(matches!(ok, Ok(Ok(true))), "case {case}: an accepted plan failed later: {text:?}");
+                assert!(
+                    matches!(ok, Ok(Ok(true))),
+                    "case {case}: an accepted plan failed later: {text:?}"
+                );
             }
             Err(e) => {
                 rejected += 1;
                 let message = e.to_string();
-                assert!(has_position(&message, "fuzz.ron"), "case {case}: no position in `{message}`");
+                assert!(
+                    has_position(&message, "fuzz.ron"),
+                    "case {case}: no position in `{message}`"
+                );
                 assert!(!message.contains('\n'), "one line: {message}");
             }
         }
     }
-    eprintln!("plan loader: {} inputs, {accepted} accepted, {rejected} rejected, 0 panics", cases());
-    assert!(rejected > 0 && accepted > 0, "the mutations reach both outcomes");
+    eprintln!(
+        "plan loader: {} inputs, {accepted} accepted, {rejected} rejected, 0 panics",
+        cases()
+    );
+    assert!(
+        rejected > 0 && accepted > 0,
+        "the mutations reach both outcomes"
+    );
 }
 
 #[test]
@@ -122,19 +185,32 @@ fn csv_importer_never_panics_and_reports_lines() {
         &crate::support::example("director-pool-dns-hlb.ron"),
         &catalog(),
         Format::Csv,
-        &Default::default(),
+        &lync_port_planner::rules::RuleScope::default(),
         lync_port_planner::i18n::Lang::En,
     );
     let plain = b"action,protocol,source,destination,port\nallow,tcp,10.0.0.1,any,5061\ndeny,udp,any,10.0.0.0/8,1-65535\n".to_vec();
     let mut rng = Rng(0x5EED_C5F0_0000_0002);
     for case in 0..cases() {
-        let input = mutate(&mut rng, if case % 2 == 0 { base.as_bytes() } else { &plain });
+        let input = mutate(
+            &mut rng,
+            if case % 2 == 0 {
+                base.as_bytes()
+            } else {
+                &plain
+            },
+        );
         let text = String::from_utf8_lossy(&input).into_owned();
         let lines = text.matches('\n').count() + 1;
         let outcome = catch_unwind(AssertUnwindSafe(|| lync_port_planner::audit::parse(&text)));
-        let Ok(result) = outcome else { panic!("the CSV importer panicked on case {case}: {text:?}") };
+        let Ok(result) = outcome else {
+            panic!("the CSV importer panicked on case {case}: {text:?}")
+        };
         if let Err(e) = result {
-            assert!(e.line >= 1 && e.line <= lines + 1, "case {case}: line {} of {lines}", e.line);
+            assert!(
+                e.line >= 1 && e.line <= lines + 1,
+                "case {case}: line {} of {lines}",
+                e.line
+            );
         }
     }
 }
@@ -143,24 +219,105 @@ fn csv_importer_never_panics_and_reports_lines() {
 fn broken_structures_are_refused_with_a_message() {
     let seed = read(&root().join("saved-plans/single-director.ron"));
     let cases = [
-        (seed.replacen("\"dir\": Node(", "\"fe\": Node(", 1), "duplicate node id `fe`"),
-        (seed.replacen("x: 700.0", "x: NaN", 1), "not a finite number"),
-        (seed.replacen("x: 700.0", "x: inf", 1), "not a finite number"),
-        (seed.replacen("\"dir\": Node(", "\"bad id!\": Node(", 1), "must be 1-64 letters"),
+        (
+            seed.replacen("\"dir\": Node(", "\"fe\": Node(", 1),
+            "duplicate node id `fe`",
+        ),
+        (
+            seed.replacen("x: 700.0", "x: NaN", 1),
+            "not a finite number",
+        ),
+        (
+            seed.replacen("x: 700.0", "x: inf", 1),
+            "not a finite number",
+        ),
+        (
+            seed.replacen("\"dir\": Node(", "\"bad id!\": Node(", 1),
+            "must be 1-64 letters",
+        ),
     ];
     for (text, expected) in cases {
-        let err = plan_file::from_ron(&text, "p.ron", &catalog()).expect_err(expected).to_string();
-        assert!(err.contains(expected) && has_position(&err, "p.ron"), "{err}");
+        let err = plan_file::from_ron(&text, "p.ron", &catalog())
+            .expect_err(expected)
+            .to_string();
+        assert!(
+            err.contains(expected) && has_position(&err, "p.ron"),
+            "{err}"
+        );
     }
-    let many: String = (0..101).map(|i| format!("Member(name: \"m{i}\"),")).collect();
+    let many = "Member(name: \"m\"),".repeat(101);
     let text = seed.replacen("members: [", &format!("members: [{many}"), 1);
-    let err = plan_file::from_ron(&text, "p.ron", &catalog()).expect_err("too many members").to_string();
+    let err = plan_file::from_ron(&text, "p.ron", &catalog())
+        .expect_err("too many members")
+        .to_string();
     assert!(err.contains("members (at most 100)"), "{err}");
 }
 
 #[test]
 fn format_version_1_fixture_still_opens_with_the_same_rules() {
-    let fixture = plan_file::load(&root().join("tests/fixtures/format-v1.ron"), &catalog()).unwrap();
+    let fixture =
+        plan_file::load(&root().join("tests/fixtures/format-v1.ron"), &catalog()).unwrap();
     let current = crate::support::example("director-pool-dns-hlb.ron");
-    assert_eq!(crate::support::derive(&fixture).0, crate::support::derive(&current).0);
+    assert_eq!(
+        crate::support::derive(&fixture).0,
+        crate::support::derive(&current).0
+    );
+}
+
+/// kill -9 at random moments while `upgrade` rewrites a plan: the file is always the old or the
+/// new complete plan. `LPP_KILL_CYCLES` sets the cycles (default 200; the README figure used 1,000).
+#[test]
+fn kill_9_during_saves_never_tears_a_plan() {
+    let cycles: usize = std::env::var("LPP_KILL_CYCLES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200);
+    let dir = crate::support::temp_dir();
+    let path = dir.join("plan.ron");
+    let new = read(&root().join("saved-plans/full-site.ron"));
+    let old = new.replace("    ", "  ");
+    assert_ne!(old, new);
+    let upgrade = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_lync-port-planner"))
+            .arg("upgrade")
+            .arg(&path)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    // How long one uninterrupted upgrade takes here: kills are spread over 0..120% of it.
+    std::fs::write(&path, &old).unwrap();
+    let started = std::time::Instant::now();
+    upgrade().wait().unwrap();
+    let span = u64::try_from(started.elapsed().as_micros())
+        .unwrap_or(50_000)
+        .max(1_000);
+    let mut rng = Rng(0x5EED_0000_0000_0009);
+    let (mut kept_old, mut got_new) = (0, 0);
+    for cycle in 0..cycles {
+        std::fs::write(&path, &old).unwrap();
+        let mut child = upgrade();
+        let wait = rng.below(usize::try_from(span * 12 / 10).unwrap_or(60_000));
+        std::thread::sleep(std::time::Duration::from_micros(
+            u64::try_from(wait).unwrap_or(0),
+        ));
+        child.kill().ok(); // SIGKILL; the process may already have finished.
+        child.wait().unwrap();
+        let now = read(&path);
+        if now == old {
+            kept_old += 1;
+        } else if now == new {
+            got_new += 1;
+        } else {
+            panic!("cycle {cycle}: torn plan file ({} bytes)", now.len());
+        }
+    }
+    eprintln!(
+        "kill -9: {cycles} cycles, {kept_old} kept the old plan, {got_new} had the new one, 0 torn"
+    );
+    assert!(
+        kept_old > 0 && got_new > 0,
+        "kills landed both before and after the rename"
+    );
 }

@@ -987,3 +987,28 @@ fn trainer_steps_through_a_scenario_and_scores_an_exercise() {
     h.run();
     assert!(h.query_by_label("5 of 5 correct").is_some());
 }
+
+#[test]
+fn a_failed_save_keeps_the_plan_and_says_why() {
+    let dir = temp_dir();
+    let blocker = dir.join("not-a-folder");
+    std::fs::write(&blocker, "x").unwrap();
+    let mut h = seed();
+    h.get_by_label("Edge Server, Edge pool").click_accesskit();
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    h.state_mut()
+        .push(Command::SaveTo(blocker.join("plan.ron")));
+    h.run();
+    assert!(
+        h.state().status.is_error && h.state().status.text.starts_with("cannot write file"),
+        "{:?}",
+        h.state().status
+    );
+    assert!(h.state().doc.is_dirty(), "nothing is marked saved");
+    assert!(
+        !h.state().plan().nodes.contains_key(&NodeId::from("edge")),
+        "the edit is kept in memory"
+    );
+}

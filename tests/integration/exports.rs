@@ -403,7 +403,10 @@ fn hostile_corpus_is_inert_in_every_format() {
 }
 
 /// The consumer's view of one export of a hostile plan.
-#[expect(clippy::too_many_lines, reason = "one arm per export format, each its consumer's check")]
+#[expect(
+    clippy::too_many_lines,
+    reason = "one arm per export format, each its consumer's check"
+)]
 fn check_hostile_export(
     n: usize,
     hostile: &str,

@@ -321,3 +321,46 @@ fn kill_9_during_saves_never_tears_a_plan() {
         "kills landed both before and after the rename"
     );
 }
+
+/// A save onto a full disk (a tiny tmpfs) fails with a clear error and leaves the old file whole.
+#[test]
+fn a_full_disk_fails_the_save_and_keeps_the_old_file() {
+    let dir = crate::support::temp_dir();
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs"])
+        .arg(&dir)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !mounted {
+        eprintln!("SKIPPED: cannot mount a tmpfs here (needs root)");
+        return;
+    }
+    let path = dir.join("plan.ron");
+    std::fs::write(&path, "old plan").unwrap();
+    // Leave less room than a plan needs.
+    let filler = dir.join("filler");
+    let mut size = 60 * 1024;
+    while std::fs::write(&filler, vec![0u8; size]).is_err() && size > 1024 {
+        size -= 1024;
+    }
+    let plan = crate::support::example("full-site.ron");
+    let err = plan_file::save(&path, &plan)
+        .expect_err("the disk is full")
+        .to_string();
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    let old = std::fs::read_to_string(&path).unwrap();
+    std::process::Command::new("umount").arg(&dir).output().ok();
+    assert_eq!(old, "old plan", "the old file is untouched");
+    assert!(
+        err.starts_with("cannot write file: No space left on device"),
+        "{err}"
+    );
+    assert_eq!(
+        leftovers.len(),
+        2,
+        "no temporary file left behind: {leftovers:?}"
+    );
+}

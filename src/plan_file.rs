@@ -59,6 +59,9 @@ pub enum PlanFileError {
     Write(#[from] WriteError),
 }
 
+/// Deepest nesting the parser follows; a plan needs 6. Bounds the parser's stack on hostile input.
+pub const MAX_NESTING: usize = 64;
+
 /// Only the version, read first so that a newer file is refused before its fields confuse us.
 #[derive(Deserialize)]
 #[serde(rename = "Plan")]
@@ -74,12 +77,16 @@ pub fn load(path: &Path, catalog: &Catalog) -> Result<Plan, PlanFileError> {
 
 /// Parse and check plan text; `origin` names it in errors.
 pub fn from_ron(text: &str, origin: &str, catalog: &Catalog) -> Result<Plan, PlanFileError> {
-    let options = ron::Options::default().with_recursion_limit(64);
+    let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
     let parse_error = |e: ron::error::SpannedError| PlanFileError::Parse {
         origin: origin.to_owned(),
         line: e.span.start.line,
         col: e.span.start.col,
-        message: e.code.to_string(),
+        message: if e.code == ron::Error::ExceededRecursionLimit {
+            format!("nested deeper than {MAX_NESTING} levels; a plan is never this deep")
+        } else {
+            crate::export::one_line(&e.code.to_string())
+        },
     };
     let probe: VersionProbe = options.from_str(text).map_err(parse_error)?;
     if probe.format_version > FORMAT_VERSION {
@@ -109,7 +116,8 @@ pub fn from_ron(text: &str, origin: &str, catalog: &Catalog) -> Result<Plan, Pla
             origin: origin.to_owned(),
             line,
             col,
-            message: p.message,
+            // Messages quote the file's text: keep them one safe line (status bar, CI logs, terminals).
+            message: crate::export::one_line(&p.message),
         });
     }
     plan.normalize();

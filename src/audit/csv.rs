@@ -20,7 +20,8 @@ pub struct CsvError {
     pub message: String,
 }
 
-/// Split CSV text into records. Blank lines are skipped; CRLF and LF both end records.
+/// Split CSV text into records. Blank lines are skipped; CRLF, LF and a lone CR each end a line,
+/// as they do in text editors.
 pub fn parse(text: &str) -> Result<Vec<Record>, CsvError> {
     let mut records = Vec::new();
     let mut fields: Vec<String> = Vec::new();
@@ -56,6 +57,12 @@ pub fn parse(text: &str) -> Result<Vec<Record>, CsvError> {
                 '\n' => {
                     line += 1;
                     field.push('\n');
+                }
+                '\r' => {
+                    if chars.peek() != Some(&'\n') {
+                        line += 1;
+                    }
+                    field.push('\r');
                 }
                 _ => field.push(c),
             }

@@ -1,4 +1,4 @@
-//! RFC 4180 CSV (CRLF, quoted when needed) with OWASP formula-injection neutralising:
+//! RFC 4180 CSV (UTF-8 with BOM, CRLF, quoted when needed) with OWASP formula-injection neutralising:
 //! a cell that would start a formula gets a leading apostrophe.
 
 use super::Report;
@@ -25,7 +25,9 @@ pub const HEADER: [&str; 16] = [
 ];
 
 pub(super) fn render(report: &Report<'_>) -> String {
-    let mut out = String::new();
+    // The byte-order mark is how Excel knows the file is UTF-8; without it, CJK labels and notes
+    // open as mojibake. Python (utf-8-sig), LibreOffice and our own audit reader accept it.
+    let mut out = String::from('\u{feff}');
     row(&mut out, HEADER.iter().map(|h| (*h).to_owned()));
     for r in &report.rules.rules {
         out.push_str(&row_text(r, report.lang));

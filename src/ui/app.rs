@@ -856,7 +856,9 @@ impl PlannerApp {
                         self.lang,
                     ) {
                         Ok(bytes) => {
-                            ctx.copy_text(String::from_utf8_lossy(&bytes).into_owned());
+                            // A byte-order mark belongs to files, not to pasted text.
+                            let text = String::from_utf8_lossy(&bytes);
+                            ctx.copy_text(text.trim_start_matches('\u{feff}').to_owned());
                             self.status =
                                 Status::info(self.trf(
                                     "status.copied_export",

@@ -86,7 +86,7 @@ fn csv_reads_back_in_python() {
     }
     let script = r"
 import csv, json, sys
-rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))
+rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8-sig')))
 json.dump(rows, sys.stdout)
 ";
     for (name, plan) in all_plans() {
@@ -418,7 +418,7 @@ fn check_hostile_export(
     match format {
         Format::Csv if tools => {
             let path = write_temp("rules.csv", text.as_bytes());
-            let script = "import csv,json,sys\nrows=list(csv.reader(open(sys.argv[1],newline='',encoding='utf-8')))\nbad=[c for r in rows for c in r if c.lstrip()[:1] in ('=','+','-','@','\\t','\\r')]\njson.dump([len(rows),bad],sys.stdout)";
+            let script = "import csv,json,sys\nrows=list(csv.reader(open(sys.argv[1],newline='',encoding='utf-8-sig')))\nbad=[c for r in rows for c in r if c.lstrip()[:1] in ('=','+','-','@','\\t','\\r')]\njson.dump([len(rows),bad],sys.stdout)";
             let out = Command::new("python3")
                 .args(["-c", script])
                 .arg(&path)
@@ -538,4 +538,99 @@ fn check_hostile_export(
             "corpus {n}: {format}"
         );
     }
+}
+
+/// LibreOffice is the spreadsheet a firewall team opens the CSV in: convert every hostile CSV
+/// to ODS with it and read the cells back. No cell may become a formula, and every hostile text
+/// must come back as text. A control file with a bare `=1+1` proves the check can see formulas.
+#[test]
+fn hostile_csv_stays_text_in_libreoffice() {
+    if !require_tool("soffice") {
+        return;
+    }
+    let dir = crate::support::temp_dir();
+    std::fs::write(dir.join("control.csv"), "a,b\r\n=1+1,x\r\n").unwrap();
+    let mut names = vec!["control.csv".to_owned()];
+    for (n, hostile) in corpus().iter().enumerate() {
+        let name = format!("corpus-{n:02}.csv");
+        std::fs::write(dir.join(&name), export(&plan_with(hostile), Format::Csv)).unwrap();
+        names.push(name);
+    }
+    // A private profile so that a running or half-configured LibreOffice cannot interfere.
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.join("lo-profile").display()
+    );
+    let out = Command::new("soffice")
+        // The import options a user picks in the dialog: comma, double quote, UTF-8 (76).
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--infilter=CSV:44,34,76,1",
+            "--convert-to",
+            "ods",
+            "--outdir",
+        ])
+        .arg(dir.join("ods"))
+        .args(&names)
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Per file: formula cells, and the text of the cells that hold the hostile string.
+    let script = r#"
+import json, re, sys, zipfile, html
+result = {}
+for path in sys.argv[1:]:
+    xml = zipfile.ZipFile(path).read('content.xml').decode('utf-8')
+    formulas = re.findall(r'table:formula="([^"]*)"', xml)
+    cells = [html.unescape(re.sub(r'<[^>]+>', '', c)) for c in re.findall(r'<text:p>(.*?)</text:p>', xml)]
+    result[path.rsplit('/', 1)[-1]] = [formulas, cells]
+json.dump(result, sys.stdout)
+"#;
+    let ods: Vec<_> = names
+        .iter()
+        .map(|n| dir.join("ods").join(n.replace(".csv", ".ods")))
+        .collect();
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .args(&ods)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let result: std::collections::BTreeMap<String, (Vec<String>, Vec<String>)> =
+        serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        result["control.ods"].0,
+        ["of:=1+1"],
+        "LibreOffice evaluates a bare formula, so the check below can fail"
+    );
+    for (n, hostile) in corpus().iter().enumerate() {
+        let (formulas, cells) = &result[&format!("corpus-{n:02}.ods")];
+        assert!(formulas.is_empty(), "corpus {n}: formulas {formulas:?}");
+        // The visible start of the hostile text survives somewhere as text (the CSV cell
+        // carries a leading apostrophe where it would start a formula).
+        let probe: String = hostile
+            .trim_start_matches(['\t', '\r'])
+            .chars()
+            .take_while(|c| !c.is_control())
+            .take(8)
+            .collect();
+        assert!(
+            cells.iter().any(|c| c.contains(&probe)),
+            "corpus {n}: {probe:?} not found as text"
+        );
+    }
+    eprintln!(
+        "libreoffice: {} hostile CSVs converted to ODS, 0 formula cells",
+        corpus().len()
+    );
 }

@@ -200,7 +200,8 @@ fn csv_importer_never_panics_and_reports_lines() {
             },
         );
         let text = String::from_utf8_lossy(&input).into_owned();
-        let lines = text.matches('\n').count() + 1;
+        // Lines as editors count them: CRLF, LF or a lone CR.
+        let lines = text.replace("\r\n", "\n").matches(['\n', '\r']).count() + 1;
         let outcome = catch_unwind(AssertUnwindSafe(|| lync_port_planner::audit::parse(&text)));
         let Ok(result) = outcome else {
             panic!("the CSV importer panicked on case {case}: {text:?}")
@@ -363,4 +364,90 @@ fn a_full_disk_fails_the_save_and_keeps_the_old_file() {
         2,
         "no temporary file left behind: {leftovers:?}"
     );
+}
+
+/// Files over the size limit are refused from their metadata, before a byte is parsed.
+#[test]
+fn an_oversized_file_is_refused_before_parsing() {
+    let path = crate::support::temp_dir().join("huge.ron");
+    let file = std::fs::File::create(&path).unwrap();
+    // Sparse: 17 MiB of nothing costs no disk.
+    file.set_len(lync_port_planner::file_text::MAX_FILE_BYTES + 1024 * 1024)
+        .unwrap();
+    let err = plan_file::load(&path, &catalog())
+        .expect_err("over the limit")
+        .to_string();
+    assert!(
+        err.starts_with("file is too large (17825792 bytes"),
+        "{err}"
+    );
+}
+
+/// Deep nesting stops at the limit with a position instead of overflowing the stack.
+#[test]
+fn deep_nesting_is_refused_with_a_position() {
+    let depth = 100_000;
+    let text = format!(
+        "Plan(\n    format_version: 1,\n    name: {}",
+        "[".repeat(depth)
+    );
+    let err = plan_file::from_ron(&text, "deep.ron", &catalog())
+        .expect_err("too deep")
+        .to_string();
+    assert!(
+        err.starts_with("deep.ron:3:") && err.contains("nested deeper than 64 levels"),
+        "{err}"
+    );
+}
+
+/// A read-only folder and a folder that vanished: the save fails with the OS's reason and the
+/// old file (if any) is untouched. Root ignores permission bits, so read-only is a read-only mount.
+#[test]
+fn read_only_and_vanished_folders_fail_the_save_cleanly() {
+    let plan = crate::support::example("single-director.ron");
+
+    let gone = crate::support::temp_dir();
+    std::fs::remove_dir_all(&gone).unwrap();
+    let err = plan_file::save(&gone.join("plan.ron"), &plan)
+        .expect_err("the folder is gone")
+        .to_string();
+    assert!(
+        err.starts_with("cannot write file: No such file or directory"),
+        "{err}"
+    );
+
+    let dir = crate::support::temp_dir();
+    let path = dir.join("plan.ron");
+    std::fs::write(&path, "old plan").unwrap();
+    let mounted = std::process::Command::new("mount")
+        .args(["--bind", "-o", "ro"])
+        .arg(&dir)
+        .arg(&dir)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    // Some kernels need a remount to apply `ro` to a bind mount.
+    let read_only = mounted
+        && std::process::Command::new("mount")
+            .args(["-o", "remount,bind,ro"])
+            .arg(&dir)
+            .output()
+            .is_ok_and(|o| o.status.success());
+    if !read_only {
+        std::process::Command::new("umount").arg(&dir).output().ok();
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI runs as root and can mount"
+        );
+        eprintln!("SKIPPED: cannot make a read-only mount here (needs root)");
+        return;
+    }
+    let result = plan_file::save(&path, &plan);
+    let old = std::fs::read_to_string(&path).unwrap();
+    std::process::Command::new("umount").arg(&dir).output().ok();
+    let err = result.expect_err("the folder is read-only").to_string();
+    assert!(
+        err.starts_with("cannot write file: Read-only file system"),
+        "{err}"
+    );
+    assert_eq!(old, "old plan");
 }

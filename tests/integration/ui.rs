@@ -1012,3 +1012,33 @@ fn a_failed_save_keeps_the_plan_and_says_why() {
         "the edit is kept in memory"
     );
 }
+
+#[test]
+fn saving_into_a_vanished_folder_says_why_and_keeps_the_plan() {
+    let dir = temp_dir();
+    let path = dir.join("plan.ron");
+    std::fs::copy(root().join("saved-plans/single-director.ron"), &path).unwrap();
+    let mut h = harness(AppOptions {
+        plan: Some(path.clone()),
+        ..AppOptions::default()
+    });
+    h.get_by_label("Edge Server, Edge pool").click_accesskit();
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    std::fs::remove_dir_all(&dir).unwrap();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let status = &h.state().status;
+    assert!(
+        status.is_error && status.text.contains("No such file or directory"),
+        "{status:?}"
+    );
+    assert!(h.state().doc.is_dirty(), "nothing is marked saved");
+    assert!(!h.state().plan().nodes.contains_key(&NodeId::from("edge")));
+    assert!(
+        h.query_by_label_contains("No such file or directory")
+            .is_some(),
+        "the status bar shows the reason"
+    );
+}

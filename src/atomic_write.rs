@@ -17,6 +17,8 @@ pub struct WriteError {
 
 /// Write `bytes` to `path` atomically: temp file in the same folder, fsync, rename, fsync the folder.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    // The pid keeps two processes apart, the counter two threads of one process.
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
     let err = |source| WriteError {
         source,
         path: path.to_owned(),
@@ -29,8 +31,6 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    // The pid keeps two processes apart, the counter two threads of one process.
-    static COUNTER: AtomicUsize = AtomicUsize::new(0);
     let serial = COUNTER.fetch_add(1, Ordering::Relaxed);
     let tmp = dir.join(format!(".{name}.{}.{serial}.tmp", std::process::id()));
     write_via(path, &dir, &tmp, bytes).map_err(err)

@@ -190,7 +190,11 @@ pub struct Autosave {
     pub dir: Option<PathBuf>,
     /// Seconds of idle time before writing.
     pub idle_secs: f64,
+    /// Longest an edit waits while editing never pauses: bounds what a crash can lose.
+    pub max_delay_secs: f64,
     last_change: f64,
+    /// Time of the first edit not yet in the recovery file.
+    first_unwritten: Option<f64>,
     written_state: Option<u64>,
 }
 
@@ -200,7 +204,9 @@ impl Autosave {
         Self {
             dir,
             idle_secs: 3.0,
+            max_delay_secs: 10.0,
             last_change: 0.0,
+            first_unwritten: None,
             written_state: None,
         }
     }
@@ -208,18 +214,23 @@ impl Autosave {
     /// Note an edit at time `now` (seconds).
     pub fn touch(&mut self, now: f64) {
         self.last_change = now;
+        self.first_unwritten.get_or_insert(now);
     }
 
     /// Write the recovery file when due; `Some(Err)` when writing failed.
     pub fn tick(&mut self, now: f64, doc: &Document) -> Option<Result<(), String>> {
         let dir = self.dir.as_ref()?;
+        let waited_long = self
+            .first_unwritten
+            .is_some_and(|t| now - t >= self.max_delay_secs);
         if !doc.is_dirty()
             || self.written_state == Some(doc.state())
-            || now - self.last_change < self.idle_secs
+            || (now - self.last_change < self.idle_secs && !waited_long)
         {
             return None;
         }
         self.written_state = Some(doc.state());
+        self.first_unwritten = None;
         let recovery = Recovery {
             original: doc.path().cloned(),
             written_at: recovery::now(),
@@ -234,5 +245,41 @@ impl Autosave {
             recovery::clear(dir);
         }
         self.written_state = None;
+        self.first_unwritten = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Editing without a pause still reaches the recovery file within `max_delay_secs`.
+    #[test]
+    fn continuous_editing_is_autosaved_within_the_max_delay() {
+        let dir = std::env::temp_dir().join(format!("lpp-autosave-{}", std::process::id()));
+        let mut autosave = Autosave::new(Some(dir.clone()));
+        let catalog = crate::catalog::Catalog::builtin().unwrap();
+        let plan =
+            crate::plan_file::from_ron(crate::examples::SEED_PLAN, "seed", &catalog).unwrap();
+        let mut doc = Document::new(plan, None);
+        let mut written_at = None;
+        for step in 0..30 {
+            let now = f64::from(step) * 0.5;
+            let id = doc.plan().nodes.keys().next().cloned().unwrap();
+            let mut node = doc.plan().nodes[&id].clone();
+            node.label = format!("edit {step}");
+            doc.apply(&crate::plan::PlanEdit::SetNode { id, node }, &catalog)
+                .unwrap();
+            autosave.touch(now);
+            if autosave.tick(now, &doc).is_some() && written_at.is_none() {
+                written_at = Some(now);
+            }
+        }
+        std::fs::remove_dir_all(&dir).ok();
+        assert_eq!(
+            written_at,
+            Some(10.0),
+            "an edit every 0.5 s never idles 3 s"
+        );
     }
 }

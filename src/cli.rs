@@ -13,8 +13,8 @@ use crate::plan_file::{self, PlanFileError};
 use crate::rules;
 
 /// Subcommand names; anything else on the command line is for the GUI.
-pub const SUBCOMMANDS: [&str; 7] = [
-    "export", "check", "catalog", "render", "diff", "upgrade", "help",
+pub const SUBCOMMANDS: [&str; 8] = [
+    "export", "check", "catalog", "render", "diff", "upgrade", "gen-plan", "help",
 ];
 
 const USAGE: &str = "\
@@ -33,6 +33,7 @@ Usage:
   lync-port-planner diff OLD.ron NEW.ron [--format markdown|csv|json] [--output FILE]
         the firewall rules to add and to remove, per firewall (a change request)
   lync-port-planner upgrade PLAN.ron                rewrite in the current format, keeping PLAN.ron.bak
+  lync-port-planner gen-plan N [--output FILE]      a large plan of at least N nodes (benchmarks, labs)
 
 Options for every subcommand:
   --catalog FILE    use this catalog instead of the built-in one
@@ -232,8 +233,26 @@ fn dispatch(args: &[OsString]) -> Result<ExitCode, CliError> {
             ))?;
             Ok(ExitCode::SUCCESS)
         }
+        "gen-plan" => gen_plan_cmd(&opts, &catalog),
         _ => Err(usage(format!("unknown subcommand `{command}`"))),
     }
+}
+
+fn gen_plan_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
+    let nodes: usize = match opts.positional.as_slice() {
+        [n] => n
+            .to_str()
+            .and_then(|t| t.parse().ok())
+            .ok_or_else(|| usage("gen-plan needs a node count, like `gen-plan 2000`"))?,
+        _ => return Err(usage("gen-plan needs a node count, like `gen-plan 2000`")),
+    };
+    let plan = crate::generate::large_plan(nodes, catalog).map_err(|e| usage(e.to_string()))?;
+    let text = plan_file::to_ron(&plan);
+    match &opts.output {
+        Some(file) => crate::atomic_write::write(file, text.as_bytes())?,
+        None => out(&text)?,
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn one_plan(opts: &Options) -> Result<&Path, CliError> {

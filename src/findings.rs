@@ -210,6 +210,7 @@ fn role_name(catalog: &Catalog, role: &str, lang: Lang) -> String {
 }
 
 fn missing_links(plan: &Plan, catalog: &Catalog, out: &mut Vec<Finding>) {
+    let adjacency = plan.adjacency();
     for must in &catalog.data().must_link {
         let Some(target) = plan
             .nodes
@@ -220,9 +221,10 @@ fn missing_links(plan: &Plan, catalog: &Catalog, out: &mut Vec<Finding>) {
             continue;
         };
         for (id, node) in plan.nodes.iter().filter(|(_, n)| n.role == must.from) {
-            let linked = plan
-                .neighbours(id)
-                .any(|p| plan.nodes.get(p).is_some_and(|n| n.role == must.to));
+            let linked = adjacency
+                .of(id)
+                .iter()
+                .any(|(p, _)| plan.nodes.get(*p).is_some_and(|n| n.role == must.to));
             if !linked {
                 out.push(finding(
                     Severity::Error,

@@ -22,6 +22,7 @@ pub mod examples;
 pub mod export;
 pub mod file_text;
 pub mod findings;
+pub mod generate;
 pub mod i18n;
 pub mod net;
 pub mod plan;

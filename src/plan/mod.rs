@@ -76,6 +76,17 @@ impl Plan {
         })
     }
 
+    /// Who is linked to whom, built once: [`Self::neighbours`] scans every link, which made
+    /// derivation quadratic in the plan size.
+    pub fn adjacency(&self) -> Adjacency<'_> {
+        let mut map: BTreeMap<&NodeId, Vec<(&NodeId, &Link)>> = BTreeMap::new();
+        for l in &self.links {
+            map.entry(&l.a).or_default().push((&l.b, l));
+            map.entry(&l.b).or_default().push((&l.a, l));
+        }
+        Adjacency(map)
+    }
+
     /// Sort links and their ends into the canonical order used on save.
     pub fn normalize(&mut self) {
         for link in &mut self.links {
@@ -258,4 +269,15 @@ pub struct CustomRule {
     pub transport: Transport,
     /// Destination port or range.
     pub ports: PortRange,
+}
+
+/// The links of every node, in link order (see [`Plan::adjacency`]).
+#[derive(Debug)]
+pub struct Adjacency<'a>(BTreeMap<&'a NodeId, Vec<(&'a NodeId, &'a Link)>>);
+
+impl<'a> Adjacency<'a> {
+    /// The nodes linked to `id` and the link to each, in link order.
+    pub fn of(&self, id: &NodeId) -> &[(&'a NodeId, &'a Link)] {
+        self.0.get(id).map_or(&[], Vec::as_slice)
+    }
 }

@@ -14,8 +14,9 @@ pub fn derive(plan: &Plan, catalog: &Catalog) -> RuleSet {
     for link in &plan.links {
         link_rules(plan, catalog, link, &mut rules);
     }
+    let adjacency = plan.adjacency();
     for (id, node) in &plan.nodes {
-        intrinsic_rules(plan, catalog, id, node, &mut rules);
+        intrinsic_rules(plan, catalog, &adjacency, id, node, &mut rules);
     }
     rules.sort_by(|x, y| sort_key(x).cmp(&sort_key(y)));
     rules.dedup_by(|x, y| x.id == y.id);
@@ -127,7 +128,14 @@ fn link_rules(plan: &Plan, catalog: &Catalog, link: &Link, out: &mut Vec<Rule>) 
     }
 }
 
-fn intrinsic_rules(plan: &Plan, catalog: &Catalog, id: &NodeId, node: &Node, out: &mut Vec<Rule>) {
+fn intrinsic_rules(
+    plan: &Plan,
+    catalog: &Catalog,
+    adjacency: &crate::plan::Adjacency<'_>,
+    id: &NodeId,
+    node: &Node,
+    out: &mut Vec<Rule>,
+) {
     let Some(role) = catalog.role(&node.role) else {
         return;
     };
@@ -148,10 +156,11 @@ fn intrinsic_rules(plan: &Plan, catalog: &Catalog, id: &NodeId, node: &Node, out
             continue;
         }
         let own = node_end(id, node, role, select.resolve(node.lb));
-        let peers: Vec<(&NodeId, &Node)> = plan
-            .neighbours(id)
-            .filter_map(|p| plan.nodes.get(p).map(|n| (p, n)))
-            .filter(|(_, n)| via.contains(&n.role))
+        let peers: Vec<(&NodeId, &Node, &Link)> = adjacency
+            .of(id)
+            .iter()
+            .filter_map(|&(p, link)| plan.nodes.get(p).map(|n| (p, n, link)))
+            .filter(|(_, n, _)| via.contains(&n.role))
             .collect();
         if peers.is_empty() {
             let ends = if node_is_source {
@@ -162,10 +171,7 @@ fn intrinsic_rules(plan: &Plan, catalog: &Catalog, id: &NodeId, node: &Node, out
             out.push(rule(catalog, req, ends, None));
             continue;
         }
-        for (peer_id, peer) in peers {
-            let Some(link) = plan.link_between(id, peer_id) else {
-                continue;
-            };
+        for (peer_id, peer, link) in peers {
             if link.disabled.contains(&req.id) {
                 continue;
             }

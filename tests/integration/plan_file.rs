@@ -137,3 +137,40 @@ fn the_product_is_saved_only_when_not_the_default() {
         plan.product
     );
 }
+
+/// The benchmark plans are real plans: whole sites, loadable, no errors or warnings, every
+/// address distinct, the same text for the same size.
+#[test]
+fn generated_plans_are_clean_and_deterministic() {
+    use lync_port_planner::{findings, generate, rules};
+    let catalog = crate::support::catalog();
+    let plan = generate::large_plan(500, &catalog).unwrap();
+    assert_eq!(plan.nodes.len(), 504, "56 whole sites of 9 nodes");
+    let text = plan_file::to_ron(&plan);
+    assert_eq!(
+        text,
+        plan_file::to_ron(&generate::large_plan(500, &catalog).unwrap())
+    );
+    assert_eq!(
+        plan_file::from_ron(&text, "gen.ron", &catalog).unwrap(),
+        plan
+    );
+    let rules = rules::derive(&plan, &catalog);
+    let loud: Vec<_> = findings::check(&plan, &catalog, &rules)
+        .into_iter()
+        .filter(|f| f.severity != findings::Severity::Info)
+        .collect();
+    assert!(loud.is_empty(), "{loud:?}");
+    let mut seen = std::collections::BTreeSet::new();
+    for node in plan.nodes.values() {
+        for m in &node.members {
+            for a in m.addresses.values() {
+                assert!(seen.insert(a.addr), "address {a} used twice");
+            }
+        }
+    }
+    assert!(
+        generate::large_plan(1_000_000, &catalog).is_err(),
+        "too large is an error"
+    );
+}

@@ -1,0 +1,93 @@
+//! The headless core at plan sizes from a classroom lab to a multi-site estate: rule derivation
+//! and findings, every export, plan load and save, and an audit of 10,000 existing rules.
+//! `cargo bench --bench core`; divan prints the median (p50) of each.
+
+use divan::Bencher;
+use lync_port_planner::catalog::Catalog;
+use lync_port_planner::export::{self, Format, Report};
+use lync_port_planner::plan::Plan;
+use lync_port_planner::{audit, findings, generate, i18n::Lang, plan_file, rules};
+
+const SIZES: [usize; 4] = [50, 500, 2_000, 5_000];
+
+fn main() {
+    divan::main();
+}
+
+fn setup(nodes: usize) -> (Catalog, Plan) {
+    let catalog = Catalog::builtin().expect("built-in catalog");
+    let plan = generate::large_plan(nodes, &catalog).expect("generated plan");
+    (catalog, plan)
+}
+
+/// What every edit costs: the rule table and the findings, recomputed from the plan.
+#[divan::bench(args = SIZES)]
+fn derive_and_findings(bencher: Bencher<'_, '_>, nodes: usize) {
+    let (catalog, plan) = setup(nodes);
+    bencher.bench_local(|| {
+        let rules = rules::derive(&plan, &catalog);
+        let findings = findings::check(&plan, &catalog, &rules);
+        (rules, findings)
+    });
+}
+
+/// Rendering one export from an already derived rule table (2,000 nodes).
+#[divan::bench(args = Format::ALL)]
+fn export_2000_nodes(bencher: Bencher<'_, '_>, format: Format) {
+    let (catalog, plan) = setup(2_000);
+    let rules = rules::derive(&plan, &catalog);
+    let findings = findings::check(&plan, &catalog, &rules);
+    let report = Report {
+        plan: &plan,
+        catalog: &catalog,
+        rules: &rules,
+        findings: &findings,
+        lang: Lang::En,
+    };
+    bencher.bench_local(|| export::render(format, &report));
+}
+
+/// Opening a plan file: read, parse, validate.
+#[divan::bench(args = SIZES)]
+fn load_plan(bencher: Bencher<'_, '_>, nodes: usize) {
+    let (catalog, plan) = setup(nodes);
+    let dir = std::env::temp_dir().join(format!("lpp-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(format!("plan-{nodes}.ron"));
+    plan_file::save(&path, &plan).expect("save");
+    bencher.bench_local(|| plan_file::load(&path, &catalog).expect("load"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Saving a plan file: canonical text, temp file, fsync, rename, fsync the folder.
+#[divan::bench(args = SIZES)]
+fn save_plan(bencher: Bencher<'_, '_>, nodes: usize) {
+    let (_, plan) = setup(nodes);
+    let dir = std::env::temp_dir().join(format!("lpp-bench-save-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("plan.ron");
+    bencher.bench_local(|| plan_file::save(&path, &plan).expect("save"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Auditing a firewall of 10,000 existing rules (the first 10,000 rows of the plan's own CSV,
+/// so a fifth of the 2,000-node plan's rules are missing) against the 2,000-node plan.
+#[divan::bench]
+fn audit_10000_rules(bencher: Bencher<'_, '_>) {
+    let (catalog, plan) = setup(2_000);
+    let rules = rules::derive(&plan, &catalog);
+    let csv = export::export_plan(
+        &plan,
+        &catalog,
+        Format::Csv,
+        &rules::RuleScope::default(),
+        Lang::En,
+    );
+    let existing: String = csv.split_inclusive('\n').take(10_001).collect();
+    let parsed = audit::parse(&existing).expect("our own CSV");
+    assert_eq!(parsed.len(), 10_000);
+    bencher.bench_local(|| {
+        let existing = audit::parse(&existing).expect("our own CSV");
+        audit::audit(&rules, &existing)
+    });
+}

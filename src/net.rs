@@ -48,6 +48,17 @@ impl IpNet {
         }
     }
 
+    /// First and last address as integers (IPv4 in the low 32 bits).
+    pub fn bounds(&self) -> (u128, u128) {
+        let bits = to_bits(self.addr);
+        let shift = u32::from(self.max_prefix() - self.prefix.min(self.max_prefix()));
+        if shift >= 128 {
+            return (0, u128::MAX >> (128 - u32::from(self.max_prefix())));
+        }
+        let first = bits >> shift << shift;
+        (first, first | ((1u128 << shift) - 1))
+    }
+
     /// True when `other` lies entirely inside this network.
     pub fn contains(&self, other: &Self) -> bool {
         if self.addr.is_ipv4() != other.addr.is_ipv4() || other.prefix < self.prefix {

@@ -3,6 +3,7 @@
 
 mod csv;
 mod import;
+mod index;
 
 pub use csv::CsvError;
 pub use import::{ExistingRule, Match, parse};
@@ -12,6 +13,7 @@ use crate::findings::{Finding, FindingKind, Severity, Subject, message};
 use crate::i18n::Lang;
 use crate::net::{IpNet, PortRange, Transport};
 use crate::rules::{Addresses, Rule, RuleSet};
+use index::NetIndex;
 
 /// How well the existing rules cover one required rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,18 +80,24 @@ fn union_contains(mut ranges: Vec<PortRange>, want: PortRange) -> bool {
 
 /// Coverage of one required rule by the existing allow rules.
 pub fn coverage(rule: &Rule, existing: &[ExistingRule]) -> Coverage {
-    let allows: Vec<&ExistingRule> = existing
-        .iter()
-        .filter(|e| e.allow && proto_ok(e, rule.transport))
-        .collect();
+    coverage_with(rule, |_, _| existing.iter().collect())
+}
+
+/// [`coverage`] with the candidate rules for each source and destination need (a superset of
+/// the rules that can cover the pair).
+fn coverage_with<'a>(
+    rule: &Rule,
+    candidates: impl Fn(Need, Need) -> Vec<&'a ExistingRule>,
+) -> Coverage {
     let (mut full, mut some, mut pairs) = (0, 0, 0);
     for s in needs(&rule.source.addresses) {
         for d in needs(&rule.destination.addresses) {
             pairs += 1;
-            let ranges: Vec<PortRange> = allows
-                .iter()
+            let ranges: Vec<PortRange> = candidates(s, d)
+                .into_iter()
+                .filter(|e| e.allow && proto_ok(e, rule.transport))
                 .filter(|e| covers(&e.source, s) && covers(&e.destination, d))
-                .map(|e| port_range(e))
+                .map(port_range)
                 .collect();
             if union_contains(ranges.clone(), rule.ports) {
                 full += 1;
@@ -116,10 +124,26 @@ fn port_overlap(e: &ExistingRule, p: PortRange) -> bool {
 }
 
 /// The required rules an existing allow rule contributes to.
-fn served<'a>(e: &ExistingRule, rules: &'a [&'a Rule]) -> Vec<&'a Rule> {
-    rules
-        .iter()
-        .copied()
+fn served<'a>(e: &ExistingRule, rules: &RuleIndex<'a>) -> Vec<&'a Rule> {
+    let from_source = |index: &NetIndex<'a, Rule>| -> Vec<&'a Rule> {
+        match &e.source {
+            Match::Any => index.all().collect(),
+            Match::Nets(nets) => index
+                .any()
+                .chain(nets.iter().flat_map(|n| index.overlapping(*n)))
+                .collect(),
+        }
+    };
+    let candidates: Vec<&Rule> = match &e.destination {
+        Match::Any => from_source(&rules.by_source),
+        Match::Nets(nets) => nets
+            .iter()
+            .flat_map(|n| rules.by_destination.overlapping(*n))
+            .chain(from_source(&rules.any_destination_by_source))
+            .collect(),
+    };
+    candidates
+        .into_iter()
         .filter(|r| {
             proto_ok(e, r.transport)
                 && port_overlap(e, r.ports)
@@ -131,6 +155,116 @@ fn served<'a>(e: &ExistingRule, rules: &'a [&'a Rule]) -> Vec<&'a Rule> {
                     .any(|d| overlaps(&e.destination, d))
         })
         .collect()
+}
+
+/// The required rules by destination network, and by source for those to any destination.
+struct RuleIndex<'a> {
+    by_destination: NetIndex<'a, Rule>,
+    any_destination_by_source: NetIndex<'a, Rule>,
+    by_source: NetIndex<'a, Rule>,
+}
+
+impl<'a> RuleIndex<'a> {
+    /// One index per port range: a query visits only the ranges that share a port.
+    fn grouped(rules: Vec<&'a Rule>) -> Vec<(PortRange, Self)> {
+        group_by_ports(rules, |r| r.ports)
+            .into_iter()
+            .map(|(ports, rules)| {
+                let index = Self {
+                    by_destination: NetIndex::new(rules.iter().copied(), |r| {
+                        nets_of(&r.destination.addresses)
+                    }),
+                    any_destination_by_source: NetIndex::new(
+                        rules
+                            .iter()
+                            .copied()
+                            .filter(|r| r.destination.addresses == Addresses::Any),
+                        |r| nets_of(&r.source.addresses),
+                    ),
+                    by_source: NetIndex::new(rules.iter().copied(), |r| {
+                        nets_of(&r.source.addresses)
+                    }),
+                };
+                (ports, index)
+            })
+            .collect()
+    }
+}
+
+/// Existing allow rules by destination network, and by source for those to any destination.
+struct AllowIndex<'a> {
+    by_destination: NetIndex<'a, ExistingRule>,
+    any_destination_by_source: NetIndex<'a, ExistingRule>,
+}
+
+impl<'a> AllowIndex<'a> {
+    fn grouped(allows: impl Iterator<Item = &'a ExistingRule>) -> Vec<(PortRange, Self)> {
+        group_by_ports(allows.collect(), port_range)
+            .into_iter()
+            .map(|(ports, allows)| {
+                let index = Self {
+                    by_destination: NetIndex::new(allows.iter().copied(), |e| {
+                        nets_of_match(&e.destination)
+                    }),
+                    any_destination_by_source: NetIndex::new(
+                        allows
+                            .iter()
+                            .copied()
+                            .filter(|e| e.destination == Match::Any),
+                        |e| nets_of_match(&e.source),
+                    ),
+                };
+                (ports, index)
+            })
+            .collect()
+    }
+
+    /// The rules that may cover the pair: their source and destination each are "any" or
+    /// contain the need.
+    fn candidates(&self, s: Need, d: Need, out: &mut Vec<&'a ExistingRule>) {
+        out.extend(self.any_destination_by_source.any());
+        if let Need::Net(s) = s {
+            out.extend(self.any_destination_by_source.containing(s));
+        }
+        if let Need::Net(d) = d {
+            out.extend(self.by_destination.containing(d));
+        }
+    }
+}
+
+fn group_by_ports<'a, T>(
+    items: Vec<&'a T>,
+    ports: impl Fn(&T) -> PortRange,
+) -> std::collections::BTreeMap<PortRange, Vec<&'a T>> {
+    let mut groups: std::collections::BTreeMap<PortRange, Vec<&'a T>> =
+        std::collections::BTreeMap::new();
+    for item in items {
+        groups.entry(ports(item)).or_default().push(item);
+    }
+    groups
+}
+
+fn overlapping_groups<T>(
+    groups: &[(PortRange, T)],
+    p: PortRange,
+) -> impl Iterator<Item = &(PortRange, T)> {
+    groups
+        .iter()
+        .filter(move |(r, _)| r.from <= p.to && p.from <= r.to)
+}
+
+fn nets_of(a: &Addresses) -> Option<Vec<IpNet>> {
+    match a {
+        Addresses::Any => None,
+        Addresses::List(list) => Some(list.clone()),
+    }
+}
+
+fn nets_of_match(m: &Match) -> Option<Vec<IpNet>> {
+    match m {
+        Match::Any => None,
+        Match::Nets(nets) => Some(nets.clone()),
+    }
 }
 
 /// Why an existing rule allows more than the rules it serves need, if it does.
@@ -185,8 +319,16 @@ fn wider_than_needed(e: &ExistingRule, served: &[&Rule]) -> Option<Text> {
 pub fn audit(rules: &RuleSet, existing: &[ExistingRule]) -> Vec<Finding> {
     let mut out = Vec::new();
     let required: Vec<&Rule> = rules.rules.iter().filter(|r| !r.is_unresolved()).collect();
+    let allows = AllowIndex::grouped(existing.iter().filter(|e| e.allow));
     for rule in &required {
-        let (severity, kind, key) = match coverage(rule, existing) {
+        let candidates = |s: Need, d: Need| {
+            let mut out = Vec::new();
+            for (_, index) in overlapping_groups(&allows, rule.ports) {
+                index.candidates(s, d, &mut out);
+            }
+            out
+        };
+        let (severity, kind, key) = match coverage_with(rule, candidates) {
             Coverage::Covered => continue,
             Coverage::Partial => (Severity::Warning, FindingKind::PartialRule, "audit.partial"),
             Coverage::Missing => (Severity::Error, FindingKind::MissingRule, "audit.missing"),
@@ -199,8 +341,11 @@ pub fn audit(rules: &RuleSet, existing: &[ExistingRule]) -> Vec<Finding> {
             fix: None,
         });
     }
+    let required = RuleIndex::grouped(required);
     for e in existing.iter().filter(|e| e.allow) {
-        let served = served(e, &required);
+        let served: Vec<&Rule> = overlapping_groups(&required, port_range(e))
+            .flat_map(|(_, index)| served(e, index))
+            .collect();
         let (severity, kind, message) = if served.is_empty() {
             (
                 Severity::Info,

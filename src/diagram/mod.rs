@@ -6,7 +6,7 @@ pub mod style;
 use std::fmt::Write as _;
 
 use crate::catalog::Catalog;
-use crate::export::one_line;
+use crate::export::markup;
 use crate::plan::layout::{self, Bounds, INTERNAL_X, PERIMETER_X};
 use crate::plan::{CanvasPoint, Plan};
 use crate::rules::{RuleSet, link_summaries};
@@ -29,22 +29,6 @@ const MARGIN: f32 = 40.0;
 
 fn hex([r, g, b]: [u8; 3]) -> String {
     format!("#{r:02x}{g:02x}{b:02x}")
-}
-
-/// Text safe in XML content and attributes: no control characters, markup escaped.
-fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in one_line(text).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// The area the diagram covers: every card, and the three zone titles above them.
@@ -88,7 +72,7 @@ pub fn svg(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{} {} {w} {h}\" width=\"{w}\" height=\"{h}\" font-family=\"{FONT}, DejaVu Sans, sans-serif\">",
         b.min.x, b.min.y
     ).ok();
-    writeln!(out, "<title>{}</title>", xml(&plan.name)).ok();
+    writeln!(out, "<title>{}</title>", markup(&plan.name)).ok();
     writeln!(
         out,
         "<rect x=\"{}\" y=\"{}\" width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>",
@@ -230,7 +214,7 @@ fn links(out: &mut String, plan: &Plan, rules: &RuleSet) {
             "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#222222\">{}</text>",
             mid.x,
             mid.y + 4.0,
-            xml(&text)
+            markup(&text)
         ).ok();
     }
 }
@@ -300,7 +284,7 @@ fn card(out: &mut String, catalog: &Catalog, node: &crate::plan::Node) {
         writeln!(
             out,
             "<text x=\"{tx}\" y=\"{ty}\" font-size=\"{size}\" fill=\"{fill}\">{}</text>",
-            xml(&text)
+            markup(&text)
         )
         .ok();
     }

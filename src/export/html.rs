@@ -2,7 +2,7 @@
 //! Every piece of text goes through `esc`; no script, no external resource.
 
 use super::Report;
-use super::text::{addresses, one_line};
+use super::text::{addresses, markup};
 use crate::i18n::{firewall_title, tr, trf};
 use crate::topology::Firewall;
 
@@ -24,15 +24,15 @@ pub(super) fn render(report: &Report<'_>) -> String {
     out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
     out.push_str(&format!(
         "<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
-        esc(&title),
-        esc(&title)
+        markup(&title),
+        markup(&title)
     ));
     summary(report, &mut out);
     // The diagram shows the whole plan, whatever the scope of the rule table.
     let all = crate::rules::derive(report.plan, report.catalog);
     out.push_str(&format!(
         "<h2>{}</h2>\n<div class=\"diagram\">\n",
-        esc(tr(lang, "report.diagram"))
+        markup(tr(lang, "report.diagram"))
     ));
     out.push_str(&crate::diagram::svg(report.plan, report.catalog, &all));
     out.push_str("</div>\n");
@@ -43,12 +43,12 @@ pub(super) fn render(report: &Report<'_>) -> String {
         }
         out.push_str(&format!(
             "<h2>{} ({})</h2>\n<table>\n",
-            esc(firewall_title(lang, fw)),
+            markup(firewall_title(lang, fw)),
             rules.len()
         ));
         out.push_str("<tr>");
         for key in super::markdown::COLUMN_KEYS {
-            out.push_str(&format!("<th>{}</th>", esc(tr(lang, key))));
+            out.push_str(&format!("<th>{}</th>", markup(tr(lang, key))));
         }
         out.push_str("</tr>\n");
         for r in rules {
@@ -59,27 +59,30 @@ pub(super) fn render(report: &Report<'_>) -> String {
             };
             out.push_str(&format!(
                 "<tr{class}><td><code>{}</code></td><td>{}<br><small>{}/{}</small></td><td>{}</td><td>{}<br><small>{}/{}</small></td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>\n",
-                esc(&r.id),
-                esc(&r.source.label),
-                esc(&r.source.role),
-                esc(&r.source.endpoint),
-                esc(&addresses(&r.source, ", ")),
-                esc(&r.destination.label),
-                esc(&r.destination.role),
-                esc(&r.destination.endpoint),
-                esc(&addresses(&r.destination, ", ")),
-                esc(&r.application),
+                markup(&r.id),
+                markup(&r.source.label),
+                markup(&r.source.role),
+                markup(&r.source.endpoint),
+                markup(&addresses(&r.source, ", ")),
+                markup(&r.destination.label),
+                markup(&r.destination.role),
+                markup(&r.destination.endpoint),
+                markup(&addresses(&r.destination, ", ")),
+                markup(&r.application),
                 r.transport.as_str().to_uppercase(),
                 r.ports,
-                esc(r.notes.get(report.lang)),
-                esc(&r.references.join(", ")),
+                markup(r.notes.get(report.lang)),
+                markup(&r.references.join(", ")),
             ));
         }
         out.push_str("</table>\n");
     }
-    out.push_str(&format!("<h2>{}</h2>\n", esc(tr(lang, "report.findings"))));
+    out.push_str(&format!(
+        "<h2>{}</h2>\n",
+        markup(tr(lang, "report.findings"))
+    ));
     if report.findings.is_empty() {
-        out.push_str(&format!("<p>{}.</p>\n", esc(tr(lang, "findings.clean"))));
+        out.push_str(&format!("<p>{}.</p>\n", markup(tr(lang, "findings.clean"))));
     } else {
         out.push_str("<ul>\n");
         for f in report.findings {
@@ -88,8 +91,8 @@ pub(super) fn render(report: &Report<'_>) -> String {
                 f.severity.as_str(),
                 f.severity.as_str(),
                 f.kind.as_str(),
-                esc(&f.subject.to_string()),
-                esc(f.message.get(report.lang))
+                markup(&f.subject.to_string()),
+                markup(f.message.get(report.lang))
             ));
         }
         out.push_str("</ul>\n");
@@ -101,7 +104,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
 fn summary(report: &Report<'_>, out: &mut String) {
     let plan = report.plan;
     if !plan.description.is_empty() {
-        out.push_str(&format!("<p>{}</p>\n", esc(&plan.description)));
+        out.push_str(&format!("<p>{}</p>\n", markup(&plan.description)));
     }
     let errors = report
         .findings
@@ -109,7 +112,7 @@ fn summary(report: &Report<'_>, out: &mut String) {
         .filter(|f| f.severity == crate::findings::Severity::Error)
         .count();
     let lang = report.lang;
-    let catalog = format!("<code>{}</code>", esc(&report.rules.catalog));
+    let catalog = format!("<code>{}</code>", markup(&report.rules.catalog));
     let counts = [
         ("nodes", plan.nodes.len().to_string()),
         ("links", plan.links.len().to_string()),
@@ -123,7 +126,7 @@ fn summary(report: &Report<'_>, out: &mut String) {
     out.push_str(&format!("<p>{}</p>\n", trf(lang, "report.summary", &args)));
     out.push_str(&format!(
         "<p>{}</p>\n",
-        esc(&trf(
+        markup(&trf(
             lang,
             "report.product",
             &[("product", plan.product.name())]
@@ -139,7 +142,7 @@ fn summary(report: &Report<'_>, out: &mut String) {
     ];
     out.push_str("<table>\n<tr>");
     for h in heads {
-        out.push_str(&format!("<th>{}</th>", esc(tr(lang, h))));
+        out.push_str(&format!("<th>{}</th>", markup(tr(lang, h))));
     }
     out.push_str("</tr>\n");
     for node in plan.nodes.values() {
@@ -157,31 +160,15 @@ fn summary(report: &Report<'_>, out: &mut String) {
             .collect();
         out.push_str(&format!(
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            esc(&node.label),
-            esc(&node.role),
+            markup(&node.label),
+            markup(&node.role),
             node.zone.as_str(),
-            esc(&node.fqdn),
+            markup(&node.fqdn),
             node.lb.as_str(),
-            esc(&members.join("; "))
+            markup(&members.join("; "))
         ));
     }
     out.push_str("</table>\n");
-}
-
-/// Escape for element content and quoted attributes; line breaks and bidi controls become spaces.
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in one_line(text).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -189,7 +176,7 @@ mod tests {
     #[test]
     fn escapes_markup() {
         assert_eq!(
-            super::esc("<script>alert('x\")</script>&"),
+            super::markup("<script>alert('x\")</script>&"),
             "&lt;script&gt;alert(&#39;x&quot;)&lt;/script&gt;&amp;"
         );
     }

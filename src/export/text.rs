@@ -22,6 +22,22 @@ pub fn one_line(text: &str) -> String {
     out.trim_end().to_owned()
 }
 
+/// Text safe in HTML and SVG element content and quoted attributes: one line, markup escaped.
+pub fn markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in one_line(text).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// Printable ASCII safe inside any config comment: letters, digits and `space . _ : > / , ( ) @ -`,
 /// everything else becomes `_`; at most `max` characters.
 pub fn ascii_comment(text: &str, max: usize) -> String {

@@ -63,21 +63,8 @@ impl Plan {
             .find(|l| (&l.a == a && &l.b == b) || (&l.a == b && &l.b == a))
     }
 
-    /// The nodes linked to `id`, in link order.
-    pub fn neighbours<'a>(&'a self, id: &'a NodeId) -> impl Iterator<Item = &'a NodeId> + 'a {
-        self.links.iter().filter_map(move |l| {
-            if &l.a == id {
-                Some(&l.b)
-            } else if &l.b == id {
-                Some(&l.a)
-            } else {
-                None
-            }
-        })
-    }
-
-    /// Who is linked to whom, built once: [`Self::neighbours`] scans every link, which made
-    /// derivation quadratic in the plan size.
+    /// Who is linked to whom. Build it once per pass: looking up one node's links by scanning
+    /// every link made derivation quadratic in the plan size.
     pub fn adjacency(&self) -> Adjacency<'_> {
         let mut map: BTreeMap<&NodeId, Vec<(&NodeId, &Link)>> = BTreeMap::new();
         for l in &self.links {

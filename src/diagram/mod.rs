@@ -151,11 +151,10 @@ fn arrow_head(out: &mut String, tip: CanvasPoint, from: CanvasPoint) {
 
 fn links(out: &mut String, plan: &Plan, rules: &RuleSet) {
     let summaries = link_summaries(rules);
-    let mut taken: Vec<Bounds> = plan
-        .nodes
-        .values()
-        .map(|n| Bounds::card(n.position))
-        .collect();
+    let mut taken = layout::Occupied::new();
+    for n in plan.nodes.values() {
+        taken.insert(Bounds::card(n.position));
+    }
     for link in &plan.links {
         let (Some(na), Some(nb)) = (plan.nodes.get(&link.a), plan.nodes.get(&link.b)) else {
             continue;
@@ -192,8 +191,8 @@ fn links(out: &mut String, plan: &Plan, rules: &RuleSet) {
             summary.ports.clone()
         };
         let width = text.chars().count() as f32 * 7.2 + 12.0;
-        let mid = layout::label_position(a, b, (width, 20.0), &taken);
-        taken.push(Bounds {
+        let mid = layout::label_position(a, b, (width, 20.0), |b| taken.overlaps(b));
+        taken.insert(Bounds {
             min: CanvasPoint {
                 x: mid.x - width / 2.0,
                 y: mid.y - 10.0,

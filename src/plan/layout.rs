@@ -1,6 +1,8 @@
 //! The canvas layout the plan's zones follow: three vertical bands, Internet | Perimeter | Internal.
 //! Positions are canvas units; a node's zone follows the band its centre is dropped in.
 
+use std::collections::BTreeMap;
+
 use super::CanvasPoint;
 use crate::topology::Zone;
 
@@ -36,6 +38,20 @@ impl Bounds {
             max: CanvasPoint {
                 x: center.x + hw,
                 y: center.y + hh,
+            },
+        }
+    }
+
+    /// A box of `size` centred on `c`.
+    pub fn around(c: CanvasPoint, size: (f32, f32)) -> Self {
+        Self {
+            min: CanvasPoint {
+                x: c.x - size.0 / 2.0,
+                y: c.y - size.1 / 2.0,
+            },
+            max: CanvasPoint {
+                x: c.x + size.0 / 2.0,
+                y: c.y + size.1 / 2.0,
             },
         }
     }
@@ -128,32 +144,85 @@ pub fn snap(p: CanvasPoint) -> CanvasPoint {
     }
 }
 
+/// Boxes already placed (cards, labels), bucketed in a grid so that asking "does this box
+/// overlap any?" looks at its neighbourhood only: label placement stays linear in plan size.
+#[derive(Clone, Debug, Default)]
+pub struct Occupied {
+    boxes: Vec<Bounds>,
+    cells: BTreeMap<(i32, i32), Vec<u32>>,
+    /// Boxes spanning too many cells to bucket; always checked.
+    huge: Vec<u32>,
+}
+
+/// Side of a grid cell: about one card, so a label query touches a handful of cells.
+const CELL: f32 = 256.0;
+/// A box covering more cells than this is kept in `huge` instead.
+const MAX_CELLS: i64 = 64;
+
+impl Occupied {
+    /// Nothing placed yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Cell range a box covers; saturating, so far-away coordinates stay finite.
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "saturating float-to-int casts are the intent; positions are finite"
+    )]
+    fn cells_of(b: Bounds) -> (i32, i32, i32, i32) {
+        let cell = |v: f32| (v / CELL).floor() as i32;
+        (cell(b.min.x), cell(b.min.y), cell(b.max.x), cell(b.max.y))
+    }
+
+    /// Place a box.
+    pub fn insert(&mut self, b: Bounds) {
+        let index = u32::try_from(self.boxes.len()).unwrap_or(u32::MAX);
+        self.boxes.push(b);
+        let (x0, y0, x1, y1) = Self::cells_of(b);
+        let count = (i64::from(x1) - i64::from(x0) + 1) * (i64::from(y1) - i64::from(y0) + 1);
+        if count > MAX_CELLS {
+            self.huge.push(index);
+            return;
+        }
+        for x in x0..=x1 {
+            for y in y0..=y1 {
+                self.cells.entry((x, y)).or_default().push(index);
+            }
+        }
+    }
+
+    /// True when `b` overlaps a placed box.
+    pub fn overlaps(&self, b: Bounds) -> bool {
+        let hit = |i: &u32| self.boxes[*i as usize].intersects(b);
+        if self.huge.iter().any(hit) {
+            return true;
+        }
+        let (x0, y0, x1, y1) = Self::cells_of(b);
+        if (i64::from(x1) - i64::from(x0) + 1) * (i64::from(y1) - i64::from(y0) + 1) > MAX_CELLS {
+            return self.boxes.iter().any(|p| p.intersects(b));
+        }
+        (x0..=x1)
+            .any(|x| (y0..=y1).any(|y| self.cells.get(&(x, y)).is_some_and(|v| v.iter().any(hit))))
+    }
+}
+
 /// Where to put a link's label of `size` on the segment `a`-`b`: the middle, or the first point
-/// further along that does not overlap a label already placed (or a card).
+/// further along where `taken` (a label already placed, or a card) says the box is free.
 pub fn label_position(
     a: CanvasPoint,
     b: CanvasPoint,
     size: (f32, f32),
-    taken: &[Bounds],
+    taken: impl Fn(Bounds) -> bool,
 ) -> CanvasPoint {
     let at = |t: f32| CanvasPoint {
         x: a.x + (b.x - a.x) * t,
         y: a.y + (b.y - a.y) * t,
     };
-    let bounds = |c: CanvasPoint| Bounds {
-        min: CanvasPoint {
-            x: c.x - size.0 / 2.0,
-            y: c.y - size.1 / 2.0,
-        },
-        max: CanvasPoint {
-            x: c.x + size.0 / 2.0,
-            y: c.y + size.1 / 2.0,
-        },
-    };
     [0.5, 0.35, 0.65, 0.25, 0.75, 0.15, 0.85]
         .into_iter()
         .map(at)
-        .find(|c| !taken.iter().any(|t| t.intersects(bounds(*c))))
+        .find(|c| !taken(Bounds::around(*c, size)))
         .unwrap_or_else(|| at(0.5))
 }
 
@@ -179,17 +248,65 @@ mod tests {
             CanvasPoint { x: 400.0, y: 0.0 },
         );
         assert_eq!(
-            label_position(a, b, (80.0, 20.0), &[]),
+            label_position(a, b, (80.0, 20.0), |_| false),
             CanvasPoint { x: 200.0, y: 0.0 }
         );
-        let taken = [Bounds {
+        let mut taken = Occupied::new();
+        taken.insert(Bounds {
             min: CanvasPoint { x: 160.0, y: -10.0 },
             max: CanvasPoint { x: 240.0, y: 10.0 },
-        }];
+        });
         // 0.35 and 0.65 still overlap the taken box; 0.25 is the first free spot.
         assert_eq!(
-            label_position(a, b, (80.0, 20.0), &taken),
+            label_position(a, b, (80.0, 20.0), |b| taken.overlaps(b)),
             CanvasPoint { x: 100.0, y: 0.0 }
+        );
+    }
+
+    /// The grid answers exactly what comparing with every placed box answers: boxes of every
+    /// size (a huge one too), negative and far coordinates, touching edges.
+    #[test]
+    fn occupied_grid_equals_checking_every_box() {
+        let mut seed = 0x2545_f491_u32;
+        let mut next = move |range: f32| {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            (seed % 10_000) as f32 / 10_000.0 * range - range / 2.0
+        };
+        let mut random_box = |spread: f32, size: f32| {
+            let c = CanvasPoint {
+                x: next(spread),
+                y: next(spread),
+            };
+            let s = (next(size).abs() + 1.0, next(size).abs() + 1.0);
+            Bounds::around(c, s)
+        };
+        let mut grid = Occupied::new();
+        let mut all = Vec::new();
+        for i in 0..400 {
+            let b = if i == 7 {
+                random_box(100.0, 40_000.0)
+            } else {
+                random_box(6_000.0, 600.0)
+            };
+            grid.insert(b);
+            all.push(b);
+        }
+        let mut hits = 0;
+        for i in 0..4_000 {
+            let q = if i % 100 == 0 {
+                random_box(6_000.0, 30_000.0)
+            } else {
+                random_box(7_000.0, 300.0)
+            };
+            let brute = all.iter().any(|b| b.intersects(q));
+            assert_eq!(grid.overlaps(q), brute, "query {q:?}");
+            hits += usize::from(brute);
+        }
+        assert!(
+            hits > 100 && hits < 3_900,
+            "queries both hit and miss: {hits}"
         );
     }
 }

@@ -41,13 +41,18 @@ impl Derived {
         }
         let rules = rules::derive(plan, catalog);
         let findings = findings::check(plan, catalog, &rules);
+        let links_in_error: BTreeSet<(&NodeId, &NodeId)> = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .filter_map(|f| match &f.subject {
+                Subject::Link(a, b) => Some((a, b)),
+                _ => None,
+            })
+            .collect();
         let links = rules::link_summaries(&rules)
             .into_iter()
             .map(|(key, summary)| {
-                let has_error = findings.iter().any(|f| {
-                    f.severity == Severity::Error
-                        && f.subject == Subject::Link(key.0.clone(), key.1.clone())
-                });
+                let has_error = links_in_error.contains(&(&key.0, &key.1));
                 (key, LinkView { summary, has_error })
             })
             .collect();

@@ -3,6 +3,7 @@
 //! canvas selection. Clicking a row selects the rule and its link (or node) on the canvas.
 
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
 
 use eframe::egui::{self, RichText, Sense, Vec2};
 
@@ -85,6 +86,22 @@ pub struct RuleTable {
     pub selected: Option<String>,
     /// Trainer exercise: ports hidden.
     pub hide_ports: bool,
+    /// The rows of the last frame and what they were computed from.
+    cache: Option<(RowsKey, Vec<Row>)>,
+}
+
+/// Everything the rows depend on: filtering and sorting 15,000 rules is not a per-frame job.
+#[derive(Clone, Debug, PartialEq)]
+struct RowsKey {
+    state: Option<u64>,
+    lang: Lang,
+    grouping: Grouping,
+    sort: (Column, bool),
+    text: String,
+    role: Option<String>,
+    port: String,
+    firewall: Option<Firewall>,
+    selection: Selection,
 }
 
 impl Default for RuleTable {
@@ -98,6 +115,7 @@ impl Default for RuleTable {
             firewall: None,
             selected: None,
             hide_ports: false,
+            cache: None,
         }
     }
 }
@@ -232,31 +250,58 @@ impl RuleTable {
                 }
             }
         };
-        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+        // Firewall groups in the order of Firewall::ALL, link groups by name.
+        let order = |name: &str| match self.grouping {
+            Grouping::Firewall => Firewall::ALL
+                .iter()
+                .position(|f| crate::i18n::firewall_title(lang, *f) == name)
+                .unwrap_or(usize::MAX),
+            Grouping::Link => 0,
+        };
+        let mut groups: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
         for i in kept {
             let g = group(&rules[i]);
-            match groups.iter_mut().find(|(name, _)| *name == g) {
-                Some((_, list)) => list.push(i),
-                None => groups.push((g, vec![i])),
-            }
-        }
-        if self.grouping == Grouping::Firewall {
-            let order = |name: &str| {
-                Firewall::ALL
-                    .iter()
-                    .position(|f| crate::i18n::firewall_title(lang, *f) == name)
-                    .unwrap_or(usize::MAX)
-            };
-            groups.sort_by_key(|(name, _)| order(name));
-        } else {
-            groups.sort_by(|a, b| a.0.cmp(&b.0));
+            groups.entry((order(&g), g)).or_default().push(i);
         }
         let mut rows = Vec::new();
-        for (name, list) in groups {
+        for ((_, name), list) in groups {
             rows.push(Row::Heading(format!("{name} ({})", list.len())));
             rows.extend(list.into_iter().map(Row::Rule));
         }
         rows
+    }
+
+    /// The rows to show, from the cache when nothing they depend on changed. Taken out of
+    /// the table so that the caller can edit the table while drawing them; give them back
+    /// with [`Self::keep_rows`].
+    fn take_rows(&mut self, derived: &Derived, selection: &Selection, lang: Lang) -> Vec<Row> {
+        let key = RowsKey {
+            state: derived.state,
+            lang,
+            grouping: self.grouping,
+            sort: self.sort,
+            text: self.text.clone(),
+            role: self.role.clone(),
+            port: self.port.clone(),
+            firewall: self.firewall,
+            selection: selection.clone(),
+        };
+        match self.cache.take() {
+            Some((k, rows)) if k == key => {
+                self.cache = Some((k, Vec::new()));
+                rows
+            }
+            _ => {
+                self.cache = Some((key, Vec::new()));
+                self.rows(derived, selection, lang)
+            }
+        }
+    }
+
+    fn keep_rows(&mut self, rows: Vec<Row>) {
+        if let Some((_, cached)) = &mut self.cache {
+            *cached = rows;
+        }
     }
 }
 
@@ -319,7 +364,7 @@ pub fn rule_table_ui(
             *selection = Selection::default();
         }
     });
-    let rows = table.rows(derived, selection, lang);
+    let rows = table.take_rows(derived, selection, lang);
     let shown = rows.iter().filter(|r| matches!(r, Row::Rule(_))).count();
     ui.label(
         RichText::new(crate::i18n::trf(
@@ -363,6 +408,7 @@ pub fn rule_table_ui(
                     }
                 });
         });
+    table.keep_rows(rows);
 }
 
 /// A left-aligned cell of a fixed size.
@@ -479,12 +525,12 @@ fn rule_row_ui(
             (None, None, None) => Selection::default(),
         };
     }
-    response.on_hover_text(format!(
-        "{}
-{}
-{}",
-        rule.id,
-        rule.notes.get(crate::ui::text::lang(ui.ctx())),
-        rule.references.join(", ")
-    ));
+    response.on_hover_ui(|ui| {
+        ui.label(format!(
+            "{}\n{}\n{}",
+            rule.id,
+            rule.notes.get(lang),
+            rule.references.join(", ")
+        ));
+    });
 }

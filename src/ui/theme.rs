@@ -6,6 +6,9 @@ use crate::topology::Zone;
 
 /// Radius of the link handle on a card's edge.
 pub const HANDLE_RADIUS: f32 = 7.0;
+/// Zoom below which cards are drawn as coloured boxes and links without labels: card text
+/// (11.5-14 points) would be under about 5 screen pixels, too small to read.
+pub const DETAIL_ZOOM: f32 = 0.4;
 /// Distance in screen points within which a link counts as hovered.
 pub const LINK_HOVER_DISTANCE: f32 = 6.0;
 

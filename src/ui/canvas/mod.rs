@@ -1,6 +1,7 @@
 //! The planning canvas on `egui::Scene`: zones, cards, links; gestures become [`PlanEdit`]s.
 
 mod geometry;
+mod links;
 mod paint;
 pub mod state;
 
@@ -84,8 +85,9 @@ fn pointer_on_canvas(ui: &egui::Ui, state: &CanvasState) -> Option<Pos2> {
         .map(|p| state.to_screen.inverse() * p)
 }
 
-fn offset_of(state: &CanvasState, id: &NodeId) -> Vec2 {
-    match &state.gesture {
+/// How far a node is being dragged in `gesture`.
+fn offset_of_gesture(gesture: &Gesture, id: &NodeId) -> Vec2 {
+    match gesture {
         Gesture::MoveNodes { ids, offset } if ids.contains(id) => *offset,
         _ => Vec2::ZERO,
     }
@@ -95,7 +97,17 @@ fn card_of(view: &CanvasView<'_>, state: &CanvasState, id: &NodeId) -> Option<Re
     view.plan
         .nodes
         .get(id)
-        .map(|n| geometry::card_rect(n, offset_of(state, id)))
+        .map(|n| geometry::card_rect(n, offset_of_gesture(&state.gesture, id)))
+}
+
+/// What a frame draws: the part of the canvas in view, in full or in outline.
+#[derive(Clone, Copy)]
+struct Frame {
+    /// The visible canvas area (canvas units), widened so shapes entering the view are drawn.
+    visible: Rect,
+    /// Zoomed in enough to read text: cards with their text, link labels, handles, buttons.
+    /// Zoomed further out, cards are coloured boxes and links plain lines.
+    detail: bool,
 }
 
 fn contents_ui(
@@ -106,13 +118,74 @@ fn contents_ui(
     commands: &mut Commands,
 ) {
     let painter = ui.painter().clone();
+    let frame = Frame {
+        visible: ui.clip_rect().expand(40.0),
+        detail: state.to_screen.scaling >= theme::DETAIL_ZOOM,
+    };
     let span = geometry::content_rect(view.plan)
         .unwrap_or(Rect::from_min_size(Pos2::ZERO, Vec2::new(900.0, 600.0)));
-    paint::bands(&painter, span, crate::ui::text::lang(ui.ctx()));
-    links_ui(ui, view, state, selection);
-    ghosts_ui(ui, view, state, commands);
+    paint::bands(
+        &painter,
+        span,
+        crate::ui::text::lang(ui.ctx()),
+        state.to_screen.scaling,
+    );
+    state.links.refresh(
+        &painter,
+        view.plan,
+        view.derived,
+        &state.gesture,
+        view.hide_ports,
+    );
+    links_ui(ui, view, state, selection, frame);
+    ghosts_ui(ui, view, state, commands, frame);
+    // Off-screen cards are skipped, except those in a gesture: they must see it end.
+    let cursor = pointer_on_canvas(ui, state);
+    let in_gesture = |gesture: &Gesture, id: &NodeId| match gesture {
+        Gesture::MoveNodes { ids, .. } => ids.contains(id),
+        Gesture::Link { from, .. } => from == id,
+        _ => false,
+    };
+    let mut shown = Vec::new();
     for (id, node) in &view.plan.nodes {
-        node_ui(ui, view, state, selection, commands, id, node);
+        let rect = geometry::card_rect(node, offset_of_gesture(&state.gesture, id));
+        let busy = in_gesture(&state.gesture, id);
+        if busy || rect.intersects(frame.visible) {
+            shown.push((id, node, rect, busy));
+        }
+    }
+    // Zoomed out, only the card under the pointer (or where the button went down) takes
+    // input: hundreds of tiny widgets would cost more than they are worth, and none can be read.
+    let under_pointer = if frame.detail {
+        None
+    } else {
+        let origin = ui.input(|i| {
+            if i.pointer.primary_down() {
+                i.pointer.press_origin()
+            } else {
+                None
+            }
+        });
+        let probe = origin.map(|p| state.to_screen.inverse() * p).or(cursor);
+        probe.and_then(|p| {
+            shown
+                .iter()
+                .rev()
+                .find(|(_, _, r, _)| r.contains(p))
+                .map(|s| s.0)
+        })
+    };
+    for (id, node, rect, busy) in shown {
+        let interactive = frame.detail || busy || under_pointer == Some(id);
+        node_ui(
+            ui,
+            view,
+            state,
+            selection,
+            commands,
+            (id, node, rect),
+            (interactive, frame.detail),
+        );
     }
     match &state.gesture {
         Gesture::Link { from, to } => {
@@ -133,99 +206,90 @@ fn links_ui(
     view: &CanvasView<'_>,
     state: &CanvasState,
     selection: &mut Selection,
+    frame: Frame,
 ) {
     let painter = ui.painter().clone();
-    // Cards and labels already placed: a label moves along its link to avoid them.
-    let mut taken: Vec<layout::Bounds> = view
-        .plan
-        .nodes
-        .iter()
-        .map(|(id, n)| {
-            let r = geometry::card_rect(n, offset_of(state, id));
-            layout::Bounds {
-                min: point(r.min),
-                max: point(r.max),
-            }
-        })
-        .collect();
     let cursor = pointer_on_canvas(ui, state);
-    for link in &view.plan.links {
-        let (Some(ra), Some(rb)) = (card_of(view, state, &link.a), card_of(view, state, &link.b))
-        else {
+    let lang = crate::ui::text::lang(ui.ctx());
+    let clicked = ui.input(|i| i.pointer.button_clicked(PointerButton::Primary));
+    // Zoomed out, a line stays about one screen point wide.
+    let thin = 1.2 / state.to_screen.scaling.max(0.01);
+    for shape in &state.links.shapes {
+        if !shape.extent.intersects(frame.visible) {
             continue;
-        };
-        let key = if link.a <= link.b {
-            (link.a.clone(), link.b.clone())
-        } else {
-            (link.b.clone(), link.a.clone())
-        };
-        let link_view = view.derived.links.get(&key).cloned().unwrap_or_default();
-        let summary = &link_view.summary;
-        let (ca, cb) = if key.0 == link.a { (ra, rb) } else { (rb, ra) };
-        let (a, b) = (
-            geometry::border_point(ca, cb.center()),
-            geometry::border_point(cb, ca.center()),
-        );
-        let selected = selection.link.as_ref() == Some(&key);
+        }
+        let link_view = view.derived.links.get(&shape.key);
+        let (summary_rules, arrows, has_error) =
+            link_view.map_or((&[][..], (false, false), false), |v| {
+                (
+                    v.summary.rules.as_slice(),
+                    (v.summary.forward, v.summary.backward),
+                    v.has_error,
+                )
+            });
+        let selected = selection.link.as_ref() == Some(&shape.key);
         let near = cursor.is_some_and(|p| {
-            geometry::distance_to_segment(p, a, b) * state.to_screen.scaling
+            geometry::distance_to_segment(p, shape.a, shape.b) * state.to_screen.scaling
                 <= theme::LINK_HOVER_DISTANCE
         });
         let color = if selected || near {
             theme::SELECTED
-        } else if link_view.has_error || summary.rules.is_empty() {
+        } else if has_error || summary_rules.is_empty() {
             theme::PROBLEM
         } else {
             theme::LINK
         };
+        let clicked_line = near && clicked && state.gesture == Gesture::Idle;
+        if !frame.detail {
+            let width = if selected { 2.0 * thin } else { thin };
+            painter.line_segment([shape.a, shape.b], egui::Stroke::new(width, color));
+            if clicked_line {
+                *selection = Selection::only_link(shape.key.0.clone(), shape.key.1.clone());
+            }
+            continue;
+        }
         paint::link(
             &painter,
-            a,
-            b,
-            (summary.forward, summary.backward),
+            shape.a,
+            shape.b,
+            arrows,
             color,
             if selected { 3.0 } else { 2.0 },
         );
-        let text = if view.hide_ports {
-            crate::ui::text::t(ui, "trainer.hidden").to_owned()
-        } else if summary.ports.is_empty() {
-            crate::ui::text::t(ui, "canvas.no_traffic").to_owned()
-        } else {
-            summary.ports.clone()
-        };
-        let size = paint::label_size(&painter, &text);
-        let at = layout::label_position(point(a), point(b), (size.x, size.y), &taken);
-        let rect = paint::label(&painter, pos(at), &text, selected);
-        taken.push(layout::Bounds {
-            min: point(rect.min),
-            max: point(rect.max),
-        });
-        let name_a = view.plan.nodes.get(&key.0).map_or("", |n| n.label.as_str());
-        let name_b = view.plan.nodes.get(&key.1).map_or("", |n| n.label.as_str());
+        if !shape.label.intersects(frame.visible) {
+            if clicked_line {
+                *selection = Selection::only_link(shape.key.0.clone(), shape.key.1.clone());
+            }
+            continue;
+        }
+        paint::label(&painter, shape.label, &shape.text, selected);
         let response = ui.interact(
-            rect,
-            ui.scope_id().with(("link", &key.0, &key.1)),
+            shape.label,
+            ui.scope_id().with(("link", &shape.key.0, &shape.key.1)),
             Sense::click(),
         );
-        // Text first: the widget_info closure runs under egui's lock and must not read the context.
-        let info = crate::ui::text::tf(
-            ui,
-            "canvas.link_label",
-            &[("a", name_a), ("b", name_b), ("ports", &text)],
-        );
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &info));
-        let rules: Vec<&crate::rules::Rule> = summary
-            .rules
-            .iter()
-            .map(|&i| &view.derived.rules.rules[i])
-            .collect();
-        let clicked_line = near
-            && ui.input(|i| i.pointer.button_clicked(PointerButton::Primary))
-            && state.gesture == Gesture::Idle;
+        let plan = view.plan;
+        response.widget_info(|| {
+            let name = |id: &NodeId| plan.nodes.get(id).map_or("", |n| n.label.as_str());
+            let info = crate::i18n::trf(
+                lang,
+                "canvas.link_label",
+                &[
+                    ("a", name(&shape.key.0)),
+                    ("b", name(&shape.key.1)),
+                    ("ports", &shape.text),
+                ],
+            );
+            egui::WidgetInfo::labeled(egui::Role::Button, true, info)
+        });
         if response.clicked() || clicked_line {
-            *selection = Selection::only_link(key.0.clone(), key.1.clone());
+            *selection = Selection::only_link(shape.key.0.clone(), shape.key.1.clone());
         }
-        if (near || response.hovered()) && !rules.is_empty() && !view.hide_ports {
+        if (near || response.hovered()) && !summary_rules.is_empty() && !view.hide_ports {
+            let rules: Vec<&crate::rules::Rule> = summary_rules
+                .iter()
+                .map(|&i| &view.derived.rules.rules[i])
+                .collect();
             response.show_tooltip_ui(|ui| paint::rules_tooltip(ui, &rules));
         }
     }
@@ -236,8 +300,10 @@ fn ghosts_ui(
     view: &CanvasView<'_>,
     state: &CanvasState,
     commands: &mut Commands,
+    frame: Frame,
 ) {
     let painter = ui.painter().clone();
+    let lang = crate::ui::text::lang(ui.ctx());
     for (a, b) in &view.derived.ghosts {
         let (Some(ra), Some(rb)) = (card_of(view, state, a), card_of(view, state, b)) else {
             continue;
@@ -246,20 +312,31 @@ fn ghosts_ui(
             geometry::border_point(ra, rb.center()),
             geometry::border_point(rb, ra.center()),
         );
-        paint::ghost(&painter, pa, pb);
+        if !Rect::from_two_pos(pa, pb).intersects(frame.visible) {
+            continue;
+        }
+        paint::ghost(&painter, pa, pb, state.to_screen.scaling);
+        if !frame.detail {
+            continue;
+        }
         let name_a = view.plan.nodes.get(a).map_or("", |n| n.label.as_str());
         let name_b = view.plan.nodes.get(b).map_or("", |n| n.label.as_str());
         let at = Rect::from_center_size(pa.lerp(pb, 0.5), Vec2::new(74.0, 22.0));
         let button = ui.put(
             at,
-            egui::Button::new(crate::ui::text::t(ui, "fix.add_link")).small(),
+            egui::Button::new(crate::i18n::tr(lang, "fix.add_link")).small(),
         );
-        let info =
-            crate::ui::text::tf(ui, "canvas.add_link_label", &[("a", name_a), ("b", name_b)]);
-        button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &info));
+        button.widget_info(|| {
+            let info = crate::i18n::trf(
+                lang,
+                "canvas.add_link_label",
+                &[("a", name_a), ("b", name_b)],
+            );
+            egui::WidgetInfo::labeled(egui::Role::Button, true, info)
+        });
         if button
-            .on_hover_text(crate::ui::text::tf(
-                ui,
+            .on_hover_text(crate::i18n::trf(
+                lang,
                 "canvas.add_link_hover",
                 &[("a", name_a), ("b", name_b)],
             ))
@@ -273,17 +350,29 @@ fn ghosts_ui(
     }
 }
 
+/// One card: painted in full (`detail`) or as a box; takes input only when `interactive`.
 fn node_ui(
     ui: &mut egui::Ui,
     view: &CanvasView<'_>,
     state: &mut CanvasState,
     selection: &mut Selection,
     commands: &mut Commands,
-    id: &NodeId,
-    node: &crate::plan::Node,
+    (id, node, rect): (&NodeId, &crate::plan::Node, Rect),
+    (interactive, detail): (bool, bool),
 ) {
-    let rect = geometry::card_rect(node, offset_of(state, id));
     let selected = selection.nodes.contains(id);
+    let marks = paint::CardMarks {
+        selected,
+        has_error: view.derived.nodes_with_errors.contains(id),
+    };
+    if detail {
+        paint::card(ui.painter(), view.catalog, node, rect, marks);
+    } else {
+        paint::card_outline(ui.painter(), node, rect, marks, state.to_screen.scaling);
+    }
+    if !interactive {
+        return;
+    }
     let response = ui.interact(
         rect,
         ui.scope_id().with(("node", id)),
@@ -301,47 +390,67 @@ fn node_ui(
             format!("{}, {role_name}", node.label),
         )
     });
-    paint::card(
-        ui.painter(),
-        view.catalog,
-        node,
-        rect,
-        paint::CardMarks {
-            selected,
-            has_error: view.derived.nodes_with_errors.contains(id),
-        },
-    );
+    let linking_from_here = matches!(&state.gesture, Gesture::Link { from, .. } if from == id);
     let handle_center = geometry::handle_pos(rect);
-    let handle_rect =
-        Rect::from_center_size(handle_center, Vec2::splat(theme::HANDLE_RADIUS * 2.5));
-    let handle = ui.interact(
-        handle_rect,
-        ui.scope_id().with(("handle", id)),
-        Sense::drag(),
+    // The link handle exists where it can be seen, or while a link is being drawn from it.
+    let handle = (detail || linking_from_here).then(|| {
+        let handle_rect =
+            Rect::from_center_size(handle_center, Vec2::splat(theme::HANDLE_RADIUS * 2.5));
+        let handle = ui.interact(
+            handle_rect,
+            ui.scope_id().with(("handle", id)),
+            Sense::drag(),
+        );
+        let lang = crate::ui::text::lang(ui.ctx());
+        handle.widget_info(|| {
+            let info = crate::i18n::trf(lang, "canvas.link_from", &[("node", &node.label)]);
+            egui::WidgetInfo::labeled(egui::Role::Button, true, info)
+        });
+        paint::handle(
+            ui.painter(),
+            handle_center,
+            handle.hovered() || handle.dragged(),
+        );
+        handle
+    });
+    node_gestures(
+        ui,
+        view,
+        state,
+        selection,
+        commands,
+        (id, selected, handle_center),
+        (&response, handle.as_ref()),
     );
-    let info = crate::ui::text::tf(ui, "canvas.link_from", &[("node", &node.label)]);
-    handle.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &info));
-    paint::handle(
-        ui.painter(),
-        handle_center,
-        handle.hovered() || handle.dragged(),
-    );
+}
+
+/// Moving a card, drawing a link from its handle, selecting it.
+fn node_gestures(
+    ui: &egui::Ui,
+    view: &CanvasView<'_>,
+    state: &mut CanvasState,
+    selection: &mut Selection,
+    commands: &mut Commands,
+    (id, selected, handle_center): (&NodeId, bool, Pos2),
+    (response, handle): (&egui::Response, Option<&egui::Response>),
+) {
     let delta = ui.input(|i| i.pointer.delta()) / state.to_screen.scaling;
     let pointer = pointer_on_canvas(ui, state);
 
-    if handle.drag_started() {
-        state.gesture = Gesture::Link {
-            from: id.clone(),
-            to: handle_center,
-        };
-    } else if handle.dragged() {
-        if let (Gesture::Link { to, .. }, Some(p)) = (&mut state.gesture, pointer) {
-            *to = p;
+    if let Some(handle) = handle {
+        if handle.drag_started() {
+            state.gesture = Gesture::Link {
+                from: id.clone(),
+                to: handle_center,
+            };
+        } else if handle.dragged() {
+            if let (Gesture::Link { to, .. }, Some(p)) = (&mut state.gesture, pointer) {
+                *to = p;
+            }
+        } else if handle.drag_stopped() {
+            finish_link(view, state, commands, id, pointer);
         }
-    } else if handle.drag_stopped() {
-        finish_link(view, state, commands, id, pointer);
     }
-
     if response.clicked() {
         let add = ui.input(|i| i.modifiers.command || i.modifiers.shift);
         if add {

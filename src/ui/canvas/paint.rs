@@ -12,8 +12,14 @@ use crate::plan::layout::{INTERNAL_X, PERIMETER_X};
 use crate::topology::Zone;
 use crate::ui::theme;
 
+/// Canvas units per screen point when zoomed out, 1 otherwise: dashes and hairlines keep their
+/// on-screen size instead of turning into hundreds of sub-pixel segments.
+fn zoomed_out(scaling: f32) -> f32 {
+    (1.0 / scaling.max(0.01)).max(1.0)
+}
+
 /// The three zone bands behind everything: over the visible area, titles above the content.
-pub fn bands(painter: &Painter, content: Rect, lang: crate::i18n::Lang) {
+pub fn bands(painter: &Painter, content: Rect, lang: crate::i18n::Lang, scaling: f32) {
     let visible = painter.clip_rect();
     let top = visible.top().min(content.top() - 120.0);
     let bottom = visible.bottom().max(content.bottom() + 120.0);
@@ -58,12 +64,13 @@ pub fn bands(painter: &Painter, content: Rect, lang: crate::i18n::Lang) {
             theme::ZONE_TITLE,
         );
     }
+    let k = zoomed_out(scaling);
     for x in [PERIMETER_X, INTERNAL_X] {
         painter.add(Shape::dashed_line(
             &[Pos2::new(x, top), Pos2::new(x, bottom)],
-            Stroke::new(1.5, theme::ZONE_TITLE),
-            8.0,
-            6.0,
+            Stroke::new(1.5 * k, theme::ZONE_TITLE),
+            8.0 * k,
+            6.0 * k,
         ));
     }
 }
@@ -162,6 +169,27 @@ pub fn card(painter: &Painter, catalog: &Catalog, node: &Node, rect: Rect, marks
     }
 }
 
+/// A card zoomed out too far to read: a box in the role's colour, outlined when selected or
+/// in error; `scaling` keeps the outline visible on screen.
+pub fn card_outline(painter: &Painter, node: &Node, rect: Rect, marks: CardMarks, scaling: f32) {
+    let (accent, _) = theme::role_style(&node.role);
+    let px = zoomed_out(scaling);
+    let stroke = if marks.selected {
+        Stroke::new(2.5 * px, theme::SELECTED)
+    } else if marks.has_error {
+        Stroke::new(2.0 * px, theme::PROBLEM)
+    } else {
+        Stroke::NONE
+    };
+    painter.rect(
+        rect,
+        CornerRadius::same(6),
+        accent,
+        stroke,
+        StrokeKind::Inside,
+    );
+}
+
 /// A link from `a` to `b` (card border points), with arrowheads where traffic arrives.
 pub fn link(painter: &Painter, a: Pos2, b: Pos2, arrows: (bool, bool), color: Color32, width: f32) {
     painter.line_segment([a, b], Stroke::new(width, color));
@@ -184,19 +212,19 @@ pub fn link(painter: &Painter, a: Pos2, b: Pos2, arrows: (bool, bool), color: Co
 }
 
 /// A dashed suggestion for a missing link.
-pub fn ghost(painter: &Painter, a: Pos2, b: Pos2) {
+pub fn ghost(painter: &Painter, a: Pos2, b: Pos2, scaling: f32) {
+    let k = zoomed_out(scaling);
     painter.add(Shape::dashed_line(
         &[a, b],
-        Stroke::new(2.0, theme::PROBLEM),
-        10.0,
-        6.0,
+        Stroke::new(2.0 * k, theme::PROBLEM),
+        10.0 * k,
+        6.0 * k,
     ));
 }
 
-/// The port label box at `center`; returns its rect.
-pub fn label(painter: &Painter, center: Pos2, text: &str, highlighted: bool) -> Rect {
+/// The port label box `rect` (placed by [`super::links`]).
+pub fn label(painter: &Painter, rect: Rect, text: &str, highlighted: bool) {
     let galley = painter.layout_no_wrap(text.to_owned(), FontId::monospace(12.0), Color32::WHITE);
-    let rect = Rect::from_center_size(center, label_size(painter, text));
     let stroke = if highlighted {
         Stroke::new(2.0, theme::SELECTED)
     } else {
@@ -210,7 +238,6 @@ pub fn label(painter: &Painter, center: Pos2, text: &str, highlighted: bool) -> 
         StrokeKind::Inside,
     );
     painter.galley(rect.min + Vec2::new(6.0, 3.0), galley, Color32::WHITE);
-    rect
 }
 
 /// The size of a port label box.

@@ -1,0 +1,175 @@
+//! One whole-window frame of the real app, headless: `Context::run_ui` over the same
+//! `contents_ui` the window runs, then tessellation (what eframe does before handing meshes
+//! to the GPU). Plans of 50 to 5,000 nodes, idle and while dragging a node.
+//! `cargo bench --bench frame`; divan prints the median (p50) of each.
+
+use std::path::PathBuf;
+
+use divan::Bencher;
+use eframe::egui::{self, Event, Modifiers, PointerButton, Pos2, RawInput, Rect, Vec2};
+use lync_port_planner::catalog::Catalog;
+use lync_port_planner::ui::{AppOptions, PlannerApp};
+use lync_port_planner::{generate, plan_file};
+
+const SIZES: [usize; 4] = [50, 500, 2_000, 5_000];
+const WINDOW: Vec2 = Vec2::new(1600.0, 1000.0);
+/// Frames run before measuring: fonts installed, derived tables built, layout settled.
+const WARM_UP: usize = 10;
+
+fn main() {
+    divan::main();
+}
+
+/// The app with a generated plan opened from a file, as a user would open it.
+struct Window {
+    ctx: egui::Context,
+    app: PlannerApp,
+    time: f64,
+    dir: PathBuf,
+}
+
+/// How the canvas is viewed.
+#[derive(Clone, Copy, Debug)]
+enum View {
+    /// As the plan opens: zoomed out to fit (down to 10%), cards drawn as coloured boxes.
+    Fit,
+    /// At 100% on the first site: cards, labels and handles in full.
+    Full,
+}
+
+impl Window {
+    fn open(nodes: usize, view: View) -> Self {
+        let catalog = Catalog::builtin().expect("built-in catalog");
+        let plan = generate::large_plan(nodes, &catalog).expect("generated plan");
+        let dir = std::env::temp_dir().join(format!("lpp-frame-{}-{nodes}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("plan.ron");
+        plan_file::save(&path, &plan).expect("save");
+        let app = PlannerApp::new(AppOptions {
+            plan: Some(path),
+            ..AppOptions::default()
+        })
+        .expect("app opens the plan");
+        let mut window = Self {
+            ctx: egui::Context::default(),
+            app,
+            time: 0.0,
+            dir,
+        };
+        window.frame(Vec::new());
+        if let View::Full = view {
+            let first = window.app.plan().nodes.values().next().expect("a node");
+            let size = window.app.canvas.screen_rect.size();
+            let centre = Pos2::new(first.position.x + size.x / 2.0 - 200.0, first.position.y);
+            window.app.canvas.scene_rect = Rect::from_center_size(centre, size);
+        }
+        for _ in 0..WARM_UP {
+            window.frame(Vec::new());
+        }
+        window
+    }
+
+    /// One frame: input, UI, tessellation. Returns the number of triangles drawn.
+    fn frame(&mut self, events: Vec<Event>) -> usize {
+        self.time += 1.0 / 60.0;
+        let input = RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, WINDOW)),
+            time: Some(self.time),
+            events,
+            ..RawInput::default()
+        };
+        let app = &mut self.app;
+        let output = self.ctx.run_ui(input, |ui| app.contents_ui(ui));
+        let meshes = self.ctx.tessellate(output.shapes, output.pixels_per_point);
+        meshes
+            .iter()
+            .map(|m| match &m.primitive {
+                egui::epaint::Primitive::Mesh(mesh) => mesh.indices.len() / 3,
+                egui::epaint::Primitive::Callback(_) => 0,
+            })
+            .sum()
+    }
+
+    /// Screen position of the centre of the first card drawn inside the canvas.
+    fn visible_node(&self) -> Pos2 {
+        let canvas = &self.app.canvas;
+        let inside = canvas.screen_rect.shrink(20.0);
+        self.app
+            .plan()
+            .nodes
+            .values()
+            .map(|n| canvas.to_screen_pos(n.position))
+            .find(|p| inside.contains(*p))
+            .expect("a node in view")
+    }
+}
+
+impl Drop for Window {
+    fn drop(&mut self) {
+        std::fs::remove_dir_all(&self.dir).ok();
+    }
+}
+
+fn pointer(pos: Pos2, pressed: Option<bool>) -> Vec<Event> {
+    let mut events = vec![Event::PointerMoved(pos)];
+    if let Some(pressed) = pressed {
+        events.push(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    events
+}
+
+/// Nothing happens: what a frame costs when egui is asked to draw anyway (a tooltip's timer,
+/// another window's repaint). The app itself requests no repaint when idle.
+fn idle(bencher: Bencher<'_, '_>, nodes: usize, view: View) {
+    let mut window = Window::open(nodes, view);
+    bencher.bench_local(|| window.frame(Vec::new()));
+}
+
+/// Dragging a card back and forth by 8 points a frame: the card, its links and their labels
+/// move every frame; the plan changes only on release.
+fn dragging(bencher: Bencher<'_, '_>, nodes: usize, view: View) {
+    let mut window = Window::open(nodes, view);
+    let start = window.visible_node();
+    window.frame(pointer(start, None));
+    window.frame(pointer(start, Some(true)));
+    window.frame(pointer(start + Vec2::new(20.0, 0.0), None));
+    let mut right = true;
+    bencher.bench_local(|| {
+        right = !right;
+        let x = if right { 28.0 } else { 20.0 };
+        window.frame(pointer(start + Vec2::new(x, 0.0), None))
+    });
+    assert!(
+        window.app.canvas.gesture != lync_port_planner::ui::canvas::Gesture::Idle,
+        "the card was being dragged"
+    );
+}
+
+/// Idle, the plan as it opens (zoomed out to fit).
+#[divan::bench(args = SIZES)]
+fn idle_fit(bencher: Bencher<'_, '_>, nodes: usize) {
+    idle(bencher, nodes, View::Fit);
+}
+
+/// Idle at 100% zoom.
+#[divan::bench(args = SIZES)]
+fn idle_100(bencher: Bencher<'_, '_>, nodes: usize) {
+    idle(bencher, nodes, View::Full);
+}
+
+/// Dragging a card, zoomed out to fit.
+#[divan::bench(args = SIZES)]
+fn dragging_fit(bencher: Bencher<'_, '_>, nodes: usize) {
+    dragging(bencher, nodes, View::Fit);
+}
+
+/// Dragging a card at 100% zoom.
+#[divan::bench(args = SIZES)]
+fn dragging_100(bencher: Bencher<'_, '_>, nodes: usize) {
+    dragging(bencher, nodes, View::Full);
+}

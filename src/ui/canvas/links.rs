@@ -1,0 +1,243 @@
+//! Where every link and its port label go, computed once per plan state and drag offset, not
+//! per frame: a frame only culls and paints. Placement is view-independent, so labels do not
+//! jump while panning or zooming.
+
+use eframe::egui::{Painter, Pos2, Rect, Vec2};
+
+use super::geometry;
+use super::state::{Gesture, point, pos};
+use crate::i18n::{self, Lang};
+use crate::plan::layout::{self, Bounds, Occupied};
+use crate::plan::{NodeId, Plan};
+use crate::ui::derived::Derived;
+
+/// One link as drawn.
+#[derive(Clone, Debug)]
+pub struct LinkShape {
+    /// Sorted ends: the key of [`Derived::links`] and of the selection.
+    pub key: (NodeId, NodeId),
+    /// Where the line leaves the first and the second end's card.
+    pub a: Pos2,
+    /// See `a`.
+    pub b: Pos2,
+    /// The port label's text and box.
+    pub text: String,
+    /// See `text`.
+    pub label: Rect,
+    /// Line, arrowheads and label together: what culling tests.
+    pub extent: Rect,
+}
+
+/// What the resting placement depends on; recomputed when any of it changes.
+#[derive(Clone, Debug, PartialEq)]
+struct Key {
+    state: Option<u64>,
+    lang: Lang,
+    hide_ports: bool,
+}
+
+/// A drag in progress: what stays put, computed once when the drag starts.
+#[derive(Clone, Debug)]
+struct Drag {
+    ids: Vec<NodeId>,
+    offset: Vec2,
+    /// Indexes of the links with a moving end, with their resting shapes.
+    moved: Vec<(usize, LinkShape)>,
+    /// Cards and labels that do not move.
+    still: Occupied,
+}
+
+/// The cached shapes of every link, in plan order (later labels avoid earlier ones).
+///
+/// At rest every label is placed in turn. While cards are dragged, only the labels of links
+/// touching them are placed again, clear of everything else: unrelated labels hold still, and
+/// a frame costs the moved links, not the plan. Releasing places everything again.
+#[derive(Clone, Debug, Default)]
+pub struct LinkShapes {
+    key: Option<Key>,
+    drag: Option<Drag>,
+    /// The links, in plan order, skipping links to missing nodes.
+    pub shapes: Vec<LinkShape>,
+}
+
+/// Text of one port label.
+fn label_text(derived: &Derived, key: &(NodeId, NodeId), lang: Lang, hide: bool) -> String {
+    if hide {
+        return i18n::tr(lang, "trainer.hidden").to_owned();
+    }
+    match derived.links.get(key) {
+        Some(v) if !v.summary.ports.is_empty() => v.summary.ports.clone(),
+        _ => i18n::tr(lang, "canvas.no_traffic").to_owned(),
+    }
+}
+
+fn sorted(a: &NodeId, b: &NodeId) -> (NodeId, NodeId) {
+    if a <= b {
+        (a.clone(), b.clone())
+    } else {
+        (b.clone(), a.clone())
+    }
+}
+
+impl LinkShapes {
+    /// Bring the shapes up to date with the plan, the derived tables and the gesture.
+    pub fn refresh(
+        &mut self,
+        painter: &Painter,
+        plan: &Plan,
+        derived: &Derived,
+        gesture: &Gesture,
+        hide_ports: bool,
+    ) {
+        let key = Key {
+            state: derived.state,
+            lang: crate::ui::text::lang(painter.ctx()),
+            hide_ports,
+        };
+        if self.key.as_ref() != Some(&key) {
+            self.drag = None;
+            self.shapes = rest(painter, plan, derived, &key);
+            self.key = Some(key);
+        }
+        match gesture {
+            Gesture::MoveNodes { ids, offset } => self.drag_to(plan, ids, *offset),
+            _ => self.end_drag(),
+        }
+    }
+
+    /// Put the moved links back where they rest (a drag that ended without an edit).
+    fn end_drag(&mut self) {
+        if let Some(drag) = self.drag.take() {
+            for (i, shape) in drag.moved {
+                self.shapes[i] = shape;
+            }
+        }
+    }
+
+    fn drag_to(&mut self, plan: &Plan, ids: &[NodeId], offset: Vec2) {
+        if self.drag.as_ref().is_some_and(|d| d.ids != ids) {
+            self.end_drag();
+        }
+        let drag = self
+            .drag
+            .get_or_insert_with(|| start_drag(plan, &self.shapes, ids));
+        if drag.offset == offset {
+            return;
+        }
+        drag.offset = offset;
+        let moving = |id: &NodeId| ids.contains(id);
+        let card = |id: &NodeId| {
+            plan.nodes.get(id).map(|n| {
+                let shift = if moving(id) { offset } else { Vec2::ZERO };
+                geometry::card_rect(n, shift)
+            })
+        };
+        // Moved cards and labels placed this frame, on top of what holds still.
+        let mut placed = Occupied::new();
+        for id in ids {
+            if let Some(r) = card(id) {
+                placed.insert(bounds(r));
+            }
+        }
+        for (i, rest_shape) in &drag.moved {
+            let (Some(ca), Some(cb)) = (card(&rest_shape.key.0), card(&rest_shape.key.1)) else {
+                continue;
+            };
+            let shape = shape_between(
+                &rest_shape.key,
+                ca,
+                cb,
+                &rest_shape.text,
+                rest_shape.label.size(),
+                |b| drag.still.overlaps(b) || placed.overlaps(b),
+            );
+            placed.insert(bounds(shape.label));
+            self.shapes[*i] = shape;
+        }
+    }
+}
+
+/// What holds still during a drag of `ids`: every other card and label.
+fn start_drag(plan: &Plan, shapes: &[LinkShape], ids: &[NodeId]) -> Drag {
+    let moving = |id: &NodeId| ids.contains(id);
+    let mut still = Occupied::new();
+    for (id, node) in &plan.nodes {
+        if !moving(id) {
+            still.insert(bounds(geometry::card_rect(node, Vec2::ZERO)));
+        }
+    }
+    let mut moved = Vec::new();
+    for (i, shape) in shapes.iter().enumerate() {
+        if moving(&shape.key.0) || moving(&shape.key.1) {
+            moved.push((i, shape.clone()));
+        } else {
+            still.insert(bounds(shape.label));
+        }
+    }
+    Drag {
+        ids: ids.to_vec(),
+        offset: Vec2::ZERO,
+        moved,
+        still,
+    }
+}
+
+/// Every link's line and label at rest, labels placed clear of cards and of earlier labels.
+fn rest(painter: &Painter, plan: &Plan, derived: &Derived, key: &Key) -> Vec<LinkShape> {
+    let card = |id: &NodeId| {
+        plan.nodes
+            .get(id)
+            .map(|n| geometry::card_rect(n, Vec2::ZERO))
+    };
+    let mut taken = Occupied::new();
+    for node in plan.nodes.values() {
+        taken.insert(bounds(geometry::card_rect(node, Vec2::ZERO)));
+    }
+    let mut shapes = Vec::with_capacity(plan.links.len());
+    for link in &plan.links {
+        let (Some(ra), Some(rb)) = (card(&link.a), card(&link.b)) else {
+            continue;
+        };
+        let ends = sorted(&link.a, &link.b);
+        let text = label_text(derived, &ends, key.lang, key.hide_ports);
+        let size = super::paint::label_size(painter, &text);
+        let (ca, cb) = if ends.0 == link.a { (ra, rb) } else { (rb, ra) };
+        let shape = shape_between(&ends, ca, cb, &text, size, |b| taken.overlaps(b));
+        taken.insert(bounds(shape.label));
+        shapes.push(shape);
+    }
+    shapes
+}
+
+/// The line between two cards and its label, at the first free spot along it.
+fn shape_between(
+    ends: &(NodeId, NodeId),
+    ca: Rect,
+    cb: Rect,
+    text: &str,
+    size: Vec2,
+    taken: impl Fn(Bounds) -> bool,
+) -> LinkShape {
+    let (a, b) = (
+        geometry::border_point(ca, cb.center()),
+        geometry::border_point(cb, ca.center()),
+    );
+    let at = layout::label_position(point(a), point(b), (size.x, size.y), taken);
+    let label = Rect::from_center_size(pos(at), size);
+    LinkShape {
+        key: ends.clone(),
+        a,
+        b,
+        text: text.to_owned(),
+        label,
+        // Arrowheads reach 12 units past the line's ends sideways at most.
+        extent: Rect::from_two_pos(a, b).expand(12.0).union(label),
+    }
+}
+
+fn bounds(r: Rect) -> Bounds {
+    Bounds {
+        min: point(r.min),
+        max: point(r.max),
+    }
+}

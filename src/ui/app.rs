@@ -422,7 +422,8 @@ impl PlannerApp {
         if let Some(Err(e)) = self.autosave.tick(now, &self.doc) {
             self.status = Status::error(e);
         }
-        if self.doc.is_dirty() && self.autosave.dir.is_some() {
+        // Wake up for the autosave only while one is due: an idle window does not repaint.
+        if self.autosave.pending(&self.doc) {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_secs_f64(
                     self.autosave.idle_secs + 0.1,

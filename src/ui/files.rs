@@ -217,6 +217,11 @@ impl Autosave {
         self.first_unwritten.get_or_insert(now);
     }
 
+    /// An edit is waiting to reach the recovery file.
+    pub fn pending(&self, doc: &Document) -> bool {
+        self.dir.is_some() && doc.is_dirty() && self.written_state != Some(doc.state())
+    }
+
     /// Write the recovery file when due; `Some(Err)` when writing failed.
     pub fn tick(&mut self, now: f64, doc: &Document) -> Option<Result<(), String>> {
         let dir = self.dir.as_ref()?;

@@ -39,3 +39,6 @@ mod robustness;
 // The real app driven headlessly with egui_kittest, and an image snapshot of the window.
 #[cfg(feature = "gui")]
 mod ui;
+// Plans of hundreds of nodes in the window, and a window at rest.
+#[cfg(feature = "gui")]
+mod ui_scale;

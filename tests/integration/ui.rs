@@ -9,7 +9,7 @@ use lync_port_planner::ui::{AppOptions, DialogKind, PlannerApp};
 
 use crate::support::{root, temp_dir};
 
-fn harness(options: AppOptions) -> Harness<'static, PlannerApp> {
+pub(crate) fn harness(options: AppOptions) -> Harness<'static, PlannerApp> {
     let app = PlannerApp::new(options).expect("app starts");
     let mut h = Harness::builder()
         .with_size(egui::vec2(1600.0, 1000.0))
@@ -35,7 +35,7 @@ fn screen(h: &Harness<'_, PlannerApp>, x: f32, y: f32) -> Pos2 {
     h.state().canvas.to_screen_pos(CanvasPoint { x, y })
 }
 
-fn button(h: &Harness<'_, PlannerApp>, pos: Pos2, pressed: bool) {
+pub(crate) fn button(h: &Harness<'_, PlannerApp>, pos: Pos2, pressed: bool) {
     h.event(Event::PointerButton {
         pos,
         button: PointerButton::Primary,
@@ -44,7 +44,7 @@ fn button(h: &Harness<'_, PlannerApp>, pos: Pos2, pressed: bool) {
     });
 }
 
-fn click_at(h: &mut Harness<'_, PlannerApp>, pos: Pos2) {
+pub(crate) fn click_at(h: &mut Harness<'_, PlannerApp>, pos: Pos2) {
     h.event(Event::PointerMoved(pos));
     h.step();
     button(h, pos, true);
@@ -53,7 +53,7 @@ fn click_at(h: &mut Harness<'_, PlannerApp>, pos: Pos2) {
     h.run();
 }
 
-fn drag(h: &mut Harness<'_, PlannerApp>, from: Pos2, to: Pos2) {
+pub(crate) fn drag(h: &mut Harness<'_, PlannerApp>, from: Pos2, to: Pos2) {
     h.event(Event::PointerMoved(from));
     h.step();
     button(h, from, true);

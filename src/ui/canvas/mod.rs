@@ -7,6 +7,7 @@ pub mod state;
 
 use eframe::egui::{self, DragPanButtons, Key, PointerButton, Pos2, Rect, Scene, Sense, Vec2};
 
+pub use crate::ui::theme::DETAIL_ZOOM;
 pub use state::{CanvasState, Gesture, Selection};
 
 use self::state::{point, pos};

@@ -1,0 +1,260 @@
+//! The window with plans of hundreds of nodes (zoomed out, culled, labels cached) and at rest
+//! (no repaint when nothing happens).
+
+use std::time::Duration;
+
+use eframe::egui::{Pos2, Rect, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use lync_port_planner::plan::{NodeId, PlanEdit};
+use lync_port_planner::ui::canvas::{DETAIL_ZOOM, Gesture};
+use lync_port_planner::ui::command::Command;
+use lync_port_planner::ui::{AppOptions, PlannerApp};
+use lync_port_planner::{generate, plan_file};
+
+use crate::support::{catalog, temp_dir};
+use crate::ui::{click_at, drag, harness};
+
+/// The app with a generated plan of `nodes` nodes opened from a file.
+fn large(nodes: usize) -> Harness<'static, PlannerApp> {
+    let plan = generate::large_plan(nodes, &catalog()).unwrap();
+    let path = temp_dir().join("large.ron");
+    plan_file::save(&path, &plan).unwrap();
+    harness(AppOptions {
+        plan: Some(path),
+        ..AppOptions::default()
+    })
+}
+
+/// The first node whose card centre is inside the canvas, with that centre on screen.
+fn visible_node(h: &Harness<'_, PlannerApp>) -> (NodeId, Pos2) {
+    let canvas = &h.state().canvas;
+    let inside = canvas.screen_rect.shrink(30.0);
+    h.state()
+        .plan()
+        .nodes
+        .iter()
+        .map(|(id, n)| (id.clone(), canvas.to_screen_pos(n.position)))
+        .find(|(_, p)| inside.contains(*p))
+        .expect("a card in view")
+}
+
+/// Node widgets in the accessibility tree: one per card that takes input this frame.
+fn card_widgets(h: &Harness<'_, PlannerApp>) -> usize {
+    h.state()
+        .plan()
+        .nodes
+        .values()
+        .filter(|n| {
+            h.query_all_by_label_contains(&format!("{}, ", n.label))
+                .next()
+                .is_some()
+        })
+        .count()
+}
+
+#[test]
+fn a_large_plan_opens_zoomed_out_and_its_tiny_cards_still_click_and_drag() {
+    let mut h = large(500);
+    let scaling = h.state().canvas.to_screen.scaling;
+    assert!(scaling < DETAIL_ZOOM, "opens zoomed out to fit: {scaling}");
+    // Zoomed out, cards are boxes without widgets, except one under the pointer.
+    assert!(card_widgets(&h) <= 1, "{} card widgets", card_widgets(&h));
+
+    let (id, at) = visible_node(&h);
+    click_at(&mut h, at);
+    assert_eq!(
+        h.state().selection.nodes.iter().collect::<Vec<_>>(),
+        [&id],
+        "a click on a tiny card selects it"
+    );
+
+    let before = h.state().plan().nodes[&id].position;
+    let edits = h.state().doc.state();
+    drag(&mut h, at, at + Vec2::new(60.0, 0.0));
+    let after = h.state().plan().nodes[&id].position;
+    let moved = (after.x - before.x) * scaling;
+    assert!(
+        (moved - 60.0).abs() < 25.0,
+        "moved {moved} screen points for a 60-point drag"
+    );
+    assert_ne!(h.state().doc.state(), edits, "the move is an edit");
+    assert_eq!(h.state().canvas.gesture, Gesture::Idle);
+}
+
+#[test]
+fn zoomed_in_only_cards_in_view_are_widgets_and_a_card_dropped_outside_the_canvas_lands() {
+    let mut h = large(500);
+    let (id, _) = visible_node(&h);
+    let centre = h.state().plan().nodes[&id].position;
+    // 100% zoom on that card.
+    let size = h.state().canvas.screen_rect.size();
+    h.state_mut().canvas.scene_rect = Rect::from_center_size(Pos2::new(centre.x, centre.y), size);
+    h.run();
+    assert!((h.state().canvas.to_screen.scaling - 1.0).abs() < 0.01);
+    let widgets = card_widgets(&h);
+    let total = h.state().plan().nodes.len();
+    assert!(
+        widgets >= 1 && widgets < total / 10,
+        "{widgets} of {total} cards are widgets"
+    );
+
+    // Dropping a card onto the palette, outside the canvas, still ends the move.
+    let from = h.state().canvas.to_screen_pos(centre);
+    let palette = Pos2::new(20.0, from.y);
+    drag(&mut h, from, palette);
+    assert_eq!(h.state().canvas.gesture, Gesture::Idle, "the drag ended");
+    let after = h.state().plan().nodes[&id].position;
+    assert!(
+        after.x < centre.x - 100.0,
+        "the card moved left: {centre:?} -> {after:?}"
+    );
+}
+
+/// Off-screen cards are skipped, but not the one a link is being drawn from: panning it out of
+/// view mid-gesture must not leave the gesture stuck.
+#[test]
+fn a_link_drawn_from_a_card_panned_out_of_view_still_ends() {
+    let mut h = crate::ui::harness(AppOptions::default());
+    let id = NodeId::from("clients");
+    let card = h.state().plan().nodes[&id].position;
+    let links = h.state().plan().links.len();
+    // The handle sits on the card's right edge.
+    let handle = h
+        .state()
+        .canvas
+        .to_screen_pos(lync_port_planner::plan::CanvasPoint {
+            x: card.x + lync_port_planner::plan::layout::CARD_WIDTH / 2.0,
+            y: card.y,
+        });
+    h.event(eframe::egui::Event::PointerMoved(handle));
+    h.step();
+    crate::ui::button(&h, handle, true);
+    h.step();
+    for i in 1..=4 {
+        h.event(eframe::egui::Event::PointerMoved(
+            handle + Vec2::new(0.0, 30.0 * i as f32),
+        ));
+        h.step();
+    }
+    assert!(matches!(h.state().canvas.gesture, Gesture::Link { .. }));
+    // Pan far away (as the keyboard or a wheel would), then let go over empty canvas.
+    let far = h
+        .state()
+        .canvas
+        .scene_rect
+        .translate(Vec2::new(20_000.0, 0.0));
+    h.state_mut().canvas.scene_rect = far;
+    h.step();
+    let release = handle + Vec2::new(0.0, 150.0);
+    crate::ui::button(&h, release, false);
+    h.run();
+    assert_eq!(
+        h.state().canvas.gesture,
+        Gesture::Idle,
+        "the link gesture ended"
+    );
+    assert_eq!(
+        h.state().plan().links.len(),
+        links,
+        "dropped on nothing: no link"
+    );
+}
+
+/// While a card is dragged only its own links' labels move; releasing places every label
+/// again exactly as a fresh window would.
+#[test]
+fn dragging_moves_only_the_dragged_cards_labels_and_release_matches_a_fresh_layout() {
+    let mut h = crate::ui::harness(AppOptions::default());
+    let id = NodeId::from("clients");
+    let centre = h.state().plan().nodes[&id].position;
+    let before = h.state().canvas.links.shapes.clone();
+    let from = h.state().canvas.to_screen_pos(centre);
+    h.event(eframe::egui::Event::PointerMoved(from));
+    h.step();
+    crate::ui::button(&h, from, true);
+    h.step();
+    for i in 1..=5 {
+        h.event(eframe::egui::Event::PointerMoved(
+            from + Vec2::new(-40.0 * i as f32, 0.0),
+        ));
+        h.step();
+    }
+    let during = h.state().canvas.links.shapes.clone();
+    assert_eq!(before.len(), during.len());
+    let mut moved = 0;
+    for (b, d) in before.iter().zip(&during) {
+        if b.key.0 == id || b.key.1 == id {
+            moved += usize::from(b.label != d.label);
+        } else {
+            assert_eq!(b.label, d.label, "{:?} held still", b.key);
+        }
+    }
+    assert!(moved > 0, "the dragged card's labels follow it");
+    crate::ui::button(&h, from + Vec2::new(-200.0, 0.0), false);
+    h.run();
+
+    let saved = temp_dir().join("moved.ron");
+    plan_file::save(&saved, h.state().plan()).unwrap();
+    let fresh = harness(AppOptions {
+        plan: Some(saved),
+        ..AppOptions::default()
+    });
+    let placed = |h: &Harness<'_, PlannerApp>| {
+        h.state()
+            .canvas
+            .links
+            .shapes
+            .iter()
+            .map(|s| (s.key.clone(), s.label))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(placed(&h), placed(&fresh));
+}
+
+fn repaint_delay(h: &Harness<'_, PlannerApp>) -> Duration {
+    h.output().viewport_output[&eframe::egui::ViewportId::ROOT].repaint_delay
+}
+
+#[test]
+fn an_idle_window_asks_for_no_repaint_and_wakes_only_for_a_due_autosave() {
+    let dir = temp_dir();
+    let mut h = harness(AppOptions {
+        recovery_dir: Some(dir.clone()),
+        ..AppOptions::default()
+    });
+    h.input_mut().time = Some(1.0);
+    h.run();
+    assert_eq!(
+        repaint_delay(&h),
+        Duration::MAX,
+        "nothing happens, nothing drawn"
+    );
+
+    let id = NodeId::from("clients");
+    let mut node = h.state().plan().nodes[&id].clone();
+    node.label = "Renamed clients".to_owned();
+    h.state_mut()
+        .push(Command::Edit(PlanEdit::SetNode { id, node }));
+    h.input_mut().time = Some(2.0);
+    h.run();
+    let wait = repaint_delay(&h);
+    assert!(
+        wait > Duration::from_secs(1) && wait < Duration::from_secs(5),
+        "an unsaved edit wakes the window for the autosave: {wait:?}"
+    );
+
+    h.input_mut().time = Some(6.0);
+    h.step();
+    assert!(
+        lync_port_planner::recovery::read(&dir, &catalog()).is_some(),
+        "the autosave was written"
+    );
+    h.input_mut().time = Some(7.0);
+    h.run();
+    assert_eq!(
+        repaint_delay(&h),
+        Duration::MAX,
+        "autosaved and still unsaved to its file: no more wake-ups"
+    );
+}

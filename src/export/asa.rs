@@ -1,5 +1,7 @@
 //! Cisco ASA extended access-list lines, one ACL per firewall; netmasks, not CIDR, for IPv4.
 
+use std::fmt::Write as _;
+
 use super::Report;
 use super::text::{ascii_comment, families};
 use crate::net::IpNet;
@@ -26,7 +28,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
                 &format!("{} {} {}", rule.id, rule.application, rule.ports),
                 100,
             );
-            out.push_str(&format!("access-list {name} remark {remark}\n"));
+            writeln!(out, "access-list {name} remark {remark}").ok();
             if rule.is_unresolved() {
                 out.push_str(&format!(
                     "! UNRESOLVED {}: fill in the missing addresses\n",
@@ -44,10 +46,12 @@ pub(super) fn render(report: &Report<'_>) -> String {
                 };
                 for s in &sources {
                     for d in &destinations {
-                        out.push_str(&format!(
-                            "access-list {name} extended permit {} {s} {d} {port}\n",
+                        writeln!(
+                            out,
+                            "access-list {name} extended permit {} {s} {d} {port}",
                             rule.transport.as_str()
-                        ));
+                        )
+                        .ok();
                     }
                 }
             }

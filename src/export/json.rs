@@ -35,7 +35,7 @@ pub(super) fn rule_value(r: &crate::rules::Rule, lang: crate::i18n::Lang) -> Val
         "port_from": r.ports.from,
         "port_to": r.ports.to,
         "notes": r.notes.get(lang),
-        "references": r.references,
+        "references": &*r.references,
     })
 }
 

@@ -154,12 +154,20 @@ pub fn export_plan(
 ) -> String {
     let rules = crate::rules::derive(plan, catalog);
     let findings = crate::findings::check(plan, catalog, &rules);
+    // The whole table needs no filtered copy.
+    let scoped;
+    let rules = if *scope == crate::rules::RuleScope::All {
+        &rules
+    } else {
+        scoped = rules.scoped(scope);
+        &scoped
+    };
     render(
         format,
         &Report {
             plan,
             catalog,
-            rules: &rules.scoped(scope),
+            rules,
             findings: &findings,
             lang,
         },

@@ -1,6 +1,8 @@
 //! A complete `table inet` file for `nft -f`. Its chains have no hook: loading it changes no
 //! traffic until the admin's own base chain jumps to them (see the header), so it is safe to load.
 
+use std::fmt::Write as _;
+
 use super::Report;
 use super::text::{ascii_comment, families};
 use crate::net::IpNet;
@@ -42,25 +44,28 @@ pub(super) fn render(report: &Report<'_>) -> String {
             }
             for m in families(rule) {
                 let family = if m.ipv4 { "ip" } else { "ip6" };
-                let mut line = String::from("\t\t");
+                out.push_str("\t\t");
                 if let Some(list) = &m.source {
-                    line.push_str(&format!("{family} saddr {} ", set(list)));
+                    write!(out, "{family} saddr {} ", set(list)).ok();
                 }
                 if let Some(list) = &m.destination {
-                    line.push_str(&format!("{family} daddr {} ", set(list)));
+                    write!(out, "{family} daddr {} ", set(list)).ok();
                 }
                 if m.source.is_none() && m.destination.is_none() {
-                    line.push_str(&format!(
+                    write!(
+                        out,
                         "meta nfproto {} ",
                         if m.ipv4 { "ipv4" } else { "ipv6" }
-                    ));
+                    )
+                    .ok();
                 }
-                line.push_str(&format!(
-                    "{} dport {} accept comment \"{comment}\"\n",
+                writeln!(
+                    out,
+                    "{} dport {} accept comment \"{comment}\"",
                     rule.transport.as_str(),
                     rule.ports.join("-")
-                ));
-                out.push_str(&line);
+                )
+                .ok();
             }
         }
         out.push_str("\t}\n");

@@ -1,6 +1,9 @@
 //! `derive(&Plan, &Catalog) -> RuleSet`: links activate requirements in both directions,
 //! nodes carry their intrinsic "Any" rules, custom rules are added as written.
 
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
 use super::resolve::{any_end, node_end};
 use super::{Rule, RuleEnd, RuleSet};
 use crate::catalog::{Catalog, Condition, Requirement, Side, Text};
@@ -10,13 +13,14 @@ use crate::topology::Firewall;
 
 /// Every rule the plan needs, sorted and with stable ids.
 pub fn derive(plan: &Plan, catalog: &Catalog) -> RuleSet {
+    let shared = Shared::new(catalog);
     let mut rules = Vec::new();
     for link in &plan.links {
-        link_rules(plan, catalog, link, &mut rules);
+        link_rules(plan, catalog, &shared, link, &mut rules);
     }
     let adjacency = plan.adjacency();
     for (id, node) in &plan.nodes {
-        intrinsic_rules(plan, catalog, &adjacency, id, node, &mut rules);
+        intrinsic_rules(plan, catalog, &shared, &adjacency, id, node, &mut rules);
     }
     rules.sort_by(|x, y| sort_key(x).cmp(&sort_key(y)));
     rules.dedup_by(|x, y| x.id == y.id);
@@ -24,6 +28,34 @@ pub fn derive(plan: &Plan, catalog: &Catalog) -> RuleSet {
         plan: plan.name.clone(),
         catalog: catalog.label(),
         rules,
+    }
+}
+
+/// Each requirement's notes and citations, built once per derivation and shared by its rules:
+/// thousands of rules, a few dozen texts.
+struct Shared<'c>(BTreeMap<&'c str, (Arc<Text>, Arc<[String]>)>);
+
+impl<'c> Shared<'c> {
+    fn new(catalog: &'c Catalog) -> Self {
+        Self(
+            catalog
+                .requirements()
+                .iter()
+                .map(|r| {
+                    (
+                        r.id.as_str(),
+                        (Arc::new(r.notes.clone()), Arc::from(catalog.citations(r))),
+                    )
+                })
+                .collect(),
+        )
+    }
+
+    fn of(&self, req: &Requirement) -> (Arc<Text>, Arc<[String]>) {
+        self.0.get(req.id.as_str()).map_or_else(
+            || (Arc::new(req.notes.clone()), Arc::from([])),
+            |(n, r)| (Arc::clone(n), Arc::clone(r)),
+        )
     }
 }
 
@@ -47,7 +79,13 @@ fn sort_key(
     )
 }
 
-fn link_rules(plan: &Plan, catalog: &Catalog, link: &Link, out: &mut Vec<Rule>) {
+fn link_rules(
+    plan: &Plan,
+    catalog: &Catalog,
+    shared: &Shared<'_>,
+    link: &Link,
+    out: &mut Vec<Rule>,
+) {
     let (Some(a), Some(b)) = (plan.nodes.get(&link.a), plan.nodes.get(&link.b)) else {
         return;
     };
@@ -85,7 +123,7 @@ fn link_rules(plan: &Plan, catalog: &Catalog, link: &Link, out: &mut Vec<Rule>) 
             let source = node_end(src_id, src, sr, src_sel.resolve(src.lb));
             let destination = node_end(dst_id, dst, dr, dst_sel.resolve(dst.lb));
             out.push(rule(
-                catalog,
+                shared,
                 req,
                 [(source, Some(src)), (destination, Some(dst))],
                 Some(link),
@@ -117,12 +155,12 @@ fn link_rules(plan: &Plan, catalog: &Catalog, link: &Link, out: &mut Vec<Rule>) 
             application: custom.application.clone(),
             transport: custom.transport,
             ports: custom.ports,
-            notes: Text {
+            notes: Arc::new(Text {
                 en: crate::i18n::trf(Lang::En, "rule.custom_note", &[("name", &custom.name)]),
                 zh_tw: crate::i18n::trf(Lang::ZhTw, "rule.custom_note", &[("name", &custom.name)]),
                 ko_kr: crate::i18n::trf(Lang::KoKr, "rule.custom_note", &[("name", &custom.name)]),
-            },
-            references: Vec::new(),
+            }),
+            references: Arc::from([]),
             link: Some(link_key(link)),
         });
     }
@@ -131,6 +169,7 @@ fn link_rules(plan: &Plan, catalog: &Catalog, link: &Link, out: &mut Vec<Rule>) 
 fn intrinsic_rules(
     plan: &Plan,
     catalog: &Catalog,
+    shared: &Shared<'_>,
     adjacency: &crate::plan::Adjacency<'_>,
     id: &NodeId,
     node: &Node,
@@ -168,7 +207,7 @@ fn intrinsic_rules(
             } else {
                 [(any_end(any_zone), None), (own, Some(node))]
             };
-            out.push(rule(catalog, req, ends, None));
+            out.push(rule(shared, req, ends, None));
             continue;
         }
         for (peer_id, peer, link) in peers {
@@ -187,7 +226,7 @@ fn intrinsic_rules(
             } else {
                 [(peer_end, Some(peer)), (own.clone(), Some(node))]
             };
-            out.push(rule(catalog, req, ends, Some(link)));
+            out.push(rule(shared, req, ends, Some(link)));
         }
     }
 }
@@ -216,16 +255,17 @@ fn conditions_hold(req: &Requirement, src: Option<&Node>, dst: Option<&Node>) ->
 
 /// A rule from a requirement; `ends` are (source, destination), each with its node.
 fn rule(
-    catalog: &Catalog,
+    shared: &Shared<'_>,
     req: &Requirement,
     ends: [(RuleEnd, Option<&Node>); 2],
     link: Option<&Link>,
 ) -> Rule {
     let [(source, src_node), (destination, dst_node)] = ends;
     let node_or_any = |end: &RuleEnd| end.node.as_ref().map_or("any", NodeId::as_str).to_owned();
-    let mut notes = req.notes.clone();
+    let (mut notes, references) = shared.of(req);
     for (end, node) in [(&source, src_node), (&destination, dst_node)] {
         if let Some(public) = node.and_then(|n| nat_public(n, end)) {
+            let notes = Arc::make_mut(&mut notes);
             for (lang, text) in [
                 (Lang::En, &mut notes.en),
                 (Lang::ZhTw, &mut notes.zh_tw),
@@ -255,7 +295,7 @@ fn rule(
         transport: req.transport,
         ports: req.ports,
         notes,
-        references: catalog.citations(req),
+        references,
         link: link.map(link_key),
         source,
         destination,

@@ -1,6 +1,8 @@
 //! Firewall rules derived from a plan and the catalog: a pure, sorted function of both.
 //! Rules are never stored; the plan and the catalog are the only sources.
 
+use std::sync::Arc;
+
 mod derive;
 mod resolve;
 mod summary;
@@ -124,10 +126,10 @@ pub struct Rule {
     pub transport: Transport,
     /// Destination port or range.
     pub ports: PortRange,
-    /// Why it exists, in every language.
-    pub notes: crate::catalog::Text,
-    /// TechNet ids and lync-ports.md row keys.
-    pub references: Vec<String>,
+    /// Why it exists, in every language (shared with every rule of the requirement).
+    pub notes: Arc<crate::catalog::Text>,
+    /// TechNet ids and lync-ports.md row keys (shared likewise).
+    pub references: Arc<[String]>,
     /// The link it belongs to, if any (intrinsic rules have none).
     pub link: Option<(NodeId, NodeId)>,
 }

@@ -31,7 +31,7 @@ pub fn rule_detail_ui(ui: &mut egui::Ui, rule: &Rule, catalog: &crate::catalog::
     );
     ui.horizontal_wrapped(|ui| {
         ui.label(t(ui, "rule.sources"));
-        for r in &rule.references {
+        for r in rule.references.iter() {
             if r.starts_with("lync-ports.md") {
                 ui.label(RichText::new(r).small());
             } else {

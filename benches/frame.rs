@@ -17,7 +17,39 @@ const WINDOW: Vec2 = Vec2::new(1600.0, 1000.0);
 const WARM_UP: usize = 10;
 
 fn main() {
+    // benches/callgrind.sh: `LPP_CALLGRIND=idle_fit:2000:100` runs exactly that many frames of
+    // one case and nothing else, so instruction counts can be subtracted between two runs.
+    if let Ok(spec) = std::env::var("LPP_CALLGRIND") {
+        callgrind(&spec);
+        return;
+    }
     divan::main();
+}
+
+fn callgrind(spec: &str) {
+    let parts: Vec<&str> = spec.split(':').collect();
+    let [case, nodes, frames] = parts.as_slice() else {
+        panic!("LPP_CALLGRIND=CASE:NODES:FRAMES, like idle_fit:2000:100");
+    };
+    let nodes: usize = nodes.parse().expect("NODES is a number");
+    let frames: usize = frames.parse().expect("FRAMES is a number");
+    let (view, drag) = match *case {
+        "idle_fit" => (View::Fit, false),
+        "idle_100" => (View::Full, false),
+        "dragging_fit" => (View::Fit, true),
+        "dragging_100" => (View::Full, true),
+        other => panic!("unknown case {other}"),
+    };
+    let mut window = Window::open(nodes, view);
+    let mut step = if drag {
+        window.start_drag()
+    } else {
+        Box::new(Vec::new)
+    };
+    for _ in 0..frames {
+        let events = step();
+        window.frame(events);
+    }
 }
 
 /// The app with a generated plan opened from a file, as a user would open it.
@@ -104,6 +136,26 @@ impl Window {
     }
 }
 
+/// The next frame's input while dragging.
+type Step = Box<dyn FnMut() -> Vec<Event>>;
+
+impl Window {
+    /// Press on a card in view and start moving it; returns the input of each later frame:
+    /// back and forth by 8 points.
+    fn start_drag(&mut self) -> Step {
+        let start = self.visible_node();
+        self.frame(pointer(start, None));
+        self.frame(pointer(start, Some(true)));
+        self.frame(pointer(start + Vec2::new(20.0, 0.0), None));
+        let mut right = true;
+        Box::new(move || {
+            right = !right;
+            let x = if right { 28.0 } else { 20.0 };
+            pointer(start + Vec2::new(x, 0.0), None)
+        })
+    }
+}
+
 impl Drop for Window {
     fn drop(&mut self) {
         std::fs::remove_dir_all(&self.dir).ok();
@@ -134,15 +186,10 @@ fn idle(bencher: Bencher<'_, '_>, nodes: usize, view: View) {
 /// move every frame; the plan changes only on release.
 fn dragging(bencher: Bencher<'_, '_>, nodes: usize, view: View) {
     let mut window = Window::open(nodes, view);
-    let start = window.visible_node();
-    window.frame(pointer(start, None));
-    window.frame(pointer(start, Some(true)));
-    window.frame(pointer(start + Vec2::new(20.0, 0.0), None));
-    let mut right = true;
+    let mut step = window.start_drag();
     bencher.bench_local(|| {
-        right = !right;
-        let x = if right { 28.0 } else { 20.0 };
-        window.frame(pointer(start + Vec2::new(x, 0.0), None))
+        let events = step();
+        window.frame(events)
     });
     assert!(
         window.app.canvas.gesture != lync_port_planner::ui::canvas::Gesture::Idle,

@@ -1157,6 +1157,9 @@ fn display_name(path: &Path) -> String {
 
 impl eframe::App for PlannerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if self.frames == 1 {
+            report_first_frame();
+        }
         self.contents_ui(ui);
         let start_dir = self.doc.path().and_then(|p| p.parent().map(Path::to_owned));
         self.dialogs.spawn_requested(ui.ctx(), start_dir);
@@ -1190,6 +1193,17 @@ impl PlannerApp {
                 ctx.request_repaint();
             }
         }
+    }
+}
+
+/// `LPP_REPORT_FIRST_FRAME=1` (benches/startup.sh): when the second frame starts, so the first
+/// one is on screen, print the wall-clock time; the script subtracts the time it started us.
+fn report_first_frame() {
+    if std::env::var_os(crate::ui::FIRST_FRAME_VAR).is_some() {
+        let ns = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        eprintln_once(&format!("first frame presented at unix ns {ns}"));
     }
 }
 

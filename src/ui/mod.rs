@@ -27,6 +27,9 @@ pub use app::{AfterPrompt, AppOptions, PlannerApp};
 pub use derived::Derived;
 pub use files::DialogKind;
 
+/// Environment variable: report when the first frame is on screen (benches/startup.sh).
+pub const FIRST_FRAME_VAR: &str = "LPP_REPORT_FIRST_FRAME";
+
 /// Environment variable: render this many frames, then close (the CI smoke test).
 pub const SMOKE_FRAMES_VAR: &str = "LPP_SMOKE_FRAMES";
 

@@ -2,9 +2,17 @@
 //! Pure (no UI, no I/O), so undo, redo and dirty tracking are unit-tested here.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::catalog::Catalog;
 use crate::plan::{EditError, Plan, PlanEdit};
+
+/// A state id never used before in this process, by any document: caches keyed by it cannot
+/// mistake a newly opened plan for the one they were computed from.
+fn fresh_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
 
 /// Most undo steps kept.
 pub const MAX_UNDO: usize = 200;
@@ -15,22 +23,24 @@ pub struct Document {
     plan: Plan,
     /// Identifies the current state; undo restores the id of the state it restores.
     state: u64,
-    next_state: u64,
     saved_state: Option<u64>,
-    undo: Vec<(Plan, u64)>,
-    redo: Vec<(Plan, u64)>,
+    /// Identifies the plan's content apart from card positions: the key for rules and findings.
+    content: u64,
+    undo: Vec<(Plan, u64, u64)>,
+    redo: Vec<(Plan, u64, u64)>,
     path: Option<PathBuf>,
 }
 
 impl Document {
     /// A document for `plan`; `path` is where it was loaded from (`None`: never saved).
     pub fn new(plan: Plan, path: Option<PathBuf>) -> Self {
-        let saved_state = path.as_ref().map(|_| 0);
+        let state = fresh_id();
+        let saved_state = path.as_ref().map(|_| state);
         Self {
             plan,
-            state: 0,
-            next_state: 1,
+            state,
             saved_state,
+            content: state,
             undo: Vec::new(),
             redo: Vec::new(),
             path,
@@ -39,9 +49,10 @@ impl Document {
 
     /// A document for a built-in template: clean until edited, but with no file yet.
     pub fn template(plan: Plan) -> Self {
+        let doc = Self::new(plan, None);
         Self {
-            saved_state: Some(0),
-            ..Self::new(plan, None)
+            saved_state: Some(doc.state),
+            ..doc
         }
     }
 
@@ -53,6 +64,12 @@ impl Document {
     /// Changes whenever the plan changes (edit, undo, redo): the key for derived caches.
     pub fn state(&self) -> u64 {
         self.state
+    }
+
+    /// Changes when the plan changes other than by moving cards within their zones (then
+    /// rules and findings stay the same, so they need not be derived again).
+    pub fn content(&self) -> u64 {
+        self.content
     }
 
     /// The file, if the plan has one.
@@ -72,35 +89,40 @@ impl Document {
         if self.plan == before {
             return Ok(());
         }
-        self.undo.push((before, self.state));
+        let moved_only = self.plan.same_but_positions(&before);
+        self.undo.push((before, self.state, self.content));
         if self.undo.len() > MAX_UNDO {
             self.undo.remove(0);
         }
         self.redo.clear();
-        self.state = self.next_state;
-        self.next_state += 1;
+        self.state = fresh_id();
+        if !moved_only {
+            self.content = self.state;
+        }
         Ok(())
     }
 
     /// Undo the last edit; false when there is none.
     pub fn undo(&mut self) -> bool {
-        let Some((plan, state)) = self.undo.pop() else {
+        let Some((plan, state, content)) = self.undo.pop() else {
             return false;
         };
         let current = std::mem::replace(&mut self.plan, plan);
-        self.redo.push((current, self.state));
+        self.redo.push((current, self.state, self.content));
         self.state = state;
+        self.content = content;
         true
     }
 
     /// Redo the last undone edit; false when there is none.
     pub fn redo(&mut self) -> bool {
-        let Some((plan, state)) = self.redo.pop() else {
+        let Some((plan, state, content)) = self.redo.pop() else {
             return false;
         };
         let current = std::mem::replace(&mut self.plan, plan);
-        self.undo.push((current, self.state));
+        self.undo.push((current, self.state, self.content));
         self.state = state;
+        self.content = content;
         true
     }
 
@@ -200,5 +222,53 @@ mod tests {
         assert_eq!(d.plan().fresh_id("dir").as_str(), "dir-2");
         assert_eq!(d.plan().fresh_id("director").as_str(), "director");
         assert_eq!(d.plan().fresh_label("Director pool"), "Director pool 2");
+    }
+
+    /// Moving cards within their zones keeps `content`, and so it may keep the rules and
+    /// findings: checked by deriving them again after every such move of every seed node.
+    #[test]
+    fn moves_within_a_zone_keep_the_content_and_the_rules() {
+        let (mut d, c) = doc();
+        let derive = |p: &Plan| {
+            let rules = crate::rules::derive(p, &c);
+            let findings = crate::findings::check(p, &c, &rules);
+            (rules, findings)
+        };
+        let before = derive(d.plan());
+        let ids: Vec<NodeId> = d.plan().nodes.keys().cloned().collect();
+        for (i, id) in ids.iter().enumerate() {
+            let node = &d.plan().nodes[id];
+            let (content, state) = (d.content(), d.state());
+            let to = crate::plan::CanvasPoint {
+                x: node.position.x,
+                y: node.position.y + 40.0 * (i as f32 + 1.0),
+            };
+            d.apply(
+                &PlanEdit::MoveNodes {
+                    moves: vec![(id.clone(), to, node.zone)],
+                },
+                &c,
+            )
+            .unwrap();
+            assert_ne!(d.state(), state, "a move is an edit");
+            assert_eq!(d.content(), content, "{id} moved within its zone");
+            assert_eq!(derive(d.plan()), before, "{id}: same rules and findings");
+        }
+        // Across a band the zone changes: new content, and undo brings the old one back.
+        let content = d.content();
+        let id = NodeId::from("clients");
+        let to = crate::plan::CanvasPoint { x: 0.0, y: 0.0 };
+        let zone = crate::plan::layout::zone_at(to.x);
+        assert_ne!(zone, d.plan().nodes[&id].zone);
+        d.apply(
+            &PlanEdit::MoveNodes {
+                moves: vec![(id, to, zone)],
+            },
+            &c,
+        )
+        .unwrap();
+        assert_ne!(d.content(), content);
+        assert!(d.undo());
+        assert_eq!(d.content(), content);
     }
 }

@@ -56,6 +56,30 @@ impl Plan {
         }
     }
 
+    /// Equal except where the cards sit: rules and findings do not depend on positions (a node's
+    /// zone, which they do depend on, is compared). Fields are listed exhaustively, so a new one
+    /// must be placed on one side or the other here.
+    pub fn same_but_positions(&self, other: &Self) -> bool {
+        let Self {
+            format_version,
+            name,
+            description,
+            product,
+            nodes,
+            links,
+        } = self;
+        *format_version == other.format_version
+            && *name == other.name
+            && *description == other.description
+            && *product == other.product
+            && *links == other.links
+            && nodes.len() == other.nodes.len()
+            && nodes
+                .iter()
+                .zip(&other.nodes)
+                .all(|((ia, a), (ib, b))| ia == ib && a.same_but_position(b))
+    }
+
     /// The link between two nodes, in either order.
     pub fn link_between(&self, a: &NodeId, b: &NodeId) -> Option<&Link> {
         self.links
@@ -189,6 +213,35 @@ pub struct Node {
     /// Feature flags set on the node (`holds_cms`).
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub flags: BTreeSet<String>,
+}
+
+impl Node {
+    /// Equal except for `position` (see [`Plan::same_but_positions`]).
+    pub fn same_but_position(&self, other: &Self) -> bool {
+        let Self {
+            role,
+            label,
+            position: _,
+            zone,
+            fqdn,
+            lb,
+            addressing,
+            members,
+            vips,
+            networks,
+            flags,
+        } = self;
+        *role == other.role
+            && *label == other.label
+            && *zone == other.zone
+            && *fqdn == other.fqdn
+            && *lb == other.lb
+            && *addressing == other.addressing
+            && *members == other.members
+            && *vips == other.vips
+            && *networks == other.networks
+            && *flags == other.flags
+    }
 }
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {

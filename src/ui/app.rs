@@ -66,7 +66,7 @@ pub struct AuditState {
     pub path: PathBuf,
     /// Its rules.
     pub existing: Vec<ExistingRule>,
-    /// Audit findings for the document state they were computed for.
+    /// Audit findings for the document content they were computed for.
     pub findings: Vec<Finding>,
     /// The plan's findings and the audit's, sorted together.
     merged: Vec<Finding>,
@@ -267,10 +267,13 @@ impl PlannerApp {
     }
 
     fn refresh_derived(&mut self) {
-        self.derived
-            .refresh(self.doc.state(), self.doc.plan(), &self.catalog);
+        self.derived.refresh(
+            (self.doc.state(), self.doc.content()),
+            self.doc.plan(),
+            &self.catalog,
+        );
         if let Some(a) = &mut self.audit
-            && a.state != Some(self.doc.state())
+            && a.state != Some(self.doc.content())
         {
             a.findings = crate::audit::audit(&self.derived.rules, &a.existing);
             a.merged = self
@@ -281,7 +284,7 @@ impl PlannerApp {
                 .cloned()
                 .collect();
             a.merged.sort();
-            a.state = Some(self.doc.state());
+            a.state = Some(self.doc.content());
         }
         self.selection.retain_existing(self.doc.plan());
     }

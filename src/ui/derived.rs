@@ -19,8 +19,11 @@ pub struct LinkView {
 /// Everything derived from one state of the plan.
 #[derive(Clone, Debug, Default)]
 pub struct Derived {
-    /// The document state it was computed for.
+    /// The document state it is current for (positions included).
     pub state: Option<u64>,
+    /// The document content its rules and findings were derived from (see
+    /// [`crate::document::Document::content`]): moving cards changes `state`, not this.
+    pub content: Option<u64>,
     /// The rules.
     pub rules: RuleSet,
     /// The findings.
@@ -34,9 +37,16 @@ pub struct Derived {
 }
 
 impl Derived {
-    /// Recompute when `state` differs from the cached one; true when it did.
-    pub fn refresh(&mut self, state: u64, plan: &Plan, catalog: &Catalog) -> bool {
-        if self.state == Some(state) {
+    /// Bring up to date with the document's `(state, content)`. Rules and findings are derived
+    /// again only when the content changed; true when they were.
+    pub fn refresh(
+        &mut self,
+        (state, content): (u64, u64),
+        plan: &Plan,
+        catalog: &Catalog,
+    ) -> bool {
+        self.state = Some(state);
+        if self.content == Some(content) {
             return false;
         }
         let rules = rules::derive(plan, catalog);
@@ -68,6 +78,7 @@ impl Derived {
         }
         *self = Self {
             state: Some(state),
+            content: Some(content),
             rules,
             findings,
             links,

@@ -276,7 +276,7 @@ impl RuleTable {
     /// with [`Self::keep_rows`].
     fn take_rows(&mut self, derived: &Derived, selection: &Selection, lang: Lang) -> Vec<Row> {
         let key = RowsKey {
-            state: derived.state,
+            state: derived.content,
             lang,
             grouping: self.grouping,
             sort: self.sort,

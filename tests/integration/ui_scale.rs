@@ -258,3 +258,45 @@ fn an_idle_window_asks_for_no_repaint_and_wakes_only_for_a_due_autosave() {
         "autosaved and still unsaved to its file: no more wake-ups"
     );
 }
+
+/// Arranging cards is the most frequent edit on a big plan: it must not derive the rules again,
+/// while any other edit must.
+#[test]
+fn moving_a_card_keeps_the_derived_rules_and_renaming_derives_them_again() {
+    let mut h = large(500);
+    let (id, at) = visible_node(&h);
+    let content = h.state().derived().content;
+    let rules_before = h.state().derived().rules.clone();
+    let before = h.state().plan().nodes[&id].position;
+    // Straight down: zones are vertical bands, so the zone stays.
+    drag(&mut h, at, at + Vec2::new(0.0, 15.0));
+    assert_ne!(
+        h.state().plan().nodes[&id].position,
+        before,
+        "the card moved"
+    );
+    let state = h.state().doc.state();
+    assert_eq!(
+        h.state().derived().state,
+        Some(state),
+        "geometry is current"
+    );
+    assert_eq!(
+        h.state().derived().content,
+        content,
+        "a move within the zone kept the derived rules"
+    );
+    assert_eq!(h.state().derived().rules, rules_before);
+    let fresh = lync_port_planner::rules::derive(h.state().plan(), &catalog());
+    assert_eq!(h.state().derived().rules, fresh, "and they are still right");
+
+    let mut node = h.state().plan().nodes[&id].clone();
+    node.label = "Renamed".to_owned();
+    h.state_mut()
+        .push(Command::Edit(PlanEdit::SetNode { id, node }));
+    h.run();
+    assert_ne!(h.state().derived().content, content);
+    let fresh = lync_port_planner::rules::derive(h.state().plan(), &catalog());
+    assert_eq!(h.state().derived().rules, fresh);
+    assert!(fresh.rules.iter().any(|r| r.source.label == "Renamed"));
+}

@@ -63,6 +63,12 @@ pub enum Format {
 }
 
 impl Format {
+    /// True for the formats that report findings (the firewall configs and CSV carry rules
+    /// only, so exporting them need not check the plan).
+    pub fn shows_findings(self) -> bool {
+        matches!(self, Self::Markdown | Self::Html | Self::Json)
+    }
+
     /// Every format, in menu order.
     pub const ALL: [Self; 8] = [
         Self::Csv,
@@ -153,7 +159,11 @@ pub fn export_plan(
     lang: crate::i18n::Lang,
 ) -> String {
     let rules = crate::rules::derive(plan, catalog);
-    let findings = crate::findings::check(plan, catalog, &rules);
+    let findings = if format.shows_findings() {
+        crate::findings::check(plan, catalog, &rules)
+    } else {
+        Vec::new()
+    };
     // The whole table needs no filtered copy.
     let scoped;
     let rules = if *scope == crate::rules::RuleScope::All {

@@ -13,7 +13,7 @@ use crate::topology::Firewall;
 
 /// Every rule the plan needs, sorted and with stable ids.
 pub fn derive(plan: &Plan, catalog: &Catalog) -> RuleSet {
-    let shared = Shared::new(catalog);
+    let shared = Shared::new(catalog, plan);
     let mut rules = Vec::new();
     for link in &plan.links {
         link_rules(plan, catalog, &shared, link, &mut rules);
@@ -22,7 +22,7 @@ pub fn derive(plan: &Plan, catalog: &Catalog) -> RuleSet {
     for (id, node) in &plan.nodes {
         intrinsic_rules(plan, catalog, &shared, &adjacency, id, node, &mut rules);
     }
-    rules.sort_by(|x, y| sort_key(x).cmp(&sort_key(y)));
+    let mut rules = sorted(plan, rules);
     rules.dedup_by(|x, y| x.id == y.id);
     RuleSet {
         plan: plan.name.clone(),
@@ -33,50 +33,77 @@ pub fn derive(plan: &Plan, catalog: &Catalog) -> RuleSet {
 
 /// Each requirement's notes and citations, built once per derivation and shared by its rules:
 /// thousands of rules, a few dozen texts.
-struct Shared<'c>(BTreeMap<&'c str, (Arc<Text>, Arc<[String]>)>);
+/// Also the role-to-role requirements of the plan's product by (source role, destination role),
+/// in catalog order: a link looks up its two directions instead of testing every requirement.
+struct Shared<'c> {
+    texts: BTreeMap<&'c str, (Arc<Text>, Arc<[String]>)>,
+    by_roles: BTreeMap<(&'c str, &'c str), Vec<&'c Requirement>>,
+}
 
 impl<'c> Shared<'c> {
-    fn new(catalog: &'c Catalog) -> Self {
-        Self(
-            catalog
-                .requirements()
-                .iter()
-                .map(|r| {
-                    (
-                        r.id.as_str(),
-                        (Arc::new(r.notes.clone()), Arc::from(catalog.citations(r))),
-                    )
-                })
-                .collect(),
-        )
+    fn new(catalog: &'c Catalog, plan: &Plan) -> Self {
+        let texts = catalog
+            .requirements()
+            .iter()
+            .map(|r| {
+                (
+                    r.id.as_str(),
+                    (Arc::new(r.notes.clone()), Arc::from(catalog.citations(r))),
+                )
+            })
+            .collect();
+        let mut by_roles: BTreeMap<(&str, &str), Vec<&Requirement>> = BTreeMap::new();
+        for req in catalog.requirements() {
+            if let (Side::Role { role: s, .. }, Side::Role { role: d, .. }) =
+                (&req.source, &req.destination)
+                && for_product(req, plan)
+            {
+                by_roles
+                    .entry((s.as_str(), d.as_str()))
+                    .or_default()
+                    .push(req);
+            }
+        }
+        Self { texts, by_roles }
     }
 
     fn of(&self, req: &Requirement) -> (Arc<Text>, Arc<[String]>) {
-        self.0.get(req.id.as_str()).map_or_else(
+        self.texts.get(req.id.as_str()).map_or_else(
             || (Arc::new(req.notes.clone()), Arc::from([])),
             |(n, r)| (Arc::clone(n), Arc::clone(r)),
         )
     }
 }
 
-fn sort_key(
-    rule: &Rule,
-) -> (
-    Firewall,
-    Option<&NodeId>,
-    u16,
-    crate::net::Transport,
-    Option<&NodeId>,
-    &str,
-) {
-    (
-        rule.firewall,
-        rule.destination.node.as_ref(),
-        rule.ports.from,
-        rule.transport,
-        rule.source.node.as_ref(),
-        &rule.id,
-    )
+/// The rules ordered by firewall, destination node, port, transport, source node and id, as a
+/// stable sort by those fields would order them. Node ids are compared by their rank in the
+/// plan's sorted node map and rules are moved once, not at every comparison: sorting 15,000
+/// rules by their string fields was a fifth of a derivation.
+fn sorted(plan: &Plan, rules: Vec<Rule>) -> Vec<Rule> {
+    let rank: BTreeMap<&NodeId, u32> = plan.nodes.keys().zip(1..).collect();
+    // "Any" (no node) sorts first, as `None` did.
+    let rank_of = |n: &Option<NodeId>| n.as_ref().and_then(|n| rank.get(n)).copied().unwrap_or(0);
+    let mut order: Vec<((Firewall, u32, u16, crate::net::Transport, u32), usize)> = rules
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let key = (
+                r.firewall,
+                rank_of(&r.destination.node),
+                r.ports.from,
+                r.transport,
+                rank_of(&r.source.node),
+            );
+            (key, i)
+        })
+        .collect();
+    order.sort_unstable_by(|(ka, a), (kb, b)| {
+        ka.cmp(kb)
+            .then_with(|| rules[*a].id.cmp(&rules[*b].id))
+            .then(a.cmp(b))
+    });
+    let mut slots: Vec<Option<Rule>> = rules.into_iter().map(Some).collect();
+    order.iter().filter_map(|(_, i)| slots[*i].take()).collect()
 }
 
 fn link_rules(
@@ -90,34 +117,26 @@ fn link_rules(
         return;
     };
     let ends = [(&link.a, a, &link.b, b), (&link.b, b, &link.a, a)];
-    for req in catalog.requirements() {
-        if !for_product(req, plan) {
-            continue;
-        }
-        if link.disabled.contains(&req.id) {
-            continue;
-        }
-        let (
-            Side::Role {
-                role: src_role,
-                endpoint: src_sel,
-            },
-            Side::Role {
-                role: dst_role,
-                endpoint: dst_sel,
-            },
-        ) = (&req.source, &req.destination)
-        else {
+    for (src_id, src, dst_id, dst) in ends {
+        let Some(reqs) = shared.by_roles.get(&(src.role.as_str(), dst.role.as_str())) else {
             continue;
         };
-        for (src_id, src, dst_id, dst) in ends {
-            if &src.role != src_role
-                || &dst.role != dst_role
-                || !conditions_hold(req, Some(src), Some(dst))
-            {
+        let (Some(sr), Some(dr)) = (catalog.role(&src.role), catalog.role(&dst.role)) else {
+            continue;
+        };
+        for req in reqs {
+            if link.disabled.contains(&req.id) || !conditions_hold(req, Some(src), Some(dst)) {
                 continue;
             }
-            let (Some(sr), Some(dr)) = (catalog.role(&src.role), catalog.role(&dst.role)) else {
+            let (
+                Side::Role {
+                    endpoint: src_sel, ..
+                },
+                Side::Role {
+                    endpoint: dst_sel, ..
+                },
+            ) = (&req.source, &req.destination)
+            else {
                 continue;
             };
             let source = node_end(src_id, src, sr, src_sel.resolve(src.lb));

@@ -634,3 +634,35 @@ json.dump(result, sys.stdout)
         corpus().len()
     );
 }
+
+/// Exports skip checking the plan for the formats that do not show findings: those must not
+/// change with the findings, and the others must.
+#[test]
+fn only_the_formats_that_show_findings_depend_on_them() {
+    use lync_port_planner::export::{Format, Report, render};
+    let catalog = crate::support::catalog();
+    for name in ["director-pool-dns-hlb.ron", "full-site.ron"] {
+        let plan = example(name);
+        let (rules, findings) = crate::support::derive(&plan);
+        assert!(!findings.is_empty(), "{name} has findings");
+        for format in Format::ALL {
+            let with = |findings: &[lync_port_planner::findings::Finding]| {
+                render(
+                    format,
+                    &Report {
+                        plan: &plan,
+                        catalog: &catalog,
+                        rules: &rules,
+                        findings,
+                        lang: lync_port_planner::i18n::Lang::En,
+                    },
+                )
+            };
+            assert_eq!(
+                with(&findings) != with(&[]),
+                format.shows_findings(),
+                "{name} {format:?}"
+            );
+        }
+    }
+}

@@ -75,6 +75,9 @@ impl<'c> Shared<'c> {
     }
 }
 
+/// Firewall, destination node rank, port, transport, source node rank.
+type SortKey = (Firewall, u32, u16, crate::net::Transport, u32);
+
 /// The rules ordered by firewall, destination node, port, transport, source node and id, as a
 /// stable sort by those fields would order them. Node ids are compared by their rank in the
 /// plan's sorted node map and rules are moved once, not at every comparison: sorting 15,000
@@ -83,7 +86,7 @@ fn sorted(plan: &Plan, rules: Vec<Rule>) -> Vec<Rule> {
     let rank: BTreeMap<&NodeId, u32> = plan.nodes.keys().zip(1..).collect();
     // "Any" (no node) sorts first, as `None` did.
     let rank_of = |n: &Option<NodeId>| n.as_ref().and_then(|n| rank.get(n)).copied().unwrap_or(0);
-    let mut order: Vec<((Firewall, u32, u16, crate::net::Transport, u32), usize)> = rules
+    let mut order: Vec<(SortKey, usize)> = rules
         .iter()
         .enumerate()
         .map(|(i, r)| {

@@ -118,7 +118,7 @@ fn place_link_and_see_the_sip_rules_then_undo_and_redo() {
     h.get_by_label_contains("Link Director pool - Edge pool: 5061")
         .click_accesskit();
     h.run();
-    let sip_rows = h.query_all_by_label("SIP/MTLS").count();
+    let sip_rows = h.query_all_by_label_contains(", SIP/MTLS, ").count();
     assert!(
         sip_rows >= 2,
         "Edge -> Director and Director -> Edge SIP/MTLS 5061, found {sip_rows}"
@@ -621,7 +621,7 @@ fn rule_table_filters_sorts_and_selecting_a_rule_selects_its_link() {
     filter.type_text("edge-dir-sip");
     h.run();
     assert_eq!(rule_rows(&h).len(), 1);
-    h.get_by_label("Rule edge-dir-sip-5061:edge>dir")
+    h.get_by_label_contains("Rule edge-dir-sip-5061:edge>dir: ")
         .click_accesskit();
     h.run();
     assert_eq!(

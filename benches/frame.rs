@@ -8,6 +8,8 @@ use std::path::PathBuf;
 use divan::Bencher;
 use eframe::egui::{self, Event, Modifiers, PointerButton, Pos2, RawInput, Rect, Vec2};
 use lync_port_planner::catalog::Catalog;
+use lync_port_planner::plan::{Node, NodeId, PlanEdit};
+use lync_port_planner::ui::command::Command;
 use lync_port_planner::ui::{AppOptions, PlannerApp};
 use lync_port_planner::{generate, plan_file};
 
@@ -219,4 +221,52 @@ fn dragging_fit(bencher: Bencher<'_, '_>, nodes: usize) {
 #[divan::bench(args = SIZES)]
 fn dragging_100(bencher: Bencher<'_, '_>, nodes: usize) {
     dragging(bencher, nodes, View::Full);
+}
+
+/// The frame in which a card lands after a drag (a `MoveNodes` edit within its zone): the undo
+/// snapshot, the check that only positions changed, and the link labels placed again. Rules and
+/// findings are not derived again.
+#[divan::bench(args = SIZES)]
+fn edit_move(bencher: Bencher<'_, '_>, nodes: usize) {
+    edit(bencher, nodes, |id, node, step| {
+        let mut to = node.position;
+        to.y += if step { 40.0 } else { -40.0 };
+        Command::Edit(PlanEdit::MoveNodes {
+            moves: vec![(id.clone(), to, node.zone)],
+        })
+    });
+}
+
+/// The frame in which a card is renamed in the inspector: rules, findings, link summaries,
+/// rule-table rows and labels all follow.
+#[divan::bench(args = SIZES)]
+fn edit_rename(bencher: Bencher<'_, '_>, nodes: usize) {
+    edit(bencher, nodes, |id, node, step| {
+        let mut renamed = node.clone();
+        renamed.label = if step { "Renamed A" } else { "Renamed B" }.to_owned();
+        Command::Edit(PlanEdit::SetNode {
+            id: id.clone(),
+            node: renamed,
+        })
+    });
+}
+
+/// One edit of the first node per frame, alternating between two values.
+fn edit(bencher: Bencher<'_, '_>, nodes: usize, make: impl Fn(&NodeId, &Node, bool) -> Command) {
+    let mut window = Window::open(nodes, View::Fit);
+    let first = window
+        .app
+        .plan()
+        .nodes
+        .keys()
+        .next()
+        .expect("a node")
+        .clone();
+    let mut step = false;
+    bencher.bench_local(|| {
+        step = !step;
+        let command = make(&first, &window.app.plan().nodes[&first], step);
+        window.app.push(command);
+        window.frame(Vec::new())
+    });
 }

@@ -16,6 +16,11 @@ fn fresh_id() -> u64 {
 
 /// Most undo steps kept.
 pub const MAX_UNDO: usize = 200;
+/// Most nodes kept across all undo snapshots: each step holds a whole plan, so a 2,000-node plan
+/// keeps 25 steps (not 200 copies of itself), a plan of up to 250 nodes all 200.
+pub const MAX_UNDO_NODES: usize = 50_000;
+/// Steps kept whatever the plan's size.
+pub const MIN_UNDO: usize = 10;
 
 /// A plan being edited.
 #[derive(Clone, Debug)]
@@ -84,15 +89,17 @@ impl Document {
 
     /// Apply an edit as one undo step.
     pub fn apply(&mut self, edit: &PlanEdit, catalog: &Catalog) -> Result<(), EditError> {
-        let before = self.plan.clone();
-        self.plan.apply(edit, catalog)?;
-        if self.plan == before {
+        // One copy of the plan: the edited one; the current one becomes the undo snapshot.
+        let next = self.plan.applied(edit, catalog)?;
+        if next == self.plan {
             return Ok(());
         }
-        let moved_only = self.plan.same_but_positions(&before);
+        let moved_only = next.same_but_positions(&self.plan);
+        let before = std::mem::replace(&mut self.plan, next);
         self.undo.push((before, self.state, self.content));
-        if self.undo.len() > MAX_UNDO {
-            self.undo.remove(0);
+        let mut nodes: usize = self.undo.iter().map(|(p, _, _)| p.nodes.len()).sum();
+        while self.undo.len() > MAX_UNDO || (nodes > MAX_UNDO_NODES && self.undo.len() > MIN_UNDO) {
+            nodes -= self.undo.remove(0).0.nodes.len();
         }
         self.redo.clear();
         self.state = fresh_id();
@@ -270,5 +277,33 @@ mod tests {
         assert_ne!(d.content(), content);
         assert!(d.undo());
         assert_eq!(d.content(), content);
+    }
+
+    /// Undo history is bounded by steps and by the nodes its snapshots hold.
+    #[test]
+    fn undo_history_of_a_large_plan_is_bounded_by_its_size() {
+        let c = Catalog::builtin().unwrap();
+        let plan = crate::generate::large_plan(2_000, &c).unwrap();
+        let per_plan = plan.nodes.len();
+        let mut d = Document::new(plan, None);
+        for i in 0..60 {
+            d.apply(
+                &PlanEdit::SetName {
+                    name: format!("step {i}"),
+                },
+                &c,
+            )
+            .unwrap();
+        }
+        let mut steps = 0;
+        while d.undo() {
+            steps += 1;
+        }
+        assert_eq!(
+            steps,
+            MAX_UNDO_NODES / per_plan,
+            "{per_plan} nodes per snapshot"
+        );
+        assert_eq!(d.plan().name, "step 35", "the 24 newest steps");
     }
 }

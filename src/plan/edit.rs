@@ -109,6 +109,12 @@ pub enum EditError {
 impl Plan {
     /// Apply an edit; on error the plan is unchanged.
     pub fn apply(&mut self, edit: &PlanEdit, catalog: &Catalog) -> Result<(), EditError> {
+        *self = self.applied(edit, catalog)?;
+        Ok(())
+    }
+
+    /// The plan after an edit, validated; `self` is untouched either way.
+    pub fn applied(&self, edit: &PlanEdit, catalog: &Catalog) -> Result<Self, EditError> {
         let mut next = self.clone();
         next.apply_unchecked(edit)?;
         if let Some(problem) = super::validate(&next, catalog).into_iter().next() {
@@ -117,8 +123,7 @@ impl Plan {
             });
         }
         next.normalize();
-        *self = next;
-        Ok(())
+        Ok(next)
     }
 
     fn node_mut(&mut self, id: &NodeId) -> Result<&mut Node, EditError> {

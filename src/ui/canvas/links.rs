@@ -32,6 +32,8 @@ pub struct LinkShape {
 #[derive(Clone, Debug, PartialEq)]
 struct Key {
     state: Option<u64>,
+    /// Texts depend on the content only: after a move they are reused, not measured again.
+    content: Option<u64>,
     lang: Lang,
     hide_ports: bool,
 }
@@ -91,12 +93,25 @@ impl LinkShapes {
     ) {
         let key = Key {
             state: derived.state,
+            content: derived.content,
             lang: crate::ui::text::lang(painter.ctx()),
             hide_ports,
         };
         if self.key.as_ref() != Some(&key) {
-            self.drag = None;
-            self.shapes = rest(painter, plan, derived, &key);
+            self.end_drag();
+            let same_texts = self.key.as_ref().is_some_and(|k| {
+                (k.content, k.lang, k.hide_ports) == (key.content, key.lang, key.hide_ports)
+            });
+            let texts: Vec<(String, Vec2)> = if same_texts {
+                // Same links in the same order: only positions changed.
+                std::mem::take(&mut self.shapes)
+                    .into_iter()
+                    .map(|s| (s.text, s.label.size()))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            self.shapes = rest(painter, plan, derived, &key, &texts);
             self.key = Some(key);
         }
         match gesture {
@@ -183,7 +198,14 @@ fn start_drag(plan: &Plan, shapes: &[LinkShape], ids: &[NodeId]) -> Drag {
 }
 
 /// Every link's line and label at rest, labels placed clear of cards and of earlier labels.
-fn rest(painter: &Painter, plan: &Plan, derived: &Derived, key: &Key) -> Vec<LinkShape> {
+/// `texts` are the labels' texts and sizes of the same links from before, or empty.
+fn rest(
+    painter: &Painter,
+    plan: &Plan,
+    derived: &Derived,
+    key: &Key,
+    texts: &[(String, Vec2)],
+) -> Vec<LinkShape> {
     let card = |id: &NodeId| {
         plan.nodes
             .get(id)
@@ -199,8 +221,13 @@ fn rest(painter: &Painter, plan: &Plan, derived: &Derived, key: &Key) -> Vec<Lin
             continue;
         };
         let ends = sorted(&link.a, &link.b);
-        let text = label_text(derived, &ends, key.lang, key.hide_ports);
-        let size = super::paint::label_size(painter, &text);
+        let (text, size) = if let Some((text, size)) = texts.get(shapes.len()) {
+            (text.clone(), *size)
+        } else {
+            let text = label_text(derived, &ends, key.lang, key.hide_ports);
+            let size = super::paint::label_size(painter, &text);
+            (text, size)
+        };
         let (ca, cb) = if ends.0 == link.a { (ra, rb) } else { (rb, ra) };
         let shape = shape_between(&ends, ca, cb, &text, size, |b| taken.overlaps(b));
         taken.insert(bounds(shape.label));

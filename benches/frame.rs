@@ -243,7 +243,7 @@ fn edit_move(bencher: Bencher<'_, '_>, nodes: usize) {
 fn edit_rename(bencher: Bencher<'_, '_>, nodes: usize) {
     edit(bencher, nodes, |id, node, step| {
         let mut renamed = node.clone();
-        renamed.label = if step { "Renamed A" } else { "Renamed B" }.to_owned();
+        if step { "Renamed A" } else { "Renamed B" }.clone_into(&mut renamed.label);
         Command::Edit(PlanEdit::SetNode {
             id: id.clone(),
             node: renamed,

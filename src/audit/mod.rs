@@ -33,11 +33,17 @@ enum Need {
     Net(IpNet),
 }
 
-fn needs(addresses: &Addresses) -> Vec<Need> {
-    match addresses {
-        Addresses::Any => vec![Need::Any],
-        Addresses::List(list) => list.iter().copied().map(Need::Net).collect(),
-    }
+/// What a rule end needs, one network at a time ("any" for an Any end); an iterator, because
+/// the audit asks this hundreds of thousands of times.
+fn each_need(addresses: &Addresses) -> impl Iterator<Item = Need> + '_ {
+    let list = match addresses {
+        Addresses::Any => &[][..],
+        Addresses::List(list) => list.as_slice(),
+    };
+    matches!(addresses, Addresses::Any)
+        .then_some(Need::Any)
+        .into_iter()
+        .chain(list.iter().copied().map(Need::Net))
 }
 
 /// True when `m` allows all of `need`.
@@ -90,8 +96,8 @@ fn coverage_with<'a>(
     candidates: impl Fn(Need, Need) -> Vec<&'a ExistingRule>,
 ) -> Coverage {
     let (mut full, mut some, mut pairs) = (0, 0, 0);
-    for s in needs(&rule.source.addresses) {
-        for d in needs(&rule.destination.addresses) {
+    for s in each_need(&rule.source.addresses) {
+        for d in each_need(&rule.destination.addresses) {
             pairs += 1;
             let ranges: Vec<PortRange> = candidates(s, d)
                 .into_iter()
@@ -149,12 +155,8 @@ fn served<'a>(e: &ExistingRule, rules: &RuleIndex<'a>) -> Vec<&'a Rule> {
 fn serves(e: &ExistingRule, r: &Rule) -> bool {
     proto_ok(e, r.transport)
         && port_overlap(e, r.ports)
-        && needs(&r.source.addresses)
-            .into_iter()
-            .any(|s| overlaps(&e.source, s))
-        && needs(&r.destination.addresses)
-            .into_iter()
-            .any(|d| overlaps(&e.destination, d))
+        && each_need(&r.source.addresses).any(|s| overlaps(&e.source, s))
+        && each_need(&r.destination.addresses).any(|d| overlaps(&e.destination, d))
 }
 
 /// The required rules by destination network, and by source for those to any destination.
@@ -269,30 +271,35 @@ fn nets_of_match(m: &Match) -> Option<Vec<IpNet>> {
 
 /// Why an existing rule allows more than the rules it serves need, if it does.
 fn wider_than_needed(e: &ExistingRule, served: &[&Rule]) -> Option<Text> {
-    let side =
-        |m: &Match, need: &dyn Fn(&Rule) -> Vec<Need>, side_key: &'static str| -> Option<Text> {
-            let side_name = move |l: Lang| crate::i18n::tr(l, side_key).to_owned();
-            match m {
-                Match::Any if !served.iter().any(|r| need(r).contains(&Need::Any)) => {
-                    Some(message("audit.why_any", |l| vec![("side", side_name(l))]))
-                }
-                Match::Nets(nets) => nets
+    let side = |m: &Match,
+                addresses: &dyn Fn(&Rule) -> &Addresses,
+                side_key: &'static str|
+     -> Option<Text> {
+        let side_name = move |l: Lang| crate::i18n::tr(l, side_key).to_owned();
+        match m {
+            Match::Any
+                if !served
                     .iter()
-                    .find(|n| {
-                        !served.iter().any(|r| {
-                            need(r).into_iter().any(|x| {
-                                x == Need::Any || matches!(x, Need::Net(x) if x.contains(n))
-                            })
-                        })
-                    })
-                    .map(|n| {
-                        message("audit.why_net", |l| {
-                            vec![("side", side_name(l)), ("net", n.to_string())]
-                        })
-                    }),
-                Match::Any => None,
+                    .any(|r| matches!(addresses(r), Addresses::Any)) =>
+            {
+                Some(message("audit.why_any", |l| vec![("side", side_name(l))]))
             }
-        };
+            Match::Nets(nets) => nets
+                .iter()
+                .find(|n| {
+                    !served.iter().any(|r| {
+                        each_need(addresses(r))
+                            .any(|x| x == Need::Any || matches!(x, Need::Net(x) if x.contains(n)))
+                    })
+                })
+                .map(|n| {
+                    message("audit.why_net", |l| {
+                        vec![("side", side_name(l)), ("net", n.to_string())]
+                    })
+                }),
+            Match::Any => None,
+        }
+    };
     if e.transport.is_none() {
         return Some(message("audit.why_any_protocol", |_| Vec::new()));
     }
@@ -301,15 +308,10 @@ fn wider_than_needed(e: &ExistingRule, served: &[&Rule]) -> Option<Text> {
             vec![("ports", port_range(e).to_string())]
         }));
     }
-    side(
-        &e.source,
-        &|r| needs(&r.source.addresses),
-        "audit.side_source",
-    )
-    .or_else(|| {
+    side(&e.source, &|r| &r.source.addresses, "audit.side_source").or_else(|| {
         side(
             &e.destination,
-            &|r| needs(&r.destination.addresses),
+            &|r| &r.destination.addresses,
             "audit.side_destination",
         )
     })

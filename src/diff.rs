@@ -2,6 +2,8 @@
 //! A rule is the same rule when the firewall sees the same thing: firewall, ends, addresses,
 //! transport and ports. Its id and notes do not matter.
 
+use std::sync::Arc;
+
 use std::collections::BTreeSet;
 
 use crate::export::{CSV_HEADER, one_line};
@@ -19,12 +21,12 @@ pub struct RuleDiff {
 }
 
 /// What a firewall sees of a rule: (role, endpoint, addresses) of both ends, protocol, port.
-type End = (String, String, Addresses);
+type End = (Arc<str>, Arc<str>, Addresses);
 type Key = (
     Firewall,
     End,
     End,
-    String,
+    Arc<str>,
     crate::net::Transport,
     crate::net::PortRange,
 );

@@ -7,7 +7,7 @@ use std::fmt;
 use crate::catalog::{Catalog, Scope, Text};
 use crate::i18n::Lang;
 use crate::net::IpNet;
-use crate::plan::{Node, NodeId, Plan};
+use crate::plan::{Index, Node, NodeId, Plan};
 use crate::rules::{Missing, RuleSet};
 use crate::topology::{Addressing, Firewall, LbMode, Zone};
 
@@ -186,10 +186,11 @@ fn finding(
 /// Every finding, sorted by severity, kind, subject and message.
 pub fn check(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> Vec<Finding> {
     let mut out = Vec::new();
-    missing_links(plan, catalog, &mut out);
+    let index = plan.index();
+    missing_links(&index, catalog, &mut out);
     disabled(plan, catalog, &mut out);
     unresolved(rules, &mut out);
-    topology(plan, catalog, rules, &mut out);
+    topology(plan, &index, catalog, rules, &mut out);
     placeholders(plan, &mut out);
     conflicts(catalog, rules, &mut out);
     out.sort();
@@ -209,27 +210,29 @@ fn role_name(catalog: &Catalog, role: &str, lang: Lang) -> String {
         .map_or_else(|| role.to_owned(), |r| r.name.get(lang).to_owned())
 }
 
-fn missing_links(plan: &Plan, catalog: &Catalog, out: &mut Vec<Finding>) {
-    let adjacency = plan.adjacency();
+fn missing_links(index: &Index<'_>, catalog: &Catalog, out: &mut Vec<Finding>) {
+    let nodes = index.nodes();
     for must in &catalog.data().must_link {
-        let Some(target) = plan
-            .nodes
+        let Some(target) = nodes
             .iter()
             .find(|(_, n)| n.role == must.to)
-            .map(|(id, _)| id)
+            .map(|(id, _)| *id)
         else {
             continue;
         };
-        for (id, node) in plan.nodes.iter().filter(|(_, n)| n.role == must.from) {
-            let linked = adjacency
-                .of(id)
+        for (rank, (id, node)) in nodes.iter().enumerate() {
+            if node.role != must.from {
+                continue;
+            }
+            let linked = index
+                .peers(rank)
                 .iter()
-                .any(|(p, _)| plan.nodes.get(*p).is_some_and(|n| n.role == must.to));
+                .any(|(p, _)| nodes[*p].1.role == must.to);
             if !linked {
                 out.push(finding(
                     Severity::Error,
                     FindingKind::MissingLink,
-                    Subject::Node(id.clone()),
+                    Subject::Node((*id).clone()),
                     message("find.missing_link", |l| {
                         vec![
                             ("node", node.label.clone()),
@@ -238,7 +241,7 @@ fn missing_links(plan: &Plan, catalog: &Catalog, out: &mut Vec<Finding>) {
                         ]
                     }),
                     Some(Fix::AddLink {
-                        a: id.clone(),
+                        a: (*id).clone(),
                         b: target.clone(),
                     }),
                 ));
@@ -296,7 +299,7 @@ fn unresolved(rules: &RuleSet, out: &mut Vec<Finding>) {
             for m in &end.missing {
                 let entry = missing
                     .entry((node.clone(), m.clone()))
-                    .or_insert((0, end.endpoint.clone()));
+                    .or_insert((0, end.endpoint.to_string()));
                 entry.0 += 1;
             }
         }
@@ -322,14 +325,21 @@ fn unresolved(rules: &RuleSet, out: &mut Vec<Finding>) {
     }
 }
 
-fn topology(plan: &Plan, catalog: &Catalog, rules: &RuleSet, out: &mut Vec<Finding>) {
-    for (id, node) in &plan.nodes {
+fn topology(
+    plan: &Plan,
+    index: &Index<'_>,
+    catalog: &Catalog,
+    rules: &RuleSet,
+    out: &mut Vec<Finding>,
+) {
+    for (id, node) in index.nodes() {
         node_topology(catalog, id, node, out);
     }
-    for link in &plan.links {
-        let (Some(a), Some(b)) = (plan.nodes.get(&link.a), plan.nodes.get(&link.b)) else {
+    for (i, link) in plan.links.iter().enumerate() {
+        let Some((a, b)) = index.ends(i) else {
             continue;
         };
+        let (a, b) = (index.nodes()[a].1, index.nodes()[b].1);
         if link.custom.is_empty() && !catalog.roles_exchange_traffic(&a.role, &b.role) {
             out.push(finding(
                 Severity::Warning,
@@ -492,8 +502,7 @@ fn placeholders(plan: &Plan, out: &mut Vec<Finding>) {
         let mut texts = vec![("label", node.label.as_str()), ("fqdn", node.fqdn.as_str())];
         texts.extend(node.members.iter().map(|m| ("members", m.name.as_str())));
         for (field, text) in texts {
-            let lower = text.to_lowercase();
-            if let Some(name) = SAMPLE_NAMES.iter().find(|n| lower.contains(*n)) {
+            if let Some(name) = SAMPLE_NAMES.iter().find(|n| contains_caseless(text, n)) {
                 out.push(finding(
                     Severity::Warning,
                     FindingKind::Placeholder,
@@ -542,12 +551,24 @@ fn placeholders(plan: &Plan, out: &mut Vec<Finding>) {
 }
 
 fn conflicts(catalog: &Catalog, rules: &RuleSet, out: &mut Vec<Finding>) {
+    // The few requirements Microsoft's pages disagree on, looked up once per rule.
+    // Lengths differ for most pairs, so this rarely compares bytes.
+    let conflicted: Vec<(&str, &[String])> = catalog
+        .requirements()
+        .iter()
+        .filter(|r| !r.conflicts.is_empty())
+        .map(|r| (r.id.as_str(), r.conflicts.as_slice()))
+        .collect();
     let mut hits: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for rule in &rules.rules {
-        let Some(req) = catalog.requirement(&rule.requirement) else {
+        let req = &*rule.requirement;
+        let Some((_, conflicts)) = conflicted
+            .iter()
+            .find(|(id, _)| id.len() == req.len() && *id == req)
+        else {
             continue;
         };
-        for c in &req.conflicts {
+        for c in *conflicts {
             hits.entry(c.as_str()).or_default().push(rule.id.as_str());
         }
     }
@@ -578,6 +599,18 @@ fn conflicts(catalog: &Catalog, rules: &RuleSet, out: &mut Vec<Finding>) {
             }),
             None,
         ));
+    }
+}
+
+/// True when `text`, lower-cased, contains `name` (ASCII lower case). ASCII text is searched
+/// in place; other text is lower-cased first, since some non-ASCII letters lower-case to ASCII.
+fn contains_caseless(text: &str, name: &str) -> bool {
+    if text.is_ascii() {
+        text.as_bytes()
+            .windows(name.len())
+            .any(|w| w.eq_ignore_ascii_case(name.as_bytes()))
+    } else {
+        text.to_lowercase().contains(name)
     }
 }
 

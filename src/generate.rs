@@ -61,7 +61,7 @@ pub fn large_plan(nodes: usize, catalog: &Catalog) -> Result<Plan, GenerateError
         ..site.clone()
     };
     for s in 0..sites {
-        let id = |old: &NodeId| NodeId(format!("s{s}-{}", old.0));
+        let id = |old: &NodeId| NodeId::from(format!("s{s}-{}", old.0));
         let dx = (s % SITES_PER_ROW) as f32 * width;
         let dy = (s / SITES_PER_ROW) as f32 * height;
         for (old, node) in &site.nodes {

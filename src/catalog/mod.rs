@@ -50,6 +50,8 @@ pub enum CatalogError {
 pub struct Catalog {
     data: CatalogData,
     role_index: BTreeMap<String, usize>,
+    /// Role pairs some requirement connects, both ways round: asked once per link by findings.
+    talking: BTreeMap<String, std::collections::BTreeSet<String>>,
 }
 
 impl Catalog {
@@ -85,7 +87,26 @@ impl Catalog {
             .enumerate()
             .map(|(i, r)| (r.id.clone(), i))
             .collect();
-        Ok(Self { data, role_index })
+        let mut talking: BTreeMap<String, std::collections::BTreeSet<String>> = BTreeMap::new();
+        for r in &data.requirements {
+            for s in side_roles(&r.source) {
+                for d in side_roles(&r.destination) {
+                    talking
+                        .entry(s.to_owned())
+                        .or_default()
+                        .insert(d.to_owned());
+                    talking
+                        .entry(d.to_owned())
+                        .or_default()
+                        .insert(s.to_owned());
+                }
+            }
+        }
+        Ok(Self {
+            data,
+            role_index,
+            talking,
+        })
     }
 
     /// The raw data.
@@ -153,10 +174,7 @@ impl Catalog {
 
     /// True when some requirement connects the two roles, directly or through an `Any` side's `via`.
     pub fn roles_exchange_traffic(&self, a: &str, b: &str) -> bool {
-        self.data.requirements.iter().any(|r| {
-            let (s, d) = (side_roles(&r.source), side_roles(&r.destination));
-            (s.contains(&a) && d.contains(&b)) || (s.contains(&b) && d.contains(&a))
-        })
+        self.talking.get(a).is_some_and(|peers| peers.contains(b))
     }
 }
 

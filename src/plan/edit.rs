@@ -233,13 +233,13 @@ impl Plan {
         (1..=self.nodes.len() + 1)
             .map(|n| {
                 if n == 1 {
-                    NodeId(base.clone())
+                    NodeId::from(base.as_str())
                 } else {
-                    NodeId(format!("{base}-{n}"))
+                    NodeId::from(format!("{base}-{n}"))
                 }
             })
             .find(|id| !self.nodes.contains_key(id))
-            .unwrap_or_else(|| NodeId(base.clone()))
+            .unwrap_or_else(|| NodeId::from(base.as_str()))
     }
 
     /// A label not used yet: `Director pool`, then `Director pool 2`, ... (a copy of

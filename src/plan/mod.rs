@@ -3,6 +3,7 @@
 
 pub mod create;
 pub mod edit;
+mod index;
 pub mod layout;
 mod validate;
 
@@ -13,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 pub use create::Clipboard;
 pub use edit::{EditError, PlanEdit};
+pub use index::Index;
 pub use validate::{PlanProblem, validate};
 
 use crate::net::{IpNet, PortRange, Transport};
@@ -87,22 +89,28 @@ impl Plan {
             .find(|l| (&l.a == a && &l.b == b) || (&l.a == b && &l.b == a))
     }
 
-    /// Who is linked to whom. Build it once per pass: looking up one node's links by scanning
-    /// every link made derivation quadratic in the plan size.
-    pub fn adjacency(&self) -> Adjacency<'_> {
-        let mut map: BTreeMap<&NodeId, Vec<(&NodeId, &Link)>> = BTreeMap::new();
-        for l in &self.links {
-            map.entry(&l.a).or_default().push((&l.b, l));
-            map.entry(&l.b).or_default().push((&l.a, l));
-        }
-        Adjacency(map)
+    /// Nodes by rank and who is linked to whom. Build it once per pass: looking up one node's
+    /// links by scanning every link made derivation quadratic in the plan size.
+    pub fn index(&self) -> Index<'_> {
+        Index::new(self)
     }
 
-    /// Sort links and their ends into the canonical order used on save.
+    /// Sort links and their ends into the canonical order used on save, and make links name
+    /// their nodes by the node map's own ids (shared text), which [`Index`] finds by address.
     pub fn normalize(&mut self) {
+        let shared = |id: &mut NodeId, nodes: &BTreeMap<NodeId, Node>| {
+            if let Some((key, _)) = nodes.get_key_value(id) {
+                id.clone_from(key);
+            }
+        };
         for link in &mut self.links {
             if link.b < link.a {
                 std::mem::swap(&mut link.a, &mut link.b);
+            }
+            shared(&mut link.a, &self.nodes);
+            shared(&mut link.b, &self.nodes);
+            for custom in &mut link.custom {
+                shared(&mut custom.from, &self.nodes);
             }
         }
         self.links.sort_by(|x, y| (&x.a, &x.b).cmp(&(&y.a, &y.b)));
@@ -139,9 +147,10 @@ fn unique_nodes<'de, D: serde::Deserializer<'de>>(
 }
 
 /// Stable id of a node: letters, digits, `-` and `_`, at most 64 characters.
+/// Shared text: every derived rule, link and finding names its nodes, so a copy is a count.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct NodeId(pub String);
+pub struct NodeId(pub std::sync::Arc<str>);
 
 impl NodeId {
     /// The id text.
@@ -167,7 +176,13 @@ impl fmt::Display for NodeId {
 
 impl From<&str> for NodeId {
     fn from(value: &str) -> Self {
-        Self(value.to_owned())
+        Self(value.into())
+    }
+}
+
+impl From<String> for NodeId {
+    fn from(value: String) -> Self {
+        Self(value.into())
     }
 }
 
@@ -309,15 +324,4 @@ pub struct CustomRule {
     pub transport: Transport,
     /// Destination port or range.
     pub ports: PortRange,
-}
-
-/// The links of every node, in link order (see [`Plan::adjacency`]).
-#[derive(Debug)]
-pub struct Adjacency<'a>(BTreeMap<&'a NodeId, Vec<(&'a NodeId, &'a Link)>>);
-
-impl<'a> Adjacency<'a> {
-    /// The nodes linked to `id` and the link to each, in link order.
-    pub fn of(&self, id: &NodeId) -> &[(&'a NodeId, &'a Link)] {
-        self.0.get(id).map_or(&[], Vec::as_slice)
-    }
 }

@@ -1,28 +1,34 @@
 //! `derive(&Plan, &Catalog) -> RuleSet`: links activate requirements in both directions,
 //! nodes carry their intrinsic "Any" rules, custom rules are added as written.
+//!
+//! A derivation builds each piece of text once and shares it: one end per node and endpoint
+//! kind, one set of texts per requirement. Rules are then small records of shared parts, so a
+//! 2,000-node plan's 15,000 rules cost a few thousand allocations, not hundreds of thousands.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use super::resolve::{any_end, node_end};
+use super::resolve::{any_end, nat_public, node_end};
 use super::{Rule, RuleEnd, RuleSet};
-use crate::catalog::{Catalog, Condition, Requirement, Side, Text};
+use crate::catalog::{Catalog, Condition, Requirement, Role, Side, Text};
 use crate::i18n::Lang;
-use crate::plan::{Link, Node, NodeId, Plan};
-use crate::topology::Firewall;
+use crate::plan::{Index, Link, Node, NodeId, Plan};
+use crate::topology::{Firewall, Zone};
 
 /// Every rule the plan needs, sorted and with stable ids.
 pub fn derive(plan: &Plan, catalog: &Catalog) -> RuleSet {
-    let shared = Shared::new(catalog, plan);
-    let mut rules = Vec::new();
-    for link in &plan.links {
-        link_rules(plan, catalog, &shared, link, &mut rules);
+    let cx = Context::new(plan, catalog);
+    let mut out = Out::new(plan);
+    for (i, link) in plan.links.iter().enumerate() {
+        if let Some((a, b)) = cx.index.ends(i) {
+            link_rules(&cx, link, (&cx.nodes[a], &cx.nodes[b]), &mut out);
+        }
     }
-    let adjacency = plan.adjacency();
-    for (id, node) in &plan.nodes {
-        intrinsic_rules(plan, catalog, &shared, &adjacency, id, node, &mut rules);
+    for entry in &cx.nodes {
+        intrinsic_rules(&cx, entry, &mut out);
     }
-    let mut rules = sorted(plan, rules);
+    let mut rules = out.sorted();
     rules.dedup_by(|x, y| x.id == y.id);
     RuleSet {
         plan: plan.name.clone(),
@@ -31,104 +37,252 @@ pub fn derive(plan: &Plan, catalog: &Catalog) -> RuleSet {
     }
 }
 
-/// Each requirement's notes and citations, built once per derivation and shared by its rules:
-/// thousands of rules, a few dozen texts.
-/// Also the role-to-role requirements of the plan's product by (source role, destination role),
-/// in catalog order: a link looks up its two directions instead of testing every requirement.
-struct Shared<'c> {
-    texts: BTreeMap<&'c str, (Arc<Text>, Arc<[String]>)>,
-    by_roles: BTreeMap<(&'c str, &'c str), Vec<&'c Requirement>>,
+/// A requirement with the texts its rules share.
+struct Req<'a> {
+    row: &'a Requirement,
+    id: Arc<str>,
+    application: Arc<str>,
+    notes: Arc<Text>,
+    references: Arc<[String]>,
 }
 
-impl<'c> Shared<'c> {
-    fn new(catalog: &'c Catalog, plan: &Plan) -> Self {
-        let texts = catalog
+/// A node during one derivation: its rank in the plan's sorted node map (the sort key counts
+/// from 1; 0 is "Any"), its role and the ends built for it so far, by endpoint kind.
+struct Entry<'a> {
+    rank: usize,
+    id: &'a NodeId,
+    node: &'a Node,
+    role: Option<(usize, &'a Role)>,
+    label: Arc<str>,
+    ends: RefCell<Vec<(&'a str, End)>>,
+}
+
+/// A built rule end, with the NAT public addresses a rule's notes mention.
+#[derive(Clone)]
+struct End {
+    shared: Arc<RuleEnd>,
+    nat: Option<Arc<str>>,
+    key: u32,
+}
+
+/// What one derivation looks up: nodes and links by rank, requirements by role pair and by
+/// role for the intrinsic "Any" rows (both in catalog order), and the shared names.
+struct Context<'a> {
+    index: Index<'a>,
+    nodes: Vec<Entry<'a>>,
+    reqs: Vec<Req<'a>>,
+    by_roles: BTreeMap<(usize, usize), Vec<usize>>,
+    intrinsic: Vec<Vec<usize>>,
+    names: BTreeMap<&'a str, Arc<str>>,
+    any: RefCell<Vec<(Zone, Arc<RuleEnd>)>>,
+}
+
+impl<'a> Context<'a> {
+    fn new(plan: &'a Plan, catalog: &'a Catalog) -> Self {
+        let roles: BTreeMap<&str, (usize, &Role)> = catalog
+            .roles()
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.as_str(), (i, r)))
+            .collect();
+        let role_of = |id: &str| roles.get(id).copied();
+        let reqs: Vec<Req<'a>> = catalog
             .requirements()
             .iter()
-            .map(|r| {
-                (
-                    r.id.as_str(),
-                    (Arc::new(r.notes.clone()), Arc::from(catalog.citations(r))),
-                )
+            .filter(|r| for_product(r, plan))
+            .map(|r| Req {
+                row: r,
+                id: r.id.as_str().into(),
+                application: r.application.as_str().into(),
+                notes: Arc::new(r.notes.clone()),
+                references: Arc::from(catalog.citations(r)),
             })
             .collect();
-        let mut by_roles: BTreeMap<(&str, &str), Vec<&Requirement>> = BTreeMap::new();
-        for req in catalog.requirements() {
-            if let (Side::Role { role: s, .. }, Side::Role { role: d, .. }) =
-                (&req.source, &req.destination)
-                && for_product(req, plan)
-            {
-                by_roles
-                    .entry((s.as_str(), d.as_str()))
-                    .or_default()
-                    .push(req);
+        let mut by_roles: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+        let mut intrinsic = vec![Vec::new(); catalog.roles().len()];
+        for (i, r) in reqs.iter().enumerate() {
+            match (&r.row.source, &r.row.destination) {
+                (Side::Role { role: s, .. }, Side::Role { role: d, .. }) => {
+                    if let (Some((s, _)), Some((d, _))) = (role_of(s), role_of(d)) {
+                        by_roles.entry((s, d)).or_default().push(i);
+                    }
+                }
+                (Side::Any { .. }, Side::Role { role, .. })
+                | (Side::Role { role, .. }, Side::Any { .. }) => {
+                    if let Some((role, _)) = role_of(role) {
+                        intrinsic[role].push(i);
+                    }
+                }
+                (Side::Any { .. }, Side::Any { .. }) => {}
             }
         }
-        Self { texts, by_roles }
+        let mut names = BTreeMap::new();
+        for role in catalog.roles() {
+            names.insert(role.id.as_str(), Arc::from(role.id.as_str()));
+            for kind in &role.endpoints {
+                names.insert(kind.id.as_str(), Arc::from(kind.id.as_str()));
+            }
+        }
+        let index = plan.index();
+        let nodes = index
+            .nodes()
+            .iter()
+            .enumerate()
+            .map(|(rank, &(id, node))| Entry {
+                rank,
+                id,
+                node,
+                role: role_of(&node.role),
+                label: node.label.as_str().into(),
+                ends: RefCell::new(Vec::new()),
+            })
+            .collect();
+        Self {
+            index,
+            nodes,
+            reqs,
+            by_roles,
+            intrinsic,
+            names,
+            any: RefCell::new(Vec::new()),
+        }
     }
 
-    fn of(&self, req: &Requirement) -> (Arc<Text>, Arc<[String]>) {
-        self.texts.get(req.id.as_str()).map_or_else(
-            || (Arc::new(req.notes.clone()), Arc::from([])),
-            |(n, r)| (Arc::clone(n), Arc::clone(r)),
-        )
+    fn entry(&self, id: &NodeId) -> Option<&Entry<'a>> {
+        self.index.rank(id).map(|i| &self.nodes[i])
+    }
+
+    fn name(&self, text: &str) -> Arc<str> {
+        self.names
+            .get(text)
+            .map_or_else(|| Arc::from(text), Arc::clone)
+    }
+
+    /// The end for `kind` on `entry`'s node, built the first time it is asked for.
+    fn end(&self, entry: &Entry<'a>, role: &Role, kind: &str) -> End {
+        // Most kinds are the very same catalog string: compare addresses before bytes.
+        let same = |k: &&str| std::ptr::eq(*k, kind) || *k == kind;
+        if let Some((_, end)) = entry.ends.borrow().iter().find(|(k, _)| same(k)) {
+            return end.clone();
+        }
+        let texts = [
+            Arc::clone(&entry.label),
+            self.name(&role.id),
+            self.name(kind),
+        ];
+        let end = End {
+            shared: Arc::new(node_end(entry.id, entry.node, role, kind, texts)),
+            nat: nat_public(entry.node, kind).map(Arc::from),
+            key: u32::try_from(entry.rank + 1).unwrap_or(u32::MAX),
+        };
+        // Kinds come from the catalog, which outlives the derivation; an unknown one is built
+        // each time rather than cached under a borrowed key.
+        if let Some(kind) = self.names.get_key_value(kind).map(|(k, _)| *k) {
+            entry.ends.borrow_mut().push((kind, end.clone()));
+        }
+        end
+    }
+
+    fn any(&self, zone: Zone) -> End {
+        let mut any = self.any.borrow_mut();
+        let end = if let Some((_, end)) = any.iter().find(|(z, _)| *z == zone) {
+            Arc::clone(end)
+        } else {
+            let end = Arc::new(any_end(zone));
+            any.push((zone, Arc::clone(&end)));
+            end
+        };
+        End {
+            shared: end,
+            nat: None,
+            key: 0,
+        }
     }
 }
 
-/// Firewall, destination node rank, port, transport, source node rank.
-type SortKey = (Firewall, u32, u16, crate::net::Transport, u32);
-
-/// The rules ordered by firewall, destination node, port, transport, source node and id, as a
-/// stable sort by those fields would order them. Node ids are compared by their rank in the
-/// plan's sorted node map and rules are moved once, not at every comparison: sorting 15,000
-/// rules by their string fields was a fifth of a derivation.
-fn sorted(plan: &Plan, rules: Vec<Rule>) -> Vec<Rule> {
-    let rank: BTreeMap<&NodeId, u32> = plan.nodes.keys().zip(1..).collect();
-    // "Any" (no node) sorts first, as `None` did.
-    let rank_of = |n: &Option<NodeId>| n.as_ref().and_then(|n| rank.get(n)).copied().unwrap_or(0);
-    let mut order: Vec<(SortKey, usize)> = rules
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let key = (
-                r.firewall,
-                rank_of(&r.destination.node),
-                r.ports.from,
-                r.transport,
-                rank_of(&r.source.node),
-            );
-            (key, i)
-        })
-        .collect();
-    order.sort_unstable_by(|(ka, a), (kb, b)| {
-        ka.cmp(kb)
-            .then_with(|| rules[*a].id.cmp(&rules[*b].id))
-            .then(a.cmp(b))
-    });
-    let mut slots: Vec<Option<Rule>> = rules.into_iter().map(Some).collect();
-    order.iter().filter_map(|(_, i)| slots[*i].take()).collect()
+/// Rules as they are derived, each with its sort key.
+struct Out {
+    rules: Vec<Rule>,
+    /// Sort key, index in `rules`, bucket (see `sorted`).
+    keys: Vec<(u128, usize, usize)>,
+    /// Destination ranks run from 0 ("Any") to the node count.
+    ranks: usize,
 }
 
-fn link_rules(
-    plan: &Plan,
-    catalog: &Catalog,
-    shared: &Shared<'_>,
-    link: &Link,
-    out: &mut Vec<Rule>,
-) {
-    let (Some(a), Some(b)) = (plan.nodes.get(&link.a), plan.nodes.get(&link.b)) else {
-        return;
-    };
-    let ends = [(&link.a, a, &link.b, b), (&link.b, b, &link.a, a)];
-    for (src_id, src, dst_id, dst) in ends {
-        let Some(reqs) = shared.by_roles.get(&(src.role.as_str(), dst.role.as_str())) else {
+impl Out {
+    fn new(plan: &Plan) -> Self {
+        // About what the generated sites need, so the table is rarely copied while it grows.
+        let guess = plan.links.len() * 4 + plan.nodes.len() * 2;
+        Self {
+            rules: Vec::with_capacity(guess),
+            keys: Vec::with_capacity(guess),
+            ranks: plan.nodes.len() + 1,
+        }
+    }
+
+    /// Firewall, destination node rank, port, transport and source node rank, packed into one
+    /// integer in that order of significance (the enums' declaration order is their order).
+    fn push(&mut self, rule: Rule, source_rank: u32, destination_rank: u32) {
+        let key = (u128::from(rule.firewall as u8) << 96)
+            | (u128::from(destination_rank) << 64)
+            | (u128::from(rule.ports.from) << 48)
+            | (u128::from(rule.transport as u8) << 40)
+            | (u128::from(source_rank) << 8);
+        // Firewall and destination as one number below `3 * ranks`.
+        let bucket = (usize::from(rule.firewall as u8) * self.ranks
+            + usize::try_from(destination_rank).unwrap_or(usize::MAX))
+        .min(3 * self.ranks - 1);
+        self.keys.push((key, self.rules.len(), bucket));
+        self.rules.push(rule);
+    }
+
+    /// The rules ordered by firewall, destination node, port, transport, source node and id,
+    /// as a stable sort by those fields would order them. Node ids are compared by their rank
+    /// in the plan's sorted node map and rules are moved once, not at every comparison.
+    /// Rules are first counted into one bucket per firewall and destination, so the comparison
+    /// sort only orders the handful of rules into each node (it was a quarter of a derivation).
+    fn sorted(self) -> Vec<Rule> {
+        let mut start = vec![0usize; 3 * self.ranks + 1];
+        for &(_, _, bucket) in &self.keys {
+            start[bucket + 1] += 1;
+        }
+        for i in 1..start.len() {
+            start[i] += start[i - 1];
+        }
+        let mut next = start.clone();
+        let mut order = vec![(0u128, 0usize); self.keys.len()];
+        for &(key, i, bucket) in &self.keys {
+            order[next[bucket]] = (key, i);
+            next[bucket] += 1;
+        }
+        let rules = self.rules;
+        for w in start.windows(2) {
+            order[w[0]..w[1]].sort_unstable_by(|(ka, a), (kb, b)| {
+                ka.cmp(kb)
+                    .then_with(|| rules[*a].id.cmp(&rules[*b].id))
+                    .then(a.cmp(b))
+            });
+        }
+        let mut slots: Vec<Option<Rule>> = rules.into_iter().map(Some).collect();
+        order.iter().filter_map(|(_, i)| slots[*i].take()).collect()
+    }
+}
+
+fn link_rules<'a>(cx: &Context<'a>, link: &Link, ends: (&Entry<'a>, &Entry<'a>), out: &mut Out) {
+    let (a, b) = ends;
+    let key = link_key(link);
+    for (src, dst) in [(a, b), (b, a)] {
+        let (Some((si, sr)), Some((di, dr))) = (src.role, dst.role) else {
             continue;
         };
-        let (Some(sr), Some(dr)) = (catalog.role(&src.role), catalog.role(&dst.role)) else {
+        let Some(reqs) = cx.by_roles.get(&(si, di)) else {
             continue;
         };
-        for req in reqs {
-            if link.disabled.contains(&req.id) || !conditions_hold(req, Some(src), Some(dst)) {
+        for &i in reqs {
+            let req = &cx.reqs[i];
+            if link.disabled.contains(&req.row.id)
+                || !conditions_hold(req.row, Some(src.node), Some(dst.node))
+            {
                 continue;
             }
             let (
@@ -138,117 +292,95 @@ fn link_rules(
                 Side::Role {
                     endpoint: dst_sel, ..
                 },
-            ) = (&req.source, &req.destination)
+            ) = (&req.row.source, &req.row.destination)
             else {
                 continue;
             };
-            let source = node_end(src_id, src, sr, src_sel.resolve(src.lb));
-            let destination = node_end(dst_id, dst, dr, dst_sel.resolve(dst.lb));
-            out.push(rule(
-                shared,
-                req,
-                [(source, Some(src)), (destination, Some(dst))],
-                Some(link),
-            ));
+            let source = cx.end(src, sr, src_sel.resolve(src.node.lb));
+            let destination = cx.end(dst, dr, dst_sel.resolve(dst.node.lb));
+            push_rule(out, req, [source, destination], Some(&key));
         }
     }
     for (index, custom) in link.custom.iter().enumerate() {
         let to_id = link.other(&custom.from);
-        let (Some(from), Some(to)) = (plan.nodes.get(&custom.from), plan.nodes.get(to_id)) else {
+        let (Some(from), Some(to)) = (cx.entry(&custom.from), cx.entry(to_id)) else {
             continue;
         };
-        let (Some(fr), Some(tr)) = (catalog.role(&from.role), catalog.role(&to.role)) else {
+        let (Some((_, fr)), Some((_, tr))) = (from.role, to.role) else {
             continue;
         };
         let (Some(fk), Some(tk)) = (fr.endpoints.first(), tr.endpoints.first()) else {
             continue;
         };
-        let source = node_end(&custom.from, from, fr, &fk.id);
-        let destination = node_end(to_id, to, tr, &tk.id);
-        out.push(Rule {
-            id: {
-                let (a, b) = link_key(link);
-                format!("custom:{a}-{b}:{}", index + 1)
-            },
-            requirement: "custom".to_owned(),
-            firewall: Firewall::between(source.zone, destination.zone),
-            source,
-            destination,
-            application: custom.application.clone(),
+        let source = cx.end(from, fr, &fk.id);
+        let destination = cx.end(to, tr, &tk.id);
+        let note = |lang| crate::i18n::trf(lang, "rule.custom_note", &[("name", &custom.name)]);
+        let rule = Rule {
+            id: format!("custom:{}-{}:{}", key.0, key.1, index + 1),
+            requirement: "custom".into(),
+            firewall: Firewall::between(source.shared.zone, destination.shared.zone),
+            source: source.shared,
+            destination: destination.shared,
+            application: custom.application.as_str().into(),
             transport: custom.transport,
             ports: custom.ports,
             notes: Arc::new(Text {
-                en: crate::i18n::trf(Lang::En, "rule.custom_note", &[("name", &custom.name)]),
-                zh_tw: crate::i18n::trf(Lang::ZhTw, "rule.custom_note", &[("name", &custom.name)]),
-                ko_kr: crate::i18n::trf(Lang::KoKr, "rule.custom_note", &[("name", &custom.name)]),
+                en: note(Lang::En),
+                zh_tw: note(Lang::ZhTw),
+                ko_kr: note(Lang::KoKr),
             }),
             references: Arc::from([]),
-            link: Some(link_key(link)),
-        });
+            link: Some(key.clone()),
+        };
+        out.push(rule, source.key, destination.key);
     }
 }
 
-fn intrinsic_rules(
-    plan: &Plan,
-    catalog: &Catalog,
-    shared: &Shared<'_>,
-    adjacency: &crate::plan::Adjacency<'_>,
-    id: &NodeId,
-    node: &Node,
-    out: &mut Vec<Rule>,
-) {
-    let Some(role) = catalog.role(&node.role) else {
+fn intrinsic_rules<'a>(cx: &Context<'a>, entry: &Entry<'a>, out: &mut Out) {
+    let Some((role_ix, role)) = entry.role else {
         return;
     };
-    for req in catalog.requirements() {
-        if !for_product(req, plan) {
-            continue;
-        }
-        let (any_zone, via, select, node_is_source) = match (&req.source, &req.destination) {
-            (Side::Any { zone, via }, Side::Role { role: r, endpoint }) if r == &node.role => {
-                (*zone, via, endpoint, false)
-            }
-            (Side::Role { role: r, endpoint }, Side::Any { zone, via }) if r == &node.role => {
-                (*zone, via, endpoint, true)
-            }
+    let reqs = &cx.intrinsic[role_ix];
+    for &i in reqs {
+        let req = &cx.reqs[i];
+        let (any_zone, via, select, node_is_source) = match (&req.row.source, &req.row.destination)
+        {
+            (Side::Any { zone, via }, Side::Role { endpoint, .. }) => (*zone, via, endpoint, false),
+            (Side::Role { endpoint, .. }, Side::Any { zone, via }) => (*zone, via, endpoint, true),
             _ => continue,
         };
-        if !conditions_hold(req, Some(node), None) {
+        if !conditions_hold(req.row, Some(entry.node), None) {
             continue;
         }
-        let own = node_end(id, node, role, select.resolve(node.lb));
-        let peers: Vec<(&NodeId, &Node, &Link)> = adjacency
-            .of(id)
-            .iter()
-            .filter_map(|&(p, link)| plan.nodes.get(p).map(|n| (p, n, link)))
-            .filter(|(_, n, _)| via.contains(&n.role))
-            .collect();
-        if peers.is_empty() {
-            let ends = if node_is_source {
-                [(own, Some(node)), (any_end(any_zone), None)]
+        let own = cx.end(entry, role, select.resolve(entry.node.lb));
+        let ordered = |other: End| {
+            if node_is_source {
+                [own.clone(), other]
             } else {
-                [(any_end(any_zone), None), (own, Some(node))]
-            };
-            out.push(rule(shared, req, ends, None));
-            continue;
-        }
-        for (peer_id, peer, link) in peers {
-            if link.disabled.contains(&req.id) {
+                [other, own.clone()]
+            }
+        };
+        let mut peers = false;
+        for &(peer, link) in cx.index.peers(entry.rank) {
+            let peer = &cx.nodes[peer];
+            if !via.contains(&peer.node.role) {
                 continue;
             }
-            let Some(peer_role) = catalog.role(&peer.role) else {
+            peers = true;
+            if link.disabled.contains(&req.row.id) {
+                continue;
+            }
+            let Some(kind) = peer
+                .role
+                .and_then(|(_, r)| r.endpoints.first().map(|k| (r, k)))
+            else {
                 continue;
             };
-            let Some(kind) = peer_role.endpoints.first() else {
-                continue;
-            };
-            let peer_end = node_end(peer_id, peer, peer_role, &kind.id);
-            let ends = if node_is_source {
-                [(own.clone(), Some(node)), (peer_end, Some(peer))]
-            } else {
-                [(peer_end, Some(peer)), (own.clone(), Some(node))]
-            };
-            out.push(rule(shared, req, ends, Some(link)));
+            let peer_end = cx.end(peer, kind.0, &kind.1.id);
+            push_rule(out, req, ordered(peer_end), Some(&link_key(link)));
+        }
+        if !peers {
+            push_rule(out, req, ordered(cx.any(any_zone)), None);
         }
     }
 }
@@ -275,67 +407,55 @@ fn conditions_hold(req: &Requirement, src: Option<&Node>, dst: Option<&Node>) ->
     })
 }
 
-/// A rule from a requirement; `ends` are (source, destination), each with its node.
-fn rule(
-    shared: &Shared<'_>,
-    req: &Requirement,
-    ends: [(RuleEnd, Option<&Node>); 2],
-    link: Option<&Link>,
-) -> Rule {
-    let [(source, src_node), (destination, dst_node)] = ends;
-    let node_or_any = |end: &RuleEnd| end.node.as_ref().map_or("any", NodeId::as_str).to_owned();
-    let (mut notes, references) = shared.of(req);
-    for (end, node) in [(&source, src_node), (&destination, dst_node)] {
-        if let Some(public) = node.and_then(|n| nat_public(n, end)) {
-            let notes = Arc::make_mut(&mut notes);
-            for (lang, text) in [
-                (Lang::En, &mut notes.en),
-                (Lang::ZhTw, &mut notes.zh_tw),
-                (Lang::KoKr, &mut notes.ko_kr),
-            ] {
-                if !text.is_empty() {
-                    text.push(' ');
-                    text.push_str(&crate::i18n::trf(
-                        lang,
-                        "rule.nat_note",
-                        &[("addr", &public)],
-                    ));
-                }
+/// A rule from a requirement; `ends` are (source, destination).
+fn push_rule(out: &mut Out, req: &Req<'_>, ends: [End; 2], link: Option<&(NodeId, NodeId)>) {
+    let [source, destination] = ends;
+    let mut notes = Arc::clone(&req.notes);
+    for public in [&source.nat, &destination.nat].into_iter().flatten() {
+        let notes = Arc::make_mut(&mut notes);
+        for (lang, text) in [
+            (Lang::En, &mut notes.en),
+            (Lang::ZhTw, &mut notes.zh_tw),
+            (Lang::KoKr, &mut notes.ko_kr),
+        ] {
+            if !text.is_empty() {
+                text.push(' ');
+                text.push_str(&crate::i18n::trf(
+                    lang,
+                    "rule.nat_note",
+                    &[("addr", public)],
+                ));
             }
         }
     }
-    Rule {
-        id: format!(
-            "{}:{}>{}",
-            req.id,
-            node_or_any(&source),
-            node_or_any(&destination)
-        ),
-        requirement: req.id.clone(),
-        firewall: Firewall::between(source.zone, destination.zone),
-        application: req.application.clone(),
-        transport: req.transport,
-        ports: req.ports,
+    let rule = Rule {
+        id: rule_id(&req.id, &source.shared, &destination.shared),
+        requirement: Arc::clone(&req.id),
+        firewall: Firewall::between(source.shared.zone, destination.shared.zone),
+        application: Arc::clone(&req.application),
+        transport: req.row.transport,
+        ports: req.row.ports,
         notes,
-        references,
-        link: link.map(link_key),
-        source,
-        destination,
-    }
+        references: Arc::clone(&req.references),
+        link: link.cloned(),
+        source: source.shared,
+        destination: destination.shared,
+    };
+    out.push(rule, source.key, destination.key);
 }
 
-/// For a NAT Edge end, the public addresses that map onto the private ones in the rule.
-fn nat_public(node: &Node, end: &RuleEnd) -> Option<String> {
-    if node.addressing != crate::topology::Addressing::Nat {
-        return None;
+/// `requirement:source>destination`, with `any` for an end without a node.
+fn rule_id(requirement: &str, source: &RuleEnd, destination: &RuleEnd) -> String {
+    let (s, d) = (node_or_any(source), node_or_any(destination));
+    let mut id = String::with_capacity(requirement.len() + s.len() + d.len() + 2);
+    for part in [requirement, ":", s, ">", d] {
+        id.push_str(part);
     }
-    let public: Vec<String> = node
-        .members
-        .iter()
-        .filter_map(|m| m.nat.get(&end.endpoint))
-        .map(ToString::to_string)
-        .collect();
-    (!public.is_empty()).then(|| public.join(", "))
+    id
+}
+
+fn node_or_any(end: &RuleEnd) -> &str {
+    end.node.as_ref().map_or("any", NodeId::as_str)
 }
 
 /// A link's ends in sorted order, so ids and keys do not depend on how the file lists them.

@@ -29,11 +29,11 @@ pub struct RuleEnd {
     /// The node, or `None` for "Any".
     pub node: Option<NodeId>,
     /// The node's label, or `Any`.
-    pub label: String,
+    pub label: Arc<str>,
     /// Role id, or `any`.
-    pub role: String,
+    pub role: Arc<str>,
     /// Endpoint kind id (`hlb_vip`, `internal_interface`, `any`).
-    pub endpoint: String,
+    pub endpoint: Arc<str>,
     /// Zone of this end.
     pub zone: Zone,
     /// Resolved addresses.
@@ -107,21 +107,22 @@ impl RuleEnd {
     }
 }
 
-/// One derived firewall rule.
+/// One derived firewall rule. Its texts and ends are shared: a derivation builds each node's
+/// end once and thousands of rules point at it, so deriving and dropping a table allocates little.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rule {
     /// Stable id: requirement id and node ids, never row order.
     pub id: String,
     /// The catalog requirement, or `custom`.
-    pub requirement: String,
+    pub requirement: Arc<str>,
     /// The firewall it crosses.
     pub firewall: Firewall,
     /// Where traffic starts.
-    pub source: RuleEnd,
+    pub source: Arc<RuleEnd>,
     /// Where traffic goes.
-    pub destination: RuleEnd,
+    pub destination: Arc<RuleEnd>,
     /// Application protocol label.
-    pub application: String,
+    pub application: Arc<str>,
     /// Transport.
     pub transport: Transport,
     /// Destination port or range.

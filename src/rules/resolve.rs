@@ -1,11 +1,20 @@
 //! Address resolution: which addresses an endpoint kind of a node stands for.
 
+use std::sync::Arc;
+
 use super::{Addresses, Missing, RuleEnd};
 use crate::catalog::{Role, Scope};
 use crate::plan::{Node, NodeId};
 
 /// The rule end for `kind` on `node`; missing addresses are listed, never guessed.
-pub(super) fn node_end(id: &NodeId, node: &Node, role: &Role, kind: &str) -> RuleEnd {
+/// `label`, `role` and `kind` are the shared texts the end points at.
+pub(super) fn node_end(
+    id: &NodeId,
+    node: &Node,
+    role: &Role,
+    kind: &str,
+    texts: [Arc<str>; 3],
+) -> RuleEnd {
     let scope = role.endpoint(kind).map_or(Scope::Member, |e| e.scope);
     let mut missing = Vec::new();
     let addresses = match scope {
@@ -15,7 +24,7 @@ pub(super) fn node_end(id: &NodeId, node: &Node, role: &Role, kind: &str) -> Rul
                     node: node.label.clone(),
                 });
             }
-            let mut list = Vec::new();
+            let mut list = Vec::with_capacity(node.members.len());
             for m in &node.members {
                 match m.addresses.get(kind) {
                     Some(a) => list.push(*a),
@@ -54,11 +63,12 @@ pub(super) fn node_end(id: &NodeId, node: &Node, role: &Role, kind: &str) -> Rul
             }
         }
     };
+    let [label, role, endpoint] = texts;
     RuleEnd {
         node: Some(id.clone()),
-        label: node.label.clone(),
-        role: role.id.clone(),
-        endpoint: kind.to_owned(),
+        label,
+        role,
+        endpoint,
         zone: node.zone,
         addresses,
         is_host: scope == Scope::Member,
@@ -70,12 +80,26 @@ pub(super) fn node_end(id: &NodeId, node: &Node, role: &Role, kind: &str) -> Rul
 pub(super) fn any_end(zone: crate::topology::Zone) -> RuleEnd {
     RuleEnd {
         node: None,
-        label: "Any".to_owned(),
-        role: "any".to_owned(),
-        endpoint: "any".to_owned(),
+        label: "Any".into(),
+        role: "any".into(),
+        endpoint: "any".into(),
         zone,
         addresses: Addresses::Any,
         is_host: false,
         missing: Vec::new(),
     }
+}
+
+/// For a NAT Edge end, the public addresses that map onto the private ones of `kind`.
+pub(super) fn nat_public(node: &Node, kind: &str) -> Option<String> {
+    if node.addressing != crate::topology::Addressing::Nat {
+        return None;
+    }
+    let public: Vec<String> = node
+        .members
+        .iter()
+        .filter_map(|m| m.nat.get(kind))
+        .map(ToString::to_string)
+        .collect();
+    (!public.is_empty()).then(|| public.join(", "))
 }

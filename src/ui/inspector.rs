@@ -484,7 +484,7 @@ pub fn link_inspector_ui(
         ui.label(t(ui, "inspector.no_traffic"));
     }
     for r in on_link {
-        let mut enabled = !link.disabled.contains(&r.requirement);
+        let mut enabled = !link.disabled.contains(&*r.requirement);
         let text = r.summary();
         let response = ui.checkbox(&mut enabled, text).on_hover_text(format!(
             "{}
@@ -496,7 +496,7 @@ pub fn link_inspector_ui(
             commands.push(Command::Edit(PlanEdit::SetRequirement {
                 a: key.0.clone(),
                 b: key.1.clone(),
-                requirement: r.requirement.clone(),
+                requirement: r.requirement.to_string(),
                 enabled,
             }));
         }

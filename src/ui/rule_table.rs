@@ -136,7 +136,7 @@ pub fn cell(rule: &Rule, column: Column, lang: Lang) -> String {
         Column::SourceAddresses => addresses_text(&rule.source),
         Column::Destination => end_text(&rule.destination),
         Column::DestinationAddresses => addresses_text(&rule.destination),
-        Column::Application => rule.application.clone(),
+        Column::Application => rule.application.to_string(),
         Column::Transport => rule.transport.as_str().to_uppercase(),
         Column::Port => rule.ports.to_string(),
         Column::Notes => one_line(rule.notes.get(lang)),
@@ -196,8 +196,8 @@ impl RuleTable {
             return false;
         }
         if let Some(role) = &self.role
-            && rule.source.role != *role
-            && rule.destination.role != *role
+            && *rule.source.role != **role
+            && *rule.destination.role != **role
         {
             return false;
         }

@@ -16,7 +16,7 @@ fn by_requirement<'a>(set: &'a RuleSet, requirement: &str) -> Vec<&'a Rule> {
     let hits: Vec<&Rule> = set
         .rules
         .iter()
-        .filter(|r| r.requirement == requirement)
+        .filter(|r| &*r.requirement == requirement)
         .collect();
     assert!(!hits.is_empty(), "no rule for {requirement}");
     hits
@@ -33,21 +33,21 @@ fn one<'a>(set: &'a RuleSet, requirement: &str) -> &'a Rule {
 fn hlb_edge_uses_the_internal_vip_for_sip_but_each_node_for_8057_and_cms() {
     let set = rules(&example("scaled-edge-hlb.ron"));
     assert_eq!(
-        one(&set, "fe-edge-sip-5061").destination.endpoint,
+        &*one(&set, "fe-edge-sip-5061").destination.endpoint,
         "internal_vip"
     );
     assert_eq!(
-        one(&set, "fe-edge-sip-5062").destination.endpoint,
+        &*one(&set, "fe-edge-sip-5062").destination.endpoint,
         "internal_vip"
     );
     assert_eq!(
-        one(&set, "edge-fe-sip-5061").source.endpoint,
+        &*one(&set, "edge-fe-sip-5061").source.endpoint,
         "internal_vip"
     );
     for never_balanced in ["fe-edge-psom-8057", "fe-edge-https-4443"] {
         let r = one(&set, never_balanced);
         assert_eq!(
-            r.destination.endpoint, "internal_interface",
+            &*r.destination.endpoint, "internal_interface",
             "{never_balanced}"
         );
         assert_eq!(
@@ -59,16 +59,16 @@ fn hlb_edge_uses_the_internal_vip_for_sip_but_each_node_for_8057_and_cms() {
         );
     }
     assert_eq!(
-        one(&set, "any-edge-sip-443").destination.endpoint,
+        &*one(&set, "any-edge-sip-443").destination.endpoint,
         "access_edge_vip"
     );
     // A/V candidates go to each node and to the VIP (S13 H-E15 and V-E15).
     assert_eq!(
-        one(&set, "any-edge-stun-3478-ext").destination.endpoint,
+        &*one(&set, "any-edge-stun-3478-ext").destination.endpoint,
         "av_edge"
     );
     assert_eq!(
-        one(&set, "any-edgevip-stun-3478-ext").destination.endpoint,
+        &*one(&set, "any-edgevip-stun-3478-ext").destination.endpoint,
         "av_edge_vip"
     );
     // Federation is switched on in this example.
@@ -88,7 +88,7 @@ fn dns_edge_has_no_vip_rules() {
         .filter(|r| {
             [&r.source, &r.destination]
                 .iter()
-                .any(|e| e.role == "edge" && e.endpoint.ends_with("vip"))
+                .any(|e| &*e.role == "edge" && e.endpoint.ends_with("vip"))
         })
         .map(|r| r.id.as_str())
         .collect();
@@ -100,7 +100,7 @@ fn dns_edge_has_no_vip_rules() {
 fn internal_clients_stand_in_for_any_on_the_edge_internal_side() {
     let set = rules(&example("scaled-edge-hlb.ron"));
     let media = one(&set, "any-edge-stun-3478");
-    assert_eq!(media.source.role, "internal_clients");
+    assert_eq!(&*media.source.role, "internal_clients");
     assert_eq!(
         media.source.addresses,
         Addresses::List(vec!["10.30.100.0/22".parse().unwrap()])
@@ -125,9 +125,13 @@ fn firewalls_follow_the_zones() {
 fn feature_flags_switch_rows_on() {
     let mut plan = example("director-pool-dns-hlb.ron");
     let before = rules(&plan);
-    assert!(before.rules.iter().all(
-        |r| r.requirement != "fe-edge-xmpp-23456" && r.requirement != "edge-any-rtp-50000-udp"
-    ));
+    assert!(
+        before
+            .rules
+            .iter()
+            .all(|r| &*r.requirement != "fe-edge-xmpp-23456"
+                && &*r.requirement != "edge-any-rtp-50000-udp")
+    );
     plan.nodes
         .get_mut(&NodeId::from("fe"))
         .unwrap()
@@ -138,15 +142,12 @@ fn feature_flags_switch_rows_on() {
         .extend(["xmpp".to_owned(), "ocs2007_federation".to_owned()]);
     let after = rules(&plan);
     let xmpp = one(&after, "fe-edge-xmpp-23456");
-    assert_eq!(
-        (xmpp.ports.from, xmpp.application.as_str()),
-        (23456, "XMPP/MTLS")
-    );
+    assert_eq!((xmpp.ports.from, &*xmpp.application), (23456, "XMPP/MTLS"));
     assert_eq!(
         one(&after, "edge-any-rtp-50000-udp").transport,
         Transport::Udp
     );
-    assert_eq!(one(&after, "edge-any-xmpp-5269").destination.role, "any");
+    assert_eq!(&*one(&after, "edge-any-xmpp-5269").destination.role, "any");
 }
 
 #[test]
@@ -187,7 +188,7 @@ fn disabled_requirement_drops_only_that_rule() {
     assert!(
         set.rules
             .iter()
-            .all(|r| r.requirement != "edge-dir-sip-5061")
+            .all(|r| &*r.requirement != "edge-dir-sip-5061")
     );
 }
 
@@ -213,10 +214,7 @@ fn custom_rule_goes_from_its_node_to_the_other_end() {
         .find(|r| r.id == "custom:dir-fe:1")
         .expect("custom rule");
     assert_eq!(
-        (
-            custom.source.role.as_str(),
-            custom.destination.role.as_str()
-        ),
+        (&*custom.source.role, &*custom.destination.role),
         ("front_end", "director")
     );
     assert_eq!(custom.ports.from, 5060);
@@ -273,7 +271,7 @@ fn product_version_switches_the_version_dependent_rows() {
         .unwrap()
         .flags
         .extend(["xmpp".to_owned(), "ocs2007_federation".to_owned()]);
-    let has = |set: &RuleSet, req: &str| set.rules.iter().any(|r| r.requirement == req);
+    let has = |set: &RuleSet, req: &str| set.rules.iter().any(|r| &*r.requirement == req);
     let lync = rules(&plan);
     for req in [
         "fe-edge-xmpp-23456",

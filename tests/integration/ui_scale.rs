@@ -298,5 +298,5 @@ fn moving_a_card_keeps_the_derived_rules_and_renaming_derives_them_again() {
     assert_ne!(h.state().derived().content, content);
     let fresh = lync_port_planner::rules::derive(h.state().plan(), &catalog());
     assert_eq!(h.state().derived().rules, fresh);
-    assert!(fresh.rules.iter().any(|r| r.source.label == "Renamed"));
+    assert!(fresh.rules.iter().any(|r| &*r.source.label == "Renamed"));
 }

@@ -91,14 +91,14 @@ pub fn parse(text: &str) -> Result<Vec<ExistingRule>, CsvError> {
     rows.iter().map(|r| plain(r.line, &r.fields)).collect()
 }
 
-fn column(fields: &[String], name: &str, line: usize) -> Result<String, CsvError> {
+fn column<'f>(fields: &'f [String], name: &str, line: usize) -> Result<&'f str, CsvError> {
     let i = CSV_HEADER
         .iter()
         .position(|h| *h == name)
         .ok_or_else(|| err(line, format!("no column {name}")))?;
     fields
         .get(i)
-        .map(|f| f.trim().to_owned())
+        .map(|f| f.trim())
         .ok_or_else(|| err(line, format!("missing column `{name}`")))
 }
 
@@ -119,9 +119,9 @@ fn ours(line: usize, fields: &[String]) -> Result<ExistingRule, CsvError> {
     Ok(ExistingRule {
         line,
         allow: true,
-        transport: transport(&column(fields, "transport", line)?, line)?,
-        source: addresses(&column(fields, "source_addresses", line)?, line)?,
-        destination: addresses(&column(fields, "destination_addresses", line)?, line)?,
+        transport: transport(column(fields, "transport", line)?, line)?,
+        source: addresses(column(fields, "source_addresses", line)?, line)?,
+        destination: addresses(column(fields, "destination_addresses", line)?, line)?,
         ports: ports(&format!("{from}-{to}"), line)?,
     })
 }
@@ -184,10 +184,17 @@ fn addresses(text: &str, line: usize) -> Result<Match, CsvError> {
         .map(str::trim)
         .filter(|t| !t.is_empty())
     {
-        match token.to_ascii_lowercase().as_str() {
-            "any" | "*" | "0.0.0.0/0" | "::/0" | "any4" | "any6" => return Ok(Match::Any),
+        // Compared without lower-casing a copy: this runs for every address of every row.
+        let is = |word: &str| token.eq_ignore_ascii_case(word);
+        if ["any", "*", "0.0.0.0/0", "::/0", "any4", "any6"]
+            .into_iter()
+            .any(is)
+        {
+            return Ok(Match::Any);
+        }
+        match token {
             // Our export marks rules whose addresses were not all known; the listed ones still count.
-            "unresolved" => {}
+            _ if is("unresolved") => {}
             _ => nets.push(
                 token
                     .parse::<IpNet>()

@@ -129,26 +129,36 @@ fn port_overlap(e: &ExistingRule, p: PortRange) -> bool {
     r.from <= p.to && p.from <= r.to
 }
 
-/// The required rules an existing allow rule contributes to.
-fn served<'a>(e: &ExistingRule, rules: &RuleIndex<'a>) -> Vec<&'a Rule> {
-    let from_source = |index: &NetIndex<'a, Rule>| -> Vec<&'a Rule> {
-        match &e.source {
-            Match::Any => index.all().collect(),
-            Match::Nets(nets) => index
-                .any()
-                .chain(nets.iter().flat_map(|n| index.overlapping(*n)))
-                .collect(),
+/// The required rules an existing allow rule contributes to, added to `out`. Candidates are
+/// tested as they are found, not gathered first: an "any" source meets thousands of them.
+fn served<'a>(e: &ExistingRule, rules: &RuleIndex<'a>, out: &mut Vec<&'a Rule>) {
+    let mut keep = |r: &'a Rule| {
+        if serves(e, r) {
+            out.push(r);
         }
     };
-    let candidates: Vec<&Rule> = match &e.destination {
-        Match::Any => from_source(&rules.by_source),
-        Match::Nets(nets) => nets
-            .iter()
-            .flat_map(|n| rules.by_destination.overlapping(*n))
-            .chain(from_source(&rules.any_destination_by_source))
-            .collect(),
+    let index = match &e.destination {
+        Match::Any => &rules.by_source,
+        Match::Nets(nets) => {
+            for n in nets {
+                rules
+                    .by_destination
+                    .overlapping(*n)
+                    .into_iter()
+                    .for_each(&mut keep);
+            }
+            &rules.any_destination_by_source
+        }
     };
-    candidates.into_iter().filter(|r| serves(e, r)).collect()
+    match &e.source {
+        Match::Any => index.all().for_each(keep),
+        Match::Nets(nets) => {
+            index.any().for_each(&mut keep);
+            for n in nets {
+                index.overlapping(*n).into_iter().for_each(&mut keep);
+            }
+        }
+    }
 }
 
 /// True when the existing allow rule permits some of what the required rule needs.
@@ -332,9 +342,11 @@ pub fn audit(rules: &RuleSet, existing: &[ExistingRule]) -> Vec<Finding> {
     };
     let index = RuleIndex::grouped(required.clone());
     let served_by = |e: &ExistingRule| {
-        overlapping_groups(&index, port_range(e))
-            .flat_map(|(_, index)| served(e, index))
-            .collect()
+        let mut out = Vec::new();
+        for (_, index) in overlapping_groups(&index, port_range(e)) {
+            served(e, index, &mut out);
+        }
+        out
     };
     audit_by(&required, existing, coverage_of, served_by)
 }

@@ -7,6 +7,7 @@ mod derived;
 pub mod export_menu;
 mod files;
 mod fonts;
+mod icon;
 mod inspector;
 mod menu_bar;
 mod palette;
@@ -113,7 +114,8 @@ pub fn run(args: &[OsString]) -> ExitCode {
     };
     let native = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
-            .with_inner_size([1600.0, 1000.0])
+            .with_inner_size([1280.0, 800.0])
+            .with_icon(icon::icon())
             .with_min_inner_size([800.0, 500.0])
             .with_title(app.title())
             .with_drag_and_drop(true),

@@ -27,6 +27,15 @@ pub fn zone_fill(zone: Zone) -> Color32 {
     }
 }
 
+/// The window icon's Internet, perimeter and internal bands.
+pub const ICON_BANDS: [Color32; 3] = [
+    Color32::from_rgb(0xc0, 0x50, 0x50),
+    Color32::from_rgb(0xd8, 0x98, 0x28),
+    Color32::from_rgb(0x38, 0x98, 0x68),
+];
+/// The link across the window icon.
+pub const ICON_LINK: Color32 = Color32::WHITE;
+
 /// Colour of a zone band's title.
 pub const ZONE_TITLE: Color32 = Color32::from_gray(150);
 /// Card fill.

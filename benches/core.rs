@@ -31,6 +31,21 @@ fn derive_and_findings(bencher: Bencher<'_, '_>, nodes: usize) {
     });
 }
 
+/// The rule table alone, from the plan.
+#[divan::bench(args = SIZES)]
+fn derive(bencher: Bencher<'_, '_>, nodes: usize) {
+    let (catalog, plan) = setup(nodes);
+    bencher.bench_local(|| rules::derive(&plan, &catalog));
+}
+
+/// The findings alone, from the plan and its rule table.
+#[divan::bench(args = SIZES)]
+fn findings(bencher: Bencher<'_, '_>, nodes: usize) {
+    let (catalog, plan) = setup(nodes);
+    let rules = rules::derive(&plan, &catalog);
+    bencher.bench_local(|| findings::check(&plan, &catalog, &rules));
+}
+
 /// Rendering one export from an already derived rule table (2,000 nodes).
 #[divan::bench(args = Format::ALL)]
 fn export_2000_nodes(bencher: Bencher<'_, '_>, format: Format) {

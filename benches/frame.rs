@@ -35,6 +35,13 @@ fn callgrind(spec: &str) {
     };
     let nodes: usize = nodes.parse().expect("NODES is a number");
     let frames: usize = frames.parse().expect("FRAMES is a number");
+    if let Some(make) = edit_case(case) {
+        let mut edits = Edits::open(nodes);
+        for _ in 0..frames {
+            edits.next(make);
+        }
+        return;
+    }
     let (view, drag) = match *case {
         "idle_fit" => (View::Fit, false),
         "idle_100" => (View::Full, false),
@@ -223,50 +230,87 @@ fn dragging_100(bencher: Bencher<'_, '_>, nodes: usize) {
     dragging(bencher, nodes, View::Full);
 }
 
+/// An edit of the first node, given the node and which of two values to set.
+type MakeEdit = fn(&NodeId, &Node, bool) -> Command;
+
 /// The frame in which a card lands after a drag (a `MoveNodes` edit within its zone): the undo
 /// snapshot, the check that only positions changed, and the link labels placed again. Rules and
 /// findings are not derived again.
 #[divan::bench(args = SIZES)]
 fn edit_move(bencher: Bencher<'_, '_>, nodes: usize) {
-    edit(bencher, nodes, |id, node, step| {
-        let mut to = node.position;
-        to.y += if step { 40.0 } else { -40.0 };
-        Command::Edit(PlanEdit::MoveNodes {
-            moves: vec![(id.clone(), to, node.zone)],
-        })
-    });
+    edit(bencher, nodes, move_edit);
+}
+
+fn move_edit(id: &NodeId, node: &Node, step: bool) -> Command {
+    let mut to = node.position;
+    to.y += if step { 40.0 } else { -40.0 };
+    Command::Edit(PlanEdit::MoveNodes {
+        moves: vec![(id.clone(), to, node.zone)],
+    })
 }
 
 /// The frame in which a card is renamed in the inspector: rules, findings, link summaries,
 /// rule-table rows and labels all follow.
 #[divan::bench(args = SIZES)]
 fn edit_rename(bencher: Bencher<'_, '_>, nodes: usize) {
-    edit(bencher, nodes, |id, node, step| {
-        let mut renamed = node.clone();
-        if step { "Renamed A" } else { "Renamed B" }.clone_into(&mut renamed.label);
-        Command::Edit(PlanEdit::SetNode {
-            id: id.clone(),
-            node: renamed,
-        })
-    });
+    edit(bencher, nodes, rename_edit);
 }
 
-/// One edit of the first node per frame, alternating between two values.
-fn edit(bencher: Bencher<'_, '_>, nodes: usize, make: impl Fn(&NodeId, &Node, bool) -> Command) {
-    let mut window = Window::open(nodes, View::Fit);
-    let first = window
-        .app
-        .plan()
-        .nodes
-        .keys()
-        .next()
-        .expect("a node")
-        .clone();
-    let mut step = false;
-    bencher.bench_local(|| {
-        step = !step;
-        let command = make(&first, &window.app.plan().nodes[&first], step);
-        window.app.push(command);
-        window.frame(Vec::new())
-    });
+fn rename_edit(id: &NodeId, node: &Node, step: bool) -> Command {
+    let mut renamed = node.clone();
+    if step { "Renamed A" } else { "Renamed B" }.clone_into(&mut renamed.label);
+    Command::Edit(PlanEdit::SetNode {
+        id: id.clone(),
+        node: renamed,
+    })
+}
+
+fn edit_case(case: &str) -> Option<MakeEdit> {
+    match case {
+        "edit_move" => Some(move_edit),
+        "edit_rename" => Some(rename_edit),
+        _ => None,
+    }
+}
+
+/// A window in which the first node is edited once per frame, alternating between two values.
+struct Edits {
+    window: Window,
+    first: NodeId,
+    step: bool,
+}
+
+impl Edits {
+    fn open(nodes: usize) -> Self {
+        let window = Window::open(nodes, View::Fit);
+        let first = window
+            .app
+            .plan()
+            .nodes
+            .keys()
+            .next()
+            .expect("a node")
+            .clone();
+        Self {
+            window,
+            first,
+            step: false,
+        }
+    }
+
+    fn next(&mut self, make: MakeEdit) -> usize {
+        self.step = !self.step;
+        let command = make(
+            &self.first,
+            &self.window.app.plan().nodes[&self.first],
+            self.step,
+        );
+        self.window.app.push(command);
+        self.window.frame(Vec::new())
+    }
+}
+
+fn edit(bencher: Bencher<'_, '_>, nodes: usize, make: MakeEdit) {
+    let mut edits = Edits::open(nodes);
+    bencher.bench_local(|| edits.next(make));
 }

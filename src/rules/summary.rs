@@ -23,25 +23,47 @@ pub struct LinkSummary {
 
 /// Summaries of every link that carries a rule, by sorted ends.
 pub fn link_summaries(rules: &RuleSet) -> BTreeMap<(NodeId, NodeId), LinkSummary> {
-    let mut links: BTreeMap<(NodeId, NodeId), LinkSummary> = BTreeMap::new();
+    // The rules of one link share its ids' text (see `derive`), so they are gathered by the
+    // addresses of that text, integers, before the ids themselves are compared once per link.
+    let address = |id: &NodeId| id.0.as_ptr() as usize;
+    let mut by_address: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
     for (i, rule) in rules.rules.iter().enumerate() {
-        let Some(key) = &rule.link else { continue };
-        let summary = links.entry(key.clone()).or_default();
-        summary.rules.push(i);
-        if rule.source.node.as_ref() == Some(&key.0) {
-            summary.forward = true;
-        } else {
-            summary.backward = true;
+        if let Some((a, b)) = &rule.link {
+            by_address
+                .entry((address(a), address(b)))
+                .or_default()
+                .push(i);
         }
     }
-    for summary in links.values_mut() {
-        let mut ports: Vec<(u16, String)> = summary
+    let mut links: BTreeMap<(NodeId, NodeId), LinkSummary> = BTreeMap::new();
+    for indexes in by_address.into_values() {
+        let Some(key) = rules.rules[indexes[0]].link.clone() else {
+            continue;
+        };
+        let summary = links.entry(key).or_default();
+        // Equal ids with different text addresses (not from one derivation) meet here.
+        summary.rules.extend(indexes);
+        summary.rules.sort_unstable();
+    }
+    for (key, summary) in &mut links {
+        for &i in &summary.rules {
+            if rules.rules[i].source.node.as_ref() == Some(&key.0) {
+                summary.forward = true;
+            } else {
+                summary.backward = true;
+            }
+        }
+        let mut ranges: Vec<crate::net::PortRange> = summary
             .rules
             .iter()
-            .map(|&i| (rules.rules[i].ports.from, rules.rules[i].ports.to_string()))
+            .map(|&i| rules.rules[i].ports)
             .collect();
+        ranges.sort_unstable();
+        ranges.dedup();
+        // Shown by first port, then as text (as they always were): a handful per link.
+        let mut ports: Vec<(u16, String)> =
+            ranges.iter().map(|p| (p.from, p.to_string())).collect();
         ports.sort();
-        ports.dedup();
         let total = ports.len();
         let mut shown: Vec<String> = ports
             .into_iter()

@@ -168,6 +168,14 @@ fn compare(a: &Rule, b: &Rule, column: Column, lang: Lang) -> Ordering {
     }
 }
 
+/// What decides a rule's group name.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum GroupId<'r> {
+    Firewall(Firewall),
+    Link(&'r crate::plan::NodeId, &'r crate::plan::NodeId),
+    Node(&'r str),
+}
+
 /// A row of the table: a group heading or a rule (index into the rule set).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Row {
@@ -215,17 +223,30 @@ impl RuleTable {
     }
 
     /// The rows to show, in order.
-    pub fn rows(&self, derived: &Derived, selection: &Selection, lang: Lang) -> Vec<Row> {
+    pub fn rows<'d>(&self, derived: &'d Derived, selection: &Selection, lang: Lang) -> Vec<Row> {
         let rules = &derived.rules.rules;
         let mut kept: Vec<usize> = (0..rules.len())
             .filter(|&i| self.keeps(&rules[i], selection, lang))
             .collect();
         let (column, ascending) = self.sort;
+        // A stable sort: rows equal in the column keep the rule set's own order (firewall,
+        // destination, port, source, id), whichever the direction. Breaking ties by id
+        // compared strings for most pairs, a third of re-sorting 15,000 rules.
         kept.sort_by(|&a, &b| {
-            let o = compare(&rules[a], &rules[b], column, lang)
-                .then_with(|| rules[a].id.cmp(&rules[b].id));
+            let o = compare(&rules[a], &rules[b], column, lang);
             if ascending { o } else { o.reverse() }
         });
+        // A group's name depends on the firewall, or on the link's two nodes, or on the one
+        // node of an intrinsic rule: it is made once per such id, not once per rule.
+        let id = |r: &'d Rule| match (self.grouping, &r.link) {
+            (Grouping::Firewall, _) => GroupId::Firewall(r.firewall),
+            (Grouping::Link, Some((a, b))) => GroupId::Link(a, b),
+            (Grouping::Link, None) => GroupId::Node(if r.source.node.is_some() {
+                &r.source.label
+            } else {
+                &r.destination.label
+            }),
+        };
         let group = |r: &Rule| match self.grouping {
             Grouping::Firewall => crate::i18n::firewall_title(lang, r.firewall).to_owned(),
             Grouping::Link => {
@@ -258,13 +279,23 @@ impl RuleTable {
                 .unwrap_or(usize::MAX),
             Grouping::Link => 0,
         };
-        let mut groups: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
+        // Groups by (order, name); ids with the same name share a group, as names always did.
+        let mut slots: BTreeMap<GroupId<'d>, usize> = BTreeMap::new();
+        let mut groups: BTreeMap<(usize, String), usize> = BTreeMap::new();
+        let mut members: Vec<Vec<usize>> = Vec::new();
         for i in kept {
-            let g = group(&rules[i]);
-            groups.entry((order(&g), g)).or_default().push(i);
+            let slot = *slots.entry(id(&rules[i])).or_insert_with(|| {
+                let name = group(&rules[i]);
+                *groups.entry((order(&name), name)).or_insert_with(|| {
+                    members.push(Vec::new());
+                    members.len() - 1
+                })
+            });
+            members[slot].push(i);
         }
         let mut rows = Vec::new();
-        for ((_, name), list) in groups {
+        for ((_, name), slot) in groups {
+            let list = std::mem::take(&mut members[slot]);
             rows.push(Row::Heading(format!("{name} ({})", list.len())));
             rows.extend(list.into_iter().map(Row::Rule));
         }

@@ -614,6 +614,21 @@ fn rule_table_filters_sorts_and_selecting_a_rule_selects_its_link() {
         .map(|&i| h.state().derived().rules.rules[i].ports.from)
         .collect();
     assert!(ext.len() == 53);
+    // Within a firewall group: descending ports, and rows with equal ports in the rule set's
+    // own order (a stable sort), whichever the direction.
+    let rules = &h.state().derived().rules.rules;
+    let mut ties = 0;
+    for w in rows.windows(2) {
+        let (a, b) = (&rules[w[0]], &rules[w[1]]);
+        if a.firewall == b.firewall {
+            assert!((a.ports, a.transport) >= (b.ports, b.transport));
+            if (a.ports, a.transport) == (b.ports, b.transport) {
+                assert!(w[0] < w[1], "{} before {}", a.id, b.id);
+                ties += 1;
+            }
+        }
+    }
+    assert!(ties > 3, "the seed has rows with equal ports: {ties}");
 
     // Selecting a rule selects its link, and the table then shows that link's rules.
     let filter = h.get_by_label("Filter");

@@ -551,8 +551,8 @@ fn placeholders(plan: &Plan, out: &mut Vec<Finding>) {
 }
 
 fn conflicts(catalog: &Catalog, rules: &RuleSet, out: &mut Vec<Finding>) {
-    // The few requirements Microsoft's pages disagree on, looked up once per rule.
-    // Lengths differ for most pairs, so this rarely compares bytes.
+    // The few requirements Microsoft's pages disagree on, looked up once per rule (a short
+    // list: comparing text first compares lengths, which differ for most pairs).
     let conflicted: Vec<(&str, &[String])> = catalog
         .requirements()
         .iter()
@@ -562,10 +562,7 @@ fn conflicts(catalog: &Catalog, rules: &RuleSet, out: &mut Vec<Finding>) {
     let mut hits: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for rule in &rules.rules {
         let req = &*rule.requirement;
-        let Some((_, conflicts)) = conflicted
-            .iter()
-            .find(|(id, _)| id.len() == req.len() && *id == req)
-        else {
+        let Some((_, conflicts)) = conflicted.iter().find(|(id, _)| *id == req) else {
             continue;
         };
         for c in *conflicts {

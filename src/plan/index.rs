@@ -24,42 +24,40 @@ impl<'a> Index<'a> {
         let mut by_address: Vec<(usize, usize)> = nodes
             .iter()
             .enumerate()
-            .map(|(rank, (id, _))| (address(id), rank))
+            .map(|(rank, (id, _))| (id.address(), rank))
             .collect();
         by_address.sort_unstable();
         let rank = |id: &NodeId| {
             by_address
-                .binary_search_by_key(&address(id), |&(a, _)| a)
+                .binary_search_by_key(&id.address(), |&(a, _)| a)
                 .map(|i| by_address[i].1)
                 .ok()
-                .or_else(|| nodes.binary_search_by(|(n, _)| (*n).cmp(id)).ok())
+                .or_else(|| by_text(&nodes, id))
         };
         let ends: Vec<Option<(usize, usize)>> = plan
             .links
             .iter()
             .map(|l| Some((rank(&l.a)?, rank(&l.b)?)))
             .collect();
+        // Both directions of every link, grouped by node; the sort is stable, so each node's
+        // links stay in link order.
+        let mut pairs: Vec<(usize, usize, &Link)> = Vec::with_capacity(2 * plan.links.len());
+        for (link, &end) in plan.links.iter().zip(&ends) {
+            if let Some((a, b)) = end {
+                pairs.extend([(a, b, link), (b, a, link)]);
+            }
+        }
+        pairs.sort_by_key(|&(node, _, _)| node);
         let mut start = vec![0; nodes.len() + 1];
-        for &(a, b) in ends.iter().flatten() {
-            start[a + 1] += 1;
-            start[b + 1] += 1;
+        for &(node, _, _) in &pairs {
+            start[node + 1] += 1;
         }
         for i in 1..start.len() {
             start[i] += start[i - 1];
         }
-        let mut next = start.clone();
-        let mut peers = vec![(0, None); start[nodes.len()]];
-        for (link, &end) in plan.links.iter().zip(&ends) {
-            if let Some((a, b)) = end {
-                peers[next[a]] = (b, Some(link));
-                next[a] += 1;
-                peers[next[b]] = (a, Some(link));
-                next[b] += 1;
-            }
-        }
-        let peers = peers
+        let peers = pairs
             .into_iter()
-            .filter_map(|(p, l)| l.map(|l| (p, l)))
+            .map(|(_, peer, link)| (peer, link))
             .collect();
         Self {
             nodes,
@@ -76,7 +74,7 @@ impl<'a> Index<'a> {
 
     /// The rank of a node id.
     pub fn rank(&self, id: &NodeId) -> Option<usize> {
-        self.nodes.binary_search_by(|(n, _)| (*n).cmp(id)).ok()
+        by_text(&self.nodes, id)
     }
 
     /// The ranks of the `i`th link's ends (`a`, `b`), when both nodes exist.
@@ -93,7 +91,7 @@ impl<'a> Index<'a> {
     }
 }
 
-/// Where an id's shared text lives; equal addresses mean the same text.
-fn address(id: &NodeId) -> usize {
-    id.0.as_ptr() as usize
+/// The rank of `id`, found by comparing text.
+fn by_text(nodes: &[(&NodeId, &Node)], id: &NodeId) -> Option<usize> {
+    nodes.binary_search_by(|(n, _)| (*n).cmp(id)).ok()
 }

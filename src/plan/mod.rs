@@ -158,6 +158,12 @@ impl NodeId {
         &self.0
     }
 
+    /// Where the id's shared text lives. Equal addresses mean the same text; clones of one id
+    /// share it, so passes over the plan can group by this integer instead of comparing text.
+    pub fn address(&self) -> usize {
+        self.0.as_ptr() as usize
+    }
+
     /// True when the text is an acceptable id.
     pub fn is_valid(text: &str) -> bool {
         !text.is_empty()

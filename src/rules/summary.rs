@@ -25,12 +25,11 @@ pub struct LinkSummary {
 pub fn link_summaries(rules: &RuleSet) -> BTreeMap<(NodeId, NodeId), LinkSummary> {
     // The rules of one link share its ids' text (see `derive`), so they are gathered by the
     // addresses of that text, integers, before the ids themselves are compared once per link.
-    let address = |id: &NodeId| id.0.as_ptr() as usize;
     let mut by_address: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
     for (i, rule) in rules.rules.iter().enumerate() {
         if let Some((a, b)) = &rule.link {
             by_address
-                .entry((address(a), address(b)))
+                .entry((a.address(), b.address()))
                 .or_default()
                 .push(i);
         }

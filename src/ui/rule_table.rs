@@ -247,46 +247,35 @@ impl RuleTable {
                 &r.destination.label
             }),
         };
-        let group = |r: &Rule| match self.grouping {
-            Grouping::Firewall => crate::i18n::firewall_title(lang, r.firewall).to_owned(),
-            Grouping::Link => {
-                if let Some((a, _)) = &r.link {
-                    let (first, second) = if r.source.node.as_ref() == Some(a) {
-                        (&r.source, &r.destination)
-                    } else {
-                        (&r.destination, &r.source)
-                    };
-                    crate::i18n::trf(
-                        lang,
-                        "inspector.link",
-                        &[("a", &first.label), ("b", &second.label)],
-                    )
+        // A group's place and name, made from its id and one of its rules: firewall groups in
+        // the order of Firewall::ALL, link and node groups by name.
+        let named = |id: GroupId<'_>, r: &Rule| match id {
+            GroupId::Firewall(f) => (
+                Firewall::ALL
+                    .iter()
+                    .position(|x| *x == f)
+                    .unwrap_or(usize::MAX),
+                crate::i18n::firewall_title(lang, f).to_owned(),
+            ),
+            GroupId::Link(a, _) => {
+                let (first, second) = if r.source.node.as_ref() == Some(a) {
+                    (&r.source, &r.destination)
                 } else {
-                    let own = if r.source.node.is_some() {
-                        &r.source.label
-                    } else {
-                        &r.destination.label
-                    };
-                    crate::i18n::trf(lang, "rules.no_link", &[("node", own)])
-                }
+                    (&r.destination, &r.source)
+                };
+                let args = [("a", &*first.label), ("b", &*second.label)];
+                (0, crate::i18n::trf(lang, "inspector.link", &args))
             }
-        };
-        // Firewall groups in the order of Firewall::ALL, link groups by name.
-        let order = |name: &str| match self.grouping {
-            Grouping::Firewall => Firewall::ALL
-                .iter()
-                .position(|f| crate::i18n::firewall_title(lang, *f) == name)
-                .unwrap_or(usize::MAX),
-            Grouping::Link => 0,
+            GroupId::Node(own) => (0, crate::i18n::trf(lang, "rules.no_link", &[("node", own)])),
         };
         // Groups by (order, name); ids with the same name share a group, as names always did.
         let mut slots: BTreeMap<GroupId<'d>, usize> = BTreeMap::new();
         let mut groups: BTreeMap<(usize, String), usize> = BTreeMap::new();
         let mut members: Vec<Vec<usize>> = Vec::new();
         for i in kept {
-            let slot = *slots.entry(id(&rules[i])).or_insert_with(|| {
-                let name = group(&rules[i]);
-                *groups.entry((order(&name), name)).or_insert_with(|| {
+            let group = id(&rules[i]);
+            let slot = *slots.entry(group).or_insert_with(|| {
+                *groups.entry(named(group, &rules[i])).or_insert_with(|| {
                     members.push(Vec::new());
                     members.len() - 1
                 })

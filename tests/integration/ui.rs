@@ -653,6 +653,59 @@ fn rule_table_filters_sorts_and_selecting_a_rule_selects_its_link() {
 }
 
 #[test]
+fn rule_table_by_link_groups_each_link_and_each_node_without_one() {
+    use lync_port_planner::ui::rule_table::Row;
+    let mut h = seed();
+    h.get_by_label("By link").click();
+    h.run();
+    let app = h.state();
+    let rules = &app.derived().rules.rules;
+    let rows = app
+        .rule_table
+        .rows(app.derived(), &app.selection, app.lang());
+    // Every rule once, under a heading naming its link's two nodes (the link's first id
+    // first), or its own node when it has no link; each group named once.
+    let mut seen = Vec::new();
+    let mut headings = std::collections::BTreeSet::new();
+    let mut heading = String::new();
+    for row in rows {
+        match row {
+            Row::Heading(text) => {
+                assert!(headings.insert(text.clone()), "{text} twice");
+                heading = text;
+            }
+            Row::Rule(index) => {
+                let rule = &rules[index];
+                let expected = if let Some((a, b)) = &rule.link {
+                    let label = |id| &app.plan().nodes[id].label;
+                    format!("Link {} - {} (", label(a), label(b))
+                } else {
+                    let own = if rule.source.node.is_some() {
+                        &rule.source
+                    } else {
+                        &rule.destination
+                    };
+                    format!("{} (no link: Any) (", own.label)
+                };
+                assert!(
+                    heading.starts_with(&expected),
+                    "{} under {heading}",
+                    rule.id
+                );
+                seen.push(index);
+            }
+        }
+    }
+    seen.sort_unstable();
+    assert_eq!(seen, (0..rules.len()).collect::<Vec<_>>());
+    assert!(headings.len() > 5, "{headings:?}");
+    assert!(
+        headings.iter().any(|h| h.contains("no link")),
+        "{headings:?}"
+    );
+}
+
+#[test]
 fn exports_from_the_window_equal_the_cli_byte_for_byte() {
     use lync_port_planner::export::Format;
     use lync_port_planner::rules::RuleScope;

@@ -343,8 +343,7 @@ fn check_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
         ));
     }
     let plan = plan_file::load(path, catalog)?;
-    let rules = rules::derive(&plan, catalog);
-    let mut findings = findings::check(&plan, catalog, &rules);
+    let (rules, mut findings) = findings::derive_and_check(&plan, catalog);
     if let Some(csv) = &opts.against {
         let text = crate::file_text::read(csv).map_err(PlanFileError::from)?;
         let existing = crate::audit::parse(&text).map_err(|e| CliError::Existing {

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::catalog::{Catalog, Scope, Text};
+use crate::catalog::{Catalog, Role, Scope, Text};
 use crate::i18n::Lang;
 use crate::net::IpNet;
 use crate::plan::{Index, Node, NodeId, Plan};
@@ -185,12 +185,35 @@ fn finding(
 
 /// Every finding, sorted by severity, kind, subject and message.
 pub fn check(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> Vec<Finding> {
-    let mut out = Vec::new();
+    check_indexed(&plan.index(), plan, catalog, rules)
+}
+
+/// The rules and findings of a plan, indexing it once for both (what every edit recomputes).
+pub fn derive_and_check(plan: &Plan, catalog: &Catalog) -> (RuleSet, Vec<Finding>) {
     let index = plan.index();
-    missing_links(&index, catalog, &mut out);
+    let rules = crate::rules::derive_indexed(&index, plan, catalog);
+    let findings = check_indexed(&index, plan, catalog, &rules);
+    (rules, findings)
+}
+
+/// `check` with the plan's index already built.
+fn check_indexed(
+    index: &Index<'_>,
+    plan: &Plan,
+    catalog: &Catalog,
+    rules: &RuleSet,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    // Each node's role by its rank in the catalog, so no step below compares role names.
+    let role_of: Vec<Option<usize>> = index
+        .nodes()
+        .iter()
+        .map(|(_, n)| catalog.role_rank(&n.role))
+        .collect();
+    missing_links(index, &role_of, catalog, &mut out);
     disabled(plan, catalog, &mut out);
     unresolved(rules, &mut out);
-    topology(plan, &index, catalog, rules, &mut out);
+    topology(plan, index, &role_of, catalog, rules, &mut out);
     placeholders(plan, &mut out);
     conflicts(catalog, rules, &mut out);
     out.sort();
@@ -210,24 +233,26 @@ fn role_name(catalog: &Catalog, role: &str, lang: Lang) -> String {
         .map_or_else(|| role.to_owned(), |r| r.name.get(lang).to_owned())
 }
 
-fn missing_links(index: &Index<'_>, catalog: &Catalog, out: &mut Vec<Finding>) {
+fn missing_links(
+    index: &Index<'_>,
+    role_of: &[Option<usize>],
+    catalog: &Catalog,
+    out: &mut Vec<Finding>,
+) {
     let nodes = index.nodes();
     for must in &catalog.data().must_link {
-        let Some(target) = nodes
-            .iter()
-            .find(|(_, n)| n.role == must.to)
-            .map(|(id, _)| *id)
-        else {
+        let (from, to) = (catalog.role_rank(&must.from), catalog.role_rank(&must.to));
+        if from.is_none() || to.is_none() {
+            continue;
+        }
+        let Some(target) = role_of.iter().position(|r| *r == to).map(|t| nodes[t].0) else {
             continue;
         };
         for (rank, (id, node)) in nodes.iter().enumerate() {
-            if node.role != must.from {
+            if role_of[rank] != from {
                 continue;
             }
-            let linked = index
-                .peers(rank)
-                .iter()
-                .any(|(p, _)| nodes[*p].1.role == must.to);
+            let linked = index.peers(rank).iter().any(|(p, _)| role_of[*p] == to);
             if !linked {
                 out.push(finding(
                     Severity::Error,
@@ -328,19 +353,26 @@ fn unresolved(rules: &RuleSet, out: &mut Vec<Finding>) {
 fn topology(
     plan: &Plan,
     index: &Index<'_>,
+    role_of: &[Option<usize>],
     catalog: &Catalog,
     rules: &RuleSet,
     out: &mut Vec<Finding>,
 ) {
-    for (id, node) in index.nodes() {
-        node_topology(catalog, id, node, out);
+    for (&(id, node), role) in index.nodes().iter().zip(role_of) {
+        if let Some(role) = role.map(|r| &catalog.roles()[r]) {
+            node_topology(role, id, node, out);
+        }
     }
     for (i, link) in plan.links.iter().enumerate() {
         let Some((a, b)) = index.ends(i) else {
             continue;
         };
+        let talk = match (role_of[a], role_of[b]) {
+            (Some(x), Some(y)) => catalog.ranks_exchange_traffic(x, y),
+            _ => false,
+        };
         let (a, b) = (index.nodes()[a].1, index.nodes()[b].1);
-        if link.custom.is_empty() && !catalog.roles_exchange_traffic(&a.role, &b.role) {
+        if link.custom.is_empty() && !talk {
             out.push(finding(
                 Severity::Warning,
                 FindingKind::InvalidTopology,
@@ -395,10 +427,7 @@ fn topology(
     }
 }
 
-fn node_topology(catalog: &Catalog, id: &NodeId, node: &Node, out: &mut Vec<Finding>) {
-    let Some(role) = catalog.role(&node.role) else {
-        return;
-    };
+fn node_topology(role: &Role, id: &NodeId, node: &Node, out: &mut Vec<Finding>) {
     let subject = || Subject::Node(id.clone());
     let edit = |field: &str| {
         Some(Fix::EditNode {
@@ -499,10 +528,11 @@ fn placeholders(plan: &Plan, out: &mut Vec<Finding>) {
         })
         .collect();
     for (id, node) in &plan.nodes {
-        let mut texts = vec![("label", node.label.as_str()), ("fqdn", node.fqdn.as_str())];
-        texts.extend(node.members.iter().map(|m| ("members", m.name.as_str())));
+        let texts = [("label", node.label.as_str()), ("fqdn", node.fqdn.as_str())]
+            .into_iter()
+            .chain(node.members.iter().map(|m| ("members", m.name.as_str())));
         for (field, text) in texts {
-            if let Some(name) = SAMPLE_NAMES.iter().find(|n| contains_caseless(text, n)) {
+            if let Some(name) = sample_name(text) {
                 out.push(finding(
                     Severity::Warning,
                     FindingKind::Placeholder,
@@ -560,12 +590,20 @@ fn conflicts(catalog: &Catalog, rules: &RuleSet, out: &mut Vec<Finding>) {
         .map(|r| (r.id.as_str(), r.conflicts.as_slice()))
         .collect();
     let mut hits: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    // Rules share their requirement's id text: each text is looked up once, then by address.
+    let mut seen: BTreeMap<usize, Option<&[String]>> = BTreeMap::new();
     for rule in &rules.rules {
         let req = &*rule.requirement;
-        let Some((_, conflicts)) = conflicted.iter().find(|(id, _)| *id == req) else {
+        let found = *seen.entry(req.as_ptr() as usize).or_insert_with(|| {
+            conflicted
+                .iter()
+                .find(|(id, _)| *id == req)
+                .map(|(_, c)| *c)
+        });
+        let Some(conflicts) = found else {
             continue;
         };
-        for c in *conflicts {
+        for c in conflicts {
             hits.entry(c.as_str()).or_default().push(rule.id.as_str());
         }
     }
@@ -599,16 +637,33 @@ fn conflicts(catalog: &Catalog, rules: &RuleSet, out: &mut Vec<Finding>) {
     }
 }
 
-/// True when `text`, lower-cased, contains `name` (ASCII lower case). ASCII text is searched
-/// in place; other text is lower-cased first, since some non-ASCII letters lower-case to ASCII.
-fn contains_caseless(text: &str, name: &str) -> bool {
-    if text.is_ascii() {
-        text.as_bytes()
-            .windows(name.len())
-            .any(|w| w.eq_ignore_ascii_case(name.as_bytes()))
-    } else {
-        text.to_lowercase().contains(name)
+/// The first of `SAMPLE_NAMES` that `text`, lower-cased, contains. ASCII text is searched in
+/// place, in one pass for all names; other text is lower-cased first, since some non-ASCII
+/// letters lower-case to ASCII.
+fn sample_name(text: &str) -> Option<&'static str> {
+    if !text.is_ascii() {
+        let lower = text.to_lowercase();
+        return SAMPLE_NAMES.into_iter().find(|n| lower.contains(n));
     }
+    let bytes = text.as_bytes();
+    let mut found = [false; SAMPLE_NAMES.len()];
+    for (i, &b) in bytes.iter().enumerate() {
+        for (hit, name) in found.iter_mut().zip(SAMPLE_NAMES) {
+            let name = name.as_bytes();
+            // `| 0x20` lower-cases ASCII letters; the full comparison below rules out the rest.
+            *hit |= b | 0x20 == name[0]
+                && bytes
+                    .get(i..i + name.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(name));
+        }
+        if found[0] {
+            break;
+        }
+    }
+    SAMPLE_NAMES
+        .into_iter()
+        .zip(found)
+        .find_map(|(name, hit)| hit.then_some(name))
 }
 
 fn zone_name(lang: Lang, zone: Zone) -> &'static str {
@@ -641,5 +696,33 @@ fn lb_not_allowed(role: &crate::catalog::Role, node: &Node, allowed: &[&str]) ->
         en: format!("{} {}", text.en, why.en),
         zh_tw: format!("{} {}", text.zh_tw, why.zh_tw),
         ko_kr: format!("{} {}", text.ko_kr, why.ko_kr),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{SAMPLE_NAMES, sample_name};
+
+    /// The one-pass search finds what lower-casing and searching for each name in turn finds.
+    #[test]
+    fn sample_names_found_as_by_lower_casing() {
+        let parts = [
+            "", "Contoso", "fabRIKAM", "litware", "cont", "oso", "Litwar", "C", "\u{130}", "é",
+            "K", "\u{212a}", "-", "@ontoso", "fa", "brikam", "lync01", "CONTOSO",
+        ];
+        let mut tried = 0;
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let text = format!("{a}{b}{c}");
+                    let expected = SAMPLE_NAMES
+                        .into_iter()
+                        .find(|n| text.to_lowercase().contains(n));
+                    assert_eq!(sample_name(&text), expected, "{text:?}");
+                    tried += usize::from(expected.is_some());
+                }
+            }
+        }
+        assert!(tried > 1_000, "{tried}");
     }
 }

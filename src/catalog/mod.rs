@@ -50,8 +50,9 @@ pub enum CatalogError {
 pub struct Catalog {
     data: CatalogData,
     role_index: BTreeMap<String, usize>,
-    /// Role pairs some requirement connects, both ways round: asked once per link by findings.
-    talking: BTreeMap<String, std::collections::BTreeSet<String>>,
+    /// Role pairs some requirement connects, both ways round, by role rank (`a * roles + b`):
+    /// asked once per link by findings.
+    talking: Vec<bool>,
 }
 
 impl Catalog {
@@ -87,18 +88,14 @@ impl Catalog {
             .enumerate()
             .map(|(i, r)| (r.id.clone(), i))
             .collect();
-        let mut talking: BTreeMap<String, std::collections::BTreeSet<String>> = BTreeMap::new();
+        let roles = data.roles.len();
+        let mut talking = vec![false; roles * roles];
+        let rank = |id: &str| data.roles.iter().position(|r| r.id == id);
         for r in &data.requirements {
-            for s in side_roles(&r.source) {
-                for d in side_roles(&r.destination) {
-                    talking
-                        .entry(s.to_owned())
-                        .or_default()
-                        .insert(d.to_owned());
-                    talking
-                        .entry(d.to_owned())
-                        .or_default()
-                        .insert(s.to_owned());
+            for s in side_roles(&r.source).into_iter().filter_map(rank) {
+                for d in side_roles(&r.destination).into_iter().filter_map(rank) {
+                    talking[s * roles + d] = true;
+                    talking[d * roles + s] = true;
                 }
             }
         }
@@ -174,7 +171,21 @@ impl Catalog {
 
     /// True when some requirement connects the two roles, directly or through an `Any` side's `via`.
     pub fn roles_exchange_traffic(&self, a: &str, b: &str) -> bool {
-        self.talking.get(a).is_some_and(|peers| peers.contains(b))
+        match (self.role_rank(a), self.role_rank(b)) {
+            (Some(a), Some(b)) => self.ranks_exchange_traffic(a, b),
+            _ => false,
+        }
+    }
+
+    /// `roles_exchange_traffic` for roles given by their rank in `roles()`.
+    pub fn ranks_exchange_traffic(&self, a: usize, b: usize) -> bool {
+        let n = self.data.roles.len();
+        a < n && b < n && self.talking[a * n + b]
+    }
+
+    /// A role's place in `roles()`.
+    pub fn role_rank(&self, id: &str) -> Option<usize> {
+        self.role_index.get(id).copied()
     }
 }
 

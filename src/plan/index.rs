@@ -39,26 +39,30 @@ impl<'a> Index<'a> {
             .iter()
             .map(|l| Some((rank(&l.a)?, rank(&l.b)?)))
             .collect();
-        // Both directions of every link, grouped by node; the sort is stable, so each node's
-        // links stay in link order.
-        let mut pairs: Vec<(usize, usize, &Link)> = Vec::with_capacity(2 * plan.links.len());
-        for (link, &end) in plan.links.iter().zip(&ends) {
-            if let Some((a, b)) = end {
-                pairs.extend([(a, b, link), (b, a, link)]);
-            }
-        }
-        pairs.sort_by_key(|&(node, _, _)| node);
+        // Both directions of every link, grouped by node and counted into place, so each
+        // node's links stay in link order.
         let mut start = vec![0; nodes.len() + 1];
-        for &(node, _, _) in &pairs {
-            start[node + 1] += 1;
+        for &(a, b) in ends.iter().flatten() {
+            start[a + 1] += 1;
+            start[b + 1] += 1;
         }
         for i in 1..start.len() {
             start[i] += start[i - 1];
         }
-        let peers = pairs
-            .into_iter()
-            .map(|(_, peer, link)| (peer, link))
-            .collect();
+        let mut next = start.clone();
+        // Every slot is written below; the first link only fills them until then.
+        let mut peers: Vec<(usize, &Link)> = match plan.links.first() {
+            Some(first) => vec![(0, first); start[nodes.len()]],
+            None => Vec::new(),
+        };
+        for (link, &end) in plan.links.iter().zip(&ends) {
+            if let Some((a, b)) = end {
+                for (node, peer) in [(a, b), (b, a)] {
+                    peers[next[node]] = (peer, link);
+                    next[node] += 1;
+                }
+            }
+        }
         Self {
             nodes,
             ends,

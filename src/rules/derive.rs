@@ -14,11 +14,16 @@ use super::{Rule, RuleEnd, RuleSet};
 use crate::catalog::{Catalog, Condition, Requirement, Role, Side, Text};
 use crate::i18n::Lang;
 use crate::plan::{Index, Link, Node, NodeId, Plan};
-use crate::topology::{Firewall, Zone};
+use crate::topology::{Firewall, LbMode, Zone};
 
 /// Every rule the plan needs, sorted and with stable ids.
 pub fn derive(plan: &Plan, catalog: &Catalog) -> RuleSet {
-    let cx = Context::new(plan, catalog);
+    derive_indexed(&plan.index(), plan, catalog)
+}
+
+/// `derive` with the plan's index already built (findings use the same one).
+pub fn derive_indexed(index: &Index<'_>, plan: &Plan, catalog: &Catalog) -> RuleSet {
+    let cx = Context::new(index, plan, catalog);
     let mut out = Out::new(plan);
     for (i, link) in plan.links.iter().enumerate() {
         if let Some((a, b)) = cx.index.ends(i) {
@@ -37,13 +42,30 @@ pub fn derive(plan: &Plan, catalog: &Catalog) -> RuleSet {
     }
 }
 
-/// A requirement with the texts its rules share.
+/// A requirement with the texts its rules share, and the endpoint kind (a number in
+/// `Context::kinds`) each of its role sides uses for a node of each LB mode.
 struct Req<'a> {
     row: &'a Requirement,
     id: Arc<str>,
     application: Arc<str>,
     notes: Arc<Text>,
     references: Arc<[String]>,
+    /// Source side, then destination side; by `LbMode` in declaration order.
+    kinds: [[usize; LB_MODES.len()]; 2],
+}
+
+const LB_MODES: [LbMode; 4] = [
+    LbMode::Single,
+    LbMode::Dns,
+    LbMode::DnsAndHlb,
+    LbMode::HlbOnly,
+];
+
+impl Req<'_> {
+    /// The endpoint kind the source (`side` 0) or destination (1) uses on a node of `lb`.
+    fn kind(&self, side: usize, lb: LbMode) -> usize {
+        self.kinds[side][lb as usize]
+    }
 }
 
 /// A node during one derivation: its rank in the plan's sorted node map (the sort key counts
@@ -54,7 +76,7 @@ struct Entry<'a> {
     node: &'a Node,
     role: Option<(usize, &'a Role)>,
     label: Arc<str>,
-    ends: RefCell<Vec<(&'a str, End)>>,
+    ends: RefCell<Vec<(usize, End)>>,
 }
 
 /// A built rule end, with the NAT public addresses a rule's notes mention.
@@ -66,19 +88,25 @@ struct End {
 }
 
 /// What one derivation looks up: nodes and links by rank, requirements by role pair and by
-/// role for the intrinsic "Any" rows (both in catalog order), and the shared names.
+/// role for the intrinsic "Any" rows (both in catalog order), and the shared names. Endpoint
+/// kinds are numbered once, so finding a node's built end compares numbers, not names.
 struct Context<'a> {
-    index: Index<'a>,
+    index: &'a Index<'a>,
     nodes: Vec<Entry<'a>>,
     reqs: Vec<Req<'a>>,
     by_roles: BTreeMap<(usize, usize), Vec<usize>>,
     intrinsic: Vec<Vec<usize>>,
-    names: BTreeMap<&'a str, Arc<str>>,
+    /// Role ids by role rank.
+    role_names: Vec<Arc<str>>,
+    /// Endpoint kind names by number.
+    kinds: Vec<Arc<str>>,
+    /// The number of each role's first endpoint kind (custom rules and "Any" peers use it).
+    first_kind: Vec<Option<usize>>,
     any: RefCell<Vec<(Zone, Arc<RuleEnd>)>>,
 }
 
 impl<'a> Context<'a> {
-    fn new(plan: &'a Plan, catalog: &'a Catalog) -> Self {
+    fn new(index: &'a Index<'a>, plan: &'a Plan, catalog: &'a Catalog) -> Self {
         let roles: BTreeMap<&str, (usize, &Role)> = catalog
             .roles()
             .iter()
@@ -86,6 +114,12 @@ impl<'a> Context<'a> {
             .map(|(i, r)| (r.id.as_str(), (i, r)))
             .collect();
         let role_of = |id: &str| roles.get(id).copied();
+        let mut kinds = Kinds::default();
+        let first_kind = catalog
+            .roles()
+            .iter()
+            .map(|r| r.endpoints.first().map(|k| kinds.number(&k.id)))
+            .collect();
         let reqs: Vec<Req<'a>> = catalog
             .requirements()
             .iter()
@@ -96,6 +130,12 @@ impl<'a> Context<'a> {
                 application: r.application.as_str().into(),
                 notes: Arc::new(r.notes.clone()),
                 references: Arc::from(catalog.citations(r)),
+                kinds: [&r.source, &r.destination].map(|side| match side {
+                    Side::Role { endpoint, .. } => {
+                        LB_MODES.map(|lb| kinds.number(endpoint.resolve(lb)))
+                    }
+                    Side::Any { .. } => [usize::MAX; LB_MODES.len()],
+                }),
             })
             .collect();
         let mut by_roles: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
@@ -116,14 +156,6 @@ impl<'a> Context<'a> {
                 (Side::Any { .. }, Side::Any { .. }) => {}
             }
         }
-        let mut names = BTreeMap::new();
-        for role in catalog.roles() {
-            names.insert(role.id.as_str(), Arc::from(role.id.as_str()));
-            for kind in &role.endpoints {
-                names.insert(kind.id.as_str(), Arc::from(kind.id.as_str()));
-            }
-        }
-        let index = plan.index();
         let nodes = index
             .nodes()
             .iter()
@@ -143,7 +175,13 @@ impl<'a> Context<'a> {
             reqs,
             by_roles,
             intrinsic,
-            names,
+            role_names: catalog
+                .roles()
+                .iter()
+                .map(|r| Arc::from(r.id.as_str()))
+                .collect(),
+            kinds: kinds.names,
+            first_kind,
             any: RefCell::new(Vec::new()),
         }
     }
@@ -152,35 +190,26 @@ impl<'a> Context<'a> {
         self.index.rank(id).map(|i| &self.nodes[i])
     }
 
-    fn name(&self, text: &str) -> Arc<str> {
-        self.names
-            .get(text)
-            .map_or_else(|| Arc::from(text), Arc::clone)
-    }
-
-    /// The end for `kind` on `entry`'s node, built the first time it is asked for.
-    fn end(&self, entry: &Entry<'a>, role: &Role, kind: &str) -> End {
-        // Most kinds are the very same catalog string: compare addresses before bytes.
-        let same = |k: &&str| std::ptr::eq(*k, kind) || *k == kind;
-        if let Some((_, end)) = entry.ends.borrow().iter().find(|(k, _)| same(k)) {
-            return end.clone();
+    /// The end for endpoint kind number `kind` on `entry`'s node, built the first time it is
+    /// asked for.
+    fn end(&self, entry: &Entry<'a>, kind: usize) -> Option<End> {
+        if let Some((_, end)) = entry.ends.borrow().iter().find(|(k, _)| *k == kind) {
+            return Some(end.clone());
         }
+        let (role_rank, role) = entry.role?;
+        let name = self.kinds.get(kind)?;
         let texts = [
             Arc::clone(&entry.label),
-            self.name(&role.id),
-            self.name(kind),
+            Arc::clone(&self.role_names[role_rank]),
+            Arc::clone(name),
         ];
         let end = End {
-            shared: Arc::new(node_end(entry.id, entry.node, role, kind, texts)),
-            nat: nat_public(entry.node, kind).map(Arc::from),
+            shared: Arc::new(node_end(entry.id, entry.node, role, name, texts)),
+            nat: nat_public(entry.node, name).map(Arc::from),
             key: u32::try_from(entry.rank + 1).unwrap_or(u32::MAX),
         };
-        // Kinds come from the catalog, which outlives the derivation; an unknown one is built
-        // each time rather than cached under a borrowed key.
-        if let Some(kind) = self.names.get_key_value(kind).map(|(k, _)| *k) {
-            entry.ends.borrow_mut().push((kind, end.clone()));
-        }
-        end
+        entry.ends.borrow_mut().push((kind, end.clone()));
+        Some(end)
     }
 
     fn any(&self, zone: Zone) -> End {
@@ -197,6 +226,23 @@ impl<'a> Context<'a> {
             nat: None,
             key: 0,
         }
+    }
+}
+
+/// Endpoint kind names, numbered in the order first seen.
+#[derive(Default)]
+struct Kinds {
+    names: Vec<Arc<str>>,
+}
+
+impl Kinds {
+    /// The number of `name`, given one if it has none (a derivation sees a few dozen kinds).
+    fn number(&mut self, name: &str) -> usize {
+        if let Some(i) = self.names.iter().position(|n| **n == *name) {
+            return i;
+        }
+        self.names.push(name.into());
+        self.names.len() - 1
     }
 }
 
@@ -283,7 +329,7 @@ fn link_rules<'a>(cx: &Context<'a>, link: &Link, ends: (&Entry<'a>, &Entry<'a>),
     let (a, b) = ends;
     let key = link_key(link);
     for (src, dst) in [(a, b), (b, a)] {
-        let (Some((si, sr)), Some((di, dr))) = (src.role, dst.role) else {
+        let (Some((si, _)), Some((di, _))) = (src.role, dst.role) else {
             continue;
         };
         let Some(reqs) = cx.by_roles.get(&(si, di)) else {
@@ -296,19 +342,12 @@ fn link_rules<'a>(cx: &Context<'a>, link: &Link, ends: (&Entry<'a>, &Entry<'a>),
             {
                 continue;
             }
-            let (
-                Side::Role {
-                    endpoint: src_sel, ..
-                },
-                Side::Role {
-                    endpoint: dst_sel, ..
-                },
-            ) = (&req.row.source, &req.row.destination)
-            else {
+            let (Some(source), Some(destination)) = (
+                cx.end(src, req.kind(0, src.node.lb)),
+                cx.end(dst, req.kind(1, dst.node.lb)),
+            ) else {
                 continue;
             };
-            let source = cx.end(src, sr, src_sel.resolve(src.node.lb));
-            let destination = cx.end(dst, dr, dst_sel.resolve(dst.node.lb));
             push_rule(out, req, [source, destination], Some(&key));
         }
     }
@@ -317,14 +356,15 @@ fn link_rules<'a>(cx: &Context<'a>, link: &Link, ends: (&Entry<'a>, &Entry<'a>),
         let (Some(from), Some(to)) = (cx.entry(&custom.from), cx.entry(to_id)) else {
             continue;
         };
-        let (Some((_, fr)), Some((_, tr))) = (from.role, to.role) else {
+        let (Some((fr, _)), Some((tr, _))) = (from.role, to.role) else {
             continue;
         };
-        let (Some(fk), Some(tk)) = (fr.endpoints.first(), tr.endpoints.first()) else {
+        let (Some(source), Some(destination)) = (
+            cx.first_kind[fr].and_then(|k| cx.end(from, k)),
+            cx.first_kind[tr].and_then(|k| cx.end(to, k)),
+        ) else {
             continue;
         };
-        let source = cx.end(from, fr, &fk.id);
-        let destination = cx.end(to, tr, &tk.id);
         let note = |lang| crate::i18n::trf(lang, "rule.custom_note", &[("name", &custom.name)]);
         let rule = Rule {
             id: format!("custom:{}-{}:{}", key.0, key.1, index + 1),
@@ -348,22 +388,24 @@ fn link_rules<'a>(cx: &Context<'a>, link: &Link, ends: (&Entry<'a>, &Entry<'a>),
 }
 
 fn intrinsic_rules<'a>(cx: &Context<'a>, entry: &Entry<'a>, out: &mut Out) {
-    let Some((role_ix, role)) = entry.role else {
+    let Some((role_ix, _)) = entry.role else {
         return;
     };
     let reqs = &cx.intrinsic[role_ix];
     for &i in reqs {
         let req = &cx.reqs[i];
-        let (any_zone, via, select, node_is_source) = match (&req.row.source, &req.row.destination)
-        {
-            (Side::Any { zone, via }, Side::Role { endpoint, .. }) => (*zone, via, endpoint, false),
-            (Side::Role { endpoint, .. }, Side::Any { zone, via }) => (*zone, via, endpoint, true),
+        let (any_zone, via, node_is_source) = match (&req.row.source, &req.row.destination) {
+            (Side::Any { zone, via }, Side::Role { .. }) => (*zone, via, false),
+            (Side::Role { .. }, Side::Any { zone, via }) => (*zone, via, true),
             _ => continue,
         };
         if !conditions_hold(req.row, Some(entry.node), None) {
             continue;
         }
-        let own = cx.end(entry, role, select.resolve(entry.node.lb));
+        let side = usize::from(!node_is_source);
+        let Some(own) = cx.end(entry, req.kind(side, entry.node.lb)) else {
+            continue;
+        };
         let ordered = |other: End| {
             if node_is_source {
                 [own.clone(), other]
@@ -381,13 +423,13 @@ fn intrinsic_rules<'a>(cx: &Context<'a>, entry: &Entry<'a>, out: &mut Out) {
             if link.disabled.contains(&req.row.id) {
                 continue;
             }
-            let Some(kind) = peer
+            let Some(peer_end) = peer
                 .role
-                .and_then(|(_, r)| r.endpoints.first().map(|k| (r, k)))
+                .and_then(|(r, _)| cx.first_kind[r])
+                .and_then(|k| cx.end(peer, k))
             else {
                 continue;
             };
-            let peer_end = cx.end(peer, kind.0, &kind.1.id);
             push_rule(out, req, ordered(peer_end), Some(&link_key(link)));
         }
         if !peers {

@@ -49,8 +49,7 @@ impl Derived {
         if self.content == Some(content) {
             return false;
         }
-        let rules = rules::derive(plan, catalog);
-        let findings = findings::check(plan, catalog, &rules);
+        let (rules, findings) = findings::derive_and_check(plan, catalog);
         let links_in_error: BTreeSet<(&NodeId, &NodeId)> = findings
             .iter()
             .filter(|f| f.severity == Severity::Error)

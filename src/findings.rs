@@ -403,7 +403,7 @@ fn topology(
                 exposed
                     .entry(n.clone())
                     .or_insert_with(Vec::new)
-                    .push(rule.id.clone());
+                    .push(rule.id().to_string());
             }
         }
     }
@@ -589,7 +589,7 @@ fn conflicts(catalog: &Catalog, rules: &RuleSet, out: &mut Vec<Finding>) {
         .filter(|r| !r.conflicts.is_empty())
         .map(|r| (r.id.as_str(), r.conflicts.as_slice()))
         .collect();
-    let mut hits: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut hits: BTreeMap<&str, Vec<&crate::rules::Rule>> = BTreeMap::new();
     // Rules share their requirement's id text: each text is looked up once, then by address.
     let mut seen: BTreeMap<usize, Option<&[String]>> = BTreeMap::new();
     for rule in &rules.rules {
@@ -604,7 +604,7 @@ fn conflicts(catalog: &Catalog, rules: &RuleSet, out: &mut Vec<Finding>) {
             continue;
         };
         for c in conflicts {
-            hits.entry(c.as_str()).or_default().push(rule.id.as_str());
+            hits.entry(c.as_str()).or_default().push(rule);
         }
     }
     for (id, rule_ids) in hits {
@@ -623,7 +623,7 @@ fn conflicts(catalog: &Catalog, rules: &RuleSet, out: &mut Vec<Finding>) {
         out.push(finding(
             Severity::Info,
             FindingKind::SourceConflict,
-            Subject::Rule(rule_ids[0].to_owned()),
+            Subject::Rule(rule_ids[0].id().to_string()),
             message("find.conflict", |l| {
                 vec![
                     ("id", id.to_owned()),

@@ -368,7 +368,7 @@ fn audit_by<'a>(
         out.push(Finding {
             severity,
             kind,
-            subject: Subject::Rule(rule.id.clone()),
+            subject: Subject::Rule(rule.id().to_string()),
             message: message(key, |_| vec![("rule", rule.summary())]),
             fix: None,
         });

@@ -25,14 +25,14 @@ pub(super) fn render(report: &Report<'_>) -> String {
         let name = acl(fw);
         for rule in report.rules.for_firewall(fw) {
             let remark = ascii_comment(
-                &format!("{} {} {}", rule.id, rule.application, rule.ports),
+                &format!("{} {} {}", rule.id(), rule.application, rule.ports),
                 100,
             );
             writeln!(out, "access-list {name} remark {remark}").ok();
             if rule.is_unresolved() {
                 out.push_str(&format!(
                     "! UNRESOLVED {}: fill in the missing addresses\n",
-                    ascii_comment(&rule.id, 100)
+                    ascii_comment(&rule.id().to_string(), 100)
                 ));
                 continue;
             }

@@ -41,7 +41,7 @@ pub(super) fn row_text(r: &crate::rules::Rule, lang: crate::i18n::Lang) -> Strin
     row(
         &mut out,
         [
-            r.id.clone(),
+            r.id().to_string(),
             r.firewall.as_str().to_owned(),
             r.source.label.to_string(),
             r.source.role.to_string(),

@@ -59,7 +59,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
             };
             out.push_str(&format!(
                 "<tr{class}><td><code>{}</code></td><td>{}<br><small>{}/{}</small></td><td>{}</td><td>{}<br><small>{}/{}</small></td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>\n",
-                markup(&r.id),
+                markup(&r.id().to_string()),
                 markup(&r.source.label),
                 markup(&r.source.role),
                 markup(&r.source.endpoint),

@@ -30,7 +30,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
     }
     for fw in Firewall::ALL {
         for rule in report.rules.for_firewall(fw) {
-            let comment = ascii_comment(&rule.id, 200);
+            let comment = ascii_comment(&rule.id().to_string(), 200);
             if rule.is_unresolved() {
                 out.push_str(&format!(
                     "# UNRESOLVED {comment}: fill in the missing addresses\n"

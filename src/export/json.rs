@@ -25,7 +25,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
 /// One rule in the JSON contract's shape.
 pub(super) fn rule_value(r: &crate::rules::Rule, lang: crate::i18n::Lang) -> Value {
     json!({
-        "id": r.id,
+        "id": r.id().to_string(),
         "requirement": r.requirement,
         "firewall": r.firewall.as_str(),
         "source": end(&r.source),

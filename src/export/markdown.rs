@@ -59,7 +59,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
         out.push_str("|---|---|---|---|---|---|---|---|---|---|\n");
         for r in rules {
             let cells = [
-                md(&r.id),
+                md(&r.id().to_string()),
                 md(&end_title(&r.source)),
                 md(&addresses(&r.source, ", ")),
                 md(&end_title(&r.destination)),

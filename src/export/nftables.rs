@@ -35,7 +35,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
         }
         out.push_str(&format!("\tchain {} {{\n", fw.as_str()));
         for rule in report.rules.for_firewall(fw) {
-            let comment = ascii_comment(&rule.id, 120);
+            let comment = ascii_comment(&rule.id().to_string(), 120);
             if rule.is_unresolved() {
                 out.push_str(&format!(
                     "\t\t# UNRESOLVED {comment}: fill in the missing addresses\n"

@@ -21,7 +21,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
         out.push('\n');
         out.push_str(&format!(
             "# {} | {} {}/{}\n",
-            ascii_comment(&rule.id, 100),
+            ascii_comment(&rule.id().to_string(), 100),
             ascii_comment(&rule.application, 30),
             rule.transport.as_str(),
             rule.ports
@@ -96,7 +96,7 @@ fn command(rule: &Rule, direction: &str, local: &RuleEnd, remote: &RuleEnd) -> S
     };
     format!(
         "New-NetFirewallRule -DisplayName {} -Group 'Lync Port Planner' -Description {} -Direction {direction} -Action Allow -Protocol {} {port_param} {} -LocalAddress {} -RemoteAddress {}\n",
-        quote(&format!("Lync {}", rule.id)),
+        quote(&format!("Lync {}", rule.id())),
         quote(&format!(
             "{} ({} -> {})",
             rule.notes.en, local.label, remote.label

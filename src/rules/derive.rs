@@ -34,7 +34,7 @@ pub fn derive_indexed(index: &Index<'_>, plan: &Plan, catalog: &Catalog) -> Rule
         intrinsic_rules(&cx, entry, &mut out);
     }
     let mut rules = out.sorted();
-    rules.dedup_by(|x, y| x.id == y.id);
+    rules.dedup_by(|x, y| x.id() == y.id());
     RuleSet {
         plan: plan.name.clone(),
         catalog: catalog.label(),
@@ -305,7 +305,7 @@ impl Out {
         for w in start.windows(2) {
             order[w[0]..w[1]].sort_unstable_by(|(ka, a), (kb, b)| {
                 ka.cmp(kb)
-                    .then_with(|| rules[*a].id.cmp(&rules[*b].id))
+                    .then_with(|| rules[*a].id().cmp(&rules[*b].id()))
                     .then(a.cmp(b))
             });
         }
@@ -367,7 +367,6 @@ fn link_rules<'a>(cx: &Context<'a>, link: &Link, ends: (&Entry<'a>, &Entry<'a>),
         };
         let note = |lang| crate::i18n::trf(lang, "rule.custom_note", &[("name", &custom.name)]);
         let rule = Rule {
-            id: format!("custom:{}-{}:{}", key.0, key.1, index + 1),
             requirement: "custom".into(),
             firewall: Firewall::between(source.shared.zone, destination.shared.zone),
             source: source.shared,
@@ -382,6 +381,7 @@ fn link_rules<'a>(cx: &Context<'a>, link: &Link, ends: (&Entry<'a>, &Entry<'a>),
             }),
             references: Arc::from([]),
             link: Some(key.clone()),
+            custom: Some(index + 1),
         };
         out.push(rule, source.key, destination.key);
     }
@@ -482,7 +482,6 @@ fn push_rule(out: &mut Out, req: &Req<'_>, ends: [End; 2], link: Option<&(NodeId
         }
     }
     let rule = Rule {
-        id: rule_id(&req.id, &source.shared, &destination.shared),
         requirement: Arc::clone(&req.id),
         firewall: Firewall::between(source.shared.zone, destination.shared.zone),
         application: Arc::clone(&req.application),
@@ -491,24 +490,11 @@ fn push_rule(out: &mut Out, req: &Req<'_>, ends: [End; 2], link: Option<&(NodeId
         notes,
         references: Arc::clone(&req.references),
         link: link.cloned(),
+        custom: None,
         source: source.shared,
         destination: destination.shared,
     };
     out.push(rule, source.key, destination.key);
-}
-
-/// `requirement:source>destination`, with `any` for an end without a node.
-fn rule_id(requirement: &str, source: &RuleEnd, destination: &RuleEnd) -> String {
-    let (s, d) = (node_or_any(source), node_or_any(destination));
-    let mut id = String::with_capacity(requirement.len() + s.len() + d.len() + 2);
-    for part in [requirement, ":", s, ">", d] {
-        id.push_str(part);
-    }
-    id
-}
-
-fn node_or_any(end: &RuleEnd) -> &str {
-    end.node.as_ref().map_or("any", NodeId::as_str)
 }
 
 /// A link's ends in sorted order, so ids and keys do not depend on how the file lists them.
@@ -544,11 +530,11 @@ mod tests {
                 r.ports.from,
                 r.transport,
                 rank(&r.source.node),
-                r.id.clone(),
+                r.id().to_string(),
             )
         };
         for w in set.rules.windows(2) {
-            assert!(key(&w[0]) < key(&w[1]), "{} then {}", w[0].id, w[1].id);
+            assert!(key(&w[0]) < key(&w[1]), "{} then {}", w[0].id(), w[1].id());
         }
     }
 }

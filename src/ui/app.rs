@@ -1123,7 +1123,7 @@ fn side_ui(
     if let Some(rule) = rule_table
         .selected
         .as_ref()
-        .and_then(|id| derived.rules.rules.iter().find(|r| &r.id == id))
+        .and_then(|id| derived.rules.rules.iter().find(|r| r.id() == id.as_str()))
     {
         ui.separator();
         egui::CollapsingHeader::new(t(ui, "rule.detail"))

@@ -216,7 +216,7 @@ impl RuleTable {
         }
         let needle = self.text.trim().to_lowercase();
         needle.is_empty()
-            || rule.id.to_lowercase().contains(&needle)
+            || rule.id().to_string().to_lowercase().contains(&needle)
             || COLUMNS
                 .iter()
                 .any(|(c, _, _)| cell(rule, *c, lang).to_lowercase().contains(&needle))
@@ -485,7 +485,7 @@ fn rule_row_ui(
     height: f32,
 ) {
     let lang = crate::ui::text::lang(ui.ctx());
-    let selected = table.selected.as_deref() == Some(rule.id.as_str());
+    let selected = table.selected.as_deref().is_some_and(|id| rule.id() == id);
     let spacing = ui.spacing().item_spacing.x;
     let width: f32 = COLUMNS.iter().map(|(_, _, w)| w + spacing).sum();
     let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), Sense::click());
@@ -551,11 +551,11 @@ fn rule_row_ui(
             egui::Role::Row,
             true,
             selected,
-            format!("Rule {}: {}", rule.id, texts.join(", ")),
+            format!("Rule {}: {}", rule.id(), texts.join(", ")),
         )
     });
     if response.clicked() {
-        table.selected = Some(rule.id.clone());
+        table.selected = Some(rule.id().to_string());
         *selection = match (&rule.link, &rule.source.node, &rule.destination.node) {
             (Some((a, b)), _, _) => Selection::only_link(a.clone(), b.clone()),
             (None, Some(n), _) | (None, None, Some(n)) => Selection::only_node(n.clone()),
@@ -565,7 +565,7 @@ fn rule_row_ui(
     response.on_hover_ui(|ui| {
         ui.label(format!(
             "{}\n{}\n{}",
-            rule.id,
+            rule.id(),
             rule.notes.get(lang),
             rule.references.join(", ")
         ));

@@ -25,7 +25,7 @@ pub fn rule_detail_ui(ui: &mut egui::Ui, rule: &Rule, catalog: &crate::catalog::
         .small(),
     );
     ui.label(
-        RichText::new(tf(ui, "rule.id", &[("id", &rule.id)]))
+        RichText::new(tf(ui, "rule.id", &[("id", &rule.id().to_string())]))
             .small()
             .weak(),
     );
@@ -128,7 +128,7 @@ fn select_subject(subject: &Subject, derived: &Derived, selection: &mut Selectio
             .rules
             .rules
             .iter()
-            .find(|r| &r.id == id)
+            .find(|r| r.id() == id.as_str())
             .and_then(|r| r.link.clone())
         {
             Some((a, b)) => Selection::only_link(a, b),

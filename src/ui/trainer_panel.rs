@@ -60,7 +60,7 @@ pub fn highlight(
     let Some(rule) = trainer::hop_rules(hop, &derived.rules).into_iter().next() else {
         return;
     };
-    table.selected = Some(rule.id.clone());
+    table.selected = Some(rule.id().to_string());
     *selection = match (&rule.link, &rule.source.node, &rule.destination.node) {
         (Some((a, b)), _, _) => Selection::only_link(a.clone(), b.clone()),
         (None, Some(n), _) | (None, None, Some(n)) => Selection::only_node(n.clone()),

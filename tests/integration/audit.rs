@@ -98,7 +98,10 @@ fn one_of_two_director_members_is_partial() {
     assert_eq!(audit::coverage(sip, &subnet), Coverage::Covered);
     let found = kinds("allow,tcp,172.16.10.21,10.10.20.11,5061\n");
     assert!(
-        found.contains(&(FindingKind::PartialRule, Subject::Rule(sip.id.clone()))),
+        found.contains(&(
+            FindingKind::PartialRule,
+            Subject::Rule(sip.id().to_string())
+        )),
         "{found:?}"
     );
 }

@@ -111,7 +111,7 @@ json.dump(rows, sys.stdout)
         );
         for (row, rule) in rows.iter().skip(1).zip(&rules) {
             assert_eq!(row.len(), 16, "{name}");
-            assert_eq!(row[0], rule.id);
+            assert_eq!(row[0], rule.id().to_string());
             for cell in row {
                 let first = cell.trim_start().chars().next();
                 assert!(

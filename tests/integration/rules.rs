@@ -82,7 +82,7 @@ fn dns_edge_has_no_vip_rules() {
     edge.lb = LbMode::Dns;
     edge.vips.clear();
     let set = rules(&plan);
-    let vip: Vec<&str> = set
+    let vip: Vec<String> = set
         .rules
         .iter()
         .filter(|r| {
@@ -90,7 +90,7 @@ fn dns_edge_has_no_vip_rules() {
                 .iter()
                 .any(|e| &*e.role == "edge" && e.endpoint.ends_with("vip"))
         })
-        .map(|r| r.id.as_str())
+        .map(|r| r.id().to_string())
         .collect();
     assert!(vip.is_empty(), "{vip:?}");
     assert!(set.rules.iter().all(|r| !r.is_unresolved()));
@@ -211,7 +211,7 @@ fn custom_rule_goes_from_its_node_to_the_other_end() {
     let custom = set
         .rules
         .iter()
-        .find(|r| r.id == "custom:dir-fe:1")
+        .find(|r| r.id() == "custom:dir-fe:1")
         .expect("custom rule");
     assert_eq!(
         (&*custom.source.role, &*custom.destination.role),
@@ -248,7 +248,8 @@ fn rule_ids_do_not_depend_on_link_order() {
     }
     let set = rules(&plan);
     assert_eq!(set, rules(&shuffled));
-    let ids: std::collections::BTreeSet<&str> = set.rules.iter().map(|r| r.id.as_str()).collect();
+    let ids: std::collections::BTreeSet<String> =
+        set.rules.iter().map(|r| r.id().to_string()).collect();
     assert_eq!(ids.len(), set.rules.len(), "ids are unique");
 }
 

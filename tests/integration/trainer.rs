@@ -42,7 +42,7 @@ fn every_scenario_runs_on_its_template_hop_by_hop() {
                         plan.link_between(a, b).is_some(),
                         "{}: {} follows an existing link",
                         s.id,
-                        r.id
+                        r.id()
                     );
                 }
             }

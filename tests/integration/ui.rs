@@ -623,7 +623,7 @@ fn rule_table_filters_sorts_and_selecting_a_rule_selects_its_link() {
         if a.firewall == b.firewall {
             assert!((a.ports, a.transport) >= (b.ports, b.transport));
             if (a.ports, a.transport) == (b.ports, b.transport) {
-                assert!(w[0] < w[1], "{} before {}", a.id, b.id);
+                assert!(w[0] < w[1], "{} before {}", a.id(), b.id());
                 ties += 1;
             }
         }
@@ -690,7 +690,7 @@ fn rule_table_by_link_groups_each_link_and_each_node_without_one() {
                 assert!(
                     heading.starts_with(&expected),
                     "{} under {heading}",
-                    rule.id
+                    rule.id()
                 );
                 seen.push(index);
             }

@@ -37,7 +37,7 @@ fn key(r: &Rule) -> Key {
         r.firewall,
         end(&r.source),
         end(&r.destination),
-        r.application.clone(),
+        Arc::clone(&r.origin.application),
         r.transport,
         r.ports,
     )
@@ -112,7 +112,7 @@ pub fn markdown(diff: &RuleDiff, old_name: &str, new_name: &str, lang: Lang) -> 
                     md(&crate::export::addresses_text(&r.source)),
                     md(&r.destination.label),
                     md(&crate::export::addresses_text(&r.destination)),
-                    md(&r.application),
+                    md(r.application()),
                     r.transport.as_str().to_uppercase(),
                     r.ports,
                     md(&r.id().to_string())

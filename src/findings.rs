@@ -581,29 +581,10 @@ fn placeholders(plan: &Plan, out: &mut Vec<Finding>) {
 }
 
 fn conflicts(catalog: &Catalog, rules: &RuleSet, out: &mut Vec<Finding>) {
-    // The few requirements Microsoft's pages disagree on, looked up once per rule (a short
-    // list: comparing text first compares lengths, which differ for most pairs).
-    let conflicted: Vec<(&str, &[String])> = catalog
-        .requirements()
-        .iter()
-        .filter(|r| !r.conflicts.is_empty())
-        .map(|r| (r.id.as_str(), r.conflicts.as_slice()))
-        .collect();
+    // Each rule carries its requirement's conflicts (few requirements have any).
     let mut hits: BTreeMap<&str, Vec<&crate::rules::Rule>> = BTreeMap::new();
-    // Rules share their requirement's id text: each text is looked up once, then by address.
-    let mut seen: BTreeMap<usize, Option<&[String]>> = BTreeMap::new();
     for rule in &rules.rules {
-        let req = &*rule.requirement;
-        let found = *seen.entry(req.as_ptr() as usize).or_insert_with(|| {
-            conflicted
-                .iter()
-                .find(|(id, _)| *id == req)
-                .map(|(_, c)| *c)
-        });
-        let Some(conflicts) = found else {
-            continue;
-        };
-        for c in conflicts {
+        for c in rule.origin.conflicts.iter() {
             hits.entry(c.as_str()).or_default().push(rule);
         }
     }

@@ -43,7 +43,7 @@ pub fn hop_rules<'a>(hop: &Hop, rules: &'a RuleSet) -> Vec<&'a Rule> {
     rules
         .rules
         .iter()
-        .filter(|r| *r.requirement == *hop.requirement)
+        .filter(|r| *r.requirement() == *hop.requirement)
         .collect()
 }
 

@@ -25,7 +25,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
         let name = acl(fw);
         for rule in report.rules.for_firewall(fw) {
             let remark = ascii_comment(
-                &format!("{} {} {}", rule.id(), rule.application, rule.ports),
+                &format!("{} {} {}", rule.id(), rule.application(), rule.ports),
                 100,
             );
             writeln!(out, "access-list {name} remark {remark}").ok();

@@ -51,12 +51,12 @@ pub(super) fn row_text(r: &crate::rules::Rule, lang: crate::i18n::Lang) -> Strin
             r.destination.role.to_string(),
             r.destination.endpoint.to_string(),
             addresses(&r.destination, " "),
-            r.application.to_string(),
+            r.application().to_owned(),
             r.transport.as_str().to_owned(),
             r.ports.from.to_string(),
             r.ports.to.to_string(),
-            r.notes.get(lang).to_owned(),
-            r.references.join("; "),
+            r.notes().get(lang).to_owned(),
+            r.references().join("; "),
         ],
     );
     out

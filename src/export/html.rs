@@ -68,11 +68,11 @@ pub(super) fn render(report: &Report<'_>) -> String {
                 markup(&r.destination.role),
                 markup(&r.destination.endpoint),
                 markup(&addresses(&r.destination, ", ")),
-                markup(&r.application),
+                markup(r.application()),
                 r.transport.as_str().to_uppercase(),
                 r.ports,
-                markup(r.notes.get(report.lang)),
-                markup(&r.references.join(", ")),
+                markup(r.notes().get(report.lang)),
+                markup(&r.references().join(", ")),
             ));
         }
         out.push_str("</table>\n");

@@ -26,16 +26,16 @@ pub(super) fn render(report: &Report<'_>) -> String {
 pub(super) fn rule_value(r: &crate::rules::Rule, lang: crate::i18n::Lang) -> Value {
     json!({
         "id": r.id().to_string(),
-        "requirement": r.requirement,
+        "requirement": r.requirement(),
         "firewall": r.firewall.as_str(),
         "source": end(&r.source),
         "destination": end(&r.destination),
-        "application": r.application,
+        "application": r.application(),
         "transport": r.transport.as_str(),
         "port_from": r.ports.from,
         "port_to": r.ports.to,
-        "notes": r.notes.get(lang),
-        "references": &*r.references,
+        "notes": r.notes().get(lang),
+        "references": r.references(),
     })
 }
 

@@ -64,11 +64,11 @@ pub(super) fn render(report: &Report<'_>) -> String {
                 md(&addresses(&r.source, ", ")),
                 md(&end_title(&r.destination)),
                 md(&addresses(&r.destination, ", ")),
-                md(&r.application),
+                md(r.application()),
                 r.transport.as_str().to_uppercase(),
                 r.ports.to_string(),
-                md(r.notes.get(report.lang)),
-                md(&r.references.join(", ")),
+                md(r.notes().get(report.lang)),
+                md(&r.references().join(", ")),
             ];
             out.push_str(&format!("| {} |\n", cells.join(" | ")));
         }

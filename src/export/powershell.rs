@@ -22,7 +22,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
         out.push_str(&format!(
             "# {} | {} {}/{}\n",
             ascii_comment(&rule.id().to_string(), 100),
-            ascii_comment(&rule.application, 30),
+            ascii_comment(rule.application(), 30),
             rule.transport.as_str(),
             rule.ports
         ));
@@ -99,7 +99,9 @@ fn command(rule: &Rule, direction: &str, local: &RuleEnd, remote: &RuleEnd) -> S
         quote(&format!("Lync {}", rule.id())),
         quote(&format!(
             "{} ({} -> {})",
-            rule.notes.en, local.label, remote.label
+            rule.notes().en,
+            local.label,
+            remote.label
         )),
         rule.transport.as_str().to_uppercase(),
         quote(&rule.ports.join("-")),

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::resolve::{any_end, nat_public, node_end};
-use super::{Rule, RuleEnd, RuleSet};
+use super::{Origin, Rule, RuleEnd, RuleSet};
 use crate::catalog::{Catalog, Condition, Requirement, Role, Side, Text};
 use crate::i18n::Lang;
 use crate::plan::{Index, Link, Node, NodeId, Plan};
@@ -46,10 +46,7 @@ pub fn derive_indexed(index: &Index<'_>, plan: &Plan, catalog: &Catalog) -> Rule
 /// `Context::kinds`) each of its role sides uses for a node of each LB mode.
 struct Req<'a> {
     row: &'a Requirement,
-    id: Arc<str>,
-    application: Arc<str>,
-    notes: Arc<Text>,
-    references: Arc<[String]>,
+    origin: Arc<Origin>,
     /// Source side, then destination side; by `LbMode` in declaration order.
     kinds: [[usize; LB_MODES.len()]; 2],
 }
@@ -126,10 +123,13 @@ impl<'a> Context<'a> {
             .filter(|r| for_product(r, plan))
             .map(|r| Req {
                 row: r,
-                id: r.id.as_str().into(),
-                application: r.application.as_str().into(),
-                notes: Arc::new(r.notes.clone()),
-                references: Arc::from(catalog.citations(r)),
+                origin: Arc::new(Origin {
+                    requirement: r.id.as_str().into(),
+                    application: r.application.as_str().into(),
+                    notes: Arc::new(r.notes.clone()),
+                    references: Arc::from(catalog.citations(r)),
+                    conflicts: Arc::from(r.conflicts.as_slice()),
+                }),
                 kinds: [&r.source, &r.destination].map(|side| match side {
                     Side::Role { endpoint, .. } => {
                         LB_MODES.map(|lb| kinds.number(endpoint.resolve(lb)))
@@ -327,7 +327,6 @@ impl Out {
 
 fn link_rules<'a>(cx: &Context<'a>, link: &Link, ends: (&Entry<'a>, &Entry<'a>), out: &mut Out) {
     let (a, b) = ends;
-    let key = link_key(link);
     for (src, dst) in [(a, b), (b, a)] {
         let (Some((si, _)), Some((di, _))) = (src.role, dst.role) else {
             continue;
@@ -348,7 +347,7 @@ fn link_rules<'a>(cx: &Context<'a>, link: &Link, ends: (&Entry<'a>, &Entry<'a>),
             ) else {
                 continue;
             };
-            push_rule(out, req, [source, destination], Some(&key));
+            push_rule(out, req, [source, destination]);
         }
     }
     for (index, custom) in link.custom.iter().enumerate() {
@@ -367,20 +366,22 @@ fn link_rules<'a>(cx: &Context<'a>, link: &Link, ends: (&Entry<'a>, &Entry<'a>),
         };
         let note = |lang| crate::i18n::trf(lang, "rule.custom_note", &[("name", &custom.name)]);
         let rule = Rule {
-            requirement: "custom".into(),
+            origin: Arc::new(Origin {
+                requirement: "custom".into(),
+                application: custom.application.as_str().into(),
+                notes: Arc::new(Text {
+                    en: note(Lang::En),
+                    zh_tw: note(Lang::ZhTw),
+                    ko_kr: note(Lang::KoKr),
+                }),
+                references: Arc::from([]),
+                conflicts: Arc::from([]),
+            }),
             firewall: Firewall::between(source.shared.zone, destination.shared.zone),
             source: source.shared,
             destination: destination.shared,
-            application: custom.application.as_str().into(),
             transport: custom.transport,
             ports: custom.ports,
-            notes: Arc::new(Text {
-                en: note(Lang::En),
-                zh_tw: note(Lang::ZhTw),
-                ko_kr: note(Lang::KoKr),
-            }),
-            references: Arc::from([]),
-            link: Some(key.clone()),
             custom: Some(index + 1),
         };
         out.push(rule, source.key, destination.key);
@@ -430,10 +431,10 @@ fn intrinsic_rules<'a>(cx: &Context<'a>, entry: &Entry<'a>, out: &mut Out) {
             else {
                 continue;
             };
-            push_rule(out, req, ordered(peer_end), Some(&link_key(link)));
+            push_rule(out, req, ordered(peer_end));
         }
         if !peers {
-            push_rule(out, req, ordered(cx.any(any_zone)), None);
+            push_rule(out, req, ordered(cx.any(any_zone)));
         }
     }
 }
@@ -461,11 +462,11 @@ fn conditions_hold(req: &Requirement, src: Option<&Node>, dst: Option<&Node>) ->
 }
 
 /// A rule from a requirement; `ends` are (source, destination).
-fn push_rule(out: &mut Out, req: &Req<'_>, ends: [End; 2], link: Option<&(NodeId, NodeId)>) {
+fn push_rule(out: &mut Out, req: &Req<'_>, ends: [End; 2]) {
     let [source, destination] = ends;
-    let mut notes = Arc::clone(&req.notes);
+    let mut origin = Arc::clone(&req.origin);
     for public in [&source.nat, &destination.nat].into_iter().flatten() {
-        let notes = Arc::make_mut(&mut notes);
+        let notes = Arc::make_mut(&mut Arc::make_mut(&mut origin).notes);
         for (lang, text) in [
             (Lang::En, &mut notes.en),
             (Lang::ZhTw, &mut notes.zh_tw),
@@ -482,28 +483,15 @@ fn push_rule(out: &mut Out, req: &Req<'_>, ends: [End; 2], link: Option<&(NodeId
         }
     }
     let rule = Rule {
-        requirement: Arc::clone(&req.id),
+        origin,
         firewall: Firewall::between(source.shared.zone, destination.shared.zone),
-        application: Arc::clone(&req.application),
         transport: req.row.transport,
         ports: req.row.ports,
-        notes,
-        references: Arc::clone(&req.references),
-        link: link.cloned(),
         custom: None,
         source: source.shared,
         destination: destination.shared,
     };
     out.push(rule, source.key, destination.key);
-}
-
-/// A link's ends in sorted order, so ids and keys do not depend on how the file lists them.
-fn link_key(link: &Link) -> (NodeId, NodeId) {
-    if link.a <= link.b {
-        (link.a.clone(), link.b.clone())
-    } else {
-        (link.b.clone(), link.a.clone())
-    }
 }
 
 #[cfg(test)]

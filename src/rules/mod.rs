@@ -107,35 +107,71 @@ impl RuleEnd {
     }
 }
 
-/// One derived firewall rule. Its texts and ends are shared: a derivation builds each node's
-/// end once and thousands of rules point at it, so deriving and dropping a table allocates little.
+/// Where a rule comes from: a catalog requirement, whose texts all its rules share, or a
+/// hand-written rule.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Rule {
+pub struct Origin {
     /// The catalog requirement, or `custom`.
     pub requirement: Arc<str>,
+    /// Application protocol label.
+    pub application: Arc<str>,
+    /// Why it exists, in every language.
+    pub notes: Arc<crate::catalog::Text>,
+    /// TechNet ids and lync-ports.md row keys.
+    pub references: Arc<[String]>,
+    /// Ids of the places where Microsoft's pages disagree about the requirement.
+    pub conflicts: Arc<[String]>,
+}
+
+/// One derived firewall rule: a small record of shared parts. A derivation builds each node's
+/// end and each requirement's texts once, and thousands of rules point at them, so deriving
+/// and dropping a table of 15,000 rules counts a few pointers per rule and allocates nothing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rule {
+    /// What it comes from.
+    pub origin: Arc<Origin>,
     /// The firewall it crosses.
     pub firewall: Firewall,
     /// Where traffic starts.
     pub source: Arc<RuleEnd>,
     /// Where traffic goes.
     pub destination: Arc<RuleEnd>,
-    /// Application protocol label.
-    pub application: Arc<str>,
     /// Transport.
     pub transport: Transport,
     /// Destination port or range.
     pub ports: PortRange,
-    /// Why it exists, in every language (shared with every rule of the requirement).
-    pub notes: Arc<crate::catalog::Text>,
-    /// TechNet ids and lync-ports.md row keys (shared likewise).
-    pub references: Arc<[String]>,
-    /// The link it belongs to, if any (intrinsic rules have none).
-    pub link: Option<(NodeId, NodeId)>,
     /// A hand-written rule's number on its link, from 1; `None` for the catalog's rules.
     pub custom: Option<usize>,
 }
 
 impl Rule {
+    /// The catalog requirement, or `custom`.
+    pub fn requirement(&self) -> &str {
+        &self.origin.requirement
+    }
+
+    /// Application protocol label.
+    pub fn application(&self) -> &str {
+        &self.origin.application
+    }
+
+    /// Why it exists, in every language.
+    pub fn notes(&self) -> &crate::catalog::Text {
+        &self.origin.notes
+    }
+
+    /// TechNet ids and lync-ports.md row keys.
+    pub fn references(&self) -> &[String] {
+        &self.origin.references
+    }
+
+    /// The link it belongs to, as its two node ids in order; `None` for a rule with an "Any"
+    /// end. Every rule between two nodes comes from the link between them.
+    pub fn link(&self) -> Option<(&NodeId, &NodeId)> {
+        let (a, b) = (self.source.node.as_ref()?, self.destination.node.as_ref()?);
+        Some(if a <= b { (a, b) } else { (b, a) })
+    }
+
     /// Stable id, never row order: `requirement:source>destination` (`any` for an end without
     /// a node), or `custom:a-b:n` for the nth hand-written rule on the link a-b.
     pub fn id(&self) -> RuleId<'_> {
@@ -148,7 +184,7 @@ impl Rule {
             "{} -> {}  {} {} {}",
             self.source.label,
             self.destination.label,
-            self.application,
+            self.application(),
             self.transport.as_str().to_uppercase(),
             self.ports
         )
@@ -175,7 +211,7 @@ impl<'a> RuleId<'a> {
         match rule.custom {
             Some(_) => None,
             None => Some([
-                &rule.requirement,
+                &rule.origin.requirement,
                 ":",
                 node(&rule.source),
                 ">",
@@ -192,8 +228,7 @@ impl std::fmt::Display for RuleId<'_> {
         }
         let rule = self.0;
         let (a, b) = rule
-            .link
-            .as_ref()
+            .link()
             .map_or(("", ""), |(a, b)| (a.as_str(), b.as_str()));
         write!(f, "custom:{a}-{b}:{}", rule.custom.unwrap_or_default())
     }
@@ -330,7 +365,11 @@ mod tests {
             rules.push(custom.clone());
         }
         let texts: Vec<String> = rules.iter().map(|r| r.id().to_string()).collect();
-        assert!(texts.iter().any(|t| t.ends_with(":10") && t.starts_with("custom:")));
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.ends_with(":10") && t.starts_with("custom:"))
+        );
         for (a, ta) in rules.iter().zip(&texts) {
             assert!(a.id() == ta.as_str());
             for (b, tb) in rules.iter().zip(&texts) {

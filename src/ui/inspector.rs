@@ -475,7 +475,9 @@ pub fn link_inspector_ui(
         let rules: Vec<Rule> = crate::rules::derive(&all, catalog)
             .rules
             .into_iter()
-            .filter(|r| r.link.as_ref() == Some(key) && seen.insert(r.requirement.clone()))
+            .filter(|r| {
+                r.link() == Some((&key.0, &key.1)) && seen.insert(r.requirement().to_owned())
+            })
             .collect();
         state.link_rules = Some((key.clone(), doc_state, rules));
     }
@@ -484,19 +486,19 @@ pub fn link_inspector_ui(
         ui.label(t(ui, "inspector.no_traffic"));
     }
     for r in on_link {
-        let mut enabled = !link.disabled.contains(&*r.requirement);
+        let mut enabled = !link.disabled.contains(r.requirement());
         let text = r.summary();
         let response = ui.checkbox(&mut enabled, text).on_hover_text(format!(
             "{}
 {}",
-            r.notes.get(lang),
-            r.references.join(", ")
+            r.notes().get(lang),
+            r.references().join(", ")
         ));
         if response.changed() {
             commands.push(Command::Edit(PlanEdit::SetRequirement {
                 a: key.0.clone(),
                 b: key.1.clone(),
-                requirement: r.requirement.to_string(),
+                requirement: r.requirement().to_owned(),
                 enabled,
             }));
         }

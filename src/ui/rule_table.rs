@@ -136,11 +136,11 @@ pub fn cell(rule: &Rule, column: Column, lang: Lang) -> String {
         Column::SourceAddresses => addresses_text(&rule.source),
         Column::Destination => end_text(&rule.destination),
         Column::DestinationAddresses => addresses_text(&rule.destination),
-        Column::Application => rule.application.to_string(),
+        Column::Application => rule.application().to_owned(),
         Column::Transport => rule.transport.as_str().to_uppercase(),
         Column::Port => rule.ports.to_string(),
-        Column::Notes => one_line(rule.notes.get(lang)),
-        Column::References => rule.references.join(", "),
+        Column::Notes => one_line(rule.notes().get(lang)),
+        Column::References => rule.references().join(", "),
     }
 }
 
@@ -188,7 +188,7 @@ pub enum Row {
 impl RuleTable {
     fn keeps(&self, rule: &Rule, selection: &Selection, lang: Lang) -> bool {
         if let Some(key) = &selection.link
-            && rule.link.as_ref() != Some(key)
+            && rule.link() != Some((&key.0, &key.1))
         {
             return false;
         }
@@ -238,7 +238,7 @@ impl RuleTable {
         });
         // A group's name depends on the firewall, or on the link's two nodes, or on the one
         // node of an intrinsic rule: it is made once per such id, not once per rule.
-        let id = |r: &'d Rule| match (self.grouping, &r.link) {
+        let id = |r: &'d Rule| match (self.grouping, r.link()) {
             (Grouping::Firewall, _) => GroupId::Firewall(r.firewall),
             (Grouping::Link, Some((a, b))) => GroupId::Link(a, b),
             (Grouping::Link, None) => GroupId::Node(if r.source.node.is_some() {
@@ -556,7 +556,7 @@ fn rule_row_ui(
     });
     if response.clicked() {
         table.selected = Some(rule.id().to_string());
-        *selection = match (&rule.link, &rule.source.node, &rule.destination.node) {
+        *selection = match (rule.link(), &rule.source.node, &rule.destination.node) {
             (Some((a, b)), _, _) => Selection::only_link(a.clone(), b.clone()),
             (None, Some(n), _) | (None, None, Some(n)) => Selection::only_node(n.clone()),
             (None, None, None) => Selection::default(),
@@ -566,8 +566,8 @@ fn rule_row_ui(
         ui.label(format!(
             "{}\n{}\n{}",
             rule.id(),
-            rule.notes.get(lang),
-            rule.references.join(", ")
+            rule.notes().get(lang),
+            rule.references().join(", ")
         ));
     });
 }

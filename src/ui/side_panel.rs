@@ -15,7 +15,7 @@ use crate::ui::theme;
 pub fn rule_detail_ui(ui: &mut egui::Ui, rule: &Rule, catalog: &crate::catalog::Catalog) {
     let lang = lang(ui.ctx());
     ui.label(RichText::new(rule.summary()).strong());
-    ui.label(rule.notes.get(lang));
+    ui.label(rule.notes().get(lang));
     ui.label(
         RichText::new(tf(
             ui,
@@ -31,7 +31,7 @@ pub fn rule_detail_ui(ui: &mut egui::Ui, rule: &Rule, catalog: &crate::catalog::
     );
     ui.horizontal_wrapped(|ui| {
         ui.label(t(ui, "rule.sources"));
-        for r in rule.references.iter() {
+        for r in rule.references() {
             if r.starts_with("lync-ports.md") {
                 ui.label(RichText::new(r).small());
             } else {
@@ -42,7 +42,7 @@ pub fn rule_detail_ui(ui: &mut egui::Ui, rule: &Rule, catalog: &crate::catalog::
             }
         }
     });
-    if let Some(req) = catalog.requirement(&rule.requirement) {
+    if let Some(req) = catalog.requirement(rule.requirement()) {
         for c in req.conflicts.iter().filter_map(|id| catalog.conflict(id)) {
             let text = tf(
                 ui,
@@ -129,7 +129,7 @@ fn select_subject(subject: &Subject, derived: &Derived, selection: &mut Selectio
             .rules
             .iter()
             .find(|r| r.id() == id.as_str())
-            .and_then(|r| r.link.clone())
+            .and_then(|r| r.link().map(|(a, b)| (a.clone(), b.clone())))
         {
             Some((a, b)) => Selection::only_link(a, b),
             None => Selection::default(),

@@ -61,7 +61,7 @@ pub fn highlight(
         return;
     };
     table.selected = Some(rule.id().to_string());
-    *selection = match (&rule.link, &rule.source.node, &rule.destination.node) {
+    *selection = match (rule.link(), &rule.source.node, &rule.destination.node) {
         (Some((a, b)), _, _) => Selection::only_link(a.clone(), b.clone()),
         (None, Some(n), _) | (None, None, Some(n)) => Selection::only_node(n.clone()),
         (None, None, None) => Selection::default(),

@@ -88,7 +88,7 @@ fn one_of_two_director_members_is_partial() {
     let sip = rules
         .rules
         .iter()
-        .find(|r| &*r.requirement == "edge-dir-sip-5061")
+        .find(|r| r.requirement() == "edge-dir-sip-5061")
         .unwrap();
     let existing = audit::parse("allow,tcp,172.16.10.21,10.10.20.11,5061\n").unwrap();
     assert_eq!(audit::coverage(sip, &existing), Coverage::Partial);
@@ -112,7 +112,7 @@ fn a_range_split_over_two_rules_is_covered_and_a_deny_does_not_count() {
     let rtp = rules
         .rules
         .iter()
-        .find(|r| &*r.requirement == "edge-any-rtp-50000-tcp")
+        .find(|r| r.requirement() == "edge-any-rtp-50000-tcp")
         .unwrap();
     let split = audit::parse(
         "allow,tcp,172.16.20.23,any,50000-54999\nallow,tcp,172.16.20.23,any,55000:59999\n",

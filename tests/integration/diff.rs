@@ -13,7 +13,7 @@ fn dns_and_hlb_versus_hlb_only_changes_exactly_the_edge_to_director_sip_destinat
     assert_eq!(changes.removed.len(), 1);
     let (added, removed) = (&changes.added[0], &changes.removed[0]);
     assert_eq!(
-        (&*added.requirement, &*removed.requirement),
+        (added.requirement(), removed.requirement()),
         ("edge-dir-sip-5061", "edge-dir-sip-5061")
     );
     assert_eq!(

@@ -16,7 +16,7 @@ fn by_requirement<'a>(set: &'a RuleSet, requirement: &str) -> Vec<&'a Rule> {
     let hits: Vec<&Rule> = set
         .rules
         .iter()
-        .filter(|r| &*r.requirement == requirement)
+        .filter(|r| r.requirement() == requirement)
         .collect();
     assert!(!hits.is_empty(), "no rule for {requirement}");
     hits
@@ -129,8 +129,8 @@ fn feature_flags_switch_rows_on() {
         before
             .rules
             .iter()
-            .all(|r| &*r.requirement != "fe-edge-xmpp-23456"
-                && &*r.requirement != "edge-any-rtp-50000-udp")
+            .all(|r| r.requirement() != "fe-edge-xmpp-23456"
+                && r.requirement() != "edge-any-rtp-50000-udp")
     );
     plan.nodes
         .get_mut(&NodeId::from("fe"))
@@ -142,7 +142,7 @@ fn feature_flags_switch_rows_on() {
         .extend(["xmpp".to_owned(), "ocs2007_federation".to_owned()]);
     let after = rules(&plan);
     let xmpp = one(&after, "fe-edge-xmpp-23456");
-    assert_eq!((xmpp.ports.from, &*xmpp.application), (23456, "XMPP/MTLS"));
+    assert_eq!((xmpp.ports.from, xmpp.application()), (23456, "XMPP/MTLS"));
     assert_eq!(
         one(&after, "edge-any-rtp-50000-udp").transport,
         Transport::Udp
@@ -161,12 +161,12 @@ fn nat_edge_rules_name_the_public_address() {
     let set = rules(&plan);
     assert!(
         one(&set, "any-edge-sip-443")
-            .notes
+            .notes()
             .en
             .contains("NAT: public 192.0.2.21")
     );
-    assert!(!one(&set, "edge-dir-sip-5061").notes.en.contains("NAT"));
-    let zh = &one(&set, "any-edge-sip-443").notes.zh_tw;
+    assert!(!one(&set, "edge-dir-sip-5061").notes().en.contains("NAT"));
+    let zh = &one(&set, "any-edge-sip-443").notes().zh_tw;
     assert!(
         zh.contains("192.0.2.21") && zh.contains("NAT："),
         "the NAT note is translated too: {zh}"
@@ -188,7 +188,7 @@ fn disabled_requirement_drops_only_that_rule() {
     assert!(
         set.rules
             .iter()
-            .all(|r| &*r.requirement != "edge-dir-sip-5061")
+            .all(|r| r.requirement() != "edge-dir-sip-5061")
     );
 }
 
@@ -218,6 +218,42 @@ fn custom_rule_goes_from_its_node_to_the_other_end() {
         ("front_end", "director")
     );
     assert_eq!(custom.ports.from, 5060);
+    assert_eq!(
+        custom.link(),
+        Some((&NodeId::from("dir"), &NodeId::from("fe")))
+    );
+}
+
+/// A rule's link is not stored but read from its two ends: every rule between two nodes, from
+/// a requirement, an "Any" row with a linked peer or a hand-written rule, is on the plan's link
+/// between them, and a rule with an "Any" end is on none.
+#[test]
+fn every_rule_between_two_nodes_is_on_their_link() {
+    let catalog = lync_port_planner::catalog::Catalog::builtin().unwrap();
+    let mut plan = lync_port_planner::generate::large_plan(200, &catalog).unwrap();
+    let link = &mut plan.links[0];
+    link.custom.push(CustomRule {
+        name: "Hand-written".to_owned(),
+        from: link.b.clone(),
+        application: "SIP".to_owned(),
+        transport: Transport::Tcp,
+        ports: "5060".parse().unwrap(),
+    });
+    let set = rules(&plan);
+    let (mut linked, mut any) = (0, 0);
+    for rule in &set.rules {
+        match (rule.link(), &rule.source.node, &rule.destination.node) {
+            (Some((a, b)), Some(_), Some(_)) => {
+                assert!(a < b, "{}", rule.id());
+                assert!(plan.link_between(a, b).is_some(), "{}", rule.id());
+                linked += 1;
+            }
+            (None, None, _) | (None, _, None) => any += 1,
+            _ => panic!("{}: link {:?}", rule.id(), rule.link()),
+        }
+    }
+    assert!(set.rules.iter().any(|r| r.custom.is_some()));
+    assert!(linked > 1_000 && any > 100, "{linked} {any}");
 }
 
 #[test]
@@ -272,7 +308,7 @@ fn product_version_switches_the_version_dependent_rows() {
         .unwrap()
         .flags
         .extend(["xmpp".to_owned(), "ocs2007_federation".to_owned()]);
-    let has = |set: &RuleSet, req: &str| set.rules.iter().any(|r| &*r.requirement == req);
+    let has = |set: &RuleSet, req: &str| set.rules.iter().any(|r| r.requirement() == req);
     let lync = rules(&plan);
     for req in [
         "fe-edge-xmpp-23456",

@@ -37,7 +37,7 @@ fn every_scenario_runs_on_its_template_hop_by_hop() {
                 s.template
             );
             for r in found {
-                if let Some((a, b)) = &r.link {
+                if let Some((a, b)) = r.link() {
                     assert!(
                         plan.link_between(a, b).is_some(),
                         "{}: {} follows an existing link",

@@ -644,8 +644,11 @@ fn rule_table_filters_sorts_and_selecting_a_rule_selects_its_link() {
         Some((NodeId::from("dir"), NodeId::from("edge")))
     );
     let rows = rule_rows(&h);
-    assert!(rows.iter().all(|&i| h.state().derived().rules.rules[i].link
-        == Some((NodeId::from("dir"), NodeId::from("edge")))));
+    let (dir, edge) = (NodeId::from("dir"), NodeId::from("edge"));
+    assert!(
+        rows.iter()
+            .all(|&i| h.state().derived().rules.rules[i].link() == Some((&dir, &edge)))
+    );
     assert!(
         h.query_by_label("JJ205179").is_some(),
         "the rule's detail cites its page"
@@ -676,7 +679,7 @@ fn rule_table_by_link_groups_each_link_and_each_node_without_one() {
             }
             Row::Rule(index) => {
                 let rule = &rules[index];
-                let expected = if let Some((a, b)) = &rule.link {
+                let expected = if let Some((a, b)) = rule.link() {
                     let label = |id| &app.plan().nodes[id].label;
                     format!("Link {} - {} (", label(a), label(b))
                 } else {

@@ -279,6 +279,6 @@ pub fn rules_tooltip(ui: &mut egui::Ui, rules: &[&crate::rules::Rule]) {
     ui.set_max_width(520.0);
     for r in rules {
         ui.label(egui::RichText::new(r.summary()).strong());
-        ui.label(egui::RichText::new(r.notes.get(crate::ui::text::lang(ui.ctx()))).small());
+        ui.label(egui::RichText::new(r.notes().get(crate::ui::text::lang(ui.ctx()))).small());
     }
 }

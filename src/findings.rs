@@ -527,6 +527,16 @@ fn placeholders(plan: &Plan, out: &mut Vec<Finding>) {
             prefix: *p,
         })
         .collect();
+    // The first bytes of the sample ranges (all IPv4, /16 or narrower): most addresses are
+    // ruled out by their first byte.
+    let mut first = [false; 256];
+    for (a, _) in SAMPLE_NETS {
+        first[usize::from(a[0])] = true;
+    }
+    let may_be_sample = |a: &&IpNet| match a.addr {
+        std::net::IpAddr::V4(v4) => first[usize::from(v4.octets()[0])],
+        std::net::IpAddr::V6(_) => false,
+    };
     for (id, node) in &plan.nodes {
         let texts = [("label", node.label.as_str()), ("fqdn", node.fqdn.as_str())]
             .into_iter()
@@ -556,7 +566,8 @@ fn placeholders(plan: &Plan, out: &mut Vec<Finding>) {
             .iter()
             .flat_map(|m| m.addresses.values().chain(m.nat.values()))
             .chain(node.vips.values())
-            .chain(node.networks.iter());
+            .chain(node.networks.iter())
+            .filter(may_be_sample);
         for (addr, range) in
             addresses.filter_map(|a| samples.iter().find(|s| s.contains(a)).map(|s| (a, s)))
         {
@@ -629,9 +640,12 @@ fn sample_name(text: &str) -> Option<&'static str> {
     let bytes = text.as_bytes();
     let mut found = [false; SAMPLE_NAMES.len()];
     for (i, &b) in bytes.iter().enumerate() {
+        // `| 0x20` lower-cases ASCII letters; the full comparison below rules out the rest.
+        if !SAMPLE_NAMES.iter().any(|n| n.as_bytes()[0] == b | 0x20) {
+            continue;
+        }
         for (hit, name) in found.iter_mut().zip(SAMPLE_NAMES) {
             let name = name.as_bytes();
-            // `| 0x20` lower-cases ASCII letters; the full comparison below rules out the rest.
             *hit |= b | 0x20 == name[0]
                 && bytes
                     .get(i..i + name.len())
@@ -682,7 +696,14 @@ fn lb_not_allowed(role: &crate::catalog::Role, node: &Node, allowed: &[&str]) ->
 
 #[cfg(test)]
 mod tests {
-    use super::{SAMPLE_NAMES, sample_name};
+    use super::{SAMPLE_NAMES, SAMPLE_NETS, sample_name};
+
+    /// `placeholders` rules addresses out by their first byte, which holds while every sample
+    /// range is IPv4 with a fixed first byte.
+    #[test]
+    fn sample_ranges_have_a_fixed_first_byte() {
+        assert!(SAMPLE_NETS.iter().all(|(_, prefix)| *prefix >= 8));
+    }
 
     /// The one-pass search finds what lower-casing and searching for each name in turn finds.
     #[test]

@@ -34,7 +34,14 @@ pub fn derive_indexed(index: &Index<'_>, plan: &Plan, catalog: &Catalog) -> Rule
         intrinsic_rules(&cx, entry, &mut out);
     }
     let mut rules = out.sorted();
-    rules.dedup_by(|x, y| x.id() == y.id());
+    // Rules with one id share their ends: one requirement picks one endpoint kind per node, and
+    // each node's end of a kind is built once. Comparing the ends' addresses first spares
+    // comparing the ids' texts of neighbours that differ.
+    rules.dedup_by(|x, y| {
+        Arc::ptr_eq(&x.source, &y.source)
+            && Arc::ptr_eq(&x.destination, &y.destination)
+            && x.id() == y.id()
+    });
     RuleSet {
         plan: plan.name.clone(),
         catalog: catalog.label(),

@@ -21,27 +21,57 @@ pub fn derive(plan: &Plan, catalog: &Catalog) -> RuleSet {
     derive_indexed(&plan.index(), plan, catalog)
 }
 
+/// Plans with at least this many links are derived in two halves on two threads: below it a
+/// derivation takes well under a millisecond and starting a thread is not worth it.
+const PARALLEL_LINKS: usize = 400;
+
 /// `derive` with the plan's index already built (findings use the same one).
 pub fn derive_indexed(index: &Index<'_>, plan: &Plan, catalog: &Catalog) -> RuleSet {
-    let cx = Context::new(index, plan, catalog);
-    let mut out = Out::new(plan);
-    for (i, link) in plan.links.iter().enumerate() {
-        if let Some((a, b)) = cx.index.ends(i) {
-            link_rules(&cx, link, (&cx.nodes[a], &cx.nodes[b]), &mut out);
+    derive_in(index, plan, catalog, plan.links.len() >= PARALLEL_LINKS)
+}
+
+/// `derive_indexed`, in two halves on two threads when `halves`.
+fn derive_in(index: &Index<'_>, plan: &Plan, catalog: &Catalog, halves: bool) -> RuleSet {
+    let (links, nodes) = (plan.links.len(), index.nodes().len());
+    // Each half has its own context (its own ends); the rules are sorted together after, so
+    // the result does not depend on the split.
+    let part = |links: std::ops::Range<usize>, nodes: std::ops::Range<usize>| {
+        let cx = Context::new(index, plan, catalog);
+        let mut out = Out::new(links.len(), nodes.len(), index.nodes().len());
+        for i in links {
+            if let Some((a, b)) = cx.index.ends(i) {
+                link_rules(&cx, &plan.links[i], (&cx.nodes[a], &cx.nodes[b]), &mut out);
+            }
         }
-    }
-    for entry in &cx.nodes {
-        intrinsic_rules(&cx, entry, &mut out);
-    }
-    let mut rules = out.sorted();
-    // Rules with one id share their ends: one requirement picks one endpoint kind per node, and
-    // each node's end of a kind is built once. Comparing the ends' addresses first spares
-    // comparing the ids' texts of neighbours that differ.
-    rules.dedup_by(|x, y| {
-        Arc::ptr_eq(&x.source, &y.source)
-            && Arc::ptr_eq(&x.destination, &y.destination)
-            && x.id() == y.id()
-    });
+        for entry in &cx.nodes[nodes] {
+            intrinsic_rules(&cx, entry, &mut out);
+        }
+        out
+    };
+    let out = if halves {
+        let (half_links, half_nodes) = (links / 2, nodes / 2);
+        std::thread::scope(|scope| {
+            match std::thread::Builder::new()
+                .spawn_scoped(scope, || part(0..half_links, 0..half_nodes))
+            {
+                Ok(first) => {
+                    let second = part(half_links..links, half_nodes..nodes);
+                    match first.join() {
+                        Ok(mut first) => {
+                            first.append(second);
+                            first
+                        }
+                        Err(panic) => std::panic::resume_unwind(panic),
+                    }
+                }
+                // No thread to be had: the whole plan on this one.
+                Err(_) => part(0..links, 0..nodes),
+            }
+        })
+    } else {
+        part(0..links, 0..nodes)
+    };
+    let rules = out.sorted();
     RuleSet {
         plan: plan.name.clone(),
         catalog: catalog.label(),
@@ -263,14 +293,28 @@ struct Out {
 }
 
 impl Out {
-    fn new(plan: &Plan) -> Self {
+    /// A table for the rules of `links` links and `nodes` nodes' intrinsic rows, in a plan of
+    /// `all_nodes` nodes.
+    fn new(links: usize, nodes: usize, all_nodes: usize) -> Self {
         // About what the generated sites need, so the table is rarely copied while it grows.
-        let guess = plan.links.len() * 4 + plan.nodes.len() * 2;
+        let guess = links * 4 + nodes * 2;
         Self {
             rules: Vec::with_capacity(guess),
             keys: Vec::with_capacity(guess),
-            ranks: plan.nodes.len() + 1,
+            ranks: all_nodes + 1,
         }
+    }
+
+    /// `other`'s rules after these.
+    fn append(&mut self, other: Self) {
+        let offset = self.rules.len();
+        self.keys.extend(
+            other
+                .keys
+                .into_iter()
+                .map(|(key, i, bucket)| (key, i + offset, bucket)),
+        );
+        self.rules.extend(other.rules);
     }
 
     /// Firewall, destination node rank, port, transport and source node rank, packed into one
@@ -319,6 +363,10 @@ impl Out {
         // Rules are swapped into place rather than moved into a second table: at 2,000 nodes
         // that table was 2 MiB more at the peak. `at[i]` is where rule `i` is now, `from[p]`
         // which rule is at `p`.
+        // A rule's id is made of its requirement and its two nodes, which also make its key:
+        // rules with one id (none, from a valid plan) are neighbours with one key. All but the
+        // first are left out.
+        order.dedup_by(|(kb, b), (ka, a)| ka == kb && rules[*a].id() == rules[*b].id());
         let mut at: Vec<usize> = (0..rules.len()).collect();
         let mut from = at.clone();
         for (k, &(_, i)) in order.iter().enumerate() {
@@ -328,6 +376,7 @@ impl Out {
             (at[displaced], from[p]) = (p, displaced);
             (at[i], from[k]) = (k, i);
         }
+        rules.truncate(order.len());
         rules
     }
 }
@@ -505,6 +554,31 @@ fn push_rule(out: &mut Out, req: &Req<'_>, ends: [End; 2]) {
 mod tests {
     use crate::catalog::Catalog;
     use crate::plan::NodeId;
+
+    /// Two halves on two threads derive what one pass derives, on a plan large enough to split
+    /// and on the small built-in example (hand-written rules included).
+    #[test]
+    fn halves_derive_what_one_pass_derives() {
+        let catalog = Catalog::builtin().unwrap();
+        let mut large = crate::generate::large_plan(300, &catalog).unwrap();
+        let link = &mut large.links[7];
+        link.custom.push(crate::plan::CustomRule {
+            name: "Hand-written".to_owned(),
+            from: link.a.clone(),
+            application: "SIP".to_owned(),
+            transport: crate::net::Transport::Tcp,
+            ports: "5060".parse().unwrap(),
+        });
+        let seed =
+            crate::plan_file::from_ron(crate::examples::SEED_PLAN, "seed", &catalog).unwrap();
+        for plan in [large, seed] {
+            let index = plan.index();
+            let one = super::derive_in(&index, &plan, &catalog, false);
+            let two = super::derive_in(&index, &plan, &catalog, true);
+            assert!(one.rules.len() > 50, "{}", one.rules.len());
+            assert_eq!(one, two);
+        }
+    }
 
     /// Bucketing, sorting within buckets and swapping into place give the documented order on
     /// a plan of thousands of rules: firewall, destination, port, transport, source, id.

@@ -189,11 +189,31 @@ pub fn check(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> Vec<Finding> {
 }
 
 /// The rules and findings of a plan, indexing it once for both (what every edit recomputes).
+/// On a plan large enough to derive on two threads, the findings that do not read rules are
+/// found on a third meanwhile.
 pub fn derive_and_check(plan: &Plan, catalog: &Catalog) -> (RuleSet, Vec<Finding>) {
     let index = plan.index();
-    let rules = crate::rules::derive_indexed(&index, plan, catalog);
-    let findings = check_indexed(&index, plan, catalog, &rules);
-    (rules, findings)
+    let derive = || crate::rules::derive_indexed(&index, plan, catalog);
+    let (rules, mut out) = if plan.links.len() >= crate::rules::PARALLEL_LINKS {
+        std::thread::scope(|scope| {
+            let found = std::thread::Builder::new()
+                .spawn_scoped(scope, || plan_findings(&index, plan, catalog));
+            let rules = derive();
+            let out = match found.map(std::thread::ScopedJoinHandle::join) {
+                Ok(Ok(out)) => out,
+                Ok(Err(panic)) => std::panic::resume_unwind(panic),
+                Err(_) => plan_findings(&index, plan, catalog),
+            };
+            (rules, out)
+        })
+    } else {
+        let rules = derive();
+        (rules, plan_findings(&index, plan, catalog))
+    };
+    rule_findings(plan, catalog, &rules, &mut out);
+    out.sort();
+    out.dedup();
+    (rules, out)
 }
 
 /// `check` with the plan's index already built.
@@ -203,6 +223,15 @@ fn check_indexed(
     catalog: &Catalog,
     rules: &RuleSet,
 ) -> Vec<Finding> {
+    let mut out = plan_findings(index, plan, catalog);
+    rule_findings(plan, catalog, rules, &mut out);
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The findings about the plan itself, unsorted: links, switches, topology, sample values.
+fn plan_findings(index: &Index<'_>, plan: &Plan, catalog: &Catalog) -> Vec<Finding> {
     let mut out = Vec::new();
     // Each node's role by its rank in the catalog, so no step below compares role names.
     let role_of: Vec<Option<usize>> = index
@@ -212,13 +241,16 @@ fn check_indexed(
         .collect();
     missing_links(index, &role_of, catalog, &mut out);
     disabled(plan, catalog, &mut out);
-    unresolved(rules, &mut out);
-    topology(plan, index, &role_of, catalog, rules, &mut out);
+    topology(plan, index, &role_of, catalog, &mut out);
     placeholders(plan, &mut out);
-    conflicts(catalog, rules, &mut out);
-    out.sort();
-    out.dedup();
     out
+}
+
+/// The findings about the derived rules, added to `out` unsorted.
+fn rule_findings(plan: &Plan, catalog: &Catalog, rules: &RuleSet, out: &mut Vec<Finding>) {
+    unresolved(rules, out);
+    exposed(plan, rules, out);
+    conflicts(catalog, rules, out);
 }
 
 fn label(plan: &Plan, id: &NodeId) -> String {
@@ -355,7 +387,6 @@ fn topology(
     index: &Index<'_>,
     role_of: &[Option<usize>],
     catalog: &Catalog,
-    rules: &RuleSet,
     out: &mut Vec<Finding>,
 ) {
     for (&(id, node), role) in index.nodes().iter().zip(role_of) {
@@ -392,6 +423,10 @@ fn topology(
             ));
         }
     }
+}
+
+/// Internal nodes that rules across the external firewall reach.
+fn exposed(plan: &Plan, rules: &RuleSet, out: &mut Vec<Finding>) {
     let mut exposed = BTreeMap::new();
     for rule in rules
         .rules
@@ -697,6 +732,32 @@ fn lb_not_allowed(role: &crate::catalog::Role, node: &Node, allowed: &[&str]) ->
 #[cfg(test)]
 mod tests {
     use super::{SAMPLE_NAMES, SAMPLE_NETS, sample_name};
+
+    /// Rules and findings found together (on three threads for a large plan) are those found
+    /// one after the other, findings about the plan and about its rules alike.
+    #[test]
+    fn found_together_as_one_after_the_other() {
+        let catalog = crate::catalog::Catalog::builtin().unwrap();
+        let mut plan = crate::generate::large_plan(500, &catalog).unwrap();
+        assert!(plan.links.len() >= crate::rules::PARALLEL_LINKS);
+        let ids: Vec<_> = plan.nodes.keys().take(40).cloned().collect();
+        for (i, id) in ids.iter().enumerate() {
+            let node = plan.nodes.get_mut(id).unwrap();
+            match i % 4 {
+                0 => node.label = format!("Contoso {}", node.label),
+                1 => node.vips.clear(),
+                2 => node.members.clear(),
+                _ => node.zone = crate::topology::Zone::Internal,
+            }
+        }
+        let req = catalog.requirements()[0].id.clone();
+        plan.links[3].disabled.insert(req);
+        let (rules, found) = super::derive_and_check(&plan, &catalog);
+        assert_eq!(rules, crate::rules::derive(&plan, &catalog));
+        assert_eq!(found, super::check(&plan, &catalog, &rules));
+        let kinds: std::collections::BTreeSet<_> = found.iter().map(|f| f.kind).collect();
+        assert!(kinds.len() >= 5, "{kinds:?}");
+    }
 
     /// `placeholders` rules addresses out by their first byte, which holds while every sample
     /// range is IPv4 with a fixed first byte.

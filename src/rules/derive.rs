@@ -23,7 +23,7 @@ pub fn derive(plan: &Plan, catalog: &Catalog) -> RuleSet {
 
 /// Plans with at least this many links are derived in two halves on two threads: below it a
 /// derivation takes well under a millisecond and starting a thread is not worth it.
-const PARALLEL_LINKS: usize = 400;
+pub const PARALLEL_LINKS: usize = 400;
 
 /// `derive` with the plan's index already built (findings use the same one).
 pub fn derive_indexed(index: &Index<'_>, plan: &Plan, catalog: &Catalog) -> RuleSet {

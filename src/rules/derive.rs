@@ -141,13 +141,7 @@ struct Context<'a> {
 
 impl<'a> Context<'a> {
     fn new(index: &'a Index<'a>, plan: &'a Plan, catalog: &'a Catalog) -> Self {
-        let roles: BTreeMap<&str, (usize, &Role)> = catalog
-            .roles()
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.id.as_str(), (i, r)))
-            .collect();
-        let role_of = |id: &str| roles.get(id).copied();
+        let role_of = |id: &str| catalog.role_rank(id).map(|i| (i, &catalog.roles()[i]));
         let mut kinds = Kinds::default();
         let first_kind = catalog
             .roles()

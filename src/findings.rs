@@ -190,26 +190,12 @@ pub fn check(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> Vec<Finding> {
 
 /// The rules and findings of a plan, indexing it once for both (what every edit recomputes).
 /// On a plan large enough to derive on two threads, the findings that do not read rules are
-/// found on a third meanwhile.
+/// found on the second thread once its half of the rules is derived.
 pub fn derive_and_check(plan: &Plan, catalog: &Catalog) -> (RuleSet, Vec<Finding>) {
     let index = plan.index();
-    let derive = || crate::rules::derive_indexed(&index, plan, catalog);
-    let (rules, mut out) = if plan.links.len() >= crate::rules::PARALLEL_LINKS {
-        std::thread::scope(|scope| {
-            let found = std::thread::Builder::new()
-                .spawn_scoped(scope, || plan_findings(&index, plan, catalog));
-            let rules = derive();
-            let out = match found.map(std::thread::ScopedJoinHandle::join) {
-                Ok(Ok(out)) => out,
-                Ok(Err(panic)) => std::panic::resume_unwind(panic),
-                Err(_) => plan_findings(&index, plan, catalog),
-            };
-            (rules, out)
-        })
-    } else {
-        let rules = derive();
-        (rules, plan_findings(&index, plan, catalog))
-    };
+    let (rules, mut out) = crate::rules::derive_with(&index, plan, catalog, || {
+        plan_findings(&index, plan, catalog)
+    });
     rule_findings(plan, catalog, &rules, &mut out);
     out.sort();
     out.dedup();

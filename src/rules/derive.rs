@@ -27,11 +27,35 @@ pub const PARALLEL_LINKS: usize = 400;
 
 /// `derive` with the plan's index already built (findings use the same one).
 pub fn derive_indexed(index: &Index<'_>, plan: &Plan, catalog: &Catalog) -> RuleSet {
-    derive_in(index, plan, catalog, plan.links.len() >= PARALLEL_LINKS)
+    derive_with(index, plan, catalog, || ()).0
 }
 
-/// `derive_indexed`, in two halves on two threads when `halves`.
-fn derive_in(index: &Index<'_>, plan: &Plan, catalog: &Catalog, halves: bool) -> RuleSet {
+/// `derive_indexed`, and `also`'s result: on a plan of `PARALLEL_LINKS` links or more, the
+/// second thread runs `also` once its half is derived (findings use it for the findings that do
+/// not read rules).
+pub fn derive_with<T: Send>(
+    index: &Index<'_>,
+    plan: &Plan,
+    catalog: &Catalog,
+    also: impl Fn() -> T + Sync,
+) -> (RuleSet, T) {
+    derive_in(
+        index,
+        plan,
+        catalog,
+        plan.links.len() >= PARALLEL_LINKS,
+        also,
+    )
+}
+
+/// `derive_with`, in two halves on two threads when `halves`.
+fn derive_in<T: Send>(
+    index: &Index<'_>,
+    plan: &Plan,
+    catalog: &Catalog,
+    halves: bool,
+    also: impl Fn() -> T + Sync,
+) -> (RuleSet, T) {
     let (links, nodes) = (plan.links.len(), index.nodes().len());
     // Each half has its own context (its own ends); the rules are sorted together after, so
     // the result does not depend on the split.
@@ -48,35 +72,45 @@ fn derive_in(index: &Index<'_>, plan: &Plan, catalog: &Catalog, halves: bool) ->
         }
         out
     };
-    let out = if halves {
+    let (rules, extra) = if halves {
         let (half_links, half_nodes) = (links / 2, nodes / 2);
         std::thread::scope(|scope| {
-            match std::thread::Builder::new()
-                .spawn_scoped(scope, || part(0..half_links, 0..half_nodes))
-            {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let (part, also) = (&part, &also);
+            let first = std::thread::Builder::new().spawn_scoped(scope, move || {
+                let out = part(0..half_links, 0..half_nodes);
+                // The first half goes back before `also` runs, so sorting need not wait.
+                let _ = tx.send(out);
+                also()
+            });
+            match first {
                 Ok(first) => {
                     let second = part(half_links..links, half_nodes..nodes);
+                    let Ok(mut out) = rx.recv() else {
+                        // Only a panic on that thread drops the sender unsent: pass it on.
+                        let panic = first.join().err();
+                        std::panic::resume_unwind(panic.unwrap_or_else(|| Box::new("no half")))
+                    };
+                    out.append(second);
+                    let rules = out.sorted();
                     match first.join() {
-                        Ok(mut first) => {
-                            first.append(second);
-                            first
-                        }
+                        Ok(extra) => (rules, extra),
                         Err(panic) => std::panic::resume_unwind(panic),
                     }
                 }
                 // No thread to be had: the whole plan on this one.
-                Err(_) => part(0..links, 0..nodes),
+                Err(_) => (part(0..links, 0..nodes).sorted(), also()),
             }
         })
     } else {
-        part(0..links, 0..nodes)
+        (part(0..links, 0..nodes).sorted(), also())
     };
-    let rules = out.sorted();
-    RuleSet {
+    let set = RuleSet {
         plan: plan.name.clone(),
         catalog: catalog.label(),
         rules,
-    }
+    };
+    (set, extra)
 }
 
 /// A requirement with the texts its rules share, and the endpoint kind (a number in
@@ -567,8 +601,9 @@ mod tests {
             crate::plan_file::from_ron(crate::examples::SEED_PLAN, "seed", &catalog).unwrap();
         for plan in [large, seed] {
             let index = plan.index();
-            let one = super::derive_in(&index, &plan, &catalog, false);
-            let two = super::derive_in(&index, &plan, &catalog, true);
+            let one = super::derive_in(&index, &plan, &catalog, false, || 1);
+            let two = super::derive_in(&index, &plan, &catalog, true, || 1);
+            let (one, two) = (one.0, two.0);
             assert!(one.rules.len() > 50, "{}", one.rules.len());
             assert_eq!(one, two);
         }

@@ -59,9 +59,8 @@ fn derive_in<T: Send>(
     let (links, nodes) = (plan.links.len(), index.nodes().len());
     // Each half has its own context (its own ends); the rules are sorted together after, so
     // the result does not depend on the split.
-    let part = |links: std::ops::Range<usize>, nodes: std::ops::Range<usize>| {
+    let part = |links: std::ops::Range<usize>, nodes: std::ops::Range<usize>, mut out: Out| {
         let cx = Context::new(index, plan, catalog);
-        let mut out = Out::new(links.len(), nodes.len(), index.nodes().len());
         for i in links {
             if let Some((a, b)) = cx.index.ends(i) {
                 link_rules(&cx, &plan.links[i], (&cx.nodes[a], &cx.nodes[b]), &mut out);
@@ -72,20 +71,23 @@ fn derive_in<T: Send>(
         }
         out
     };
+    let whole = || Out::new(links, nodes, nodes);
     let (rules, extra) = if halves {
         let (half_links, half_nodes) = (links / 2, nodes / 2);
         std::thread::scope(|scope| {
             let (tx, rx) = std::sync::mpsc::channel();
             let (part, also) = (&part, &also);
             let first = std::thread::Builder::new().spawn_scoped(scope, move || {
-                let out = part(0..half_links, 0..half_nodes);
+                // Room for both halves: the second is appended to this one.
+                let out = part(0..half_links, 0..half_nodes, Out::new(links, nodes, nodes));
                 // The first half goes back before `also` runs, so sorting need not wait.
                 let _ = tx.send(out);
                 also()
             });
             match first {
                 Ok(first) => {
-                    let second = part(half_links..links, half_nodes..nodes);
+                    let room = Out::new(links - half_links, nodes - half_nodes, nodes);
+                    let second = part(half_links..links, half_nodes..nodes, room);
                     let Ok(mut out) = rx.recv() else {
                         // Only a panic on that thread drops the sender unsent: pass it on.
                         let panic = first.join().err();
@@ -99,11 +101,11 @@ fn derive_in<T: Send>(
                     }
                 }
                 // No thread to be had: the whole plan on this one.
-                Err(_) => (part(0..links, 0..nodes).sorted(), also()),
+                Err(_) => (part(0..links, 0..nodes, whole()).sorted(), also()),
             }
         })
     } else {
-        (part(0..links, 0..nodes).sorted(), also())
+        (part(0..links, 0..nodes, whole()).sorted(), also())
     };
     let set = RuleSet {
         plan: plan.name.clone(),
@@ -143,7 +145,9 @@ struct Entry<'a> {
     id: &'a NodeId,
     node: &'a Node,
     role: Option<(usize, &'a Role)>,
-    label: Arc<str>,
+    /// Made when the node's first end is built: each thread of a derivation builds the ends
+    /// of only some nodes.
+    label: std::cell::OnceCell<Arc<str>>,
     ends: RefCell<Vec<(usize, End)>>,
 }
 
@@ -230,7 +234,7 @@ impl<'a> Context<'a> {
                 id,
                 node,
                 role: role_of(&node.role),
-                label: node.label.as_str().into(),
+                label: std::cell::OnceCell::new(),
                 ends: RefCell::new(Vec::new()),
             })
             .collect();
@@ -264,7 +268,7 @@ impl<'a> Context<'a> {
         let (role_rank, role) = entry.role?;
         let name = self.kinds.get(kind)?;
         let texts = [
-            Arc::clone(&entry.label),
+            Arc::clone(entry.label.get_or_init(|| entry.node.label.as_str().into())),
             Arc::clone(&self.role_names[role_rank]),
             Arc::clone(name),
         ];

@@ -21,8 +21,8 @@ pub fn derive(plan: &Plan, catalog: &Catalog) -> RuleSet {
     derive_indexed(&plan.index(), plan, catalog)
 }
 
-/// Plans with at least this many links are derived in two halves on two threads: below it a
-/// derivation takes well under a millisecond and starting a thread is not worth it.
+/// Plans with at least this many links are derived in two halves that two threads can share:
+/// below it a derivation takes well under a millisecond and handing work over is not worth it.
 pub const PARALLEL_LINKS: usize = 400;
 
 /// `derive` with the plan's index already built (findings use the same one).
@@ -30,14 +30,14 @@ pub fn derive_indexed(index: &Index<'_>, plan: &Plan, catalog: &Catalog) -> Rule
     derive_with(index, plan, catalog, || ()).0
 }
 
-/// `derive_indexed`, and `also`'s result: on a plan of `PARALLEL_LINKS` links or more, the
-/// second thread runs `also` once its half is derived (findings use it for the findings that do
-/// not read rules).
+/// `derive_indexed`, and `also`'s result: on a plan of `PARALLEL_LINKS` links or more, the two
+/// halves and `also` run as tasks on rayon's threads (findings use `also` for the findings that
+/// do not read rules).
 pub fn derive_with<T: Send>(
     index: &Index<'_>,
     plan: &Plan,
     catalog: &Catalog,
-    also: impl Fn() -> T + Sync,
+    also: impl Fn() -> T + Sync + Send,
 ) -> (RuleSet, T) {
     derive_in(
         index,
@@ -48,13 +48,13 @@ pub fn derive_with<T: Send>(
     )
 }
 
-/// `derive_with`, in two halves on two threads when `halves`.
+/// `derive_with`, in two halves that may run on two threads when `halves`.
 fn derive_in<T: Send>(
     index: &Index<'_>,
     plan: &Plan,
     catalog: &Catalog,
     halves: bool,
-    also: impl Fn() -> T + Sync,
+    also: impl Fn() -> T + Sync + Send,
 ) -> (RuleSet, T) {
     let (links, nodes) = (plan.links.len(), index.nodes().len());
     // Each half has its own context (its own ends); the rules are sorted together after, so
@@ -71,41 +71,32 @@ fn derive_in<T: Send>(
         }
         out
     };
-    let whole = || Out::new(links, nodes, nodes);
     let (rules, extra) = if halves {
         let (half_links, half_nodes) = (links / 2, nodes / 2);
-        std::thread::scope(|scope| {
-            let (tx, rx) = std::sync::mpsc::channel();
-            let (part, also) = (&part, &also);
-            let first = std::thread::Builder::new().spawn_scoped(scope, move || {
-                // Room for both halves: the second is appended to this one.
-                let out = part(0..half_links, 0..half_nodes, Out::new(links, nodes, nodes));
-                // The first half goes back before `also` runs, so sorting need not wait.
-                let _ = tx.send(out);
-                also()
-            });
-            match first {
-                Ok(first) => {
-                    let room = Out::new(links - half_links, nodes - half_nodes, nodes);
-                    let second = part(half_links..links, half_nodes..nodes, room);
-                    let Ok(mut out) = rx.recv() else {
-                        // Only a panic on that thread drops the sender unsent: pass it on.
-                        let panic = first.join().err();
-                        std::panic::resume_unwind(panic.unwrap_or_else(|| Box::new("no half")))
-                    };
-                    out.append(second);
-                    let rules = out.sorted();
-                    match first.join() {
-                        Ok(extra) => (rules, extra),
-                        Err(panic) => std::panic::resume_unwind(panic),
-                    }
-                }
-                // No thread to be had: the whole plan on this one.
-                Err(_) => (part(0..links, 0..nodes, whole()).sorted(), also()),
-            }
-        })
+        // Work stealing: the second half and `also` are taken by the other thread if it is free;
+        // if not (another program holds that core), this thread runs them itself instead of
+        // waiting for it.
+        let (first, (second, extra)) = rayon::join(
+            // Room for both halves: the second is appended to this one.
+            || part(0..half_links, 0..half_nodes, Out::new(links, nodes, nodes)),
+            || {
+                rayon::join(
+                    || {
+                        let room = Out::new(links - half_links, nodes - half_nodes, nodes);
+                        part(half_links..links, half_nodes..nodes, room)
+                    },
+                    &also,
+                )
+            },
+        );
+        let mut out = first;
+        out.append(second);
+        (out.sorted(), extra)
     } else {
-        (part(0..links, 0..nodes, whole()).sorted(), also())
+        (
+            part(0..links, 0..nodes, Out::new(links, nodes, nodes)).sorted(),
+            also(),
+        )
     };
     let set = RuleSet {
         plan: plan.name.clone(),

@@ -190,7 +190,7 @@ pub fn check(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> Vec<Finding> {
 
 /// The rules and findings of a plan, indexing it once for both (what every edit recomputes).
 /// On a plan large enough to derive on two threads, the findings that do not read rules are
-/// found on the second thread once its half of the rules is derived.
+/// found as a task beside the derivation's two halves.
 pub fn derive_and_check(plan: &Plan, catalog: &Catalog) -> (RuleSet, Vec<Finding>) {
     let index = plan.index();
     let (rules, mut out) = crate::rules::derive_with(&index, plan, catalog, || {
@@ -719,7 +719,7 @@ fn lb_not_allowed(role: &crate::catalog::Role, node: &Node, allowed: &[&str]) ->
 mod tests {
     use super::{SAMPLE_NAMES, SAMPLE_NETS, sample_name};
 
-    /// Rules and findings found together (on three threads for a large plan) are those found
+    /// Rules and findings found together (as parallel tasks for a large plan) are those found
     /// one after the other, findings about the plan and about its rules alike.
     #[test]
     fn found_together_as_one_after_the_other() {

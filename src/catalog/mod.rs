@@ -4,7 +4,6 @@
 mod model;
 mod validate;
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 pub use model::{
@@ -49,7 +48,6 @@ pub enum CatalogError {
 #[derive(Clone, Debug)]
 pub struct Catalog {
     data: CatalogData,
-    role_index: BTreeMap<String, usize>,
     /// Role pairs some requirement connects, both ways round, by role rank (`a * roles + b`):
     /// asked once per link by findings.
     talking: Vec<bool>,
@@ -82,12 +80,6 @@ impl Catalog {
             origin: origin.to_owned(),
             message,
         })?;
-        let role_index = data
-            .roles
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.id.clone(), i))
-            .collect();
         let roles = data.roles.len();
         let mut talking = vec![false; roles * roles];
         let rank = |id: &str| data.roles.iter().position(|r| r.id == id);
@@ -99,11 +91,7 @@ impl Catalog {
                 }
             }
         }
-        Ok(Self {
-            data,
-            role_index,
-            talking,
-        })
+        Ok(Self { data, talking })
     }
 
     /// The raw data.
@@ -118,7 +106,7 @@ impl Catalog {
 
     /// A role by id.
     pub fn role(&self, id: &str) -> Option<&Role> {
-        self.role_index.get(id).map(|&i| &self.data.roles[i])
+        self.role_rank(id).map(|i| &self.data.roles[i])
     }
 
     /// Every role, in catalog order.
@@ -169,15 +157,8 @@ impl Catalog {
         out
     }
 
-    /// True when some requirement connects the two roles, directly or through an `Any` side's `via`.
-    pub fn roles_exchange_traffic(&self, a: &str, b: &str) -> bool {
-        match (self.role_rank(a), self.role_rank(b)) {
-            (Some(a), Some(b)) => self.ranks_exchange_traffic(a, b),
-            _ => false,
-        }
-    }
-
-    /// `roles_exchange_traffic` for roles given by their rank in `roles()`.
+    /// True when some requirement connects the two roles (by rank in `roles()`), directly or
+    /// through an `Any` side's `via`.
     pub fn ranks_exchange_traffic(&self, a: usize, b: usize) -> bool {
         let n = self.data.roles.len();
         a < n && b < n && self.talking[a * n + b]

@@ -421,14 +421,13 @@ fn exposed(plan: &Plan, rules: &RuleSet, out: &mut Vec<Finding>) {
     {
         for end in [&rule.source, &rule.destination] {
             if let (Some(n), Zone::Internal) = (&end.node, end.zone) {
-                exposed
-                    .entry(n.clone())
-                    .or_insert_with(Vec::new)
-                    .push(rule.id().to_string());
+                // How many rules, and the first.
+                exposed.entry(n).or_insert((0, rule)).0 += 1;
             }
         }
     }
-    for (node, ids) in exposed {
+    for (node, (count, first)) in exposed {
+        let node = node.clone();
         out.push(finding(
             Severity::Warning,
             FindingKind::InvalidTopology,
@@ -436,8 +435,8 @@ fn exposed(plan: &Plan, rules: &RuleSet, out: &mut Vec<Finding>) {
             message("find.exposed", |_| {
                 vec![
                     ("node", label(plan, &node)),
-                    ("n", ids.len().to_string()),
-                    ("first", ids[0].clone()),
+                    ("n", count.to_string()),
+                    ("first", first.id().to_string()),
                 ]
             }),
             Some(Fix::EditNode {
@@ -613,14 +612,30 @@ fn placeholders(plan: &Plan, out: &mut Vec<Finding>) {
 }
 
 fn conflicts(catalog: &Catalog, rules: &RuleSet, out: &mut Vec<Finding>) {
-    // Each rule carries its requirement's conflicts (few requirements have any).
-    let mut hits: BTreeMap<&str, Vec<&crate::rules::Rule>> = BTreeMap::new();
-    for rule in &rules.rules {
-        for c in rule.origin.conflicts.iter() {
-            hits.entry(c.as_str()).or_default().push(rule);
+    // Each rule carries its requirement's conflicts (few requirements have any), shared by
+    // every rule of the requirement: rules are counted by that shared list (a handful of
+    // lists, compared by address), then the counts are added up by conflict.
+    let mut lists: Vec<(&[String], usize, usize)> = Vec::new();
+    for (i, rule) in rules.rules.iter().enumerate() {
+        let list = &*rule.origin.conflicts;
+        if list.is_empty() {
+            continue;
+        }
+        match lists.iter_mut().find(|(l, _, _)| std::ptr::eq(*l, list)) {
+            Some((_, count, _)) => *count += 1,
+            None => lists.push((list, 1, i)),
         }
     }
-    for (id, rule_ids) in hits {
+    // Per conflict: how many rules, and the first of them.
+    let mut hits: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for (list, count, first) in lists {
+        for c in list {
+            let hit = hits.entry(c.as_str()).or_insert((0, first));
+            hit.0 += count;
+            hit.1 = hit.1.min(first);
+        }
+    }
+    for (id, (count, first)) in hits {
         let Some(conflict) = catalog.conflict(id) else {
             continue;
         };
@@ -636,13 +651,13 @@ fn conflicts(catalog: &Catalog, rules: &RuleSet, out: &mut Vec<Finding>) {
         out.push(finding(
             Severity::Info,
             FindingKind::SourceConflict,
-            Subject::Rule(rule_ids[0].id().to_string()),
+            Subject::Rule(rules.rules[first].id().to_string()),
             message("find.conflict", |l| {
                 vec![
                     ("id", id.to_owned()),
                     ("pages", pages.join("; ")),
                     ("summary", conflict.summary.get(l).to_owned()),
-                    ("n", rule_ids.len().to_string()),
+                    ("n", count.to_string()),
                 ]
             }),
             None,
@@ -650,36 +665,55 @@ fn conflicts(catalog: &Catalog, rules: &RuleSet, out: &mut Vec<Finding>) {
     }
 }
 
+/// Which of `SAMPLE_NAMES` start with each byte, either case, as bits (bit `i`: name `i`).
+const SAMPLE_STARTS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < SAMPLE_NAMES.len() {
+        let first = SAMPLE_NAMES[i].as_bytes()[0];
+        table[first as usize] |= 1 << i;
+        table[first.to_ascii_uppercase() as usize] |= 1 << i;
+        i += 1;
+    }
+    table
+};
+
 /// The first of `SAMPLE_NAMES` that `text`, lower-cased, contains. ASCII text is searched in
-/// place, in one pass for all names; other text is lower-cased first, since some non-ASCII
-/// letters lower-case to ASCII.
+/// place, in one pass for all names, looking at a byte only when a name starts with it (one
+/// table look-up per byte: this runs on every label, FQDN and server name at every edit);
+/// other text is lower-cased first, since some non-ASCII letters lower-case to ASCII.
 fn sample_name(text: &str) -> Option<&'static str> {
+    let bytes = text.as_bytes();
+    let mut found = 0u8;
+    for (i, &b) in bytes.iter().enumerate() {
+        let starts = SAMPLE_STARTS[usize::from(b)];
+        if starts == 0 {
+            if b.is_ascii() {
+                continue;
+            }
+            let lower = text.to_lowercase();
+            return SAMPLE_NAMES.into_iter().find(|n| lower.contains(n));
+        }
+        for (bit, name) in SAMPLE_NAMES.iter().enumerate() {
+            if starts & (1 << bit) != 0
+                && bytes
+                    .get(i..i + name.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(name.as_bytes()))
+            {
+                found |= 1 << bit;
+            }
+        }
+        if found & 1 != 0 {
+            break;
+        }
+    }
     if !text.is_ascii() {
         let lower = text.to_lowercase();
         return SAMPLE_NAMES.into_iter().find(|n| lower.contains(n));
     }
-    let bytes = text.as_bytes();
-    let mut found = [false; SAMPLE_NAMES.len()];
-    for (i, &b) in bytes.iter().enumerate() {
-        // `| 0x20` lower-cases ASCII letters; the full comparison below rules out the rest.
-        if !SAMPLE_NAMES.iter().any(|n| n.as_bytes()[0] == b | 0x20) {
-            continue;
-        }
-        for (hit, name) in found.iter_mut().zip(SAMPLE_NAMES) {
-            let name = name.as_bytes();
-            *hit |= b | 0x20 == name[0]
-                && bytes
-                    .get(i..i + name.len())
-                    .is_some_and(|w| w.eq_ignore_ascii_case(name));
-        }
-        if found[0] {
-            break;
-        }
-    }
-    SAMPLE_NAMES
-        .into_iter()
-        .zip(found)
-        .find_map(|(name, hit)| hit.then_some(name))
+    (0..SAMPLE_NAMES.len())
+        .find(|bit| found & (1 << bit) != 0)
+        .map(|bit| SAMPLE_NAMES[bit])
 }
 
 fn zone_name(lang: Lang, zone: Zone) -> &'static str {
@@ -718,6 +752,39 @@ fn lb_not_allowed(role: &crate::catalog::Role, node: &Node, allowed: &[&str]) ->
 #[cfg(test)]
 mod tests {
     use super::{SAMPLE_NAMES, SAMPLE_NETS, sample_name};
+
+    /// Each source conflict is reported once, on the first rule (in rule order) whose
+    /// requirement names it, with the count of all such rules: as counting rule by rule finds.
+    #[test]
+    fn conflicts_count_every_rule_that_names_them() {
+        let catalog = crate::catalog::Catalog::builtin().unwrap();
+        let plan = crate::generate::large_plan(500, &catalog).unwrap();
+        let (rules, found) = super::derive_and_check(&plan, &catalog);
+        let mut expected = std::collections::BTreeMap::new();
+        for rule in &rules.rules {
+            for c in rule.origin.conflicts.iter() {
+                let hit = expected
+                    .entry(c.clone())
+                    .or_insert((0, rule.id().to_string()));
+                hit.0 += 1;
+            }
+        }
+        assert!(expected.len() >= 5, "{expected:?}");
+        let got: std::collections::BTreeMap<_, _> = found
+            .iter()
+            .filter(|f| f.kind == super::FindingKind::SourceConflict)
+            .map(|f| {
+                let id = f.message.en.split(':').next().unwrap().to_owned();
+                let n = f.message.en.rsplit("Affects ").next().unwrap();
+                let n: usize = n.split(' ').next().unwrap().parse().unwrap();
+                let super::Subject::Rule(first) = &f.subject else {
+                    panic!("{f:?}")
+                };
+                (id, (n, first.clone()))
+            })
+            .collect();
+        assert_eq!(got, expected);
+    }
 
     /// Rules and findings found together (as parallel tasks for a large plan) are those found
     /// one after the other, findings about the plan and about its rules alike.

@@ -109,11 +109,32 @@ pub fn tr(lang: Lang, key: &str) -> &str {
 }
 
 /// `tr` with `{name}` placeholders filled in.
+/// One pass over the template: a value is never searched for placeholders itself (a label
+/// reading `{node}` stays as typed), and a long text is not copied once per argument.
 pub fn trf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
-    let mut text = tr(lang, key).to_owned();
-    for (name, value) in args {
-        text = text.replace(&format!("{{{name}}}"), value);
+    let template = tr(lang, key);
+    let mut text =
+        String::with_capacity(template.len() + args.iter().map(|a| a.1.len()).sum::<usize>());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, from) = rest.split_at(open);
+        text.push_str(before);
+        let value = from.find('}').and_then(|close| {
+            let name = &from[1..close];
+            args.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v, close + 1))
+        });
+        if let Some((value, used)) = value {
+            text.push_str(value);
+            rest = &from[used..];
+        } else {
+            // Not a placeholder of these arguments: kept as written.
+            text.push('{');
+            rest = &from[1..];
+        }
     }
+    text.push_str(rest);
     text
 }
 
@@ -156,6 +177,48 @@ mod tests {
             None,
             "Simplified Chinese is not one of ours"
         );
+    }
+
+    /// Placeholders are filled in once: a value reading like a placeholder stays as it is,
+    /// unknown and unclosed braces stay as written, and every use of a name is filled.
+    #[test]
+    fn placeholders_are_filled_in_one_pass() {
+        let fill = |template: &str, args: &[(&str, &str)]| {
+            let mut text = String::new();
+            let mut rest = template;
+            // The oracle: the template cut at each known `{name}`, by hand.
+            'outer: while !rest.is_empty() {
+                for (name, value) in args {
+                    let tag = format!("{{{name}}}");
+                    if let Some(tail) = rest.strip_prefix(tag.as_str()) {
+                        text.push_str(value);
+                        rest = tail;
+                        continue 'outer;
+                    }
+                }
+                let c = rest.chars().next().unwrap();
+                text.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+            text
+        };
+        let key = "find.unresolved";
+        let template = tr(Lang::En, key);
+        assert!(
+            template.contains("{what}") && template.contains("{count}"),
+            "{template}"
+        );
+        for args in [
+            [("what", "{count}"), ("count", "3")],
+            [("what", "a {b} {c"), ("count", "}{")],
+            [("what", "é{what}"), ("count", "")],
+        ] {
+            for lang in Lang::ALL {
+                let t = tr(lang, key);
+                assert_eq!(trf(lang, key, &args), fill(t, &args), "{lang:?} {args:?}");
+            }
+        }
+        assert_eq!(trf(Lang::En, "no.such.key", &[("x", "1")]), "no.such.key");
     }
 
     #[test]

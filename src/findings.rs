@@ -8,7 +8,7 @@ use crate::catalog::{Catalog, Role, Scope, Text};
 use crate::i18n::Lang;
 use crate::net::IpNet;
 use crate::plan::{Index, Node, NodeId, Plan};
-use crate::rules::{Missing, RuleSet};
+use crate::rules::{Missing, Rule, RuleEnd, RuleSet};
 use crate::topology::{Addressing, Firewall, LbMode, Zone};
 
 /// How bad a finding is; `check` exits 1 on any error.
@@ -188,18 +188,13 @@ pub fn check(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> Vec<Finding> {
     check_indexed(&plan.index(), plan, catalog, rules)
 }
 
-/// The rules and findings of a plan, indexing it once for both (what every edit recomputes).
-/// On a plan large enough to derive on two threads, the findings that do not read rules are
-/// found as a task beside the derivation's two halves.
+/// The rules and findings of a plan derived from scratch, indexing it once for both. On a plan
+/// large enough to derive on two threads, the findings that do not read rules are found as a
+/// task beside the derivation's two halves. (The window keeps a
+/// [`crate::derivation::Derivation`], which follows edits without deriving everything again.)
 pub fn derive_and_check(plan: &Plan, catalog: &Catalog) -> (RuleSet, Vec<Finding>) {
-    let index = plan.index();
-    let (rules, mut out) = crate::rules::derive_with(&index, plan, catalog, || {
-        plan_findings(&index, plan, catalog)
-    });
-    rule_findings(plan, catalog, &rules, &mut out);
-    out.sort();
-    out.dedup();
-    (rules, out)
+    let derivation = crate::derivation::Derivation::new(plan, catalog);
+    (derivation.rules, derivation.findings)
 }
 
 /// `check` with the plan's index already built.
@@ -209,15 +204,37 @@ fn check_indexed(
     catalog: &Catalog,
     rules: &RuleSet,
 ) -> Vec<Finding> {
-    let mut out = plan_findings(index, plan, catalog);
+    let mut out = plan_findings(index, plan, catalog, &must_link_targets(plan, catalog));
     rule_findings(plan, catalog, rules, &mut out);
     out.sort();
     out.dedup();
     out
 }
 
+/// For each of the catalog's must-link rules, the node a missing link's fix links to: the
+/// plan's first node (in id order) of the role that must be linked.
+pub(crate) fn must_link_targets(plan: &Plan, catalog: &Catalog) -> Vec<Option<NodeId>> {
+    catalog
+        .data()
+        .must_link
+        .iter()
+        .map(|must| {
+            plan.nodes
+                .iter()
+                .find(|(_, n)| n.role == must.to)
+                .map(|(id, _)| id.clone())
+        })
+        .collect()
+}
+
 /// The findings about the plan itself, unsorted: links, switches, topology, sample values.
-fn plan_findings(index: &Index<'_>, plan: &Plan, catalog: &Catalog) -> Vec<Finding> {
+/// `targets` are [`must_link_targets`] of the whole plan (`plan` may be a part of it).
+pub(crate) fn plan_findings(
+    index: &Index<'_>,
+    plan: &Plan,
+    catalog: &Catalog,
+    targets: &[Option<NodeId>],
+) -> Vec<Finding> {
     let mut out = Vec::new();
     // Each node's role by its rank in the catalog, so no step below compares role names.
     let role_of: Vec<Option<usize>> = index
@@ -225,7 +242,7 @@ fn plan_findings(index: &Index<'_>, plan: &Plan, catalog: &Catalog) -> Vec<Findi
         .iter()
         .map(|(_, n)| catalog.role_rank(&n.role))
         .collect();
-    missing_links(index, &role_of, catalog, &mut out);
+    missing_links(index, &role_of, catalog, targets, &mut out);
     disabled(plan, catalog, &mut out);
     topology(plan, index, &role_of, catalog, &mut out);
     placeholders(plan, &mut out);
@@ -233,10 +250,65 @@ fn plan_findings(index: &Index<'_>, plan: &Plan, catalog: &Catalog) -> Vec<Findi
 }
 
 /// The findings about the derived rules, added to `out` unsorted.
-fn rule_findings(plan: &Plan, catalog: &Catalog, rules: &RuleSet, out: &mut Vec<Finding>) {
-    unresolved(rules, out);
-    exposed(plan, rules, out);
-    conflicts(catalog, rules, out);
+pub(crate) fn rule_findings(
+    plan: &Plan,
+    catalog: &Catalog,
+    rules: &RuleSet,
+    out: &mut Vec<Finding>,
+) {
+    let tally = Tally::of(rules);
+    unresolved(&tally, out);
+    exposed(plan, &tally, out);
+    conflicts(catalog, rules, &tally, out);
+}
+
+/// What the rule findings count, in one pass over the rules. Rules share their ends and their
+/// requirement's conflict list, so most of it is counted per shared part (found by address),
+/// not per rule.
+struct Tally<'a> {
+    /// Ends with missing addresses: how many rule ends use each, and the first (twice the
+    /// rule's index, plus one for a destination end).
+    missing: BTreeMap<usize, (&'a RuleEnd, usize, usize)>,
+    /// Internal nodes that rules across the external firewall reach: how many, and the first.
+    exposed: BTreeMap<&'a NodeId, (usize, &'a Rule)>,
+    /// Conflict lists: how many rules share each, and the index of the first.
+    conflicts: Vec<(&'a [String], usize, usize)>,
+}
+
+impl<'a> Tally<'a> {
+    fn of(rules: &'a RuleSet) -> Self {
+        let mut tally = Self {
+            missing: BTreeMap::new(),
+            exposed: BTreeMap::new(),
+            conflicts: Vec::new(),
+        };
+        for (i, rule) in rules.rules.iter().enumerate() {
+            for (side, end) in [&rule.source, &rule.destination].into_iter().enumerate() {
+                if !end.missing.is_empty() && end.node.is_some() {
+                    let at = std::sync::Arc::as_ptr(end) as usize;
+                    tally.missing.entry(at).or_insert((end, 0, 2 * i + side)).1 += 1;
+                }
+                if rule.firewall == Firewall::External
+                    && let (Some(n), Zone::Internal) = (&end.node, end.zone)
+                {
+                    tally.exposed.entry(n).or_insert((0, rule)).0 += 1;
+                }
+            }
+            let list = &*rule.origin.conflicts;
+            if list.is_empty() {
+                continue;
+            }
+            match tally
+                .conflicts
+                .iter_mut()
+                .find(|(l, _, _)| std::ptr::eq(*l, list))
+            {
+                Some((_, count, _)) => *count += 1,
+                None => tally.conflicts.push((list, 1, i)),
+            }
+        }
+        tally
+    }
 }
 
 fn label(plan: &Plan, id: &NodeId) -> String {
@@ -255,15 +327,16 @@ fn missing_links(
     index: &Index<'_>,
     role_of: &[Option<usize>],
     catalog: &Catalog,
+    targets: &[Option<NodeId>],
     out: &mut Vec<Finding>,
 ) {
     let nodes = index.nodes();
-    for must in &catalog.data().must_link {
+    for (must, target) in catalog.data().must_link.iter().zip(targets) {
         let (from, to) = (catalog.role_rank(&must.from), catalog.role_rank(&must.to));
         if from.is_none() || to.is_none() {
             continue;
         }
-        let Some(target) = role_of.iter().position(|r| *r == to).map(|t| nodes[t].0) else {
+        let Some(target) = target else {
             continue;
         };
         for (rank, (id, node)) in nodes.iter().enumerate() {
@@ -333,21 +406,24 @@ fn disabled(plan: &Plan, catalog: &Catalog, out: &mut Vec<Finding>) {
     }
 }
 
-fn unresolved(rules: &RuleSet, out: &mut Vec<Finding>) {
-    // One finding per missing address, counting the rules it leaves unresolved.
-    let mut missing: BTreeMap<(NodeId, Missing), (usize, String)> = BTreeMap::new();
-    for rule in &rules.rules {
-        for end in [&rule.source, &rule.destination] {
-            let Some(node) = &end.node else { continue };
-            for m in &end.missing {
-                let entry = missing
-                    .entry((node.clone(), m.clone()))
-                    .or_insert((0, end.endpoint.to_string()));
-                entry.0 += 1;
+fn unresolved(tally: &Tally<'_>, out: &mut Vec<Finding>) {
+    // One finding per missing address, counting the rules it leaves unresolved; the first
+    // rule end (in rule order) to miss it names its endpoint kind.
+    let mut missing: BTreeMap<(&NodeId, &Missing), (usize, usize, &str)> = BTreeMap::new();
+    for &(end, uses, first) in tally.missing.values() {
+        let Some(node) = &end.node else { continue };
+        for m in &end.missing {
+            let entry = missing
+                .entry((node, m))
+                .or_insert((0, first, &end.endpoint));
+            entry.0 += uses;
+            if first < entry.1 {
+                (entry.1, entry.2) = (first, &end.endpoint);
             }
         }
     }
-    for ((node, what), (count, endpoint)) in missing {
+    for ((node, what), (count, _, endpoint)) in missing {
+        let node = node.clone();
         let field = if endpoint.ends_with("vip") {
             "vips"
         } else {
@@ -412,21 +488,8 @@ fn topology(
 }
 
 /// Internal nodes that rules across the external firewall reach.
-fn exposed(plan: &Plan, rules: &RuleSet, out: &mut Vec<Finding>) {
-    let mut exposed = BTreeMap::new();
-    for rule in rules
-        .rules
-        .iter()
-        .filter(|r| r.firewall == Firewall::External)
-    {
-        for end in [&rule.source, &rule.destination] {
-            if let (Some(n), Zone::Internal) = (&end.node, end.zone) {
-                // How many rules, and the first.
-                exposed.entry(n).or_insert((0, rule)).0 += 1;
-            }
-        }
-    }
-    for (node, (count, first)) in exposed {
+fn exposed(plan: &Plan, tally: &Tally<'_>, out: &mut Vec<Finding>) {
+    for (&node, &(count, first)) in &tally.exposed {
         let node = node.clone();
         out.push(finding(
             Severity::Warning,
@@ -611,24 +674,10 @@ fn placeholders(plan: &Plan, out: &mut Vec<Finding>) {
     }
 }
 
-fn conflicts(catalog: &Catalog, rules: &RuleSet, out: &mut Vec<Finding>) {
-    // Each rule carries its requirement's conflicts (few requirements have any), shared by
-    // every rule of the requirement: rules are counted by that shared list (a handful of
-    // lists, compared by address), then the counts are added up by conflict.
-    let mut lists: Vec<(&[String], usize, usize)> = Vec::new();
-    for (i, rule) in rules.rules.iter().enumerate() {
-        let list = &*rule.origin.conflicts;
-        if list.is_empty() {
-            continue;
-        }
-        match lists.iter_mut().find(|(l, _, _)| std::ptr::eq(*l, list)) {
-            Some((_, count, _)) => *count += 1,
-            None => lists.push((list, 1, i)),
-        }
-    }
+fn conflicts(catalog: &Catalog, rules: &RuleSet, tally: &Tally<'_>, out: &mut Vec<Finding>) {
     // Per conflict: how many rules, and the first of them.
     let mut hits: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    for (list, count, first) in lists {
+    for &(list, count, first) in &tally.conflicts {
         for c in list {
             let hit = hits.entry(c.as_str()).or_insert((0, first));
             hit.0 += count;
@@ -784,6 +833,92 @@ mod tests {
             })
             .collect();
         assert_eq!(got, expected);
+    }
+
+    /// Counting per shared end finds what counting rule end by rule end finds: how many rules
+    /// each missing address leaves unresolved, the endpoint kind of the first (which picks the
+    /// field to fix), and for each exposed node how many rules reach it and the first.
+    #[test]
+    fn tallies_count_as_rule_by_rule() {
+        use std::collections::BTreeMap;
+        let catalog = crate::catalog::Catalog::builtin().unwrap();
+        let mut plan = crate::generate::large_plan(500, &catalog).unwrap();
+        let ids: Vec<_> = plan.nodes.keys().take(60).cloned().collect();
+        for (i, id) in ids.iter().enumerate() {
+            let node = plan.nodes.get_mut(id).unwrap();
+            match i % 3 {
+                0 => node.vips.clear(),
+                1 if i % 2 == 0 => node.members.clear(),
+                1 => node.members.iter_mut().for_each(|m| m.addresses.clear()),
+                _ => node.zone = crate::topology::Zone::Internal,
+            }
+        }
+        let rules = crate::rules::derive(&plan, &catalog);
+        let mut missing = BTreeMap::new();
+        let mut exposed = BTreeMap::new();
+        for rule in &rules.rules {
+            for end in [&rule.source, &rule.destination] {
+                let Some(node) = &end.node else { continue };
+                for m in &end.missing {
+                    missing
+                        .entry((node.clone(), m.clone()))
+                        .or_insert((0, end.endpoint.to_string()))
+                        .0 += 1;
+                }
+                if rule.firewall == super::Firewall::External && end.zone == super::Zone::Internal {
+                    exposed
+                        .entry(node.clone())
+                        .or_insert((0, rule.id().to_string()))
+                        .0 += 1;
+                }
+            }
+        }
+        assert!(
+            missing.len() > 20 && exposed.len() > 3,
+            "{} {}",
+            missing.len(),
+            exposed.len()
+        );
+        let mut expected: Vec<(String, String)> = missing
+            .iter()
+            .map(|((node, what), (n, endpoint))| {
+                let field = if endpoint.ends_with("vip") {
+                    "vips"
+                } else {
+                    "addresses"
+                };
+                (
+                    format!("{node} {field}"),
+                    format!("{n}|{}", what.text(super::Lang::En)),
+                )
+            })
+            .chain(
+                exposed
+                    .iter()
+                    .map(|(node, (n, first))| (format!("{node} zone"), format!("{n}|{first}"))),
+            )
+            .collect();
+        expected.sort();
+        let mut found = Vec::new();
+        super::rule_findings(&plan, &catalog, &rules, &mut found);
+        let mut got: Vec<(String, String)> = found
+            .iter()
+            .filter_map(|f| match (&f.fix, f.kind) {
+                (
+                    Some(super::Fix::EditNode { node, field }),
+                    super::FindingKind::UnresolvedAddress | super::FindingKind::InvalidTopology,
+                ) => Some((format!("{node} {field}"), f.message.en.clone())),
+                _ => None,
+            })
+            .collect();
+        got.sort();
+        assert_eq!(got.len(), expected.len());
+        for (g, e) in got.iter().zip(&expected) {
+            assert_eq!(g.0, e.0);
+            let (n, text) = e.1.split_once('|').unwrap();
+            let count = format!("{n} rule(s)");
+            assert!(g.1.contains(&count) && g.1.contains(text), "{g:?} {e:?}");
+        }
     }
 
     /// Rules and findings found together (as parallel tasks for a large plan) are those found

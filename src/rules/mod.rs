@@ -144,6 +144,19 @@ pub struct Rule {
     pub custom: Option<usize>,
 }
 
+/// The order of a rule set: firewall, destination node, first port, transport, source node
+/// and id, an end without a node ("Any") before every node and nodes in id order (`derive`
+/// packs the same fields into one integer, with node ranks for ids).
+pub fn order(a: &Rule, b: &Rule) -> std::cmp::Ordering {
+    (a.firewall as u8)
+        .cmp(&(b.firewall as u8))
+        .then_with(|| a.destination.node.cmp(&b.destination.node))
+        .then(a.ports.from.cmp(&b.ports.from))
+        .then((a.transport as u8).cmp(&(b.transport as u8)))
+        .then_with(|| a.source.node.cmp(&b.source.node))
+        .then_with(|| a.id().cmp(&b.id()))
+}
+
 impl Rule {
     /// The catalog requirement, or `custom`.
     pub fn requirement(&self) -> &str {

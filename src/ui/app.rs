@@ -248,7 +248,7 @@ impl PlannerApp {
     pub fn findings(&self) -> &[Finding] {
         self.audit
             .as_ref()
-            .map_or(&self.derived.findings, |a| &a.merged)
+            .map_or(&self.derived.derivation.findings, |a| &a.merged)
     }
 
     /// A UI string in the app's language.
@@ -267,17 +267,23 @@ impl PlannerApp {
     }
 
     fn refresh_derived(&mut self) {
+        let previous = self
+            .derived
+            .content
+            .and_then(|content| self.doc.plan_with_content(content));
         self.derived.refresh(
             (self.doc.state(), self.doc.content()),
             self.doc.plan(),
+            previous,
             &self.catalog,
         );
         if let Some(a) = &mut self.audit
             && a.state != Some(self.doc.content())
         {
-            a.findings = crate::audit::audit(&self.derived.rules, &a.existing);
+            a.findings = crate::audit::audit(&self.derived.derivation.rules, &a.existing);
             a.merged = self
                 .derived
+                .derivation
                 .findings
                 .iter()
                 .chain(&a.findings)
@@ -345,7 +351,9 @@ impl PlannerApp {
             export_scope,
             ..
         } = self;
-        let findings: &[Finding] = audit.as_ref().map_or(&derived.findings, |a| &a.merged);
+        let findings: &[Finding] = audit
+            .as_ref()
+            .map_or(&derived.derivation.findings, |a| &a.merged);
         egui::Panel::top("menu").show(ui, |ui| {
             let menu = MenuState {
                 recent: &prefs.recent,
@@ -845,7 +853,7 @@ impl PlannerApp {
                     scope,
                     to_clipboard,
                 };
-                match export_menu::guard_message(&self.derived.findings, self.lang) {
+                match export_menu::guard_message(&self.derived.derivation.findings, self.lang) {
                     Some(message) => self.pending_export = Some((request, message)),
                     None => self.commands.push(Command::ExportConfirmed(request)),
                 }
@@ -905,7 +913,7 @@ impl PlannerApp {
             Ok(old) => {
                 let changes = crate::diff::diff(
                     &crate::rules::derive(&old, &self.catalog),
-                    &self.derived.rules,
+                    &self.derived.derivation.rules,
                 );
                 let md =
                     crate::diff::markdown(&changes, &old.name, &self.doc.plan().name, self.lang);
@@ -973,7 +981,7 @@ impl PlannerApp {
             });
         match parsed {
             Ok(existing) => {
-                let findings = crate::audit::audit(&self.derived.rules, &existing);
+                let findings = crate::audit::audit(&self.derived.derivation.rules, &existing);
                 let missing = findings
                     .iter()
                     .filter(|f| f.kind == crate::findings::FindingKind::MissingRule)
@@ -987,6 +995,7 @@ impl PlannerApp {
                 ));
                 let mut merged: Vec<Finding> = self
                     .derived
+                    .derivation
                     .findings
                     .iter()
                     .chain(&findings)
@@ -1120,11 +1129,14 @@ fn side_ui(
                 ));
             }
         });
-    if let Some(rule) = rule_table
-        .selected
-        .as_ref()
-        .and_then(|id| derived.rules.rules.iter().find(|r| r.id() == id.as_str()))
-    {
+    if let Some(rule) = rule_table.selected.as_ref().and_then(|id| {
+        derived
+            .derivation
+            .rules
+            .rules
+            .iter()
+            .find(|r| r.id() == id.as_str())
+    }) {
         ui.separator();
         egui::CollapsingHeader::new(t(ui, "rule.detail"))
             .default_open(true)

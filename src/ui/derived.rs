@@ -3,9 +3,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::catalog::Catalog;
-use crate::findings::{self, Finding, FindingKind, Fix, Severity, Subject};
+use crate::derivation::{Derivation, Update};
+use crate::findings::{FindingKind, Fix, Severity, Subject};
 use crate::plan::{NodeId, Plan};
-use crate::rules::{self, LinkSummary, RuleSet};
+use crate::rules::{self, LinkSummary};
 
 /// What the canvas draws on a link: the core summary plus whether it has an error.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -24,10 +25,10 @@ pub struct Derived {
     /// The document content its rules and findings were derived from (see
     /// [`crate::document::Document::content`]): moving cards changes `state`, not this.
     pub content: Option<u64>,
-    /// The rules.
-    pub rules: RuleSet,
-    /// The findings.
-    pub findings: Vec<Finding>,
+    /// The rules and findings, brought up to date edit by edit.
+    pub derivation: Derivation,
+    /// How the last change of content was followed (`None`: not yet derived).
+    pub updated: Option<Update>,
     /// Per link, by sorted ends.
     pub links: BTreeMap<(NodeId, NodeId), LinkView>,
     /// Nodes with an error finding.
@@ -38,18 +39,29 @@ pub struct Derived {
 
 impl Derived {
     /// Bring up to date with the document's `(state, content)`. Rules and findings are derived
-    /// again only when the content changed; true when they were.
+    /// again only when the content changed, and then only what changed since `previous`, the
+    /// plan (if the document still has it) that they were derived from; true when they were.
     pub fn refresh(
         &mut self,
         (state, content): (u64, u64),
         plan: &Plan,
+        previous: Option<&Plan>,
         catalog: &Catalog,
     ) -> bool {
         self.state = Some(state);
         if self.content == Some(content) {
             return false;
         }
-        let (rules, findings) = findings::derive_and_check(plan, catalog);
+        self.updated = Some(match previous {
+            Some(previous) if self.content.is_some() => {
+                self.derivation.update(previous, plan, catalog)
+            }
+            _ => {
+                self.derivation = Derivation::new(plan, catalog);
+                Update::Full
+            }
+        });
+        let findings = &self.derivation.findings;
         let links_in_error: BTreeSet<(&NodeId, &NodeId)> = findings
             .iter()
             .filter(|f| f.severity == Severity::Error)
@@ -58,38 +70,31 @@ impl Derived {
                 _ => None,
             })
             .collect();
-        let links = rules::link_summaries(&rules)
+        self.links = rules::link_summaries(&self.derivation.rules)
             .into_iter()
             .map(|(key, summary)| {
                 let has_error = links_in_error.contains(&(&key.0, &key.1));
                 (key, LinkView { summary, has_error })
             })
             .collect();
-        let mut nodes_with_errors = BTreeSet::new();
-        let mut ghosts = Vec::new();
-        for f in &findings {
+        self.nodes_with_errors.clear();
+        self.ghosts.clear();
+        for f in findings {
             if let (Severity::Error, Subject::Node(id)) = (f.severity, &f.subject) {
-                nodes_with_errors.insert(id.clone());
+                self.nodes_with_errors.insert(id.clone());
             }
             if let (FindingKind::MissingLink, Some(Fix::AddLink { a, b })) = (f.kind, &f.fix) {
-                ghosts.push((a.clone(), b.clone()));
+                self.ghosts.push((a.clone(), b.clone()));
             }
         }
-        *self = Self {
-            state: Some(state),
-            content: Some(content),
-            rules,
-            findings,
-            links,
-            nodes_with_errors,
-            ghosts,
-        };
+        self.content = Some(content);
         true
     }
 
     /// Count of findings of a severity.
     pub fn count(&self, severity: Severity) -> usize {
-        self.findings
+        self.derivation
+            .findings
             .iter()
             .filter(|f| f.severity == severity)
             .count()

@@ -224,7 +224,7 @@ impl RuleTable {
 
     /// The rows to show, in order.
     pub fn rows<'d>(&self, derived: &'d Derived, selection: &Selection, lang: Lang) -> Vec<Row> {
-        let rules = &derived.rules.rules;
+        let rules = &derived.derivation.rules.rules;
         let mut kept: Vec<usize> = (0..rules.len())
             .filter(|&i| self.keeps(&rules[i], selection, lang))
             .collect();
@@ -392,7 +392,7 @@ pub fn rule_table_ui(
             "rules.count",
             &[
                 ("shown", &shown.to_string()),
-                ("total", &derived.rules.rules.len().to_string()),
+                ("total", &derived.derivation.rules.rules.len().to_string()),
             ],
         ))
         .small()
@@ -420,7 +420,7 @@ pub fn rule_table_ui(
                             Row::Rule(i) => rule_row_ui(
                                 ui,
                                 table,
-                                &derived.rules.rules[*i],
+                                &derived.derivation.rules.rules[*i],
                                 selection,
                                 row_height,
                             ),

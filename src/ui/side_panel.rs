@@ -125,6 +125,7 @@ fn select_subject(subject: &Subject, derived: &Derived, selection: &mut Selectio
         Subject::Node(id) => Selection::only_node(id.clone()),
         Subject::Link(a, b) => Selection::only_link(a.clone(), b.clone()),
         Subject::Rule(id) => match derived
+            .derivation
             .rules
             .rules
             .iter()

@@ -55,7 +55,7 @@ pub fn status_bar_ui(
         ui.label(tf(
             ui,
             "status.rules",
-            &[("n", &derived.rules.rules.len().to_string())],
+            &[("n", &derived.derivation.rules.rules.len().to_string())],
         ));
         ui.separator();
         let (e, w, i) = (

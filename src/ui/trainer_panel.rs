@@ -57,7 +57,10 @@ pub fn highlight(
     let Some(hop) = state.scenario.hops.get(state.step) else {
         return;
     };
-    let Some(rule) = trainer::hop_rules(hop, &derived.rules).into_iter().next() else {
+    let Some(rule) = trainer::hop_rules(hop, &derived.derivation.rules)
+        .into_iter()
+        .next()
+    else {
         return;
     };
     table.selected = Some(rule.id().to_string());
@@ -116,7 +119,7 @@ fn steps_ui(ui: &mut egui::Ui, state: &mut TrainerState, derived: &Derived) {
     if let Some(hop) = state.scenario.hops.get(state.step) {
         ui.label(hop.explain.get(lang));
         if !state.exercise
-            && let Some(rule) = trainer::hop_rules(hop, &derived.rules).first()
+            && let Some(rule) = trainer::hop_rules(hop, &derived.derivation.rules).first()
         {
             ui.label(
                 RichText::new(rule.summary())
@@ -178,7 +181,7 @@ fn exercise_ui(
     if ui.button(t(ui, "trainer.check")).clicked() {
         state.scores = Some(trainer::score(
             &state.scenario,
-            &derived.rules,
+            &derived.derivation.rules,
             &state.answers,
         ));
     }

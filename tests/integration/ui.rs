@@ -597,7 +597,7 @@ fn rule_table_filters_sorts_and_selecting_a_rule_selects_its_link() {
     assert!(!rows.is_empty() && rows.len() < 53);
     assert!(
         rows.iter()
-            .all(|&i| h.state().derived().rules.rules[i].ports.from == 5061)
+            .all(|&i| h.state().derived().derivation.rules.rules[i].ports.from == 5061)
     );
 
     // Sort by port, then descending with a second click on the header.
@@ -611,12 +611,12 @@ fn rule_table_filters_sorts_and_selecting_a_rule_selects_its_link() {
     let rows = rule_rows(&h);
     let ext: Vec<u16> = rows
         .iter()
-        .map(|&i| h.state().derived().rules.rules[i].ports.from)
+        .map(|&i| h.state().derived().derivation.rules.rules[i].ports.from)
         .collect();
     assert!(ext.len() == 53);
     // Within a firewall group: descending ports, and rows with equal ports in the rule set's
     // own order (a stable sort), whichever the direction.
-    let rules = &h.state().derived().rules.rules;
+    let rules = &h.state().derived().derivation.rules.rules;
     let mut ties = 0;
     for w in rows.windows(2) {
         let (a, b) = (&rules[w[0]], &rules[w[1]]);
@@ -647,7 +647,7 @@ fn rule_table_filters_sorts_and_selecting_a_rule_selects_its_link() {
     let (dir, edge) = (NodeId::from("dir"), NodeId::from("edge"));
     assert!(
         rows.iter()
-            .all(|&i| h.state().derived().rules.rules[i].link() == Some((&dir, &edge)))
+            .all(|&i| h.state().derived().derivation.rules.rules[i].link() == Some((&dir, &edge)))
     );
     assert!(
         h.query_by_label("JJ205179").is_some(),
@@ -662,7 +662,7 @@ fn rule_table_by_link_groups_each_link_and_each_node_without_one() {
     h.get_by_label("By link").click();
     h.run();
     let app = h.state();
-    let rules = &app.derived().rules.rules;
+    let rules = &app.derived().derivation.rules.rules;
     let rows = app
         .rule_table
         .rows(app.derived(), &app.selection, app.lang());

@@ -6,6 +6,7 @@ use std::time::Duration;
 use eframe::egui::{Pos2, Rect, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use lync_port_planner::derivation::Update;
 use lync_port_planner::plan::{NodeId, PlanEdit};
 use lync_port_planner::ui::canvas::{DETAIL_ZOOM, Gesture};
 use lync_port_planner::ui::command::Command;
@@ -266,7 +267,7 @@ fn moving_a_card_keeps_the_derived_rules_and_renaming_derives_them_again() {
     let mut h = large(500);
     let (id, at) = visible_node(&h);
     let content = h.state().derived().content;
-    let rules_before = h.state().derived().rules.clone();
+    let rules_before = h.state().derived().derivation.rules.clone();
     let before = h.state().plan().nodes[&id].position;
     // Straight down: zones are vertical bands, so the zone stays.
     drag(&mut h, at, at + Vec2::new(0.0, 15.0));
@@ -286,9 +287,13 @@ fn moving_a_card_keeps_the_derived_rules_and_renaming_derives_them_again() {
         content,
         "a move within the zone kept the derived rules"
     );
-    assert_eq!(h.state().derived().rules, rules_before);
+    assert_eq!(h.state().derived().derivation.rules, rules_before);
     let fresh = lync_port_planner::rules::derive(h.state().plan(), &catalog());
-    assert_eq!(h.state().derived().rules, fresh, "and they are still right");
+    assert_eq!(
+        h.state().derived().derivation.rules,
+        fresh,
+        "and they are still right"
+    );
 
     let mut node = h.state().plan().nodes[&id].clone();
     node.label = "Renamed".to_owned();
@@ -297,6 +302,29 @@ fn moving_a_card_keeps_the_derived_rules_and_renaming_derives_them_again() {
     h.run();
     assert_ne!(h.state().derived().content, content);
     let fresh = lync_port_planner::rules::derive(h.state().plan(), &catalog());
-    assert_eq!(h.state().derived().rules, fresh);
+    assert_eq!(h.state().derived().derivation.rules, fresh);
     assert!(fresh.rules.iter().any(|r| &*r.source.label == "Renamed"));
+    // The rename, its undo and its redo are each followed from the state before (one node
+    // changed), and rules and findings are what deriving from scratch gives.
+    let from_scratch = |h: &Harness<'_, PlannerApp>| {
+        lync_port_planner::derivation::Derivation::new(h.state().plan(), &catalog())
+    };
+    assert_eq!(h.state().derived().derivation, from_scratch(&h));
+    assert_eq!(h.state().derived().updated, Some(Update::Changed(1)));
+    for command in [Command::Undo, Command::Redo, Command::Undo] {
+        h.state_mut().push(command);
+        h.run();
+        assert_eq!(h.state().derived().derivation, from_scratch(&h));
+        assert_eq!(h.state().derived().updated, Some(Update::Changed(1)));
+    }
+    assert!(
+        !h.state()
+            .derived()
+            .derivation
+            .rules
+            .rules
+            .iter()
+            .any(|r| &*r.source.label == "Renamed"),
+        "undone"
+    );
 }

@@ -289,7 +289,7 @@ fn links_ui(
         if (near || response.hovered()) && !summary_rules.is_empty() && !view.hide_ports {
             let rules: Vec<&crate::rules::Rule> = summary_rules
                 .iter()
-                .map(|&i| &view.derived.rules.rules[i])
+                .map(|&i| &view.derived.derivation.rules.rules[i])
                 .collect();
             response.show_tooltip_ui(|ui| paint::rules_tooltip(ui, &rules));
         }

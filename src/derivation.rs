@@ -194,7 +194,7 @@ fn changed_nodes<'a>(old: &'a Plan, new: &'a Plan) -> Option<BTreeSet<&'a NodeId
                     b.next();
                 }
                 std::cmp::Ordering::Equal => {
-                    if !na.same_but_position(nb) {
+                    if !std::sync::Arc::ptr_eq(na, nb) && !na.same_but_position(nb) {
                         changed.insert(*ib);
                     }
                     a.next();
@@ -332,7 +332,7 @@ mod tests {
     fn edits<'a>(plan: &Plan, catalog: &'a Catalog, at: usize) -> Vec<Step<'a>> {
         let ids: Vec<NodeId> = plan.nodes.keys().cloned().collect();
         let id = |k: usize| ids[(at + k) % ids.len()].clone();
-        let node = |plan: &Plan, k: usize| plan.nodes[&id(k)].clone();
+        let node = |plan: &Plan, k: usize| crate::plan::Node::clone(&plan.nodes[&id(k)]);
         let mut steps: Vec<Step<'a>> = Vec::new();
         let edit = |e: PlanEdit| -> Box<dyn Fn(&Plan) -> Plan + 'a> {
             Box::new(move |p: &Plan| p.applied(&e, catalog).unwrap())
@@ -386,7 +386,7 @@ mod tests {
     fn link_edits<'a>(plan: &Plan, catalog: &'a Catalog, at: usize, steps: &mut Vec<Step<'a>>) {
         let ids: Vec<NodeId> = plan.nodes.keys().cloned().collect();
         let id = |k: usize| ids[(at + k) % ids.len()].clone();
-        let node = |plan: &Plan, k: usize| plan.nodes[&id(k)].clone();
+        let node = |plan: &Plan, k: usize| crate::plan::Node::clone(&plan.nodes[&id(k)]);
         let link = plan.links[at % plan.links.len()].clone();
         let (a, b) = (link.a.clone(), link.b.clone());
         let edit = |e: PlanEdit| -> Box<dyn Fn(&Plan) -> Plan + 'a> {

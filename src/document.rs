@@ -16,8 +16,9 @@ fn fresh_id() -> u64 {
 
 /// Most undo steps kept.
 pub const MAX_UNDO: usize = 200;
-/// Most nodes kept across all undo snapshots: each step holds a whole plan, so a 2,000-node plan
-/// keeps 25 steps (not 200 copies of itself), a plan of up to 250 nodes all 200.
+/// Most nodes kept across all undo snapshots: each step holds its own node map and links (the
+/// nodes themselves are shared until edited), so a 2,000-node plan keeps 25 steps, a plan of up
+/// to 250 nodes all 200.
 pub const MAX_UNDO_NODES: usize = 50_000;
 /// Steps kept whatever the plan's size.
 pub const MIN_UNDO: usize = 10;
@@ -173,6 +174,29 @@ impl Document {
 mod tests {
     use super::*;
     use crate::plan::NodeId;
+
+    /// An edit copies only the node it changes: the undo step and the current plan share every
+    /// other node, so a step costs a pointer per node and comparing the two skips shared nodes.
+    #[test]
+    fn undo_steps_share_the_nodes_an_edit_left_alone() {
+        let catalog = Catalog::builtin().unwrap();
+        let plan = crate::generate::large_plan(300, &catalog).unwrap();
+        let mut d = Document::new(plan, None);
+        let id = d.plan().nodes.keys().nth(7).cloned().unwrap();
+        let mut node = crate::plan::Node::clone(&d.plan().nodes[&id]);
+        node.label.push_str(" renamed");
+        d.apply(&PlanEdit::SetNode { id, node }, &catalog).unwrap();
+        let before = &d.undo.last().unwrap().0;
+        let shared = before
+            .nodes
+            .values()
+            .zip(d.plan().nodes.values())
+            .filter(|(a, b)| std::sync::Arc::ptr_eq(a, b))
+            .count();
+        assert_eq!(shared, d.plan().nodes.len() - 1);
+        let earlier = d.plan_with_content(d.undo.last().unwrap().2);
+        assert!(earlier.is_some_and(|p| std::ptr::eq(p, before)));
+    }
 
     fn doc() -> (Document, Catalog) {
         let catalog = Catalog::builtin().unwrap();

@@ -845,7 +845,7 @@ mod tests {
         let mut plan = crate::generate::large_plan(500, &catalog).unwrap();
         let ids: Vec<_> = plan.nodes.keys().take(60).cloned().collect();
         for (i, id) in ids.iter().enumerate() {
-            let node = plan.nodes.get_mut(id).unwrap();
+            let node = plan.node_mut(id).unwrap();
             match i % 3 {
                 0 => node.vips.clear(),
                 1 if i % 2 == 0 => node.members.clear(),
@@ -930,7 +930,7 @@ mod tests {
         assert!(plan.links.len() >= crate::rules::PARALLEL_LINKS);
         let ids: Vec<_> = plan.nodes.keys().take(40).cloned().collect();
         for (i, id) in ids.iter().enumerate() {
-            let node = plan.nodes.get_mut(id).unwrap();
+            let node = plan.node_mut(id).unwrap();
             match i % 4 {
                 0 => node.label = format!("Contoso {}", node.label),
                 1 => node.vips.clear(),

@@ -6,7 +6,7 @@ use std::net::{IpAddr, Ipv4Addr};
 
 use crate::catalog::Catalog;
 use crate::net::IpNet;
-use crate::plan::{CanvasPoint, Link, NodeId, Plan};
+use crate::plan::{CanvasPoint, Link, Node, NodeId, Plan};
 use crate::plan_file::{self, PlanFileError};
 
 /// The site every generated site copies.
@@ -65,7 +65,7 @@ pub fn large_plan(nodes: usize, catalog: &Catalog) -> Result<Plan, GenerateError
         let dx = (s % SITES_PER_ROW) as f32 * width;
         let dy = (s / SITES_PER_ROW) as f32 * height;
         for (old, node) in &site.nodes {
-            let mut node = node.clone();
+            let mut node = Node::clone(node);
             node.label = format!("{} {}", node.label, s + 1);
             node.position = CanvasPoint {
                 x: node.position.x + dx,
@@ -83,7 +83,7 @@ pub fn large_plan(nodes: usize, catalog: &Catalog) -> Result<Plan, GenerateError
             for a in node.vips.values_mut().chain(node.networks.iter_mut()) {
                 *a = relocate(*a, s, &slots);
             }
-            plan.nodes.insert(id(old), node);
+            plan.nodes.insert(id(old), node.into());
         }
         plan.links.extend(site.links.iter().map(|l| {
             let mut custom = l.custom.clone();

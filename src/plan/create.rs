@@ -79,7 +79,7 @@ impl Plan {
     pub fn copy(&self, ids: &BTreeSet<NodeId>) -> Clipboard {
         let nodes = ids
             .iter()
-            .filter_map(|id| self.nodes.get(id).map(|n| (id.clone(), n.clone())))
+            .filter_map(|id| self.nodes.get(id).map(|n| (id.clone(), Node::clone(n))))
             .collect();
         let links = self
             .links
@@ -108,7 +108,7 @@ impl Plan {
             } else {
                 layout::zone_at(copy.position.x)
             };
-            scratch.nodes.insert(id.clone(), copy.clone());
+            scratch.nodes.insert(id.clone(), copy.clone().into());
             renamed.insert(old.clone(), id.clone());
             nodes.push((id, copy));
         }

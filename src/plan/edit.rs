@@ -126,9 +126,10 @@ impl Plan {
         Ok(next)
     }
 
-    fn node_mut(&mut self, id: &NodeId) -> Result<&mut Node, EditError> {
+    fn existing_node_mut(&mut self, id: &NodeId) -> Result<&mut Node, EditError> {
         self.nodes
             .get_mut(id)
+            .map(std::sync::Arc::make_mut)
             .ok_or_else(|| EditError::UnknownNode { id: id.clone() })
     }
 
@@ -136,7 +137,7 @@ impl Plan {
         match edit {
             PlanEdit::AddNodes { nodes, links } => {
                 for (id, node) in nodes {
-                    if self.nodes.insert(id.clone(), node.clone()).is_some() {
+                    if self.nodes.insert(id.clone(), node.clone().into()).is_some() {
                         return Err(EditError::DuplicateNode { id: id.clone() });
                     }
                 }
@@ -155,15 +156,15 @@ impl Plan {
             }
             PlanEdit::MoveNodes { moves } => {
                 for (id, position, zone) in moves {
-                    let node = self.node_mut(id)?;
+                    let node = self.existing_node_mut(id)?;
                     node.position = *position;
                     node.zone = *zone;
                 }
             }
-            PlanEdit::SetNode { id, node } => *self.node_mut(id)? = node.clone(),
+            PlanEdit::SetNode { id, node } => *self.existing_node_mut(id)? = node.clone(),
             PlanEdit::AddLink { a, b } => {
                 for end in [a, b] {
-                    self.node_mut(end)?;
+                    self.existing_node_mut(end)?;
                 }
                 self.add_link(Link::new(a, b))?;
             }

@@ -17,7 +17,7 @@ pub struct Index<'a> {
 impl<'a> Index<'a> {
     /// Index `plan`. A link naming a node the plan does not have is left out.
     pub fn new(plan: &'a Plan) -> Self {
-        let nodes: Vec<(&NodeId, &Node)> = plan.nodes.iter().collect();
+        let nodes: Vec<(&NodeId, &Node)> = plan.nodes.iter().map(|(id, n)| (id, &**n)).collect();
         // Links usually hold the node map's own id (see `Plan::normalize`, and edits copy ids):
         // finding it by address compares integers in one array instead of chasing every
         // compared id's text, which was a fifth of a derivation. Any other id is found by text.

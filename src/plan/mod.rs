@@ -9,6 +9,7 @@ mod validate;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -24,7 +25,7 @@ use crate::topology::{Addressing, LbMode, Zone};
 pub const FORMAT_VERSION: u32 = 1;
 
 /// A deployment plan.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     /// File format version; always the first field in a file.
@@ -37,12 +38,20 @@ pub struct Plan {
     /// The server product the rules are for.
     #[serde(default, skip_serializing_if = "is_default")]
     pub product: crate::topology::Product,
-    /// Nodes by id.
+    /// Nodes by id, each shared with the plan's copies until changed (see [`Plan::node_mut`]):
+    /// an undo step or an edited copy costs a pointer per node, and comparing two states of a
+    /// plan skips the nodes they share.
     #[serde(default, deserialize_with = "unique_nodes")]
-    pub nodes: BTreeMap<NodeId, Node>,
+    pub nodes: BTreeMap<NodeId, Arc<Node>>,
     /// Undirected links, sorted by their end ids.
     #[serde(default)]
     pub links: Vec<Link>,
+}
+
+impl PartialEq for Plan {
+    fn eq(&self, other: &Self) -> bool {
+        self.equal(other)
+    }
 }
 
 impl Plan {
@@ -56,6 +65,29 @@ impl Plan {
             nodes: BTreeMap::new(),
             links: Vec::new(),
         }
+    }
+
+    /// Equal. Nodes shared by the two plans (a plan and its copy, an undo step) are equal
+    /// without comparing them, so comparing two states of a large plan costs a pointer per node.
+    fn equal(&self, other: &Self) -> bool {
+        let Self {
+            format_version,
+            name,
+            description,
+            product,
+            nodes,
+            links,
+        } = self;
+        *format_version == other.format_version
+            && *name == other.name
+            && *description == other.description
+            && *product == other.product
+            && *links == other.links
+            && nodes.len() == other.nodes.len()
+            && nodes
+                .iter()
+                .zip(&other.nodes)
+                .all(|((ia, a), (ib, b))| ia == ib && (Arc::ptr_eq(a, b) || a == b))
     }
 
     /// Equal except where the cards sit: rules and findings do not depend on positions (a node's
@@ -79,7 +111,18 @@ impl Plan {
             && nodes
                 .iter()
                 .zip(&other.nodes)
-                .all(|((ia, a), (ib, b))| ia == ib && a.same_but_position(b))
+                .all(|((ia, a), (ib, b))| ia == ib && (Arc::ptr_eq(a, b) || a.same_but_position(b)))
+    }
+
+    /// A node to change. Nodes are shared between a plan and its copies (undo steps, edits in
+    /// progress) until one of them changes it: this copies that one node first if it is shared.
+    pub fn node_mut(&mut self, id: &NodeId) -> Option<&mut Node> {
+        self.nodes.get_mut(id).map(Arc::make_mut)
+    }
+
+    /// Every node to change, in id order (see [`Plan::node_mut`]).
+    pub fn nodes_mut(&mut self) -> impl Iterator<Item = &mut Node> {
+        self.nodes.values_mut().map(Arc::make_mut)
     }
 
     /// The link between two nodes, in either order.
@@ -98,7 +141,7 @@ impl Plan {
     /// Sort links and their ends into the canonical order used on save, and make links name
     /// their nodes by the node map's own ids (shared text), which [`Index`] finds by address.
     pub fn normalize(&mut self) {
-        let shared = |id: &mut NodeId, nodes: &BTreeMap<NodeId, Node>| {
+        let shared = |id: &mut NodeId, nodes: &BTreeMap<NodeId, Arc<Node>>| {
             if let Some((key, _)) = nodes.get_key_value(id) {
                 id.clone_from(key);
             }
@@ -120,10 +163,10 @@ impl Plan {
 /// Nodes as a map that refuses a repeated id (a plain map would silently keep the last one).
 fn unique_nodes<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
-) -> Result<BTreeMap<NodeId, Node>, D::Error> {
+) -> Result<BTreeMap<NodeId, Arc<Node>>, D::Error> {
     struct Visitor;
     impl<'de> serde::de::Visitor<'de> for Visitor {
-        type Value = BTreeMap<NodeId, Node>;
+        type Value = BTreeMap<NodeId, Arc<Node>>;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str("a map of node ids to nodes")
         }
@@ -132,7 +175,7 @@ fn unique_nodes<'de, D: serde::Deserializer<'de>>(
             mut map: A,
         ) -> Result<Self::Value, A::Error> {
             let mut nodes = BTreeMap::new();
-            while let Some((id, node)) = map.next_entry::<NodeId, Node>()? {
+            while let Some((id, node)) = map.next_entry::<NodeId, Arc<Node>>()? {
                 if nodes.contains_key(&id) {
                     return Err(serde::de::Error::custom(format!(
                         "duplicate node id `{id}`"
@@ -150,7 +193,7 @@ fn unique_nodes<'de, D: serde::Deserializer<'de>>(
 /// Shared text: every derived rule, link and finding names its nodes, so a copy is a count.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct NodeId(pub std::sync::Arc<str>);
+pub struct NodeId(pub Arc<str>);
 
 impl NodeId {
     /// The id text.

@@ -1149,7 +1149,11 @@ fn side_ui(
 /// Copied nodes as plan text, so they paste into another window too.
 fn clipboard_text(clip: &Clipboard) -> String {
     let mut plan = Plan::new("clipboard");
-    plan.nodes = clip.nodes.iter().cloned().collect();
+    plan.nodes = clip
+        .nodes
+        .iter()
+        .map(|(id, node)| (id.clone(), node.clone().into()))
+        .collect();
     clip.links.clone_into(&mut plan.links);
     plan_file::to_ron(&plan)
 }
@@ -1158,7 +1162,11 @@ fn clipboard_text(clip: &Clipboard) -> String {
 fn clipboard_from_text(text: &str, catalog: &Catalog) -> Option<Clipboard> {
     let plan = plan_file::from_ron(text, "clipboard", catalog).ok()?;
     Some(Clipboard {
-        nodes: plan.nodes.into_iter().collect(),
+        nodes: plan
+            .nodes
+            .into_iter()
+            .map(|(id, node)| (id, std::sync::Arc::unwrap_or_clone(node)))
+            .collect(),
         links: plan.links,
     })
 }

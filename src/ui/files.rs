@@ -271,7 +271,7 @@ mod tests {
         for step in 0..30 {
             let now = f64::from(step) * 0.5;
             let id = doc.plan().nodes.keys().next().cloned().unwrap();
-            let mut node = doc.plan().nodes[&id].clone();
+            let mut node = crate::plan::Node::clone(&doc.plan().nodes[&id]);
             node.label = format!("edit {step}");
             doc.apply(&crate::plan::PlanEdit::SetNode { id, node }, &catalog)
                 .unwrap();

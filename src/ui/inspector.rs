@@ -175,7 +175,7 @@ pub fn node_inspector_ui(
         state.errors.clear();
         state.owner = Some((id.clone(), doc_state));
     }
-    let mut next = node.clone();
+    let mut next = Node::clone(node);
     let lang = crate::ui::text::lang(ui.ctx());
     ui.label(RichText::new(role.name.get(lang)).strong());
     if let Some(v) = text_field(
@@ -242,7 +242,7 @@ pub fn node_inspector_ui(
     }
     members_ui(ui, plan, catalog, state, id, node, &mut next);
     addresses_ui(ui, plan, role, state, id, node, &mut next);
-    if next != *node {
+    if next != **node {
         commands.push(Command::Edit(PlanEdit::SetNode {
             id: id.clone(),
             node: next,

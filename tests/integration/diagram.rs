@@ -57,7 +57,7 @@ fn hostile_labels_stay_text_in_the_svg() {
     }
     let mut plan = example("director-pool-dns-hlb.ron");
     plan.name = "</title><script>alert(1)</script>".to_owned();
-    plan.nodes.get_mut(&NodeId::from("dir")).unwrap().label = "<b>&\"'\u{0}".to_owned();
+    plan.node_mut(&NodeId::from("dir")).unwrap().label = "<b>&\"'\u{0}".to_owned();
     let text = svg(&plan);
     assert!(!text.contains("<script"));
     let texts = xml_texts(&text);
@@ -92,10 +92,7 @@ fn png_shows_the_whole_plan_however_far_it_spreads() {
             (b.max.y - b.min.y).ceil() as u32
         )
     );
-    plan.nodes
-        .get_mut(&NodeId::from("clients"))
-        .unwrap()
-        .position = CanvasPoint {
+    plan.node_mut(&NodeId::from("clients")).unwrap().position = CanvasPoint {
         x: 3000.0,
         y: 2500.0,
     };

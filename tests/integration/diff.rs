@@ -31,7 +31,7 @@ fn dns_and_hlb_versus_hlb_only_changes_exactly_the_edge_to_director_sip_destinat
 fn renaming_a_node_is_not_a_firewall_change() {
     let old = example("director-pool-dns-hlb.ron");
     let mut new = old.clone();
-    for n in new.nodes.values_mut() {
+    for n in new.nodes_mut() {
         n.label = format!("{} (renamed)", n.label);
     }
     assert_eq!(

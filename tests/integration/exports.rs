@@ -136,7 +136,7 @@ const HOSTILE: [&str; 6] = [
 fn hostile_plan() -> Plan {
     let mut plan = example("director-pool-dns-hlb.ron");
     plan.name = HOSTILE.join(" ");
-    for (i, node) in plan.nodes.values_mut().enumerate() {
+    for (i, node) in plan.nodes_mut().enumerate() {
         HOSTILE[i % HOSTILE.len()].clone_into(&mut node.label);
         HOSTILE[(i + 1) % HOSTILE.len()].clone_into(&mut node.fqdn);
         for m in &mut node.members {
@@ -149,11 +149,7 @@ fn hostile_plan() -> Plan {
 /// The seed plan with the Director VIP missing, so some rules are unresolved.
 fn unresolved_plan() -> Plan {
     let mut plan = example("director-pool-dns-hlb.ron");
-    plan.nodes
-        .get_mut(&NodeId::from("dir"))
-        .unwrap()
-        .vips
-        .clear();
+    plan.node_mut(&NodeId::from("dir")).unwrap().vips.clear();
     plan
 }
 
@@ -361,7 +357,7 @@ fn corpus() -> Vec<String> {
 fn plan_with(hostile: &str) -> Plan {
     let mut plan = example("director-pool-dns-hlb.ron");
     hostile.clone_into(&mut plan.name);
-    for node in plan.nodes.values_mut() {
+    for node in plan.nodes_mut() {
         hostile.clone_into(&mut node.label);
         hostile.clone_into(&mut node.fqdn);
         for m in &mut node.members {

@@ -18,7 +18,7 @@ fn of_kind(plan: &Plan, kind: FindingKind) -> Vec<Finding> {
 }
 
 fn node<'a>(plan: &'a mut Plan, id: &str) -> &'a mut lync_port_planner::plan::Node {
-    plan.nodes.get_mut(&NodeId::from(id)).unwrap()
+    plan.node_mut(&NodeId::from(id)).unwrap()
 }
 
 #[test]

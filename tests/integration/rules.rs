@@ -78,7 +78,7 @@ fn hlb_edge_uses_the_internal_vip_for_sip_but_each_node_for_8057_and_cms() {
 #[test]
 fn dns_edge_has_no_vip_rules() {
     let mut plan = example("scaled-edge-hlb.ron");
-    let edge = plan.nodes.get_mut(&NodeId::from("edge")).unwrap();
+    let edge = plan.node_mut(&NodeId::from("edge")).unwrap();
     edge.lb = LbMode::Dns;
     edge.vips.clear();
     let set = rules(&plan);
@@ -132,12 +132,11 @@ fn feature_flags_switch_rows_on() {
             .all(|r| r.requirement() != "fe-edge-xmpp-23456"
                 && r.requirement() != "edge-any-rtp-50000-udp")
     );
-    plan.nodes
-        .get_mut(&NodeId::from("fe"))
+    plan.node_mut(&NodeId::from("fe"))
         .unwrap()
         .flags
         .insert("xmpp_gateway".to_owned());
-    let edge = plan.nodes.get_mut(&NodeId::from("edge")).unwrap();
+    let edge = plan.node_mut(&NodeId::from("edge")).unwrap();
     edge.flags
         .extend(["xmpp".to_owned(), "ocs2007_federation".to_owned()]);
     let after = rules(&plan);
@@ -153,7 +152,7 @@ fn feature_flags_switch_rows_on() {
 #[test]
 fn nat_edge_rules_name_the_public_address() {
     let mut plan = example("director-pool-dns-hlb.ron");
-    let edge = plan.nodes.get_mut(&NodeId::from("edge")).unwrap();
+    let edge = plan.node_mut(&NodeId::from("edge")).unwrap();
     assert_eq!(edge.addressing, Addressing::Nat);
     edge.members[0]
         .nat
@@ -259,11 +258,7 @@ fn every_rule_between_two_nodes_is_on_their_link() {
 #[test]
 fn missing_vip_leaves_rules_unresolved_not_guessed() {
     let mut plan = example("director-pool-dns-hlb.ron");
-    plan.nodes
-        .get_mut(&NodeId::from("dir"))
-        .unwrap()
-        .vips
-        .clear();
+    plan.node_mut(&NodeId::from("dir")).unwrap().vips.clear();
     let set = rules(&plan);
     let web = one(&set, "rp-dir-http-8080");
     assert!(web.is_unresolved());
@@ -298,13 +293,11 @@ fn product_version_switches_the_version_dependent_rows() {
         Product::Lync2013,
         "files without a product are Lync Server 2013"
     );
-    plan.nodes
-        .get_mut(&NodeId::from("fe"))
+    plan.node_mut(&NodeId::from("fe"))
         .unwrap()
         .flags
         .insert("xmpp_gateway".to_owned());
-    plan.nodes
-        .get_mut(&NodeId::from("edge"))
+    plan.node_mut(&NodeId::from("edge"))
         .unwrap()
         .flags
         .extend(["xmpp".to_owned(), "ocs2007_federation".to_owned()]);

@@ -233,7 +233,7 @@ fn an_idle_window_asks_for_no_repaint_and_wakes_only_for_a_due_autosave() {
     );
 
     let id = NodeId::from("clients");
-    let mut node = h.state().plan().nodes[&id].clone();
+    let mut node = lync_port_planner::plan::Node::clone(&h.state().plan().nodes[&id]);
     node.label = "Renamed clients".to_owned();
     h.state_mut()
         .push(Command::Edit(PlanEdit::SetNode { id, node }));
@@ -295,7 +295,7 @@ fn moving_a_card_keeps_the_derived_rules_and_renaming_derives_them_again() {
         "and they are still right"
     );
 
-    let mut node = h.state().plan().nodes[&id].clone();
+    let mut node = lync_port_planner::plan::Node::clone(&h.state().plan().nodes[&id]);
     node.label = "Renamed".to_owned();
     h.state_mut()
         .push(Command::Edit(PlanEdit::SetNode { id, node }));

@@ -4,8 +4,9 @@
 
 use divan::Bencher;
 use lync_port_planner::catalog::Catalog;
+use lync_port_planner::derivation::{Derivation, Update};
 use lync_port_planner::export::{self, Format, Report};
-use lync_port_planner::plan::Plan;
+use lync_port_planner::plan::{Link, Node, NodeId, Plan, PlanEdit};
 use lync_port_planner::{audit, findings, generate, i18n::Lang, plan_file, rules};
 
 const SIZES: [usize; 4] = [50, 500, 2_000, 5_000];
@@ -25,6 +26,92 @@ fn setup(nodes: usize) -> (Catalog, Plan) {
 fn derive_and_findings(bencher: Bencher<'_, '_>, nodes: usize) {
     let (catalog, plan) = setup(nodes);
     bencher.bench_local(|| findings::derive_and_check(&plan, &catalog));
+}
+
+/// Edits the window follows at 2,000 nodes, each on a node in the middle of the plan.
+const EDITS: [&str; 6] = [
+    "rename",
+    "address",
+    "switch_off",
+    "add_linked_node",
+    "remove_node",
+    "move",
+];
+
+/// The edit `what` on the middle node of `plan`.
+fn edit(plan: &Plan, catalog: &Catalog, what: &str) -> Plan {
+    let id = plan
+        .nodes
+        .keys()
+        .nth(plan.nodes.len() / 2)
+        .cloned()
+        .expect("nodes");
+    let mut node = Node::clone(&plan.nodes[&id]);
+    let link = plan
+        .links
+        .iter()
+        .find(|l| l.a == id || l.b == id)
+        .expect("a link")
+        .clone();
+    let edit = match what {
+        "rename" => {
+            node.label.push_str(" renamed");
+            PlanEdit::SetNode { id, node }
+        }
+        "address" => {
+            let member = node.members.first_mut().expect("a member");
+            let (kind, _) = member.addresses.pop_first().expect("an address");
+            member
+                .addresses
+                .insert(kind, "10.250.0.1/32".parse().expect("address"));
+            PlanEdit::SetNode { id, node }
+        }
+        "switch_off" => PlanEdit::SetRequirement {
+            a: link.a,
+            b: link.b,
+            requirement: catalog.requirements()[0].id.clone(),
+            enabled: false,
+        },
+        "add_linked_node" => {
+            let copy = NodeId::from(format!("{id}-copy"));
+            PlanEdit::AddNodes {
+                links: vec![Link::new(
+                    &copy,
+                    if link.a == id { &link.b } else { &link.a },
+                )],
+                nodes: vec![(copy, node)],
+            }
+        }
+        "remove_node" => PlanEdit::RemoveNodes { ids: vec![id] },
+        _ => {
+            node.position.y += 15.0;
+            PlanEdit::MoveNodes {
+                moves: vec![(id, node.position, node.zone)],
+            }
+        }
+    };
+    plan.applied(&edit, catalog).expect("a valid edit")
+}
+
+/// What an edit costs the window at 2,000 nodes: bringing the rules and findings of the plan
+/// before the edit up to date with the plan after it (the derivation before is made outside the
+/// measurement, and the result dropped after it).
+#[divan::bench(args = EDITS)]
+fn follow_edit_2000_nodes(bencher: Bencher<'_, '_>, what: &str) {
+    let (catalog, plan) = setup(2_000);
+    let next = edit(&plan, &catalog, what);
+    let before = Derivation::new(&plan, &catalog);
+    let mut check = before.clone();
+    assert!(
+        matches!(check.update(&plan, &next, &catalog), Update::Changed(_)),
+        "{what}"
+    );
+    bencher
+        .with_inputs(|| before.clone())
+        .bench_local_values(|mut derivation| {
+            derivation.update(&plan, &next, &catalog);
+            derivation
+        });
 }
 
 /// The rule table alone, from the plan.

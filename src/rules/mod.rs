@@ -144,6 +144,32 @@ pub struct Rule {
     pub custom: Option<usize>,
 }
 
+/// The rules `link` would carry with none of its requirements switched off, the first of each
+/// requirement (the inspector lists them as switches). Every rule on a link comes from the link
+/// and its two nodes, so they are derived on those alone, not on the whole plan.
+pub fn on_link(
+    plan: &crate::plan::Plan,
+    catalog: &crate::catalog::Catalog,
+    link: &crate::plan::Link,
+) -> Vec<Rule> {
+    let mut part = crate::plan::Plan::new(&plan.name);
+    part.product = plan.product;
+    for id in [&link.a, &link.b] {
+        if let Some((id, node)) = plan.nodes.get_key_value(id) {
+            part.nodes.insert(id.clone(), node.clone());
+        }
+    }
+    let mut all_on = link.clone();
+    all_on.disabled.clear();
+    part.links.push(all_on);
+    let mut seen = std::collections::BTreeSet::new();
+    derive(&part, catalog)
+        .rules
+        .into_iter()
+        .filter(|r| r.link() == Some((&link.a, &link.b)) && seen.insert(r.requirement().to_owned()))
+        .collect()
+}
+
 /// The order of a rule set: firewall, destination node, first port, transport, source node
 /// and id, an end without a node ("Any") before every node and nodes in id order (`derive`
 /// packs the same fields into one integer, with node ranks for ids).
@@ -363,6 +389,45 @@ impl RuleSet {
 #[cfg(test)]
 mod tests {
     use crate::catalog::Catalog;
+
+    /// A link's rules derived on the link and its two nodes alone are those the whole plan
+    /// gives it with nothing switched off, link by link (the seed's hand-written rules included).
+    #[test]
+    fn a_links_rules_come_from_its_two_nodes() {
+        let catalog = Catalog::builtin().unwrap();
+        let seed =
+            crate::plan_file::from_ron(crate::examples::SEED_PLAN, "seed", &catalog).unwrap();
+        let mut large = crate::generate::large_plan(50, &catalog).unwrap();
+        let req = catalog.requirements()[3].id.clone();
+        for link in &mut large.links {
+            link.disabled.insert(req.clone());
+        }
+        let mut checked = 0;
+        for plan in [seed, large] {
+            for (i, link) in plan.links.iter().enumerate() {
+                let mut all_on = plan.clone();
+                all_on.links[i].disabled.clear();
+                let mut listed = std::collections::BTreeSet::new();
+                let whole: Vec<super::Rule> = super::derive(&all_on, &catalog)
+                    .rules
+                    .into_iter()
+                    .filter(|r| {
+                        r.link() == Some((&link.a, &link.b))
+                            && listed.insert(r.requirement().to_owned())
+                    })
+                    .collect();
+                assert_eq!(
+                    super::on_link(&plan, &catalog, link),
+                    whole,
+                    "{}-{}",
+                    link.a,
+                    link.b
+                );
+                checked += usize::from(!whole.is_empty());
+            }
+        }
+        assert!(checked > 60, "{checked}");
+    }
 
     /// Ids compare, and equal a text, exactly as their written-out texts do: catalog rules,
     /// rules with an "Any" end, and hand-written ones, which are written with their number.

@@ -463,22 +463,7 @@ pub fn link_inspector_ui(
         .as_ref()
         .is_none_or(|(k, s, _)| k != key || *s != doc_state)
     {
-        let mut all = plan.clone();
-        if let Some(l) = all
-            .links
-            .iter_mut()
-            .find(|l| l.a == link.a && l.b == link.b)
-        {
-            l.disabled.clear();
-        }
-        let mut seen = std::collections::BTreeSet::new();
-        let rules: Vec<Rule> = crate::rules::derive(&all, catalog)
-            .rules
-            .into_iter()
-            .filter(|r| {
-                r.link() == Some((&key.0, &key.1)) && seen.insert(r.requirement().to_owned())
-            })
-            .collect();
+        let rules = crate::rules::on_link(plan, catalog, link);
         state.link_rules = Some((key.clone(), doc_state, rules));
     }
     let on_link: &[Rule] = state.link_rules.as_ref().map_or(&[], |(_, _, r)| r);

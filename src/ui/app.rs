@@ -1189,6 +1189,12 @@ impl eframe::App for PlannerApp {
         self.frames += 1;
         self.scripted_exit(ui.ctx());
     }
+
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        raw_input.max_texture_side = raw_input
+            .max_texture_side
+            .map(|side| side.min(crate::ui::theme::MAX_TEXTURE_SIDE));
+    }
 }
 
 impl PlannerApp {

@@ -17,6 +17,7 @@ mod side_panel;
 mod status_bar;
 pub mod text;
 mod theme;
+pub use theme::MAX_TEXTURE_SIDE;
 pub mod trainer_panel;
 
 use std::ffi::OsString;

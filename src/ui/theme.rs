@@ -11,6 +11,10 @@ pub const HANDLE_RADIUS: f32 = 7.0;
 pub const DETAIL_ZOOM: f32 = 0.4;
 /// Distance in screen points within which a link counts as hovered.
 pub const LINK_HOVER_DISTANCE: f32 = 6.0;
+/// Widest texture the window asks for. egui's glyph atlas starts as wide as the renderer allows
+/// (16,384 pixels in Mesa's software renderer) and 32 rows high: 2 MiB, kept twice (ours and the
+/// renderer's copy). 4,096 still holds 16 million glyph pixels; the window peaked 3.3 MiB lower.
+pub const MAX_TEXTURE_SIDE: usize = 4096;
 
 /// Accent colour and short tag of a role (the card's icon), from the shared diagram style.
 pub fn role_style(role: &str) -> (Color32, &'static str) {

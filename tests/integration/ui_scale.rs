@@ -328,3 +328,22 @@ fn moving_a_card_keeps_the_derived_rules_and_renaming_derives_them_again() {
         "undone"
     );
 }
+
+/// The window asks for textures no wider than `MAX_TEXTURE_SIDE`, so egui's glyph atlas does not
+/// start 16,384 pixels wide on a software renderer (the peak memory figures in BENCHMARKS.md);
+/// a renderer that allows less keeps its own limit.
+#[test]
+fn the_glyph_atlas_is_not_as_wide_as_the_renderer_allows() {
+    use eframe::App as _;
+    use lync_port_planner::ui::MAX_TEXTURE_SIDE;
+    let mut app = PlannerApp::new(AppOptions::default()).unwrap();
+    let ctx = eframe::egui::Context::default();
+    for (offered, used) in [(16_384, MAX_TEXTURE_SIDE), (2_048, 2_048)] {
+        let mut input = eframe::egui::RawInput {
+            max_texture_side: Some(offered),
+            ..Default::default()
+        };
+        app.raw_input_hook(&ctx, &mut input);
+        assert_eq!(input.max_texture_side, Some(used));
+    }
+}

@@ -238,26 +238,16 @@ fn changed_nodes<'a>(old: &'a Plan, new: &'a Plan) -> Option<BTreeSet<&'a NodeId
 /// nodes, every link of theirs and the nodes at the other ends. `None` when that is a large
 /// part of the plan (deriving everything is then as fast).
 fn part_around(plan: &Plan, touched: &Ids<'_>) -> Option<Plan> {
-    let mut part = Plan::new(&plan.name);
-    part.product = plan.product;
-    part.format_version = plan.format_version;
     let mut ids: BTreeSet<&NodeId> = touched.set.iter().copied().collect();
+    let mut links = Vec::new();
     for link in &plan.links {
         if touched.contains(&link.a) || touched.contains(&link.b) {
-            part.links.push(link.clone());
+            links.push(link.clone());
             ids.insert(&link.a);
             ids.insert(&link.b);
         }
     }
-    if ids.len() > plan.nodes.len() / 4 + LARGE_EDIT {
-        return None;
-    }
-    for id in ids {
-        if let Some((id, node)) = plan.nodes.get_key_value(id) {
-            part.nodes.insert(id.clone(), node.clone());
-        }
-    }
-    Some(part)
+    (ids.len() <= plan.nodes.len() / 4 + LARGE_EDIT).then(|| plan.part(ids, links))
 }
 
 /// `kept`'s rules, less those `redone`, with `fresh` put in their places: the order

@@ -70,30 +70,18 @@ impl Plan {
     /// Equal. Nodes shared by the two plans (a plan and its copy, an undo step) are equal
     /// without comparing them, so comparing two states of a large plan costs a pointer per node.
     fn equal(&self, other: &Self) -> bool {
-        let Self {
-            format_version,
-            name,
-            description,
-            product,
-            nodes,
-            links,
-        } = self;
-        *format_version == other.format_version
-            && *name == other.name
-            && *description == other.description
-            && *product == other.product
-            && *links == other.links
-            && nodes.len() == other.nodes.len()
-            && nodes
-                .iter()
-                .zip(&other.nodes)
-                .all(|((ia, a), (ib, b))| ia == ib && (Arc::ptr_eq(a, b) || a == b))
+        self.equal_by(other, |a, b| a == b)
     }
 
     /// Equal except where the cards sit: rules and findings do not depend on positions (a node's
-    /// zone, which they do depend on, is compared). Fields are listed exhaustively, so a new one
-    /// must be placed on one side or the other here.
+    /// zone, which they do depend on, is compared).
     pub fn same_but_positions(&self, other: &Self) -> bool {
+        self.equal_by(other, Node::same_but_position)
+    }
+
+    /// Equal, nodes compared by `same` unless the two plans share them. Fields are listed
+    /// exhaustively, so a new one must be compared here.
+    fn equal_by(&self, other: &Self, same: impl Fn(&Node, &Node) -> bool) -> bool {
         let Self {
             format_version,
             name,
@@ -111,7 +99,23 @@ impl Plan {
             && nodes
                 .iter()
                 .zip(&other.nodes)
-                .all(|((ia, a), (ib, b))| ia == ib && (Arc::ptr_eq(a, b) || a.same_but_position(b)))
+                .all(|((ia, a), (ib, b))| ia == ib && (Arc::ptr_eq(a, b) || same(a, b)))
+    }
+
+    /// The plan made of `links` and the nodes `ids` names (ids it does not have are left out),
+    /// with this plan's header: what derives the rules of a few nodes or links without the rest.
+    #[must_use]
+    pub fn part<'a>(&self, ids: impl IntoIterator<Item = &'a NodeId>, links: Vec<Link>) -> Self {
+        let mut part = Self::new(&self.name);
+        part.format_version = self.format_version;
+        part.product = self.product;
+        for id in ids {
+            if let Some((id, node)) = self.nodes.get_key_value(id) {
+                part.nodes.insert(id.clone(), Arc::clone(node));
+            }
+        }
+        part.links = links;
+        part
     }
 
     /// A node to change. Nodes are shared between a plan and its copies (undo steps, edits in

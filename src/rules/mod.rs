@@ -152,16 +152,9 @@ pub fn on_link(
     catalog: &crate::catalog::Catalog,
     link: &crate::plan::Link,
 ) -> Vec<Rule> {
-    let mut part = crate::plan::Plan::new(&plan.name);
-    part.product = plan.product;
-    for id in [&link.a, &link.b] {
-        if let Some((id, node)) = plan.nodes.get_key_value(id) {
-            part.nodes.insert(id.clone(), node.clone());
-        }
-    }
     let mut all_on = link.clone();
     all_on.disabled.clear();
-    part.links.push(all_on);
+    let part = plan.part([&link.a, &link.b], vec![all_on]);
     let mut seen = std::collections::BTreeSet::new();
     derive(&part, catalog)
         .rules

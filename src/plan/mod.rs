@@ -5,6 +5,7 @@ pub mod create;
 pub mod edit;
 mod index;
 pub mod layout;
+mod sorted_vec;
 mod validate;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -16,6 +17,7 @@ use serde::{Deserialize, Serialize};
 pub use create::Clipboard;
 pub use edit::{EditError, PlanEdit};
 pub use index::Index;
+pub use sorted_vec::{SortedMap, SortedSet};
 pub use validate::{PlanProblem, validate};
 
 use crate::net::{IpNet, PortRange, Transport};
@@ -273,14 +275,14 @@ pub struct Node {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<Member>,
     /// Virtual addresses by endpoint kind (`hlb_vip`).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub vips: BTreeMap<String, IpNet>,
+    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
+    pub vips: SortedMap<String, IpNet>,
     /// Networks of a client or partner node.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub networks: Vec<IpNet>,
     /// Feature flags set on the node (`holds_cms`).
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
-    pub flags: BTreeSet<String>,
+    #[serde(default, skip_serializing_if = "SortedSet::is_empty")]
+    pub flags: SortedSet<String>,
 }
 
 impl Node {
@@ -323,11 +325,11 @@ pub struct Member {
     /// Server name (user text).
     pub name: String,
     /// Addresses by endpoint kind (`server`, `internal_interface`, `access_edge`).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub addresses: BTreeMap<String, IpNet>,
+    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
+    pub addresses: SortedMap<String, IpNet>,
     /// Public addresses that NAT maps onto the private ones, by endpoint kind.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub nat: BTreeMap<String, IpNet>,
+    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
+    pub nat: SortedMap<String, IpNet>,
 }
 
 /// An undirected connection between two nodes.

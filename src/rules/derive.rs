@@ -21,98 +21,23 @@ pub fn derive(plan: &Plan, catalog: &Catalog) -> RuleSet {
     derive_indexed(&plan.index(), plan, catalog)
 }
 
-/// Plans with at least this many links are derived in two halves that two threads can share:
-/// below it a derivation takes well under a millisecond and handing work over is not worth it.
-pub const PARALLEL_LINKS: usize = 400;
-
 /// `derive` with the plan's index already built (findings use the same one).
 pub fn derive_indexed(index: &Index<'_>, plan: &Plan, catalog: &Catalog) -> RuleSet {
-    derive_with(index, plan, catalog, || ()).0
-}
-
-/// `derive_indexed`, and `also`'s result: on a plan of `PARALLEL_LINKS` links or more, the two
-/// halves and `also` run as tasks on rayon's threads (findings use `also` for the findings that
-/// do not read rules).
-pub fn derive_with<T: Send>(
-    index: &Index<'_>,
-    plan: &Plan,
-    catalog: &Catalog,
-    also: impl Fn() -> T + Sync + Send,
-) -> (RuleSet, T) {
-    derive_in(
-        index,
-        plan,
-        catalog,
-        plan.links.len() >= PARALLEL_LINKS,
-        also,
-    )
-}
-
-/// `derive_with`, in two halves that may run on two threads when `halves`.
-fn derive_in<T: Send>(
-    index: &Index<'_>,
-    plan: &Plan,
-    catalog: &Catalog,
-    halves: bool,
-    also: impl Fn() -> T + Sync + Send,
-) -> (RuleSet, T) {
-    let (links, nodes) = (plan.links.len(), index.nodes().len());
-    // Each half has its own context (its own ends); the rules are sorted together after, so
-    // the result does not depend on the split.
-    let part = |links: std::ops::Range<usize>, nodes: std::ops::Range<usize>, mut out: Out| {
-        let cx = Context::new(index, plan, catalog);
-        for i in links {
-            if let Some((a, b)) = cx.index.ends(i) {
-                link_rules(&cx, &plan.links[i], (&cx.nodes[a], &cx.nodes[b]), &mut out);
-            }
+    let cx = Context::new(index, plan, catalog);
+    let mut out = Out::new(plan.links.len(), index.nodes().len());
+    for (i, link) in plan.links.iter().enumerate() {
+        if let Some((a, b)) = cx.index.ends(i) {
+            link_rules(&cx, link, (&cx.nodes[a], &cx.nodes[b]), &mut out);
         }
-        for entry in &cx.nodes[nodes] {
-            intrinsic_rules(&cx, entry, &mut out);
-        }
-        out
-    };
-    let (rules, extra) = if halves {
-        let (half_links, half_nodes) = (links / 2, nodes / 2);
-        // Work stealing: the second half and `also` are taken by the other thread if it is free;
-        // if not (another program holds that core), this thread runs them itself instead of
-        // waiting for it.
-        // Each half is sorted in its own task; only the linear merge of the two sorted runs
-        // is left for after both (sorting all the rules after the join was a quarter of the
-        // time, with the other core idle).
-        let (first, (second, extra)) = rayon::join(
-            || {
-                part(
-                    0..half_links,
-                    0..half_nodes,
-                    Out::new(half_links, half_nodes, nodes),
-                )
-                .sorted()
-            },
-            || {
-                rayon::join(
-                    || {
-                        let room = Out::new(links - half_links, nodes - half_nodes, nodes);
-                        part(half_links..links, half_nodes..nodes, room).sorted()
-                    },
-                    &also,
-                )
-            },
-        );
-        (merge(first, second), extra)
-    } else {
-        (
-            part(0..links, 0..nodes, Out::new(links, nodes, nodes))
-                .sorted()
-                .0,
-            also(),
-        )
-    };
-    let set = RuleSet {
+    }
+    for entry in &cx.nodes {
+        intrinsic_rules(&cx, entry, &mut out);
+    }
+    RuleSet {
         plan: plan.name.clone(),
         catalog: catalog.label(),
-        rules,
-    };
-    (set, extra)
+        rules: out.sorted(),
+    }
 }
 
 /// A requirement with the texts its rules share, and the endpoint kind (a number in
@@ -145,8 +70,8 @@ struct Entry<'a> {
     id: &'a NodeId,
     node: &'a Node,
     role: Option<(usize, &'a Role)>,
-    /// Made when the node's first end is built: each thread of a derivation builds the ends
-    /// of only some nodes.
+    /// Made when the node's first end is built: the part of a plan an edit derives again has
+    /// nodes at its edge whose ends are never built.
     label: std::cell::OnceCell<Arc<str>>,
     ends: RefCell<Vec<(usize, End)>>,
 }
@@ -325,15 +250,14 @@ struct Out {
 }
 
 impl Out {
-    /// A table for the rules of `links` links and `nodes` nodes' intrinsic rows, in a plan of
-    /// `all_nodes` nodes.
-    fn new(links: usize, nodes: usize, all_nodes: usize) -> Self {
+    /// A table for the rules of a plan of `links` links and `nodes` nodes.
+    fn new(links: usize, nodes: usize) -> Self {
         // About what the generated sites need, so the table is rarely copied while it grows.
         let guess = links * 4 + nodes * 2;
         Self {
             rules: Vec::with_capacity(guess),
             keys: Vec::with_capacity(guess),
-            ranks: all_nodes + 1,
+            ranks: nodes + 1,
         }
     }
 
@@ -358,8 +282,7 @@ impl Out {
     /// in the plan's sorted node map and rules are moved once, not at every comparison.
     /// Rules are first counted into one bucket per firewall and destination, so the comparison
     /// sort only orders the handful of rules into each node (it was a quarter of a derivation).
-    /// Each rule's key comes with it, for `merge`.
-    fn sorted(self) -> (Vec<Rule>, Vec<u128>) {
+    fn sorted(self) -> Vec<Rule> {
         let mut start = vec![0usize; 3 * self.ranks + 1];
         for &(_, _, bucket) in &self.keys {
             start[bucket + 1] += 1;
@@ -398,31 +321,8 @@ impl Out {
             (at[i], from[k]) = (k, i);
         }
         rules.truncate(order.len());
-        (rules, order.into_iter().map(|(key, _)| key).collect())
+        rules
     }
-}
-
-/// Two sorted runs (`Out::sorted`'s) as one, in the order `sorted` gives all their rules at
-/// once: by key, then id; of two rules with one key and one id, the first run's is kept, as
-/// `sorted` keeps the first derived.
-fn merge(first: (Vec<Rule>, Vec<u128>), second: (Vec<Rule>, Vec<u128>)) -> Vec<Rule> {
-    let mut out = Vec::with_capacity(first.0.len() + second.0.len());
-    let mut a = first.0.into_iter().zip(first.1).peekable();
-    let mut b = second.0.into_iter().zip(second.1).peekable();
-    while let (Some((ra, ka)), Some((rb, kb))) = (a.peek(), b.peek()) {
-        let next = match ka.cmp(kb).then_with(|| ra.id().cmp(&rb.id())) {
-            std::cmp::Ordering::Less => a.next(),
-            std::cmp::Ordering::Greater => b.next(),
-            std::cmp::Ordering::Equal => {
-                b.next();
-                a.next()
-            }
-        };
-        out.extend(next.map(|(rule, _)| rule));
-    }
-    out.extend(a.map(|(rule, _)| rule));
-    out.extend(b.map(|(rule, _)| rule));
-    out
 }
 
 fn link_rules<'a>(cx: &Context<'a>, link: &Link, ends: (&Entry<'a>, &Entry<'a>), out: &mut Out) {
@@ -599,39 +499,18 @@ mod tests {
     use crate::catalog::Catalog;
     use crate::plan::NodeId;
 
-    /// Two halves on two threads derive what one pass derives, on a plan large enough to split
-    /// and on the small built-in example (hand-written rules included).
+    /// A link listed twice (not a valid plan, but a file can say so) gives its rules once:
+    /// rules with one id are neighbours in the order, and only the first is kept.
     #[test]
-    fn halves_derive_what_one_pass_derives() {
+    fn a_link_listed_twice_gives_its_rules_once() {
         let catalog = Catalog::builtin().unwrap();
-        let mut large = crate::generate::large_plan(300, &catalog).unwrap();
-        let link = &mut large.links[7];
-        link.custom.push(crate::plan::CustomRule {
-            name: "Hand-written".to_owned(),
-            from: link.a.clone(),
-            application: "SIP".to_owned(),
-            transport: crate::net::Transport::Tcp,
-            ports: "5060".parse().unwrap(),
-        });
-        let seed =
-            crate::plan_file::from_ron(crate::examples::SEED_PLAN, "seed", &catalog).unwrap();
-        // A link given twice (not a valid plan: its rules have one id twice), once in each
-        // half: either way each id is kept once.
-        let mut twice = large.clone();
+        let plan = crate::generate::large_plan(300, &catalog).unwrap();
+        let mut twice = plan.clone();
         twice.links.push(twice.links[0].clone());
-        let (single, index) = (super::derive(&large, &catalog), twice.index());
-        assert_eq!(
-            super::derive_in(&index, &twice, &catalog, true, || 1).0,
-            single
-        );
-        for plan in [large, seed, twice] {
-            let index = plan.index();
-            let one = super::derive_in(&index, &plan, &catalog, false, || 1);
-            let two = super::derive_in(&index, &plan, &catalog, true, || 1);
-            let (one, two) = (one.0, two.0);
-            assert!(one.rules.len() > 50, "{}", one.rules.len());
-            assert_eq!(one, two);
-        }
+        twice.links.push(twice.links[plan.links.len() / 2].clone());
+        let once = super::derive(&plan, &catalog);
+        assert!(once.rules.len() > 1_000, "{}", once.rules.len());
+        assert_eq!(super::derive(&twice, &catalog), once);
     }
 
     /// Bucketing, sorting within buckets and swapping into place give the documented order on

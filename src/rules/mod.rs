@@ -7,7 +7,7 @@ mod derive;
 mod resolve;
 mod summary;
 
-pub use derive::{PARALLEL_LINKS, derive, derive_indexed, derive_with};
+pub use derive::{derive, derive_indexed};
 pub use summary::{LinkSummary, MAX_PORTS_SHOWN, link_summaries};
 
 use crate::net::{IpNet, PortRange, Transport};

@@ -193,7 +193,7 @@ fn inspector_refuses_an_invalid_address_and_stores_a_valid_one() {
     );
     let member = &h.state().plan().nodes[&NodeId::from("dir")].members[0];
     assert_eq!(
-        member.addresses["server"].to_string(),
+        member.addresses.get("server").unwrap().to_string(),
         "10.10.20.11",
         "invalid input never stored"
     );
@@ -217,7 +217,10 @@ fn inspector_refuses_an_invalid_address_and_stores_a_valid_one() {
     h.key_press(Key::Enter);
     h.run();
     let member = &h.state().plan().nodes[&NodeId::from("dir")].members[0];
-    assert_eq!(member.addresses["server"].to_string(), "10.10.20.21");
+    assert_eq!(
+        member.addresses.get("server").unwrap().to_string(),
+        "10.10.20.21"
+    );
 }
 
 #[test]
@@ -941,6 +944,34 @@ fn switching_the_language_translates_menus_and_panels() {
             .is_some(),
         "findings messages are translated too"
     );
+}
+
+/// The bundled CJK font is handed to egui only when text needs it: an English window over
+/// Latin labels never parses it; a Chinese and Korean label typed into it is drawn (kittest
+/// fails on any character nothing can draw) with the font offered in that same frame.
+#[test]
+fn the_cjk_font_is_loaded_only_when_text_needs_it() {
+    let mut h = seed();
+    let fonts = |h: &Harness<'_, PlannerApp>| h.ctx.fonts(|f| f.discovered_fonts().len());
+    assert_eq!(fonts(&h), 0, "English over Latin labels");
+    h.get_by_label("Director pool, Director pool")
+        .click_accesskit();
+    h.run();
+    let field = h.get_by_label("Label");
+    field.focus();
+    field.type_text(" 台北 서울");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().plan().nodes[&NodeId::from("dir")].label,
+        "Director pool 台北 서울"
+    );
+    assert!(
+        h.query_all_by_label_contains("台北 서울").next().is_some(),
+        "the card and the inspector show the new label"
+    );
+    assert_eq!(fonts(&h), 1, "the subset, once");
 }
 
 fn snapshot_in(lang: lync_port_planner::i18n::Lang, name: &str) {

@@ -587,7 +587,7 @@ fn rule_table_filters_sorts_and_selecting_a_rule_selects_its_link() {
         let app = h.state();
         app.rule_table
             .rows(app.derived(), &app.selection, app.lang())
-            .into_iter()
+            .iter()
             .filter_map(|r| if let Row::Rule(i) = r { Some(i) } else { None })
             .collect()
     };
@@ -674,11 +674,11 @@ fn rule_table_by_link_groups_each_link_and_each_node_without_one() {
     let mut seen = Vec::new();
     let mut headings = std::collections::BTreeSet::new();
     let mut heading = String::new();
-    for row in rows {
+    for row in rows.iter() {
         match row {
             Row::Heading(text) => {
-                assert!(headings.insert(text.clone()), "{text} twice");
-                heading = text;
+                assert!(headings.insert(text.to_owned()), "{text} twice");
+                heading = text.to_owned();
             }
             Row::Rule(index) => {
                 let rule = &rules[index];

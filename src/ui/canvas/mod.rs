@@ -176,18 +176,21 @@ fn contents_ui(
                 .map(|s| s.0)
         })
     };
+    // Zoomed out, plain boxes are one mesh, below whatever the cards draw on top of them.
+    let boxes_at = painter.add(egui::Shape::Noop);
+    let mut boxes = egui::Mesh::default();
     for (id, node, rect, busy) in shown {
         let interactive = frame.detail || busy || under_pointer == Some(id);
         node_ui(
             ui,
             view,
             state,
-            selection,
-            commands,
+            (selection, commands, &mut boxes),
             (id, node, rect),
             (interactive, frame.detail),
         );
     }
+    painter.set(boxes_at, egui::Shape::mesh(boxes));
     match &state.gesture {
         Gesture::Link { from, to } => {
             if let Some(card) = card_of(view, state, from) {
@@ -215,6 +218,7 @@ fn links_ui(
     let clicked = ui.input(|i| i.pointer.button_clicked(PointerButton::Primary));
     // Zoomed out, a line stays about one screen point wide.
     let thin = 1.2 / state.to_screen.scaling.max(0.01);
+    let mut lines = egui::Mesh::default();
     for shape in &state.links.shapes {
         if !shape.extent.intersects(frame.visible) {
             continue;
@@ -243,7 +247,7 @@ fn links_ui(
         let clicked_line = near && clicked && state.gesture == Gesture::Idle;
         if !frame.detail {
             let width = if selected { 2.0 * thin } else { thin };
-            painter.line_segment([shape.a, shape.b], egui::Stroke::new(width, color));
+            paint::overview_line(&mut lines, shape.a, shape.b, width, color);
             if clicked_line {
                 *selection = Selection::only_link(shape.key.0.clone(), shape.key.1.clone());
             }
@@ -293,6 +297,9 @@ fn links_ui(
                 .collect();
             response.show_tooltip_ui(|ui| paint::rules_tooltip(ui, &rules));
         }
+    }
+    if !lines.is_empty() {
+        painter.add(egui::Shape::mesh(lines));
     }
 }
 
@@ -356,8 +363,7 @@ fn node_ui(
     ui: &mut egui::Ui,
     view: &CanvasView<'_>,
     state: &mut CanvasState,
-    selection: &mut Selection,
-    commands: &mut Commands,
+    (selection, commands, boxes): (&mut Selection, &mut Commands, &mut egui::Mesh),
     (id, node, rect): (&NodeId, &crate::plan::Node, Rect),
     (interactive, detail): (bool, bool),
 ) {
@@ -369,7 +375,14 @@ fn node_ui(
     if detail {
         paint::card(ui.painter(), view.catalog, node, rect, marks);
     } else {
-        paint::card_outline(ui.painter(), node, rect, marks, state.to_screen.scaling);
+        paint::card_outline(
+            ui.painter(),
+            boxes,
+            node,
+            rect,
+            marks,
+            state.to_screen.scaling,
+        );
     }
     if !interactive {
         return;

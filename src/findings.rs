@@ -609,14 +609,14 @@ fn placeholders(plan: &Plan, out: &mut Vec<Finding>) {
             prefix: *p,
         })
         .collect();
-    // The first bytes of the sample ranges (all IPv4, /16 or narrower): most addresses are
-    // ruled out by their first byte.
-    let mut first = [false; 256];
-    for (a, _) in SAMPLE_NETS {
-        first[usize::from(a[0])] = true;
-    }
-    let may_be_sample = |a: &&IpNet| match a.addr {
-        std::net::IpAddr::V4(v4) => first[usize::from(v4.octets()[0])],
+    // The first two bytes of the sample ranges (all IPv4, /16 or narrower): almost every
+    // address is ruled out by them (one byte let every 192.168 address through).
+    let heads = SAMPLE_NETS.map(|(a, _)| [a[0], a[1]]);
+    let may_be_sample = |a: &IpNet| match a.addr {
+        std::net::IpAddr::V4(v4) => {
+            let o = v4.octets();
+            heads.contains(&[o[0], o[1]])
+        }
         std::net::IpAddr::V6(_) => false,
     };
     for (id, node) in &plan.nodes {
@@ -643,16 +643,25 @@ fn placeholders(plan: &Plan, out: &mut Vec<Finding>) {
                 ));
             }
         }
-        let addresses = node
-            .members
-            .iter()
-            .flat_map(|m| m.addresses.values().chain(m.nat.values()))
-            .chain(node.vips.values())
-            .chain(node.networks.iter())
-            .filter(may_be_sample);
-        for (addr, range) in
-            addresses.filter_map(|a| samples.iter().find(|s| s.contains(a)).map(|s| (a, s)))
-        {
+        let mut found = Vec::new();
+        let mut check = |a: &IpNet| {
+            if may_be_sample(a)
+                && let Some(range) = samples.iter().find(|s| s.contains(a))
+            {
+                found.push((*a, range));
+            }
+        };
+        for m in &node.members {
+            m.addresses
+                .values()
+                .chain(m.nat.values())
+                .for_each(&mut check);
+        }
+        node.vips
+            .values()
+            .chain(&node.networks)
+            .for_each(&mut check);
+        for (addr, range) in found {
             out.push(finding(
                 Severity::Warning,
                 FindingKind::Placeholder,

@@ -51,6 +51,9 @@ pub struct Catalog {
     /// Role pairs some requirement connects, both ways round, by role rank (`a * roles + b`):
     /// asked once per link by findings.
     talking: Vec<bool>,
+    /// By requirement, the texts its derived rules share: built once here, not at every
+    /// derivation (a derivation of a small plan spent most of its time on them).
+    origins: Vec<std::sync::Arc<crate::rules::Origin>>,
 }
 
 impl Catalog {
@@ -91,7 +94,15 @@ impl Catalog {
                 }
             }
         }
-        Ok(Self { data, talking })
+        let mut catalog = Self {
+            data,
+            talking,
+            origins: Vec::new(),
+        };
+        catalog.origins = (catalog.data.requirements.iter())
+            .map(|r| std::sync::Arc::new(crate::rules::Origin::of(&catalog, r)))
+            .collect();
+        Ok(catalog)
     }
 
     /// The raw data.
@@ -117,6 +128,11 @@ impl Catalog {
     /// Every requirement, in catalog order.
     pub fn requirements(&self) -> &[Requirement] {
         &self.data.requirements
+    }
+
+    /// The shared texts of the rules of the `index`th requirement (in `requirements` order).
+    pub(crate) fn origin(&self, index: usize) -> Option<&std::sync::Arc<crate::rules::Origin>> {
+        self.origins.get(index)
     }
 
     /// A requirement by id.

@@ -19,21 +19,10 @@ impl<'a> Index<'a> {
     pub fn new(plan: &'a Plan) -> Self {
         let nodes: Vec<(&NodeId, &Node)> = plan.nodes.iter().map(|(id, n)| (id, &**n)).collect();
         // Links usually hold the node map's own id (see `Plan::normalize`, and edits copy ids):
-        // finding it by address compares integers in one array instead of chasing every
+        // finding it by address is one probe of a small hash table instead of chasing every
         // compared id's text, which was a fifth of a derivation. Any other id is found by text.
-        let mut by_address: Vec<(usize, usize)> = nodes
-            .iter()
-            .enumerate()
-            .map(|(rank, (id, _))| (id.address(), rank))
-            .collect();
-        by_address.sort_unstable();
-        let rank = |id: &NodeId| {
-            by_address
-                .binary_search_by_key(&id.address(), |&(a, _)| a)
-                .map(|i| by_address[i].1)
-                .ok()
-                .or_else(|| by_text(&nodes, id))
-        };
+        let by_address = ByAddress::new(&nodes);
+        let rank = |id: &NodeId| by_address.get(id.address()).or_else(|| by_text(&nodes, id));
         let ends: Vec<Option<(usize, usize)>> = plan
             .links
             .iter()
@@ -91,6 +80,56 @@ impl<'a> Index<'a> {
         match (self.start.get(rank), self.start.get(rank + 1)) {
             (Some(&from), Some(&to)) => &self.peers[from..to],
             _ => &[],
+        }
+    }
+}
+
+/// Node ranks by the address of their id's text: open addressing with linear probing, in a
+/// table of at least twice as many slots as nodes.
+struct ByAddress {
+    /// Address and rank plus one; a rank of 0 marks an empty slot.
+    slots: Vec<(usize, usize)>,
+    /// log2 of the number of slots.
+    bits: u32,
+}
+
+impl ByAddress {
+    fn new(nodes: &[(&NodeId, &Node)]) -> Self {
+        let bits = (nodes.len() * 2)
+            .max(2)
+            .next_power_of_two()
+            .trailing_zeros();
+        let mut table = Self {
+            slots: vec![(0, 0); 1 << bits],
+            bits,
+        };
+        let mask = table.slots.len() - 1;
+        for (rank, (id, _)) in nodes.iter().enumerate() {
+            let mut h = table.home(id.address());
+            while table.slots[h].1 != 0 {
+                h = (h + 1) & mask;
+            }
+            table.slots[h] = (id.address(), rank + 1);
+        }
+        table
+    }
+
+    /// The first slot to look in: Fibonacci hashing, since allocations are aligned and their
+    /// low bits alike.
+    fn home(&self, address: usize) -> usize {
+        let h = (address as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits);
+        usize::try_from(h).unwrap_or(0)
+    }
+
+    fn get(&self, address: usize) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut h = self.home(address);
+        loop {
+            match self.slots[h] {
+                (_, 0) => return None,
+                (a, rank) if a == address => return Some(rank - 1),
+                _ => h = (h + 1) & mask,
+            }
         }
     }
 }

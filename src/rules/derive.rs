@@ -5,11 +5,11 @@
 //! kind, one set of texts per requirement. Rules are then small records of shared parts, so a
 //! 2,000-node plan's 15,000 rules cost a few thousand allocations, not hundreds of thousands.
 
-use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::cell::OnceCell;
 use std::sync::Arc;
 
 use super::resolve::{any_end, nat_public, node_end};
+use super::sort::Out;
 use super::{Origin, Rule, RuleEnd, RuleSet};
 use crate::catalog::{Catalog, Condition, Requirement, Role, Side, Text};
 use crate::i18n::Lang;
@@ -40,11 +40,16 @@ pub fn derive_indexed(index: &Index<'_>, plan: &Plan, catalog: &Catalog) -> Rule
     }
 }
 
-/// A requirement with the texts its rules share, and the endpoint kind (a number in
-/// `Context::kinds`) each of its role sides uses for a node of each LB mode.
+/// A requirement with the texts its rules share, and the endpoint kind each of its role sides
+/// uses for a node of each LB mode, as a place in its role's kinds (`Context::role_kinds`).
 struct Req<'a> {
     row: &'a Requirement,
     origin: Arc<Origin>,
+    /// Where its rules' ids come among other rules' ids with the same two ends (see
+    /// `id_ranks`).
+    rank: u32,
+    /// For an "Any" side, the roles that stand in for it when linked, by rank.
+    via: Vec<usize>,
     /// Source side, then destination side; by `LbMode` in declaration order.
     kinds: [[usize; LB_MODES.len()]; 2],
 }
@@ -56,15 +61,54 @@ const LB_MODES: [LbMode; 4] = [
     LbMode::HlbOnly,
 ];
 
-impl Req<'_> {
-    /// The endpoint kind the source (`side` 0) or destination (1) uses on a node of `lb`.
+impl<'a> Req<'a> {
+    /// The requirement `r` with its shared texts, numbering the endpoint kinds it uses and
+    /// giving each a place in its role's kinds. Its `rank` is set later (see `id_ranks`).
+    fn new(
+        catalog: &Catalog,
+        r: &'a Requirement,
+        origin: &Arc<Origin>,
+        kinds: &mut Kinds,
+        role_kinds: &mut [Vec<usize>],
+    ) -> Self {
+        Req {
+            row: r,
+            rank: 0,
+            origin: Arc::clone(origin),
+            via: [&r.source, &r.destination]
+                .into_iter()
+                .flat_map(|side| match side {
+                    Side::Any { via, .. } => via.as_slice(),
+                    Side::Role { .. } => &[],
+                })
+                .filter_map(|id| catalog.role_rank(id))
+                .collect(),
+            kinds: [&r.source, &r.destination].map(|side| match side {
+                Side::Role { role, endpoint } => match catalog.role_rank(role) {
+                    Some(rank) => LB_MODES.map(|lb| {
+                        let kind = kinds.number(endpoint.resolve(lb));
+                        let list = &mut role_kinds[rank];
+                        list.iter().position(|&k| k == kind).unwrap_or_else(|| {
+                            list.push(kind);
+                            list.len() - 1
+                        })
+                    }),
+                    None => [usize::MAX; LB_MODES.len()],
+                },
+                Side::Any { .. } => [usize::MAX; LB_MODES.len()],
+            }),
+        }
+    }
+
+    /// The place, in its role's kinds, of the endpoint kind the source (`side` 0) or the
+    /// destination (1) uses on a node of `lb`.
     fn kind(&self, side: usize, lb: LbMode) -> usize {
         self.kinds[side][lb as usize]
     }
 }
 
 /// A node during one derivation: its rank in the plan's sorted node map (the sort key counts
-/// from 1; 0 is "Any"), its role and the ends built for it so far, by endpoint kind.
+/// from 1; 0 is "Any"), its role and where its ends are kept (`Context::ends`).
 struct Entry<'a> {
     rank: usize,
     id: &'a NodeId,
@@ -72,12 +116,12 @@ struct Entry<'a> {
     role: Option<(usize, &'a Role)>,
     /// Made when the node's first end is built: the part of a plan an edit derives again has
     /// nodes at its edge whose ends are never built.
-    label: std::cell::OnceCell<Arc<str>>,
-    ends: RefCell<Vec<(usize, End)>>,
+    label: OnceCell<Arc<str>>,
+    /// The node's first place in `Context::ends`, followed by one per kind of its role.
+    ends: usize,
 }
 
 /// A built rule end, with the NAT public addresses a rule's notes mention.
-#[derive(Clone)]
 struct End {
     shared: Arc<RuleEnd>,
     nat: Option<Arc<str>>,
@@ -85,82 +129,82 @@ struct End {
 }
 
 /// What one derivation looks up: nodes and links by rank, requirements by role pair and by
-/// role for the intrinsic "Any" rows (both in catalog order), and the shared names. Endpoint
-/// kinds are numbered once, so finding a node's built end compares numbers, not names.
+/// role for the intrinsic "Any" rows (both in catalog order), and the shared names. Each role
+/// lists the endpoint kinds its requirements use, and each node has one place per kind of its
+/// role for the end built for it: finding a built end is one index, and rules borrow it.
 struct Context<'a> {
     index: &'a Index<'a>,
     nodes: Vec<Entry<'a>>,
     reqs: Vec<Req<'a>>,
-    by_roles: BTreeMap<(usize, usize), Vec<usize>>,
+    /// By source role rank times the number of roles plus destination role rank.
+    by_roles: Vec<Vec<usize>>,
     intrinsic: Vec<Vec<usize>>,
     /// Role ids by role rank.
     role_names: Vec<Arc<str>>,
     /// Endpoint kind names by number.
     kinds: Vec<Arc<str>>,
-    /// The number of each role's first endpoint kind (custom rules and "Any" peers use it).
+    /// By role rank, the numbers of the endpoint kinds it uses; the first is its first
+    /// endpoint (custom rules and "Any" peers use it).
+    role_kinds: Vec<Vec<usize>>,
+    /// `Req::rank` for hand-written rules.
+    custom_rank: u32,
+    /// By role rank, the place of its first endpoint kind: 0, or `None` when it has none.
     first_kind: Vec<Option<usize>>,
-    any: RefCell<Vec<(Zone, Arc<RuleEnd>)>>,
+    /// Every node's ends, node after node (see `Entry::ends`); `None` when it has none.
+    ends: Vec<OnceCell<Option<End>>>,
+    any: [OnceCell<End>; Zone::ALL.len()],
 }
 
 impl<'a> Context<'a> {
     fn new(index: &'a Index<'a>, plan: &'a Plan, catalog: &'a Catalog) -> Self {
         let role_of = |id: &str| catalog.role_rank(id).map(|i| (i, &catalog.roles()[i]));
         let mut kinds = Kinds::default();
+        let mut role_kinds: Vec<Vec<usize>> = catalog
+            .roles()
+            .iter()
+            .map(|r| {
+                r.endpoints
+                    .iter()
+                    .take(1)
+                    .map(|k| kinds.number(&k.id))
+                    .collect()
+            })
+            .collect();
         let first_kind = catalog
             .roles()
             .iter()
-            .map(|r| r.endpoints.first().map(|k| kinds.number(&k.id)))
+            .map(|r| (!r.endpoints.is_empty()).then_some(0))
             .collect();
-        let reqs: Vec<Req<'a>> = catalog
+        let mut reqs: Vec<Req<'a>> = catalog
             .requirements()
             .iter()
-            .filter(|r| for_product(r, plan))
-            .map(|r| Req {
-                row: r,
-                origin: Arc::new(Origin {
-                    requirement: r.id.as_str().into(),
-                    application: r.application.as_str().into(),
-                    notes: Arc::new(r.notes.clone()),
-                    references: Arc::from(catalog.citations(r)),
-                    conflicts: Arc::from(r.conflicts.as_slice()),
-                }),
-                kinds: [&r.source, &r.destination].map(|side| match side {
-                    Side::Role { endpoint, .. } => {
-                        LB_MODES.map(|lb| kinds.number(endpoint.resolve(lb)))
-                    }
-                    Side::Any { .. } => [usize::MAX; LB_MODES.len()],
-                }),
-            })
+            .enumerate()
+            .filter(|(_, r)| for_product(r, plan))
+            .filter_map(|(i, r)| Some((r, catalog.origin(i)?)))
+            .map(|(r, origin)| Req::new(catalog, r, origin, &mut kinds, &mut role_kinds))
             .collect();
-        let mut by_roles: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
-        let mut intrinsic = vec![Vec::new(); catalog.roles().len()];
-        for (i, r) in reqs.iter().enumerate() {
-            match (&r.row.source, &r.row.destination) {
-                (Side::Role { role: s, .. }, Side::Role { role: d, .. }) => {
-                    if let (Some((s, _)), Some((d, _))) = (role_of(s), role_of(d)) {
-                        by_roles.entry((s, d)).or_default().push(i);
-                    }
-                }
-                (Side::Any { .. }, Side::Role { role, .. })
-                | (Side::Role { role, .. }, Side::Any { .. }) => {
-                    if let Some((role, _)) = role_of(role) {
-                        intrinsic[role].push(i);
-                    }
-                }
-                (Side::Any { .. }, Side::Any { .. }) => {}
-            }
+        let (ranks, custom_rank) = id_ranks(&reqs);
+        for (req, rank) in reqs.iter_mut().zip(ranks) {
+            req.rank = rank;
         }
+        let (by_roles, intrinsic) = by_roles(&reqs, catalog);
+        let mut places = 0;
         let nodes = index
             .nodes()
             .iter()
             .enumerate()
-            .map(|(rank, &(id, node))| Entry {
-                rank,
-                id,
-                node,
-                role: role_of(&node.role),
-                label: std::cell::OnceCell::new(),
-                ends: RefCell::new(Vec::new()),
+            .map(|(rank, &(id, node))| {
+                let role = role_of(&node.role);
+                let ends = places;
+                places += role.map_or(0, |(r, _)| role_kinds[r].len());
+                Entry {
+                    rank,
+                    id,
+                    node,
+                    role,
+                    label: OnceCell::new(),
+                    ends,
+                }
             })
             .collect();
         Self {
@@ -176,7 +220,10 @@ impl<'a> Context<'a> {
                 .collect(),
             kinds: kinds.names,
             first_kind,
-            any: RefCell::new(Vec::new()),
+            custom_rank,
+            role_kinds,
+            ends: std::iter::repeat_with(OnceCell::new).take(places).collect(),
+            any: Default::default(),
         }
     }
 
@@ -184,43 +231,61 @@ impl<'a> Context<'a> {
         self.index.rank(id).map(|i| &self.nodes[i])
     }
 
-    /// The end for endpoint kind number `kind` on `entry`'s node, built the first time it is
-    /// asked for.
-    fn end(&self, entry: &Entry<'a>, kind: usize) -> Option<End> {
-        if let Some((_, end)) = entry.ends.borrow().iter().find(|(k, _)| *k == kind) {
-            return Some(end.clone());
-        }
+    /// The end for the endpoint kind at `place` in the kinds of `entry`'s role, built the
+    /// first time it is asked for.
+    fn end(&self, entry: &Entry<'a>, place: usize) -> Option<&End> {
         let (role_rank, role) = entry.role?;
-        let name = self.kinds.get(kind)?;
-        let texts = [
-            Arc::clone(entry.label.get_or_init(|| entry.node.label.as_str().into())),
-            Arc::clone(&self.role_names[role_rank]),
-            Arc::clone(name),
-        ];
-        let end = End {
-            shared: Arc::new(node_end(entry.id, entry.node, role, name, texts)),
-            nat: nat_public(entry.node, name).map(Arc::from),
-            key: u32::try_from(entry.rank + 1).unwrap_or(u32::MAX),
-        };
-        entry.ends.borrow_mut().push((kind, end.clone()));
-        Some(end)
+        let &kind = self.role_kinds[role_rank].get(place)?;
+        self.ends[entry.ends + place]
+            .get_or_init(|| {
+                let name = self.kinds.get(kind)?;
+                let texts = [
+                    Arc::clone(entry.label.get_or_init(|| entry.node.label.as_str().into())),
+                    Arc::clone(&self.role_names[role_rank]),
+                    Arc::clone(name),
+                ];
+                Some(End {
+                    shared: Arc::new(node_end(entry.id, entry.node, role, name, texts)),
+                    nat: nat_public(entry.node, name).map(Arc::from),
+                    key: u32::try_from(entry.rank + 1).unwrap_or(u32::MAX),
+                })
+            })
+            .as_ref()
     }
 
-    fn any(&self, zone: Zone) -> End {
-        let mut any = self.any.borrow_mut();
-        let end = if let Some((_, end)) = any.iter().find(|(z, _)| *z == zone) {
-            Arc::clone(end)
-        } else {
-            let end = Arc::new(any_end(zone));
-            any.push((zone, Arc::clone(&end)));
-            end
-        };
-        End {
-            shared: end,
+    fn any(&self, zone: Zone) -> &End {
+        self.any[zone as usize].get_or_init(|| End {
+            shared: Arc::new(any_end(zone)),
             nat: None,
             key: 0,
+        })
+    }
+}
+
+/// The requirements (by their place in `reqs`) between each pair of roles, by source role
+/// rank times the number of roles plus destination role rank, and each role's with an "Any"
+/// side, both in catalog order.
+fn by_roles(reqs: &[Req<'_>], catalog: &Catalog) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+    let roles = catalog.roles().len();
+    let mut by_roles = vec![Vec::new(); roles * roles];
+    let mut intrinsic = vec![Vec::new(); roles];
+    for (i, r) in reqs.iter().enumerate() {
+        match (&r.row.source, &r.row.destination) {
+            (Side::Role { role: s, .. }, Side::Role { role: d, .. }) => {
+                if let (Some(s), Some(d)) = (catalog.role_rank(s), catalog.role_rank(d)) {
+                    by_roles[s * roles + d].push(i);
+                }
+            }
+            (Side::Any { .. }, Side::Role { role, .. })
+            | (Side::Role { role, .. }, Side::Any { .. }) => {
+                if let Some(role) = catalog.role_rank(role) {
+                    intrinsic[role].push(i);
+                }
+            }
+            (Side::Any { .. }, Side::Any { .. }) => {}
         }
     }
+    (by_roles, intrinsic)
 }
 
 /// Endpoint kind names, numbered in the order first seen.
@@ -240,101 +305,13 @@ impl Kinds {
     }
 }
 
-/// Rules as they are derived, each with its sort key.
-struct Out {
-    rules: Vec<Rule>,
-    /// Sort key, index in `rules`, bucket (see `sorted`).
-    keys: Vec<(u128, usize, usize)>,
-    /// Destination ranks run from 0 ("Any") to the node count.
-    ranks: usize,
-}
-
-impl Out {
-    /// A table for the rules of a plan of `links` links and `nodes` nodes.
-    fn new(links: usize, nodes: usize) -> Self {
-        // About what the generated sites need, so the table is rarely copied while it grows.
-        let guess = links * 4 + nodes * 2;
-        Self {
-            rules: Vec::with_capacity(guess),
-            keys: Vec::with_capacity(guess),
-            ranks: nodes + 1,
-        }
-    }
-
-    /// Firewall, destination node rank, port, transport and source node rank, packed into one
-    /// integer in that order of significance (the enums' declaration order is their order).
-    fn push(&mut self, rule: Rule, source_rank: u32, destination_rank: u32) {
-        let key = (u128::from(rule.firewall as u8) << 96)
-            | (u128::from(destination_rank) << 64)
-            | (u128::from(rule.ports.from) << 48)
-            | (u128::from(rule.transport as u8) << 40)
-            | (u128::from(source_rank) << 8);
-        // Firewall and destination as one number below `3 * ranks`.
-        let bucket = (usize::from(rule.firewall as u8) * self.ranks
-            + usize::try_from(destination_rank).unwrap_or(usize::MAX))
-        .min(3 * self.ranks - 1);
-        self.keys.push((key, self.rules.len(), bucket));
-        self.rules.push(rule);
-    }
-
-    /// The rules ordered by firewall, destination node, port, transport, source node and id,
-    /// as a stable sort by those fields would order them. Node ids are compared by their rank
-    /// in the plan's sorted node map and rules are moved once, not at every comparison.
-    /// Rules are first counted into one bucket per firewall and destination, so the comparison
-    /// sort only orders the handful of rules into each node (it was a quarter of a derivation).
-    fn sorted(self) -> Vec<Rule> {
-        let mut start = vec![0usize; 3 * self.ranks + 1];
-        for &(_, _, bucket) in &self.keys {
-            start[bucket + 1] += 1;
-        }
-        for i in 1..start.len() {
-            start[i] += start[i - 1];
-        }
-        let mut next = start.clone();
-        let mut order = vec![(0u128, 0usize); self.keys.len()];
-        for &(key, i, bucket) in &self.keys {
-            order[next[bucket]] = (key, i);
-            next[bucket] += 1;
-        }
-        let mut rules = self.rules;
-        for w in start.windows(2) {
-            order[w[0]..w[1]].sort_unstable_by(|(ka, a), (kb, b)| {
-                ka.cmp(kb)
-                    .then_with(|| rules[*a].id().cmp(&rules[*b].id()))
-                    .then(a.cmp(b))
-            });
-        }
-        // A rule's id is made of its requirement and its two nodes, which also make its key:
-        // rules with one id (none, from a valid plan) are neighbours with one key. All but the
-        // first are left out.
-        order.dedup_by(|(kb, b), (ka, a)| ka == kb && rules[*a].id() == rules[*b].id());
-        // Rules are swapped into place rather than moved into a second table, which costs
-        // memory at the peak and measured slower. `at[i]` is where rule `i` is now, `from[p]`
-        // which rule is at `p`.
-        let mut at: Vec<usize> = (0..rules.len()).collect();
-        let mut from = at.clone();
-        for (k, &(_, i)) in order.iter().enumerate() {
-            let p = at[i];
-            rules.swap(k, p);
-            let displaced = from[k];
-            (at[displaced], from[p]) = (p, displaced);
-            (at[i], from[k]) = (k, i);
-        }
-        rules.truncate(order.len());
-        rules
-    }
-}
-
 fn link_rules<'a>(cx: &Context<'a>, link: &Link, ends: (&Entry<'a>, &Entry<'a>), out: &mut Out) {
     let (a, b) = ends;
     for (src, dst) in [(a, b), (b, a)] {
         let (Some((si, _)), Some((di, _))) = (src.role, dst.role) else {
             continue;
         };
-        let Some(reqs) = cx.by_roles.get(&(si, di)) else {
-            continue;
-        };
-        for &i in reqs {
+        for &i in &cx.by_roles[si * cx.role_names.len() + di] {
             let req = &cx.reqs[i];
             if link.disabled.contains(&req.row.id)
                 || !conditions_hold(req.row, Some(src.node), Some(dst.node))
@@ -378,13 +355,13 @@ fn link_rules<'a>(cx: &Context<'a>, link: &Link, ends: (&Entry<'a>, &Entry<'a>),
                 conflicts: Arc::from([]),
             }),
             firewall: Firewall::between(source.shared.zone, destination.shared.zone),
-            source: source.shared,
-            destination: destination.shared,
+            source: Arc::clone(&source.shared),
+            destination: Arc::clone(&destination.shared),
             transport: custom.transport,
             ports: custom.ports,
             custom: Some(index + 1),
         };
-        out.push(rule, source.key, destination.key);
+        out.push(rule, [source.key, destination.key], cx.custom_rank);
     }
 }
 
@@ -395,9 +372,9 @@ fn intrinsic_rules<'a>(cx: &Context<'a>, entry: &Entry<'a>, out: &mut Out) {
     let reqs = &cx.intrinsic[role_ix];
     for &i in reqs {
         let req = &cx.reqs[i];
-        let (any_zone, via, node_is_source) = match (&req.row.source, &req.row.destination) {
-            (Side::Any { zone, via }, Side::Role { .. }) => (*zone, via, false),
-            (Side::Role { .. }, Side::Any { zone, via }) => (*zone, via, true),
+        let (any_zone, node_is_source) = match (&req.row.source, &req.row.destination) {
+            (Side::Any { zone, .. }, Side::Role { .. }) => (*zone, false),
+            (Side::Role { .. }, Side::Any { zone, .. }) => (*zone, true),
             _ => continue,
         };
         if !conditions_hold(req.row, Some(entry.node), None) {
@@ -407,17 +384,17 @@ fn intrinsic_rules<'a>(cx: &Context<'a>, entry: &Entry<'a>, out: &mut Out) {
         let Some(own) = cx.end(entry, req.kind(side, entry.node.lb)) else {
             continue;
         };
-        let ordered = |other: End| {
+        let ordered = |other| {
             if node_is_source {
-                [own.clone(), other]
+                [own, other]
             } else {
-                [other, own.clone()]
+                [other, own]
             }
         };
         let mut peers = false;
         for &(peer, link) in cx.index.peers(entry.rank) {
             let peer = &cx.nodes[peer];
-            if !via.contains(&peer.node.role) {
+            if !peer.role.is_some_and(|(r, _)| req.via.contains(&r)) {
                 continue;
             }
             peers = true;
@@ -437,6 +414,33 @@ fn intrinsic_rules<'a>(cx: &Context<'a>, entry: &Entry<'a>, out: &mut Out) {
             push_rule(out, req, ordered(cx.any(any_zone)));
         }
     }
+}
+
+/// For each requirement, and then for hand-written rules, a rank ordering the ids of rules
+/// with the same two ends as their text would: ids are `requirement:source>destination`
+/// (`custom:a-b:n`), so with the same ends the order of `requirement:` decides, unless one
+/// is the start of another. Those share a rank, and the sort compares their ids.
+fn id_ranks(reqs: &[Req<'_>]) -> (Vec<u32>, u32) {
+    let custom = reqs.len();
+    let mut heads: Vec<(String, usize)> = reqs
+        .iter()
+        .map(|r| format!("{}:", r.row.id))
+        .chain(std::iter::once("custom:".to_owned()))
+        .enumerate()
+        .map(|(i, head)| (head, i))
+        .collect();
+    heads.sort();
+    let mut ranks = vec![0; custom + 1];
+    let (mut rank, mut group) = (0u32, None::<&str>);
+    for (head, i) in &heads {
+        if !group.is_some_and(|g| head.starts_with(g)) {
+            rank += 1;
+            group = Some(head);
+        }
+        ranks[*i] = rank;
+    }
+    let custom_rank = ranks.pop().unwrap_or(0);
+    (ranks, custom_rank)
 }
 
 /// True when the row applies to the plan's product.
@@ -462,10 +466,30 @@ fn conditions_hold(req: &Requirement, src: Option<&Node>, dst: Option<&Node>) ->
 }
 
 /// A rule from a requirement; `ends` are (source, destination).
-fn push_rule(out: &mut Out, req: &Req<'_>, ends: [End; 2]) {
+fn push_rule(out: &mut Out, req: &Req<'_>, ends: [&End; 2]) {
     let [source, destination] = ends;
-    let mut origin = Arc::clone(&req.origin);
-    for public in [&source.nat, &destination.nat].into_iter().flatten() {
+    let origin = if source.nat.is_none() && destination.nat.is_none() {
+        Arc::clone(&req.origin)
+    } else {
+        with_nat_notes(&req.origin, [source, destination])
+    };
+    let rule = Rule {
+        origin,
+        firewall: Firewall::between(source.shared.zone, destination.shared.zone),
+        transport: req.row.transport,
+        ports: req.row.ports,
+        custom: None,
+        source: Arc::clone(&source.shared),
+        destination: Arc::clone(&destination.shared),
+    };
+    out.push(rule, [source.key, destination.key], req.rank);
+}
+
+/// `origin` with notes naming the NAT public addresses of `ends`: the rule's own copy.
+#[cold]
+fn with_nat_notes(origin: &Arc<Origin>, ends: [&End; 2]) -> Arc<Origin> {
+    let mut origin = Arc::clone(origin);
+    for public in ends.iter().filter_map(|e| e.nat.as_ref()) {
         let notes = Arc::make_mut(&mut Arc::make_mut(&mut origin).notes);
         for (lang, text) in [
             (Lang::En, &mut notes.en),
@@ -482,16 +506,7 @@ fn push_rule(out: &mut Out, req: &Req<'_>, ends: [End; 2]) {
             }
         }
     }
-    let rule = Rule {
-        origin,
-        firewall: Firewall::between(source.shared.zone, destination.shared.zone),
-        transport: req.row.transport,
-        ports: req.row.ports,
-        custom: None,
-        source: source.shared,
-        destination: destination.shared,
-    };
-    out.push(rule, source.key, destination.key);
+    origin
 }
 
 #[cfg(test)]

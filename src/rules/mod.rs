@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 mod derive;
 mod resolve;
+mod sort;
 mod summary;
 
 pub use derive::{derive, derive_indexed};
@@ -121,6 +122,19 @@ pub struct Origin {
     pub references: Arc<[String]>,
     /// Ids of the places where Microsoft's pages disagree about the requirement.
     pub conflicts: Arc<[String]>,
+}
+
+impl Origin {
+    /// The texts of a catalog requirement's rules.
+    pub(crate) fn of(catalog: &crate::catalog::Catalog, r: &crate::catalog::Requirement) -> Self {
+        Self {
+            requirement: r.id.as_str().into(),
+            application: r.application.as_str().into(),
+            notes: Arc::new(r.notes.clone()),
+            references: Arc::from(catalog.citations(r)),
+            conflicts: Arc::from(r.conflicts.as_slice()),
+        }
+    }
 }
 
 /// One derived firewall rule: a small record of shared parts. A derivation builds each node's

@@ -284,6 +284,48 @@ fn rule_ids_do_not_depend_on_link_order() {
     assert_eq!(ids.len(), set.rules.len(), "ids are unique");
 }
 
+/// The packed sort keys of a derivation give `rules::order`, strictly (ids are unique), on a
+/// plan of thousands of rules with custom rules, "Any" ends and every firewall. (The unit
+/// tests run the same check with the keys' ranks capped low, where comparing rules orders.)
+#[test]
+fn derived_rules_are_in_the_documented_order() {
+    let catalog = lync_port_planner::catalog::Catalog::builtin().unwrap();
+    let mut plan = lync_port_planner::generate::large_plan(300, &catalog).unwrap();
+    // Hand-written rules on every seventh link, two of them with one port (ids then differ
+    // only by their number, which sorts as text: 10 before 2).
+    for link in plan.links.iter_mut().step_by(7) {
+        for n in 0..11 {
+            link.custom.push(CustomRule {
+                name: format!("Hand-written {n}"),
+                from: if n % 2 == 0 {
+                    link.a.clone()
+                } else {
+                    link.b.clone()
+                },
+                application: "SIP".to_owned(),
+                transport: if n % 3 == 0 {
+                    Transport::Udp
+                } else {
+                    Transport::Tcp
+                },
+                ports: if n < 9 { "5060" } else { "443" }.parse().unwrap(),
+            });
+        }
+    }
+    let set = lync_port_planner::rules::derive(&plan, &catalog);
+    assert!(set.rules.len() > 2_000, "{}", set.rules.len());
+    assert!(set.rules.iter().any(|r| r.custom.is_some()));
+    assert!(set.rules.iter().any(|r| r.source.node.is_none()));
+    for w in set.rules.windows(2) {
+        assert!(
+            lync_port_planner::rules::order(&w[0], &w[1]).is_lt(),
+            "{} then {}",
+            w[0].id(),
+            w[1].id()
+        );
+    }
+}
+
 #[test]
 fn product_version_switches_the_version_dependent_rows() {
     use lync_port_planner::topology::Product;

@@ -359,7 +359,7 @@ fn link_rules<'a>(cx: &Context<'a>, link: &Link, ends: (&Entry<'a>, &Entry<'a>),
             destination: Arc::clone(&destination.shared),
             transport: custom.transport,
             ports: custom.ports,
-            custom: Some(index + 1),
+            custom: Some(u32::try_from(index + 1).unwrap_or(u32::MAX)),
         };
         out.push(rule, [source.key, destination.key], cx.custom_rank);
     }

@@ -155,7 +155,7 @@ pub struct Rule {
     /// Destination port or range.
     pub ports: PortRange,
     /// A hand-written rule's number on its link, from 1; `None` for the catalog's rules.
-    pub custom: Option<usize>,
+    pub custom: Option<u32>,
 }
 
 /// The rules `link` would carry with none of its requirements switched off, the first of each

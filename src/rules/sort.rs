@@ -1,13 +1,14 @@
 //! The order of a derivation's rules: each rule gets a bucket (firewall and destination) and
-//! a packed integer key, and the table is sorted once when the derivation is done.
+//! a packed integer key as it is derived, and the table is sorted once at the end, in place.
 
 use super::Rule;
 
-/// Rules as they are derived, each with its sort key.
+/// Rules as they are derived, each with its sort key and bucket.
 pub(super) struct Out {
-    rules: Vec<Rule>,
-    /// By rule: its key within its bucket (see `push`) and its bucket.
-    keys: Vec<(u64, usize)>,
+    /// The rules with their keys within their buckets (see `push`).
+    rules: Vec<(u64, Rule)>,
+    /// By rule, its bucket: firewall and destination node rank as one number.
+    buckets: Vec<u32>,
     /// Destination ranks run from 0 ("Any") to the node count.
     ranks: usize,
 }
@@ -39,7 +40,7 @@ impl Out {
         let guess = links * 4 + nodes * 2;
         Self {
             rules: Vec::with_capacity(guess),
-            keys: Vec::with_capacity(guess),
+            buckets: Vec::with_capacity(guess),
             ranks: nodes + 1,
         }
     }
@@ -58,55 +59,59 @@ impl Out {
         let bucket = (usize::from(rule.firewall as u8) * self.ranks
             + usize::try_from(destination_rank).unwrap_or(usize::MAX))
         .min(3 * self.ranks - 1);
-        self.keys.push((key, bucket));
-        self.rules.push(rule);
+        self.buckets.push(u32::try_from(bucket).unwrap_or(u32::MAX));
+        self.rules.push((key, rule));
     }
 
     /// The rules in [`super::order`]: firewall, destination node, port, transport, source node
-    /// and id. Node ids are compared by their rank in the plan's sorted node map and rules are
-    /// moved once, not at every comparison. Rules are first counted into one bucket per
-    /// firewall and destination, so the comparison sort only orders the handful of rules into
-    /// each node (it was a quarter of a derivation), by 16-byte keys.
+    /// and id, with node ids compared by their rank in the plan's sorted node map.
+    ///
+    /// The table is sorted where it is, so a derivation needs no second table (every page of
+    /// a fresh table is a page fault, which was a fifth of a derivation): rules are first
+    /// swapped into their buckets, each moved about once, and then each bucket, a handful of
+    /// rules into one node, is sorted by key.
     pub(super) fn sorted(self) -> Vec<Rule> {
-        let mut start = vec![0usize; 3 * self.ranks + 1];
-        for &(_, bucket) in &self.keys {
-            start[bucket + 1] += 1;
+        let Self {
+            mut rules,
+            mut buckets,
+            ..
+        } = self;
+        let bucket_of = |b: u32| usize::try_from(b).unwrap_or(usize::MAX);
+        let count = buckets.iter().map(|&b| bucket_of(b) + 1).max().unwrap_or(0);
+        let mut start = vec![0usize; count + 1];
+        for &b in &buckets {
+            start[bucket_of(b) + 1] += 1;
         }
         for i in 1..start.len() {
             start[i] += start[i - 1];
         }
+        // Each bucket's next unfilled place; a rule found in another's place is swapped to
+        // where its own bucket is filled up to.
         let mut next = start.clone();
-        let mut order = vec![(0u64, 0usize); self.keys.len()];
-        for (i, &(key, bucket)) in self.keys.iter().enumerate() {
-            order[next[bucket]] = (key, i);
-            next[bucket] += 1;
+        for b in 0..count {
+            while next[b] < start[b + 1] {
+                let i = next[b];
+                let own = bucket_of(buckets[i]);
+                if own == b {
+                    next[b] += 1;
+                } else {
+                    let j = next[own];
+                    rules.swap(i, j);
+                    buckets.swap(i, j);
+                    next[own] += 1;
+                }
+            }
         }
-        drop(next);
-        let mut rules = self.rules;
+        drop((next, buckets));
         for w in start.windows(2).filter(|w| w[1] - w[0] > 1) {
-            order[w[0]..w[1]].sort_unstable_by(|(ka, a), (kb, b)| {
-                ka.cmp(kb)
-                    .then_with(|| super::order(&rules[*a], &rules[*b]))
-                    .then(a.cmp(b))
-            });
+            rules[w[0]..w[1]]
+                .sort_unstable_by(|(ka, a), (kb, b)| ka.cmp(kb).then_with(|| super::order(a, b)));
         }
         // A rule's id is made of its requirement and its two nodes, which also make its key:
         // rules with one id (none, from a valid plan) are neighbours with one key. All but the
         // first are left out.
-        order.dedup_by(|(kb, b), (ka, a)| ka == kb && rules[*a].id() == rules[*b].id());
-        // Rules are swapped into place rather than moved into a second table, which costs
-        // memory at the peak and measured slower. `at[i]` is where rule `i` is now, `from[p]`
-        // which rule is at `p`.
-        let mut at: Vec<usize> = (0..rules.len()).collect();
-        let mut from = at.clone();
-        for (k, &(_, i)) in order.iter().enumerate() {
-            let p = at[i];
-            rules.swap(k, p);
-            let displaced = from[k];
-            (at[displaced], from[p]) = (p, displaced);
-            (at[i], from[k]) = (k, i);
-        }
-        rules.truncate(order.len());
-        rules
+        rules.dedup_by(|(kb, b), (ka, a)| ka == kb && a.id() == b.id());
+        // Collected in place: the keys' table becomes the rules' table.
+        rules.into_iter().map(|(_, rule)| rule).collect()
     }
 }

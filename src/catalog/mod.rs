@@ -51,9 +51,10 @@ pub struct Catalog {
     /// Role pairs some requirement connects, both ways round, by role rank (`a * roles + b`):
     /// asked once per link by findings.
     talking: Vec<bool>,
-    /// By requirement, the texts its derived rules share: built once here, not at every
-    /// derivation (a derivation of a small plan spent most of its time on them).
-    origins: Vec<std::sync::Arc<crate::rules::Origin>>,
+    /// By product, what every derivation needs from the catalog (requirements with their shared
+    /// texts, endpoint kinds, lookups by role): built the first time a plan of the product is
+    /// derived, not at every derivation.
+    prepared: [std::sync::OnceLock<crate::rules::Prepared>; crate::topology::Product::ALL.len()],
 }
 
 impl Catalog {
@@ -94,15 +95,11 @@ impl Catalog {
                 }
             }
         }
-        let mut catalog = Self {
+        Ok(Self {
             data,
             talking,
-            origins: Vec::new(),
-        };
-        catalog.origins = (catalog.data.requirements.iter())
-            .map(|r| std::sync::Arc::new(crate::rules::Origin::of(&catalog, r)))
-            .collect();
-        Ok(catalog)
+            prepared: Default::default(),
+        })
     }
 
     /// The raw data.
@@ -130,9 +127,9 @@ impl Catalog {
         &self.data.requirements
     }
 
-    /// The shared texts of the rules of the `index`th requirement (in `requirements` order).
-    pub(crate) fn origin(&self, index: usize) -> Option<&std::sync::Arc<crate::rules::Origin>> {
-        self.origins.get(index)
+    /// What every derivation of a plan of `product` needs from the catalog.
+    pub(crate) fn prepared(&self, product: crate::topology::Product) -> &crate::rules::Prepared {
+        self.prepared[product as usize].get_or_init(|| crate::rules::Prepared::new(self, product))
     }
 
     /// A requirement by id.

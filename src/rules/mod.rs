@@ -4,11 +4,13 @@
 use std::sync::Arc;
 
 mod derive;
+mod prepared;
 mod resolve;
 mod sort;
 mod summary;
 
 pub use derive::{derive, derive_indexed};
+pub(crate) use prepared::Prepared;
 pub use summary::{LinkSummary, MAX_PORTS_SHOWN, link_summaries};
 
 use crate::net::{IpNet, PortRange, Transport};

@@ -8,6 +8,10 @@
 #                  and 100 frames; the difference divided by 100 leaves setup out
 #   cli <command>  instructions of one whole CLI process on a generated plan (start, load,
 #                  derive, findings, render, write)
+#   cli check: derivation
+#                  of those, the instructions inside `Derivation::new` (rules and findings from
+#                  scratch; in a fresh process, so with the catalog's preparation for the product
+#                  and the first load of the translations)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 NODES=${1:-2000}
@@ -35,6 +39,8 @@ ir() {
 "$BIN" gen-plan "$NODES" --output "$WORK/plan.ron" >/dev/null
 n=$(ir "$BIN" check "$WORK/plan.ron")
 printf '%-28s %14s instructions (%s nodes)\n' "cli check" "$n" "$NODES"
+n=$(ir '--toggle-collect=*Derivation*new*' "$BIN" check "$WORK/plan.ron")
+printf '%-28s %14s instructions (%s nodes)\n' "cli check: derivation" "$n" "$NODES"
 for format in nftables asa json; do
   n=$(ir "$BIN" export "$WORK/plan.ron" --format "$format" --output "$WORK/out.$format")
   printf '%-28s %14s instructions (%s nodes)\n' "cli export $format" "$n" "$NODES"

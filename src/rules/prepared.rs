@@ -56,14 +56,6 @@ pub(super) struct Prepped {
     kinds: [[usize; LB_MODES.len()]; 2],
 }
 
-impl Prepped {
-    /// The place, in its role's kinds, of the endpoint kind the source (`side` 0) or the
-    /// destination (1) uses on a node of `lb`.
-    pub(super) fn kind(&self, side: usize, lb: LbMode) -> usize {
-        self.kinds[side][lb as usize]
-    }
-}
-
 impl Prepared {
     pub(crate) fn new(catalog: &Catalog, product: Product) -> Self {
         let mut kinds = Kinds::default();
@@ -111,6 +103,12 @@ impl Prepared {
 }
 
 impl Prepped {
+    /// The place, in its role's kinds, of the endpoint kind the source (`side` 0) or the
+    /// destination (1) uses on a node of `lb`.
+    pub(super) fn kind(&self, side: usize, lb: LbMode) -> usize {
+        self.kinds[side][lb as usize]
+    }
+
     /// The `index`th requirement `r` with its shared texts, numbering the endpoint kinds it
     /// uses and giving each a place in its role's kinds. Its `rank` is set later.
     fn new(

@@ -74,10 +74,10 @@ impl Out {
         let Self {
             mut rules,
             mut buckets,
-            ..
+            ranks,
         } = self;
-        let bucket_of = |b: u32| usize::try_from(b).unwrap_or(usize::MAX);
-        let count = buckets.iter().map(|&b| bucket_of(b) + 1).max().unwrap_or(0);
+        let count = 3 * ranks;
+        let bucket_of = |b: u32| usize::try_from(b).map_or(count - 1, |b| b.min(count - 1));
         let mut start = vec![0usize; count + 1];
         for &b in &buckets {
             start[bucket_of(b) + 1] += 1;

@@ -78,20 +78,6 @@ impl Document {
         self.content
     }
 
-    /// The plan of the current state or of a step in the undo history whose content id is
-    /// `content` (rules derived for it can be brought up to date from it); the latest first.
-    pub fn plan_with_content(&self, content: u64) -> Option<&Plan> {
-        if self.content == content {
-            return Some(&self.plan);
-        }
-        self.undo
-            .iter()
-            .rev()
-            .chain(self.redo.iter().rev())
-            .find(|(_, _, c)| *c == content)
-            .map(|(plan, _, _)| plan)
-    }
-
     /// The file, if the plan has one.
     pub fn path(&self) -> Option<&PathBuf> {
         self.path.as_ref()
@@ -194,8 +180,6 @@ mod tests {
             .filter(|(a, b)| std::sync::Arc::ptr_eq(a, b))
             .count();
         assert_eq!(shared, d.plan().nodes.len() - 1);
-        let earlier = d.plan_with_content(d.undo.last().unwrap().2);
-        assert!(earlier.is_some_and(|p| std::ptr::eq(p, before)));
     }
 
     fn doc() -> (Document, Catalog) {

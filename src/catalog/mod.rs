@@ -4,6 +4,7 @@
 mod model;
 mod validate;
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 pub use model::{
@@ -48,13 +49,13 @@ pub enum CatalogError {
 #[derive(Clone, Debug)]
 pub struct Catalog {
     data: CatalogData,
-    /// Role pairs some requirement connects, both ways round, by role rank (`a * roles + b`):
-    /// asked once per link by findings.
-    talking: Vec<bool>,
-    /// By product, what every derivation needs from the catalog (requirements with their shared
-    /// texts, endpoint kinds, lookups by role): built the first time a plan of the product is
-    /// derived, not at every derivation.
-    prepared: [std::sync::OnceLock<crate::rules::Prepared>; crate::topology::Product::ALL.len()],
+    /// Role pairs some requirement connects, both ways round (directly or through an "Any"
+    /// side's `via`).
+    talking: BTreeMap<String, BTreeSet<String>>,
+    /// Requirements by source role and destination role, as places in `requirements()`.
+    between: BTreeMap<String, BTreeMap<String, Vec<usize>>>,
+    /// Requirements with an "Any" side, by the role of the other side.
+    with_any: BTreeMap<String, Vec<usize>>,
 }
 
 impl Catalog {
@@ -84,21 +85,39 @@ impl Catalog {
             origin: origin.to_owned(),
             message,
         })?;
-        let roles = data.roles.len();
-        let mut talking = vec![false; roles * roles];
-        let rank = |id: &str| data.roles.iter().position(|r| r.id == id);
-        for r in &data.requirements {
-            for s in side_roles(&r.source).into_iter().filter_map(rank) {
-                for d in side_roles(&r.destination).into_iter().filter_map(rank) {
-                    talking[s * roles + d] = true;
-                    talking[d * roles + s] = true;
+        let mut talking: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let mut between: BTreeMap<String, BTreeMap<String, Vec<usize>>> = BTreeMap::new();
+        let mut with_any: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, r) in data.requirements.iter().enumerate() {
+            for s in side_roles(&r.source) {
+                for d in side_roles(&r.destination) {
+                    talking
+                        .entry(s.to_owned())
+                        .or_default()
+                        .insert(d.to_owned());
+                    talking
+                        .entry(d.to_owned())
+                        .or_default()
+                        .insert(s.to_owned());
                 }
+            }
+            match (&r.source, &r.destination) {
+                (Side::Role { role: s, .. }, Side::Role { role: d, .. }) => {
+                    let by_destination = between.entry(s.clone()).or_default();
+                    by_destination.entry(d.clone()).or_default().push(i);
+                }
+                (Side::Any { .. }, Side::Role { role, .. })
+                | (Side::Role { role, .. }, Side::Any { .. }) => {
+                    with_any.entry(role.clone()).or_default().push(i);
+                }
+                (Side::Any { .. }, Side::Any { .. }) => {}
             }
         }
         Ok(Self {
             data,
             talking,
-            prepared: Default::default(),
+            between,
+            with_any,
         })
     }
 
@@ -127,9 +146,22 @@ impl Catalog {
         &self.data.requirements
     }
 
-    /// What every derivation of a plan of `product` needs from the catalog.
-    pub(crate) fn prepared(&self, product: crate::topology::Product) -> &crate::rules::Prepared {
-        self.prepared[product as usize].get_or_init(|| crate::rules::Prepared::new(self, product))
+    /// The requirements from role `source` to role `destination`, in catalog order.
+    pub fn requirements_between(
+        &self,
+        source: &str,
+        destination: &str,
+    ) -> impl Iterator<Item = &Requirement> {
+        let places = (self.between.get(source))
+            .and_then(|by_destination| by_destination.get(destination))
+            .map_or(&[][..], Vec::as_slice);
+        places.iter().map(|&i| &self.data.requirements[i])
+    }
+
+    /// The requirements between role `role` and "Any", in catalog order.
+    pub fn requirements_with_any(&self, role: &str) -> impl Iterator<Item = &Requirement> {
+        let places = self.with_any.get(role).map_or(&[][..], Vec::as_slice);
+        places.iter().map(|&i| &self.data.requirements[i])
     }
 
     /// A requirement by id.
@@ -170,24 +202,28 @@ impl Catalog {
         out
     }
 
-    /// True when some requirement connects the two roles (by rank in `roles()`), directly or
-    /// through an `Any` side's `via`.
-    pub fn ranks_exchange_traffic(&self, a: usize, b: usize) -> bool {
-        let n = self.data.roles.len();
-        a < n && b < n && self.talking[a * n + b]
+    /// True when some requirement connects the two roles, directly or through an `Any`
+    /// side's `via`.
+    pub fn exchange_traffic(&self, a: &str, b: &str) -> bool {
+        self.talking.get(a).is_some_and(|peers| peers.contains(b))
     }
 
-    /// A role's place in `roles()`. Asked once per node by every derivation: the few roles are
-    /// scanned, comparing lengths before text, which beats a map's text comparisons.
+    /// `exchange_traffic` by place in `roles()`.
+    pub fn ranks_exchange_traffic(&self, a: usize, b: usize) -> bool {
+        let roles = self.roles();
+        match (roles.get(a), roles.get(b)) {
+            (Some(a), Some(b)) => self.exchange_traffic(&a.id, &b.id),
+            _ => false,
+        }
+    }
+
+    /// A role's place in `roles()`.
     pub fn role_rank(&self, id: &str) -> Option<usize> {
-        self.data
-            .roles
-            .iter()
-            .position(|r| r.id.len() == id.len() && r.id == id)
+        self.data.roles.iter().position(|r| r.id == id)
     }
 }
 
-/// The roles a side can be played by: its role, or the `via` roles of an `Any`, plus the other side handled by caller.
+/// The roles a side can be played by: its role, or the `via` roles of an `Any`.
 fn side_roles(side: &Side) -> Vec<&str> {
     match side {
         Side::Role { role, .. } => vec![role.as_str()],
@@ -212,6 +248,13 @@ impl Select {
                 }
             }
         }
+    }
+}
+
+impl Requirement {
+    /// True when the requirement is for `product` (a requirement naming no product is for all).
+    pub fn applies_to(&self, product: crate::topology::Product) -> bool {
+        self.products.is_empty() || self.products.contains(&product)
     }
 }
 

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::layout;
-use super::{CanvasPoint, Link, Member, Node, NodeId, Plan, PlanEdit, SortedMap, SortedSet};
+use super::{CanvasPoint, Link, Member, Node, NodeId, Plan, PlanEdit};
 use crate::catalog::{Catalog, Scope};
 use crate::topology::{Addressing, Zone};
 
@@ -53,8 +53,8 @@ impl Plan {
         let members = if has_members {
             vec![Member {
                 name: format!("{}01", id.as_str().replace(['-', '_'], "")),
-                addresses: SortedMap::new(),
-                nat: SortedMap::new(),
+                addresses: BTreeMap::new(),
+                nat: BTreeMap::new(),
             }]
         } else {
             Vec::new()
@@ -68,9 +68,9 @@ impl Plan {
             lb: r.default_lb(),
             addressing: Addressing::default(),
             members,
-            vips: SortedMap::new(),
+            vips: BTreeMap::new(),
             networks: Vec::new(),
-            flags: SortedSet::new(),
+            flags: BTreeSet::new(),
         };
         Some((id, node))
     }

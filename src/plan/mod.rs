@@ -5,7 +5,6 @@ pub mod create;
 pub mod edit;
 mod index;
 pub mod layout;
-mod sorted_vec;
 mod validate;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -17,7 +16,6 @@ use serde::{Deserialize, Serialize};
 pub use create::Clipboard;
 pub use edit::{EditError, PlanEdit};
 pub use index::Index;
-pub use sorted_vec::{SortedMap, SortedSet};
 pub use validate::{PlanProblem, validate};
 
 use crate::net::{IpNet, PortRange, Transport};
@@ -138,28 +136,16 @@ impl Plan {
             .find(|l| (&l.a == a && &l.b == b) || (&l.a == b && &l.b == a))
     }
 
-    /// Nodes by rank and who is linked to whom. Build it once per pass: looking up one node's
-    /// links by scanning every link made derivation quadratic in the plan size.
+    /// Nodes by rank and who is linked to whom, for a pass over the whole plan.
     pub fn index(&self) -> Index<'_> {
         Index::new(self)
     }
 
-    /// Sort links and their ends into the canonical order used on save, and make links name
-    /// their nodes by the node map's own ids (shared text), which [`Index`] finds by address.
+    /// Sort links and their ends into the canonical order used on save.
     pub fn normalize(&mut self) {
-        let shared = |id: &mut NodeId, nodes: &BTreeMap<NodeId, Arc<Node>>| {
-            if let Some((key, _)) = nodes.get_key_value(id) {
-                id.clone_from(key);
-            }
-        };
         for link in &mut self.links {
             if link.b < link.a {
                 std::mem::swap(&mut link.a, &mut link.b);
-            }
-            shared(&mut link.a, &self.nodes);
-            shared(&mut link.b, &self.nodes);
-            for custom in &mut link.custom {
-                shared(&mut custom.from, &self.nodes);
             }
         }
         self.links.sort_by(|x, y| (&x.a, &x.b).cmp(&(&y.a, &y.b)));
@@ -196,7 +182,6 @@ fn unique_nodes<'de, D: serde::Deserializer<'de>>(
 }
 
 /// Stable id of a node: letters, digits, `-` and `_`, at most 64 characters.
-/// Shared text: every derived rule, link and finding names its nodes, so a copy is a count.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct NodeId(pub Arc<str>);
@@ -205,12 +190,6 @@ impl NodeId {
     /// The id text.
     pub fn as_str(&self) -> &str {
         &self.0
-    }
-
-    /// Where the id's shared text lives. Equal addresses mean the same text; clones of one id
-    /// share it, so passes over the plan can group by this integer instead of comparing text.
-    pub fn address(&self) -> usize {
-        self.0.as_ptr() as usize
     }
 
     /// True when the text is an acceptable id.
@@ -275,14 +254,14 @@ pub struct Node {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<Member>,
     /// Virtual addresses by endpoint kind (`hlb_vip`).
-    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
-    pub vips: SortedMap<String, IpNet>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub vips: BTreeMap<String, IpNet>,
     /// Networks of a client or partner node.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub networks: Vec<IpNet>,
     /// Feature flags set on the node (`holds_cms`).
-    #[serde(default, skip_serializing_if = "SortedSet::is_empty")]
-    pub flags: SortedSet<String>,
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub flags: BTreeSet<String>,
 }
 
 impl Node {
@@ -325,11 +304,11 @@ pub struct Member {
     /// Server name (user text).
     pub name: String,
     /// Addresses by endpoint kind (`server`, `internal_interface`, `access_edge`).
-    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
-    pub addresses: SortedMap<String, IpNet>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub addresses: BTreeMap<String, IpNet>,
     /// Public addresses that NAT maps onto the private ones, by endpoint kind.
-    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
-    pub nat: SortedMap<String, IpNet>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub nat: BTreeMap<String, IpNet>,
 }
 
 /// An undirected connection between two nodes.

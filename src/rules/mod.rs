@@ -4,13 +4,10 @@
 use std::sync::Arc;
 
 mod derive;
-mod prepared;
 mod resolve;
-mod sort;
 mod summary;
 
-pub use derive::{derive, derive_indexed};
-pub(crate) use prepared::Prepared;
+pub use derive::derive;
 pub use summary::{LinkSummary, MAX_PORTS_SHOWN, link_summaries};
 
 use crate::net::{IpNet, PortRange, Transport};
@@ -139,11 +136,12 @@ impl Origin {
     }
 }
 
-/// One derived firewall rule: a small record of shared parts. A derivation builds each node's
-/// end and each requirement's texts once, and thousands of rules point at them, so deriving
-/// and dropping a table of 15,000 rules counts a few pointers per rule and allocates nothing.
+/// One derived firewall rule. Its ends and its requirement's texts are shared with the other
+/// rules of the same node end and requirement.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rule {
+    /// Stable id, never row order (see [`RuleId`]).
+    pub id: RuleId,
     /// What it comes from.
     pub origin: Arc<Origin>,
     /// The firewall it crosses.
@@ -180,8 +178,7 @@ pub fn on_link(
 }
 
 /// The order of a rule set: firewall, destination node, first port, transport, source node
-/// and id, an end without a node ("Any") before every node and nodes in id order (`derive`
-/// packs the same fields into one integer, with node ranks for ids).
+/// and id, an end without a node ("Any") before every node and nodes in id order.
 pub fn order(a: &Rule, b: &Rule) -> std::cmp::Ordering {
     (a.firewall as u8)
         .cmp(&(b.firewall as u8))
@@ -189,7 +186,7 @@ pub fn order(a: &Rule, b: &Rule) -> std::cmp::Ordering {
         .then(a.ports.from.cmp(&b.ports.from))
         .then((a.transport as u8).cmp(&(b.transport as u8)))
         .then_with(|| a.source.node.cmp(&b.source.node))
-        .then_with(|| a.id().cmp(&b.id()))
+        .then_with(|| a.id.cmp(&b.id))
 }
 
 impl Rule {
@@ -220,10 +217,9 @@ impl Rule {
         Some(if a <= b { (a, b) } else { (b, a) })
     }
 
-    /// Stable id, never row order: `requirement:source>destination` (`any` for an end without
-    /// a node), or `custom:a-b:n` for the nth hand-written rule on the link a-b.
-    pub fn id(&self) -> RuleId<'_> {
-        RuleId(self)
+    /// Stable id, never row order (see [`RuleId`]).
+    pub fn id(&self) -> &RuleId {
+        &self.id
     }
 
     /// One line for people: `Edge Server -> Director pool  SIP/MTLS TCP 5061`.
@@ -244,106 +240,33 @@ impl Rule {
     }
 }
 
-/// A rule's id, written out only when asked for: a derivation makes thousands of rules, and
-/// building each id's text was a fifth of its time. Compares as its text would.
-#[derive(Clone, Copy, Debug)]
-pub struct RuleId<'a>(&'a Rule);
+/// A rule's stable id: `requirement:source>destination` (`any` for an end without a node), or
+/// `custom:a-b:n` for the nth hand-written rule on the link a-b.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct RuleId(pub String);
 
-impl<'a> RuleId<'a> {
-    /// The id's text in pieces; `None` for a hand-written rule, whose number must be formatted.
-    fn pieces(self) -> Option<[&'a str; 5]> {
-        fn node(end: &RuleEnd) -> &str {
-            end.node.as_ref().map_or("any", NodeId::as_str)
-        }
-        let rule = self.0;
-        match rule.custom {
-            Some(_) => None,
-            None => Some([
-                &rule.origin.requirement,
-                ":",
-                node(&rule.source),
-                ">",
-                node(&rule.destination),
-            ]),
-        }
+impl RuleId {
+    /// The id text.
+    pub fn as_str(&self) -> &str {
+        &self.0
     }
 }
 
-impl std::fmt::Display for RuleId<'_> {
+impl std::fmt::Display for RuleId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if let Some(pieces) = self.pieces() {
-            return pieces.iter().try_for_each(|p| f.write_str(p));
-        }
-        let rule = self.0;
-        let (a, b) = rule
-            .link()
-            .map_or(("", ""), |(a, b)| (a.as_str(), b.as_str()));
-        write!(f, "custom:{a}-{b}:{}", rule.custom.unwrap_or_default())
+        f.write_str(&self.0)
     }
 }
 
-impl Ord for RuleId<'_> {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        match (self.pieces(), other.pieces()) {
-            (Some(x), Some(y)) => {
-                // The first pieces that differ decide, unless one is the start of the other:
-                // then the texts differ further on, and are compared byte by byte.
-                for (a, b) in x.iter().zip(&y) {
-                    if a != b {
-                        if a.starts_with(b) || b.starts_with(a) {
-                            break;
-                        }
-                        return a.cmp(b);
-                    }
-                }
-                x.iter()
-                    .flat_map(|p| p.bytes())
-                    .cmp(y.iter().flat_map(|p| p.bytes()))
-            }
-            _ => self.to_string().cmp(&other.to_string()),
-        }
-    }
-}
-
-impl PartialOrd for RuleId<'_> {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl PartialEq for RuleId<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        match (self.pieces(), other.pieces()) {
-            // Equal pieces make equal texts; texts of different lengths differ. Only what is
-            // left needs a comparison byte by byte.
-            (Some(x), Some(y)) => {
-                let lens = |p: &[&str; 5]| p.map(str::len);
-                if lens(&x) == lens(&y) {
-                    x == y
-                } else {
-                    let len = |p: &[&str; 5]| p.iter().map(|p| p.len()).sum::<usize>();
-                    len(&x) == len(&y) && self.cmp(other).is_eq()
-                }
-            }
-            _ => self.cmp(other).is_eq(),
-        }
-    }
-}
-
-impl Eq for RuleId<'_> {}
-
-impl PartialEq<str> for RuleId<'_> {
+impl PartialEq<str> for RuleId {
     fn eq(&self, other: &str) -> bool {
-        match self.pieces() {
-            Some(pieces) => pieces.iter().flat_map(|p| p.bytes()).eq(other.bytes()),
-            None => self.to_string().as_str() == other,
-        }
+        self.0 == other
     }
 }
 
-impl PartialEq<&str> for RuleId<'_> {
+impl PartialEq<&str> for RuleId {
     fn eq(&self, other: &&str) -> bool {
-        *self == **other
+        self.0 == *other
     }
 }
 
@@ -436,33 +359,5 @@ mod tests {
             }
         }
         assert!(checked > 60, "{checked}");
-    }
-
-    /// Ids compare, and equal a text, exactly as their written-out texts do: catalog rules,
-    /// rules with an "Any" end, and hand-written ones, which are written with their number.
-    #[test]
-    fn ids_compare_as_their_text() {
-        let catalog = Catalog::builtin().unwrap();
-        let plan = crate::generate::large_plan(50, &catalog).unwrap();
-        let mut rules = super::derive(&plan, &catalog).rules;
-        assert!(rules.iter().any(|r| r.source.node.is_none()));
-        let mut custom = rules[0].clone();
-        for n in [1, 2, 10] {
-            custom.custom = Some(n);
-            rules.push(custom.clone());
-        }
-        let texts: Vec<String> = rules.iter().map(|r| r.id().to_string()).collect();
-        assert!(
-            texts
-                .iter()
-                .any(|t| t.ends_with(":10") && t.starts_with("custom:"))
-        );
-        for (a, ta) in rules.iter().zip(&texts) {
-            assert!(a.id() == ta.as_str());
-            for (b, tb) in rules.iter().zip(&texts) {
-                assert_eq!(a.id().cmp(&b.id()), ta.cmp(tb), "{ta} and {tb}");
-                assert_eq!(a.id() == tb.as_str(), ta == tb, "{ta} and {tb}");
-            }
-        }
     }
 }

@@ -1,20 +1,10 @@
 //! Address resolution: which addresses an endpoint kind of a node stands for.
-
-use std::sync::Arc;
-
 use super::{Addresses, Missing, RuleEnd};
 use crate::catalog::{Role, Scope};
 use crate::plan::{Node, NodeId};
 
 /// The rule end for `kind` on `node`; missing addresses are listed, never guessed.
-/// `label`, `role` and `kind` are the shared texts the end points at.
-pub(super) fn node_end(
-    id: &NodeId,
-    node: &Node,
-    role: &Role,
-    kind: &str,
-    texts: [Arc<str>; 3],
-) -> RuleEnd {
+pub(super) fn node_end(id: &NodeId, node: &Node, role: &Role, kind: &str) -> RuleEnd {
     let scope = role.endpoint(kind).map_or(Scope::Member, |e| e.scope);
     let mut missing = Vec::new();
     let addresses = match scope {
@@ -63,12 +53,11 @@ pub(super) fn node_end(
             }
         }
     };
-    let [label, role, endpoint] = texts;
     RuleEnd {
         node: Some(id.clone()),
-        label,
-        role,
-        endpoint,
+        label: node.label.as_str().into(),
+        role: role.id.as_str().into(),
+        endpoint: kind.into(),
         zone: node.zone,
         addresses,
         is_host: scope == Scope::Member,

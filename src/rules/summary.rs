@@ -23,26 +23,15 @@ pub struct LinkSummary {
 
 /// Summaries of every link that carries a rule, by sorted ends.
 pub fn link_summaries(rules: &RuleSet) -> BTreeMap<(NodeId, NodeId), LinkSummary> {
-    // The rules of one link share their ends' node ids (see `derive`), so they are gathered by
-    // the addresses of that text, integers, before the ids themselves are compared once per link.
-    let mut by_address: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+    let mut links: BTreeMap<(NodeId, NodeId), LinkSummary> = BTreeMap::new();
     for (i, rule) in rules.rules.iter().enumerate() {
         if let Some((a, b)) = rule.link() {
-            by_address
-                .entry((a.address(), b.address()))
+            links
+                .entry((a.clone(), b.clone()))
                 .or_default()
+                .rules
                 .push(i);
         }
-    }
-    let mut links: BTreeMap<(NodeId, NodeId), LinkSummary> = BTreeMap::new();
-    for indexes in by_address.into_values() {
-        let Some((a, b)) = rules.rules[indexes[0]].link() else {
-            continue;
-        };
-        let summary = links.entry((a.clone(), b.clone())).or_default();
-        // Equal ids with different text addresses (not from one derivation) meet here.
-        summary.rules.extend(indexes);
-        summary.rules.sort_unstable();
     }
     for (key, summary) in &mut links {
         for &i in &summary.rules {

@@ -267,14 +267,9 @@ impl PlannerApp {
     }
 
     fn refresh_derived(&mut self) {
-        let previous = self
-            .derived
-            .content
-            .and_then(|content| self.doc.plan_with_content(content));
         self.derived.refresh(
             (self.doc.state(), self.doc.content()),
             self.doc.plan(),
-            previous,
             &self.catalog,
         );
         if let Some(a) = &mut self.audit

@@ -9,7 +9,7 @@ use eframe::egui::{self, RichText};
 use crate::catalog::{Catalog, Scope};
 use crate::i18n;
 use crate::net::IpNet;
-use crate::plan::{Member, Node, NodeId, Plan, PlanEdit, SortedMap};
+use crate::plan::{Member, Node, NodeId, Plan, PlanEdit};
 use crate::rules::Rule;
 use crate::topology::{Addressing, LbMode, Zone};
 use crate::ui::command::{Command, Commands};
@@ -408,8 +408,8 @@ fn members_ui(
         });
         next.members.push(Member {
             name: format!("{base}{n:02}"),
-            addresses: SortedMap::new(),
-            nat: SortedMap::new(),
+            addresses: std::collections::BTreeMap::new(),
+            nat: std::collections::BTreeMap::new(),
         });
     }
 }

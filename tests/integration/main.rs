@@ -12,6 +12,8 @@
 // Shared helpers: example plans, the CLI binary, temp folders, golden files.
 mod support;
 
+// The shape of src/: no import cycles, small files.
+mod architecture;
 // The seed page's nine rows and five prose rules, and the HLB-only and single-Director variants.
 mod seed;
 // The catalog validates itself and cites its sources.

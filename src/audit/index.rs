@@ -1,5 +1,5 @@
 //! Items indexed by the networks they name, so that the audit compares a rule only with the
-//! rules on the same addresses instead of with every rule (which was quadratic).
+//! rules on the same addresses, not with every rule: an audit stays near-linear in its input.
 //! Queries return a superset; callers still apply the exact test.
 
 use std::collections::BTreeMap;

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::catalog::{Catalog, Role, Scope, Text};
+use crate::catalog::{Catalog, RequirementId, Role, Scope, Text};
 use crate::i18n::Lang;
 use crate::net::IpNet;
 use crate::plan::{Index, Node, NodeId, Plan};
@@ -127,7 +127,7 @@ pub enum Fix {
         /// The other end.
         b: NodeId,
         /// Requirement id.
-        requirement: String,
+        requirement: RequirementId,
     },
     /// Open a node's field for editing (addresses, label, ...).
     EditNode {

@@ -1,12 +1,14 @@
 //! The catalog of roles and port requirements, loaded from `assets/catalog.ron`.
 //! It owns the data and its lookups; deciding which rules a plan needs is `rules/`.
 
+mod ids;
 mod model;
 mod validate;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+pub use ids::{EndpointId, RequirementId, RoleId};
 pub use model::{
     CatalogData, Condition, Conflict, EndpointKind, Flag, MustLink, Reference, Requirement, Role,
     Scope, Select, Side, Source, Text,
@@ -53,9 +55,9 @@ pub struct Catalog {
     /// side's `via`).
     talking: BTreeMap<String, BTreeSet<String>>,
     /// Requirements by source role and destination role, as places in `requirements()`.
-    between: BTreeMap<String, BTreeMap<String, Vec<usize>>>,
+    between: BTreeMap<RoleId, BTreeMap<RoleId, Vec<usize>>>,
     /// Requirements with an "Any" side, by the role of the other side.
-    with_any: BTreeMap<String, Vec<usize>>,
+    with_any: BTreeMap<RoleId, Vec<usize>>,
 }
 
 impl Catalog {
@@ -86,8 +88,8 @@ impl Catalog {
             message,
         })?;
         let mut talking: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        let mut between: BTreeMap<String, BTreeMap<String, Vec<usize>>> = BTreeMap::new();
-        let mut with_any: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut between: BTreeMap<RoleId, BTreeMap<RoleId, Vec<usize>>> = BTreeMap::new();
+        let mut with_any: BTreeMap<RoleId, Vec<usize>> = BTreeMap::new();
         for (i, r) in data.requirements.iter().enumerate() {
             for s in side_roles(&r.source) {
                 for d in side_roles(&r.destination) {
@@ -227,7 +229,7 @@ impl Catalog {
 fn side_roles(side: &Side) -> Vec<&str> {
     match side {
         Side::Role { role, .. } => vec![role.as_str()],
-        Side::Any { via, .. } => via.iter().map(String::as_str).collect(),
+        Side::Any { via, .. } => via.iter().map(RoleId::as_str).collect(),
     }
 }
 

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::ids::{EndpointId, RequirementId, RoleId};
+
 use crate::net::{PortRange, Transport};
 use crate::topology::{Addressing, LbMode, Zone};
 
@@ -68,7 +70,7 @@ pub struct Conflict {
 #[serde(deny_unknown_fields)]
 pub struct Role {
     /// Stable id (`director`).
-    pub id: String,
+    pub id: RoleId,
     /// Display name.
     pub name: Text,
     /// Zone a new node of this role is placed in.
@@ -90,7 +92,7 @@ pub struct Role {
 #[serde(deny_unknown_fields)]
 pub struct EndpointKind {
     /// Stable id (`hlb_vip`), part of the JSON contract.
-    pub id: String,
+    pub id: EndpointId,
     /// Display name.
     pub name: Text,
     /// Where its addresses come from.
@@ -126,9 +128,9 @@ pub struct Flag {
 #[serde(deny_unknown_fields)]
 pub struct MustLink {
     /// The role whose nodes need the link.
-    pub from: String,
+    pub from: RoleId,
     /// The role they must reach.
-    pub to: String,
+    pub to: RoleId,
     /// Why, for the finding message.
     pub why: Text,
 }
@@ -139,7 +141,7 @@ pub enum Side {
     /// A placed node of a role.
     Role {
         /// Role id.
-        role: String,
+        role: RoleId,
         /// Which endpoint of that node.
         endpoint: Select,
     },
@@ -150,7 +152,7 @@ pub enum Side {
         zone: Zone,
         /// Roles that may stand in for "Any" when linked.
         #[serde(default)]
-        via: Vec<String>,
+        via: Vec<RoleId>,
     },
 }
 
@@ -158,13 +160,13 @@ pub enum Side {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Select {
     /// Always this endpoint kind.
-    Fixed(String),
+    Fixed(EndpointId),
     /// The members, or the VIP when the node's LB mode is in `vip_when`.
     Balanced {
         /// Endpoint kind used otherwise (each member).
-        members: String,
+        members: EndpointId,
         /// Endpoint kind of the VIP.
-        vip: String,
+        vip: EndpointId,
         /// LB modes that send this traffic to the VIP.
         vip_when: Vec<LbMode>,
     },
@@ -176,21 +178,21 @@ pub enum Condition {
     /// The node of `role` has `flag` set.
     Flag {
         /// Role of the node the condition looks at.
-        role: String,
+        role: RoleId,
         /// Flag id.
         flag: String,
     },
     /// The node of `role` uses one of these LB modes.
     Lb {
         /// Role of the node the condition looks at.
-        role: String,
+        role: RoleId,
         /// Accepted modes.
         modes: Vec<LbMode>,
     },
     /// The node of `role` uses this addressing.
     Addressing {
         /// Role of the node the condition looks at.
-        role: String,
+        role: RoleId,
         /// Required addressing.
         mode: Addressing,
     },
@@ -220,7 +222,7 @@ pub struct Reference {
 #[serde(deny_unknown_fields)]
 pub struct Requirement {
     /// Stable id; rule ids are built from it.
-    pub id: String,
+    pub id: RequirementId,
     /// Where the traffic starts.
     pub source: Side,
     /// Where the traffic goes (the listening side).

@@ -60,7 +60,7 @@ impl Plan {
             Vec::new()
         };
         let node = Node {
-            role: role.to_owned(),
+            role: role.into(),
             label: self.fresh_label(&r.name.en),
             position,
             zone,

@@ -2,7 +2,7 @@
 //! An edit is checked whole: a rejected edit leaves the plan untouched.
 
 use super::{CanvasPoint, Link, Node, NodeId, Plan};
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, RequirementId};
 use crate::topology::Zone;
 
 /// A change to a plan: one user gesture, one undo step.
@@ -51,7 +51,7 @@ pub enum PlanEdit {
         /// The other end.
         b: NodeId,
         /// Requirement id.
-        requirement: String,
+        requirement: RequirementId,
         /// True to switch it on.
         enabled: bool,
     },

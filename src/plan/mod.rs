@@ -18,6 +18,7 @@ pub use edit::{EditError, PlanEdit};
 pub use index::Index;
 pub use validate::{PlanProblem, validate};
 
+use crate::catalog::{EndpointId, RequirementId, RoleId};
 use crate::net::{IpNet, PortRange, Transport};
 use crate::topology::{Addressing, LbMode, Zone};
 
@@ -234,7 +235,7 @@ pub struct CanvasPoint {
 #[serde(deny_unknown_fields)]
 pub struct Node {
     /// Catalog role id.
-    pub role: String,
+    pub role: RoleId,
     /// Display label (user text: never trusted in exports).
     pub label: String,
     /// Where it is drawn.
@@ -255,7 +256,7 @@ pub struct Node {
     pub members: Vec<Member>,
     /// Virtual addresses by endpoint kind (`hlb_vip`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub vips: BTreeMap<String, IpNet>,
+    pub vips: BTreeMap<EndpointId, IpNet>,
     /// Networks of a client or partner node.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub networks: Vec<IpNet>,
@@ -305,10 +306,10 @@ pub struct Member {
     pub name: String,
     /// Addresses by endpoint kind (`server`, `internal_interface`, `access_edge`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub addresses: BTreeMap<String, IpNet>,
+    pub addresses: BTreeMap<EndpointId, IpNet>,
     /// Public addresses that NAT maps onto the private ones, by endpoint kind.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub nat: BTreeMap<String, IpNet>,
+    pub nat: BTreeMap<EndpointId, IpNet>,
 }
 
 /// An undirected connection between two nodes.
@@ -321,7 +322,7 @@ pub struct Link {
     pub b: NodeId,
     /// Requirement ids switched off on this link.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
-    pub disabled: BTreeSet<String>,
+    pub disabled: BTreeSet<RequirementId>,
     /// Rules the user added by hand.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub custom: Vec<CustomRule>,

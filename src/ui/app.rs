@@ -327,7 +327,7 @@ impl PlannerApp {
             .catalog
             .roles()
             .iter()
-            .map(|r| (r.id.clone(), r.name.get(self.lang).to_owned()))
+            .map(|r| (r.id.to_string(), r.name.get(self.lang).to_owned()))
             .collect();
         let Self {
             catalog,

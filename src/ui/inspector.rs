@@ -483,7 +483,7 @@ pub fn link_inspector_ui(
             commands.push(Command::Edit(PlanEdit::SetRequirement {
                 a: key.0.clone(),
                 b: key.1.clone(),
-                requirement: r.requirement().to_owned(),
+                requirement: r.requirement().into(),
                 enabled,
             }));
         }

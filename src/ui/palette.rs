@@ -43,10 +43,14 @@ pub fn palette_ui(ui: &mut egui::Ui, catalog: &Catalog, canvas: &mut CanvasState
             visuals.text_color(),
         );
         if response.clicked() {
-            canvas.placing = if picked { None } else { Some(role.id.clone()) };
+            canvas.placing = if picked {
+                None
+            } else {
+                Some(role.id.to_string())
+            };
         }
         if response.drag_started() {
-            egui::DragAndDrop::set_payload(ui.ctx(), RolePayload(role.id.clone()));
+            egui::DragAndDrop::set_payload(ui.ctx(), RolePayload(role.id.to_string()));
         }
         if response.dragged()
             && let Some(p) = ui.ctx().pointer_interact_pos()

@@ -67,7 +67,7 @@ fn switched_off_requirement_is_a_warning_with_a_fix() {
         .find(|l| l.a.as_str() == "dir" && l.b.as_str() == "edge")
         .unwrap()
         .disabled
-        .insert("edge-dir-sip-5061".to_owned());
+        .insert("edge-dir-sip-5061".into());
     let found = of_kind(&plan, FindingKind::DisabledRequirement);
     assert_eq!(found.len(), 1);
     assert!(
@@ -164,7 +164,7 @@ fn sample_names_and_addresses_are_placeholders() {
     node(&mut plan, "dir").fqdn = "dirpool01.contoso.net".to_owned();
     node(&mut plan, "edge").members[0]
         .addresses
-        .insert("access_edge".to_owned(), "131.107.155.10".parse().unwrap());
+        .insert("access_edge".into(), "131.107.155.10".parse().unwrap());
     let found = of_kind(&plan, FindingKind::Placeholder);
     assert_eq!(found.len(), 2, "{found:?}");
     assert!(found.iter().all(|f| f.severity == Severity::Warning));

@@ -156,7 +156,7 @@ fn nat_edge_rules_name_the_public_address() {
     assert_eq!(edge.addressing, Addressing::Nat);
     edge.members[0]
         .nat
-        .insert("access_edge".to_owned(), "192.0.2.21".parse().unwrap());
+        .insert("access_edge".into(), "192.0.2.21".parse().unwrap());
     let set = rules(&plan);
     assert!(
         one(&set, "any-edge-sip-443")
@@ -181,7 +181,7 @@ fn disabled_requirement_drops_only_that_rule() {
         .iter_mut()
         .find(|l| l.a.as_str() == "dir" && l.b.as_str() == "edge")
         .unwrap();
-    link.disabled.insert("edge-dir-sip-5061".to_owned());
+    link.disabled.insert("edge-dir-sip-5061".into());
     let set = rules(&plan);
     assert_eq!(set.rules.len(), before - 1);
     assert!(

@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use std::collections::BTreeSet;
 
-use crate::export::{CSV_HEADER, one_line};
+use crate::escape::one_line;
+use crate::export::CSV_HEADER;
 use crate::i18n::{Lang, firewall_title, tr};
 use crate::rules::{Addresses, Rule, RuleEnd, RuleSet};
 use crate::topology::Firewall;

@@ -85,7 +85,7 @@ pub fn from_ron(text: &str, origin: &str, catalog: &Catalog) -> Result<Plan, Pla
         message: if e.code == ron::Error::ExceededRecursionLimit {
             format!("nested deeper than {MAX_NESTING} levels; a plan is never this deep")
         } else {
-            crate::export::one_line(&e.code.to_string())
+            crate::escape::one_line(&e.code.to_string())
         },
     };
     // Parse once; only a file that does not parse as this version's plan is probed for its
@@ -126,7 +126,7 @@ pub fn from_ron(text: &str, origin: &str, catalog: &Catalog) -> Result<Plan, Pla
             line,
             col,
             // Messages quote the file's text: keep them one safe line (status bar, CI logs, terminals).
-            message: crate::export::one_line(&p.message),
+            message: crate::escape::one_line(&p.message),
         });
     }
     plan.normalize();

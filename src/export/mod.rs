@@ -12,7 +12,6 @@ mod powershell;
 mod text;
 
 pub use csv::HEADER as CSV_HEADER;
-pub use text::{markup, one_line};
 
 /// An end's addresses as one line: `any`, `a, b`, with `UNRESOLVED` when some are missing.
 pub fn addresses_text(end: &crate::rules::RuleEnd) -> String {

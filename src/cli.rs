@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use crate::catalog::{Catalog, CatalogError, Select, Side};
 use crate::export::{self, Format};
-use crate::findings::{self, Severity};
+use crate::findings::Severity;
 use crate::plan_file::{self, PlanFileError};
 use crate::rules;
 
@@ -343,7 +343,10 @@ fn check_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
         ));
     }
     let plan = plan_file::load(path, catalog)?;
-    let (rules, mut findings) = findings::derive_and_check(&plan, catalog);
+    let crate::derivation::Derivation {
+        rules,
+        mut findings,
+    } = crate::derivation::Derivation::new(&plan, catalog);
     if let Some(csv) = &opts.against {
         let text = crate::file_text::read(csv).map_err(PlanFileError::from)?;
         let existing = crate::audit::parse(&text).map_err(|e| CliError::Existing {

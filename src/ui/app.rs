@@ -267,14 +267,9 @@ impl PlannerApp {
     }
 
     fn refresh_derived(&mut self) {
-        let previous = self
-            .derived
-            .content
-            .and_then(|content| self.doc.plan_with_content(content));
         self.derived.refresh(
             (self.doc.state(), self.doc.content()),
             self.doc.plan(),
-            previous,
             &self.catalog,
         );
         if let Some(a) = &mut self.audit
@@ -841,7 +836,7 @@ impl PlannerApp {
         match command {
             Command::FocusField { node, field } => {
                 self.selection = Selection::only_node(node);
-                self.inspector.focus(&field);
+                self.inspector.focus(field);
             }
             Command::Export { kind, to_clipboard } => {
                 let scope = match kind {

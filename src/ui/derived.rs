@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::catalog::Catalog;
-use crate::derivation::{Derivation, Update};
+use crate::derivation::Derivation;
 use crate::findings::{FindingKind, Fix, Severity, Subject};
 use crate::plan::{NodeId, Plan};
 use crate::rules::{self, LinkSummary};
@@ -25,10 +25,8 @@ pub struct Derived {
     /// The document content its rules and findings were derived from (see
     /// [`crate::document::Document::content`]): moving cards changes `state`, not this.
     pub content: Option<u64>,
-    /// The rules and findings, brought up to date edit by edit.
+    /// The rules and findings.
     pub derivation: Derivation,
-    /// How the last change of content was followed (`None`: not yet derived).
-    pub updated: Option<Update>,
     /// Per link, by sorted ends.
     pub links: BTreeMap<(NodeId, NodeId), LinkView>,
     /// Nodes with an error finding.
@@ -39,28 +37,18 @@ pub struct Derived {
 
 impl Derived {
     /// Bring up to date with the document's `(state, content)`. Rules and findings are derived
-    /// again only when the content changed, and then only what changed since `previous`, the
-    /// plan (if the document still has it) that they were derived from; true when they were.
+    /// again only when the content changed; true when they were.
     pub fn refresh(
         &mut self,
         (state, content): (u64, u64),
         plan: &Plan,
-        previous: Option<&Plan>,
         catalog: &Catalog,
     ) -> bool {
         self.state = Some(state);
         if self.content == Some(content) {
             return false;
         }
-        self.updated = Some(match previous {
-            Some(previous) if self.content.is_some() => {
-                self.derivation.update(previous, plan, catalog)
-            }
-            _ => {
-                self.derivation = Derivation::new(plan, catalog);
-                Update::Full
-            }
-        });
+        self.derivation = Derivation::new(plan, catalog);
         let findings = &self.derivation.findings;
         let links_in_error: BTreeSet<(&NodeId, &NodeId)> = findings
             .iter()

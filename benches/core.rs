@@ -130,7 +130,7 @@ fn export_2000_nodes(bencher: Bencher<'_, '_>, format: Format) {
         findings: &findings,
         lang: Lang::En,
     };
-    bencher.bench_local(|| export::render(format, &report));
+    bencher.bench_local(|| export::render(format, &report).expect("an export"));
 }
 
 /// Opening a plan file: read, parse, validate.
@@ -168,7 +168,8 @@ fn audit_10000_rules(bencher: Bencher<'_, '_>) {
         Format::Csv,
         &rules::RuleScope::default(),
         Lang::En,
-    );
+    )
+    .expect("our CSV");
     let existing: String = csv.split_inclusive('\n').take(10_001).collect();
     let parsed = audit::parse(&existing).expect("our own CSV");
     assert_eq!(parsed.len(), 10_000);

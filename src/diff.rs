@@ -138,7 +138,7 @@ pub fn csv(diff: &RuleDiff, lang: Lang) -> String {
 }
 
 /// The diff as JSON: `{ "added": [rule...], "removed": [rule...] }`, rules as in the JSON export.
-pub fn json(diff: &RuleDiff, lang: Lang) -> String {
+pub fn json(diff: &RuleDiff, lang: Lang) -> Result<String, crate::export::ExportError> {
     let list = |rules: &[Rule]| {
         rules
             .iter()
@@ -146,7 +146,5 @@ pub fn json(diff: &RuleDiff, lang: Lang) -> String {
             .collect::<Vec<_>>()
     };
     let doc = serde_json::json!({ "added": list(&diff.added), "removed": list(&diff.removed) });
-    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    text.push('\n');
-    text
+    crate::export::pretty_json(&doc)
 }

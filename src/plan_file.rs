@@ -54,6 +54,9 @@ pub enum PlanFileError {
         /// What is wrong.
         message: String,
     },
+    /// The plan could not be written as RON text.
+    #[error("cannot write the plan as RON: {0}")]
+    Serialize(#[from] ron::Error),
     /// Saving failed.
     #[error(transparent)]
     Write(#[from] WriteError),
@@ -134,22 +137,21 @@ pub fn from_ron(text: &str, origin: &str, catalog: &Catalog) -> Result<Plan, Pla
 }
 
 /// The canonical text of a plan.
-pub fn to_ron(plan: &Plan) -> String {
+pub fn to_ron(plan: &Plan) -> Result<String, PlanFileError> {
     let mut plan = plan.clone();
     plan.normalize();
     let config = ron::ser::PrettyConfig::new()
         .struct_names(true)
         .indentor("    ".to_owned())
         .new_line("\n".to_owned());
-    // Plain data with string keys cannot fail to serialise.
-    let mut text = ron::ser::to_string_pretty(&plan, config).unwrap_or_default();
+    let mut text = ron::ser::to_string_pretty(&plan, config)?;
     text.push('\n');
-    text
+    Ok(text)
 }
 
 /// Save atomically in the canonical format.
 pub fn save(path: &Path, plan: &Plan) -> Result<(), PlanFileError> {
-    atomic_write::write(path, to_ron(plan).as_bytes())?;
+    atomic_write::write(path, to_ron(plan)?.as_bytes())?;
     Ok(())
 }
 

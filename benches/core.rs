@@ -29,7 +29,7 @@ fn derive_and_findings(bencher: Bencher<'_, '_>, nodes: usize) {
     bencher.bench_local(|| Derivation::new(&plan, &catalog));
 }
 
-/// Edits the window follows at 2,000 nodes, each on a node in the middle of the plan.
+/// Edits made in the window at 2,000 nodes, each on a node in the middle of the plan.
 const EDITS: [&str; 6] = [
     "rename",
     "address",
@@ -133,7 +133,7 @@ fn export_2000_nodes(bencher: Bencher<'_, '_>, format: Format) {
         findings: &findings,
         lang: Lang::En,
     };
-    bencher.bench_local(|| export::render(format, &report));
+    bencher.bench_local(|| export::render(format, &report).expect("an export"));
 }
 
 /// Opening a plan file: read, parse, validate.
@@ -171,7 +171,8 @@ fn audit_10000_rules(bencher: Bencher<'_, '_>) {
         Format::Csv,
         &rules::RuleScope::default(),
         Lang::En,
-    );
+    )
+    .expect("our CSV");
     let existing: String = csv.split_inclusive('\n').take(10_001).collect();
     let parsed = audit::parse(&existing).expect("our own CSV");
     assert_eq!(parsed.len(), 10_000);

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use crate::catalog::{Catalog, CatalogError, Select, Side};
 use crate::export::{self, Format};
-use crate::findings::{self, Severity};
+use crate::findings::Severity;
 use crate::plan_file::{self, PlanFileError};
 use crate::rules;
 
@@ -74,6 +74,9 @@ pub enum CliError {
         /// What is wrong.
         message: String,
     },
+    /// An export could not be made.
+    #[error(transparent)]
+    Export(#[from] export::ExportError),
     /// Output could not be written.
     #[error(transparent)]
     Write(#[from] crate::atomic_write::WriteError),
@@ -247,7 +250,7 @@ fn gen_plan_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError>
         _ => return Err(usage("gen-plan needs a node count, like `gen-plan 2000`")),
     };
     let plan = crate::generate::large_plan(nodes, catalog).map_err(|e| usage(e.to_string()))?;
-    let text = plan_file::to_ron(&plan);
+    let text = plan_file::to_ron(&plan)?;
     match &opts.output {
         Some(file) => crate::atomic_write::write(file, text.as_bytes())?,
         None => out(&text)?,
@@ -274,7 +277,7 @@ fn export_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
     let plan = plan_file::load(path, catalog)?;
     let scope = scope(opts, &plan)?;
     let lang = opts.lang.unwrap_or_else(crate::i18n::Lang::from_env);
-    let text = export::export_plan(&plan, catalog, format, &scope, lang);
+    let text = export::export_plan(&plan, catalog, format, &scope, lang)?;
     match &opts.output {
         Some(file) => crate::atomic_write::write(file, text.as_bytes())?,
         None => out(&text)?,
@@ -293,7 +296,7 @@ fn diff_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
     let text = match opts.format.as_deref().unwrap_or("markdown") {
         "markdown" => crate::diff::markdown(&changes, &old.name, &new.name, lang),
         "csv" => crate::diff::csv(&changes, lang),
-        "json" => crate::diff::json(&changes, lang),
+        "json" => crate::diff::json(&changes, lang)?,
         other => {
             return Err(usage(format!(
                 "unknown diff format `{other}` (expected markdown, csv or json)"
@@ -343,7 +346,10 @@ fn check_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
         ));
     }
     let plan = plan_file::load(path, catalog)?;
-    let (rules, mut findings) = findings::derive_and_check(&plan, catalog);
+    let crate::derivation::Derivation {
+        rules,
+        mut findings,
+    } = crate::derivation::Derivation::new(&plan, catalog);
     if let Some(csv) = &opts.against {
         let text = crate::file_text::read(csv).map_err(PlanFileError::from)?;
         let existing = crate::audit::parse(&text).map_err(|e| CliError::Existing {
@@ -355,7 +361,7 @@ fn check_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
         findings.sort();
     }
     match opts.format.as_deref().unwrap_or("text") {
-        "json" => out(&export::findings_json(&findings, lang))?,
+        "json" => out(&export::findings_json(&findings, lang)?)?,
         "text" => {
             let mut text = String::new();
             for f in &findings {
@@ -397,11 +403,7 @@ fn catalog_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> 
         return Err(usage("catalog takes no file argument (use --catalog FILE)"));
     }
     match opts.format.as_deref().unwrap_or("markdown") {
-        "json" => {
-            let mut text = serde_json::to_string_pretty(catalog.data()).unwrap_or_default();
-            text.push('\n');
-            out(&text)?;
-        }
+        "json" => out(&export::pretty_json(catalog.data())?)?,
         "markdown" => out(&catalog_markdown(catalog))?,
         other => {
             return Err(usage(format!(

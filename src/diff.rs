@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use std::collections::BTreeSet;
 
-use crate::export::{CSV_HEADER, one_line};
+use crate::escape::one_line;
+use crate::export::CSV_HEADER;
 use crate::i18n::{Lang, firewall_title, tr};
 use crate::rules::{Addresses, Rule, RuleEnd, RuleSet};
 use crate::topology::Firewall;
@@ -137,7 +138,7 @@ pub fn csv(diff: &RuleDiff, lang: Lang) -> String {
 }
 
 /// The diff as JSON: `{ "added": [rule...], "removed": [rule...] }`, rules as in the JSON export.
-pub fn json(diff: &RuleDiff, lang: Lang) -> String {
+pub fn json(diff: &RuleDiff, lang: Lang) -> Result<String, crate::export::ExportError> {
     let list = |rules: &[Rule]| {
         rules
             .iter()
@@ -145,7 +146,5 @@ pub fn json(diff: &RuleDiff, lang: Lang) -> String {
             .collect::<Vec<_>>()
     };
     let doc = serde_json::json!({ "added": list(&diff.added), "removed": list(&diff.removed) });
-    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    text.push('\n');
-    text
+    crate::export::pretty_json(&doc)
 }

@@ -1,7 +1,8 @@
 //! Lync Port Planner: derive, check and export the firewall rules of a Lync Server 2013 plan.
 //!
 //! Module map (dependency direction: top to bottom; nothing above `ui` names egui):
-//! - [`net`], [`topology`]: validated values and the shared vocabulary; [`i18n`]: languages and UI strings.
+//! - [`net`], [`topology`]: validated values and the shared vocabulary; [`i18n`]: languages and UI strings;
+//!   [`escape`]: user text made one safe line (and HTML-escaped).
 //! - [`catalog`]: roles and port requirements from `assets/catalog.ron`.
 //! - [`plan`], [`plan_file`], [`document`], [`recovery`]: the user's document, its edits and undo
 //!   history, its RON files and the crash-recovery file.
@@ -19,6 +20,7 @@ pub mod derivation;
 pub mod diagram;
 pub mod diff;
 pub mod document;
+pub mod escape;
 pub mod examples;
 pub mod export;
 pub mod file_text;

@@ -54,6 +54,9 @@ pub enum PlanFileError {
         /// What is wrong.
         message: String,
     },
+    /// The plan could not be written as RON text.
+    #[error("cannot write the plan as RON: {0}")]
+    Serialize(#[from] ron::Error),
     /// Saving failed.
     #[error(transparent)]
     Write(#[from] WriteError),
@@ -85,7 +88,7 @@ pub fn from_ron(text: &str, origin: &str, catalog: &Catalog) -> Result<Plan, Pla
         message: if e.code == ron::Error::ExceededRecursionLimit {
             format!("nested deeper than {MAX_NESTING} levels; a plan is never this deep")
         } else {
-            crate::export::one_line(&e.code.to_string())
+            crate::escape::one_line(&e.code.to_string())
         },
     };
     // Parse once; only a file that does not parse as this version's plan is probed for its
@@ -126,7 +129,7 @@ pub fn from_ron(text: &str, origin: &str, catalog: &Catalog) -> Result<Plan, Pla
             line,
             col,
             // Messages quote the file's text: keep them one safe line (status bar, CI logs, terminals).
-            message: crate::export::one_line(&p.message),
+            message: crate::escape::one_line(&p.message),
         });
     }
     plan.normalize();
@@ -134,22 +137,21 @@ pub fn from_ron(text: &str, origin: &str, catalog: &Catalog) -> Result<Plan, Pla
 }
 
 /// The canonical text of a plan.
-pub fn to_ron(plan: &Plan) -> String {
+pub fn to_ron(plan: &Plan) -> Result<String, PlanFileError> {
     let mut plan = plan.clone();
     plan.normalize();
     let config = ron::ser::PrettyConfig::new()
         .struct_names(true)
         .indentor("    ".to_owned())
         .new_line("\n".to_owned());
-    // Plain data with string keys cannot fail to serialise.
-    let mut text = ron::ser::to_string_pretty(&plan, config).unwrap_or_default();
+    let mut text = ron::ser::to_string_pretty(&plan, config)?;
     text.push('\n');
-    text
+    Ok(text)
 }
 
 /// Save atomically in the canonical format.
 pub fn save(path: &Path, plan: &Plan) -> Result<(), PlanFileError> {
-    atomic_write::write(path, to_ron(plan).as_bytes())?;
+    atomic_write::write(path, to_ron(plan)?.as_bytes())?;
     Ok(())
 }
 

@@ -40,15 +40,27 @@ fn file(dir: &Path) -> PathBuf {
     dir.join("recovery.ron")
 }
 
+/// Why the recovery file could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum RecoveryError {
+    /// The recovery could not be written as RON text.
+    #[error("cannot write the recovery file as RON: {0}")]
+    Serialize(#[from] ron::Error),
+    /// The folder or the file could not be written.
+    #[error(transparent)]
+    Write(#[from] atomic_write::WriteError),
+}
+
 /// Write the recovery file atomically.
-pub fn write(dir: &Path, recovery: &Recovery) -> Result<(), atomic_write::WriteError> {
+pub fn write(dir: &Path, recovery: &Recovery) -> Result<(), RecoveryError> {
     std::fs::create_dir_all(dir).map_err(|source| atomic_write::WriteError {
         source,
         path: dir.to_owned(),
     })?;
     let config = ron::ser::PrettyConfig::new().struct_names(true);
-    let text = ron::ser::to_string_pretty(recovery, config).unwrap_or_default();
-    atomic_write::write(&file(dir), text.as_bytes())
+    let text = ron::ser::to_string_pretty(recovery, config)?;
+    atomic_write::write(&file(dir), text.as_bytes())?;
+    Ok(())
 }
 
 /// The recovery file, if there is a usable one. A damaged file is ignored (and left for inspection).
@@ -73,4 +85,28 @@ pub fn now() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs())
+}
+
+#[cfg(test)]
+mod tests {
+    /// A folder that cannot be made is an error for the caller (the autosave shows it), and a
+    /// written file reads back.
+    #[test]
+    fn write_reports_failure_and_reads_back() {
+        let base = std::env::temp_dir().join(format!("lpp-recovery-{}", std::process::id()));
+        std::fs::create_dir_all(&base).unwrap();
+        let catalog = crate::catalog::Catalog::builtin().unwrap();
+        let recovery = super::Recovery {
+            original: None,
+            written_at: 1,
+            plan: crate::plan::Plan::new("unsaved"),
+        };
+        let blocker = base.join("file");
+        std::fs::write(&blocker, "not a folder").unwrap();
+        let err = super::write(&blocker.join("dir"), &recovery).unwrap_err();
+        assert!(matches!(err, super::RecoveryError::Write(_)), "{err}");
+        super::write(&base, &recovery).unwrap();
+        assert_eq!(super::read(&base, &catalog), Some(recovery));
+        std::fs::remove_dir_all(&base).unwrap();
+    }
 }

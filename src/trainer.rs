@@ -31,11 +31,38 @@ pub struct Scenario {
     pub hops: Vec<Hop>,
 }
 
-/// Every built-in scenario, parsed once (the file is checked by the tests; a broken one yields none).
-pub fn scenarios() -> &'static [Scenario] {
-    static SCENARIOS: std::sync::OnceLock<Vec<Scenario>> = std::sync::OnceLock::new();
+/// Where the built-in scenarios come from, as errors name it.
+const ORIGIN: &str = "assets/scenarios.ron";
+
+/// Why the built-in scenarios could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{ORIGIN}:{line}:{col}: {message}")]
+pub struct ScenarioError {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub col: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Every built-in scenario, parsed once (a unit test proves the built-in file parses).
+pub fn scenarios() -> Result<&'static [Scenario], ScenarioError> {
+    static SCENARIOS: std::sync::OnceLock<Result<Vec<Scenario>, ScenarioError>> =
+        std::sync::OnceLock::new();
     SCENARIOS
-        .get_or_init(|| ron::from_str(include_str!("../assets/scenarios.ron")).unwrap_or_default())
+        .get_or_init(|| parse(include_str!("../assets/scenarios.ron")))
+        .as_deref()
+        .map_err(ScenarioError::clone)
+}
+
+/// Scenarios from RON text.
+fn parse(text: &str) -> Result<Vec<Scenario>, ScenarioError> {
+    ron::from_str(text).map_err(|e| ScenarioError {
+        line: e.span.start.line,
+        col: e.span.start.col,
+        message: crate::escape::one_line(&e.code.to_string()),
+    })
 }
 
 /// The rules of a hop in a rule set (one per matching node pair).
@@ -101,4 +128,30 @@ pub fn scores_csv(scenario: &Scenario, scores: &[Score]) -> String {
         out.push_str("\r\n");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    /// The built-in file parses, and has scenarios.
+    #[test]
+    fn the_built_in_scenarios_parse() {
+        let scenarios = super::scenarios().unwrap();
+        assert!(!scenarios.is_empty());
+        assert!(
+            scenarios.iter().all(|s| !s.hops.is_empty()),
+            "{scenarios:?}"
+        );
+    }
+
+    /// Text that is not a list of scenarios is an error naming the file and the place.
+    #[test]
+    fn broken_scenarios_are_an_error() {
+        let err = super::parse("[\n  (id: \"x\", nonsense: 1),\n]").unwrap_err();
+        assert_eq!(err.line, 2, "{err}");
+        assert!(
+            err.to_string().starts_with("assets/scenarios.ron:2:"),
+            "{err}"
+        );
+        assert_eq!(super::parse("[]"), Ok(Vec::new()));
+    }
 }

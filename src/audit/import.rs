@@ -159,7 +159,7 @@ fn plain(line: usize, fields: &[String]) -> Result<ExistingRule, CsvError> {
 
 /// At most 40 characters of user text for an error message.
 fn clip(text: &str) -> String {
-    crate::export::one_line(text).chars().take(40).collect()
+    crate::escape::one_line(text).chars().take(40).collect()
 }
 
 fn transport(text: &str, line: usize) -> Result<Option<Transport>, CsvError> {

@@ -422,7 +422,8 @@ mod tests {
             crate::export::Format::Csv,
             &crate::rules::RuleScope::default(),
             Lang::En,
-        );
+        )
+        .unwrap();
         let text: String = csv
             .split_inclusive('\n')
             .enumerate()

@@ -135,7 +135,7 @@ impl Catalog {
 
     /// A role by id.
     pub fn role(&self, id: &str) -> Option<&Role> {
-        self.role_rank(id).map(|i| &self.data.roles[i])
+        self.data.roles.iter().find(|r| r.id == id)
     }
 
     /// Every role, in catalog order.
@@ -208,20 +208,6 @@ impl Catalog {
     /// side's `via`.
     pub fn exchange_traffic(&self, a: &str, b: &str) -> bool {
         self.talking.get(a).is_some_and(|peers| peers.contains(b))
-    }
-
-    /// `exchange_traffic` by place in `roles()`.
-    pub fn ranks_exchange_traffic(&self, a: usize, b: usize) -> bool {
-        let roles = self.roles();
-        match (roles.get(a), roles.get(b)) {
-            (Some(a), Some(b)) => self.exchange_traffic(&a.id, &b.id),
-            _ => false,
-        }
-    }
-
-    /// A role's place in `roles()`.
-    pub fn role_rank(&self, id: &str) -> Option<usize> {
-        self.data.roles.iter().position(|r| r.id == id)
     }
 }
 

@@ -6,7 +6,7 @@ pub mod style;
 use std::fmt::Write as _;
 
 use crate::catalog::Catalog;
-use crate::export::markup;
+use crate::escape::markup;
 use crate::plan::layout::{self, Bounds, INTERNAL_X, PERIMETER_X};
 use crate::plan::{CanvasPoint, Plan};
 use crate::rules::{RuleSet, link_summaries};

@@ -2,7 +2,8 @@
 //! Every piece of text goes through `esc`; no script, no external resource.
 
 use super::Report;
-use super::text::{addresses, markup};
+use super::text::addresses;
+use crate::escape::markup;
 use crate::i18n::{firewall_title, tr, trf};
 use crate::topology::Firewall;
 

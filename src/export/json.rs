@@ -1,12 +1,13 @@
 //! The JSON rule table, exactly the contract of DESIGN.md section 3.
 
+use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::Report;
+use super::{ExportError, Report};
 use crate::findings::Finding;
 use crate::rules::{Addresses, RuleEnd};
 
-pub(super) fn render(report: &Report<'_>) -> String {
+pub(super) fn render(report: &Report<'_>) -> Result<String, ExportError> {
     let rules: Vec<Value> = report
         .rules
         .rules
@@ -61,13 +62,31 @@ fn findings(findings: &[Finding], lang: crate::i18n::Lang) -> Vec<Value> {
         .collect()
 }
 
-pub(super) fn findings_document(list: &[Finding], lang: crate::i18n::Lang) -> String {
+pub(super) fn findings_document(
+    list: &[Finding],
+    lang: crate::i18n::Lang,
+) -> Result<String, ExportError> {
     pretty(&json!({ "findings": findings(list, lang) }))
 }
 
-fn pretty(value: &Value) -> String {
-    // A Value built from strings and numbers always serialises.
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+/// Indented JSON text with a final newline.
+pub(super) fn pretty<T: Serialize + ?Sized>(value: &T) -> Result<String, ExportError> {
+    let mut text = serde_json::to_string_pretty(value)?;
     text.push('\n');
-    text
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    /// A value JSON cannot hold (a map with keys that are not strings) is an error, not
+    /// empty text.
+    #[test]
+    fn what_json_cannot_hold_is_an_error() {
+        let value = BTreeMap::from([((1, 2), "pair")]);
+        let err = super::pretty(&value).unwrap_err();
+        assert!(err.to_string().starts_with("cannot write JSON: "), "{err}");
+        assert_eq!(super::pretty(&[1, 2]).unwrap(), "[\n  1,\n  2\n]\n");
+    }
 }

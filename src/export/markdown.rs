@@ -1,7 +1,8 @@
 //! Markdown tables grouped by firewall, then the findings.
 
 use super::Report;
-use super::text::{addresses, end_title, one_line};
+use super::text::{addresses, end_title};
+use crate::escape::one_line;
 use crate::i18n::{firewall_title, tr, trf};
 use crate::topology::Firewall;
 

@@ -12,7 +12,6 @@ mod powershell;
 mod text;
 
 pub use csv::HEADER as CSV_HEADER;
-pub use text::{markup, one_line};
 
 /// An end's addresses as one line: `any`, `a, b`, with `UNRESOLVED` when some are missing.
 pub fn addresses_text(end: &crate::rules::RuleEnd) -> String {
@@ -116,6 +115,14 @@ impl fmt::Display for Format {
     }
 }
 
+/// Why an export could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The JSON text could not be written.
+    #[error("cannot write JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
 /// An unknown format name.
 #[derive(Debug, thiserror::Error)]
 #[error(
@@ -137,17 +144,17 @@ impl FromStr for Format {
 }
 
 /// Render a report in a format.
-pub fn render(format: Format, report: &Report<'_>) -> String {
-    match format {
+pub fn render(format: Format, report: &Report<'_>) -> Result<String, ExportError> {
+    Ok(match format {
         Format::Csv => csv::render(report),
         Format::Markdown => markdown::render(report),
         Format::Html => html::render(report),
-        Format::Json => json::render(report),
+        Format::Json => json::render(report)?,
         Format::Powershell => powershell::render(report),
         Format::Nftables => nftables::render(report),
         Format::Iptables => iptables::render(report),
         Format::Asa => asa::render(report),
-    }
+    })
 }
 
 /// The export of a plan in a scope: what the CLI writes and the GUI saves, byte for byte.
@@ -157,7 +164,7 @@ pub fn export_plan(
     format: Format,
     scope: &crate::rules::RuleScope,
     lang: crate::i18n::Lang,
-) -> String {
+) -> Result<String, ExportError> {
     let rules = crate::rules::derive(plan, catalog);
     let findings = if format.shows_findings() {
         crate::findings::check(plan, catalog, &rules)
@@ -200,6 +207,11 @@ pub fn rule_json(rule: &crate::rules::Rule, lang: crate::i18n::Lang) -> serde_js
 }
 
 /// Findings alone as JSON (`check --format json`).
-pub fn findings_json(findings: &[Finding], lang: crate::i18n::Lang) -> String {
+pub fn findings_json(findings: &[Finding], lang: crate::i18n::Lang) -> Result<String, ExportError> {
     json::findings_document(findings, lang)
+}
+
+/// Any value as indented JSON text with a final newline (the diff, the catalog).
+pub fn pretty_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, ExportError> {
+    json::pretty(value)
 }

@@ -2,7 +2,8 @@
 //! source host whose peer is not a host (Any, a VIP). All values are single-quoted literals.
 
 use super::Report;
-use super::text::{ascii_comment, one_line};
+use super::text::ascii_comment;
+use crate::escape::one_line;
 use crate::rules::{Addresses, Rule, RuleEnd};
 
 pub(super) fn render(report: &Report<'_>) -> String {

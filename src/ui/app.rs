@@ -318,10 +318,14 @@ impl PlannerApp {
             .iter()
             .map(|t| t.name.to_owned())
             .collect();
-        let scenarios: Vec<String> = crate::trainer::scenarios()
-            .iter()
-            .map(|s| s.title.get(self.lang).to_owned())
-            .collect();
+        let scenarios: Vec<String> = match crate::trainer::scenarios() {
+            Ok(list) => list
+                .iter()
+                .map(|s| s.title.get(self.lang).to_owned())
+                .collect(),
+            // The menu says why it has no scenarios; choosing the entry shows the error.
+            Err(e) => vec![e.to_string()],
+        };
         let hide_ports = self.trainer_frame();
         let roles: Vec<(String, String)> = self
             .catalog
@@ -642,7 +646,14 @@ impl PlannerApp {
                 }
             }
             AfterPrompt::Scenario(i) => {
-                let Some(scenario) = crate::trainer::scenarios().get(i).cloned() else {
+                let scenario = match crate::trainer::scenarios() {
+                    Ok(list) => list.get(i).cloned(),
+                    Err(e) => {
+                        self.status = Status::error(e.to_string());
+                        return;
+                    }
+                };
+                let Some(scenario) = scenario else {
                     return;
                 };
                 if let Some(t) = examples::TEMPLATES
@@ -763,7 +774,13 @@ impl PlannerApp {
             Command::Copy => {
                 self.clipboard = self.doc.plan().copy(&self.selection.nodes);
                 if !self.clipboard.nodes.is_empty() {
-                    ctx.copy_text(clipboard_text(&self.clipboard));
+                    match clipboard_text(&self.clipboard) {
+                        Ok(text) => ctx.copy_text(text),
+                        Err(e) => {
+                            self.status = Status::error(e.to_string());
+                            return;
+                        }
+                    }
                 }
                 self.status = Status::info(self.trf(
                     "status.copied",
@@ -836,7 +853,7 @@ impl PlannerApp {
         match command {
             Command::FocusField { node, field } => {
                 self.selection = Selection::only_node(node);
-                self.inspector.focus(&field);
+                self.inspector.focus(field);
             }
             Command::Export { kind, to_clipboard } => {
                 let scope = match kind {
@@ -1142,7 +1159,7 @@ fn side_ui(
 }
 
 /// Copied nodes as plan text, so they paste into another window too.
-fn clipboard_text(clip: &Clipboard) -> String {
+fn clipboard_text(clip: &Clipboard) -> Result<String, plan_file::PlanFileError> {
     let mut plan = Plan::new("clipboard");
     plan.nodes = clip
         .nodes

@@ -59,8 +59,8 @@ pub enum Command {
     FocusField {
         /// The node.
         node: crate::plan::NodeId,
-        /// Field name from the finding (`addresses`, `vips`, `label`, ...).
-        field: String,
+        /// The field the finding's fix names.
+        field: crate::findings::NodeField,
     },
     /// Export > a format: checked by the placeholder guard, then a dialog or the clipboard.
     Export {

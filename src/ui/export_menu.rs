@@ -109,9 +109,9 @@ pub fn render(
     lang: crate::i18n::Lang,
 ) -> Result<Vec<u8>, String> {
     match kind {
-        ExportKind::Rules(format) => {
-            Ok(export::export_plan(plan, catalog, format, scope, lang).into_bytes())
-        }
+        ExportKind::Rules(format) => export::export_plan(plan, catalog, format, scope, lang)
+            .map(String::into_bytes)
+            .map_err(|e| e.to_string()),
         ExportKind::DiagramSvg => {
             Ok(
                 crate::diagram::svg(plan, catalog, &crate::rules::derive(plan, catalog))

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use eframe::egui::{self, RichText};
 
 use crate::catalog::{Catalog, Scope};
+use crate::findings::NodeField;
 use crate::i18n;
 use crate::net::IpNet;
 use crate::plan::{Member, Node, NodeId, Plan, PlanEdit};
@@ -24,15 +25,15 @@ pub struct InspectorState {
     /// The (node, document state) the buffers belong to.
     owner: Option<(NodeId, u64)>,
     /// A field to put the cursor in (from a finding's fix), and whether a filled field will do.
-    focus: Option<(String, bool)>,
+    focus: Option<(NodeField, bool)>,
     /// The requirements of the selected link, for (link, document state).
     link_rules: Option<((NodeId, NodeId), u64, Vec<Rule>)>,
 }
 
 impl InspectorState {
     /// Put the cursor in the first field of this kind (an empty one if there is one).
-    pub fn focus(&mut self, field: &str) {
-        self.focus = Some((field.to_owned(), false));
+    pub fn focus(&mut self, field: NodeField) {
+        self.focus = Some((field, false));
     }
 
     /// True when a field key belongs to the finding's field name.
@@ -40,11 +41,15 @@ impl InspectorState {
         let Some((field, any)) = &self.focus else {
             return false;
         };
-        let matches = match field.as_str() {
-            "addresses" => key.starts_with("member.") && key.rsplit('.').next() != Some("name"),
-            "vips" => key.starts_with("vip."),
-            "members" => key.starts_with("member.") && key.rsplit('.').next() == Some("name"),
-            other => key == other,
+        let matches = match field {
+            NodeField::Addresses => {
+                key.starts_with("member.") && key.rsplit('.').next() != Some("name")
+            }
+            NodeField::Vips => key.starts_with("vip."),
+            NodeField::Members => {
+                key.starts_with("member.") && key.rsplit('.').next() == Some("name")
+            }
+            other => key == other.as_str(),
         };
         matches && (*any || current.is_empty())
     }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use eframe::egui::{self, RichText, Sense, Vec2};
 
-use crate::export::one_line;
+use crate::escape::one_line;
 use crate::i18n::Lang;
 use crate::rules::{Addresses, Rule, RuleEnd};
 use crate::topology::Firewall;

@@ -167,7 +167,7 @@ fn fix_command(fix: &Fix) -> (&'static str, Command) {
             "fix.go_to_field",
             Command::FocusField {
                 node: node.clone(),
-                field: field.clone(),
+                field: *field,
             },
         ),
     }

@@ -653,6 +653,7 @@ fn only_the_formats_that_show_findings_depend_on_them() {
                         lang: lync_port_planner::i18n::Lang::En,
                     },
                 )
+                .unwrap()
             };
             assert_eq!(
                 with(&findings) != with(&[]),

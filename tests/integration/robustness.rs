@@ -142,15 +142,16 @@ fn plan_loader_never_panics_and_every_rejection_has_a_position() {
                 // An accepted plan must also derive, check, export and round-trip without a panic.
                 let ok = catch_unwind(AssertUnwindSafe(|| {
                     for format in Format::ALL {
-                        let _ = export::export_plan(
+                        export::export_plan(
                             &plan,
                             &catalog,
                             format,
                             &lync_port_planner::rules::RuleScope::default(),
                             lync_port_planner::i18n::Lang::En,
-                        );
+                        )
+                        .unwrap();
                     }
-                    plan_file::from_ron(&plan_file::to_ron(&plan), "again.ron", &catalog)
+                    plan_file::from_ron(&plan_file::to_ron(&plan).unwrap(), "again.ron", &catalog)
                         .map(|again| again == plan)
                 }));
                 assert!(
@@ -187,7 +188,8 @@ fn csv_importer_never_panics_and_reports_lines() {
         Format::Csv,
         &lync_port_planner::rules::RuleScope::default(),
         lync_port_planner::i18n::Lang::En,
-    );
+    )
+    .unwrap();
     let plain = b"action,protocol,source,destination,port\nallow,tcp,10.0.0.1,any,5061\ndeny,udp,any,10.0.0.0/8,1-65535\n".to_vec();
     let mut rng = Rng(0x5EED_C5F0_0000_0002);
     let mut rejected = 0;

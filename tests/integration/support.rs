@@ -61,6 +61,7 @@ pub fn export(plan: &Plan, format: Format) -> String {
             lang: lync_port_planner::i18n::Lang::En,
         },
     )
+    .expect("an export")
 }
 
 /// Run the real binary.

@@ -7,7 +7,7 @@ use crate::support::{catalog, derive};
 
 #[test]
 fn every_scenario_runs_on_its_template_hop_by_hop() {
-    let scenarios = trainer::scenarios();
+    let scenarios = trainer::scenarios().unwrap();
     let ids: Vec<&str> = scenarios.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(
         ids,
@@ -58,7 +58,7 @@ fn every_scenario_runs_on_its_template_hop_by_hop() {
 
 #[test]
 fn exercise_answers_are_scored_and_exported() {
-    let s = &trainer::scenarios()[0];
+    let s = &trainer::scenarios().unwrap()[0];
     let template = TEMPLATES.iter().find(|t| t.file == s.template).unwrap();
     let plan =
         lync_port_planner::plan_file::from_ron(template.ron, template.file, &catalog()).unwrap();

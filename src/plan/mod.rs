@@ -3,7 +3,6 @@
 
 pub mod create;
 pub mod edit;
-mod index;
 pub mod layout;
 mod validate;
 
@@ -15,7 +14,6 @@ use serde::{Deserialize, Serialize};
 
 pub use create::Clipboard;
 pub use edit::{EditError, PlanEdit};
-pub use index::Index;
 pub use validate::{PlanProblem, validate};
 
 use crate::catalog::{EndpointId, RequirementId, RoleId};
@@ -135,11 +133,6 @@ impl Plan {
         self.links
             .iter()
             .find(|l| (&l.a == a && &l.b == b) || (&l.a == b && &l.b == a))
-    }
-
-    /// Nodes by rank and who is linked to whom, for a pass over the whole plan.
-    pub fn index(&self) -> Index<'_> {
-        Index::new(self)
     }
 
     /// Sort links and their ends into the canonical order used on save.

@@ -11,7 +11,7 @@ use crate::export::one_line;
 use crate::i18n::Lang;
 use crate::rules::{Addresses, Rule, RuleEnd};
 use crate::topology::Firewall;
-use crate::ui::canvas::Selection;
+use crate::ui::Selection;
 use crate::ui::derived::Derived;
 use crate::ui::text::{t, tf};
 use crate::ui::theme;

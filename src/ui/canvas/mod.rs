@@ -7,8 +7,9 @@ pub mod state;
 
 use eframe::egui::{self, DragPanButtons, Key, PointerButton, Pos2, Rect, Scene, Sense, Vec2};
 
+pub use crate::ui::Selection;
 pub use crate::ui::theme::DETAIL_ZOOM;
-pub use state::{CanvasState, Gesture, Selection};
+pub use state::{CanvasState, Gesture};
 
 use self::state::{point, pos};
 use crate::catalog::Catalog;

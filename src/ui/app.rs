@@ -14,7 +14,7 @@ use crate::plan::{Clipboard, Plan, PlanEdit};
 use crate::plan_file;
 use crate::recovery::{self, Recovery};
 use crate::ui::Selection;
-use crate::ui::canvas::{self, CanvasState, CanvasView, Gesture};
+use crate::ui::canvas::{self, CanvasState, CanvasView, Gesture, LinkShapes};
 use crate::ui::command::{self, Command, Commands};
 use crate::ui::derived::Derived;
 use crate::ui::export_menu::{self, ExportRequest, ExportScope};
@@ -83,6 +83,8 @@ pub struct PlannerApp {
     derived: Derived,
     /// Canvas view and gesture.
     pub canvas: CanvasState,
+    /// Where the canvas's links and labels go, cached per plan state and drag.
+    pub link_shapes: LinkShapes,
     /// Selected nodes or link.
     pub selection: Selection,
     /// Inspector buffers.
@@ -175,6 +177,7 @@ impl PlannerApp {
             file_name,
             derived: Derived::default(),
             canvas,
+            link_shapes: LinkShapes::default(),
             selection: Selection::default(),
             inspector: InspectorState::default(),
             rule_table: RuleTable::default(),
@@ -342,6 +345,7 @@ impl PlannerApp {
             audit,
             lang,
             canvas,
+            link_shapes,
             selection,
             inspector,
             commands,
@@ -413,7 +417,7 @@ impl PlannerApp {
                 derived,
                 hide_ports,
             };
-            canvas::canvas_ui(ui, &view, canvas, selection, commands);
+            canvas::canvas_ui(ui, &view, canvas, link_shapes, selection, commands);
         });
     }
 

@@ -9,6 +9,7 @@ use eframe::egui::{self, DragPanButtons, Key, PointerButton, Pos2, Rect, Scene, 
 
 pub use crate::ui::Selection;
 pub use crate::ui::theme::DETAIL_ZOOM;
+pub use links::LinkShapes;
 pub use state::{CanvasState, Gesture};
 
 use self::state::{point, pos};
@@ -34,11 +35,13 @@ pub struct CanvasView<'a> {
     pub hide_ports: bool,
 }
 
-/// Draw the canvas and turn gestures into commands.
+/// Draw the canvas and turn gestures into commands. `links` is the placement cache: it reads
+/// the state's gesture, so it lives beside the state, not in it.
 pub fn canvas_ui(
     ui: &mut egui::Ui,
     view: &CanvasView<'_>,
     state: &mut CanvasState,
+    links: &mut LinkShapes,
     selection: &mut Selection,
     commands: &mut Commands,
 ) {
@@ -56,7 +59,7 @@ pub fn canvas_ui(
                 .ctx()
                 .layer_transform_to_global(ui.layer_id())
                 .unwrap_or_default();
-            contents_ui(ui, view, state, selection, commands);
+            contents_ui(ui, view, state, links, selection, commands);
         })
         .response;
     state.scene_rect = scene_rect;
@@ -116,6 +119,7 @@ fn contents_ui(
     ui: &mut egui::Ui,
     view: &CanvasView<'_>,
     state: &mut CanvasState,
+    links: &mut LinkShapes,
     selection: &mut Selection,
     commands: &mut Commands,
 ) {
@@ -132,14 +136,14 @@ fn contents_ui(
         crate::ui::text::lang(ui.ctx()),
         state.to_screen.scaling,
     );
-    state.links.refresh(
+    links.refresh(
         &painter,
         view.plan,
         view.derived,
         &state.gesture,
         view.hide_ports,
     );
-    links_ui(ui, view, state, selection, frame);
+    links_ui(ui, view, state, links, selection, frame);
     ghosts_ui(ui, view, state, commands, frame);
     // Off-screen cards are skipped, except those in a gesture: they must see it end.
     let cursor = pointer_on_canvas(ui, state);
@@ -210,6 +214,7 @@ fn links_ui(
     ui: &mut egui::Ui,
     view: &CanvasView<'_>,
     state: &CanvasState,
+    shapes: &LinkShapes,
     selection: &mut Selection,
     frame: Frame,
 ) {
@@ -220,7 +225,7 @@ fn links_ui(
     // Zoomed out, a line stays about one screen point wide.
     let thin = 1.2 / state.to_screen.scaling.max(0.01);
     let mut lines = egui::Mesh::default();
-    for shape in &state.links.shapes {
+    for shape in &shapes.shapes {
         if !shape.extent.intersects(frame.visible) {
             continue;
         }

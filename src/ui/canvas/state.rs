@@ -54,8 +54,6 @@ pub struct CanvasState {
     pub fit_pending: bool,
     /// Zoom to 100% on the next frame.
     pub zoom_reset_pending: bool,
-    /// Where links and their labels go, cached per plan state and drag.
-    pub links: super::links::LinkShapes,
 }
 
 impl Default for CanvasState {
@@ -69,7 +67,6 @@ impl Default for CanvasState {
             snap: true,
             fit_pending: true,
             zoom_reset_pending: false,
-            links: super::links::LinkShapes::default(),
         }
     }
 }

@@ -1,8 +1,10 @@
 //! The desktop window. The only module that names egui, eframe or rfd.
 
 mod app;
+pub mod audit;
 pub mod canvas;
 pub mod command;
+pub mod compare_window;
 mod derived;
 pub mod export_menu;
 mod files;

@@ -12,7 +12,7 @@ use crate::findings::{Finding, FindingKind};
 use crate::plan::{NodeId, Plan};
 use crate::rules::RuleScope;
 use crate::topology::Firewall;
-use crate::ui::canvas::Selection;
+use crate::ui::Selection;
 use crate::ui::command::{Command, Commands};
 use crate::ui::text::t;
 

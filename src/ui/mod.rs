@@ -1,8 +1,10 @@
 //! The desktop window. The only module that names egui, eframe or rfd.
 
 mod app;
+pub mod audit;
 pub mod canvas;
 pub mod command;
+pub mod compare_window;
 mod derived;
 pub mod export_menu;
 mod files;
@@ -13,6 +15,7 @@ mod menu_bar;
 mod palette;
 pub mod rule_table;
 mod screenshot;
+mod selection;
 mod side_panel;
 mod status_bar;
 pub mod text;
@@ -28,6 +31,7 @@ use std::process::ExitCode;
 pub use app::{AfterPrompt, AppOptions, PlannerApp};
 pub use derived::Derived;
 pub use files::DialogKind;
+pub use selection::Selection;
 
 /// Environment variable: report when the first frame is on screen (benches/startup.sh).
 pub const FIRST_FRAME_VAR: &str = "LPP_REPORT_FIRST_FRAME";

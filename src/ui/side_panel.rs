@@ -5,7 +5,7 @@ use eframe::egui::{self, RichText};
 use crate::findings::{Finding, Fix, Severity, Subject};
 use crate::plan::PlanEdit;
 use crate::rules::Rule;
-use crate::ui::canvas::Selection;
+use crate::ui::Selection;
 use crate::ui::command::{Command, Commands};
 use crate::ui::derived::Derived;
 use crate::ui::text::{lang, t, tf};

@@ -4,7 +4,7 @@
 use eframe::egui::{self, RichText};
 
 use crate::trainer::{self, Scenario, Score};
-use crate::ui::canvas::Selection;
+use crate::ui::Selection;
 use crate::ui::command::{Command, Commands};
 use crate::ui::derived::Derived;
 use crate::ui::rule_table::RuleTable;

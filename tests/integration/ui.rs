@@ -1042,7 +1042,12 @@ fn compare_with_an_older_plan_lists_the_changes() {
         root().join("saved-plans/director-pool-dns-hlb.ron"),
     ));
     h.run();
-    let (_, changes, md) = h.state().comparison.clone().expect("a comparison window");
+    let (_, changes, md) = h
+        .state()
+        .compare
+        .comparison
+        .clone()
+        .expect("a comparison window");
     assert_eq!((changes.added.len(), changes.removed.len()), (1, 1));
     assert!(md.contains("rules to add"));
     assert!(h.query_by_label("1 to add, 1 to remove").is_some());

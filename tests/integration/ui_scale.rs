@@ -168,7 +168,7 @@ fn dragging_moves_only_the_dragged_cards_labels_and_release_matches_a_fresh_layo
     let mut h = crate::ui::harness(AppOptions::default());
     let id = NodeId::from("clients");
     let centre = h.state().plan().nodes[&id].position;
-    let before = h.state().canvas.links.shapes.clone();
+    let before = h.state().link_shapes.shapes.clone();
     let from = h.state().canvas.to_screen_pos(centre);
     h.event(eframe::egui::Event::PointerMoved(from));
     h.step();
@@ -180,7 +180,7 @@ fn dragging_moves_only_the_dragged_cards_labels_and_release_matches_a_fresh_layo
         ));
         h.step();
     }
-    let during = h.state().canvas.links.shapes.clone();
+    let during = h.state().link_shapes.shapes.clone();
     assert_eq!(before.len(), during.len());
     let mut moved = 0;
     for (b, d) in before.iter().zip(&during) {
@@ -202,8 +202,7 @@ fn dragging_moves_only_the_dragged_cards_labels_and_release_matches_a_fresh_layo
     });
     let placed = |h: &Harness<'_, PlannerApp>| {
         h.state()
-            .canvas
-            .links
+            .link_shapes
             .shapes
             .iter()
             .map(|s| (s.key.clone(), s.label))

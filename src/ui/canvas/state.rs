@@ -1,53 +1,8 @@
-//! Canvas-only state: view, gesture in progress, selection. Never saved in the plan.
-
-use std::collections::BTreeSet;
+//! Canvas-only state: view and gesture in progress. Never saved in the plan.
 
 use eframe::egui::{Pos2, Rect, Vec2, emath::TSTransform};
 
-use crate::plan::{CanvasPoint, NodeId, Plan};
-
-/// What is selected on the canvas.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Selection {
-    /// Selected nodes.
-    pub nodes: BTreeSet<NodeId>,
-    /// The selected link, by its sorted ends.
-    pub link: Option<(NodeId, NodeId)>,
-}
-
-impl Selection {
-    /// Nothing selected.
-    pub fn is_empty(&self) -> bool {
-        self.nodes.is_empty() && self.link.is_none()
-    }
-
-    /// Select exactly one node.
-    pub fn only_node(id: NodeId) -> Self {
-        Self {
-            nodes: BTreeSet::from([id]),
-            link: None,
-        }
-    }
-
-    /// Select exactly one link.
-    pub fn only_link(a: NodeId, b: NodeId) -> Self {
-        let key = if a <= b { (a, b) } else { (b, a) };
-        Self {
-            nodes: BTreeSet::new(),
-            link: Some(key),
-        }
-    }
-
-    /// Drop ids that no longer exist in the plan.
-    pub fn retain_existing(&mut self, plan: &Plan) {
-        self.nodes.retain(|id| plan.nodes.contains_key(id));
-        if let Some((a, b)) = &self.link
-            && plan.link_between(a, b).is_none()
-        {
-            self.link = None;
-        }
-    }
-}
+use crate::plan::{CanvasPoint, NodeId};
 
 /// A gesture in progress.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -99,8 +54,6 @@ pub struct CanvasState {
     pub fit_pending: bool,
     /// Zoom to 100% on the next frame.
     pub zoom_reset_pending: bool,
-    /// Where links and their labels go, cached per plan state and drag.
-    pub links: super::links::LinkShapes,
 }
 
 impl Default for CanvasState {
@@ -114,7 +67,6 @@ impl Default for CanvasState {
             snap: true,
             fit_pending: true,
             zoom_reset_pending: false,
-            links: super::links::LinkShapes::default(),
         }
     }
 }

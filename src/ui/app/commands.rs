@@ -1,0 +1,453 @@
+//! Commands: `apply` is the one place they change the document, the files and the app's state.
+
+use std::path::{Path, PathBuf};
+
+use eframe::egui;
+
+use super::{AfterPrompt, PlannerApp, display_name};
+use crate::catalog::Catalog;
+use crate::document::Document;
+use crate::examples;
+use crate::plan::{Clipboard, Plan, PlanEdit};
+use crate::plan_file;
+use crate::ui::Selection;
+use crate::ui::audit::AuditState;
+use crate::ui::canvas::Gesture;
+use crate::ui::command::Command;
+use crate::ui::export_menu::{self, ExportRequest};
+use crate::ui::files::DialogKind;
+use crate::ui::status_bar::Status;
+
+impl PlannerApp {
+    /// Apply the commands queued during this frame.
+    pub(super) fn apply_commands(&mut self, ui: &egui::Ui) {
+        let now = ui.input(|i| i.time);
+        let commands = std::mem::take(&mut self.commands);
+        if !commands.is_empty() {
+            // The frame just drawn shows the state before these commands: draw again.
+            ui.ctx().request_repaint();
+        }
+        for c in commands {
+            self.apply(ui.ctx(), c, now);
+        }
+    }
+
+    fn apply(&mut self, ctx: &egui::Context, command: Command, now: f64) {
+        match command {
+            Command::Edit(edit) => {
+                self.edit(&edit, now);
+            }
+            Command::Undo => {
+                if !self.doc.undo() {
+                    self.status = Status::info(self.tr("status.nothing_undo"));
+                }
+            }
+            Command::Redo => {
+                if !self.doc.redo() {
+                    self.status = Status::info(self.tr("status.nothing_redo"));
+                }
+            }
+            Command::Delete => self.delete(now),
+            Command::SelectAll => {
+                self.selection = Selection {
+                    nodes: self.doc.plan().nodes.keys().cloned().collect(),
+                    link: None,
+                };
+            }
+            Command::Copy => {
+                self.clipboard = self.doc.plan().copy(&self.selection.nodes);
+                if !self.clipboard.nodes.is_empty() {
+                    match clipboard_text(&self.clipboard) {
+                        Ok(text) => ctx.copy_text(text),
+                        Err(e) => {
+                            self.status = Status::error(e.to_string());
+                            return;
+                        }
+                    }
+                }
+                self.status = Status::info(self.trf(
+                    "status.copied",
+                    &[("n", &self.clipboard.nodes.len().to_string())],
+                ));
+            }
+            Command::Paste => self.paste(now),
+            Command::PasteText(text) => {
+                if let Some(clip) = clipboard_from_text(&text, &self.catalog) {
+                    self.clipboard = clip;
+                }
+                self.paste(now);
+            }
+            Command::Duplicate => {
+                self.clipboard = self.doc.plan().copy(&self.selection.nodes);
+                self.paste(now);
+            }
+            Command::LinkSelected => self.link_selected(now),
+            Command::Cancel => {
+                if self.canvas.gesture != Gesture::Idle || self.canvas.placing.is_some() {
+                    self.canvas.gesture = Gesture::Idle;
+                    self.canvas.placing = None;
+                } else {
+                    self.selection = Selection::default();
+                }
+            }
+            Command::FitView => self.canvas.fit_pending = true,
+            Command::ZoomReset => self.canvas.zoom_reset_pending = true,
+            Command::ToggleSnap => {
+                self.canvas.snap = !self.canvas.snap;
+                self.prefs.snap = self.canvas.snap;
+                self.save_prefs();
+            }
+            Command::NewPlan => self.guard_unsaved(ctx, AfterPrompt::New),
+            Command::NewFromTemplate(i) => self.guard_unsaved(ctx, AfterPrompt::Template(i)),
+            Command::SetLanguage(lang) => {
+                self.lang = lang;
+                self.prefs.lang = Some(lang);
+                self.save_prefs();
+                self.status =
+                    Status::info(self.trf("status.language", &[("lang", lang.native_name())]));
+            }
+            Command::Open => self.guard_unsaved(ctx, AfterPrompt::Open(None)),
+            Command::OpenPath(p) => self.guard_unsaved(ctx, AfterPrompt::Open(Some(p))),
+            Command::Quit => self.guard_unsaved(ctx, AfterPrompt::Quit),
+            Command::Save => {
+                self.save(None);
+            }
+            Command::SaveAs => self.dialogs.requested = Some(DialogKind::SaveAs),
+            Command::SaveTo(p) => {
+                self.save(Some(p));
+            }
+            Command::FocusField { .. }
+            | Command::Export { .. }
+            | Command::ExportConfirmed(_)
+            | Command::ExportTo { .. }
+            | Command::Audit
+            | Command::AuditPath(_)
+            | Command::ClearAudit
+            | Command::Compare
+            | Command::ComparePath(_)
+            | Command::StartScenario(_)
+            | Command::SaveTrainerResults(_)
+            | Command::TrainerResultsTo { .. } => self.apply_panel_command(ctx, command),
+        }
+    }
+
+    /// Commands from the side panel and the Export and Audit menus.
+    fn apply_panel_command(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::FocusField { node, field } => {
+                self.selection = Selection::only_node(node);
+                self.inspector.focus(field);
+            }
+            Command::Export { kind, to_clipboard } => {
+                let scope = match kind {
+                    export_menu::ExportKind::Rules(_) => self.export_scope.resolve(&self.selection),
+                    _ => crate::rules::RuleScope::All,
+                };
+                let request = ExportRequest {
+                    kind,
+                    scope,
+                    to_clipboard,
+                };
+                match export_menu::guard_message(&self.derived.derivation.findings, self.lang) {
+                    Some(message) => self.pending_export = Some((request, message)),
+                    None => self.commands.push(Command::ExportConfirmed(request)),
+                }
+            }
+            Command::ExportConfirmed(request) => {
+                if request.to_clipboard {
+                    match export_menu::render(
+                        self.doc.plan(),
+                        &self.catalog,
+                        request.kind,
+                        &request.scope,
+                        self.lang,
+                    ) {
+                        Ok(bytes) => {
+                            // A byte-order mark belongs to files, not to pasted text.
+                            let text = String::from_utf8_lossy(&bytes);
+                            ctx.copy_text(text.trim_start_matches('\u{feff}').to_owned());
+                            self.status =
+                                Status::info(self.trf(
+                                    "status.copied_export",
+                                    &[("ext", request.kind.extension())],
+                                ));
+                        }
+                        Err(e) => self.status = Status::error(e),
+                    }
+                } else {
+                    self.dialogs.requested = Some(DialogKind::Export(request));
+                }
+            }
+            Command::ExportTo { request, path } => self.export_to(&request, &path),
+            Command::Audit => self.dialogs.requested = Some(DialogKind::Audit),
+            Command::AuditPath(path) => self.load_audit(path),
+            Command::ClearAudit => {
+                self.audit = None;
+                self.status = Status::info(self.tr("status.audit_cleared"));
+            }
+            Command::Compare => self.dialogs.requested = Some(DialogKind::Compare),
+            Command::ComparePath(path) => self.compare_with(&path),
+            Command::StartScenario(i) => self.guard_unsaved(ctx, AfterPrompt::Scenario(i)),
+            Command::SaveTrainerResults(csv) => {
+                self.dialogs.requested = Some(DialogKind::TrainerResults(csv));
+            }
+            Command::TrainerResultsTo { csv, path } => {
+                self.status = match crate::atomic_write::write(&path, csv.as_bytes()) {
+                    Ok(()) => Status::info(
+                        self.trf("status.exported", &[("path", &path.display().to_string())]),
+                    ),
+                    Err(e) => Status::error(e.to_string()),
+                };
+            }
+            _ => {}
+        }
+    }
+
+    fn edit(&mut self, edit: &PlanEdit, now: f64) -> bool {
+        match self.doc.apply(edit, &self.catalog) {
+            Ok(()) => {
+                self.autosave.touch(now);
+                true
+            }
+            Err(e) => {
+                self.status = Status::error(e.to_string());
+                false
+            }
+        }
+    }
+
+    fn delete(&mut self, now: f64) {
+        if let Some((a, b)) = self.selection.link.clone() {
+            self.edit(
+                &PlanEdit::RemoveLinks {
+                    links: vec![(a, b)],
+                },
+                now,
+            );
+        } else if !self.selection.nodes.is_empty() {
+            let ids = self.selection.nodes.iter().cloned().collect();
+            self.edit(&PlanEdit::RemoveNodes { ids }, now);
+        }
+        self.selection = Selection::default();
+    }
+
+    fn paste(&mut self, now: f64) {
+        if self.clipboard.nodes.is_empty() {
+            return;
+        }
+        let (edit, ids) = self.doc.plan().paste(&self.clipboard, 40.0, 40.0);
+        if self.edit(&edit, now) {
+            self.selection = Selection {
+                nodes: ids.into_iter().collect(),
+                link: None,
+            };
+            // Pasting again offsets again.
+            for (_, node) in &mut self.clipboard.nodes {
+                node.position.x += 40.0;
+                node.position.y += 40.0;
+            }
+        }
+    }
+
+    fn link_selected(&mut self, now: f64) {
+        let ids: Vec<_> = self.selection.nodes.iter().cloned().collect();
+        if let [a, b] = ids.as_slice() {
+            self.edit(
+                &PlanEdit::AddLink {
+                    a: a.clone(),
+                    b: b.clone(),
+                },
+                now,
+            );
+        } else {
+            self.status = Status::info(self.tr("status.select_two"));
+        }
+    }
+
+    fn guard_unsaved(&mut self, ctx: &egui::Context, after: AfterPrompt) {
+        if self.doc.is_dirty() {
+            self.prompt = Some(after);
+        } else {
+            self.continue_after(ctx, after);
+        }
+    }
+
+    pub(super) fn continue_after(&mut self, ctx: &egui::Context, after: AfterPrompt) {
+        match after {
+            AfterPrompt::New => {
+                self.replace_document(
+                    Document::template(Plan::new(self.tr("plan.untitled"))),
+                    "untitled.ron".to_owned(),
+                );
+                self.status = Status::info(self.tr("status.new_plan"));
+            }
+            AfterPrompt::Template(i) => {
+                if let Some(template) = examples::TEMPLATES.get(i)
+                    && let Ok(plan) =
+                        plan_file::from_ron(template.ron, template.file, &self.catalog)
+                {
+                    self.replace_document(Document::template(plan), template.file.to_owned());
+                    self.status = Status::info(template.name);
+                }
+            }
+            AfterPrompt::Scenario(i) => {
+                let scenario = match crate::trainer::scenarios() {
+                    Ok(list) => list.get(i).cloned(),
+                    Err(e) => {
+                        self.status = Status::error(e.to_string());
+                        return;
+                    }
+                };
+                let Some(scenario) = scenario else {
+                    return;
+                };
+                if let Some(t) = examples::TEMPLATES
+                    .iter()
+                    .position(|t| t.file == scenario.template)
+                {
+                    self.continue_after(ctx, AfterPrompt::Template(t));
+                }
+                self.trainer = Some(crate::ui::trainer_panel::TrainerState::new(scenario));
+            }
+            AfterPrompt::Open(None) => self.dialogs.requested = Some(DialogKind::Open),
+            AfterPrompt::Open(Some(path)) => self.open(&path),
+            AfterPrompt::Quit => {
+                self.close_allowed = true;
+                self.autosave.clear();
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn replace_document(&mut self, doc: Document, file_name: String) {
+        self.doc = doc;
+        self.file_name = file_name;
+        self.selection = Selection::default();
+        self.canvas.gesture = Gesture::Idle;
+        self.canvas.fit_pending = true;
+        self.autosave.clear();
+    }
+
+    fn open(&mut self, path: &Path) {
+        match plan_file::load(path, &self.catalog) {
+            Ok(plan) => {
+                self.replace_document(
+                    Document::new(plan, Some(path.to_owned())),
+                    display_name(path),
+                );
+                self.remember(path);
+                self.status = Status::info(
+                    self.trf("status.opened", &[("path", &path.display().to_string())]),
+                );
+            }
+            Err(e) => self.status = Status::error(e.to_string()),
+        }
+    }
+
+    /// Save to `to`, or to the document's file; asks for a path when there is none. True when saved.
+    pub(super) fn save(&mut self, to: Option<PathBuf>) -> bool {
+        let Some(path) = to.or_else(|| self.doc.path().cloned()) else {
+            self.dialogs.requested = Some(DialogKind::SaveAs);
+            return false;
+        };
+        match plan_file::save(&path, self.doc.plan()) {
+            Ok(()) => {
+                self.doc.mark_saved(path.clone());
+                self.file_name = display_name(&path);
+                self.autosave.clear();
+                self.remember(&path);
+                self.status = Status::info(
+                    self.trf("status.saved", &[("path", &path.display().to_string())]),
+                );
+                true
+            }
+            Err(e) => {
+                self.status = Status::error(e.to_string());
+                false
+            }
+        }
+    }
+
+    fn remember(&mut self, path: &Path) {
+        self.prefs.remember(path);
+        self.save_prefs();
+    }
+
+    fn save_prefs(&mut self) {
+        if let Some(p) = &self.prefs_path
+            && let Err(e) = self.prefs.save(p)
+        {
+            self.status = Status::error(e);
+        }
+    }
+
+    fn export_to(&mut self, request: &ExportRequest, path: &Path) {
+        let written = export_menu::render(
+            self.doc.plan(),
+            &self.catalog,
+            request.kind,
+            &request.scope,
+            self.lang,
+        )
+        .and_then(|bytes| crate::atomic_write::write(path, &bytes).map_err(|e| e.to_string()));
+        self.status = match written {
+            Ok(()) => {
+                Status::info(self.trf("status.exported", &[("path", &path.display().to_string())]))
+            }
+            Err(e) => Status::error(e),
+        };
+    }
+
+    fn load_audit(&mut self, path: PathBuf) {
+        match AuditState::load(path, &self.derived.derivation, self.doc.state()) {
+            Ok(audit) => {
+                self.status = Status::info(self.trf(
+                    "status.audited",
+                    &[
+                        ("n", &audit.existing.len().to_string()),
+                        ("missing", &audit.missing().to_string()),
+                    ],
+                ));
+                self.audit = Some(audit);
+            }
+            Err(e) => self.status = Status::error(e),
+        }
+    }
+
+    fn compare_with(&mut self, path: &Path) {
+        match plan_file::load(path, &self.catalog) {
+            Ok(old) => self.compare.open(
+                display_name(path),
+                (&old, &self.catalog),
+                (self.doc.plan(), &self.derived.derivation.rules),
+                self.lang,
+            ),
+            Err(e) => self.status = Status::error(e.to_string()),
+        }
+    }
+}
+
+/// Copied nodes as plan text, so they paste into another window too.
+fn clipboard_text(clip: &Clipboard) -> Result<String, plan_file::PlanFileError> {
+    let mut plan = Plan::new("clipboard");
+    plan.nodes = clip
+        .nodes
+        .iter()
+        .map(|(id, node)| (id.clone(), node.clone().into()))
+        .collect();
+    clip.links.clone_into(&mut plan.links);
+    plan_file::to_ron(&plan)
+}
+
+/// Nodes from clipboard text, when it is a plan.
+fn clipboard_from_text(text: &str, catalog: &Catalog) -> Option<Clipboard> {
+    let plan = plan_file::from_ron(text, "clipboard", catalog).ok()?;
+    Some(Clipboard {
+        nodes: plan
+            .nodes
+            .into_iter()
+            .map(|(id, node)| (id, std::sync::Arc::unwrap_or_clone(node)))
+            .collect(),
+        links: plan.links,
+    })
+}

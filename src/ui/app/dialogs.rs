@@ -1,0 +1,190 @@
+//! The modal dialogs and windows over the layout: trainer, export guard, comparison, recovery
+//! offer, and "save changes?" before work would be lost.
+
+use std::path::PathBuf;
+
+use eframe::egui;
+
+use super::{PlannerApp, display_name};
+use crate::document::Document;
+use crate::ui::command::Command;
+use crate::ui::status_bar::Status;
+use crate::ui::text::{t, tf};
+
+/// What to do once the user has answered "save changes?".
+#[derive(Clone, Debug, PartialEq)]
+pub enum AfterPrompt {
+    /// Start a new plan.
+    New,
+    /// Open a file (`None`: ask with a dialog).
+    Open(Option<PathBuf>),
+    /// Start from a built-in template (index into [`crate::examples::TEMPLATES`]).
+    Template(usize),
+    /// Start a trainer scenario on its template (index into [`crate::trainer::scenarios`]).
+    Scenario(usize),
+    /// Close the window.
+    Quit,
+}
+
+/// The answers to "save changes?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum UnsavedAnswer {
+    /// Save, then go on.
+    Save,
+    /// Go on without saving.
+    DontSave,
+    /// Stay.
+    Cancel,
+}
+
+impl UnsavedAnswer {
+    /// The buttons in order, with their text keys.
+    const BUTTONS: [(&'static str, Self); 3] = [
+        ("dialog.save", Self::Save),
+        ("dialog.dont_save", Self::DontSave),
+        ("dialog.cancel", Self::Cancel),
+    ];
+}
+
+impl PlannerApp {
+    /// Everything drawn over the panels, in this order.
+    pub(super) fn modals_ui(&mut self, ui: &mut egui::Ui) {
+        if let Some(state) = &mut self.trainer
+            && !crate::ui::trainer_panel::trainer_ui(
+                ui.ctx(),
+                state,
+                &self.derived,
+                &mut self.commands,
+            )
+        {
+            self.trainer = None;
+        }
+        self.export_guard_ui(ui);
+        self.compare.ui(ui);
+        self.recovery_ui(ui);
+        self.unsaved_ui(ui);
+    }
+
+    /// "Restore unsaved work?", when a recovery file was found at start.
+    fn recovery_ui(&mut self, ui: &egui::Ui) {
+        if let Some(offer) = &self.recovery_offer {
+            let from = offer.original.as_deref().map_or_else(
+                || self.tr("dialog.recover_unsaved_plan").to_owned(),
+                |p| p.display().to_string(),
+            );
+            let mut answer = None;
+            egui::Modal::new(egui::Id::unique("recovery")).show(ui.ctx(), |ui| {
+                ui.heading(t(ui, "dialog.recover_title"));
+                ui.label(tf(
+                    ui,
+                    "dialog.recover_text",
+                    &[("from", &from), ("plan", &offer.plan.name)],
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button(t(ui, "dialog.restore")).clicked() {
+                        answer = Some(true);
+                    }
+                    if ui.button(t(ui, "dialog.discard")).clicked() {
+                        answer = Some(false);
+                    }
+                });
+            });
+            if let Some(restore) = answer {
+                self.answer_recovery(restore);
+            }
+        }
+    }
+
+    /// "Save changes?", while a command that would lose them waits.
+    fn unsaved_ui(&mut self, ui: &egui::Ui) {
+        if let Some(after) = self.prompt.clone() {
+            let file_name = self.file_name.clone();
+            let mut answer = None;
+            egui::Modal::new(egui::Id::unique("unsaved")).show(ui.ctx(), |ui| {
+                ui.heading(t(ui, "dialog.save_changes"));
+                ui.label(tf(ui, "dialog.unsaved_text", &[("file", &file_name)]));
+                ui.horizontal(|ui| {
+                    for (key, a) in UnsavedAnswer::BUTTONS {
+                        let text = t(ui, key);
+                        if ui.button(text).clicked() {
+                            answer = Some(a);
+                        }
+                    }
+                });
+            });
+            match answer {
+                Some(UnsavedAnswer::Save) => {
+                    self.prompt = None;
+                    if self.save(None) {
+                        self.continue_after(ui.ctx(), after);
+                    }
+                }
+                Some(UnsavedAnswer::DontSave) => {
+                    self.prompt = None;
+                    self.continue_after(ui.ctx(), after);
+                }
+                Some(UnsavedAnswer::Cancel) => self.prompt = None,
+                None => {}
+            }
+        }
+    }
+
+    fn export_guard_ui(&mut self, ui: &egui::Ui) {
+        let Some((request, message)) = self.pending_export.clone() else {
+            return;
+        };
+        let mut answer = None;
+        egui::Modal::new(egui::Id::unique("export-guard")).show(ui.ctx(), |ui| {
+            ui.heading(t(ui, "dialog.export_title"));
+            ui.label(message);
+            ui.horizontal(|ui| {
+                if ui.button(t(ui, "dialog.export_anyway")).clicked() {
+                    answer = Some(true);
+                }
+                if ui.button(t(ui, "dialog.cancel")).clicked() {
+                    answer = Some(false);
+                }
+            });
+        });
+        if let Some(go) = answer {
+            self.pending_export = None;
+            if go {
+                self.commands.push(Command::ExportConfirmed(request));
+            }
+        }
+    }
+
+    fn answer_recovery(&mut self, restore: bool) {
+        let Some(offer) = self.recovery_offer.take() else {
+            return;
+        };
+        if restore {
+            self.doc = Document::new(offer.plan, offer.original.clone());
+            self.doc.mark_unsaved();
+            self.file_name = offer
+                .original
+                .as_deref()
+                .map_or_else(|| "recovered plan".to_owned(), display_name);
+            self.canvas.fit_pending = true;
+            self.status = Status::info(self.tr("status.recovered"));
+        } else {
+            self.autosave.clear();
+        }
+    }
+
+    pub(super) fn handle_close_request(&mut self, ui: &egui::Ui) {
+        if !ui.input(|i| i.viewport().close_requested())
+            || self.options.screenshot.is_some()
+            || self.options.frames.is_some()
+        {
+            return;
+        }
+        if self.doc.is_dirty() && !self.close_allowed {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.prompt = Some(AfterPrompt::Quit);
+        } else {
+            self.autosave.clear();
+        }
+    }
+}

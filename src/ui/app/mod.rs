@@ -1,0 +1,300 @@
+//! The application: `PlannerApp`'s state, its construction and the `eframe::App` impl. The
+//! layout is in `ui.rs`, the one place commands change the document in `commands.rs`, the
+//! modal dialogs in `dialogs.rs`.
+
+mod commands;
+mod dialogs;
+mod ui;
+
+use std::path::{Path, PathBuf};
+
+use eframe::egui;
+
+pub use dialogs::AfterPrompt;
+
+use crate::catalog::Catalog;
+use crate::document::Document;
+use crate::examples;
+use crate::findings::Finding;
+use crate::i18n::{self, Lang};
+use crate::plan::{Clipboard, Plan};
+use crate::plan_file;
+use crate::recovery::{self, Recovery};
+use crate::ui::Selection;
+use crate::ui::audit::AuditState;
+use crate::ui::canvas::{CanvasState, LinkShapes};
+use crate::ui::command::{Command, Commands};
+use crate::ui::compare_window::CompareWindow;
+use crate::ui::derived::Derived;
+use crate::ui::export_menu::{ExportRequest, ExportScope};
+use crate::ui::files::{Autosave, FileDialogs, Prefs};
+use crate::ui::inspector::InspectorState;
+use crate::ui::rule_table::RuleTable;
+use crate::ui::screenshot::{self, Capture};
+use crate::ui::status_bar::Status;
+
+/// How the app was started.
+#[derive(Clone, Debug, Default)]
+pub struct AppOptions {
+    /// Plan to open; `None` opens the built-in seed example.
+    pub plan: Option<PathBuf>,
+    /// Folder of the recovery file; `None` disables autosave and recovery.
+    pub recovery_dir: Option<PathBuf>,
+    /// Preferences file; `None` keeps preferences in memory only.
+    pub prefs_path: Option<PathBuf>,
+    /// Save a screenshot here after the first frames, then exit.
+    pub screenshot: Option<PathBuf>,
+    /// Close after this many frames (smoke test).
+    pub frames: Option<u64>,
+    /// The UI language.
+    pub lang: Lang,
+}
+
+/// The running app.
+pub struct PlannerApp {
+    catalog: Catalog,
+    /// The open document.
+    pub doc: Document,
+    file_name: String,
+    derived: Derived,
+    /// Canvas view and gesture.
+    pub canvas: CanvasState,
+    /// Where the canvas's links and labels go, cached per plan state and drag.
+    pub link_shapes: LinkShapes,
+    /// Selected nodes or link.
+    pub selection: Selection,
+    /// Inspector buffers.
+    pub inspector: InspectorState,
+    /// The rule table's grouping, sort and filters.
+    pub rule_table: RuleTable,
+    /// Scope for exports.
+    pub export_scope: ExportScope,
+    /// An export waiting for the user to confirm past the placeholder guard.
+    pub pending_export: Option<(ExportRequest, String)>,
+    /// The audited firewall, if any.
+    pub audit: Option<AuditState>,
+    /// The comparison with another plan.
+    pub compare: CompareWindow,
+    /// The running trainer scenario, if any.
+    pub trainer: Option<crate::ui::trainer_panel::TrainerState>,
+    clipboard: Clipboard,
+    /// Last message.
+    pub status: Status,
+    /// Dialogs asked for and running.
+    pub dialogs: FileDialogs,
+    prefs: Prefs,
+    prefs_path: Option<PathBuf>,
+    lang: Lang,
+    fonts_installed: bool,
+    autosave: Autosave,
+    /// Unsaved work found at start, offered back.
+    pub recovery_offer: Option<Recovery>,
+    /// Waiting for the answer to "save changes?".
+    pub prompt: Option<AfterPrompt>,
+    close_allowed: bool,
+    options: AppOptions,
+    frames: u64,
+    capture: Capture,
+    title: String,
+    commands: Commands,
+}
+
+impl PlannerApp {
+    /// Start the app; a plan that cannot be loaded is an error for the caller.
+    pub fn new(options: AppOptions) -> Result<Self, String> {
+        let catalog = Catalog::builtin().map_err(|e| e.to_string())?;
+        let scripted = options.screenshot.is_some() || options.frames.is_some();
+        let mut status = Status::default();
+        let (plan, path) = match &options.plan {
+            Some(p) => match plan_file::load(p, &catalog) {
+                Ok(plan) => (plan, Some(p.clone())),
+                // Scripted runs fail loudly; a person gets the window with the error in the status bar.
+                Err(e) if scripted => return Err(e.to_string()),
+                Err(e) => {
+                    status = Status::error(e.to_string());
+                    (Plan::new(i18n::tr(options.lang, "plan.untitled")), None)
+                }
+            },
+            None => (
+                plan_file::from_ron(examples::SEED_PLAN, examples::SEED_NAME, &catalog)
+                    .map_err(|e| e.to_string())?,
+                None,
+            ),
+        };
+        let file_name = match (&path, &options.plan) {
+            (Some(p), _) => display_name(p),
+            (None, Some(_)) => "untitled.ron".to_owned(),
+            (None, None) => examples::SEED_NAME.to_owned(),
+        };
+        let prefs = options
+            .prefs_path
+            .as_deref()
+            .map_or_else(Prefs::fresh, Prefs::load);
+        let recovery_offer = options
+            .recovery_dir
+            .as_deref()
+            .and_then(|d| recovery::read(d, &catalog));
+        // The built-in example is a template: unchanged, it needs no saving.
+        let doc = if path.is_some() {
+            Document::new(plan, path.clone())
+        } else {
+            Document::template(plan)
+        };
+        let canvas = CanvasState {
+            snap: prefs.snap,
+            ..CanvasState::default()
+        };
+        Ok(Self {
+            lang: options.lang,
+            fonts_installed: false,
+            autosave: Autosave::new(options.recovery_dir.clone()),
+            catalog,
+            doc,
+            file_name,
+            derived: Derived::default(),
+            canvas,
+            link_shapes: LinkShapes::default(),
+            selection: Selection::default(),
+            inspector: InspectorState::default(),
+            rule_table: RuleTable::default(),
+            export_scope: ExportScope::default(),
+            pending_export: None,
+            audit: None,
+            compare: CompareWindow::default(),
+            trainer: None,
+            clipboard: Clipboard::default(),
+            status,
+            dialogs: FileDialogs::default(),
+            prefs,
+            prefs_path: options.prefs_path.clone(),
+            recovery_offer,
+            prompt: None,
+            close_allowed: false,
+            options,
+            frames: 0,
+            capture: Capture::default(),
+            title: String::new(),
+            commands: Vec::new(),
+        })
+    }
+
+    /// The plan being edited.
+    pub fn plan(&self) -> &Plan {
+        self.doc.plan()
+    }
+
+    /// The derived rules and findings (as of the last frame).
+    pub fn derived(&self) -> &Derived {
+        &self.derived
+    }
+
+    /// Window title: file, unsaved marker, app name.
+    pub fn title(&self) -> String {
+        let dirty = if self.doc.is_dirty() { "*" } else { "" };
+        format!(
+            "{}{dirty} - {} - Lync Port Planner",
+            self.file_name,
+            self.doc.plan().name
+        )
+    }
+
+    /// Seconds of idle time before unsaved work goes to the recovery file.
+    pub fn set_autosave_idle(&mut self, secs: f64) {
+        self.autosave.idle_secs = secs;
+    }
+
+    /// Queue a command as if the user had issued it.
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// Findings of the plan plus those of the audit, if one is loaded.
+    pub fn findings(&self) -> &[Finding] {
+        self.audit
+            .as_ref()
+            .map_or(&self.derived.derivation.findings, AuditState::merged)
+    }
+
+    /// A UI string in the app's language.
+    fn tr(&self, key: &'static str) -> &'static str {
+        i18n::tr(self.lang, key)
+    }
+
+    /// A UI string with placeholders, in the app's language.
+    fn trf(&self, key: &'static str, args: &[(&str, &str)]) -> String {
+        i18n::trf(self.lang, key, args)
+    }
+
+    /// The UI language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// `--screenshot` and `--frames`: render, capture, close.
+    fn scripted_exit(&mut self, ctx: &egui::Context) {
+        if let Some(path) = self.options.screenshot.clone() {
+            ctx.request_repaint();
+            if self.frames == 5 && !self.capture.is_requested() {
+                self.capture.request(ctx);
+            }
+            if let Some(image) = self.capture.poll() {
+                match screenshot::write_png(&path, &image) {
+                    Ok(()) => eprintln_once(&format!("saved screenshot {}", path.display())),
+                    Err(e) => eprintln_once(&format!(
+                        "error: cannot save screenshot {}: {e}",
+                        path.display()
+                    )),
+                }
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        } else if let Some(limit) = self.options.frames {
+            if self.frames >= limit {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            } else {
+                ctx.request_repaint();
+            }
+        }
+    }
+}
+
+fn display_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+impl eframe::App for PlannerApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if self.frames == 1 {
+            report_first_frame();
+        }
+        self.contents_ui(ui);
+        let start_dir = self.doc.path().and_then(|p| p.parent().map(Path::to_owned));
+        self.dialogs.spawn_requested(ui.ctx(), start_dir);
+        self.frames += 1;
+        self.scripted_exit(ui.ctx());
+    }
+
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        raw_input.max_texture_side = raw_input
+            .max_texture_side
+            .map(|side| side.min(crate::ui::theme::MAX_TEXTURE_SIDE));
+    }
+}
+
+/// `LPP_REPORT_FIRST_FRAME=1` (benches/startup.sh): when the second frame starts, so the first
+/// one is on screen, print the wall-clock time; the script subtracts the time it started us.
+fn report_first_frame() {
+    if std::env::var_os(crate::ui::FIRST_FRAME_VAR).is_some() {
+        let ns = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        eprintln_once(&format!("first frame presented at unix ns {ns}"));
+    }
+}
+
+fn eprintln_once(text: &str) {
+    use std::io::Write as _;
+    writeln!(std::io::stderr(), "{text}").ok();
+}

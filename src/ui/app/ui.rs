@@ -1,0 +1,319 @@
+//! The window's layout: one frame's input, the panels around the canvas, and what follows the
+//! frame (autosave, title).
+
+use eframe::egui;
+
+use super::PlannerApp;
+use crate::catalog::Catalog;
+use crate::document::Document;
+use crate::examples;
+use crate::findings::Finding;
+use crate::ui::Selection;
+use crate::ui::audit::AuditState;
+use crate::ui::canvas::{self, CanvasView};
+use crate::ui::command::{self, Command, Commands};
+use crate::ui::derived::Derived;
+use crate::ui::inspector::{self, InspectorState};
+use crate::ui::menu_bar::{self, MenuState};
+use crate::ui::palette;
+use crate::ui::rule_table::{self, RuleTable};
+use crate::ui::side_panel;
+use crate::ui::status_bar::{self, Status};
+use crate::ui::text::{self, t, tf};
+
+impl PlannerApp {
+    /// The whole window's content; needs no `eframe::Frame`, so tests can drive it.
+    pub fn contents_ui(&mut self, ui: &mut egui::Ui) {
+        if !self.fonts_installed {
+            crate::ui::fonts::install(ui.ctx());
+            self.fonts_installed = true;
+        }
+        text::set_lang(ui.ctx(), self.lang);
+        self.refresh_derived();
+        self.read_input(ui);
+        self.panels_ui(ui);
+        self.modals_ui(ui);
+        self.handle_close_request(ui);
+        self.apply_commands(ui);
+        self.after_frame(ui);
+    }
+
+    fn refresh_derived(&mut self) {
+        self.derived.refresh(
+            (self.doc.state(), self.doc.content()),
+            self.doc.plan(),
+            &self.catalog,
+        );
+        if let Some(a) = &mut self.audit {
+            a.refresh(&self.derived.derivation, self.doc.content());
+        }
+        self.selection.retain_existing(self.doc.plan());
+    }
+
+    fn read_input(&mut self, ui: &egui::Ui) {
+        self.read_shortcuts(ui);
+        self.read_dropped_files(ui);
+        if let Some(c) = self.dialogs.poll() {
+            self.commands.push(c);
+        }
+    }
+
+    fn read_shortcuts(&mut self, ui: &egui::Ui) {
+        let typing = ui.ctx().egui_wants_keyboard_input();
+        ui.input_mut(|i| {
+            // The windowing layer turns Ctrl+C/X/V into these events instead of key presses.
+            for event in &i.events {
+                match event {
+                    _ if typing => {}
+                    egui::Event::Copy => self.commands.push(Command::Copy),
+                    egui::Event::Cut => self.commands.extend([Command::Copy, Command::Delete]),
+                    egui::Event::Paste(text) => {
+                        self.commands.push(Command::PasteText(text.clone()));
+                    }
+                    _ => {}
+                }
+            }
+            for (sc, c) in command::alternate_shortcuts() {
+                if !typing && i.consume_shortcut(&sc) {
+                    self.commands.push(c);
+                }
+            }
+            for c in Command::WITH_SHORTCUTS {
+                if let Some(sc) = c.shortcut()
+                    && !(typing && c.is_canvas_only())
+                    && i.consume_shortcut(&sc)
+                {
+                    self.commands.push(c);
+                }
+            }
+        });
+    }
+
+    fn read_dropped_files(&mut self, ui: &egui::Ui) {
+        let dropped = ui.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_owned()));
+        if let Some(path) = dropped {
+            self.commands.push(Command::OpenPath(path));
+        }
+    }
+
+    /// The trainer's share of the frame: highlight the current hop; true when ports are hidden.
+    fn trainer_frame(&mut self) -> bool {
+        if let Some(state) = &mut self.trainer {
+            crate::ui::trainer_panel::highlight(
+                state,
+                &self.derived,
+                &mut self.selection,
+                &mut self.rule_table,
+            );
+        }
+        let hide_ports = self.trainer.as_ref().is_some_and(|t| t.exercise);
+        self.rule_table.hide_ports = hide_ports;
+        hide_ports
+    }
+
+    fn panels_ui(&mut self, ui: &mut egui::Ui) {
+        let templates: Vec<String> = examples::TEMPLATES
+            .iter()
+            .map(|t| t.name.to_owned())
+            .collect();
+        let scenarios: Vec<String> = match crate::trainer::scenarios() {
+            Ok(list) => list
+                .iter()
+                .map(|s| s.title.get(self.lang).to_owned())
+                .collect(),
+            // The menu says why it has no scenarios; choosing the entry shows the error.
+            Err(e) => vec![e.to_string()],
+        };
+        let hide_ports = self.trainer_frame();
+        let roles: Vec<(String, String)> = self
+            .catalog
+            .roles()
+            .iter()
+            .map(|r| (r.id.to_string(), r.name.get(self.lang).to_owned()))
+            .collect();
+        let Self {
+            catalog,
+            doc,
+            derived,
+            audit,
+            lang,
+            canvas,
+            link_shapes,
+            selection,
+            inspector,
+            commands,
+            prefs,
+            status,
+            file_name,
+            rule_table,
+            export_scope,
+            ..
+        } = self;
+        let findings: &[Finding] = audit
+            .as_ref()
+            .map_or(&derived.derivation.findings, AuditState::merged);
+        egui::Panel::top("menu").show(ui, |ui| {
+            let menu = MenuState {
+                recent: &prefs.recent,
+                can_undo: doc.can_undo(),
+                can_redo: doc.can_redo(),
+                snap: canvas.snap,
+                has_selection: !selection.is_empty(),
+                templates: &templates,
+                scenarios: &scenarios,
+                lang: *lang,
+            };
+            menu_bar::menu_bar_ui(ui, &menu, export_scope, commands);
+        });
+        egui::Panel::bottom("status").show(ui, |ui| {
+            status_bar::status_bar_ui(
+                ui,
+                file_name,
+                doc.plan().product.name(),
+                doc.is_dirty(),
+                derived,
+                status,
+            );
+        });
+        egui::Panel::left("palette")
+            .resizable(true)
+            .default_size(210.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .show(ui, |ui| palette::palette_ui(ui, catalog, canvas));
+            });
+        egui::Panel::right("side")
+            .resizable(true)
+            .default_size(400.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    let side = SideView {
+                        doc,
+                        catalog,
+                        derived,
+                        findings,
+                        rule_table,
+                    };
+                    side_ui(ui, &side, selection, inspector, commands);
+                });
+            });
+        egui::Panel::bottom("rules")
+            .resizable(true)
+            .default_size(230.0)
+            .show(ui, |ui| {
+                rule_table::rule_table_ui(ui, rule_table, derived, selection, &roles);
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            let view = CanvasView {
+                plan: doc.plan(),
+                catalog,
+                derived,
+                hide_ports,
+            };
+            canvas::canvas_ui(ui, &view, canvas, link_shapes, selection, commands);
+        });
+    }
+
+    fn after_frame(&mut self, ui: &egui::Ui) {
+        let now = ui.input(|i| i.time);
+        if let Some(Err(e)) = self.autosave.tick(now, &self.doc) {
+            self.status = Status::error(e);
+        }
+        // Wake up for the autosave only while one is due: an idle window does not repaint.
+        if self.autosave.pending(&self.doc) {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs_f64(
+                    self.autosave.idle_secs + 0.1,
+                ));
+        }
+        let title = self.title();
+        if title != self.title {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+}
+
+/// What the right panel reads.
+struct SideView<'a> {
+    doc: &'a Document,
+    catalog: &'a Catalog,
+    derived: &'a Derived,
+    findings: &'a [Finding],
+    rule_table: &'a RuleTable,
+}
+
+fn side_ui(
+    ui: &mut egui::Ui,
+    view: &SideView<'_>,
+    selection: &mut Selection,
+    inspector: &mut InspectorState,
+    commands: &mut Commands,
+) {
+    let SideView {
+        doc,
+        catalog,
+        derived,
+        findings,
+        rule_table,
+    } = view;
+    if rule_table.hide_ports {
+        // Trainer exercise: the inspector and rule detail would give the answers away.
+        ui.label(t(ui, "trainer.exercise"));
+        ui.separator();
+        side_panel::findings_ui(ui, findings, derived, selection, commands);
+        return;
+    }
+    egui::CollapsingHeader::new(t(ui, "inspector.title"))
+        .default_open(true)
+        .show(ui, |ui| {
+            if let Some(key) = selection.link.clone() {
+                inspector::link_inspector_ui(
+                    ui,
+                    doc.plan(),
+                    catalog,
+                    inspector,
+                    doc.state(),
+                    &key,
+                    commands,
+                );
+            } else if selection.nodes.len() == 1 {
+                if let Some(id) = selection.nodes.iter().next().cloned() {
+                    inspector::node_inspector_ui(
+                        ui,
+                        doc.plan(),
+                        catalog,
+                        inspector,
+                        doc.state(),
+                        &id,
+                        commands,
+                    );
+                }
+            } else if selection.nodes.is_empty() {
+                inspector::plan_settings_ui(ui, doc.plan(), inspector, doc.state(), commands);
+                ui.label(t(ui, "inspector.select_hint"));
+            } else {
+                ui.label(tf(
+                    ui,
+                    "inspector.n_selected",
+                    &[("n", &selection.nodes.len().to_string())],
+                ));
+            }
+        });
+    if let Some(rule) = rule_table.selected.as_ref().and_then(|id| {
+        derived
+            .derivation
+            .rules
+            .rules
+            .iter()
+            .find(|r| r.id() == id.as_str())
+    }) {
+        ui.separator();
+        egui::CollapsingHeader::new(t(ui, "rule.detail"))
+            .default_open(true)
+            .show(ui, |ui| side_panel::rule_detail_ui(ui, rule, catalog));
+    }
+    ui.separator();
+    side_panel::findings_ui(ui, findings, derived, selection, commands);
+}

@@ -1,0 +1,224 @@
+//! The inspector: the selected node's settings (`node.rs`), the selected link's requirements
+//! (`link.rs`), or the plan's settings when nothing is selected.
+//! Text is edited in buffers and committed on Enter or focus loss; invalid input is marked at
+//! the field with a message and never stored.
+
+mod link;
+mod node;
+
+use std::collections::BTreeMap;
+
+use eframe::egui::{self, RichText};
+
+pub use link::link_inspector_ui;
+pub use node::node_inspector_ui;
+
+use crate::findings::NodeField;
+use crate::i18n;
+use crate::net::IpNet;
+use crate::plan::{NodeId, Plan, PlanEdit};
+use crate::rules::Rule;
+use crate::ui::command::{Command, Commands};
+use crate::ui::text::t;
+use crate::ui::theme;
+
+/// Text being edited and the errors found in it, by field key.
+#[derive(Debug, Default)]
+pub struct InspectorState {
+    buffers: BTreeMap<String, String>,
+    errors: BTreeMap<String, String>,
+    /// The (node, document state) the buffers belong to.
+    owner: Option<(NodeId, u64)>,
+    /// A field to put the cursor in (from a finding's fix), and whether a filled field will do.
+    focus: Option<(NodeField, bool)>,
+    /// The requirements of the selected link, for (link, document state).
+    link_rules: Option<((NodeId, NodeId), u64, Vec<Rule>)>,
+}
+
+impl InspectorState {
+    /// Put the cursor in the first field of this kind (an empty one if there is one).
+    pub fn focus(&mut self, field: NodeField) {
+        self.focus = Some((field, false));
+    }
+
+    /// True when a field key belongs to the finding's field name.
+    fn wants_focus(&self, key: &str, current: &str) -> bool {
+        let Some((field, any)) = &self.focus else {
+            return false;
+        };
+        let matches = match field {
+            NodeField::Addresses => {
+                key.starts_with("member.") && key.rsplit('.').next() != Some("name")
+            }
+            NodeField::Vips => key.starts_with("vip."),
+            NodeField::Members => {
+                key.starts_with("member.") && key.rsplit('.').next() == Some("name")
+            }
+            other => key == other.as_str(),
+        };
+        matches && (*any || current.is_empty())
+    }
+
+    /// The error shown at a field, if any (tests read it).
+    pub fn error(&self, key: &str) -> Option<&str> {
+        self.errors.get(key).map(String::as_str)
+    }
+}
+
+/// A text field bound to `current`; returns the parsed value when the user commits a change.
+fn text_field<T>(
+    ui: &mut egui::Ui,
+    state: &mut InspectorState,
+    key: &str,
+    label: &str,
+    current: &str,
+    parse: impl Fn(&str) -> Result<T, String>,
+) -> Option<T> {
+    let mut committed = None;
+    ui.horizontal(|ui| {
+        let name = ui.label(label);
+        let focus_here = state.wants_focus(key, current);
+        let buffer = state
+            .buffers
+            .entry(key.to_owned())
+            .or_insert_with(|| current.to_owned());
+        let response = ui
+            .add(egui::TextEdit::singleline(buffer).desired_width(170.0))
+            .labelled_by(name.id);
+        if focus_here {
+            response.request_focus();
+            response.scroll_to_me(Some(egui::Align::Center));
+        }
+        if response.changed() {
+            match parse(buffer) {
+                Ok(_) => state.errors.remove(key),
+                Err(e) => state.errors.insert(key.to_owned(), e),
+            };
+        }
+        if response.lost_focus() && buffer.as_str() != current {
+            match parse(buffer) {
+                Ok(v) => {
+                    state.errors.remove(key);
+                    committed = Some(v);
+                }
+                Err(e) => {
+                    state.errors.insert(key.to_owned(), e);
+                }
+            }
+        }
+        if focus_here {
+            state.focus = None;
+        }
+    });
+    if let Some(e) = state.errors.get(key) {
+        ui.label(RichText::new(e).color(theme::PROBLEM).small());
+    }
+    committed
+}
+
+/// Who else uses `addr` in the plan (another node), for the duplicate-address check.
+fn used_elsewhere(plan: &Plan, own: &NodeId, addr: IpNet) -> Option<String> {
+    for (id, node) in &plan.nodes {
+        if id == own {
+            continue;
+        }
+        let mut all = node
+            .members
+            .iter()
+            .flat_map(|m| m.addresses.values().chain(m.nat.values()))
+            .chain(node.vips.values());
+        if all.any(|a| *a == addr) {
+            return Some(node.label.clone());
+        }
+    }
+    None
+}
+
+fn parse_address(
+    plan: &Plan,
+    id: &NodeId,
+    text: &str,
+    optional: bool,
+    lang: i18n::Lang,
+) -> Result<Option<IpNet>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return if optional {
+            Ok(None)
+        } else {
+            Err("an address is required".to_owned())
+        };
+    }
+    let addr: IpNet = text
+        .parse()
+        .map_err(|e: crate::net::ValueError| e.to_string())?;
+    if let Some(other) = used_elsewhere(plan, id, addr) {
+        return Err(i18n::trf(
+            lang,
+            "error.address_used",
+            &[("addr", &addr.to_string()), ("other", &other)],
+        ));
+    }
+    Ok(Some(addr))
+}
+
+fn combo<T: PartialEq + Copy>(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut T,
+    options: &[T],
+    name: impl Fn(&T) -> String,
+) {
+    egui::ComboBox::from_label(label)
+        .selected_text(name(value))
+        .show_ui(ui, |ui| {
+            for o in options {
+                ui.selectable_value(value, *o, name(o));
+            }
+        });
+}
+
+/// The plan's own settings, shown when nothing is selected: its name and the product.
+pub fn plan_settings_ui(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    state: &mut InspectorState,
+    doc_state: u64,
+    commands: &mut Commands,
+) {
+    let lang = crate::ui::text::lang(ui.ctx());
+    let owner = (NodeId::from(""), doc_state);
+    if state.owner.as_ref() != Some(&owner) && !ui.ctx().egui_wants_keyboard_input() {
+        state.buffers.clear();
+        state.errors.clear();
+        state.owner = Some(owner);
+    }
+    ui.label(RichText::new(t(ui, "plan.settings")).strong());
+    if let Some(name) = text_field(
+        ui,
+        state,
+        "plan.name",
+        i18n::tr(lang, "plan.name"),
+        &plan.name,
+        |t| {
+            if t.trim().is_empty() {
+                Err(i18n::tr(lang, "error.required_name").to_owned())
+            } else {
+                Ok(t.trim().to_owned())
+            }
+        },
+    ) {
+        commands.push(Command::Edit(PlanEdit::SetName { name }));
+    }
+    let mut product = plan.product;
+    combo(
+        ui,
+        i18n::tr(lang, "plan.product"),
+        &mut product,
+        &crate::topology::Product::ALL,
+        |p| p.name().to_owned(),
+    );
+    if product != plan.product {
+        commands.push(Command::Edit(PlanEdit::SetProduct { product }));
+    }
+}

@@ -7,11 +7,25 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use crate::catalog::Catalog;
 use crate::plan::{EditError, Plan, PlanEdit};
 
-/// A state id never used before in this process, by any document: caches keyed by it cannot
-/// mistake a newly opened plan for the one they were computed from.
-fn fresh_id() -> u64 {
+/// Identifies one state of a document's plan, positions included: the key for what is drawn.
+/// Never used before in this process, by any document, so a cache keyed by it cannot mistake a
+/// newly opened plan for the one it was computed from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct StateId(u64);
+
+/// Identifies a plan's content apart from card positions: the key for rules and findings (and
+/// whatever is computed from them), which moving a card within its zone does not change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ContentId(u64);
+
+fn fresh_id() -> StateId {
     static NEXT: AtomicU64 = AtomicU64::new(1);
-    NEXT.fetch_add(1, Ordering::Relaxed)
+    StateId(NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// The content id of a state that changed more than positions.
+fn content_of(state: StateId) -> ContentId {
+    ContentId(state.0)
 }
 
 /// Most undo steps kept.
@@ -28,12 +42,12 @@ pub const MIN_UNDO: usize = 10;
 pub struct Document {
     plan: Plan,
     /// Identifies the current state; undo restores the id of the state it restores.
-    state: u64,
-    saved_state: Option<u64>,
+    state: StateId,
+    saved_state: Option<StateId>,
     /// Identifies the plan's content apart from card positions: the key for rules and findings.
-    content: u64,
-    undo: Vec<(Plan, u64, u64)>,
-    redo: Vec<(Plan, u64, u64)>,
+    content: ContentId,
+    undo: Vec<(Plan, StateId, ContentId)>,
+    redo: Vec<(Plan, StateId, ContentId)>,
     path: Option<PathBuf>,
 }
 
@@ -46,7 +60,7 @@ impl Document {
             plan,
             state,
             saved_state,
-            content: state,
+            content: content_of(state),
             undo: Vec::new(),
             redo: Vec::new(),
             path,
@@ -68,13 +82,13 @@ impl Document {
     }
 
     /// Changes whenever the plan changes (edit, undo, redo): the key for derived caches.
-    pub fn state(&self) -> u64 {
+    pub fn state(&self) -> StateId {
         self.state
     }
 
     /// Changes when the plan changes other than by moving cards within their zones (then
     /// rules and findings stay the same, so they need not be derived again).
-    pub fn content(&self) -> u64 {
+    pub fn content(&self) -> ContentId {
         self.content
     }
 
@@ -105,7 +119,7 @@ impl Document {
         self.redo.clear();
         self.state = fresh_id();
         if !moved_only {
-            self.content = self.state;
+            self.content = content_of(self.state);
         }
         Ok(())
     }

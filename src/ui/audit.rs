@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use crate::audit::ExistingRule;
 use crate::derivation::Derivation;
+use crate::document::ContentId;
 use crate::findings::{Finding, FindingKind};
 
 /// An existing firewall being audited against the plan.
@@ -18,12 +19,17 @@ pub struct AuditState {
     pub findings: Vec<Finding>,
     /// The plan's findings and the audit's, sorted together.
     merged: Vec<Finding>,
-    state: Option<u64>,
+    /// The document content the findings are for.
+    content: Option<ContentId>,
 }
 
 impl AuditState {
-    /// Read the CSV at `path` and audit the rules of `derivation`, current for document id `at`.
-    pub fn load(path: PathBuf, derivation: &Derivation, at: u64) -> Result<Self, String> {
+    /// Read the CSV at `path` and audit the rules of `derivation`, derived from `content`.
+    pub fn load(
+        path: PathBuf,
+        derivation: &Derivation,
+        content: ContentId,
+    ) -> Result<Self, String> {
         let existing = crate::file_text::read(&path)
             .map_err(|e| e.to_string())
             .and_then(|text| {
@@ -37,16 +43,16 @@ impl AuditState {
             existing,
             findings,
             merged,
-            state: Some(at),
+            content: Some(content),
         })
     }
 
     /// Audit again when `derivation` is of another document content than the findings.
-    pub fn refresh(&mut self, derivation: &Derivation, content: u64) {
-        if self.state != Some(content) {
+    pub fn refresh(&mut self, derivation: &Derivation, content: ContentId) {
+        if self.content != Some(content) {
             self.findings = crate::audit::audit(&derivation.rules, &self.existing);
             self.merged = merge(&derivation.findings, &self.findings);
-            self.state = Some(content);
+            self.content = Some(content);
         }
     }
 

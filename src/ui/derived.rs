@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::catalog::Catalog;
 use crate::derivation::Derivation;
+use crate::document::{ContentId, StateId};
 use crate::findings::{FindingKind, Fix, Severity, Subject};
 use crate::plan::{NodeId, Plan};
 use crate::rules::{self, LinkSummary};
@@ -21,10 +22,10 @@ pub struct LinkView {
 #[derive(Clone, Debug, Default)]
 pub struct Derived {
     /// The document state it is current for (positions included).
-    pub state: Option<u64>,
+    pub state: Option<StateId>,
     /// The document content its rules and findings were derived from (see
     /// [`crate::document::Document::content`]): moving cards changes `state`, not this.
-    pub content: Option<u64>,
+    pub content: Option<ContentId>,
     /// The rules and findings of `content`.
     pub derivation: Derivation,
     /// Per link, by sorted ends.
@@ -41,7 +42,7 @@ impl Derived {
     /// it); true when they were.
     pub fn refresh(
         &mut self,
-        (state, content): (u64, u64),
+        (state, content): (StateId, ContentId),
         plan: &Plan,
         catalog: &Catalog,
     ) -> bool {

@@ -6,6 +6,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
+use crate::document::StateId;
 use crate::recovery::{self, Recovery};
 use crate::ui::command::Command;
 
@@ -195,7 +196,7 @@ pub struct Autosave {
     last_change: f64,
     /// Time of the first edit not yet in the recovery file.
     first_unwritten: Option<f64>,
-    written_state: Option<u64>,
+    written_state: Option<StateId>,
 }
 
 impl Autosave {

@@ -399,7 +399,7 @@ impl PlannerApp {
     }
 
     fn load_audit(&mut self, path: PathBuf) {
-        match AuditState::load(path, &self.derived.derivation, self.doc.state()) {
+        match AuditState::load(path, &self.derived.derivation, self.doc.content()) {
             Ok(audit) => {
                 self.status = Status::info(self.trf(
                     "status.audited",

@@ -6,6 +6,7 @@ use eframe::egui::{Painter, Pos2, Rect, Vec2};
 
 use super::geometry;
 use super::state::{Gesture, point, pos};
+use crate::document::{ContentId, StateId};
 use crate::i18n::{self, Lang};
 use crate::plan::layout::{self, Bounds, Occupied};
 use crate::plan::{NodeId, Plan};
@@ -31,9 +32,9 @@ pub struct LinkShape {
 /// What the resting placement depends on; recomputed when any of it changes.
 #[derive(Clone, Debug, PartialEq)]
 struct Key {
-    state: Option<u64>,
+    state: Option<StateId>,
     /// Texts depend on the content only: after a move they are reused, not measured again.
-    content: Option<u64>,
+    content: Option<ContentId>,
     lang: Lang,
     hide_ports: bool,
 }

@@ -4,6 +4,7 @@ use eframe::egui::{self, RichText};
 
 use super::InspectorState;
 use crate::catalog::Catalog;
+use crate::document::StateId;
 use crate::plan::{NodeId, Plan, PlanEdit};
 use crate::rules::Rule;
 use crate::ui::command::{Command, Commands};
@@ -16,7 +17,7 @@ pub fn link_inspector_ui(
     plan: &Plan,
     catalog: &Catalog,
     state: &mut InspectorState,
-    doc_state: u64,
+    doc_state: StateId,
     key: &(NodeId, NodeId),
     commands: &mut Commands,
 ) {

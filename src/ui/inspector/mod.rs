@@ -13,6 +13,7 @@ use eframe::egui::{self, RichText};
 pub use link::link_inspector_ui;
 pub use node::node_inspector_ui;
 
+use crate::document::StateId;
 use crate::findings::NodeField;
 use crate::i18n;
 use crate::net::IpNet;
@@ -28,11 +29,11 @@ pub struct InspectorState {
     buffers: BTreeMap<String, String>,
     errors: BTreeMap<String, String>,
     /// The (node, document state) the buffers belong to.
-    owner: Option<(NodeId, u64)>,
+    owner: Option<(NodeId, StateId)>,
     /// A field to put the cursor in (from a finding's fix), and whether a filled field will do.
     focus: Option<(NodeField, bool)>,
     /// The requirements of the selected link, for (link, document state).
-    link_rules: Option<((NodeId, NodeId), u64, Vec<Rule>)>,
+    link_rules: Option<((NodeId, NodeId), StateId, Vec<Rule>)>,
 }
 
 impl InspectorState {
@@ -183,7 +184,7 @@ pub fn plan_settings_ui(
     ui: &mut egui::Ui,
     plan: &Plan,
     state: &mut InspectorState,
-    doc_state: u64,
+    doc_state: StateId,
     commands: &mut Commands,
 ) {
     let lang = crate::ui::text::lang(ui.ctx());

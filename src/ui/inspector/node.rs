@@ -4,6 +4,7 @@ use eframe::egui::{self, RichText};
 
 use super::{InspectorState, combo, parse_address, text_field};
 use crate::catalog::{Catalog, Scope};
+use crate::document::StateId;
 use crate::i18n;
 use crate::net::IpNet;
 use crate::plan::{Member, Node, NodeId, Plan, PlanEdit};
@@ -17,7 +18,7 @@ pub fn node_inspector_ui(
     plan: &Plan,
     catalog: &Catalog,
     state: &mut InspectorState,
-    doc_state: u64,
+    doc_state: StateId,
     id: &NodeId,
     commands: &mut Commands,
 ) {

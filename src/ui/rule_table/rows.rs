@@ -4,6 +4,7 @@
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
+use crate::document::ContentId;
 use crate::escape::one_line;
 use crate::i18n::Lang;
 use crate::rules::{Addresses, Rule, RuleEnd};
@@ -87,7 +88,7 @@ pub struct RuleTable {
 /// Everything the rows depend on: filtering and sorting 15,000 rules is not a per-frame job.
 #[derive(Clone, Debug, PartialEq)]
 struct RowsKey {
-    state: Option<u64>,
+    content: Option<ContentId>,
     lang: Lang,
     grouping: Grouping,
     sort: (Column, bool),
@@ -355,7 +356,7 @@ impl RuleTable {
         lang: Lang,
     ) -> Rows {
         let key = RowsKey {
-            state: derived.content,
+            content: derived.content,
             lang,
             grouping: self.grouping,
             sort: self.sort,

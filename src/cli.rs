@@ -429,10 +429,20 @@ fn side_text(side: &Side) -> String {
                     members,
                     vip,
                     vip_when,
+                    vip_products,
                 },
         } => {
             let modes: Vec<&str> = vip_when.iter().map(|m| m.as_str()).collect();
-            format!("{role}/{members} ({vip} when {})", modes.join(", "))
+            let products: Vec<&str> = vip_products.iter().map(|p| p.as_str()).collect();
+            let products = if products.is_empty() {
+                String::new()
+            } else {
+                format!(" in {}", products.join("/"))
+            };
+            format!(
+                "{role}/{members} ({vip} when {}{products})",
+                modes.join(", ")
+            )
         }
     }
 }
@@ -482,7 +492,7 @@ fn catalog_markdown(catalog: &Catalog) -> String {
             r.transport.as_str().to_uppercase(),
             r.ports,
             conditions.join(", "),
-            catalog.citations(r).join(", ")
+            r.references.join(", ")
         ));
     }
     text

@@ -10,11 +10,12 @@ use std::path::Path;
 
 pub use ids::{EndpointId, RequirementId, RoleId};
 pub use model::{
-    CatalogData, Condition, Conflict, EndpointKind, Flag, MustLink, Reference, Requirement, Role,
-    Scope, Select, Side, Source, Text,
+    CatalogData, Condition, Conflict, EndpointKind, Flag, MustLink, Requirement, Role, Scope,
+    Select, Side, Source, Text,
 };
 
 use crate::file_text::{self, FileTextError};
+use crate::topology::{LbMode, Product};
 
 /// The catalog built into the binary.
 pub const BUILTIN_RON: &str = include_str!("../../assets/catalog.ron");
@@ -176,32 +177,9 @@ impl Catalog {
         self.data.conflicts.iter().find(|c| c.id == id)
     }
 
-    /// The TechNet id of a source key, if the key is known.
-    pub fn technet(&self, source_key: &str) -> Option<&str> {
-        self.data
-            .sources
-            .iter()
-            .find(|s| s.key == source_key)
-            .map(|s| s.technet.as_str())
-    }
-
-    /// The citations of a requirement, as exports print them: TechNet ids then row keys, no repeats.
-    pub fn citations(&self, requirement: &Requirement) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for r in &requirement.references {
-            if let Some(t) = self.technet(&r.source)
-                && !out.iter().any(|o| o == t)
-            {
-                out.push(t.to_owned());
-            }
-        }
-        for r in &requirement.references {
-            let row = format!("lync-ports.md {}", r.row);
-            if !out.contains(&row) {
-                out.push(row);
-            }
-        }
-        out
+    /// A Microsoft page by its id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.data.sources.iter().find(|s| s.id == id)
     }
 
     /// True when some requirement connects the two roles, directly or through an `Any`
@@ -209,6 +187,35 @@ impl Catalog {
     pub fn exchange_traffic(&self, a: &str, b: &str) -> bool {
         self.talking.get(a).is_some_and(|peers| peers.contains(b))
     }
+}
+
+/// Where Microsoft publishes a page of its docs repository, `MicrosoftDocs/OfficeDocs-SkypeForBusiness`,
+/// from the file's path there; `None` for a path outside the two doc sets below.
+///
+/// - Lync Server 2013: `Lync/LyncServer/NAME.md`. The repository's redirect file
+///   (`.openpublishing.redirection.lync.json`) sends every such page to Microsoft's archive of
+///   previous versions, `/previous-versions/office/lync-server-2013/NAME`.
+/// - Skype for Business Server: `Skype/SfbServer/PATH.md`. `Skype/docfx.json` publishes the
+///   `SfbServer` folder at the doc set's root, `/skypeforbusiness/PATH`.
+pub fn published_url(path: &str) -> Option<String> {
+    const LEARN: &str = "https://learn.microsoft.com/en-us";
+    let page = |rest: &str| {
+        let name = rest.strip_suffix(".md")?;
+        let plain = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+        (!name.is_empty()
+            && name
+                .split('/')
+                .all(|s| !s.is_empty() && s.chars().all(plain)))
+        .then(|| name.to_owned())
+    };
+    if let Some(rest) = path.strip_prefix("Lync/LyncServer/") {
+        let name = page(rest).filter(|n| !n.contains('/'))?;
+        return Some(format!(
+            "{LEARN}/previous-versions/office/lync-server-2013/{name}"
+        ));
+    }
+    let rest = path.strip_prefix("Skype/SfbServer/")?;
+    Some(format!("{LEARN}/skypeforbusiness/{}", page(rest)?))
 }
 
 /// The roles a side can be played by: its role, or the `via` roles of an `Any`.
@@ -220,16 +227,19 @@ fn side_roles(side: &Side) -> Vec<&str> {
 }
 
 impl Select {
-    /// The endpoint kind chosen for a node using `lb`.
-    pub fn resolve(&self, lb: crate::topology::LbMode) -> &str {
+    /// The endpoint kind chosen for a node using `lb` in a plan of `product`.
+    pub fn resolve(&self, lb: LbMode, product: Product) -> &str {
         match self {
             Self::Fixed(kind) => kind,
             Self::Balanced {
                 members,
                 vip,
                 vip_when,
+                vip_products,
             } => {
-                if vip_when.contains(&lb) {
+                let product_routes_via_vip =
+                    vip_products.is_empty() || vip_products.contains(&product);
+                if vip_when.contains(&lb) && product_routes_via_vip {
                     vip
                 } else {
                     members
@@ -241,7 +251,7 @@ impl Select {
 
 impl Requirement {
     /// True when the requirement is for `product` (a requirement naming no product is for all).
-    pub fn applies_to(&self, product: crate::topology::Product) -> bool {
+    pub fn applies_to(&self, product: Product) -> bool {
         self.products.is_empty() || self.products.contains(&product)
     }
 }
@@ -253,7 +263,7 @@ impl Role {
     }
 
     /// The role's default LB mode.
-    pub fn default_lb(&self) -> crate::topology::LbMode {
+    pub fn default_lb(&self) -> LbMode {
         self.lb_modes.first().copied().unwrap_or_default()
     }
 }

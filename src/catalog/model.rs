@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::ids::{EndpointId, RequirementId, RoleId};
 
 use crate::net::{PortRange, Transport};
-use crate::topology::{Addressing, LbMode, Zone};
+use crate::topology::{Addressing, LbMode, Product, Zone};
 
 /// Text in the three languages the tool speaks; English is required.
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -29,9 +29,9 @@ pub struct CatalogData {
     pub id: String,
     /// Version of the catalog data; changes whenever a row changes.
     pub version: String,
-    /// Source pages cited by requirements (`S1` -> JJ205179 ...).
+    /// Microsoft's pages that requirements cite.
     pub sources: Vec<Source>,
-    /// Places where Microsoft's pages disagree (lync-ports.md section 6).
+    /// Places where Microsoft's pages disagree in a way that changes a rule.
     pub conflicts: Vec<Conflict>,
     /// Node kinds.
     pub roles: Vec<Role>,
@@ -45,23 +45,35 @@ pub struct CatalogData {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    /// Row key of lync-ports.md (`S1`, `S19`, `K2`).
-    pub key: String,
-    /// TechNet id (`JJ205179`), or a short learn path for pages that have none.
-    pub technet: String,
-    /// Page title.
+    /// Microsoft's id of the page: its TechNet id (`JJ205179`), or for a page that has none its
+    /// file name in Microsoft's docs repository (`edge-environmental-requirements`).
+    pub id: String,
+    /// The title as Microsoft published it (the page's `title`).
     pub title: String,
+    /// The page's file in Microsoft's docs repository (`MicrosoftDocs/OfficeDocs-SkypeForBusiness`).
+    pub path: String,
+    /// Where it is published now; follows from `path` (see `source_url`).
+    pub url: String,
+    /// The products it documents.
+    pub products: Vec<Product>,
+    /// The topology it documents, as conditions on the nodes of a rule (an Edge page of one LB
+    /// mode and addressing); empty for a page about every topology.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topology: Vec<Condition>,
 }
 
-/// A disagreement between Microsoft's pages.
+/// A disagreement between Microsoft's pages that changes a rule.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Conflict {
-    /// Key from lync-ports.md section 6 (`D3`).
+    /// Stable id (`edge-to-pool-5061-source`).
     pub id: String,
-    /// The source keys that disagree.
-    pub sources: Vec<String>,
-    /// What disagrees and what the catalog chose.
+    /// The pages that disagree, by id.
+    pub pages: Vec<String>,
+    /// Where it changes a rule: conditions on the rule's nodes (empty: everywhere).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub when: Vec<Condition>,
+    /// What each page says, what the catalog chose and why.
     pub summary: Text,
 }
 
@@ -161,7 +173,9 @@ pub enum Side {
 pub enum Select {
     /// Always this endpoint kind.
     Fixed(EndpointId),
-    /// The members, or the VIP when the node's LB mode is in `vip_when`.
+    /// The members, or the VIP when the node's LB mode is in `vip_when` (and the plan's
+    /// product in `vip_products`, when that is given: Microsoft's pages for one product route
+    /// some traffic through the VIP that another product's pages send to each member).
     Balanced {
         /// Endpoint kind used otherwise (each member).
         members: EndpointId,
@@ -169,6 +183,9 @@ pub enum Select {
         vip: EndpointId,
         /// LB modes that send this traffic to the VIP.
         vip_when: Vec<LbMode>,
+        /// Products whose pages send it to the VIP; empty: every product.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        vip_products: Vec<Product>,
     },
 }
 
@@ -207,16 +224,6 @@ impl Condition {
     }
 }
 
-/// A citation: the page and the row of lync-ports.md.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Reference {
-    /// Source key (`S1`), resolved to a TechNet id through [`CatalogData::sources`].
-    pub source: String,
-    /// Row key of lync-ports.md (`S1-6`, `I2`, `RP-I1`).
-    pub row: String,
-}
-
 /// One port requirement between two sides.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -238,12 +245,13 @@ pub struct Requirement {
     pub when: Vec<Condition>,
     /// Products the row applies to; empty means every product.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub products: Vec<crate::topology::Product>,
+    pub products: Vec<Product>,
     /// Why the rule exists, in our words.
     pub notes: Text,
-    /// Microsoft pages and rows.
-    pub references: Vec<Reference>,
-    /// Conflict ids (section 6 of lync-ports.md) that touch this row.
-    #[serde(default)]
+    /// The ids of the Microsoft pages it comes from. A rule cites those that document its
+    /// topology and product.
+    pub references: Vec<String>,
+    /// Ids of the conflicts between pages that change this row.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<String>,
 }

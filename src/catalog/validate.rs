@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::model::{CatalogData, Condition, Role, Select, Side};
+use super::model::{CatalogData, Condition, Role, Select, Side, Source};
 
 /// `Err` names the first problem found.
 pub(super) fn check(data: &CatalogData) -> Result<(), String> {
@@ -20,13 +20,33 @@ pub(super) fn check(data: &CatalogData) -> Result<(), String> {
             .find(|r| r.id == id)
             .ok_or_else(|| format!("{at}: unknown role `{id}`"))
     };
-    let sources: BTreeSet<&str> = data.sources.iter().map(|s| s.key.as_str()).collect();
-    let conflicts: BTreeSet<&str> = data.conflicts.iter().map(|c| c.id.as_str()).collect();
+    let mut sources = BTreeSet::new();
+    for source in &data.sources {
+        if !sources.insert(source.id.as_str()) {
+            return Err(format!("duplicate source id `{}`", source.id));
+        }
+        check_source(source)?;
+        let at = format!("source `{}`", source.id);
+        for cond in &source.topology {
+            check_condition(role(cond.role(), &at)?, cond, &at)?;
+        }
+    }
+    let mut conflicts = BTreeSet::new();
     for c in &data.conflicts {
-        for s in &c.sources {
-            if !sources.contains(s.as_str()) {
-                return Err(format!("conflict `{}`: unknown source `{s}`", c.id));
+        if !conflicts.insert(c.id.as_str()) {
+            return Err(format!("duplicate conflict id `{}`", c.id));
+        }
+        let at = format!("conflict `{}`", c.id);
+        if c.pages.len() < 2 && c.summary.en.trim().is_empty() {
+            return Err(format!("{at}: needs the pages that disagree and a summary"));
+        }
+        for page in &c.pages {
+            if !sources.contains(page.as_str()) {
+                return Err(format!("{at}: unknown source `{page}`"));
             }
+        }
+        for cond in &c.when {
+            check_condition(role(cond.role(), &at)?, cond, &at)?;
         }
     }
     for m in &data.must_link {
@@ -46,8 +66,8 @@ pub(super) fn check(data: &CatalogData) -> Result<(), String> {
             return Err(format!("{at}: no references"));
         }
         for r in &req.references {
-            if !sources.contains(r.source.as_str()) {
-                return Err(format!("{at}: unknown source `{}`", r.source));
+            if !sources.contains(r.as_str()) {
+                return Err(format!("{at}: unknown source `{r}`"));
             }
         }
         for c in &req.conflicts {
@@ -80,22 +100,45 @@ pub(super) fn check(data: &CatalogData) -> Result<(), String> {
                     cond.role()
                 ));
             }
-            let r = role(cond.role(), &at)?;
-            match cond {
-                Condition::Flag { flag, .. } if !r.flags.iter().any(|f| &f.id == flag) => {
-                    return Err(format!("{at}: role `{}` has no flag `{flag}`", r.id));
-                }
-                Condition::Addressing { .. } if !r.addressing => {
-                    return Err(format!(
-                        "{at}: role `{}` has no public/NAT addressing",
-                        r.id
-                    ));
-                }
-                _ => {}
-            }
+            check_condition(role(cond.role(), &at)?, cond, &at)?;
         }
     }
     Ok(())
+}
+
+fn check_condition(r: &Role, cond: &Condition, at: &str) -> Result<(), String> {
+    match cond {
+        Condition::Flag { flag, .. } if !r.flags.iter().any(|f| &f.id == flag) => {
+            Err(format!("{at}: role `{}` has no flag `{flag}`", r.id))
+        }
+        Condition::Addressing { .. } if !r.addressing => Err(format!(
+            "{at}: role `{}` has no public/NAT addressing",
+            r.id
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// A source names its page's file and the address that file is published at.
+fn check_source(source: &Source) -> Result<(), String> {
+    let at = format!("source `{}`", source.id);
+    if source.title.trim().is_empty() {
+        return Err(format!("{at}: no title"));
+    }
+    if source.products.is_empty() {
+        return Err(format!("{at}: no products"));
+    }
+    match super::published_url(&source.path) {
+        Some(url) if url == source.url => Ok(()),
+        Some(url) => Err(format!(
+            "{at}: url `{}` is not where `{}` is published ({url})",
+            source.url, source.path
+        )),
+        None => Err(format!(
+            "{at}: `{}` is not a page of Microsoft's Lync Server 2013 or Skype for Business Server docs",
+            source.path
+        )),
+    }
 }
 
 fn check_role(role: &Role) -> Result<(), String> {

@@ -4,9 +4,10 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use super::cite;
 use super::resolve::{any_end, nat_public, node_end};
 use super::{Origin, Rule, RuleEnd, RuleId, RuleSet};
-use crate::catalog::{Catalog, Condition, Requirement, Role, Side, Text};
+use crate::catalog::{Catalog, Requirement, Role, Side, Text};
 use crate::i18n::Lang;
 use crate::plan::{Link, Node, NodeId, Plan};
 use crate::topology::{Firewall, Zone};
@@ -50,6 +51,9 @@ struct End {
     nat: Option<String>,
 }
 
+/// A requirement's id and the page and conflict ids its rules of one topology name.
+type OriginKey<'a> = (&'a str, Vec<String>, Vec<String>);
+
 /// One derivation: the rules so far, and the ends and requirement texts they share (each
 /// node's end per endpoint kind, each requirement's notes and citations, built once).
 struct Derive<'a> {
@@ -57,7 +61,8 @@ struct Derive<'a> {
     catalog: &'a Catalog,
     ends: BTreeMap<(&'a NodeId, &'a str), End>,
     any: BTreeMap<Zone, End>,
-    origins: BTreeMap<&'a str, Arc<Origin>>,
+    /// A requirement's texts, by requirement and the pages and conflicts its rules name.
+    origins: BTreeMap<OriginKey<'a>, Arc<Origin>>,
     rules: Vec<Rule>,
 }
 
@@ -101,13 +106,24 @@ impl<'a> Derive<'a> {
             .clone()
     }
 
-    fn origin(&mut self, req: &'a Requirement) -> Arc<Origin> {
-        let catalog = self.catalog;
-        Arc::clone(
-            self.origins
-                .entry(req.id.as_str())
-                .or_insert_with(|| Arc::new(Origin::of(catalog, req))),
-        )
+    /// The texts of a rule of `req` between `nodes`: its notes, and the pages and conflicts
+    /// that concern their topology.
+    fn origin(&mut self, req: &'a Requirement, nodes: [Option<&Node>; 2]) -> Arc<Origin> {
+        let references = cite::cited_pages(self.catalog, req, nodes, self.plan.product);
+        let conflicts = cite::noted_conflicts(self.catalog, req, nodes);
+        let key = (req.id.as_str(), references, conflicts);
+        if let Some(origin) = self.origins.get(&key) {
+            return Arc::clone(origin);
+        }
+        let origin = Arc::new(Origin {
+            requirement: req.id.as_str().into(),
+            application: req.application.as_str().into(),
+            notes: Arc::new(req.notes.clone()),
+            references: Arc::from(key.1.as_slice()),
+            conflicts: Arc::from(key.2.as_slice()),
+        });
+        self.origins.insert(key, Arc::clone(&origin));
+        origin
     }
 
     fn link_rules(&mut self, link: &'a Link) {
@@ -133,9 +149,10 @@ impl<'a> Derive<'a> {
                 else {
                     continue;
                 };
-                let source = self.end(src_id, src_node, src_role, s.resolve(src_node.lb));
-                let destination = self.end(dst_id, dst_node, dst_role, d.resolve(dst_node.lb));
-                self.push(req, &source, &destination);
+                let source = self.end(src_id, src_node, src_role, s.resolve(src_node.lb, product));
+                let destination =
+                    self.end(dst_id, dst_node, dst_role, d.resolve(dst_node.lb, product));
+                self.push(req, &source, &destination, None);
             }
         }
         for (index, custom) in link.custom.iter().enumerate() {
@@ -204,7 +221,7 @@ impl<'a> Derive<'a> {
                 }
                 _ => continue,
             };
-            let own = self.end(id, node, role, own.resolve(node.lb));
+            let own = self.end(id, node, role, own.resolve(node.lb, self.plan.product));
             let mut stand_ins = false;
             for link in links {
                 let Some(peer) = self.node(link.other(id)) else {
@@ -218,28 +235,57 @@ impl<'a> Derive<'a> {
                     continue;
                 }
                 if let Some(peer) = self.first_end(peer) {
-                    self.push_between(req, &own, &peer, node_is_source);
+                    self.push_between(req, &own, &peer, node_is_source, Some(&peer));
                 }
             }
             if !stand_ins {
                 let any = self.any(any_zone);
-                self.push_between(req, &own, &any, node_is_source);
+                self.push_between(req, &own, &any, node_is_source, None);
             }
         }
     }
 
-    fn push_between(&mut self, req: &'a Requirement, own: &End, other: &End, own_is_source: bool) {
+    /// A rule between a node's `own` end and `other`: "Any", or a linked node standing in for
+    /// it (then also `stand_in`).
+    fn push_between(
+        &mut self,
+        req: &'a Requirement,
+        own: &End,
+        other: &End,
+        own_is_source: bool,
+        stand_in: Option<&End>,
+    ) {
         if own_is_source {
-            self.push(req, own, other);
+            self.push(req, own, other, stand_in);
         } else {
-            self.push(req, other, own);
+            self.push(req, other, own, stand_in);
         }
     }
 
-    fn push(&mut self, req: &'a Requirement, source: &End, destination: &End) {
-        let mut origin = self.origin(req);
+    /// A rule of `req`; `stand_in` is the end that stands in for the requirement's "Any".
+    fn push(
+        &mut self,
+        req: &'a Requirement,
+        source: &End,
+        destination: &End,
+        stand_in: Option<&End>,
+    ) {
+        let plan = self.plan;
+        let node = |end: &End| {
+            (end.shared.node.as_ref())
+                .and_then(|id| plan.nodes.get(id))
+                .map(|n| &**n)
+        };
+        let mut origin = self.origin(req, [node(source), node(destination)]);
         if source.nat.is_some() || destination.nat.is_some() {
             origin = with_nat_notes(&origin, [source, destination]);
+        }
+        if let Some(stand_in) = stand_in {
+            origin = with_note(
+                &origin,
+                "rule.via_note",
+                &[("label", &stand_in.shared.label)],
+            );
         }
         let node = |end: &RuleEnd| end.node.as_ref().map_or("any", NodeId::as_str).to_owned();
         self.rules.push(Rule {
@@ -261,40 +307,30 @@ impl<'a> Derive<'a> {
 }
 
 fn conditions_hold(req: &Requirement, src: Option<&Node>, dst: Option<&Node>) -> bool {
-    req.when.iter().all(|cond| {
-        let Some(node) = [src, dst]
-            .into_iter()
-            .flatten()
-            .find(|n| n.role == cond.role())
-        else {
-            return false;
-        };
-        match cond {
-            Condition::Flag { flag, .. } => node.flags.contains(flag),
-            Condition::Lb { modes, .. } => modes.contains(&node.lb),
-            Condition::Addressing { mode, .. } => node.addressing == *mode,
-        }
-    })
+    cite::holds(&req.when, [src, dst])
 }
 
 /// `origin` with notes naming the NAT public addresses of `ends`: the rule's own copy.
 fn with_nat_notes(origin: &Arc<Origin>, ends: [&End; 2]) -> Arc<Origin> {
     let mut origin = Arc::clone(origin);
     for public in ends.iter().filter_map(|e| e.nat.as_ref()) {
-        let notes = Arc::make_mut(&mut Arc::make_mut(&mut origin).notes);
-        for (lang, text) in [
-            (Lang::En, &mut notes.en),
-            (Lang::ZhTw, &mut notes.zh_tw),
-            (Lang::KoKr, &mut notes.ko_kr),
-        ] {
-            if !text.is_empty() {
-                text.push(' ');
-                text.push_str(&crate::i18n::trf(
-                    lang,
-                    "rule.nat_note",
-                    &[("addr", public)],
-                ));
-            }
+        origin = with_note(&origin, "rule.nat_note", &[("addr", public)]);
+    }
+    origin
+}
+
+/// `origin` with one more sentence in its notes, from the i18n `key`: the rule's own copy.
+fn with_note(origin: &Arc<Origin>, key: &str, args: &[(&str, &str)]) -> Arc<Origin> {
+    let mut origin = Arc::clone(origin);
+    let notes = Arc::make_mut(&mut Arc::make_mut(&mut origin).notes);
+    for (lang, text) in [
+        (Lang::En, &mut notes.en),
+        (Lang::ZhTw, &mut notes.zh_tw),
+        (Lang::KoKr, &mut notes.ko_kr),
+    ] {
+        if !text.is_empty() {
+            text.push(' ');
+            text.push_str(&crate::i18n::trf(lang, key, args));
         }
     }
     origin

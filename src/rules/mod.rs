@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+mod cite;
 mod derive;
 mod resolve;
 mod summary;
@@ -107,8 +108,8 @@ impl RuleEnd {
     }
 }
 
-/// Where a rule comes from: a catalog requirement, whose texts all its rules share, or a
-/// hand-written rule.
+/// Where a rule comes from: a catalog requirement, whose texts the rules of one topology
+/// share, or a hand-written rule.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Origin {
     /// The catalog requirement, or `custom`.
@@ -117,23 +118,10 @@ pub struct Origin {
     pub application: Arc<str>,
     /// Why it exists, in every language.
     pub notes: Arc<crate::catalog::Text>,
-    /// TechNet ids and lync-ports.md row keys.
+    /// Ids of the Microsoft pages it cites (see `Catalog::source`).
     pub references: Arc<[String]>,
-    /// Ids of the places where Microsoft's pages disagree about the requirement.
+    /// Ids of the disagreements between Microsoft's pages that change it.
     pub conflicts: Arc<[String]>,
-}
-
-impl Origin {
-    /// The texts of a catalog requirement's rules.
-    pub(crate) fn of(catalog: &crate::catalog::Catalog, r: &crate::catalog::Requirement) -> Self {
-        Self {
-            requirement: r.id.as_str().into(),
-            application: r.application.as_str().into(),
-            notes: Arc::new(r.notes.clone()),
-            references: Arc::from(catalog.citations(r)),
-            conflicts: Arc::from(r.conflicts.as_slice()),
-        }
-    }
 }
 
 /// One derived firewall rule. Its ends and its requirement's texts are shared with the other
@@ -205,9 +193,15 @@ impl Rule {
         &self.origin.notes
     }
 
-    /// TechNet ids and lync-ports.md row keys.
+    /// Ids of the Microsoft pages it cites (see `Catalog::source`).
     pub fn references(&self) -> &[String] {
         &self.origin.references
+    }
+
+    /// Ids of the disagreements between Microsoft's pages that change it (see
+    /// `Catalog::conflict`).
+    pub fn conflicts(&self) -> &[String] {
+        &self.origin.conflicts
     }
 
     /// The link it belongs to, as its two node ids in order; `None` for a rule with an "Any"

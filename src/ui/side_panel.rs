@@ -29,32 +29,37 @@ pub fn rule_detail_ui(ui: &mut egui::Ui, rule: &Rule, catalog: &crate::catalog::
             .small()
             .weak(),
     );
-    ui.horizontal_wrapped(|ui| {
-        ui.label(t(ui, "rule.sources"));
-        for r in rule.references() {
-            if r.starts_with("lync-ports.md") {
-                ui.label(RichText::new(r).small());
-            } else {
-                ui.hyperlink_to(
-                    r,
-                    format!("https://technet.microsoft.com/library/{r}(v=OCS.15)"),
-                );
+    ui.label(t(ui, "rule.sources"));
+    for id in rule.references() {
+        match catalog.source(id) {
+            Some(page) => {
+                ui.hyperlink_to(&page.title, &page.url)
+                    .on_hover_text(&page.url);
+            }
+            None => {
+                ui.label(RichText::new(id).small());
             }
         }
-    });
-    if let Some(req) = catalog.requirement(rule.requirement()) {
-        for c in req.conflicts.iter().filter_map(|id| catalog.conflict(id)) {
-            let text = tf(
-                ui,
-                "rule.conflict",
-                &[
-                    ("id", &c.id),
-                    ("sources", &c.sources.join(", ")),
-                    ("summary", c.summary.get(lang)),
-                ],
-            );
-            ui.label(RichText::new(text).color(theme::severity_color(Severity::Warning)));
-        }
+    }
+    for c in rule
+        .conflicts()
+        .iter()
+        .filter_map(|id| catalog.conflict(id))
+    {
+        let pages: Vec<&str> = c
+            .pages
+            .iter()
+            .map(|id| catalog.source(id).map_or(id.as_str(), |p| p.title.as_str()))
+            .collect();
+        let text = tf(
+            ui,
+            "rule.conflict",
+            &[
+                ("sources", &pages.join("; ")),
+                ("summary", c.summary.get(lang)),
+            ],
+        );
+        ui.label(RichText::new(text).color(theme::severity_color(Severity::Warning)));
     }
 }
 

@@ -1,6 +1,6 @@
 # Lync Port Planner: Windows Firewall rules for plan Director pool, DNS and HLB load balanced
 # Product: Lync Server 2013
-# Catalog lync-2013@2026.11.2. Run each block on the host it names, in an elevated PowerShell.
+# Catalog lync-2013@2026.12.1. Run each block on the host it names, in an elevated PowerShell.
 # Review before running: every rule is an Allow rule in group 'Lync Port Planner'.
 #Requires -RunAsAdministrator
 
@@ -66,11 +66,11 @@ New-NetFirewallRule -DisplayName 'Lync rp-dir-http-8080:rp>dir' -Group 'Lync Por
 
 # any-edge-stun-443:any>edge | STUN/MSTURN tcp/443
 # On each of: Edge Server (172.16.10.21)
-New-NetFirewallRule -DisplayName 'Lync any-edge-stun-443:any>edge' -Group 'Lync Port Planner' -Description 'Fallback A/V path when UDP fails; TCP also carries file transfer and desktop sharing. (Edge Server -> Any)' -Direction Inbound -Action Allow -Protocol TCP -LocalPort '443' -LocalAddress '172.16.10.21' -RemoteAddress Any
+New-NetFirewallRule -DisplayName 'Lync any-edge-stun-443:any>edge' -Group 'Lync Port Planner' -Description 'Fallback A/V path when UDP fails; TCP also carries file transfer and desktop sharing. Microsoft''s rows say Any: internal clients, Mediation Servers and Front End Servers all send media here. (Edge Server -> Any)' -Direction Inbound -Action Allow -Protocol TCP -LocalPort '443' -LocalAddress '172.16.10.21' -RemoteAddress Any
 
 # any-edge-stun-3478:any>edge | STUN/MSTURN udp/3478
 # On each of: Edge Server (172.16.10.21)
-New-NetFirewallRule -DisplayName 'Lync any-edge-stun-3478:any>edge' -Group 'Lync Port Planner' -Description 'Preferred path for A/V media between internal and external users. (Edge Server -> Any)' -Direction Inbound -Action Allow -Protocol UDP -LocalPort '3478' -LocalAddress '172.16.10.21' -RemoteAddress Any
+New-NetFirewallRule -DisplayName 'Lync any-edge-stun-3478:any>edge' -Group 'Lync Port Planner' -Description 'Preferred path for A/V media between internal and external users. Microsoft''s rows say Any: internal clients, Mediation Servers and Front End Servers all send media here. (Edge Server -> Any)' -Direction Inbound -Action Allow -Protocol UDP -LocalPort '3478' -LocalAddress '172.16.10.21' -RemoteAddress Any
 
 # fe-edge-https-4443:fe>edge | HTTPS tcp/4443
 # On each of: Edge Server (172.16.10.21)
@@ -124,15 +124,19 @@ New-NetFirewallRule -DisplayName 'Lync rp-fe-http-8080:rp>fe' -Group 'Lync Port 
 
 # fe-dir-https-444:fe>dir | HTTPS tcp/444
 # On each of: Director pool (10.10.20.11, 10.10.20.12)
-New-NetFirewallRule -DisplayName 'Lync fe-dir-https-444:fe>dir' -Group 'Lync Port Planner' -Description 'The Directors also listen on 444 for Front End to Director traffic and client certificate publishing. (Director pool -> Front End pool)' -Direction Inbound -Action Allow -Protocol TCP -LocalPort '444' -LocalAddress '10.10.20.11','10.10.20.12' -RemoteAddress '10.10.30.11','10.10.30.12','10.10.30.13'
+New-NetFirewallRule -DisplayName 'Lync fe-dir-https-444:fe>dir' -Group 'Lync Port Planner' -Description 'The Directors also listen on 444 for Front End to Director traffic and client certificate publishing. With hardware load balancing only, through the pool''s load balancer VIP, whose port list carries 5061 and 444. (Director pool -> Front End pool)' -Direction Inbound -Action Allow -Protocol TCP -LocalPort '444' -LocalAddress '10.10.20.11','10.10.20.12' -RemoteAddress '10.10.30.11','10.10.30.12','10.10.30.13'
 
 # fe-dir-cms-445:fe>dir | TCP tcp/445
 # On each of: Director pool (10.10.20.11, 10.10.20.12)
 New-NetFirewallRule -DisplayName 'Lync fe-dir-cms-445:fe>dir' -Group 'Lync Port Planner' -Description 'The Master Replicator Agent on the Front End that holds the CMS pushes configuration to the Directors. (Director pool -> Front End pool)' -Direction Inbound -Action Allow -Protocol TCP -LocalPort '445' -LocalAddress '10.10.20.11','10.10.20.12' -RemoteAddress '10.10.30.11','10.10.30.12','10.10.30.13'
 
+# clients-dir-sip-5061:clients>dir | SIP/TLS tcp/5061
+# On each of: Director pool (10.10.20.11, 10.10.20.12)
+New-NetFirewallRule -DisplayName 'Lync clients-dir-sip-5061:clients>dir' -Group 'Lync Port Planner' -Description 'Client connections to the Director''s Front-End service; with hardware load balancing only, through the pool''s load balancer VIP. (Director pool -> Internal clients)' -Direction Inbound -Action Allow -Protocol TCP -LocalPort '5061' -LocalAddress '10.10.20.11','10.10.20.12' -RemoteAddress '10.10.100.0/22'
+
 # fe-dir-sip-5061:fe>dir | SIP/MTLS tcp/5061
 # On each of: Director pool (10.10.20.11, 10.10.20.12)
-New-NetFirewallRule -DisplayName 'Lync fe-dir-sip-5061:fe>dir' -Group 'Lync Port Planner' -Description 'Directors listen on 5061 for server-to-server SIP from the Front End pool. (Director pool -> Front End pool)' -Direction Inbound -Action Allow -Protocol TCP -LocalPort '5061' -LocalAddress '10.10.20.11','10.10.20.12' -RemoteAddress '10.10.30.11','10.10.30.12','10.10.30.13'
+New-NetFirewallRule -DisplayName 'Lync fe-dir-sip-5061:fe>dir' -Group 'Lync Port Planner' -Description 'Directors listen on 5061 for server-to-server SIP from the Front End pool. With hardware load balancing only, through the pool''s load balancer VIP, whose port list carries 5061 and 444. (Director pool -> Front End pool)' -Direction Inbound -Action Allow -Protocol TCP -LocalPort '5061' -LocalAddress '10.10.20.11','10.10.20.12' -RemoteAddress '10.10.30.11','10.10.30.12','10.10.30.13'
 
 # any-dir-cls-50001:any>dir | MTLS tcp/50001
 # On each of: Director pool (10.10.20.11, 10.10.20.12)
@@ -162,7 +166,7 @@ New-NetFirewallRule -DisplayName 'Lync dir-fe-https-443:dir>fe' -Group 'Lync Por
 
 # dir-fe-https-444:dir>fe | HTTPS tcp/444
 # On each of: Front End pool (10.10.30.11, 10.10.30.12, 10.10.30.13)
-New-NetFirewallRule -DisplayName 'Lync dir-fe-https-444:dir>fe' -Group 'Lync Port Planner' -Description 'Server-to-server HTTPS between the Director and the Front End Servers. (Front End pool -> Director pool)' -Direction Inbound -Action Allow -Protocol TCP -LocalPort '444' -LocalAddress '10.10.30.11','10.10.30.12','10.10.30.13' -RemoteAddress '10.10.20.11','10.10.20.12'
+New-NetFirewallRule -DisplayName 'Lync dir-fe-https-444:dir>fe' -Group 'Lync Port Planner' -Description 'Server-to-server HTTPS between the Director and the Front End Servers. With hardware load balancing only, through the pool''s load balancer VIP, whose port list carries 5061 and 444. (Front End pool -> Director pool)' -Direction Inbound -Action Allow -Protocol TCP -LocalPort '444' -LocalAddress '10.10.30.11','10.10.30.12','10.10.30.13' -RemoteAddress '10.10.20.11','10.10.20.12'
 
 # clients-fe-sip-5061:clients>fe | SIP/TLS tcp/5061
 # On each of: Front End pool (10.10.30.11, 10.10.30.12, 10.10.30.13)
@@ -170,7 +174,7 @@ New-NetFirewallRule -DisplayName 'Lync clients-fe-sip-5061:clients>fe' -Group 'L
 
 # dir-fe-sip-5061:dir>fe | SIP/MTLS tcp/5061
 # On each of: Front End pool (10.10.30.11, 10.10.30.12, 10.10.30.13)
-New-NetFirewallRule -DisplayName 'Lync dir-fe-sip-5061:dir>fe' -Group 'Lync Port Planner' -Description 'The Director is a SIP next hop: it passes requests on to the user''s home Front End pool (server to server, topology-aware). (Front End pool -> Director pool)' -Direction Inbound -Action Allow -Protocol TCP -LocalPort '5061' -LocalAddress '10.10.30.11','10.10.30.12','10.10.30.13' -RemoteAddress '10.10.20.11','10.10.20.12'
+New-NetFirewallRule -DisplayName 'Lync dir-fe-sip-5061:dir>fe' -Group 'Lync Port Planner' -Description 'The Director is a SIP next hop: it passes requests on to the user''s home Front End pool (server to server, topology-aware). With hardware load balancing only, through the pool''s load balancer VIP, whose port list carries 5061 and 444. (Front End pool -> Director pool)' -Direction Inbound -Action Allow -Protocol TCP -LocalPort '5061' -LocalAddress '10.10.30.11','10.10.30.12','10.10.30.13' -RemoteAddress '10.10.20.11','10.10.20.12'
 
 # clients-fe-psom-8057:clients>fe | PSOM/TLS tcp/8057
 # On each of: Front End pool (10.10.30.11, 10.10.30.12, 10.10.30.13)
@@ -193,15 +197,15 @@ New-NetFirewallRule -DisplayName 'Lync clients-fe-audio-udp:clients>fe' -Group '
 
 # any-fe-cls-50001:any>fe | MTLS tcp/50001
 # On each of: Front End pool (10.10.30.11, 10.10.30.12, 10.10.30.13)
-New-NetFirewallRule -DisplayName 'Lync any-fe-cls-50001:any>fe' -Group 'Lync Port Planner' -Description 'Centralized Logging Service agent on each Front End Server (inferred: the agent runs on every Lync server). (Front End pool -> Any)' -Direction Inbound -Action Allow -Protocol TCP -LocalPort '50001' -LocalAddress '10.10.30.11','10.10.30.12','10.10.30.13' -RemoteAddress Any
+New-NetFirewallRule -DisplayName 'Lync any-fe-cls-50001:any>fe' -Group 'Lync Port Planner' -Description 'Centralized Logging Service agent on each Front End Server. The port tables list these ports for Directors and Edge Servers only; the Centralized Logging Service overview says the agent listens on them on every server. (Front End pool -> Any)' -Direction Inbound -Action Allow -Protocol TCP -LocalPort '50001' -LocalAddress '10.10.30.11','10.10.30.12','10.10.30.13' -RemoteAddress Any
 
 # any-fe-cls-50002:any>fe | MTLS tcp/50002
 # On each of: Front End pool (10.10.30.11, 10.10.30.12, 10.10.30.13)
-New-NetFirewallRule -DisplayName 'Lync any-fe-cls-50002:any>fe' -Group 'Lync Port Planner' -Description 'Centralized Logging Service agent on each Front End Server (inferred: the agent runs on every Lync server). (Front End pool -> Any)' -Direction Inbound -Action Allow -Protocol TCP -LocalPort '50002' -LocalAddress '10.10.30.11','10.10.30.12','10.10.30.13' -RemoteAddress Any
+New-NetFirewallRule -DisplayName 'Lync any-fe-cls-50002:any>fe' -Group 'Lync Port Planner' -Description 'Centralized Logging Service agent on each Front End Server. The port tables list these ports for Directors and Edge Servers only; the Centralized Logging Service overview says the agent listens on them on every server. (Front End pool -> Any)' -Direction Inbound -Action Allow -Protocol TCP -LocalPort '50002' -LocalAddress '10.10.30.11','10.10.30.12','10.10.30.13' -RemoteAddress Any
 
 # any-fe-cls-50003:any>fe | MTLS tcp/50003
 # On each of: Front End pool (10.10.30.11, 10.10.30.12, 10.10.30.13)
-New-NetFirewallRule -DisplayName 'Lync any-fe-cls-50003:any>fe' -Group 'Lync Port Planner' -Description 'Centralized Logging Service agent on each Front End Server (inferred: the agent runs on every Lync server). (Front End pool -> Any)' -Direction Inbound -Action Allow -Protocol TCP -LocalPort '50003' -LocalAddress '10.10.30.11','10.10.30.12','10.10.30.13' -RemoteAddress Any
+New-NetFirewallRule -DisplayName 'Lync any-fe-cls-50003:any>fe' -Group 'Lync Port Planner' -Description 'Centralized Logging Service agent on each Front End Server. The port tables list these ports for Directors and Edge Servers only; the Centralized Logging Service overview says the agent listens on them on every server. (Front End pool -> Any)' -Direction Inbound -Action Allow -Protocol TCP -LocalPort '50003' -LocalAddress '10.10.30.11','10.10.30.12','10.10.30.13' -RemoteAddress Any
 
 # clients-fe-video-tcp:clients>fe | RTP tcp/57501-65535
 # On each of: Front End pool (10.10.30.11, 10.10.30.12, 10.10.30.13)

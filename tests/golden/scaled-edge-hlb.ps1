@@ -1,6 +1,6 @@
 # Lync Port Planner: Windows Firewall rules for plan Scaled consolidated Edge with hardware load balancers
 # Product: Lync Server 2013
-# Catalog lync-2013@2026.11.2. Run each block on the host it names, in an elevated PowerShell.
+# Catalog lync-2013@2026.12.1. Run each block on the host it names, in an elevated PowerShell.
 # Review before running: every rule is an Allow rule in group 'Lync Port Planner'.
 #Requires -RunAsAdministrator
 
@@ -54,21 +54,21 @@ New-NetFirewallRule -DisplayName 'Lync any-edge-stun-3478-ext:any>edge' -Group '
 # any-edge-sip-5061:any>edge | SIP/MTLS tcp/5061
 # Not a host rule (load balancer VIP or network on both ends): configure it on the network firewall.
 
-# edgevip-any-stun-443:edge>clients | STUN/MSTURN tcp/443
+# edgevip-any-stun-443:edge>any | STUN/MSTURN tcp/443
 # Not a host rule (load balancer VIP or network on both ends): configure it on the network firewall.
 
-# any-edge-stun-443:clients>edge | STUN/MSTURN tcp/443
+# any-edge-stun-443:any>edge | STUN/MSTURN tcp/443
 # On each of: Edge pool (172.18.10.21, 172.18.10.22)
-New-NetFirewallRule -DisplayName 'Lync any-edge-stun-443:clients>edge' -Group 'Lync Port Planner' -Description 'Fallback A/V path when UDP fails; TCP also carries file transfer and desktop sharing. (Edge pool -> Internal clients)' -Direction Inbound -Action Allow -Protocol TCP -LocalPort '443' -LocalAddress '172.18.10.21','172.18.10.22' -RemoteAddress '10.30.100.0/22'
+New-NetFirewallRule -DisplayName 'Lync any-edge-stun-443:any>edge' -Group 'Lync Port Planner' -Description 'Fallback A/V path when UDP fails; TCP also carries file transfer and desktop sharing. Microsoft''s rows say Any: internal clients, Mediation Servers and Front End Servers all send media here. (Edge pool -> Any)' -Direction Inbound -Action Allow -Protocol TCP -LocalPort '443' -LocalAddress '172.18.10.21','172.18.10.22' -RemoteAddress Any
 
-# any-edgevip-stun-443:clients>edge | STUN/MSTURN tcp/443
+# any-edgevip-stun-443:any>edge | STUN/MSTURN tcp/443
 # Not a host rule (load balancer VIP or network on both ends): configure it on the network firewall.
 
-# any-edge-stun-3478:clients>edge | STUN/MSTURN udp/3478
+# any-edge-stun-3478:any>edge | STUN/MSTURN udp/3478
 # On each of: Edge pool (172.18.10.21, 172.18.10.22)
-New-NetFirewallRule -DisplayName 'Lync any-edge-stun-3478:clients>edge' -Group 'Lync Port Planner' -Description 'Preferred path for A/V media between internal and external users. (Edge pool -> Internal clients)' -Direction Inbound -Action Allow -Protocol UDP -LocalPort '3478' -LocalAddress '172.18.10.21','172.18.10.22' -RemoteAddress '10.30.100.0/22'
+New-NetFirewallRule -DisplayName 'Lync any-edge-stun-3478:any>edge' -Group 'Lync Port Planner' -Description 'Preferred path for A/V media between internal and external users. Microsoft''s rows say Any: internal clients, Mediation Servers and Front End Servers all send media here. (Edge pool -> Any)' -Direction Inbound -Action Allow -Protocol UDP -LocalPort '3478' -LocalAddress '172.18.10.21','172.18.10.22' -RemoteAddress Any
 
-# any-edgevip-stun-3478:clients>edge | STUN/MSTURN udp/3478
+# any-edgevip-stun-3478:any>edge | STUN/MSTURN udp/3478
 # Not a host rule (load balancer VIP or network on both ends): configure it on the network firewall.
 
 # fe-edge-https-4443:fe>edge | HTTPS tcp/4443
@@ -101,7 +101,7 @@ New-NetFirewallRule -DisplayName 'Lync any-edge-cls-50003:any>edge' -Group 'Lync
 
 # edge-fe-sip-5061:edge>fe | SIP/MTLS tcp/5061
 # On each of: Front End pool (10.30.30.11, 10.30.30.12)
-New-NetFirewallRule -DisplayName 'Lync edge-fe-sip-5061:edge>fe' -Group 'Lync Port Planner' -Description 'SIP from the Edge internal interface to the Front End pool. (Front End pool -> Edge pool)' -Direction Inbound -Action Allow -Protocol TCP -LocalPort '5061' -LocalAddress '10.30.30.11','10.30.30.12' -RemoteAddress '172.18.10.20'
+New-NetFirewallRule -DisplayName 'Lync edge-fe-sip-5061:edge>fe' -Group 'Lync Port Planner' -Description 'SIP from the Edge internal interface to the Front End pool. (Front End pool -> Edge pool)' -Direction Inbound -Action Allow -Protocol TCP -LocalPort '5061' -LocalAddress '10.30.30.11','10.30.30.12' -RemoteAddress '172.18.10.21','172.18.10.22'
 
 # clients-fe-http-80:clients>fe | HTTP tcp/80
 # Not a host rule (load balancer VIP or network on both ends): configure it on the network firewall.
@@ -134,15 +134,15 @@ New-NetFirewallRule -DisplayName 'Lync clients-fe-audio-udp:clients>fe' -Group '
 
 # any-fe-cls-50001:any>fe | MTLS tcp/50001
 # On each of: Front End pool (10.30.30.11, 10.30.30.12)
-New-NetFirewallRule -DisplayName 'Lync any-fe-cls-50001:any>fe' -Group 'Lync Port Planner' -Description 'Centralized Logging Service agent on each Front End Server (inferred: the agent runs on every Lync server). (Front End pool -> Any)' -Direction Inbound -Action Allow -Protocol TCP -LocalPort '50001' -LocalAddress '10.30.30.11','10.30.30.12' -RemoteAddress Any
+New-NetFirewallRule -DisplayName 'Lync any-fe-cls-50001:any>fe' -Group 'Lync Port Planner' -Description 'Centralized Logging Service agent on each Front End Server. The port tables list these ports for Directors and Edge Servers only; the Centralized Logging Service overview says the agent listens on them on every server. (Front End pool -> Any)' -Direction Inbound -Action Allow -Protocol TCP -LocalPort '50001' -LocalAddress '10.30.30.11','10.30.30.12' -RemoteAddress Any
 
 # any-fe-cls-50002:any>fe | MTLS tcp/50002
 # On each of: Front End pool (10.30.30.11, 10.30.30.12)
-New-NetFirewallRule -DisplayName 'Lync any-fe-cls-50002:any>fe' -Group 'Lync Port Planner' -Description 'Centralized Logging Service agent on each Front End Server (inferred: the agent runs on every Lync server). (Front End pool -> Any)' -Direction Inbound -Action Allow -Protocol TCP -LocalPort '50002' -LocalAddress '10.30.30.11','10.30.30.12' -RemoteAddress Any
+New-NetFirewallRule -DisplayName 'Lync any-fe-cls-50002:any>fe' -Group 'Lync Port Planner' -Description 'Centralized Logging Service agent on each Front End Server. The port tables list these ports for Directors and Edge Servers only; the Centralized Logging Service overview says the agent listens on them on every server. (Front End pool -> Any)' -Direction Inbound -Action Allow -Protocol TCP -LocalPort '50002' -LocalAddress '10.30.30.11','10.30.30.12' -RemoteAddress Any
 
 # any-fe-cls-50003:any>fe | MTLS tcp/50003
 # On each of: Front End pool (10.30.30.11, 10.30.30.12)
-New-NetFirewallRule -DisplayName 'Lync any-fe-cls-50003:any>fe' -Group 'Lync Port Planner' -Description 'Centralized Logging Service agent on each Front End Server (inferred: the agent runs on every Lync server). (Front End pool -> Any)' -Direction Inbound -Action Allow -Protocol TCP -LocalPort '50003' -LocalAddress '10.30.30.11','10.30.30.12' -RemoteAddress Any
+New-NetFirewallRule -DisplayName 'Lync any-fe-cls-50003:any>fe' -Group 'Lync Port Planner' -Description 'Centralized Logging Service agent on each Front End Server. The port tables list these ports for Directors and Edge Servers only; the Centralized Logging Service overview says the agent listens on them on every server. (Front End pool -> Any)' -Direction Inbound -Action Allow -Protocol TCP -LocalPort '50003' -LocalAddress '10.30.30.11','10.30.30.12' -RemoteAddress Any
 
 # clients-fe-video-tcp:clients>fe | RTP tcp/57501-65535
 # On each of: Front End pool (10.30.30.11, 10.30.30.12)

@@ -1,8 +1,8 @@
 //! The catalog: it loads, validates itself, and every citation points at a real row.
 
-use lync_port_planner::catalog::{BUILTIN_RON, Catalog, CatalogError};
+use lync_port_planner::catalog::{BUILTIN_RON, Catalog, CatalogError, published_url};
 
-use crate::support::{catalog, root};
+use crate::support::catalog;
 
 #[test]
 fn builtin_catalog_loads_with_roles_of_the_design() {
@@ -27,54 +27,110 @@ fn builtin_catalog_loads_with_roles_of_the_design() {
     assert!(c.requirements().len() >= 80);
 }
 
+/// Every requirement cites at least one of Microsoft's pages, and every page has its title, its
+/// file in Microsoft's docs repository, the products it documents and the address that file is
+/// published at (checked offline against the repository's publishing rules).
 #[test]
-fn every_requirement_cites_a_technet_page_and_a_row() {
+fn every_requirement_cites_microsoft_pages_with_their_addresses() {
     let c = catalog();
     for r in c.requirements() {
-        let cites = c.citations(r);
-        assert!(
-            cites.iter().any(|x| !x.starts_with("lync-ports.md")),
-            "{} has a TechNet id",
-            r.id
-        );
-        assert!(
-            cites.iter().any(|x| x.starts_with("lync-ports.md")),
-            "{} has a row key",
-            r.id
-        );
-    }
-}
-
-/// Row keys must exist in the reference they cite (`| KEY |` in a table, or a section heading).
-#[test]
-fn cited_row_keys_exist_in_lync_ports_md() {
-    let path = root().join("../shared/reference/lync-ports.md");
-    let Ok(md) = std::fs::read_to_string(&path) else {
-        assert!(
-            std::env::var("CI").is_err(),
-            "CI runs with ../shared beside the repo"
-        );
-        eprintln!("SKIPPED: {} not found", path.display());
-        return;
-    };
-    let c = catalog();
-    for r in c.requirements() {
-        for reference in &r.references {
-            let key = reference.row.split_whitespace().next().unwrap();
-            let found = if key.starts_with(|ch: char| ch.is_ascii_digit()) {
-                md.contains(&format!("## {key}"))
-                    || md.contains(&format!("### {key}"))
-                    || md.contains(&format!("#### {key}"))
-            } else {
-                md.contains(&format!("| {key} |"))
-            };
-            assert!(
-                found,
-                "{}: row `{}` not found in lync-ports.md",
-                r.id, reference.row
+        assert!(!r.references.is_empty(), "{}", r.id);
+        for id in &r.references {
+            let page = c.source(id).unwrap_or_else(|| panic!("{}: `{id}`", r.id));
+            assert!(!page.title.is_empty() && !page.products.is_empty(), "{id}");
+            assert_eq!(
+                published_url(&page.path).as_deref(),
+                Some(page.url.as_str()),
+                "{id}"
             );
         }
     }
+    // TechNet ids for Lync Server 2013 pages, file names for Skype for Business Server pages.
+    for page in &c.data().sources {
+        let technet = page.id.len() == 8
+            && (page.id.starts_with("JJ") || page.id.starts_with("Gg"))
+            && page.id[2..].bytes().all(|b| b.is_ascii_digit());
+        let file = page
+            .path
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .trim_end_matches(".md");
+        assert!(technet || page.id == file, "{}", page.id);
+        assert!(page.url.starts_with("https://learn.microsoft.com/en-us/"));
+    }
+}
+
+/// The addresses follow the publishing rules: Lync Server 2013 pages moved to Microsoft's
+/// archive of previous versions, Skype for Business Server pages publish without `SfbServer/`.
+#[test]
+fn published_addresses_follow_the_repository() {
+    assert_eq!(
+        published_url("Lync/LyncServer/lync-server-2013-port-summary-reverse-proxy.md").unwrap(),
+        "https://learn.microsoft.com/en-us/previous-versions/office/lync-server-2013/lync-server-2013-port-summary-reverse-proxy"
+    );
+    assert_eq!(
+        published_url(
+            "Skype/SfbServer/plan-your-deployment/network-requirements/ports-and-protocols.md"
+        )
+        .unwrap(),
+        "https://learn.microsoft.com/en-us/skypeforbusiness/plan-your-deployment/network-requirements/ports-and-protocols"
+    );
+    for outside in [
+        "Lync/LyncServer/a/b.md",
+        "Teams/page.md",
+        "Skype/SfbServer/page.txt",
+        "Lync/LyncServer/../x.md",
+        "Skype/SfbServer/.md",
+    ] {
+        assert_eq!(published_url(outside), None, "{outside}");
+    }
+    let err = broken(
+        "url: \"https://learn.microsoft.com/en-us/previous-versions/office/lync-server-2013/lync-server-2013-port-summary-reverse-proxy\"",
+        "url: \"https://learn.microsoft.com/en-us/lyncserver/lync-server-2013-port-summary-reverse-proxy\"",
+    )
+    .to_string();
+    assert!(err.contains("is not where"), "{err}");
+}
+
+/// Nothing a user reads names the keys of our research notes or calls a page "the seed page".
+#[test]
+fn catalog_texts_name_no_research_keys() {
+    let c = catalog();
+    let mut texts: Vec<String> = Vec::new();
+    for r in c.requirements() {
+        texts.extend([
+            r.notes.en.clone(),
+            r.notes.zh_tw.clone(),
+            r.notes.ko_kr.clone(),
+        ]);
+    }
+    for x in &c.data().conflicts {
+        texts.extend([
+            x.summary.en.clone(),
+            x.summary.zh_tw.clone(),
+            x.summary.ko_kr.clone(),
+        ]);
+    }
+    for m in &c.data().must_link {
+        texts.extend([m.why.en.clone(), m.why.zh_tw.clone(), m.why.ko_kr.clone()]);
+    }
+    let key = |w: &str| {
+        let w = w.trim_matches(|ch: char| !ch.is_ascii_alphanumeric());
+        let digits = |rest: &str| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit());
+        ["S", "D", "K", "E", "I"]
+            .iter()
+            .any(|p| w.strip_prefix(p).is_some_and(digits))
+            || w.starts_with("S1-")
+    };
+    for t in &texts {
+        assert!(
+            !t.contains("lync-ports") && !t.to_lowercase().contains("seed page"),
+            "{t}"
+        );
+        assert!(!t.split_whitespace().any(key), "{t}");
+    }
+    assert!(!BUILTIN_RON.contains("shared/reference"));
 }
 
 fn broken(from: &str, to: &str) -> CatalogError {

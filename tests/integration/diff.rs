@@ -4,22 +4,29 @@ use lync_port_planner::diff;
 
 use crate::support::{cli, derive, example, root};
 
+/// Going from DNS to hardware-only load balancing of the Director pool moves the rules to the
+/// Director on 5061 and 444 from its servers to its VIP: each is removed and added again.
 #[test]
-fn dns_and_hlb_versus_hlb_only_changes_exactly_the_edge_to_director_sip_destination() {
+fn dns_and_hlb_versus_hlb_only_moves_the_director_5061_and_444_rules_to_the_vip() {
     let old = derive(&example("director-pool-dns-hlb.ron")).0;
     let new = derive(&example("director-pool-hlb.ron")).0;
     let changes = diff::diff(&old, &new);
-    assert_eq!(changes.added.len(), 1);
-    assert_eq!(changes.removed.len(), 1);
-    let (added, removed) = (&changes.added[0], &changes.removed[0]);
-    assert_eq!(
-        (added.requirement(), removed.requirement()),
-        ("edge-dir-sip-5061", "edge-dir-sip-5061")
-    );
-    assert_eq!(
-        (&*removed.destination.endpoint, &*added.destination.endpoint),
-        ("server", "hlb_vip")
-    );
+    let moved = [
+        "clients-dir-sip-5061",
+        "edge-dir-sip-5061",
+        "fe-dir-https-444",
+        "fe-dir-sip-5061",
+    ];
+    for (rules, endpoint) in [(&changes.removed, "server"), (&changes.added, "hlb_vip")] {
+        let mut got: Vec<&str> = rules
+            .iter()
+            .map(lync_port_planner::rules::Rule::requirement)
+            .collect();
+        got.sort_unstable();
+        got.dedup();
+        assert_eq!(got, moved);
+        assert!(rules.iter().all(|r| &*r.destination.endpoint == endpoint));
+    }
     assert_eq!(
         diff::diff(&old, &old),
         diff::RuleDiff::default(),
@@ -58,15 +65,25 @@ fn cli_diff_in_every_format() {
     );
     let csv = String::from_utf8(cli(&["diff", old, new, "--format", "csv"]).stdout).unwrap();
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines.len(), 3);
+    // A header, then the four rules to the Director on 5061 and 444, added and removed.
+    assert_eq!(lines.len(), 9, "{csv}");
     assert!(
-        lines[1].starts_with("add,edge-dir-sip-5061:edge>dir,internal,")
-            && lines[2].starts_with("remove,")
+        lines.contains(&"add,edge-dir-sip-5061:edge>dir,internal,Edge Server,edge,internal_interface,172.16.10.21,Director pool,director,hlb_vip,10.10.20.10,SIP/MTLS,tcp,5061")
+            || lines.iter().any(|l| l.starts_with("add,edge-dir-sip-5061:edge>dir,internal,")),
+        "{csv}"
     );
+    assert_eq!(lines.iter().filter(|l| l.starts_with("remove,")).count(), 4);
     let json: serde_json::Value =
         serde_json::from_slice(&cli(&["diff", old, new, "--format", "json"]).stdout).unwrap();
-    assert_eq!(json["added"][0]["destination"]["endpoint"], "hlb_vip");
-    assert_eq!(json["removed"][0]["destination"]["endpoint"], "server");
+    for (side, endpoint) in [("added", "hlb_vip"), ("removed", "server")] {
+        let rules = json[side].as_array().unwrap();
+        assert_eq!(rules.len(), 4);
+        assert!(
+            rules
+                .iter()
+                .all(|r| r["destination"]["endpoint"] == endpoint)
+        );
+    }
     let out = cli(&["diff", old]);
     assert_eq!(out.status.code(), Some(2));
 }

@@ -3,7 +3,7 @@
 use lync_port_planner::net::Transport;
 use lync_port_planner::plan::{CustomRule, NodeId, Plan};
 use lync_port_planner::rules::{Addresses, Rule, RuleSet};
-use lync_port_planner::topology::{Addressing, Firewall, LbMode};
+use lync_port_planner::topology::{Addressing, Firewall, LbMode, Product};
 
 use crate::support::{derive, example};
 
@@ -40,9 +40,10 @@ fn hlb_edge_uses_the_internal_vip_for_sip_but_each_node_for_8057_and_cms() {
         &*one(&set, "fe-edge-sip-5062").destination.endpoint,
         "internal_vip"
     );
+    // A connection the Edge opens leaves from each Edge Server, not from the VIP.
     assert_eq!(
         &*one(&set, "edge-fe-sip-5061").source.endpoint,
-        "internal_vip"
+        "internal_interface"
     );
     for never_balanced in ["fe-edge-psom-8057", "fe-edge-https-4443"] {
         let r = one(&set, never_balanced);
@@ -96,21 +97,45 @@ fn dns_edge_has_no_vip_rules() {
     assert!(set.rules.iter().all(|r| !r.is_unresolved()));
 }
 
+/// Skype for Business Server sends the pools' SIP 5061 and A/V authentication 5062 to each
+/// hardware load balanced Edge Server (its Edge page; the CMS routes to each server), where
+/// Lync Server 2013 uses the internal VIP.
 #[test]
-fn internal_clients_stand_in_for_any_on_the_edge_internal_side() {
-    let set = rules(&example("scaled-edge-hlb.ron"));
-    let media = one(&set, "any-edge-stun-3478");
-    assert_eq!(&*media.source.role, "internal_clients");
-    assert_eq!(
-        media.source.addresses,
-        Addresses::List(vec!["10.30.100.0/22".parse().unwrap()])
-    );
-    // Without that link the rule falls back to Any.
-    let seed = rules(&example("director-pool-dns-hlb.ron"));
-    assert_eq!(
-        one(&seed, "any-edge-stun-3478").source.addresses,
-        Addresses::Any
-    );
+fn skype_for_business_sends_pool_sip_to_each_hlb_edge_server() {
+    let mut plan = example("scaled-edge-hlb.ron");
+    for product in [Product::Sfb2015, Product::Sfb2019] {
+        plan.product = product;
+        let set = rules(&plan);
+        for req in ["fe-edge-sip-5061", "fe-edge-sip-5062"] {
+            let r = one(&set, req);
+            assert_eq!(&*r.destination.endpoint, "internal_interface", "{req}");
+            assert_eq!(r.references(), ["edge-environmental-requirements"], "{req}");
+        }
+    }
+}
+
+/// Media to the Edge internal side comes from Microsoft's "Any", whatever is linked to the
+/// Edge: internal clients, Mediation Servers and Front End Servers all send it.
+#[test]
+fn media_to_the_edge_internal_side_comes_from_any() {
+    let mut plan = example("scaled-edge-hlb.ron");
+    let clients = plan
+        .nodes
+        .iter()
+        .find(|(_, n)| n.role == "internal_clients")
+        .map(|(id, _)| id.clone())
+        .unwrap();
+    plan.links.push(lync_port_planner::plan::Link::new(
+        &clients,
+        &NodeId::from("edge"),
+    ));
+    plan.normalize();
+    let set = rules(&plan);
+    for req in ["any-edge-stun-3478", "any-edge-stun-443"] {
+        let media = one(&set, req);
+        assert_eq!(&*media.source.role, "any", "{req}");
+        assert_eq!(media.source.addresses, Addresses::Any, "{req}");
+    }
 }
 
 #[test]

@@ -72,14 +72,21 @@ pub fn parse(text: &str) -> Result<Vec<ExistingRule>, CsvError> {
         .iter()
         .map(|f| f.trim().to_ascii_lowercase())
         .collect();
+    // Our CSV, or its shape before the `sources` column was added at the end.
+    let ours_before = &CSV_HEADER[..CSV_HEADER.len() - 1];
+    let columns = header.len();
     if header
         .iter()
         .map(String::as_str)
         .eq(CSV_HEADER.iter().copied())
+        || header
+            .iter()
+            .map(String::as_str)
+            .eq(ours_before.iter().copied())
     {
         return records[1..]
             .iter()
-            .map(|r| ours(r.line, &r.fields))
+            .map(|r| ours(r.line, &r.fields, columns))
             .collect();
     }
     let plain_header = ["action", "protocol", "source", "destination", "port"];
@@ -103,15 +110,11 @@ fn column<'f>(fields: &'f [String], name: &str, line: usize) -> Result<&'f str, 
 }
 
 /// A row of our own CSV export.
-fn ours(line: usize, fields: &[String]) -> Result<ExistingRule, CsvError> {
-    if fields.len() != CSV_HEADER.len() {
+fn ours(line: usize, fields: &[String], columns: usize) -> Result<ExistingRule, CsvError> {
+    if fields.len() != columns {
         return Err(err(
             line,
-            format!(
-                "expected {} columns, found {}",
-                CSV_HEADER.len(),
-                fields.len()
-            ),
+            format!("expected {columns} columns, found {}", fields.len()),
         ));
     }
     let from = column(fields, "port_from", line)?;

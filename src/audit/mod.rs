@@ -1,7 +1,7 @@
 //! Audit of an existing firewall against the plan: for each required rule, covered, partial or
 //! missing; for each existing allow rule, over-permissive or extra. Results are findings.
 
-mod csv;
+pub mod csv;
 mod import;
 mod index;
 

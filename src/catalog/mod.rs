@@ -59,6 +59,11 @@ pub struct Catalog {
     between: BTreeMap<RoleId, BTreeMap<RoleId, Vec<usize>>>,
     /// Requirements with an "Any" side, by the role of the other side.
     with_any: BTreeMap<RoleId, Vec<usize>>,
+    /// Places in `data.roles`, `data.sources` and `data.conflicts` by id: a derivation looks
+    /// them up for every rule.
+    roles: BTreeMap<String, usize>,
+    sources: BTreeMap<String, usize>,
+    conflicts: BTreeMap<String, usize>,
 }
 
 impl Catalog {
@@ -116,11 +121,22 @@ impl Catalog {
                 (Side::Any { .. }, Side::Any { .. }) => {}
             }
         }
+        let places = |ids: Vec<&str>| -> BTreeMap<String, usize> {
+            (ids.into_iter().enumerate())
+                .map(|(i, id)| (id.to_owned(), i))
+                .collect()
+        };
+        let roles = places(data.roles.iter().map(|r| r.id.as_str()).collect());
+        let sources = places(data.sources.iter().map(|s| s.id.as_str()).collect());
+        let conflicts = places(data.conflicts.iter().map(|c| c.id.as_str()).collect());
         Ok(Self {
             data,
             talking,
             between,
             with_any,
+            roles,
+            sources,
+            conflicts,
         })
     }
 
@@ -136,7 +152,7 @@ impl Catalog {
 
     /// A role by id.
     pub fn role(&self, id: &str) -> Option<&Role> {
-        self.data.roles.iter().find(|r| r.id == id)
+        self.roles.get(id).map(|&i| &self.data.roles[i])
     }
 
     /// Every role, in catalog order.
@@ -149,22 +165,24 @@ impl Catalog {
         &self.data.requirements
     }
 
-    /// The requirements from role `source` to role `destination`, in catalog order.
+    /// The requirements from role `source` to role `destination`, in catalog order, each with
+    /// its place in [`Catalog::requirements`].
     pub fn requirements_between(
         &self,
         source: &str,
         destination: &str,
-    ) -> impl Iterator<Item = &Requirement> {
+    ) -> impl Iterator<Item = (usize, &Requirement)> {
         let places = (self.between.get(source))
             .and_then(|by_destination| by_destination.get(destination))
             .map_or(&[][..], Vec::as_slice);
-        places.iter().map(|&i| &self.data.requirements[i])
+        places.iter().map(|&i| (i, &self.data.requirements[i]))
     }
 
-    /// The requirements between role `role` and "Any", in catalog order.
-    pub fn requirements_with_any(&self, role: &str) -> impl Iterator<Item = &Requirement> {
+    /// The requirements between role `role` and "Any", in catalog order, each with its place
+    /// in [`Catalog::requirements`].
+    pub fn requirements_with_any(&self, role: &str) -> impl Iterator<Item = (usize, &Requirement)> {
         let places = self.with_any.get(role).map_or(&[][..], Vec::as_slice);
-        places.iter().map(|&i| &self.data.requirements[i])
+        places.iter().map(|&i| (i, &self.data.requirements[i]))
     }
 
     /// A requirement by id.
@@ -174,12 +192,12 @@ impl Catalog {
 
     /// A conflict by id.
     pub fn conflict(&self, id: &str) -> Option<&Conflict> {
-        self.data.conflicts.iter().find(|c| c.id == id)
+        self.conflicts.get(id).map(|&i| &self.data.conflicts[i])
     }
 
     /// A Microsoft page by its id.
     pub fn source(&self, id: &str) -> Option<&Source> {
-        self.data.sources.iter().find(|s| s.id == id)
+        self.sources.get(id).map(|&i| &self.data.sources[i])
     }
 
     /// True when some requirement connects the two roles, directly or through an `Any`

@@ -5,7 +5,7 @@ use super::Report;
 use super::text::addresses;
 
 /// Column names; the audit import (later) reads the same columns.
-pub const HEADER: [&str; 16] = [
+pub const HEADER: [&str; 17] = [
     "id",
     "firewall",
     "source_node",
@@ -22,6 +22,7 @@ pub const HEADER: [&str; 16] = [
     "port_to",
     "notes",
     "references",
+    "sources",
 ];
 
 pub(super) fn render(report: &Report<'_>) -> String {
@@ -57,6 +58,10 @@ pub(super) fn row_text(r: &crate::rules::Rule, lang: crate::i18n::Lang) -> Strin
             r.ports.to.to_string(),
             r.notes().get(lang).to_owned(),
             r.references().join("; "),
+            (r.sources().iter())
+                .map(|p| format!("{} <{}>", p.title, p.url))
+                .collect::<Vec<_>>()
+                .join("; "),
         ],
     );
     out

@@ -73,7 +73,10 @@ pub(super) fn render(report: &Report<'_>) -> String {
                 r.transport.as_str().to_uppercase(),
                 r.ports,
                 markup(r.notes().get(report.lang)),
-                markup(&r.references().join(", ")),
+                (r.sources().iter())
+                    .map(|p| format!("<a href=\"{}\">{}</a>", markup(&p.url), markup(&p.title)))
+                    .collect::<Vec<_>>()
+                    .join("; "),
             ));
         }
         out.push_str("</table>\n");

@@ -16,6 +16,7 @@ pub(super) fn render(report: &Report<'_>) -> Result<String, ExportError> {
         .collect();
     let doc = json!({
         "plan": report.rules.plan,
+        "product": report.plan.product.as_str(),
         "catalog": report.rules.catalog,
         "rules": rules,
         "findings": findings(report.findings, report.lang),
@@ -37,6 +38,7 @@ pub(super) fn rule_value(r: &crate::rules::Rule, lang: crate::i18n::Lang) -> Val
         "port_to": r.ports.to,
         "notes": r.notes().get(lang),
         "references": r.references(),
+        "sources": r.sources().iter().map(|p| json!({ "id": p.id, "title": p.title, "url": p.url })).collect::<Vec<_>>(),
     })
 }
 

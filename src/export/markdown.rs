@@ -69,7 +69,10 @@ pub(super) fn render(report: &Report<'_>) -> String {
                 r.transport.as_str().to_uppercase(),
                 r.ports.to_string(),
                 md(r.notes().get(report.lang)),
-                md(&r.references().join(", ")),
+                (r.sources().iter())
+                    .map(|p| format!("[{}]({})", md(&p.title), p.url))
+                    .collect::<Vec<_>>()
+                    .join("; "),
             ];
             out.push_str(&format!("| {} |\n", cells.join(" | ")));
         }

@@ -2,12 +2,22 @@
 
 use super::{Finding, FindingKind, Fix, Severity, Subject, finding, message, role_name};
 use crate::catalog::Catalog;
-use crate::plan::Plan;
+use std::collections::BTreeSet;
+
+use crate::plan::{NodeId, Plan};
 
 /// One error per node missing a must-link, whose fix links it to the plan's first node (in id
 /// order) of the role it must be linked to. Nothing when the plan has no node of that role.
 pub(super) fn check(plan: &Plan, catalog: &Catalog) -> Vec<Finding> {
     let mut out = Vec::new();
+    // Each node with the roles linked to it, from one pass over the links.
+    let mut linked_roles: BTreeSet<(&NodeId, &str)> = BTreeSet::new();
+    for link in &plan.links {
+        if let (Some(a), Some(b)) = (plan.nodes.get(&link.a), plan.nodes.get(&link.b)) {
+            linked_roles.insert((&link.a, b.role.as_str()));
+            linked_roles.insert((&link.b, a.role.as_str()));
+        }
+    }
     for must in &catalog.data().must_link {
         if catalog.role(&must.from).is_none() || catalog.role(&must.to).is_none() {
             continue;
@@ -24,13 +34,7 @@ pub(super) fn check(plan: &Plan, catalog: &Catalog) -> Vec<Finding> {
             if node.role != must.from {
                 continue;
             }
-            let linked = plan
-                .links
-                .iter()
-                .filter(|l| l.a == *id || l.b == *id)
-                .filter_map(|l| plan.nodes.get(l.other(id)))
-                .any(|peer| peer.role == must.to);
-            if linked {
+            if linked_roles.contains(&(id, must.to.as_str())) {
                 continue;
             }
             out.push(finding(

@@ -1,32 +1,35 @@
 //! `derive(&Plan, &Catalog) -> RuleSet`: links activate requirements in both directions,
 //! nodes carry their intrinsic "Any" rules, custom rules are added as written.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use super::cite;
 use super::resolve::{any_end, nat_public, node_end};
-use super::{Origin, Rule, RuleEnd, RuleId, RuleSet};
+use super::{Origin, Page, Rule, RuleEnd, RuleId, RuleSet};
 use crate::catalog::{Catalog, Requirement, Role, Side, Text};
 use crate::i18n::Lang;
 use crate::plan::{Link, Node, NodeId, Plan};
-use crate::topology::{Firewall, Zone};
+use crate::topology::{Addressing, Firewall, LbMode, Zone};
 
 /// Every rule the plan needs, sorted by [`super::order`] and with unique ids.
 pub fn derive(plan: &Plan, catalog: &Catalog) -> RuleSet {
     let mut cx = Derive::new(plan, catalog);
-    for link in &plan.links {
-        cx.link_rules(link);
+    for (link, ends) in plan.links.iter().zip(cx.link_ends.clone()) {
+        if let Some(ends) = ends {
+            cx.link_rules(link, ends);
+        }
     }
-    let links = links_by_node(plan);
-    for (id, node) in &plan.nodes {
-        let node_links = links.get(id).map_or(&[][..], Vec::as_slice);
-        cx.intrinsic_rules(id, node, node_links);
+    for at in 0..cx.nodes.len() {
+        cx.intrinsic_rules(at);
     }
+    // The order of `rules::order`, with nodes compared by their place in the id-ordered node
+    // map: the same order, without comparing node ids' text (the sort was a tenth of deriving).
     let mut rules = cx.rules;
-    rules.sort_by(super::order);
+    rules.sort_by(|(ka, a), (kb, b)| ka.cmp(kb).then_with(|| a.id.cmp(&b.id)));
     // A link listed twice (a file can say so) would give its rules twice.
-    rules.dedup_by(|later, first| later.id == first.id);
+    rules.dedup_by(|(_, later), (_, first)| later.id == first.id);
+    let rules = rules.into_iter().map(|(_, rule)| rule).collect();
     RuleSet {
         plan: plan.name.clone(),
         catalog: catalog.label(),
@@ -34,107 +37,166 @@ pub fn derive(plan: &Plan, catalog: &Catalog) -> RuleSet {
     }
 }
 
-/// Each node's links, in link order.
-fn links_by_node(plan: &Plan) -> BTreeMap<&NodeId, Vec<&Link>> {
-    let mut out: BTreeMap<&NodeId, Vec<&Link>> = BTreeMap::new();
-    for link in &plan.links {
-        out.entry(&link.a).or_default().push(link);
-        out.entry(&link.b).or_default().push(link);
-    }
-    out
-}
-
 /// A built rule end, with the NAT public addresses a rule's notes mention.
 #[derive(Clone)]
-struct End {
+struct End<'a> {
     shared: Arc<RuleEnd>,
     nat: Option<String>,
+    /// The node, or `None` for "Any".
+    node: Option<&'a Node>,
+    /// The node's place in the id-ordered node map counting from 1; 0 for "Any", which
+    /// `rules::order` puts first.
+    rank: usize,
 }
 
-/// A requirement's id and the page and conflict ids its rules of one topology name.
-type OriginKey<'a> = (&'a str, Vec<String>, Vec<String>);
+/// A rule's place in `rules::order` up to its id: firewall, destination, first port,
+/// transport, source.
+type SortKey = (u8, usize, u16, u8, usize);
 
-/// One derivation: the rules so far, and the ends and requirement texts they share (each
-/// node's end per endpoint kind, each requirement's notes and citations, built once).
+/// A node during one derivation: its role, its links, and its ends, one per endpoint kind,
+/// built the first time a rule asks for them and shared by every rule that uses them.
+struct Entry<'a> {
+    id: &'a NodeId,
+    node: &'a Node,
+    role: &'a Role,
+    /// Its links, each with the place of the node at the other end.
+    links: Vec<(usize, &'a Link)>,
+    ends: Vec<(&'a str, End<'a>)>,
+}
+
+/// What of a node decides which pages and conflicts a rule cites (the conditions of sources
+/// and conflicts look at nothing else).
+type Facts<'a> = (&'a str, LbMode, Addressing, &'a BTreeSet<String>);
+
+/// A catalog requirement and its place in `Catalog::requirements`.
+type Req<'a> = (usize, &'a Requirement);
+
+/// The texts of a requirement's rules between nodes with these facts.
+type Origins<'a> = Vec<([Option<Facts<'a>>; 2], Arc<Origin>)>;
+
+/// One derivation: the rules so far, and what they share.
 struct Derive<'a> {
     plan: &'a Plan,
     catalog: &'a Catalog,
-    ends: BTreeMap<(&'a NodeId, &'a str), End>,
-    any: BTreeMap<Zone, End>,
-    /// A requirement's texts, by requirement and the pages and conflicts its rules name.
-    origins: BTreeMap<OriginKey<'a>, Arc<Origin>>,
-    rules: Vec<Rule>,
+    /// The plan's nodes whose role is in the catalog, in id order (nodes of an unknown role
+    /// take part in no rule). A link's two nodes are found once (`link_ends`): rules need
+    /// their nodes' ends, and looking nodes up by id for every rule was most of deriving.
+    nodes: Vec<Entry<'a>>,
+    /// By link, the places of its two nodes in `nodes`; `None` when one is missing.
+    link_ends: Vec<Option<(usize, usize)>>,
+    any: BTreeMap<Zone, End<'a>>,
+    /// By requirement (its place in the catalog), the texts of its rules for each topology of
+    /// their nodes: a plan has thousands of rules but few topologies.
+    origins: Vec<Origins<'a>>,
+    rules: Vec<(SortKey, Rule)>,
 }
 
 impl<'a> Derive<'a> {
     fn new(plan: &'a Plan, catalog: &'a Catalog) -> Self {
+        let mut nodes: Vec<Entry<'a>> = (plan.nodes.iter())
+            .filter_map(|(id, node)| {
+                Some(Entry {
+                    id,
+                    node,
+                    role: catalog.role(&node.role)?,
+                    links: Vec::new(),
+                    ends: Vec::new(),
+                })
+            })
+            .collect();
+        let at = |id: &NodeId| nodes.binary_search_by(|e| e.id.cmp(id)).ok();
+        let link_ends: Vec<Option<(usize, usize)>> = (plan.links.iter())
+            .map(|link| Some((at(&link.a)?, at(&link.b)?)))
+            .collect();
+        for (link, ends) in plan.links.iter().zip(&link_ends) {
+            if let Some((a, b)) = *ends {
+                nodes[a].links.push((b, link));
+                nodes[b].links.push((a, link));
+            }
+        }
         Self {
             plan,
             catalog,
-            ends: BTreeMap::new(),
+            nodes,
+            link_ends,
             any: BTreeMap::new(),
-            origins: BTreeMap::new(),
+            origins: vec![Vec::new(); catalog.requirements().len()],
             rules: Vec::new(),
         }
     }
 
-    /// The node and its catalog role, when both exist.
-    fn node(&self, id: &NodeId) -> Option<(&'a NodeId, &'a Node, &'a Role)> {
-        let (id, node) = self.plan.nodes.get_key_value(id)?;
-        let role = self.catalog.role(&node.role)?;
-        Some((id, node, role))
+    /// The end of the node at `at` for endpoint kind `kind` (from the node's role).
+    fn end(&mut self, at: usize, kind: &'a str) -> End<'a> {
+        let entry = &mut self.nodes[at];
+        if let Some((_, end)) = entry.ends.iter().find(|(k, _)| *k == kind) {
+            return end.clone();
+        }
+        let (id, node, role) = (entry.id, entry.node, entry.role);
+        let end = End {
+            shared: Arc::new(node_end(id, node, role, kind)),
+            nat: nat_public(node, kind),
+            node: Some(node),
+            rank: at + 1,
+        };
+        entry.ends.push((kind, end.clone()));
+        end
     }
 
-    /// The end of `node` for endpoint kind `kind`, built the first time it is asked for.
-    fn end(&mut self, id: &'a NodeId, node: &'a Node, role: &'a Role, kind: &'a str) -> End {
-        self.ends
-            .entry((id, kind))
-            .or_insert_with(|| End {
-                shared: Arc::new(node_end(id, node, role, kind)),
-                nat: nat_public(node, kind),
-            })
-            .clone()
+    /// The end of a node's first endpoint kind: what custom rules and "Any" stand-ins use.
+    fn first_end(&mut self, at: usize) -> Option<End<'a>> {
+        let kind = self.nodes[at].role.endpoints.first()?;
+        Some(self.end(at, &kind.id))
     }
 
-    fn any(&mut self, zone: Zone) -> End {
+    fn any(&mut self, zone: Zone) -> End<'a> {
         self.any
             .entry(zone)
             .or_insert_with(|| End {
                 shared: Arc::new(any_end(zone)),
                 nat: None,
+                node: None,
+                rank: 0,
             })
             .clone()
     }
 
     /// The texts of a rule of `req` between `nodes`: its notes, and the pages and conflicts
     /// that concern their topology.
-    fn origin(&mut self, req: &'a Requirement, nodes: [Option<&Node>; 2]) -> Arc<Origin> {
-        let references = cite::cited_pages(self.catalog, req, nodes, self.plan.product);
-        let conflicts = cite::noted_conflicts(self.catalog, req, nodes);
-        let key = (req.id.as_str(), references, conflicts);
-        if let Some(origin) = self.origins.get(&key) {
+    fn origin(&mut self, (place, req): Req<'a>, nodes: [Option<&'a Node>; 2]) -> Arc<Origin> {
+        let facts = |n: &'a Node| (n.role.as_str(), n.lb, n.addressing, &n.flags);
+        let key = nodes.map(|n| n.map(facts));
+        if let Some((_, origin)) = self.origins[place].iter().find(|(k, _)| *k == key) {
             return Arc::clone(origin);
         }
+        let references = cite::cited_pages(self.catalog, req, nodes, self.plan.product);
+        let conflicts = cite::noted_conflicts(self.catalog, req, nodes);
+        let sources: Vec<Page> = (references.iter())
+            .filter_map(|id| self.catalog.source(id))
+            .map(|page| Page {
+                id: page.id.clone(),
+                title: page.title.clone(),
+                url: page.url.clone(),
+            })
+            .collect();
         let origin = Arc::new(Origin {
             requirement: req.id.as_str().into(),
             application: req.application.as_str().into(),
             notes: Arc::new(req.notes.clone()),
-            references: Arc::from(key.1.as_slice()),
-            conflicts: Arc::from(key.2.as_slice()),
+            references: Arc::from(references),
+            sources: Arc::from(sources),
+            conflicts: Arc::from(conflicts),
         });
-        self.origins.insert(key, Arc::clone(&origin));
+        self.origins[place].push((key, Arc::clone(&origin)));
         origin
     }
 
-    fn link_rules(&mut self, link: &'a Link) {
-        let (Some(a), Some(b)) = (self.node(&link.a), self.node(&link.b)) else {
-            return;
-        };
+    /// The rules of `link`, whose nodes are at `a` and `b` in `nodes`.
+    fn link_rules(&mut self, link: &'a Link, (a, b): (usize, usize)) {
         let product = self.plan.product;
         for (src, dst) in [(a, b), (b, a)] {
-            let (src_id, src_node, src_role) = src;
-            let (dst_id, dst_node, dst_role) = dst;
-            for req in self
+            let (src_node, dst_node) = (self.nodes[src].node, self.nodes[dst].node);
+            let (src_role, dst_role) = (self.nodes[src].role, self.nodes[dst].role);
+            for (place, req) in self
                 .catalog
                 .requirements_between(&src_role.id, &dst_role.id)
             {
@@ -149,16 +211,17 @@ impl<'a> Derive<'a> {
                 else {
                     continue;
                 };
-                let source = self.end(src_id, src_node, src_role, s.resolve(src_node.lb, product));
-                let destination =
-                    self.end(dst_id, dst_node, dst_role, d.resolve(dst_node.lb, product));
-                self.push(req, &source, &destination, None);
+                let source = self.end(src, s.resolve(src_node.lb, product));
+                let destination = self.end(dst, d.resolve(dst_node.lb, product));
+                self.push((place, req), &source, &destination, None);
             }
         }
         for (index, custom) in link.custom.iter().enumerate() {
-            let (Some(from), Some(to)) =
-                (self.node(&custom.from), self.node(link.other(&custom.from)))
-            else {
+            let (from, to) = if custom.from == *self.nodes[a].id {
+                (a, b)
+            } else if custom.from == *self.nodes[b].id {
+                (b, a)
+            } else {
                 continue;
             };
             let (Some(source), Some(destination)) = (self.first_end(from), self.first_end(to))
@@ -166,49 +229,52 @@ impl<'a> Derive<'a> {
                 continue;
             };
             let note = |lang| crate::i18n::trf(lang, "rule.custom_note", &[("name", &custom.name)]);
+            let firewall = Firewall::between(source.shared.zone, destination.shared.zone);
             let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
             let (a, b) = if link.a <= link.b {
                 (&link.a, &link.b)
             } else {
                 (&link.b, &link.a)
             };
-            self.rules.push(Rule {
-                id: RuleId(format!("custom:{a}-{b}:{number}")),
-                origin: Arc::new(Origin {
-                    requirement: "custom".into(),
-                    application: custom.application.as_str().into(),
-                    notes: Arc::new(Text {
-                        en: note(Lang::En),
-                        zh_tw: note(Lang::ZhTw),
-                        ko_kr: note(Lang::KoKr),
+            let key = sort_key(
+                firewall,
+                &source,
+                &destination,
+                custom.ports.from,
+                custom.transport,
+            );
+            self.rules.push((
+                key,
+                Rule {
+                    id: RuleId(format!("custom:{a}-{b}:{number}")),
+                    origin: Arc::new(Origin {
+                        requirement: "custom".into(),
+                        application: custom.application.as_str().into(),
+                        notes: Arc::new(Text {
+                            en: note(Lang::En),
+                            zh_tw: note(Lang::ZhTw),
+                            ko_kr: note(Lang::KoKr),
+                        }),
+                        references: Arc::from([]),
+                        sources: Arc::from([]),
+                        conflicts: Arc::from([]),
                     }),
-                    references: Arc::from([]),
-                    conflicts: Arc::from([]),
-                }),
-                firewall: Firewall::between(source.shared.zone, destination.shared.zone),
-                source: source.shared,
-                destination: destination.shared,
-                transport: custom.transport,
-                ports: custom.ports,
-                custom: Some(number),
-            });
+                    firewall,
+                    source: source.shared,
+                    destination: destination.shared,
+                    transport: custom.transport,
+                    ports: custom.ports,
+                    custom: Some(number),
+                },
+            ));
         }
     }
 
-    /// The end of a node's first endpoint kind: what custom rules and "Any" stand-ins use.
-    fn first_end(&mut self, node: (&'a NodeId, &'a Node, &'a Role)) -> Option<End> {
-        let (id, node, role) = node;
-        let kind = role.endpoints.first()?;
-        Some(self.end(id, node, role, &kind.id))
-    }
-
-    /// The rules between `node` and "Any". Nodes of a `via` role linked to it stand in for
-    /// "Any" (internal clients as the source of Edge media, a federated partner's addresses).
-    fn intrinsic_rules(&mut self, id: &'a NodeId, node: &'a Node, links: &[&'a Link]) {
-        let Some(role) = self.catalog.role(&node.role) else {
-            return;
-        };
-        for req in self.catalog.requirements_with_any(&role.id) {
+    /// The rules between the node at `at` and "Any". Nodes of a `via` role linked to it stand
+    /// in for "Any" (a federated partner's addresses), and the rule's note says so.
+    fn intrinsic_rules(&mut self, at: usize) {
+        let (node, role) = (self.nodes[at].node, self.nodes[at].role);
+        for (place, req) in self.catalog.requirements_with_any(&role.id) {
             if !req.applies_to(self.plan.product) || !conditions_hold(req, Some(node), None) {
                 continue;
             }
@@ -221,13 +287,11 @@ impl<'a> Derive<'a> {
                 }
                 _ => continue,
             };
-            let own = self.end(id, node, role, own.resolve(node.lb, self.plan.product));
+            let own = self.end(at, own.resolve(node.lb, self.plan.product));
             let mut stand_ins = false;
-            for link in links {
-                let Some(peer) = self.node(link.other(id)) else {
-                    continue;
-                };
-                if !via.contains(&peer.1.role) {
+            for i in 0..self.nodes[at].links.len() {
+                let (peer, link) = self.nodes[at].links[i];
+                if !via.contains(&self.nodes[peer].node.role) {
                     continue;
                 }
                 stand_ins = true;
@@ -235,12 +299,12 @@ impl<'a> Derive<'a> {
                     continue;
                 }
                 if let Some(peer) = self.first_end(peer) {
-                    self.push_between(req, &own, &peer, node_is_source, Some(&peer));
+                    self.push_between((place, req), &own, &peer, node_is_source, Some(&peer));
                 }
             }
             if !stand_ins {
                 let any = self.any(any_zone);
-                self.push_between(req, &own, &any, node_is_source, None);
+                self.push_between((place, req), &own, &any, node_is_source, None);
             }
         }
     }
@@ -249,11 +313,11 @@ impl<'a> Derive<'a> {
     /// it (then also `stand_in`).
     fn push_between(
         &mut self,
-        req: &'a Requirement,
-        own: &End,
-        other: &End,
+        req: Req<'a>,
+        own: &End<'a>,
+        other: &End<'a>,
         own_is_source: bool,
-        stand_in: Option<&End>,
+        stand_in: Option<&End<'a>>,
     ) {
         if own_is_source {
             self.push(req, own, other, stand_in);
@@ -265,18 +329,12 @@ impl<'a> Derive<'a> {
     /// A rule of `req`; `stand_in` is the end that stands in for the requirement's "Any".
     fn push(
         &mut self,
-        req: &'a Requirement,
-        source: &End,
-        destination: &End,
-        stand_in: Option<&End>,
+        req: Req<'a>,
+        source: &End<'a>,
+        destination: &End<'a>,
+        stand_in: Option<&End<'a>>,
     ) {
-        let plan = self.plan;
-        let node = |end: &End| {
-            (end.shared.node.as_ref())
-                .and_then(|id| plan.nodes.get(id))
-                .map(|n| &**n)
-        };
-        let mut origin = self.origin(req, [node(source), node(destination)]);
+        let mut origin = self.origin(req, [source.node, destination.node]);
         if source.nat.is_some() || destination.nat.is_some() {
             origin = with_nat_notes(&origin, [source, destination]);
         }
@@ -287,23 +345,52 @@ impl<'a> Derive<'a> {
                 &[("label", &stand_in.shared.label)],
             );
         }
-        let node = |end: &RuleEnd| end.node.as_ref().map_or("any", NodeId::as_str).to_owned();
-        self.rules.push(Rule {
-            id: RuleId(format!(
-                "{}:{}>{}",
-                req.id,
-                node(&source.shared),
-                node(&destination.shared)
-            )),
-            origin,
-            firewall: Firewall::between(source.shared.zone, destination.shared.zone),
-            transport: req.transport,
-            ports: req.ports,
-            custom: None,
-            source: Arc::clone(&source.shared),
-            destination: Arc::clone(&destination.shared),
-        });
+        let req = req.1;
+        // `requirement:source>destination`, written without the formatting machinery, which
+        // was a tenth of deriving.
+        let (from, to) = (id_text(&source.shared), id_text(&destination.shared));
+        let mut id = String::with_capacity(req.id.len() + from.len() + to.len() + 2);
+        for piece in [req.id.as_str(), ":", from, ">", to] {
+            id.push_str(piece);
+        }
+        let firewall = Firewall::between(source.shared.zone, destination.shared.zone);
+        let key = sort_key(firewall, source, destination, req.ports.from, req.transport);
+        self.rules.push((
+            key,
+            Rule {
+                id: RuleId(id),
+                origin,
+                firewall,
+                transport: req.transport,
+                ports: req.ports,
+                custom: None,
+                source: Arc::clone(&source.shared),
+                destination: Arc::clone(&destination.shared),
+            },
+        ));
     }
+}
+
+/// An end's node id as rule ids write it: `any` for "Any".
+fn id_text(end: &RuleEnd) -> &str {
+    end.node.as_ref().map_or("any", NodeId::as_str)
+}
+
+/// A rule's place in `rules::order` up to its id.
+fn sort_key(
+    firewall: Firewall,
+    source: &End<'_>,
+    destination: &End<'_>,
+    port: u16,
+    transport: crate::net::Transport,
+) -> SortKey {
+    (
+        firewall as u8,
+        destination.rank,
+        port,
+        transport as u8,
+        source.rank,
+    )
 }
 
 fn conditions_hold(req: &Requirement, src: Option<&Node>, dst: Option<&Node>) -> bool {
@@ -311,7 +398,7 @@ fn conditions_hold(req: &Requirement, src: Option<&Node>, dst: Option<&Node>) ->
 }
 
 /// `origin` with notes naming the NAT public addresses of `ends`: the rule's own copy.
-fn with_nat_notes(origin: &Arc<Origin>, ends: [&End; 2]) -> Arc<Origin> {
+fn with_nat_notes(origin: &Arc<Origin>, ends: [&End<'_>; 2]) -> Arc<Origin> {
     let mut origin = Arc::clone(origin);
     for public in ends.iter().filter_map(|e| e.nat.as_ref()) {
         origin = with_note(&origin, "rule.nat_note", &[("addr", public)]);

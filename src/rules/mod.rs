@@ -120,8 +120,21 @@ pub struct Origin {
     pub notes: Arc<crate::catalog::Text>,
     /// Ids of the Microsoft pages it cites (see `Catalog::source`).
     pub references: Arc<[String]>,
+    /// Those pages with their titles and addresses, in the same order.
+    pub sources: Arc<[Page]>,
     /// Ids of the disagreements between Microsoft's pages that change it.
     pub conflicts: Arc<[String]>,
+}
+
+/// A Microsoft page a rule cites.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Page {
+    /// Microsoft's id of the page (`JJ205179`).
+    pub id: String,
+    /// Its title as Microsoft published it.
+    pub title: String,
+    /// Its address.
+    pub url: String,
 }
 
 /// One derived firewall rule. Its ends and its requirement's texts are shared with the other
@@ -196,6 +209,11 @@ impl Rule {
     /// Ids of the Microsoft pages it cites (see `Catalog::source`).
     pub fn references(&self) -> &[String] {
         &self.origin.references
+    }
+
+    /// The pages it cites, with their titles and addresses.
+    pub fn sources(&self) -> &[Page] {
+        &self.origin.sources
     }
 
     /// Ids of the disagreements between Microsoft's pages that change it (see

@@ -23,16 +23,21 @@ pub struct LinkSummary {
 
 /// Summaries of every link that carries a rule, by sorted ends.
 pub fn link_summaries(rules: &RuleSet) -> BTreeMap<(NodeId, NodeId), LinkSummary> {
-    let mut links: BTreeMap<(NodeId, NodeId), LinkSummary> = BTreeMap::new();
+    let mut by_link: BTreeMap<(&NodeId, &NodeId), Vec<usize>> = BTreeMap::new();
     for (i, rule) in rules.rules.iter().enumerate() {
-        if let Some((a, b)) = rule.link() {
-            links
-                .entry((a.clone(), b.clone()))
-                .or_default()
-                .rules
-                .push(i);
+        if let Some(key) = rule.link() {
+            by_link.entry(key).or_default().push(i);
         }
     }
+    let mut links: BTreeMap<(NodeId, NodeId), LinkSummary> = (by_link.into_iter())
+        .map(|((a, b), rules)| {
+            let summary = LinkSummary {
+                rules,
+                ..LinkSummary::default()
+            };
+            ((a.clone(), b.clone()), summary)
+        })
+        .collect();
     for (key, summary) in &mut links {
         for &i in &summary.rules {
             if rules.rules[i].source.node.as_ref() == Some(&key.0) {

@@ -24,6 +24,27 @@ fn the_plans_own_csv_audits_clean() {
     assert_eq!(kinds(&seed_csv()), []);
 }
 
+/// A CSV exported before the `sources` column was added (16 columns) still audits as ours.
+#[test]
+fn the_csv_without_its_sources_column_audits_clean_too() {
+    let csv = seed_csv();
+    let old: String = csv
+        .lines()
+        .map(|line| {
+            let records = lync_port_planner::audit::csv::parse(line).unwrap();
+            let mut fields = records[0].fields.clone();
+            fields.pop();
+            let quoted: Vec<String> = fields
+                .iter()
+                .map(|f| format!("\"{}\"", f.replace('"', "\"\"")))
+                .collect();
+            quoted.join(",") + "\r\n"
+        })
+        .collect();
+    assert!(old.starts_with("\"\u{feff}id\"") || old.starts_with("\"id\""));
+    assert_eq!(kinds(&old.replace('\u{feff}', "")), []);
+}
+
 #[test]
 fn deleting_any_one_row_gives_exactly_one_missing_rule() {
     for plan in ["director-pool-dns-hlb.ron", "scaled-edge-hlb.ron"] {

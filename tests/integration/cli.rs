@@ -88,7 +88,11 @@ fn json_export_has_exactly_the_contract_fields() {
     let out = cli(&["export", &seed(), "--format", "json"]);
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let keys = |v: &serde_json::Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
-    assert_eq!(keys(&doc), ["plan", "catalog", "rules", "findings"]);
+    assert_eq!(
+        keys(&doc),
+        ["plan", "product", "catalog", "rules", "findings"]
+    );
+    assert_eq!(doc["product"], "lync_2013");
     let rule = &doc["rules"][0];
     assert_eq!(
         keys(rule),
@@ -103,9 +107,29 @@ fn json_export_has_exactly_the_contract_fields() {
             "port_from",
             "port_to",
             "notes",
-            "references"
+            "references",
+            "sources"
         ]
     );
+    // Every rule cites Microsoft pages by id, and names each with its title and address.
+    for rule in doc["rules"].as_array().unwrap() {
+        let ids: Vec<&str> = (rule["references"].as_array().unwrap().iter())
+            .map(|r| r.as_str().unwrap())
+            .collect();
+        let sources = rule["sources"].as_array().unwrap();
+        assert!(!ids.is_empty() || rule["requirement"] == "custom", "{rule}");
+        assert_eq!(sources.len(), ids.len());
+        for (id, source) in ids.iter().zip(sources) {
+            assert_eq!(keys(source), ["id", "title", "url"]);
+            assert_eq!(source["id"], *id);
+            assert!(
+                source["url"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("https://learn.microsoft.com/en-us/")
+            );
+        }
+    }
     assert_eq!(
         keys(&rule["source"]),
         ["node", "role", "endpoint", "addresses"]

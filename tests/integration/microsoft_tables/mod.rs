@@ -29,45 +29,6 @@ use lync_port_planner::rules::{self, Rule, RuleEnd, RuleSet};
 
 pub use build::Build;
 
-/// Rows that fail today because of catalog errors being fixed in `main` (issue items in the
-/// brief): skipped here, and `pending_catalog_fixes_still_fail` fails as soon as one passes.
-/// This list must be emptied when those fixes land: then every row below is checked as written.
-const PENDING_CATALOG_FIXES: &[(&str, u8)] = &[
-    // (1) STUN 3478/UDP and 443/TCP on the Edge internal side come from "Any", even with
-    // internal clients linked to the Edge (today the linked clients replace "Any").
-    ("Gg412756 INT 3478 in", 1),
-    ("Gg412756 INT STUN 443 in", 1),
-    ("Gg398739 INT-MEMBER 3478 in", 1),
-    ("Gg398739 INT-MEMBER STUN 443 in", 1),
-    ("Gg398739 INT-VIP 3478 in", 1),
-    ("Gg398739 INT-VIP STUN 443 in", 1),
-    ("Gg398739 INT-VIP STUN 443 out", 1),
-    // (2) Internal clients -> Office Web Apps HTTPS 443.
-    ("JJ204932 prose, internal clients to OWA", 2),
-    // (3) HLB-only pools: server-to-server 5061/444 on the load balancer's port list go to the VIP.
-    ("Gg398833 HLB FE 5061, from Director", 3),
-    ("Gg398833 HLB FE 5061, from Mediation", 3),
-    ("Gg398833 HLB FE 444, from Director", 3),
-    ("Gg398833 HLB Director 444, from FE", 3),
-    ("Gg398833 HLB Director 5061, from FE", 3),
-    // (4) Skype for Business HLB Edge: 5061/5062 to each Edge internal interface.
-    ("SfB-edge-env HLB-INT-VIP 5061 out, FE", 4),
-    ("SfB-edge-env HLB-INT-VIP 5061 out, Director", 4),
-    ("SfB-edge-env HLB-INT-VIP 5062", 4),
-    // (5) Internal clients -> Director 5061 ("... and for client connections").
-    ("Gg398833 Director 5061, from clients", 5),
-    ("Gg398833 HLB Director 5061, from clients", 5),
-    // (6) Inbound RTP 50000-59999 from "Any" even with a federated partner linked.
-    ("Gg398739 EXT-MEMBER RTP tcp in", 6),
-    ("Gg398739 EXT-MEMBER RTP udp in", 6),
-    // (7) Under HLB, Edge -> Director/Front End 5061 leaves from each Edge internal interface.
-    ("JJ204983 5061 from Edge", 7),
-    ("Gg398739 INT-VIP 5061 in, Director", 7),
-    ("Gg398739 INT-VIP 5061 in, FE", 7),
-    ("SfB-edge-env HLB-INT-VIP 5061 in, FE", 7),
-    ("SfB-edge-env HLB-INT-VIP 5061 in, Director", 7),
-];
-
 /// Rows the catalog deliberately models other than the page's words: checked in the form the
 /// rows table writes them (the catalog's), with the reason. (pages, row, why)
 const KNOWN_DIFFERENCES: &[(&[&str], &str, &str)] = &[
@@ -291,11 +252,7 @@ pub fn missing_rows(plan: &Plan, catalog: &Catalog, rows: &[Row]) -> Vec<String>
     unmet(&set, rows).iter().map(ToString::to_string).collect()
 }
 
-fn is_pending(row: &Row) -> bool {
-    PENDING_CATALOG_FIXES.iter().any(|(k, _)| *k == row.key())
-}
-
-/// Every row of every check holds, pending rows aside; failures are listed all at once.
+/// Every row of every check holds; failures are listed all at once.
 pub fn assert_checks(checks: &[Check]) {
     let catalog = Catalog::builtin().unwrap();
     let mut failures = Vec::new();
@@ -307,9 +264,7 @@ pub fn assert_checks(checks: &[Check]) {
             .collect();
         assert!(unresolved.is_empty(), "{}: {unresolved:?}", check.plan.name);
         for row in unmet(&set, &check.rows) {
-            if !is_pending(row) {
-                failures.push(format!("{row}  [plan: {}]", check.plan.name));
-            }
+            failures.push(format!("{row}  [plan: {}]", check.plan.name));
         }
     }
     assert!(
@@ -324,29 +279,6 @@ fn all_checks() -> Vec<Check> {
         .into_iter()
         .flatten()
         .collect()
-}
-
-#[test]
-fn pending_catalog_fixes_still_fail() {
-    let catalog = Catalog::builtin().unwrap();
-    let checks = all_checks();
-    let rows: BTreeSet<String> = checks.iter().flat_map(|c| &c.rows).map(Row::key).collect();
-    let failing: BTreeSet<String> = (checks.iter())
-        .flat_map(|c| unmet(&rules::derive(&c.plan, &catalog), &c.rows))
-        .map(Row::key)
-        .collect();
-    let unknown: Vec<&str> = (PENDING_CATALOG_FIXES.iter())
-        .map(|(k, _)| *k)
-        .filter(|k| !rows.contains(*k))
-        .collect();
-    assert!(unknown.is_empty(), "not a checked row: {unknown:?}");
-    let fixed: Vec<&(&str, u8)> = (PENDING_CATALOG_FIXES.iter())
-        .filter(|(k, _)| !failing.contains(*k))
-        .collect();
-    assert!(
-        fixed.is_empty(),
-        "these rows pass now: remove them from PENDING_CATALOG_FIXES: {fixed:?}"
-    );
 }
 
 #[test]

@@ -42,8 +42,8 @@ pub fn derive(plan: &Plan, catalog: &Catalog) -> RuleSet {
 struct End<'a> {
     shared: Arc<RuleEnd>,
     nat: Option<String>,
-    /// The node, or `None` for "Any".
-    node: Option<&'a Node>,
+    /// The node and its topology class (see `Entry::class`), or `None` for "Any".
+    node: Option<(&'a Node, usize)>,
     /// The node's place in the id-ordered node map counting from 1; 0 for "Any", which
     /// `rules::order` puts first.
     rank: usize,
@@ -59,20 +59,22 @@ struct Entry<'a> {
     id: &'a NodeId,
     node: &'a Node,
     role: &'a Role,
+    /// Nodes of one class have the same role, LB mode, addressing and flags: all that the
+    /// conditions of Microsoft's pages and of their disagreements look at.
+    class: usize,
     /// Its links, each with the place of the node at the other end.
     links: Vec<(usize, &'a Link)>,
     ends: Vec<(&'a str, End<'a>)>,
 }
 
-/// What of a node decides which pages and conflicts a rule cites (the conditions of sources
-/// and conflicts look at nothing else).
+/// What of a node decides which pages and conflicts a rule cites.
 type Facts<'a> = (&'a str, LbMode, Addressing, &'a BTreeSet<String>);
 
 /// A catalog requirement and its place in `Catalog::requirements`.
 type Req<'a> = (usize, &'a Requirement);
 
-/// The texts of a requirement's rules between nodes with these facts.
-type Origins<'a> = Vec<([Option<Facts<'a>>; 2], Arc<Origin>)>;
+/// The texts of a requirement's rules between nodes of these classes.
+type Origins = Vec<([Option<usize>; 2], Arc<Origin>)>;
 
 /// One derivation: the rules so far, and what they share.
 struct Derive<'a> {
@@ -87,18 +89,22 @@ struct Derive<'a> {
     any: BTreeMap<Zone, End<'a>>,
     /// By requirement (its place in the catalog), the texts of its rules for each topology of
     /// their nodes: a plan has thousands of rules but few topologies.
-    origins: Vec<Origins<'a>>,
+    origins: Vec<Origins>,
     rules: Vec<(SortKey, Rule)>,
 }
 
 impl<'a> Derive<'a> {
     fn new(plan: &'a Plan, catalog: &'a Catalog) -> Self {
+        let mut classes: BTreeMap<Facts<'a>, usize> = BTreeMap::new();
         let mut nodes: Vec<Entry<'a>> = (plan.nodes.iter())
             .filter_map(|(id, node)| {
+                let facts = (node.role.as_str(), node.lb, node.addressing, &node.flags);
+                let next = classes.len();
                 Some(Entry {
                     id,
                     node,
                     role: catalog.role(&node.role)?,
+                    class: *classes.entry(facts).or_insert(next),
                     links: Vec::new(),
                     ends: Vec::new(),
                 })
@@ -131,11 +137,11 @@ impl<'a> Derive<'a> {
         if let Some((_, end)) = entry.ends.iter().find(|(k, _)| *k == kind) {
             return end.clone();
         }
-        let (id, node, role) = (entry.id, entry.node, entry.role);
+        let (id, node, role, class) = (entry.id, entry.node, entry.role, entry.class);
         let end = End {
             shared: Arc::new(node_end(id, node, role, kind)),
             nat: nat_public(node, kind),
-            node: Some(node),
+            node: Some((node, class)),
             rank: at + 1,
         };
         entry.ends.push((kind, end.clone()));
@@ -162,12 +168,16 @@ impl<'a> Derive<'a> {
 
     /// The texts of a rule of `req` between `nodes`: its notes, and the pages and conflicts
     /// that concern their topology.
-    fn origin(&mut self, (place, req): Req<'a>, nodes: [Option<&'a Node>; 2]) -> Arc<Origin> {
-        let facts = |n: &'a Node| (n.role.as_str(), n.lb, n.addressing, &n.flags);
-        let key = nodes.map(|n| n.map(facts));
+    fn origin(
+        &mut self,
+        (place, req): Req<'a>,
+        ends: [Option<(&'a Node, usize)>; 2],
+    ) -> Arc<Origin> {
+        let key = ends.map(|end| end.map(|(_, class)| class));
         if let Some((_, origin)) = self.origins[place].iter().find(|(k, _)| *k == key) {
             return Arc::clone(origin);
         }
+        let nodes = ends.map(|end| end.map(|(node, _)| node));
         let references = cite::cited_pages(self.catalog, req, nodes, self.plan.product);
         let conflicts = cite::noted_conflicts(self.catalog, req, nodes);
         let sources: Vec<Page> = (references.iter())

@@ -677,3 +677,33 @@ fn only_the_formats_that_show_findings_depend_on_them() {
         }
     }
 }
+
+/// No export of any example plan names a key of our research notes or a retired TechNet
+/// address, and every page the JSON cites is one of Microsoft's pages in the catalog, with its
+/// title and address: every catalog rule cites at least one (a hand-written rule has none).
+#[test]
+fn exports_of_every_example_cite_only_microsofts_pages() {
+    let catalog = crate::support::catalog();
+    for path in crate::support::example_paths() {
+        let plan = lync_port_planner::plan_file::load(&path, &catalog).unwrap();
+        let name = path.display();
+        for format in Format::ALL {
+            let text = export(&plan, format);
+            for banned in ["lync-ports", "technet.microsoft.com", "S1-", "seed page"] {
+                assert!(!text.contains(banned), "{name} {format:?}: {banned}");
+            }
+        }
+        let doc: serde_json::Value = serde_json::from_str(&export(&plan, Format::Json)).unwrap();
+        for rule in doc["rules"].as_array().unwrap() {
+            let sources = rule["sources"].as_array().unwrap();
+            if rule["requirement"] != "custom" {
+                assert!(!sources.is_empty(), "{name}: {}", rule["id"]);
+            }
+            for source in sources {
+                let page = catalog.source(source["id"].as_str().unwrap()).unwrap();
+                assert_eq!(source["title"], page.title.as_str());
+                assert_eq!(source["url"], page.url.as_str());
+            }
+        }
+    }
+}

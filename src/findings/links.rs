@@ -2,20 +2,21 @@
 
 use super::{Finding, FindingKind, Fix, Severity, Subject, finding, message, role_name};
 use crate::catalog::Catalog;
-use std::collections::BTreeSet;
-
-use crate::plan::{NodeId, Plan};
+use crate::plan::{Node, NodeId, Plan};
 
 /// One error per node missing a must-link, whose fix links it to the plan's first node (in id
 /// order) of the role it must be linked to. Nothing when the plan has no node of that role.
 pub(super) fn check(plan: &Plan, catalog: &Catalog) -> Vec<Finding> {
     let mut out = Vec::new();
-    // Each node with the roles linked to it, from one pass over the links.
-    let mut linked_roles: BTreeSet<(&NodeId, &str)> = BTreeSet::new();
+    // Each node (in id order) with the roles of the nodes linked to it, from one pass over the
+    // links: a node has a handful of links, so a list per node is searched in place.
+    let nodes: Vec<(&NodeId, &Node)> = plan.nodes.iter().map(|(id, n)| (id, &**n)).collect();
+    let at = |id: &NodeId| nodes.binary_search_by(|(n, _)| (*n).cmp(id)).ok();
+    let mut linked_roles: Vec<Vec<&str>> = vec![Vec::new(); nodes.len()];
     for link in &plan.links {
-        if let (Some(a), Some(b)) = (plan.nodes.get(&link.a), plan.nodes.get(&link.b)) {
-            linked_roles.insert((&link.a, b.role.as_str()));
-            linked_roles.insert((&link.b, a.role.as_str()));
+        if let (Some(a), Some(b)) = (at(&link.a), at(&link.b)) {
+            linked_roles[a].push(nodes[b].1.role.as_str());
+            linked_roles[b].push(nodes[a].1.role.as_str());
         }
     }
     for must in &catalog.data().must_link {
@@ -30,11 +31,8 @@ pub(super) fn check(plan: &Plan, catalog: &Catalog) -> Vec<Finding> {
         else {
             continue;
         };
-        for (id, node) in &plan.nodes {
-            if node.role != must.from {
-                continue;
-            }
-            if linked_roles.contains(&(id, must.to.as_str())) {
+        for (place, &(id, node)) in nodes.iter().enumerate() {
+            if node.role != must.from || linked_roles[place].contains(&must.to.as_str()) {
                 continue;
             }
             out.push(finding(

@@ -33,7 +33,8 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<PlanProblem> {
     }
     let mut pairs = BTreeSet::new();
     for link in &plan.links {
-        let needle = format!("\"{}\"", link.a);
+        // Written only for a problem: a valid plan is checked after every edit.
+        let needle = || format!("\"{}\"", link.a);
         for end in [&link.a, &link.b] {
             if !plan.nodes.contains_key(end) {
                 out.push(problem(
@@ -48,7 +49,7 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<PlanProblem> {
         if link.a == link.b {
             out.push(problem(
                 format!("link {}-{} connects a node to itself", link.a, link.b),
-                &needle,
+                &needle(),
             ));
         }
         let key = if link.a <= link.b {
@@ -59,7 +60,7 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<PlanProblem> {
         if !pairs.insert(key) {
             out.push(problem(
                 format!("link {}-{} appears twice", link.a, link.b),
-                &needle,
+                &needle(),
             ));
         }
         for rule in &link.custom {
@@ -78,17 +79,18 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<PlanProblem> {
 }
 
 fn validate_node(id: &NodeId, node: &Node, catalog: &Catalog, out: &mut Vec<PlanProblem>) {
-    let needle = format!("\"{id}\"");
+    // Written only for a problem: a valid plan is checked after every edit.
+    let needle = || format!("\"{id}\"");
     if !NodeId::is_valid(id.as_str()) {
         out.push(problem(
             format!("node id `{id}` must be 1-64 letters, digits, `-` or `_`"),
-            &needle,
+            &needle(),
         ));
     }
     if !node.position.x.is_finite() || !node.position.y.is_finite() {
         out.push(problem(
             format!("node `{id}` has a position that is not a finite number"),
-            &needle,
+            &needle(),
         ));
     }
     let Some(role) = catalog.role(&node.role) else {
@@ -104,7 +106,7 @@ fn validate_node(id: &NodeId, node: &Node, catalog: &Catalog, out: &mut Vec<Plan
                 "node `{id}` has {} members (at most {MAX_MEMBERS})",
                 node.members.len()
             ),
-            &needle,
+            &needle(),
         ));
     }
     for flag in &node.flags {
@@ -121,7 +123,7 @@ fn validate_node(id: &NodeId, node: &Node, catalog: &Catalog, out: &mut Vec<Plan
                 "node `{id}`: role `{}` has no public/NAT addressing",
                 role.id
             ),
-            &needle,
+            &needle(),
         ));
     }
     let kind_ok =
@@ -158,7 +160,7 @@ fn validate_node(id: &NodeId, node: &Node, catalog: &Catalog, out: &mut Vec<Plan
     {
         out.push(problem(
             format!("node `{id}`: role `{}` has no networks", role.id),
-            &needle,
+            &needle(),
         ));
     }
 }

@@ -142,7 +142,7 @@ fn contents_ui(
         view.plan,
         view.derived,
         &state.gesture,
-        view.hide_ports,
+        (view.hide_ports, frame.detail),
     );
     links_ui(ui, view, state, links, selection, frame);
     ghosts_ui(ui, view, state, commands, frame);

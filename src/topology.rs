@@ -87,7 +87,8 @@ pub enum LbMode {
     Single,
     /// DNS load balancing only (Edge and Mediation pools).
     Dns,
-    /// DNS load balancing for SIP, a hardware load balancer for web traffic (the seed page).
+    /// DNS load balancing for SIP, a hardware load balancer for web traffic ("Lync Server 2013:
+    /// Port summary - DNS and HLB load balanced").
     DnsAndHlb,
     /// A hardware load balancer for all client-facing traffic.
     HlbOnly,

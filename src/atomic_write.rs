@@ -1,5 +1,11 @@
 //! Writing a file so that readers see either the old or the new content, never a torn one.
+//!
+//! A regular file is replaced atomically (temp file in its folder, fsync, rename) and keeps its
+//! mode, owner and group. A symbolic link is written through: the file it points to (at the end
+//! of the chain) is replaced, the link stays. Devices, pipes, sockets and open descriptors
+//! (`/dev/null`, `/dev/stdout`) are written in place: renaming over them would replace the node.
 
+use std::fs::{File, Metadata, OpenOptions};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -15,14 +21,116 @@ pub struct WriteError {
     pub path: PathBuf,
 }
 
-/// Write `bytes` to `path` atomically: temp file in the same folder, fsync, rename, fsync the folder.
+/// Links followed before giving up (Linux's own limit).
+const MAX_LINKS: usize = 40;
+
+/// Write `bytes` to `path`: atomically for a regular (or new) file, through symbolic links, in
+/// place for a device, pipe or open descriptor.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    // The pid keeps two processes apart, the counter two threads of one process.
-    static COUNTER: AtomicUsize = AtomicUsize::new(0);
     let err = |source| WriteError {
         source,
         path: path.to_owned(),
     };
+    let target = match resolve(path).map_err(err)? {
+        Target::InPlace(p) => return write_in_place(&p, bytes).map_err(err),
+        Target::File(p) => p,
+    };
+    let existing = std::fs::metadata(&target).ok().filter(Metadata::is_file);
+    let (dir, tmp) = temp_beside(&target);
+    write_via(&target, &dir, &tmp, bytes, existing.as_ref()).map_err(err)
+}
+
+/// Create `path` with `bytes`, never replacing anything there (an `AlreadyExists` error then);
+/// the new file gets the mode, owner and group of `like` where allowed. A kill leaves either no
+/// file or the whole one.
+pub fn create_new(path: &Path, bytes: &[u8], like: Option<&Metadata>) -> std::io::Result<()> {
+    let (_, tmp) = temp_beside(path);
+    let mut file = create_temp(&tmp, like.is_some())?;
+    let result = (|| {
+        if let Some(like) = like {
+            keep_owner_and_mode(&file, like)?;
+        }
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        // A hard link fails when the name is taken, where a rename would replace it.
+        match std::fs::hard_link(&tmp, path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
+            // A file system without hard links: create the name itself.
+            Err(_) => {
+                let mut direct = OpenOptions::new().write(true).create_new(true).open(path)?;
+                if let Some(like) = like {
+                    keep_owner_and_mode(&direct, like)?;
+                }
+                direct.write_all(bytes)?;
+                direct.sync_all()
+            }
+        }
+    })();
+    drop(file);
+    std::fs::remove_file(&tmp).ok();
+    result
+}
+
+/// Where a write goes.
+enum Target {
+    /// A regular file, or a name to create: replace atomically.
+    File(PathBuf),
+    /// A device, pipe, socket or open descriptor: write into it.
+    InPlace(PathBuf),
+}
+
+/// Follow symbolic links to the file they name (which may not exist yet).
+fn resolve(path: &Path) -> std::io::Result<Target> {
+    let mut path = path.to_owned();
+    for _ in 0..MAX_LINKS {
+        // `/proc/self/fd/1` (what `/dev/stdout` names) is an open descriptor, whatever its link says.
+        if is_descriptor(&path) {
+            return Ok(Target::InPlace(path));
+        }
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            return Ok(Target::File(path));
+        };
+        let kind = meta.file_type();
+        if kind.is_symlink() {
+            let to = std::fs::read_link(&path)?;
+            path = match path.parent() {
+                Some(dir) => dir.join(to),
+                None => to,
+            };
+        } else if kind.is_file() || kind.is_dir() {
+            // A folder fails at the rename with the OS's own message.
+            return Ok(Target::File(path));
+        } else {
+            return Ok(Target::InPlace(path));
+        }
+    }
+    Err(std::io::Error::other("too many levels of symbolic links"))
+}
+
+/// `/proc/<pid>/fd/<n>` and `/dev/fd/<n>`.
+fn is_descriptor(path: &Path) -> bool {
+    (path.starts_with("/proc") || path.starts_with("/dev"))
+        && path
+            .parent()
+            .and_then(Path::file_name)
+            .is_some_and(|n| n == "fd")
+}
+
+/// Write into a node that must not be replaced. Appending keeps what a shell's `>>` put there.
+fn write_in_place(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = OpenOptions::new().append(true).open(path)?;
+    file.write_all(bytes)?;
+    file.flush()?;
+    // Pipes and terminals cannot be synced; a regular file behind a descriptor can.
+    file.sync_all().ok();
+    Ok(())
+}
+
+/// The folder of `path` and a temp name in it unique to this process and call.
+fn temp_beside(path: &Path) -> (PathBuf, PathBuf) {
+    // The pid keeps two processes apart, the counter two threads of one process.
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
@@ -33,32 +141,66 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         .unwrap_or_default();
     let serial = COUNTER.fetch_add(1, Ordering::Relaxed);
     let tmp = dir.join(format!(".{name}.{}.{serial}.tmp", std::process::id()));
-    write_via(path, &dir, &tmp, bytes).map_err(err)
+    (dir, tmp)
 }
 
-/// The steps of [`write`] with a chosen temp file.
-fn write_via(path: &Path, dir: &Path, tmp: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// A new temp file: `private` (0600 until the caller copies a mode onto it) or with the mode a
+/// new file gets (0666 less the umask).
+fn create_temp(tmp: &Path, private: bool) -> std::io::Result<File> {
+    let create = || {
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        if private {
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        }
+        #[cfg(not(unix))]
+        let _ = private;
+        options.open(tmp)
+    };
+    match create() {
+        // Left by a killed process that had our pid: no live process owns it.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            std::fs::remove_file(tmp)?;
+            create()
+        }
+        other => other,
+    }
+}
+
+/// Give `file` the owner, group and mode of `like`. Changing the owner needs root; without it
+/// the group is kept where the user belongs to it, and the mode always.
+fn keep_owner_and_mode(file: &File, like: &Metadata) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        if std::os::unix::fs::fchown(file, Some(like.uid()), Some(like.gid())).is_err() {
+            std::os::unix::fs::fchown(file, None, Some(like.gid())).ok();
+        }
+    }
+    // After the owner: a change of owner clears the set-id bits.
+    file.set_permissions(like.permissions())
+}
+
+/// The steps of [`write`] with a chosen temp file; `existing` is the file being replaced.
+fn write_via(
+    path: &Path,
+    dir: &Path,
+    tmp: &Path,
+    bytes: &[u8],
+    existing: Option<&Metadata>,
+) -> std::io::Result<()> {
     let result = (|| {
-        let create = || {
-            std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(tmp)
-        };
-        let mut file = match create() {
-            // Left by a killed process that had our pid: no live process owns it.
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                std::fs::remove_file(tmp)?;
-                create()?
-            }
-            other => other?,
-        };
+        let mut file = create_temp(tmp, existing.is_some())?;
+        if let Some(old) = existing {
+            keep_owner_and_mode(&file, old)?;
+        }
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
         std::fs::rename(tmp, path)?;
         // Make the rename itself durable; not every platform can open a folder, so this is best effort.
-        if let Ok(d) = std::fs::File::open(dir) {
+        if let Ok(d) = File::open(dir) {
             d.sync_all().ok();
         }
         Ok(())
@@ -79,7 +221,7 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let (path, tmp) = (dir.join("plan.ron"), dir.join(".plan.ron.1.0.tmp"));
         std::fs::write(&tmp, "half a plan").unwrap();
-        write_via(&path, &dir, &tmp, b"new plan").unwrap();
+        write_via(&path, &dir, &tmp, b"new plan", None).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"new plan");
         assert!(!tmp.exists(), "the temp file was renamed into place");
         std::fs::remove_dir_all(&dir).ok();

@@ -155,16 +155,107 @@ pub fn save(path: &Path, plan: &Plan) -> Result<(), PlanFileError> {
     Ok(())
 }
 
-/// Rewrite a plan in the current format, keeping the old file as `PATH.bak`.
-pub fn upgrade(path: &Path, catalog: &Catalog) -> Result<PathBuf, PlanFileError> {
+/// What [`upgrade`] did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Upgraded {
+    /// The file was already the current format's canonical text: nothing was written.
+    AlreadyCurrent,
+    /// The file was rewritten; the old text is in `backup`.
+    Rewritten {
+        /// The copy of the old file (`PATH.bak`, or `PATH.bak.N` when that name is taken).
+        backup: PathBuf,
+        /// The old text had comments, which the canonical text does not keep.
+        dropped_comments: bool,
+    },
+}
+
+/// Backup names tried before giving up (`.bak`, `.bak.1` ... `.bak.999`).
+const MAX_BACKUPS: usize = 1000;
+
+/// Rewrite a plan in the current format. The old text is kept in a new `PATH.bak` (never one
+/// that exists: then `PATH.bak.1`, `.bak.2` ...) with the old file's mode and owner; a file
+/// already in the canonical current format is left alone.
+pub fn upgrade(path: &Path, catalog: &Catalog) -> Result<Upgraded, PlanFileError> {
     let old = file_text::read(path)?;
     let plan = from_ron(&old, &path.display().to_string(), catalog)?;
-    let mut bak = path.as_os_str().to_owned();
-    bak.push(".bak");
-    let bak = PathBuf::from(bak);
-    atomic_write::write(&bak, old.as_bytes())?;
-    save(path, &plan)?;
-    Ok(bak)
+    let new = to_ron(&plan)?;
+    if new == old {
+        return Ok(Upgraded::AlreadyCurrent);
+    }
+    let like = std::fs::metadata(path).ok();
+    let backup = keep_backup(path, &old, like.as_ref())?;
+    atomic_write::write(path, new.as_bytes())?;
+    Ok(Upgraded::Rewritten {
+        backup,
+        dropped_comments: has_comments(&old),
+    })
+}
+
+/// Write `text` to the first free backup name beside `path`.
+fn keep_backup(path: &Path, text: &str, like: Option<&std::fs::Metadata>) -> Result<PathBuf, WriteError> {
+    let mut last = None;
+    for n in 0..MAX_BACKUPS {
+        let mut name = path.as_os_str().to_owned();
+        name.push(if n == 0 { ".bak".to_owned() } else { format!(".bak.{n}") });
+        let bak = PathBuf::from(name);
+        // A cheap look first; `create_new` still refuses a name taken in between.
+        if std::fs::symlink_metadata(&bak).is_ok() {
+            last = Some(bak);
+            continue;
+        }
+        match atomic_write::create_new(&bak, text.as_bytes(), like) {
+            Ok(()) => return Ok(bak),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(bak),
+            Err(source) => return Err(WriteError { source, path: bak }),
+        }
+    }
+    Err(WriteError {
+        source: std::io::Error::other(format!("{MAX_BACKUPS} backups exist already")),
+        path: last.unwrap_or_else(|| path.to_owned()),
+    })
+}
+
+/// True when RON text has a `//` or `/* */` comment outside strings and characters.
+pub fn has_comments(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'/' if matches!(b.get(i + 1), Some(b'/' | b'*')) => return true,
+            b'"' => i = skip_quoted(b, i + 1, b'"'),
+            b'\'' => i = skip_quoted(b, i + 1, b'\''),
+            // Raw string: r"..." or r#"..."# (any number of #).
+            b'r' if !b.get(i.wrapping_sub(1)).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_') => {
+                let hashes = b[i + 1..].iter().take_while(|c| **c == b'#').count();
+                if b.get(i + 1 + hashes) == Some(&b'"') {
+                    let close: Vec<u8> = std::iter::once(b'"')
+                        .chain(std::iter::repeat_n(b'#', hashes))
+                        .collect();
+                    let body = i + 2 + hashes;
+                    i = b[body..]
+                        .windows(close.len())
+                        .position(|w| w == close.as_slice())
+                        .map_or(b.len(), |p| body + p + close.len());
+                } else {
+                    i += 1;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    false
+}
+
+/// The index after the closing `quote`, skipping backslash escapes.
+fn skip_quoted(b: &[u8], mut i: usize, quote: u8) -> usize {
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 2,
+            c if c == quote => return i + 1,
+            _ => i += 1,
+        }
+    }
+    b.len()
 }
 
 /// 1-based line and column of the first occurrence of `needle`, or 1:1.

@@ -228,16 +228,7 @@ fn dispatch(args: &[OsString]) -> Result<ExitCode, CliError> {
         "catalog" => catalog_cmd(&opts, &catalog),
         "render" => render_cmd(&opts, &catalog),
         "diff" => diff_cmd(&opts, &catalog),
-        "upgrade" => {
-            let plan = one_plan(&opts)?;
-            let bak = plan_file::upgrade(plan, &catalog)?;
-            out(&format!(
-                "upgraded {} (previous version kept as {})\n",
-                plan.display(),
-                bak.display()
-            ))?;
-            Ok(ExitCode::SUCCESS)
-        }
+        "upgrade" => upgrade_cmd(&opts, &catalog),
         "gen-plan" => gen_plan_cmd(&opts, &catalog),
         _ => Err(usage(format!("unknown subcommand `{command}`"))),
     }
@@ -256,6 +247,36 @@ fn gen_plan_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError>
     match &opts.output {
         Some(file) => crate::atomic_write::write(file, text.as_bytes())?,
         None => out(&text)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn upgrade_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
+    let plan = one_plan(opts)?;
+    match plan_file::upgrade(plan, catalog)? {
+        plan_file::Upgraded::AlreadyCurrent => out(&format!(
+            "{} is already in the current format (version {}); nothing written\n",
+            plan.display(),
+            crate::plan::FORMAT_VERSION
+        ))?,
+        plan_file::Upgraded::Rewritten {
+            backup,
+            dropped_comments,
+        } => {
+            out(&format!(
+                "upgraded {} (previous version kept as {})\n",
+                plan.display(),
+                backup.display()
+            ))?;
+            if dropped_comments {
+                writeln!(
+                    std::io::stderr(),
+                    "warning: the old file had comments; the upgraded file has none (they are kept in the backup): {}",
+                    backup.display()
+                )
+                .ok();
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -305,7 +305,17 @@ fn kill_9_during_saves_never_tears_a_plan() {
         .max(1_000);
     let mut rng = Rng(0x5EED_0000_0000_0009);
     let (mut kept_old, mut got_new) = (0, 0);
+    let clear_backups = || {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let p = entry.unwrap().path();
+            if p.to_string_lossy().contains(".bak") {
+                std::fs::remove_file(p).unwrap();
+            }
+        }
+    };
     for cycle in 0..cycles {
+        // Each rewrite keeps a new backup; a thousand would use up the backup names.
+        clear_backups();
         std::fs::write(&path, &old).unwrap();
         let mut child = upgrade();
         let wait = rng.below(usize::try_from(span * 12 / 10).unwrap_or(60_000));

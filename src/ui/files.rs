@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
 use crate::document::StateId;
-use crate::recovery::{self, Recovery};
+use crate::recovery::{self, Recovery, Session};
 use crate::ui::command::Command;
 
 /// Which dialog.
@@ -184,31 +184,37 @@ impl Prefs {
     }
 }
 
-/// Writes unsaved work to the recovery file after a few idle seconds.
+/// Writes unsaved work to this window's recovery file after a few idle seconds.
 #[derive(Debug)]
 pub struct Autosave {
-    /// Folder of the recovery file; `None` disables autosave (tests).
-    pub dir: Option<PathBuf>,
+    /// This window's recovery file; `None` disables autosave (tests, scripted runs, after quit).
+    session: Option<Session>,
     /// Seconds of idle time before writing.
     pub idle_secs: f64,
     /// Longest an edit waits while editing never pauses: bounds what a crash can lose.
     pub max_delay_secs: f64,
+    /// Seconds before a failed write is tried again.
+    pub retry_secs: f64,
     last_change: f64,
     /// Time of the first edit not yet in the recovery file.
     first_unwritten: Option<f64>,
     written_state: Option<StateId>,
+    /// After a failed write: when to try again.
+    retry_at: Option<f64>,
 }
 
 impl Autosave {
-    /// Autosave into `dir`.
-    pub fn new(dir: Option<PathBuf>) -> Self {
+    /// Autosave into a new recovery file in `dir`.
+    pub fn new(dir: Option<&Path>) -> Self {
         Self {
-            dir,
+            session: dir.map(Session::new),
             idle_secs: 3.0,
             max_delay_secs: 10.0,
+            retry_secs: 5.0,
             last_change: 0.0,
             first_unwritten: None,
             written_state: None,
+            retry_at: None,
         }
     }
 
@@ -218,40 +224,76 @@ impl Autosave {
         self.first_unwritten.get_or_insert(now);
     }
 
-    /// An edit is waiting to reach the recovery file.
-    pub fn pending(&self, doc: &Document) -> bool {
-        self.dir.is_some() && doc.is_dirty() && self.written_state != Some(doc.state())
+    /// Seconds from `now` until a write is due, while one is waiting (to wake the window then).
+    pub fn due_in(&self, now: f64, doc: &Document) -> Option<f64> {
+        if self.session.is_none() || !doc.is_dirty() || self.written_state == Some(doc.state()) {
+            return None;
+        }
+        let due = match self.retry_at {
+            Some(t) => t,
+            None => (self.last_change + self.idle_secs)
+                .min(self.first_unwritten.map_or(f64::MAX, |t| t + self.max_delay_secs)),
+        };
+        Some((due - now).max(0.0) + 0.1)
     }
 
-    /// Write the recovery file when due; `Some(Err)` when writing failed.
+    /// Write the recovery file when due; `Some(Err)` when writing failed (tried again after
+    /// `retry_secs`).
     pub fn tick(&mut self, now: f64, doc: &Document) -> Option<Result<(), String>> {
-        let dir = self.dir.as_ref()?;
+        let session = self.session.as_mut()?;
         let waited_long = self
             .first_unwritten
             .is_some_and(|t| now - t >= self.max_delay_secs);
-        if !doc.is_dirty()
-            || self.written_state == Some(doc.state())
-            || (now - self.last_change < self.idle_secs && !waited_long)
-        {
+        if !doc.is_dirty() || self.written_state == Some(doc.state()) {
             return None;
         }
-        self.written_state = Some(doc.state());
-        self.first_unwritten = None;
+        match self.retry_at {
+            Some(t) if now < t => return None,
+            Some(_) => {}
+            None if now - self.last_change < self.idle_secs && !waited_long => return None,
+            None => {}
+        }
         let recovery = Recovery {
             original: doc.path().cloned(),
             written_at: recovery::now(),
             plan: doc.plan().clone(),
         };
-        Some(recovery::write(dir, &recovery).map_err(|e| format!("autosave failed: {e}")))
+        match session.write(&recovery) {
+            Ok(()) => {
+                self.written_state = Some(doc.state());
+                self.first_unwritten = None;
+                self.retry_at = None;
+                Some(Ok(()))
+            }
+            Err(e) => {
+                self.retry_at = Some(now + self.retry_secs);
+                Some(Err(format!("autosave failed: {e}")))
+            }
+        }
     }
 
-    /// Forget the recovery file (saved, discarded, or a clean exit).
+    /// Forget this window's recovery file (saved, discarded, a new document).
     pub fn clear(&mut self) {
-        if let Some(dir) = &self.dir {
-            recovery::clear(dir);
+        if let Some(session) = &self.session {
+            session.clear();
         }
         self.written_state = None;
         self.first_unwritten = None;
+        self.retry_at = None;
+    }
+
+    /// The window closes on purpose: remove the recovery file and its lock and write no more.
+    pub fn close(&mut self) {
+        if let Some(mut session) = self.session.take() {
+            session.close();
+        }
+    }
+
+    /// Go on in a dead window's recovery file (its work was restored into this window).
+    pub fn adopt(&mut self, session: Session) {
+        if let Some(mut own) = self.session.replace(session) {
+            own.close();
+        }
     }
 }
 
@@ -263,7 +305,7 @@ mod tests {
     #[test]
     fn continuous_editing_is_autosaved_within_the_max_delay() {
         let dir = std::env::temp_dir().join(format!("lpp-autosave-{}", std::process::id()));
-        let mut autosave = Autosave::new(Some(dir.clone()));
+        let mut autosave = Autosave::new(Some(&dir));
         let catalog = crate::catalog::Catalog::builtin().unwrap();
         let plan =
             crate::plan_file::from_ron(crate::examples::SEED_PLAN, "seed", &catalog).unwrap();

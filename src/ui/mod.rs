@@ -101,22 +101,27 @@ fn parse(args: &[OsString]) -> Result<AppOptions, String> {
     Ok(options)
 }
 
+/// The app as the window starts it from its arguments (the tests start it the same way).
+pub fn startup(args: &[OsString]) -> Result<PlannerApp, String> {
+    PlannerApp::new(parse(args)?)
+}
+
 /// Open the window.
 pub fn run(args: &[OsString]) -> ExitCode {
-    let options = match parse(args) {
-        Ok(o) => o,
-        Err(message) => {
-            writeln!(std::io::stderr(), "error: {message}").ok();
-            return ExitCode::from(2);
-        }
-    };
-    let app = match PlannerApp::new(options) {
+    let app = match startup(args) {
         Ok(app) => app,
         Err(message) => {
             writeln!(std::io::stderr(), "error: {message}").ok();
             return ExitCode::from(2);
         }
     };
+    // A plan that did not open: the window says why; stderr too, and a scripted run (CI) then
+    // exits 2 once its screenshot or frames are done.
+    let failed = app.load_error.is_some();
+    if let Some(message) = &app.load_error {
+        writeln!(std::io::stderr(), "error: {message}").ok();
+    }
+    let scripted = app.is_scripted();
     let native = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_inner_size([1280.0, 800.0])
@@ -131,6 +136,7 @@ pub fn run(args: &[OsString]) -> ExitCode {
         native,
         Box::new(|_cc| Ok(Box::new(app))),
     ) {
+        Ok(()) if failed && scripted => ExitCode::from(2),
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             writeln!(std::io::stderr(), "error: cannot open the window: {err}").ok();

@@ -313,7 +313,8 @@ impl PlannerApp {
             AfterPrompt::Open(Some(path)) => self.open(&path),
             AfterPrompt::Quit => {
                 self.close_allowed = true;
-                self.autosave.clear();
+                // No autosave may follow "Don't save": the next start offers nothing.
+                self.autosave.close();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         }

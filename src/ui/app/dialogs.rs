@@ -62,7 +62,26 @@ impl PlannerApp {
         self.export_guard_ui(ui);
         self.compare.ui(ui);
         self.recovery_ui(ui);
+        self.load_error_ui(ui);
         self.unsaved_ui(ui);
+    }
+
+    /// "Cannot open the plan", when the plan named at start did not load.
+    fn load_error_ui(&mut self, ui: &egui::Ui) {
+        let Some(message) = &self.load_error else {
+            return;
+        };
+        let mut ok = false;
+        egui::Modal::new(egui::Id::unique("load-error")).show(ui.ctx(), |ui| {
+            ui.set_max_width(640.0);
+            ui.heading(t(ui, "dialog.open_failed_title"));
+            ui.label(message.as_str());
+            ui.label(t(ui, "dialog.open_failed_text"));
+            ok = ui.button(t(ui, "dialog.ok")).clicked();
+        });
+        if ok {
+            self.load_error = None;
+        }
     }
 
     /// "Restore unsaved work?", when a recovery file was found at start.
@@ -167,8 +186,12 @@ impl PlannerApp {
                 .map_or_else(|| "recovered plan".to_owned(), display_name);
             self.canvas.fit_pending = true;
             self.status = Status::info(self.tr("status.recovered"));
-        } else {
-            self.autosave.clear();
+            // Its file goes on as this window's: a crash now still finds the work.
+            if let Some(session) = self.offered_session.take() {
+                self.autosave.adopt(session);
+            }
+        } else if let Some(session) = self.offered_session.take() {
+            crate::recovery::discard(session);
         }
     }
 
@@ -184,7 +207,7 @@ impl PlannerApp {
                 .send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.prompt = Some(AfterPrompt::Quit);
         } else {
-            self.autosave.clear();
+            self.autosave.close();
         }
     }
 }

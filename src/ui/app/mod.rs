@@ -38,7 +38,7 @@ use crate::ui::status_bar::Status;
 pub struct AppOptions {
     /// Plan to open; `None` opens the built-in seed example.
     pub plan: Option<PathBuf>,
-    /// Folder of the recovery file; `None` disables autosave and recovery.
+    /// Folder of the recovery files; `None` disables autosave and recovery.
     pub recovery_dir: Option<PathBuf>,
     /// Preferences file; `None` keeps preferences in memory only.
     pub prefs_path: Option<PathBuf>,
@@ -87,8 +87,12 @@ pub struct PlannerApp {
     lang: Lang,
     fonts_installed: bool,
     autosave: Autosave,
-    /// Unsaved work found at start, offered back.
+    /// Unsaved work of a window that died, found at start and offered back.
     pub recovery_offer: Option<Recovery>,
+    /// The offered work's recovery file, locked by this window until answered.
+    offered_session: Option<recovery::Session>,
+    /// The plan named at start could not be opened: why, shown until dismissed.
+    pub load_error: Option<String>,
     /// Waiting for the answer to "save changes?".
     pub prompt: Option<AfterPrompt>,
     close_allowed: bool,
@@ -100,18 +104,20 @@ pub struct PlannerApp {
 }
 
 impl PlannerApp {
-    /// Start the app; a plan that cannot be loaded is an error for the caller.
+    /// Start the app. A plan that cannot be loaded opens an empty plan and says why
+    /// ([`Self::load_error`]); only a broken built-in catalog or example is an error.
     pub fn new(options: AppOptions) -> Result<Self, String> {
         let catalog = Catalog::builtin().map_err(|e| e.to_string())?;
-        let scripted = options.screenshot.is_some() || options.frames.is_some();
         let mut status = Status::default();
+        let mut load_error = None;
         let (plan, path) = match &options.plan {
             Some(p) => match plan_file::load(p, &catalog) {
                 Ok(plan) => (plan, Some(p.clone())),
-                // Scripted runs fail loudly; a person gets the window with the error in the status bar.
-                Err(e) if scripted => return Err(e.to_string()),
+                // The window opens with an empty untitled plan and says why; with no path, a
+                // save cannot overwrite the file (a newer version's) with what we understood.
                 Err(e) => {
                     status = Status::error(e.to_string());
+                    load_error = Some(e.to_string());
                     (Plan::new(i18n::tr(options.lang, "plan.untitled")), None)
                 }
             },
@@ -130,10 +136,23 @@ impl PlannerApp {
             .prefs_path
             .as_deref()
             .map_or_else(Prefs::fresh, Prefs::load);
-        let recovery_offer = options
+        let found = options
             .recovery_dir
             .as_deref()
-            .and_then(|d| recovery::read(d, &catalog));
+            .map(|d| recovery::find(d, &catalog))
+            .unwrap_or_default();
+        if let Some(aside) = found.corrupt.first()
+            && !status.is_error
+        {
+            status = Status::error(i18n::trf(
+                options.lang,
+                "status.recovery_corrupt",
+                &[("path", &aside.display().to_string())],
+            ));
+        }
+        let (recovery_offer, offered_session) = found
+            .offer
+            .map_or((None, None), |(r, s)| (Some(r), Some(s)));
         // The built-in example is a template: unchanged, it needs no saving.
         let doc = if path.is_some() {
             Document::new(plan, path.clone())
@@ -147,7 +166,7 @@ impl PlannerApp {
         Ok(Self {
             lang: options.lang,
             fonts_installed: false,
-            autosave: Autosave::new(options.recovery_dir.clone()),
+            autosave: Autosave::new(options.recovery_dir.as_deref()),
             catalog,
             doc,
             file_name,
@@ -168,6 +187,8 @@ impl PlannerApp {
             prefs,
             prefs_path: options.prefs_path.clone(),
             recovery_offer,
+            offered_session,
+            load_error,
             prompt: None,
             close_allowed: false,
             options,
@@ -176,6 +197,11 @@ impl PlannerApp {
             title: String::new(),
             commands: Vec::new(),
         })
+    }
+
+    /// Started with `--screenshot` or `--frames`: renders, then closes by itself.
+    pub fn is_scripted(&self) -> bool {
+        self.options.screenshot.is_some() || self.options.frames.is_some()
     }
 
     /// The plan being edited.

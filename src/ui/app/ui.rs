@@ -218,13 +218,13 @@ impl PlannerApp {
         let now = ui.input(|i| i.time);
         if let Some(Err(e)) = self.autosave.tick(now, &self.doc) {
             self.status = Status::error(e);
+            // The panels are drawn already: one more frame shows the failure now, not at the next input.
+            ui.ctx().request_repaint();
         }
         // Wake up for the autosave only while one is due: an idle window does not repaint.
-        if self.autosave.pending(&self.doc) {
+        if let Some(secs) = self.autosave.due_in(now, &self.doc) {
             ui.ctx()
-                .request_repaint_after(std::time::Duration::from_secs_f64(
-                    self.autosave.idle_secs + 0.1,
-                ));
+                .request_repaint_after(std::time::Duration::from_secs_f64(secs));
         }
         let title = self.title();
         if title != self.title {

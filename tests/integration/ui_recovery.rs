@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use eframe::egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use lync_port_planner::plan::NodeId;
+use lync_port_planner::plan::{NodeId, PlanEdit};
 use lync_port_planner::ui::command::Command;
 use lync_port_planner::ui::{AppOptions, PlannerApp};
 
@@ -136,26 +136,38 @@ fn a_damaged_recovery_file_is_kept_aside_and_reported() {
     );
 }
 
-/// A recovery folder that cannot be made: the failure shows in the same run of frames, and the
-/// autosave tries again once the folder can be made.
+/// A recovery folder that cannot be made: the failure shows in the frame it happens in (not at
+/// the next input), and the autosave tries again once the folder can be made.
 #[test]
 fn a_failed_autosave_shows_at_once_and_is_retried() {
     let base = temp_dir();
     let blocker = base.join("state");
     std::fs::write(&blocker, "a file where the folder should be").unwrap();
     let state = blocker.join("recovery");
-    let mut h = window(&state);
-    delete(&mut h, "Edge Server, ");
+    let mut h = harness(AppOptions {
+        recovery_dir: Some(state.clone()),
+        ..AppOptions::default()
+    });
+    h.input_mut().time = Some(1.0);
+    h.run();
+    let id = NodeId::from("clients");
+    let mut node = lync_port_planner::plan::Node::clone(&h.state().plan().nodes[&id]);
+    node.label = "Renamed clients".to_owned();
+    h.state_mut().push(Command::Edit(PlanEdit::SetNode { id, node }));
+    h.input_mut().time = Some(2.0);
+    h.run();
+    assert!(h.query_by_label_contains("autosave failed").is_none());
+    // No input: the window wakes for the due autosave, which fails.
+    h.input_mut().time = Some(6.0);
+    h.run();
     assert!(
         h.query_by_label_contains("autosave failed").is_some(),
         "the status bar shows it: {:?}",
         h.state().status
     );
     std::fs::remove_file(&blocker).unwrap();
-    // Frames of 0.25 s each: the retry is due within seconds.
-    for _ in 0..40 {
-        h.step();
-    }
+    h.input_mut().time = Some(12.0);
+    h.run();
     assert_eq!(recovery_files(&state).len(), 1, "written on a retry");
 }
 

@@ -192,11 +192,19 @@ pub fn upgrade(path: &Path, catalog: &Catalog) -> Result<Upgraded, PlanFileError
 }
 
 /// Write `text` to the first free backup name beside `path`.
-fn keep_backup(path: &Path, text: &str, like: Option<&std::fs::Metadata>) -> Result<PathBuf, WriteError> {
+fn keep_backup(
+    path: &Path,
+    text: &str,
+    like: Option<&std::fs::Metadata>,
+) -> Result<PathBuf, WriteError> {
     let mut last = None;
     for n in 0..MAX_BACKUPS {
         let mut name = path.as_os_str().to_owned();
-        name.push(if n == 0 { ".bak".to_owned() } else { format!(".bak.{n}") });
+        name.push(if n == 0 {
+            ".bak".to_owned()
+        } else {
+            format!(".bak.{n}")
+        });
         let bak = PathBuf::from(name);
         // A cheap look first; `create_new` still refuses a name taken in between.
         if std::fs::symlink_metadata(&bak).is_ok() {
@@ -225,7 +233,10 @@ pub fn has_comments(text: &str) -> bool {
             b'"' => i = skip_quoted(b, i + 1, b'"'),
             b'\'' => i = skip_quoted(b, i + 1, b'\''),
             // Raw string: r"..." or r#"..."# (any number of #).
-            b'r' if !b.get(i.wrapping_sub(1)).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_') => {
+            b'r' if !b
+                .get(i.wrapping_sub(1))
+                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_') =>
+            {
                 let hashes = b[i + 1..].iter().take_while(|c| **c == b'#').count();
                 if b.get(i + 1 + hashes) == Some(&b'"') {
                     let close: Vec<u8> = std::iter::once(b'"')

@@ -143,9 +143,10 @@ pub fn find(dir: &Path, catalog: &Catalog) -> Found {
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("recovery") && n.ends_with(".ron"))
+            p.extension().is_some_and(|e| e == "ron")
+                && p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("recovery"))
         })
         .collect();
     files.sort();

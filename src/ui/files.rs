@@ -231,8 +231,10 @@ impl Autosave {
         }
         let due = match self.retry_at {
             Some(t) => t,
-            None => (self.last_change + self.idle_secs)
-                .min(self.first_unwritten.map_or(f64::MAX, |t| t + self.max_delay_secs)),
+            None => (self.last_change + self.idle_secs).min(
+                self.first_unwritten
+                    .map_or(f64::MAX, |t| t + self.max_delay_secs),
+            ),
         };
         Some((due - now).max(0.0) + 0.1)
     }
@@ -247,11 +249,12 @@ impl Autosave {
         if !doc.is_dirty() || self.written_state == Some(doc.state()) {
             return None;
         }
-        match self.retry_at {
-            Some(t) if now < t => return None,
-            Some(_) => {}
-            None if now - self.last_change < self.idle_secs && !waited_long => return None,
-            None => {}
+        let due = match self.retry_at {
+            Some(t) => now >= t,
+            None => now - self.last_change >= self.idle_secs || waited_long,
+        };
+        if !due {
+            return None;
         }
         let recovery = Recovery {
             original: doc.path().cloned(),

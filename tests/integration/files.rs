@@ -70,7 +70,13 @@ fn devices_pipes_and_descriptors_are_written_in_place() {
     let plan = root().join("saved-plans/single-director.ron");
     let export_to = |output: &Path| {
         std::process::Command::new(env!("CARGO_BIN_EXE_lync-port-planner"))
-            .args(["export", plan.to_str().unwrap(), "--format", "csv", "--output"])
+            .args([
+                "export",
+                plan.to_str().unwrap(),
+                "--format",
+                "csv",
+                "--output",
+            ])
             .arg(output)
             .output()
             .unwrap()
@@ -111,10 +117,11 @@ fn devices_pipes_and_descriptors_are_written_in_place() {
         std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap_or_default())
     };
     assert!(export_to(&fifo).status.success());
-    if !std::fs::metadata(&fifo).unwrap().file_type().is_fifo() {
-        // The bug: the pipe was replaced; open it no more so the reader does not wait forever.
-        panic!("the named pipe was replaced by a regular file");
-    }
+    // Checked before joining: had the pipe been replaced, its reader would wait forever.
+    assert!(
+        std::fs::metadata(&fifo).unwrap().file_type().is_fifo(),
+        "the named pipe was replaced by a regular file"
+    );
     assert!(reader.join().unwrap().contains("id,firewall"));
     // A character device of our own (as root): still a device afterwards.
     if is_root() {

@@ -125,7 +125,8 @@ fn upgrade_keeps_a_backup_and_rewrites_canonically() {
     let original = read(&crate::support::root().join("saved-plans/single-director.ron"));
     let messy = original.replace("    ", "  ");
     let path = write_temp("plan.ron", messy.as_bytes());
-    let plan_file::Upgraded::Rewritten { backup, .. } = plan_file::upgrade(&path, &catalog()).unwrap()
+    let plan_file::Upgraded::Rewritten { backup, .. } =
+        plan_file::upgrade(&path, &catalog()).unwrap()
     else {
         panic!("a messy file is rewritten");
     };

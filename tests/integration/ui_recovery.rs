@@ -69,7 +69,10 @@ fn two_windows_keep_their_own_recovery_and_only_a_dead_ones_is_offered() {
 
     // B starts while A lives: A's work is not offered; B's own edits go to B's own file.
     let mut b = window(&state);
-    assert!(b.state().recovery_offer.is_none(), "A is alive: {a_files:?}");
+    assert!(
+        b.state().recovery_offer.is_none(),
+        "A is alive: {a_files:?}"
+    );
     delete(&mut b, "Reverse proxy, ");
     assert_eq!(recovery_files(&state).len(), 2, "one file per window");
     assert_eq!(std::fs::read_to_string(&a_files[0]).unwrap(), a_text);
@@ -88,10 +91,17 @@ fn two_windows_keep_their_own_recovery_and_only_a_dead_ones_is_offered() {
     // A dies (no clean exit): the next window offers exactly A's work.
     drop(a);
     if crate::support::require_tool("flock") {
-        assert!(free_for_another_process(&a_lock), "a dead window's lock is free");
+        assert!(
+            free_for_another_process(&a_lock),
+            "a dead window's lock is free"
+        );
     }
     let mut c = window(&state);
-    let offer = c.state().recovery_offer.clone().expect("A's work is offered");
+    let offer = c
+        .state()
+        .recovery_offer
+        .clone()
+        .expect("A's work is offered");
     assert!(!offer.plan.nodes.contains_key(&NodeId::from("edge")));
     // While C asks, a fourth window does not offer the same work.
     let d = window(&state);
@@ -115,7 +125,11 @@ fn quit_with_dont_save_leaves_nothing_to_recover() {
     a.get_by_label("Don't save").click();
     a.run();
     a.run();
-    assert!(recovery_files(&state).is_empty(), "{:?}", recovery_files(&state));
+    assert!(
+        recovery_files(&state).is_empty(),
+        "{:?}",
+        recovery_files(&state)
+    );
     drop(a);
     assert!(window(&state).state().recovery_offer.is_none());
 }
@@ -153,7 +167,8 @@ fn a_failed_autosave_shows_at_once_and_is_retried() {
     let id = NodeId::from("clients");
     let mut node = lync_port_planner::plan::Node::clone(&h.state().plan().nodes[&id]);
     node.label = "Renamed clients".to_owned();
-    h.state_mut().push(Command::Edit(PlanEdit::SetNode { id, node }));
+    h.state_mut()
+        .push(Command::Edit(PlanEdit::SetNode { id, node }));
     h.input_mut().time = Some(2.0);
     h.run();
     assert!(h.query_by_label_contains("autosave failed").is_none());
@@ -175,9 +190,10 @@ fn a_failed_autosave_shows_at_once_and_is_retried() {
 #[test]
 fn a_plan_of_a_newer_format_opens_the_window_and_says_why() {
     let path = temp_dir().join("newer.ron");
-    let text = std::fs::read_to_string(crate::support::root().join("saved-plans/single-director.ron"))
-        .unwrap()
-        .replace("format_version: 1,", "format_version: 99,");
+    let text =
+        std::fs::read_to_string(crate::support::root().join("saved-plans/single-director.ron"))
+            .unwrap()
+            .replace("format_version: 1,", "format_version: 99,");
     std::fs::write(&path, text).unwrap();
     let args: Vec<std::ffi::OsString> = vec![
         path.clone().into(),
@@ -203,5 +219,9 @@ fn a_plan_of_a_newer_format_opens_the_window_and_says_why() {
     h.get_by_label("OK").click();
     h.run();
     assert!(h.query_by_label("Cannot open the plan").is_none());
-    assert!(std::fs::read_to_string(&path).unwrap().contains("format_version: 99"));
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("format_version: 99")
+    );
 }

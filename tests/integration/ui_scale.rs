@@ -246,9 +246,11 @@ fn an_idle_window_asks_for_no_repaint_and_wakes_only_for_a_due_autosave() {
     h.input_mut().time = Some(6.0);
     h.step();
     assert!(
-        std::fs::read_dir(&dir)
+        std::fs::read_dir(&dir).unwrap().any(|e| e
             .unwrap()
-            .any(|e| e.unwrap().path().extension().is_some_and(|x| x == "ron")),
+            .path()
+            .extension()
+            .is_some_and(|x| x == "ron")),
         "the autosave was written"
     );
     h.input_mut().time = Some(7.0);

@@ -45,7 +45,8 @@ mod robustness;
 // The real app driven headlessly with egui_kittest, and an image snapshot of the window.
 #[cfg(feature = "gui")]
 mod ui;
-// Recovery per window, quitting, damaged recovery files, failed autosaves, a plan that does not open.
+// The window's files: recovery per window, quitting, damaged recovery files, failed autosaves, a
+// plan that does not open, Save through a link.
 #[cfg(feature = "gui")]
 mod ui_recovery;
 // Plans of hundreds of nodes in the window, and a window at rest.

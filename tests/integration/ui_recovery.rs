@@ -1,5 +1,5 @@
-//! Recovery files with two windows, quitting, damaged files, failed autosaves, and a plan the
-//! window cannot open: the real app driven headlessly with egui_kittest.
+//! The window's files: recovery with two windows, quitting, damaged files, failed autosaves, a
+//! plan the window cannot open, Save through a link. The real app driven headlessly with egui_kittest.
 
 use std::path::{Path, PathBuf};
 
@@ -223,5 +223,40 @@ fn a_plan_of_a_newer_format_opens_the_window_and_says_why() {
         std::fs::read_to_string(&path)
             .unwrap()
             .contains("format_version: 99")
+    );
+}
+
+/// The window's Save writes through a symbolic link to the shared plan and keeps its mode.
+#[test]
+fn saving_in_the_window_writes_through_a_link_and_keeps_the_mode() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = temp_dir();
+    let target = dir.join("shared.ron");
+    std::fs::copy(
+        crate::support::root().join("saved-plans/director-pool-dns-hlb.ron"),
+        &target,
+    )
+    .unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let link = dir.join("plan.ron");
+    std::os::unix::fs::symlink("shared.ron", &link).unwrap();
+    let mut h = harness(AppOptions {
+        plan: Some(link.clone()),
+        ..AppOptions::default()
+    });
+    delete(&mut h, "Edge Server, ");
+    h.state_mut().push(Command::Save);
+    h.run();
+    assert!(!h.state().doc.is_dirty(), "{:?}", h.state().status);
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(!crate::support::read(&target).contains("\"edge\""));
+    assert_eq!(
+        std::fs::metadata(&target).unwrap().permissions().mode() & 0o777,
+        0o600
     );
 }

@@ -279,3 +279,17 @@ fn locate(text: &str, needle: &str) -> (usize, usize) {
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)
 }
+
+#[cfg(test)]
+mod tests {
+    /// Comments are found outside strings only: a URL in a description is not one.
+    #[test]
+    fn comments_outside_strings_only() {
+        assert!(super::has_comments("Plan(\n// note\n)"));
+        assert!(super::has_comments("Plan(name: \"a\" /* why */)"));
+        assert!(!super::has_comments(
+            "Plan(description: \"see https://x/y \\\" // not\", c: '/', r: r#\"/* no \"# )"
+        ));
+        assert!(super::has_comments("Plan(r: r\"x\", // yes\n)"));
+    }
+}

@@ -30,6 +30,8 @@ mod findings;
 mod exports;
 // The command line: exit codes and one-line errors for bad input.
 mod cli;
+// Options per subcommand, check's scope, an output that is the input.
+mod cli_options;
 // Auditing an existing firewall's rules against the plan.
 mod audit;
 // The diagram export: SVG and PNG.

@@ -34,6 +34,8 @@ mod cli;
 mod cli_options;
 // Auditing an existing firewall's rules against the plan.
 mod audit;
+// The audit reads rows in order (first match wins) and keeps address families apart.
+mod audit_order;
 // The diagram export: SVG and PNG.
 mod diagram;
 // Plan diff as a change request.

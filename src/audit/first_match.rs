@@ -1,0 +1,294 @@
+//! A firewall read as it evaluates: rows in file order, the first row that matches a packet
+//! decides, and a packet no row matches is dropped. A required rule's traffic (sources x
+//! destinations x ports) is followed through the rows as the pieces still undecided; each row
+//! takes the pieces it matches and allows or denies them. Families stay apart: an IPv4 row never
+//! matches IPv6 traffic, and Microsoft's "Any" end is the whole of the other end's family.
+
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+
+use super::import::{ExistingRule, Match};
+use super::index::NetIndex;
+use crate::net::{IpNet, PortRange, Transport};
+
+/// Most undecided pieces followed for one source/destination pair. Beyond it a row is no longer
+/// cut out of them: what is left is then a superset of the undecided traffic, so a rule may be
+/// called partial where it is missing, but never covered where it is not.
+const MAX_PIECES: usize = 256;
+
+/// What the rows do to one source/destination pair of a required rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Verdict {
+    /// All of its traffic is allowed.
+    Allowed,
+    /// Some allowed, some denied.
+    Mixed,
+    /// None allowed.
+    Denied,
+}
+
+/// The whole address space of a family.
+pub(super) fn whole(v4: bool) -> IpNet {
+    IpNet {
+        addr: if v4 {
+            IpAddr::V4(Ipv4Addr::UNSPECIFIED)
+        } else {
+            IpAddr::V6(Ipv6Addr::UNSPECIFIED)
+        },
+        prefix: 0,
+    }
+}
+
+/// Addresses of one family, as a closed interval.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Span {
+    v4: bool,
+    lo: u128,
+    hi: u128,
+}
+
+impl Span {
+    fn of(n: &IpNet) -> Self {
+        let (lo, hi) = n.bounds();
+        Self {
+            v4: n.is_ipv4(),
+            lo,
+            hi,
+        }
+    }
+
+    fn meet(self, o: Self) -> Option<Self> {
+        (self.v4 == o.v4 && self.lo <= o.hi && o.lo <= self.hi).then(|| Self {
+            v4: self.v4,
+            lo: self.lo.max(o.lo),
+            hi: self.hi.min(o.hi),
+        })
+    }
+
+    /// The parts of `self` outside `inner`, which lies within it.
+    fn outside(self, inner: Self) -> impl Iterator<Item = Self> {
+        let left = (inner.lo > self.lo).then(|| Self {
+            hi: inner.lo - 1,
+            ..self
+        });
+        let right = (inner.hi < self.hi).then(|| Self {
+            lo: inner.hi + 1,
+            ..self
+        });
+        left.into_iter().chain(right)
+    }
+}
+
+/// Ports as a closed interval.
+type Ports = (u16, u16);
+
+fn port_meet(a: Ports, b: Ports) -> Option<Ports> {
+    (a.0 <= b.1 && b.0 <= a.1).then(|| (a.0.max(b.0), a.1.min(b.1)))
+}
+
+fn ports_outside(a: Ports, inner: Ports) -> impl Iterator<Item = Ports> {
+    let left = (inner.0 > a.0).then(|| (a.0, inner.0 - 1));
+    let right = (inner.1 < a.1).then(|| (inner.1 + 1, a.1));
+    left.into_iter().chain(right)
+}
+
+/// Traffic: sources x destinations x ports.
+#[derive(Clone, Copy, Debug)]
+struct Cube {
+    s: Span,
+    d: Span,
+    p: Ports,
+}
+
+impl Cube {
+    /// The part of `self` in `other`, if any.
+    fn meet(&self, other: &Self) -> Option<Self> {
+        Some(Self {
+            s: self.s.meet(other.s)?,
+            d: self.d.meet(other.d)?,
+            p: port_meet(self.p, other.p)?,
+        })
+    }
+
+    /// `self` without `other`: at most six pieces.
+    fn minus(self, other: &Self, out: &mut Vec<Self>) {
+        let Some(m) = self.meet(other) else {
+            out.push(self);
+            return;
+        };
+        out.extend(self.s.outside(m.s).map(|s| Self { s, ..self }));
+        out.extend(self.d.outside(m.d).map(|d| Self { s: m.s, d, ..self }));
+        out.extend(ports_outside(self.p, m.p).map(|p| Self { s: m.s, d: m.d, p }));
+    }
+}
+
+fn spans(m: &Match) -> Vec<Span> {
+    match m {
+        Match::Any => vec![Span::of(&whole(true)), Span::of(&whole(false))],
+        Match::Nets(nets) => nets.iter().map(Span::of).collect(),
+    }
+}
+
+/// The cubes a row matches (its transport is checked apart).
+fn row_cubes(row: &ExistingRule) -> Vec<Cube> {
+    let p = row.ports.map_or((1, 65535), |r| (r.from, r.to));
+    let dsts = spans(&row.destination);
+    spans(&row.source)
+        .into_iter()
+        .flat_map(|s| dsts.iter().map(move |&d| Cube { s, d, p }))
+        .collect()
+}
+
+/// One source/destination pair of a required rule: its networks, and whether each is
+/// Microsoft's "Any" (the whole family).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Pair {
+    pub s: IpNet,
+    pub d: IpNet,
+    pub s_any: bool,
+    pub d_any: bool,
+}
+
+impl Pair {
+    /// True when `row` can decide this pair. On an "Any" end only a row that matches the whole
+    /// family there does: a row naming some hosts on that side neither covers nor blocks
+    /// Microsoft's "Any" (a rule to one Internet host is not a part of "to any host").
+    fn takes(&self, row: &ExistingRule) -> bool {
+        (!self.s_any || covers_whole(&row.source, self.s))
+            && (!self.d_any || covers_whole(&row.destination, self.d))
+    }
+}
+
+/// True when `m` matches every address of `family`'s family.
+fn covers_whole(m: &Match, family: IpNet) -> bool {
+    match m {
+        Match::Any => true,
+        Match::Nets(nets) => nets.iter().any(|n| n.contains(&family)),
+    }
+}
+
+/// True when `m` matches every address of one family at least.
+pub(super) fn whole_somewhere(m: &Match) -> bool {
+    covers_whole(m, whole(true)) || covers_whole(m, whole(false))
+}
+
+/// Follow the traffic of `pair` on `ports` through `rows`, which hold in file order at least
+/// every row that can match it. `work` counts the comparisons made.
+pub(super) fn evaluate<'a>(
+    pair: Pair,
+    transport: Transport,
+    ports: PortRange,
+    rows: impl IntoIterator<Item = &'a ExistingRule>,
+    work: &mut u64,
+) -> Verdict {
+    let mut pieces = vec![Cube {
+        s: Span::of(&pair.s),
+        d: Span::of(&pair.d),
+        p: (ports.from, ports.to),
+    }];
+    let (mut allowed, mut denied) = (false, false);
+    let mut next = Vec::new();
+    for row in rows {
+        *work += 1;
+        if row.transport.is_some_and(|t| t != transport) || !pair.takes(row) {
+            continue;
+        }
+        let cubes = row_cubes(row);
+        *work += (cubes.len() * pieces.len()) as u64;
+        if !pieces
+            .iter()
+            .any(|p| cubes.iter().any(|c| p.meet(c).is_some()))
+        {
+            continue;
+        }
+        if row.allow {
+            allowed = true;
+        } else {
+            denied = true;
+        }
+        if allowed && denied {
+            return Verdict::Mixed;
+        }
+        for c in &cubes {
+            next.clear();
+            for p in &pieces {
+                p.minus(c, &mut next);
+            }
+            if next.len() > MAX_PIECES {
+                break;
+            }
+            std::mem::swap(&mut pieces, &mut next);
+        }
+        if pieces.is_empty() {
+            break;
+        }
+    }
+    if pieces.is_empty() && !denied {
+        return Verdict::Allowed;
+    }
+    // What no row matched is dropped.
+    if allowed {
+        Verdict::Mixed
+    } else {
+        Verdict::Denied
+    }
+}
+
+/// The rows by the networks they name, to find the rows that can decide a pair without reading
+/// every row: by destination (rows to any destination by source), and for a pair with an "Any"
+/// end, the rows that match the whole family on that end, by their other end.
+pub(super) struct RowIndex<'a> {
+    by_destination: NetIndex<'a, ExistingRule>,
+    any_destination_by_source: NetIndex<'a, ExistingRule>,
+    whole_source_by_destination: NetIndex<'a, ExistingRule>,
+    whole_destination_by_source: NetIndex<'a, ExistingRule>,
+}
+
+fn nets(m: &Match) -> Option<Vec<IpNet>> {
+    match m {
+        Match::Any => None,
+        Match::Nets(nets) => Some(nets.clone()),
+    }
+}
+
+impl<'a> RowIndex<'a> {
+    pub(super) fn new(rows: &'a [ExistingRule]) -> Self {
+        let (any_destination, to_nets): (Vec<&ExistingRule>, Vec<&ExistingRule>) =
+            rows.iter().partition(|r| r.destination == Match::Any);
+        Self {
+            by_destination: NetIndex::new(to_nets, |r| nets(&r.destination)),
+            any_destination_by_source: NetIndex::new(any_destination, |r| nets(&r.source)),
+            whole_source_by_destination: NetIndex::new(
+                rows.iter().filter(|r| whole_somewhere(&r.source)),
+                |r| nets(&r.destination),
+            ),
+            whole_destination_by_source: NetIndex::new(
+                rows.iter().filter(|r| whole_somewhere(&r.destination)),
+                |r| nets(&r.source),
+            ),
+        }
+    }
+
+    /// At least every row that can decide `pair`, in file order.
+    pub(super) fn candidates(&self, pair: &Pair) -> Vec<&'a ExistingRule> {
+        let (index, other) = match (pair.s_any, pair.d_any) {
+            (true, _) => (&self.whole_source_by_destination, pair.d),
+            (false, true) => (&self.whole_destination_by_source, pair.s),
+            (false, false) => {
+                let mut out = self.by_destination.overlapping(pair.d);
+                out.extend(self.any_destination_by_source.overlapping(pair.s));
+                out.extend(self.any_destination_by_source.any());
+                return in_file_order(out);
+            }
+        };
+        let mut out = index.overlapping(other);
+        out.extend(index.any());
+        in_file_order(out)
+    }
+}
+
+/// The rows all lie in one slice, so their addresses are in its (the file's) order.
+fn in_file_order(mut rows: Vec<&ExistingRule>) -> Vec<&ExistingRule> {
+    rows.sort_unstable_by_key(|r| std::ptr::from_ref(*r).addr());
+    rows.dedup_by_key(|r| std::ptr::from_ref(*r).addr());
+    rows
+}

@@ -20,6 +20,8 @@ mod seed;
 mod catalog;
 // Plan files: round trips, versions, errors with positions, atomic save.
 mod plan_file;
+// Errors in a broken plan point at the offending text; duplicate map keys are refused.
+mod plan_positions;
 // Microsoft's port tables, row by row, in plans built in code per page topology.
 mod microsoft_tables;
 // Rule derivation details: LB modes, Edge VIPs, NAT, Any peers, disabled requirements.

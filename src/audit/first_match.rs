@@ -4,6 +4,7 @@
 //! takes the pieces it matches and allows or denies them. Families stay apart: an IPv4 row never
 //! matches IPv6 traffic, and Microsoft's "Any" end is the whole of the other end's family.
 
+use std::collections::BTreeMap;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use super::import::{ExistingRule, Match};
@@ -235,12 +236,68 @@ pub(super) fn evaluate<'a>(
 
 /// The rows by the networks they name, to find the rows that can decide a pair without reading
 /// every row: by destination (rows to any destination by source), and for a pair with an "Any"
-/// end, the rows that match the whole family on that end, by their other end.
+/// end, the rows that match the whole family on that end, by their other end. Rows that name no
+/// network on the side looked up ("any" there) are found by port instead.
 pub(super) struct RowIndex<'a> {
-    by_destination: NetIndex<'a, ExistingRule>,
-    any_destination_by_source: NetIndex<'a, ExistingRule>,
-    whole_source_by_destination: NetIndex<'a, ExistingRule>,
-    whole_destination_by_source: NetIndex<'a, ExistingRule>,
+    by_destination: Side<'a>,
+    any_destination_by_source: Side<'a>,
+    whole_source_by_destination: Side<'a>,
+    whole_destination_by_source: Side<'a>,
+}
+
+/// Rows by the networks of one end, and those with "any" there by port.
+struct Side<'a> {
+    nets: NetIndex<'a, ExistingRule>,
+    any: PortRows<'a>,
+}
+
+impl<'a> Side<'a> {
+    fn new(rows: impl Iterator<Item = &'a ExistingRule>, end: fn(&ExistingRule) -> &Match) -> Self {
+        let (any, named): (Vec<_>, Vec<_>) = rows.partition(|r| *end(r) == Match::Any);
+        Self {
+            nets: NetIndex::new(named, |r| nets(end(r))),
+            any: PortRows::new(any),
+        }
+    }
+
+    fn find(&self, n: IpNet, ports: PortRange, out: &mut Vec<&'a ExistingRule>) {
+        out.extend(self.nets.overlapping(n));
+        self.any.find(ports, out);
+    }
+}
+
+/// Rows by port: single ports in a map, ranges (and "any port") in a list.
+struct PortRows<'a> {
+    single: BTreeMap<u16, Vec<&'a ExistingRule>>,
+    ranges: Vec<&'a ExistingRule>,
+}
+
+impl<'a> PortRows<'a> {
+    fn new(rows: Vec<&'a ExistingRule>) -> Self {
+        let mut index = Self {
+            single: BTreeMap::new(),
+            ranges: Vec::new(),
+        };
+        for row in rows {
+            match row.ports {
+                Some(p) if p.from == p.to => index.single.entry(p.from).or_default().push(row),
+                _ => index.ranges.push(row),
+            }
+        }
+        index
+    }
+
+    fn find(&self, ports: PortRange, out: &mut Vec<&'a ExistingRule>) {
+        out.extend(
+            self.single
+                .range(ports.from..=ports.to)
+                .flat_map(|(_, v)| v.iter().copied()),
+        );
+        out.extend(self.ranges.iter().copied().filter(|r| {
+            r.ports
+                .is_none_or(|p| p.from <= ports.to && ports.from <= p.to)
+        }));
+    }
 }
 
 fn nets(m: &Match) -> Option<Vec<IpNet>> {
@@ -250,38 +307,49 @@ fn nets(m: &Match) -> Option<Vec<IpNet>> {
     }
 }
 
+fn source(r: &ExistingRule) -> &Match {
+    &r.source
+}
+
+fn destination(r: &ExistingRule) -> &Match {
+    &r.destination
+}
+
 impl<'a> RowIndex<'a> {
     pub(super) fn new(rows: &'a [ExistingRule]) -> Self {
-        let (any_destination, to_nets): (Vec<&ExistingRule>, Vec<&ExistingRule>) =
-            rows.iter().partition(|r| r.destination == Match::Any);
         Self {
-            by_destination: NetIndex::new(to_nets, |r| nets(&r.destination)),
-            any_destination_by_source: NetIndex::new(any_destination, |r| nets(&r.source)),
-            whole_source_by_destination: NetIndex::new(
-                rows.iter().filter(|r| whole_somewhere(&r.source)),
-                |r| nets(&r.destination),
+            by_destination: Side::new(rows.iter(), destination),
+            any_destination_by_source: Side::new(
+                rows.iter().filter(|r| r.destination == Match::Any),
+                source,
             ),
-            whole_destination_by_source: NetIndex::new(
+            whole_source_by_destination: Side::new(
+                rows.iter().filter(|r| whole_somewhere(&r.source)),
+                destination,
+            ),
+            whole_destination_by_source: Side::new(
                 rows.iter().filter(|r| whole_somewhere(&r.destination)),
-                |r| nets(&r.source),
+                source,
             ),
         }
     }
 
-    /// At least every row that can decide `pair`, in file order.
-    pub(super) fn candidates(&self, pair: &Pair) -> Vec<&'a ExistingRule> {
-        let (index, other) = match (pair.s_any, pair.d_any) {
-            (true, _) => (&self.whole_source_by_destination, pair.d),
-            (false, true) => (&self.whole_destination_by_source, pair.s),
+    /// At least every row that can decide `pair` on `ports`, in file order.
+    pub(super) fn candidates(&self, pair: &Pair, ports: PortRange) -> Vec<&'a ExistingRule> {
+        let mut out = Vec::new();
+        match (pair.s_any, pair.d_any) {
+            (true, _) => self
+                .whole_source_by_destination
+                .find(pair.d, ports, &mut out),
+            (false, true) => self
+                .whole_destination_by_source
+                .find(pair.s, ports, &mut out),
             (false, false) => {
-                let mut out = self.by_destination.overlapping(pair.d);
-                out.extend(self.any_destination_by_source.overlapping(pair.s));
-                out.extend(self.any_destination_by_source.any());
-                return in_file_order(out);
+                // Rows to "any" destination are in both sides; the named ones by source.
+                out.extend(self.by_destination.nets.overlapping(pair.d));
+                self.any_destination_by_source.find(pair.s, ports, &mut out);
             }
-        };
-        let mut out = index.overlapping(other);
-        out.extend(index.any());
+        }
         in_file_order(out)
     }
 }

@@ -99,19 +99,19 @@ fn pairs(rule: &Rule) -> Vec<Pair> {
 
 /// Coverage of one required rule by the existing rules, read in order: first match wins.
 pub fn coverage(rule: &Rule, existing: &[ExistingRule]) -> Coverage {
-    coverage_with(rule, |_| existing.iter().collect(), &mut 0)
+    coverage_with(rule, |_, _| existing.iter().collect(), &mut 0)
 }
 
 /// [`coverage`] with the rows that can match each pair, in file order (a superset of them).
 fn coverage_with<'a>(
     rule: &Rule,
-    candidates: impl Fn(&Pair) -> Vec<&'a ExistingRule>,
+    candidates: impl Fn(&Pair, PortRange) -> Vec<&'a ExistingRule>,
     work: &mut u64,
 ) -> Coverage {
     let (mut allowed, mut denied) = (0, 0);
     let pairs = pairs(rule);
     for &pair in &pairs {
-        let rows = candidates(&pair);
+        let rows = candidates(&pair, rule.ports);
         *work += rows.len() as u64;
         match first_match::evaluate(pair, rule.transport, rule.ports, rows, work) {
             Verdict::Allowed => allowed += 1,
@@ -297,7 +297,7 @@ pub fn audit_counted(rules: &RuleSet, existing: &[ExistingRule]) -> (Vec<Finding
     let work = std::cell::Cell::new(0_u64);
     let coverage_of = |rule: &Rule| {
         let mut w = 0;
-        let c = coverage_with(rule, |pair| rows.candidates(pair), &mut w);
+        let c = coverage_with(rule, |pair, ports| rows.candidates(pair, ports), &mut w);
         work.set(work.get() + w);
         c
     };

@@ -177,7 +177,7 @@ fn ipv4_any_does_not_cover_ipv6_rules() {
 }
 
 /// The plan's own CSV, as existing rows, with as many unrelated rows (hosts elsewhere, each
-/// port) interleaved, `deny` rows and an `any` row at the end: what a real rule base holds.
+/// port), a deny list of single ports from any to any and `any` rows at the end.
 fn firewall_for(plan: &lync_port_planner::plan::Plan) -> Vec<audit::ExistingRule> {
     let mut existing = audit::parse(&export(plan, Format::Csv)).unwrap();
     let n = existing.len();
@@ -189,6 +189,10 @@ fn firewall_for(plan: &lync_port_planner::plan::Plan) -> Vec<audit::ExistingRule
             if i % 3 == 0 { "deny" } else { "allow" },
             1 + i % 60_000
         ));
+    }
+    // A deny list of single ports from any to any, growing with the rule base.
+    for i in 0..n / 10 {
+        extra.push_str(&format!("deny,udp,any,any,{}\n", 20_000 + i));
     }
     extra.push_str("deny,udp,any,any,any\nallow,tcp,any,203.0.113.0/24,any\n");
     let mut more = audit::parse(&extra).unwrap();

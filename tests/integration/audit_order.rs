@@ -84,24 +84,21 @@ fn the_plans_csv_behind_a_deny_loses_what_the_deny_matches() {
     let plan = example("director-pool-dns-hlb.ron");
     let (rules, _) = derive(&plan);
     let csv = export(&plan, Format::Csv);
-    let plain: String = audit::parse(&csv)
-        .unwrap()
-        .iter()
-        .map(|e| {
-            let d = e.describe();
-            // `allow tcp SRC -> DST port P` back into the five columns.
-            let (head, port) = d.split_once(" port ").unwrap();
-            let (left, dst) = head.split_once(" -> ").unwrap();
-            let mut words = left.splitn(3, ' ');
-            let (action, proto, src) = (
-                words.next().unwrap(),
-                words.next().unwrap(),
-                words.next().unwrap(),
-            );
-            format!("{action},{proto},{src},{dst},{port}\n")
-        })
-        .collect();
-    let existing = audit::parse(&format!("deny,tcp,any,any,5061\n{plain}")).unwrap();
+    let mut five_columns = String::new();
+    for e in audit::parse(&csv).unwrap() {
+        let d = e.describe();
+        // `allow tcp SRC -> DST port P` back into the five columns.
+        let (head, port) = d.split_once(" port ").unwrap();
+        let (left, dst) = head.split_once(" -> ").unwrap();
+        let mut words = left.splitn(3, ' ');
+        let (action, proto, src) = (
+            words.next().unwrap(),
+            words.next().unwrap(),
+            words.next().unwrap(),
+        );
+        five_columns.push_str(&format!("{action},{proto},{src},{dst},{port}\n"));
+    }
+    let existing = audit::parse(&format!("deny,tcp,any,any,5061\n{five_columns}")).unwrap();
     let found = audit::audit(&rules, &existing);
     let expected = rules
         .rules

@@ -163,6 +163,7 @@ fn gen_plan_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError>
             .ok_or_else(|| usage("gen-plan needs a node count, like `gen-plan 2000`"))?,
         _ => return Err(usage("gen-plan needs a node count, like `gen-plan 2000`")),
     };
+    options::refuse_output_over_input(opts, &[])?;
     let plan = crate::generate::large_plan(nodes, catalog).map_err(|e| usage(e.to_string()))?;
     let text = plan_file::to_ron(&plan)?;
     match &opts.output {

@@ -100,7 +100,8 @@ pub(super) fn refuse_output_over_input(opts: &Options, inputs: &[&Path]) -> Resu
     let Some(output) = &opts.output else {
         return Ok(());
     };
-    for input in inputs {
+    // The catalog file is an input too.
+    for input in inputs.iter().copied().chain(opts.catalog.as_deref()) {
         if same_file(input, output) {
             return Err(usage(format!(
                 "the output is the input file; write to another file: {}",

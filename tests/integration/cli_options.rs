@@ -130,6 +130,20 @@ fn an_output_that_is_the_input_is_refused_by_any_name() {
     }
     let s = svg.to_str().unwrap();
     assert_refused(&["render", s, "-o", s], &["is the input file"]);
+    // The catalog given with --catalog is an input too.
+    let catalog = dir.join("catalog.ron");
+    let catalog_text = read(&root().join("assets/catalog.ron"));
+    std::fs::write(&catalog, &catalog_text).unwrap();
+    let c = catalog.to_str().unwrap();
+    assert_refused(
+        &["export", p, "--format", "csv", "--catalog", c, "-o", c],
+        &["is the input file"],
+    );
+    assert_refused(
+        &["gen-plan", "10", "--catalog", c, "-o", c],
+        &["is the input file"],
+    );
+    assert_eq!(read(&catalog), catalog_text);
     assert_eq!(read(&plan), original);
     assert_eq!(read(&svg), original);
     // A different file is written as before.

@@ -160,7 +160,7 @@ impl Pair {
 }
 
 /// True when `m` matches every address of `family`'s family.
-fn covers_whole(m: &Match, family: IpNet) -> bool {
+pub(super) fn covers_whole(m: &Match, family: IpNet) -> bool {
     match m {
         Match::Any => true,
         Match::Nets(nets) => nets.iter().any(|n| n.contains(&family)),

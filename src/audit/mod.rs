@@ -14,7 +14,7 @@ use crate::findings::{Finding, FindingKind, Severity, Subject, message};
 use crate::i18n::Lang;
 use crate::net::{IpNet, PortRange, Transport};
 use crate::rules::{Addresses, Rule, RuleSet};
-use first_match::{Pair, Verdict, whole, whole_somewhere};
+use first_match::{Pair, Verdict, covers_whole, whole, whole_somewhere};
 use index::NetIndex;
 
 /// How well the existing rules cover one required rule.
@@ -169,14 +169,19 @@ fn served<'a>(e: &ExistingRule, rules: &RuleIndex<'a>, out: &mut Vec<&'a Rule>, 
 
 /// True when the existing allow rule permits some of what the required rule needs.
 fn serves(e: &ExistingRule, r: &Rule) -> bool {
-    let side = |m: &Match, addresses: &Addresses| match addresses {
-        Addresses::Any => whole_somewhere(m),
-        Addresses::List(list) => list.iter().any(|n| overlaps(m, Need::Net(*n))),
+    // An "Any" end is the whole family of the other end's networks (either, when both are Any).
+    let side = |m: &Match, addresses: &Addresses, other: &Addresses| match (addresses, other) {
+        (Addresses::Any, Addresses::List(list)) => {
+            list.iter().any(|n| covers_whole(m, whole(n.is_ipv4())))
+        }
+        (Addresses::Any, Addresses::Any) => whole_somewhere(m),
+        (Addresses::List(list), _) => list.iter().any(|n| overlaps(m, Need::Net(*n))),
     };
+    let (s, d) = (&r.source.addresses, &r.destination.addresses);
     proto_ok(e, r.transport)
         && port_overlap(e, r.ports)
-        && side(&e.source, &r.source.addresses)
-        && side(&e.destination, &r.destination.addresses)
+        && side(&e.source, s, d)
+        && side(&e.destination, d, s)
 }
 
 /// The required rules by destination network, and by source network.
@@ -373,8 +378,8 @@ mod tests {
     use super::*;
 
     /// The indexes only narrow the search: the audit of a generated 500-node plan against a
-    /// firewall with gaps, duplicates, wide networks and "any" rules is the same as comparing
-    /// every rule with every rule.
+    /// firewall with gaps, duplicates, wide networks, denies first and "any" rules of each
+    /// family is the same as reading every row for every rule.
     #[test]
     fn indexed_audit_equals_brute_force() {
         let catalog = crate::catalog::Catalog::builtin().unwrap();
@@ -403,6 +408,13 @@ mod tests {
             allow,tcp,192.0.2.0/24,any,80\n\
             deny,tcp,any,any,1-65535\n";
         existing.extend(parse(extra).unwrap());
+        // Rows before the plan's own, which first match lets win, and each family's "any".
+        let first = "deny,tcp,any,10.1.0.0/16,5061\n\
+            deny,udp,any4,any,3478\n\
+            allow,tcp,::/0,any6,443\n\
+            deny,tcp,10.2.0.0/16,any,50000-50100\n\
+            allow,tcp,any,any4,80\n";
+        existing.splice(0..0, parse(first).unwrap());
         let required: Vec<&Rule> = rules.rules.iter().filter(|r| !r.is_unresolved()).collect();
         let brute = audit_by(
             &required,

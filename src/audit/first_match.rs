@@ -129,14 +129,69 @@ fn spans(m: &Match) -> Vec<Span> {
     }
 }
 
-/// The cubes a row matches (its transport is checked apart).
-fn row_cubes(row: &ExistingRule) -> Vec<Cube> {
-    let p = row.ports.map_or((1, 65535), |r| (r.from, r.to));
-    let dsts = spans(&row.destination);
-    spans(&row.source)
-        .into_iter()
-        .flat_map(|s| dsts.iter().map(move |&d| Cube { s, d, p }))
-        .collect()
+/// Most cubes (source x destination networks of one row, within one piece) cut out exactly; a
+/// row naming more is only dropped where it matches a piece whole (see [`MAX_PIECES`]).
+const MAX_CUBES: usize = 64;
+
+/// A row's address lists as spans, and its ports.
+struct RowSpans {
+    s: Vec<Span>,
+    d: Vec<Span>,
+    p: Ports,
+}
+
+impl RowSpans {
+    fn new(row: &ExistingRule) -> Self {
+        Self {
+            s: spans(&row.source),
+            d: spans(&row.destination),
+            p: row.ports.map_or((1, 65535), |r| (r.from, r.to)),
+        }
+    }
+
+    /// `piece` without what the row matches, added to `out`; `work` counts comparisons. Never
+    /// the row's whole source x destination product: only the networks that meet the piece.
+    fn cut(&self, piece: Cube, out: &mut Vec<Cube>, work: &mut u64) {
+        *work += (self.s.len() + self.d.len()) as u64;
+        let s: Vec<Span> = self.s.iter().filter_map(|x| x.meet(piece.s)).collect();
+        let d: Vec<Span> = self.d.iter().filter_map(|x| x.meet(piece.d)).collect();
+        if s.is_empty() || d.is_empty() || port_meet(self.p, piece.p).is_none() {
+            out.push(piece);
+            return;
+        }
+        let whole = s.contains(&piece.s) && d.contains(&piece.d);
+        if whole && port_meet(self.p, piece.p) == Some(piece.p) {
+            return;
+        }
+        if s.len() * d.len() > MAX_CUBES {
+            out.push(piece);
+            return;
+        }
+        let mut pieces = vec![piece];
+        let mut next = Vec::new();
+        for &cs in &s {
+            for &cd in &d {
+                next.clear();
+                let c = Cube {
+                    s: cs,
+                    d: cd,
+                    p: self.p,
+                };
+                *work += pieces.len() as u64;
+                for p in &pieces {
+                    p.minus(&c, &mut next);
+                }
+                std::mem::swap(&mut pieces, &mut next);
+            }
+        }
+        out.extend(pieces);
+    }
+
+    fn meets(&self, piece: &Cube) -> bool {
+        port_meet(self.p, piece.p).is_some()
+            && self.s.iter().any(|x| x.meet(piece.s).is_some())
+            && self.d.iter().any(|x| x.meet(piece.d).is_some())
+    }
 }
 
 /// One source/destination pair of a required rule: its networks, and whether each is
@@ -193,12 +248,9 @@ pub(super) fn evaluate<'a>(
         if row.transport.is_some_and(|t| t != transport) || !pair.takes(row) {
             continue;
         }
-        let cubes = row_cubes(row);
-        *work += (cubes.len() * pieces.len()) as u64;
-        if !pieces
-            .iter()
-            .any(|p| cubes.iter().any(|c| p.meet(c).is_some()))
-        {
+        let row_spans = RowSpans::new(row);
+        *work += pieces.len() as u64;
+        if !pieces.iter().any(|p| row_spans.meets(p)) {
             continue;
         }
         if row.allow {
@@ -209,14 +261,12 @@ pub(super) fn evaluate<'a>(
         if allowed && denied {
             return Verdict::Mixed;
         }
-        for c in &cubes {
-            next.clear();
-            for p in &pieces {
-                p.minus(c, &mut next);
-            }
-            if next.len() > MAX_PIECES {
-                break;
-            }
+        next.clear();
+        for &p in &pieces {
+            row_spans.cut(p, &mut next, work);
+        }
+        // Past the bound the pieces are kept uncut: a superset of what is undecided.
+        if next.len() <= MAX_PIECES {
             std::mem::swap(&mut pieces, &mut next);
         }
         if pieces.is_empty() {

@@ -238,3 +238,27 @@ fn over_a_million_rows_are_refused_before_the_audit() {
     assert_eq!(err.line, audit::MAX_AUDIT_ROWS + 2, "{err}");
     assert!(err.message.contains("more than 1000000 rows"), "{err}");
 }
+
+/// A row naming thousands of sources and destinations is cut by the networks that meet the
+/// traffic, never by its whole product (4,000 x 4,000 here).
+#[test]
+fn a_row_with_long_address_lists_is_not_multiplied_out() {
+    let (rules, _) = derive(&example("director-pool-dns-hlb.ron"));
+    let sip = rule(&rules, "edge-dir-sip-5061");
+    let hosts = |prefix: &str, wanted: &[&str]| {
+        let mut list: Vec<String> = (0..4000)
+            .map(|i| format!("{prefix}.{}.{}", i / 250, i % 250))
+            .collect();
+        list.extend(wanted.iter().map(|w| (*w).to_owned()));
+        list.join(" ")
+    };
+    let row = format!(
+        "allow,tcp,{},{},5061\n",
+        hosts("192.168", &["172.16.10.21"]),
+        hosts("198.18", &["10.10.20.11", "10.10.20.12"])
+    );
+    let existing = audit::parse(&row).unwrap();
+    let (_, work) = audit::audit_counted(&rules, &existing);
+    assert_eq!(audit::coverage(&sip, &existing), Coverage::Covered);
+    assert!(work < 50_000_000, "{work}");
+}

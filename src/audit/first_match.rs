@@ -13,7 +13,7 @@ use crate::net::{IpNet, PortRange, Transport};
 
 /// Most undecided pieces followed for one source/destination pair. Beyond it a row is no longer
 /// cut out of them: what is left is then a superset of the undecided traffic, so a rule may be
-/// called partial where it is missing, but never covered where it is not.
+/// called partial or missing too readily, but never covered where it is not.
 const MAX_PIECES: usize = 256;
 
 /// What the rows do to one source/destination pair of a required rule.

@@ -92,6 +92,13 @@ fn a_bad_flag_endpoint_or_vip_is_reported_where_it_is_written() {
         1,
         0,
     );
+    // A VIP the role does not have: at its key.
+    let vip = base().replacen(
+        "            addressing: nat,",
+        "            addressing: nat,\n            vips: { \"hlb_vip\": \"172.17.1.1\" },",
+        1,
+    );
+    assert_at(&vip, "`hlb_vip` is not a VIP endpoint", "\"hlb_vip\"", 0, 0);
     // A node's unknown role: at the role, not at another node's.
     let role = base().replacen("role: \"edge\"", "role: \"edgy\"", 1);
     assert_at(&role, "unknown role `edgy`", "role: \"edgy\"", 0, 0);
@@ -122,4 +129,25 @@ fn a_duplicate_endpoint_key_is_refused_at_the_second_key() {
         1,
     );
     assert!(plan_file::from_ron(&vips, "plan.ron", &catalog()).is_ok());
+}
+
+#[test]
+fn a_bad_address_and_a_duplicate_node_id_are_reported_where_they_are_written() {
+    let address = base().replacen("10.20.20.11", "10.20.20.311", 1);
+    assert_at(
+        &address,
+        "`10.20.20.311` is not an IP address",
+        "10.20.20.311",
+        0,
+        0,
+    );
+    // A second node `dir`, written after the first: at its key.
+    let text = base();
+    let fe = text.find("        \"fe\": Node(").unwrap();
+    let mut twice = text.clone();
+    twice.insert_str(
+        fe,
+        "        \"dir\": Node(\n            role: \"director\",\n            label: \"Again\",\n            position: CanvasPoint(x: 0.0, y: 0.0),\n            zone: internal,\n        ),\n",
+    );
+    assert_at(&twice, "duplicate node id `dir`", "\"dir\": Node(", 1, 1);
 }

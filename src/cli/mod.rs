@@ -267,7 +267,12 @@ fn check_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
     let rule_scope = scope(opts, &plan)?;
     let crate::derivation::Derivation { rules, findings } =
         crate::derivation::Derivation::new(&plan, catalog);
-    let rules = rules.scoped(&rule_scope);
+    // The whole rule set needs no filtered copy.
+    let rules = if rule_scope == rules::RuleScope::All {
+        rules
+    } else {
+        rules.scoped(&rule_scope)
+    };
     let mut findings = scope::scoped_findings(findings, &plan, &rule_scope, &rules);
     if let Some(csv) = &opts.against {
         let text = crate::file_text::read(csv).map_err(PlanFileError::from)?;

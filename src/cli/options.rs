@@ -51,7 +51,7 @@ pub(super) fn parse(command: &str, args: &[OsString]) -> Result<Options, CliErro
                 | "--nodes"),
             ) => Some(t),
             Some(t) if t.starts_with('-') && t.len() > 1 => {
-                return Err(usage(format!("unknown option `{t}`")));
+                return Err(usage(format!("unknown option `{}`", quoted(t))));
             }
             _ => None,
         };

@@ -31,6 +31,7 @@ pub mod net;
 pub mod plan;
 pub mod plan_file;
 pub mod recovery;
+pub mod ron_path;
 pub mod rules;
 pub mod topology;
 pub mod trainer;

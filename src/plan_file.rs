@@ -9,6 +9,7 @@ use crate::atomic_write::{self, WriteError};
 use crate::catalog::Catalog;
 use crate::file_text::{self, FileTextError};
 use crate::plan::{self, FORMAT_VERSION, Plan};
+use crate::ron_path::{self, Step};
 
 /// Why a plan file could not be loaded or saved.
 #[derive(Debug, thiserror::Error)]
@@ -102,7 +103,7 @@ pub fn from_ron(text: &str, origin: &str, catalog: &Catalog) -> Result<Plan, Pla
         probe.format_version
     };
     if version > FORMAT_VERSION {
-        let (line, col) = locate(text, "format_version");
+        let (line, col) = ron_path::locate(text, &[Step::Field("format_version")]);
         return Err(PlanFileError::NewerVersion {
             origin: origin.to_owned(),
             line,
@@ -111,7 +112,7 @@ pub fn from_ron(text: &str, origin: &str, catalog: &Catalog) -> Result<Plan, Pla
         });
     }
     if version == 0 {
-        let (line, col) = locate(text, "format_version");
+        let (line, col) = ron_path::locate(text, &[Step::Field("format_version")]);
         return Err(PlanFileError::Invalid {
             origin: origin.to_owned(),
             line,
@@ -123,7 +124,7 @@ pub fn from_ron(text: &str, origin: &str, catalog: &Catalog) -> Result<Plan, Pla
     let mut plan = parsed.map_err(parse_error)?;
     plan.format_version = FORMAT_VERSION;
     if let Some(p) = plan::validate(&plan, catalog).into_iter().next() {
-        let (line, col) = locate(text, &p.needle);
+        let (line, col) = ron_path::locate(text, &p.at);
         return Err(PlanFileError::Invalid {
             origin: origin.to_owned(),
             line,
@@ -267,17 +268,6 @@ fn skip_quoted(b: &[u8], mut i: usize, quote: u8) -> usize {
         }
     }
     b.len()
-}
-
-/// 1-based line and column of the first occurrence of `needle`, or 1:1.
-fn locate(text: &str, needle: &str) -> (usize, usize) {
-    let Some(at) = text.find(needle) else {
-        return (1, 1);
-    };
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
 }
 
 #[cfg(test)]

@@ -84,7 +84,7 @@ pub fn parse(text: &str) -> Result<Vec<ExistingRule>, CsvError> {
             .map(String::as_str)
             .eq(ours_before.iter().copied())
     {
-        return records[1..]
+        return bounded(&records[1..])?
             .iter()
             .map(|r| ours(r.line, &r.fields, columns))
             .collect();
@@ -95,7 +95,24 @@ pub fn parse(text: &str) -> Result<Vec<ExistingRule>, CsvError> {
     } else {
         &records[..]
     };
-    rows.iter().map(|r| plain(r.line, &r.fields)).collect()
+    bounded(rows)?
+        .iter()
+        .map(|r| plain(r.line, &r.fields))
+        .collect()
+}
+
+/// The rows, if at most [`super::MAX_AUDIT_ROWS`]: refused before anything is compared.
+fn bounded(rows: &[csv::Record]) -> Result<&[csv::Record], CsvError> {
+    match rows.get(super::MAX_AUDIT_ROWS) {
+        Some(over) => Err(err(
+            over.line,
+            format!(
+                "more than {} rows; the audit reads at most that many",
+                super::MAX_AUDIT_ROWS
+            ),
+        )),
+        None => Ok(rows),
+    }
 }
 
 fn column<'f>(fields: &'f [String], name: &str, line: usize) -> Result<&'f str, CsvError> {
@@ -189,13 +206,13 @@ fn addresses(text: &str, line: usize) -> Result<Match, CsvError> {
     {
         // Compared without lower-casing a copy: this runs for every address of every row.
         let is = |word: &str| token.eq_ignore_ascii_case(word);
-        if ["any", "*", "0.0.0.0/0", "::/0", "any4", "any6"]
-            .into_iter()
-            .any(is)
-        {
+        if is("any") || token == "*" {
             return Ok(Match::Any);
         }
+        // Each family's "any" is that family's whole space (`0.0.0.0/0`, `::/0`), never the other's.
         match token {
+            _ if is("any4") => nets.push(super::first_match::whole(true)),
+            _ if is("any6") => nets.push(super::first_match::whole(false)),
             // Our export marks rules whose addresses were not all known; the listed ones still count.
             _ if is("unresolved") => {}
             _ => nets.push(

@@ -42,11 +42,6 @@ impl<'a, T> NetIndex<'a, T> {
         index
     }
 
-    /// Items for "any" alone.
-    pub(super) fn any(&self) -> impl Iterator<Item = &'a T> + '_ {
-        self.any.iter().copied()
-    }
-
     /// Every item.
     pub(super) fn all(&self) -> impl Iterator<Item = &'a T> + '_ {
         self.any.iter().copied().chain(

@@ -2,6 +2,7 @@
 //! missing; for each existing allow rule, over-permissive or extra. Results are findings.
 
 pub mod csv;
+mod first_match;
 mod import;
 mod index;
 
@@ -13,6 +14,7 @@ use crate::findings::{Finding, FindingKind, Severity, Subject, message};
 use crate::i18n::Lang;
 use crate::net::{IpNet, PortRange, Transport};
 use crate::rules::{Addresses, Rule, RuleSet};
+use first_match::{Pair, Verdict, covers_whole, whole, whole_somewhere};
 use index::NetIndex;
 
 /// How well the existing rules cover one required rule.
@@ -46,15 +48,6 @@ fn each_need(addresses: &Addresses) -> impl Iterator<Item = Need> + '_ {
         .chain(list.iter().copied().map(Need::Net))
 }
 
-/// True when `m` allows all of `need`.
-fn covers(m: &Match, need: Need) -> bool {
-    match (m, need) {
-        (Match::Any, _) => true,
-        (Match::Nets(_), Need::Any) => false,
-        (Match::Nets(nets), Need::Net(n)) => nets.iter().any(|e| e.contains(&n)),
-    }
-}
-
 /// True when `m` allows some of `need`.
 fn overlaps(m: &Match, need: Need) -> bool {
     match (m, need) {
@@ -84,43 +77,54 @@ fn union_contains(mut ranges: Vec<PortRange>, want: PortRange) -> bool {
     next > u32::from(want.to)
 }
 
-/// Coverage of one required rule by the existing allow rules.
-pub fn coverage(rule: &Rule, existing: &[ExistingRule]) -> Coverage {
-    coverage_with(rule, |_, _| existing.iter().collect())
-}
-
-/// [`coverage`] with the candidate rules for each source and destination need (a superset of
-/// the rules that can cover the pair).
-fn coverage_with<'a>(
-    rule: &Rule,
-    candidates: impl Fn(Need, Need) -> Vec<&'a ExistingRule>,
-) -> Coverage {
-    let (mut full, mut some, mut pairs) = (0, 0, 0);
+/// The traffic pairs of a required rule, one network each: an "Any" end is the whole of the
+/// other end's family, and both families when both ends are "Any".
+fn pairs(rule: &Rule) -> Vec<Pair> {
+    let pair = |s, d, s_any, d_any| Pair { s, d, s_any, d_any };
+    let mut out = Vec::new();
     for s in each_need(&rule.source.addresses) {
         for d in each_need(&rule.destination.addresses) {
-            pairs += 1;
-            let ranges: Vec<PortRange> = candidates(s, d)
-                .into_iter()
-                .filter(|e| e.allow && proto_ok(e, rule.transport))
-                .filter(|e| covers(&e.source, s) && covers(&e.destination, d))
-                .map(port_range)
-                .collect();
-            if union_contains(ranges.clone(), rule.ports) {
-                full += 1;
-            } else if ranges
-                .iter()
-                .any(|r| r.from <= rule.ports.to && rule.ports.from <= r.to)
-            {
-                some += 1;
+            match (s, d) {
+                (Need::Net(s), Need::Net(d)) => out.push(pair(s, d, false, false)),
+                (Need::Any, Need::Net(d)) => out.push(pair(whole(d.is_ipv4()), d, true, false)),
+                (Need::Net(s), Need::Any) => out.push(pair(s, whole(s.is_ipv4()), false, true)),
+                (Need::Any, Need::Any) => {
+                    out.extend([true, false].map(|v4| pair(whole(v4), whole(v4), true, true)));
+                }
             }
         }
     }
-    if pairs > 0 && full == pairs {
+    out
+}
+
+/// Coverage of one required rule by the existing rules, read in order: first match wins.
+pub fn coverage(rule: &Rule, existing: &[ExistingRule]) -> Coverage {
+    coverage_with(rule, |_, _| existing.iter().collect(), &mut 0)
+}
+
+/// [`coverage`] with the rows that can match each pair, in file order (a superset of them).
+fn coverage_with<'a>(
+    rule: &Rule,
+    candidates: impl Fn(&Pair, PortRange) -> Vec<&'a ExistingRule>,
+    work: &mut u64,
+) -> Coverage {
+    let (mut allowed, mut denied) = (0, 0);
+    let pairs = pairs(rule);
+    for &pair in &pairs {
+        let rows = candidates(&pair, rule.ports);
+        *work += rows.len() as u64;
+        match first_match::evaluate(pair, rule.transport, rule.ports, rows, work) {
+            Verdict::Allowed => allowed += 1,
+            Verdict::Denied => denied += 1,
+            Verdict::Mixed => {}
+        }
+    }
+    if allowed == pairs.len() && !pairs.is_empty() {
         Coverage::Covered
-    } else if full + some > 0 {
-        Coverage::Partial
-    } else {
+    } else if denied == pairs.len() {
         Coverage::Missing
+    } else {
+        Coverage::Partial
     }
 }
 
@@ -130,16 +134,18 @@ fn port_overlap(e: &ExistingRule, p: PortRange) -> bool {
 }
 
 /// The required rules an existing allow rule contributes to, added to `out`. Candidates are
-/// tested as they are found, not gathered first: an "any" source meets thousands of them.
-fn served<'a>(e: &ExistingRule, rules: &RuleIndex<'a>, out: &mut Vec<&'a Rule>) {
+/// tested as they are found, not gathered first. A row serves a rule with an "Any" end only if
+/// it matches a whole family there (as in [`first_match`]), so a row to one host is looked up
+/// by that host, never compared with every rule to "Any".
+fn served<'a>(e: &ExistingRule, rules: &RuleIndex<'a>, out: &mut Vec<&'a Rule>, work: &mut u64) {
     let mut keep = |r: &'a Rule| {
+        *work += 1;
         if serves(e, r) {
             out.push(r);
         }
     };
-    let index = match &e.destination {
-        Match::Any => &rules.by_source,
-        Match::Nets(nets) => {
+    match (&e.source, &e.destination) {
+        (_, Match::Nets(nets)) if !whole_somewhere(&e.destination) => {
             for n in nets {
                 rules
                     .by_destination
@@ -147,32 +153,40 @@ fn served<'a>(e: &ExistingRule, rules: &RuleIndex<'a>, out: &mut Vec<&'a Rule>) 
                     .into_iter()
                     .for_each(&mut keep);
             }
-            &rules.any_destination_by_source
         }
-    };
-    match &e.source {
-        Match::Any => index.all().for_each(keep),
-        Match::Nets(nets) => {
-            index.any().for_each(&mut keep);
+        (Match::Nets(nets), _) if !whole_somewhere(&e.source) => {
             for n in nets {
-                index.overlapping(*n).into_iter().for_each(&mut keep);
+                rules
+                    .by_source
+                    .overlapping(*n)
+                    .into_iter()
+                    .for_each(&mut keep);
             }
         }
+        _ => rules.by_source.all().for_each(keep),
     }
 }
 
 /// True when the existing allow rule permits some of what the required rule needs.
 fn serves(e: &ExistingRule, r: &Rule) -> bool {
+    // An "Any" end is the whole family of the other end's networks (either, when both are Any).
+    let side = |m: &Match, addresses: &Addresses, other: &Addresses| match (addresses, other) {
+        (Addresses::Any, Addresses::List(list)) => {
+            list.iter().any(|n| covers_whole(m, whole(n.is_ipv4())))
+        }
+        (Addresses::Any, Addresses::Any) => whole_somewhere(m),
+        (Addresses::List(list), _) => list.iter().any(|n| overlaps(m, Need::Net(*n))),
+    };
+    let (s, d) = (&r.source.addresses, &r.destination.addresses);
     proto_ok(e, r.transport)
         && port_overlap(e, r.ports)
-        && each_need(&r.source.addresses).any(|s| overlaps(&e.source, s))
-        && each_need(&r.destination.addresses).any(|d| overlaps(&e.destination, d))
+        && side(&e.source, s, d)
+        && side(&e.destination, d, s)
 }
 
-/// The required rules by destination network, and by source for those to any destination.
+/// The required rules by destination network, and by source network.
 struct RuleIndex<'a> {
     by_destination: NetIndex<'a, Rule>,
-    any_destination_by_source: NetIndex<'a, Rule>,
     by_source: NetIndex<'a, Rule>,
 }
 
@@ -186,13 +200,6 @@ impl<'a> RuleIndex<'a> {
                     by_destination: NetIndex::new(rules.iter().copied(), |r| {
                         nets_of(&r.destination.addresses)
                     }),
-                    any_destination_by_source: NetIndex::new(
-                        rules
-                            .iter()
-                            .copied()
-                            .filter(|r| r.destination.addresses == Addresses::Any),
-                        |r| nets_of(&r.source.addresses),
-                    ),
                     by_source: NetIndex::new(rules.iter().copied(), |r| {
                         nets_of(&r.source.addresses)
                     }),
@@ -200,47 +207,6 @@ impl<'a> RuleIndex<'a> {
                 (ports, index)
             })
             .collect()
-    }
-}
-
-/// Existing allow rules by destination network, and by source for those to any destination.
-struct AllowIndex<'a> {
-    by_destination: NetIndex<'a, ExistingRule>,
-    any_destination_by_source: NetIndex<'a, ExistingRule>,
-}
-
-impl<'a> AllowIndex<'a> {
-    fn grouped(allows: impl Iterator<Item = &'a ExistingRule>) -> Vec<(PortRange, Self)> {
-        group_by_ports(allows.collect(), port_range)
-            .into_iter()
-            .map(|(ports, allows)| {
-                let index = Self {
-                    by_destination: NetIndex::new(allows.iter().copied(), |e| {
-                        nets_of_match(&e.destination)
-                    }),
-                    any_destination_by_source: NetIndex::new(
-                        allows
-                            .iter()
-                            .copied()
-                            .filter(|e| e.destination == Match::Any),
-                        |e| nets_of_match(&e.source),
-                    ),
-                };
-                (ports, index)
-            })
-            .collect()
-    }
-
-    /// The rules that may cover the pair: their source and destination each are "any" or
-    /// contain the need.
-    fn candidates(&self, s: Need, d: Need, out: &mut Vec<&'a ExistingRule>) {
-        out.extend(self.any_destination_by_source.any());
-        if let Need::Net(s) = s {
-            out.extend(self.any_destination_by_source.containing(s));
-        }
-        if let Need::Net(d) = d {
-            out.extend(self.by_destination.containing(d));
-        }
     }
 }
 
@@ -269,13 +235,6 @@ fn nets_of(a: &Addresses) -> Option<Vec<IpNet>> {
     match a {
         Addresses::Any => None,
         Addresses::List(list) => Some(list.clone()),
-    }
-}
-
-fn nets_of_match(m: &Match) -> Option<Vec<IpNet>> {
-    match m {
-        Match::Any => None,
-        Match::Nets(nets) => Some(nets.clone()),
     }
 }
 
@@ -327,28 +286,38 @@ fn wider_than_needed(e: &ExistingRule, served: &[&Rule]) -> Option<Text> {
     })
 }
 
+/// Most rows an audit reads (a CSV file is at most 16 MiB, a row at least about 10 bytes):
+/// refused before any work, so the audit's time stays bounded.
+pub const MAX_AUDIT_ROWS: usize = 1_000_000;
+
 /// Audit findings, sorted like every finding list.
 pub fn audit(rules: &RuleSet, existing: &[ExistingRule]) -> Vec<Finding> {
+    audit_counted(rules, existing).0
+}
+
+/// [`audit`] and the number of comparisons it made: what tests of its growth count.
+pub fn audit_counted(rules: &RuleSet, existing: &[ExistingRule]) -> (Vec<Finding>, u64) {
     let required: Vec<&Rule> = rules.rules.iter().filter(|r| !r.is_unresolved()).collect();
-    let allows = AllowIndex::grouped(existing.iter().filter(|e| e.allow));
+    let rows = first_match::RowIndex::new(existing);
+    let work = std::cell::Cell::new(0_u64);
     let coverage_of = |rule: &Rule| {
-        coverage_with(rule, |s, d| {
-            let mut out = Vec::new();
-            for (_, index) in overlapping_groups(&allows, rule.ports) {
-                index.candidates(s, d, &mut out);
-            }
-            out
-        })
+        let mut w = 0;
+        let c = coverage_with(rule, |pair, ports| rows.candidates(pair, ports), &mut w);
+        work.set(work.get() + w);
+        c
     };
     let index = RuleIndex::grouped(required.clone());
     let served_by = |e: &ExistingRule| {
         let mut out = Vec::new();
+        let mut w = 1;
         for (_, index) in overlapping_groups(&index, port_range(e)) {
-            served(e, index, &mut out);
+            served(e, index, &mut out, &mut w);
         }
+        work.set(work.get() + w);
         out
     };
-    audit_by(&required, existing, coverage_of, served_by)
+    let findings = audit_by(&required, existing, coverage_of, served_by);
+    (findings, work.get())
 }
 
 /// The audit given how to find a rule's coverage and an existing rule's served rules.
@@ -409,8 +378,8 @@ mod tests {
     use super::*;
 
     /// The indexes only narrow the search: the audit of a generated 500-node plan against a
-    /// firewall with gaps, duplicates, wide networks and "any" rules is the same as comparing
-    /// every rule with every rule.
+    /// firewall with gaps, duplicates, wide networks, denies first and "any" rules of each
+    /// family is the same as reading every row for every rule.
     #[test]
     fn indexed_audit_equals_brute_force() {
         let catalog = crate::catalog::Catalog::builtin().unwrap();
@@ -439,6 +408,13 @@ mod tests {
             allow,tcp,192.0.2.0/24,any,80\n\
             deny,tcp,any,any,1-65535\n";
         existing.extend(parse(extra).unwrap());
+        // Rows before the plan's own, which first match lets win, and each family's "any".
+        let first = "deny,tcp,any,10.1.0.0/16,5061\n\
+            deny,udp,any4,any,3478\n\
+            allow,tcp,::/0,any6,443\n\
+            deny,tcp,10.2.0.0/16,any,50000-50100\n\
+            allow,tcp,any,any4,80\n";
+        existing.splice(0..0, parse(first).unwrap());
         let required: Vec<&Rule> = rules.rules.iter().filter(|r| !r.is_unresolved()).collect();
         let brute = audit_by(
             &required,

@@ -3,10 +3,15 @@
 
 use std::ffi::OsString;
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 mod catalog_table;
+mod options;
+mod scope;
+
+use options::Options;
+use scope::scope;
 
 use crate::catalog::{Catalog, CatalogError};
 use crate::export::{self, Format};
@@ -28,7 +33,7 @@ Usage:
         F: csv | markdown | html | json | powershell | nftables | iptables | asa
         FW: external | internal | host (only the rules crossing that firewall)
         --nodes: only the rules with an end on these node ids
-  lync-port-planner check PLAN.ron [--format text|json] [--against EXISTING.csv]
+  lync-port-planner check PLAN.ron [--format text|json] [--against EXISTING.csv] [--firewall FW | --nodes ID,ID]
         --against: audit an existing firewall (our CSV columns, or action,protocol,source,destination,port)
   lync-port-planner catalog [--format markdown|json]
   lync-port-planner render PLAN.ron --output FILE.svg|FILE.png   the whole plan as a diagram
@@ -109,99 +114,6 @@ pub fn run(args: &[OsString]) -> ExitCode {
     }
 }
 
-/// Parsed options shared by the subcommands.
-#[derive(Default)]
-struct Options {
-    positional: Vec<PathBuf>,
-    format: Option<String>,
-    output: Option<PathBuf>,
-    catalog: Option<PathBuf>,
-    against: Option<PathBuf>,
-    lang: Option<crate::i18n::Lang>,
-    firewall: Option<String>,
-    nodes: Option<String>,
-}
-
-fn parse(args: &[OsString]) -> Result<Options, CliError> {
-    let mut opts = Options::default();
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        let text = arg.to_str();
-        let mut value = |name: &str| {
-            it.next()
-                .cloned()
-                .ok_or_else(|| usage(format!("{name} needs a value")))
-        };
-        match text {
-            Some("--format" | "-f") => {
-                let v = value("--format")?;
-                opts.format = Some(
-                    v.to_str()
-                        .ok_or_else(|| usage("--format is not valid text"))?
-                        .to_owned(),
-                );
-            }
-            Some("--output" | "-o") => opts.output = Some(PathBuf::from(value("--output")?)),
-            Some("--catalog") => opts.catalog = Some(PathBuf::from(value("--catalog")?)),
-            Some("--against") => opts.against = Some(PathBuf::from(value("--against")?)),
-            Some("--lang") => {
-                let tag = text_value(&value("--lang")?, "--lang")?;
-                let lang = crate::i18n::Lang::from_tag(&tag).ok_or_else(|| {
-                    usage(format!(
-                        "unknown language `{tag}` (expected en, zh-TW or ko-KR)"
-                    ))
-                })?;
-                opts.lang = Some(lang);
-            }
-            Some("--firewall") => {
-                opts.firewall = Some(text_value(&value("--firewall")?, "--firewall")?);
-            }
-            Some("--nodes") => opts.nodes = Some(text_value(&value("--nodes")?, "--nodes")?),
-            Some(t) if t.starts_with('-') && t.len() > 1 => {
-                return Err(usage(format!("unknown option `{t}`")));
-            }
-            _ => opts.positional.push(PathBuf::from(arg)),
-        }
-    }
-    Ok(opts)
-}
-
-fn text_value(value: &OsString, name: &str) -> Result<String, CliError> {
-    value
-        .to_str()
-        .map(str::to_owned)
-        .ok_or_else(|| usage(format!("{name} is not valid text")))
-}
-
-/// The export scope from `--firewall` or `--nodes`.
-fn scope(opts: &Options, plan: &crate::plan::Plan) -> Result<crate::rules::RuleScope, CliError> {
-    use crate::rules::RuleScope;
-    match (&opts.firewall, &opts.nodes) {
-        (Some(_), Some(_)) => Err(usage("use --firewall or --nodes, not both")),
-        (Some(fw), None) => crate::topology::Firewall::ALL
-            .into_iter()
-            .find(|f| f.as_str() == fw)
-            .map(RuleScope::Firewall)
-            .ok_or_else(|| {
-                usage(format!(
-                    "unknown firewall `{fw}` (expected external, internal or host)"
-                ))
-            }),
-        (None, Some(list)) => {
-            let mut ids = std::collections::BTreeSet::new();
-            for id in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                let id = crate::plan::NodeId::from(id);
-                if !plan.nodes.contains_key(&id) {
-                    return Err(usage(format!("--nodes: the plan has no node `{id}`")));
-                }
-                ids.insert(id);
-            }
-            Ok(RuleScope::Nodes(ids))
-        }
-        (None, None) => Ok(RuleScope::All),
-    }
-}
-
 fn dispatch(args: &[OsString]) -> Result<ExitCode, CliError> {
     let Some(command) = args.first().and_then(|a| a.to_str()) else {
         return Err(usage("no subcommand"));
@@ -217,7 +129,7 @@ fn dispatch(args: &[OsString]) -> Result<ExitCode, CliError> {
         ))?;
         return Ok(ExitCode::SUCCESS);
     }
-    let opts = parse(&args[1..])?;
+    let opts = options::parse(command, &args[1..])?;
     let catalog = match &opts.catalog {
         Some(path) => Catalog::load(path)?,
         None => Catalog::builtin()?,
@@ -242,6 +154,7 @@ fn gen_plan_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError>
             .ok_or_else(|| usage("gen-plan needs a node count, like `gen-plan 2000`"))?,
         _ => return Err(usage("gen-plan needs a node count, like `gen-plan 2000`")),
     };
+    options::refuse_output_over_input(opts, &[])?;
     let plan = crate::generate::large_plan(nodes, catalog).map_err(|e| usage(e.to_string()))?;
     let text = plan_file::to_ron(&plan)?;
     match &opts.output {
@@ -291,6 +204,7 @@ fn one_plan(opts: &Options) -> Result<&Path, CliError> {
 
 fn export_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
     let path = one_plan(opts)?;
+    options::refuse_output_over_input(opts, &[path])?;
     let format: Format = opts
         .format
         .as_deref()
@@ -312,6 +226,7 @@ fn diff_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
     let [old_path, new_path] = opts.positional.as_slice() else {
         return Err(usage("diff needs OLD.ron and NEW.ron"));
     };
+    options::refuse_output_over_input(opts, &[old_path, new_path])?;
     let lang = opts.lang.unwrap_or_else(crate::i18n::Lang::from_env);
     let old = plan_file::load(old_path, catalog)?;
     let new = plan_file::load(new_path, catalog)?;
@@ -339,6 +254,7 @@ fn render_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
         .output
         .as_ref()
         .ok_or_else(|| usage("render needs --output FILE.svg or FILE.png"))?;
+    options::refuse_output_over_input(opts, &[path])?;
     let ext = output
         .extension()
         .and_then(|e| e.to_str())
@@ -369,10 +285,16 @@ fn check_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
         ));
     }
     let plan = plan_file::load(path, catalog)?;
-    let crate::derivation::Derivation {
-        rules,
-        mut findings,
-    } = crate::derivation::Derivation::new(&plan, catalog);
+    let rule_scope = scope(opts, &plan)?;
+    let crate::derivation::Derivation { rules, findings } =
+        crate::derivation::Derivation::new(&plan, catalog);
+    // The whole rule set needs no filtered copy.
+    let rules = if rule_scope == rules::RuleScope::All {
+        rules
+    } else {
+        rules.scoped(&rule_scope)
+    };
+    let mut findings = scope::scoped_findings(findings, &plan, &rule_scope, &rules);
     if let Some(csv) = &opts.against {
         let text = crate::file_text::read(csv).map_err(PlanFileError::from)?;
         let existing = crate::audit::parse(&text).map_err(|e| CliError::Existing {

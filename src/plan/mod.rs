@@ -4,6 +4,7 @@
 pub mod create;
 pub mod edit;
 pub mod layout;
+mod unique;
 mod validate;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -40,7 +41,7 @@ pub struct Plan {
     /// Nodes by id, each shared with the plan's copies until changed (see [`Plan::node_mut`]):
     /// an undo step or an edited copy costs a pointer per node, and comparing two states of a
     /// plan skips the nodes they share.
-    #[serde(default, deserialize_with = "unique_nodes")]
+    #[serde(default, deserialize_with = "unique::nodes")]
     pub nodes: BTreeMap<NodeId, Arc<Node>>,
     /// Undirected links, sorted by their end ids.
     #[serde(default)]
@@ -146,35 +147,6 @@ impl Plan {
     }
 }
 
-/// Nodes as a map that refuses a repeated id (a plain map would silently keep the last one).
-fn unique_nodes<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<BTreeMap<NodeId, Arc<Node>>, D::Error> {
-    struct Visitor;
-    impl<'de> serde::de::Visitor<'de> for Visitor {
-        type Value = BTreeMap<NodeId, Arc<Node>>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a map of node ids to nodes")
-        }
-        fn visit_map<A: serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<Self::Value, A::Error> {
-            let mut nodes = BTreeMap::new();
-            while let Some((id, node)) = map.next_entry::<NodeId, Arc<Node>>()? {
-                if nodes.contains_key(&id) {
-                    return Err(serde::de::Error::custom(format!(
-                        "duplicate node id `{id}`"
-                    )));
-                }
-                nodes.insert(id, node);
-            }
-            Ok(nodes)
-        }
-    }
-    deserializer.deserialize_map(Visitor)
-}
-
 /// Stable id of a node: letters, digits, `-` and `_`, at most 64 characters.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -248,7 +220,11 @@ pub struct Node {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<Member>,
     /// Virtual addresses by endpoint kind (`hlb_vip`).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique::endpoints"
+    )]
     pub vips: BTreeMap<EndpointId, IpNet>,
     /// Networks of a client or partner node.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -298,10 +274,18 @@ pub struct Member {
     /// Server name (user text).
     pub name: String,
     /// Addresses by endpoint kind (`server`, `internal_interface`, `access_edge`).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique::endpoints"
+    )]
     pub addresses: BTreeMap<EndpointId, IpNet>,
     /// Public addresses that NAT maps onto the private ones, by endpoint kind.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique::endpoints"
+    )]
     pub nat: BTreeMap<EndpointId, IpNet>,
 }
 

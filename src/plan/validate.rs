@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use super::{Node, NodeId, Plan};
 use crate::catalog::{Catalog, Scope};
+use crate::ron_path::Step;
 
 /// Most member servers a node may have (Microsoft supports at most 12 per pool).
 pub const MAX_MEMBERS: usize = 100;
@@ -14,15 +15,28 @@ pub const MAX_MEMBERS: usize = 100;
 pub struct PlanProblem {
     /// What is wrong, naming the node or link.
     pub message: String,
-    /// Text to look for in the file to point at the problem.
-    pub needle: String,
+    /// Where in the file: the path to the offending text.
+    pub at: Vec<Step>,
 }
 
-fn problem(message: String, needle: &str) -> PlanProblem {
-    PlanProblem {
-        message,
-        needle: needle.to_owned(),
-    }
+fn problem(message: String, at: Vec<Step>) -> PlanProblem {
+    PlanProblem { message, at }
+}
+
+/// The path to a node's key, then `more`.
+fn node_at(id: &NodeId, more: impl IntoIterator<Item = Step>) -> Vec<Step> {
+    [Step::Field("nodes"), Step::Key(id.to_string())]
+        .into_iter()
+        .chain(more)
+        .collect()
+}
+
+/// The path to link `i`, then `more`.
+fn link_at(i: usize, more: impl IntoIterator<Item = Step>) -> Vec<Step> {
+    [Step::Field("links"), Step::Index(i)]
+        .into_iter()
+        .chain(more)
+        .collect()
 }
 
 /// Every structural problem of the plan, in file order of nodes then links.
@@ -32,24 +46,22 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<PlanProblem> {
         validate_node(id, node, catalog, &mut out);
     }
     let mut pairs = BTreeSet::new();
-    for link in &plan.links {
-        // Written only for a problem: a valid plan is checked after every edit.
-        let needle = || format!("\"{}\"", link.a);
-        for end in [&link.a, &link.b] {
+    for (i, link) in plan.links.iter().enumerate() {
+        for (end, field) in [(&link.a, "a"), (&link.b, "b")] {
             if !plan.nodes.contains_key(end) {
                 out.push(problem(
                     format!(
                         "link {}-{} names node `{end}`, which does not exist",
                         link.a, link.b
                     ),
-                    &format!("\"{end}\""),
+                    link_at(i, [Step::Field(field)]),
                 ));
             }
         }
         if link.a == link.b {
             out.push(problem(
                 format!("link {}-{} connects a node to itself", link.a, link.b),
-                &needle(),
+                link_at(i, [Step::Field("b")]),
             ));
         }
         let key = if link.a <= link.b {
@@ -60,17 +72,20 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<PlanProblem> {
         if !pairs.insert(key) {
             out.push(problem(
                 format!("link {}-{} appears twice", link.a, link.b),
-                &needle(),
+                link_at(i, []),
             ));
         }
-        for rule in &link.custom {
+        for (j, rule) in link.custom.iter().enumerate() {
             if rule.from != link.a && rule.from != link.b {
                 out.push(problem(
                     format!(
                         "custom rule on link {}-{} starts at `{}`, which is not an end of the link",
                         link.a, link.b, rule.from
                     ),
-                    &format!("\"{}\"", rule.from),
+                    link_at(
+                        i,
+                        [Step::Field("custom"), Step::Index(j), Step::Field("from")],
+                    ),
                 ));
             }
         }
@@ -79,24 +94,23 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<PlanProblem> {
 }
 
 fn validate_node(id: &NodeId, node: &Node, catalog: &Catalog, out: &mut Vec<PlanProblem>) {
-    // Written only for a problem: a valid plan is checked after every edit.
-    let needle = || format!("\"{id}\"");
+    let needle = || node_at(id, []);
     if !NodeId::is_valid(id.as_str()) {
         out.push(problem(
             format!("node id `{id}` must be 1-64 letters, digits, `-` or `_`"),
-            &needle(),
+            needle(),
         ));
     }
     if !node.position.x.is_finite() || !node.position.y.is_finite() {
         out.push(problem(
             format!("node `{id}` has a position that is not a finite number"),
-            &needle(),
+            node_at(id, [Step::Field("position")]),
         ));
     }
     let Some(role) = catalog.role(&node.role) else {
         out.push(problem(
             format!("node `{id}` has unknown role `{}`", node.role),
-            &format!("\"{}\"", node.role),
+            node_at(id, [Step::Field("role")]),
         ));
         return;
     };
@@ -106,14 +120,14 @@ fn validate_node(id: &NodeId, node: &Node, catalog: &Catalog, out: &mut Vec<Plan
                 "node `{id}` has {} members (at most {MAX_MEMBERS})",
                 node.members.len()
             ),
-            &needle(),
+            node_at(id, [Step::Field("members")]),
         ));
     }
     for flag in &node.flags {
         if !role.flags.iter().any(|f| &f.id == flag) {
             out.push(problem(
                 format!("node `{id}`: role `{}` has no flag `{flag}`", role.id),
-                &format!("\"{flag}\""),
+                node_at(id, [Step::Field("flags"), Step::Item(flag.clone())]),
             ));
         }
     }
@@ -123,20 +137,30 @@ fn validate_node(id: &NodeId, node: &Node, catalog: &Catalog, out: &mut Vec<Plan
                 "node `{id}`: role `{}` has no public/NAT addressing",
                 role.id
             ),
-            &needle(),
+            node_at(id, [Step::Field("addressing")]),
         ));
     }
     let kind_ok =
         |kind: &str, want: fn(Scope) -> bool| role.endpoint(kind).is_some_and(|e| want(e.scope));
-    for member in &node.members {
-        for kind in member.addresses.keys().chain(member.nat.keys()) {
+    for (m, member) in node.members.iter().enumerate() {
+        let kinds = (member.addresses.keys().map(|k| ("addresses", k)))
+            .chain(member.nat.keys().map(|k| ("nat", k)));
+        for (field, kind) in kinds {
             if !kind_ok(kind, |s| s == Scope::Member) {
                 out.push(problem(
                     format!(
                         "node `{id}`, member `{}`: `{kind}` is not a member endpoint of role `{}`",
                         member.name, role.id
                     ),
-                    &format!("\"{kind}\""),
+                    node_at(
+                        id,
+                        [
+                            Step::Field("members"),
+                            Step::Index(m),
+                            Step::Field(field),
+                            Step::Key(kind.to_string()),
+                        ],
+                    ),
                 ));
             }
         }
@@ -148,7 +172,7 @@ fn validate_node(id: &NodeId, node: &Node, catalog: &Catalog, out: &mut Vec<Plan
                     "node `{id}`: `{kind}` is not a VIP endpoint of role `{}`",
                     role.id
                 ),
-                &format!("\"{kind}\""),
+                node_at(id, [Step::Field("vips"), Step::Key(kind.to_string())]),
             ));
         }
     }
@@ -160,7 +184,7 @@ fn validate_node(id: &NodeId, node: &Node, catalog: &Catalog, out: &mut Vec<Plan
     {
         out.push(problem(
             format!("node `{id}`: role `{}` has no networks", role.id),
-            &needle(),
+            node_at(id, [Step::Field("networks")]),
         ));
     }
 }

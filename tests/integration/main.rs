@@ -22,6 +22,8 @@ mod catalog;
 mod plan_file;
 // Writes through links, into devices and pipes, keeping mode and owner; upgrade's backups.
 mod files;
+// Errors in a broken plan point at the offending text; duplicate map keys are refused.
+mod plan_positions;
 // Microsoft's port tables, row by row, in plans built in code per page topology.
 mod microsoft_tables;
 // Rule derivation details: LB modes, Edge VIPs, NAT, Any peers, disabled requirements.
@@ -32,8 +34,12 @@ mod findings;
 mod exports;
 // The command line: exit codes and one-line errors for bad input.
 mod cli;
+// Options per subcommand, check's scope, an output that is the input.
+mod cli_options;
 // Auditing an existing firewall's rules against the plan.
 mod audit;
+// The audit reads rows in order (first match wins) and keeps address families apart.
+mod audit_order;
 // The diagram export: SVG and PNG.
 mod diagram;
 // Plan diff as a change request.

@@ -200,9 +200,14 @@ pub struct Finding {
 }
 
 /// A message in every language from an i18n key; `args` gives the values for each language.
+/// Each value is kept to one line (user text is also cut short where it is quoted, see
+/// [`crate::escape::quoted`]): messages go to terminals and CI logs.
 pub fn message(key: &str, args: impl Fn(Lang) -> Vec<(&'static str, String)>) -> Text {
     let one = |lang| {
         let values = args(lang);
+        let values: Vec<(&str, String)> = (values.iter())
+            .map(|(k, v)| (*k, crate::escape::one_line(v)))
+            .collect();
         let refs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
         crate::i18n::trf(lang, key, &refs)
     };
@@ -247,7 +252,7 @@ pub fn check(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> Vec<Finding> {
 fn label(plan: &Plan, id: &NodeId) -> String {
     plan.nodes
         .get(id)
-        .map_or_else(|| id.to_string(), |n| n.label.clone())
+        .map_or_else(|| id.to_string(), |n| crate::escape::quoted(&n.label))
 }
 
 /// A role's name in `lang`, or its id when the catalog has no such role.

@@ -77,20 +77,29 @@ pub enum Missing {
 }
 
 impl Missing {
-    /// The sentence in `lang`.
+    /// The sentence in `lang`, quoting names and labels on one short line each.
     pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        use crate::escape::quoted;
         use crate::i18n::trf;
         match self {
-            Self::NoMembers { node } => trf(lang, "missing.no_members", &[("node", node)]),
+            Self::NoMembers { node } => {
+                trf(lang, "missing.no_members", &[("node", &quoted(node))])
+            }
             Self::MemberAddress { member, node, kind } => trf(
                 lang,
                 "missing.member",
-                &[("member", member), ("node", node), ("kind", kind)],
+                &[
+                    ("member", &quoted(member)),
+                    ("node", &quoted(node)),
+                    ("kind", kind),
+                ],
             ),
-            Self::Address { node, kind } => {
-                trf(lang, "missing.address", &[("node", node), ("kind", kind)])
-            }
-            Self::Networks { node } => trf(lang, "missing.networks", &[("node", node)]),
+            Self::Address { node, kind } => trf(
+                lang,
+                "missing.address",
+                &[("node", &quoted(node)), ("kind", kind)],
+            ),
+            Self::Networks { node } => trf(lang, "missing.networks", &[("node", &quoted(node))]),
         }
     }
 }

@@ -38,6 +38,9 @@ mod diagram;
 mod diff;
 // Trainer scenarios and exercises.
 mod trainer;
+// Plans that parse but would open a firewall or forge log lines: dangerous rules, wide and
+// duplicate addresses, custom rule ids, hostile text in messages.
+mod safety;
 // Untrusted input: fuzzed plan files and CSV, broken structures, old formats.
 mod robustness;
 // The real app driven headlessly with egui_kittest, and an image snapshot of the window.

@@ -102,7 +102,7 @@ impl fmt::Display for Subject {
         match self {
             Self::Plan => f.write_str("plan"),
             Self::Node(n) => write!(f, "node:{n}"),
-            Self::Link(a, b) => write!(f, "link:{a}-{b}"),
+            Self::Link(a, b) => write!(f, "link:{}", crate::plan::pair_text(a, b)),
             Self::Rule(r) => write!(f, "rule:{r}"),
             Self::Existing(line) => write!(f, "existing:{line}"),
         }

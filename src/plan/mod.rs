@@ -196,6 +196,18 @@ impl NodeId {
     }
 }
 
+/// Two node ids as one unambiguous text, for rule ids and finding subjects: `a-b` when neither
+/// id has a `-` (the form ids always had), else `a:b` (`:` never occurs in an id), so no two
+/// pairs give the same text.
+pub fn pair_text(a: &NodeId, b: &NodeId) -> String {
+    let sep = if a.0.contains('-') || b.0.contains('-') {
+        ':'
+    } else {
+        '-'
+    };
+    format!("{a}{sep}{b}")
+}
+
 impl fmt::Display for NodeId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

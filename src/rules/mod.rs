@@ -262,7 +262,8 @@ impl Rule {
 }
 
 /// A rule's stable id: `requirement:source>destination` (`any` for an end without a node), or
-/// `custom:a-b:n` for the nth hand-written rule on the link a-b.
+/// `custom:a-b:n` for the nth hand-written rule on the link a-b (`custom:a:b:n` when a node id
+/// has a `-`, see [`crate::plan::pair_text`]).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct RuleId(pub String);
 

@@ -270,8 +270,12 @@ fn custom_rule_ids_are_unique_when_node_ids_contain_dashes() {
     assert_eq!(custom.len(), 2, "both rules derived: {custom:?}");
     assert_ne!(custom[0], custom[1]);
     // Ids of links whose node ids have no `-` keep their old form.
-    let seed = derive(&example("director-pool-dns-hlb.ron")).0;
-    assert!(seed.rules.iter().any(|r| r.id() == "custom:dir-fe:1"));
+    let mut seed = example("director-pool-dns-hlb.ron");
+    custom_link_on_existing(&mut seed, "dir", "fe", "5070");
+    let rules = derive(&seed).0;
+    assert!(rules.rules.iter().any(|r| r.id() == "custom:dir-fe:1"));
+    let ids: std::collections::BTreeSet<&str> = custom.iter().map(String::as_str).collect();
+    assert_eq!(ids, ["custom:a-b:c:1", "custom:a:b-c:1"].into());
 }
 
 /// Labels a hostile plan carries: a forged CI annotation, a terminal clear, a bell, a bidi

@@ -2,7 +2,9 @@
 //! Findings are data for the side panel and the CLI, never errors; sorted, deterministic.
 //! One file per kind of check; this one holds the types they share.
 
+mod addresses;
 mod conflicts;
+mod dangerous;
 mod disabled;
 mod exposed;
 mod links;
@@ -11,6 +13,9 @@ mod topology;
 mod unresolved;
 
 use std::fmt;
+
+pub use addresses::WIDEST_CLIENT_PREFIX;
+pub use dangerous::MANY_PORTS;
 
 use crate::catalog::{Catalog, RequirementId, Text};
 use crate::i18n::Lang;
@@ -54,6 +59,12 @@ pub enum FindingKind {
     Placeholder,
     /// Microsoft's pages disagree about a rule the plan uses.
     SourceConflict,
+    /// A rule permits any address to any address, or (effectively) every port.
+    DangerousRule,
+    /// A server or VIP address that is a network, or a client network of (nearly) every address.
+    WideAddress,
+    /// One address on two nodes.
+    DuplicateAddress,
     /// Audit: a required rule the existing firewall does not allow.
     MissingRule,
     /// Audit: a required rule allowed only for some members or part of its range.
@@ -74,6 +85,9 @@ impl FindingKind {
             Self::InvalidTopology => "invalid_topology",
             Self::Placeholder => "placeholder",
             Self::SourceConflict => "source_conflict",
+            Self::DangerousRule => "dangerous_rule",
+            Self::WideAddress => "wide_address",
+            Self::DuplicateAddress => "duplicate_address",
             Self::MissingRule => "missing_rule",
             Self::PartialRule => "partial_rule",
             Self::OverPermissiveRule => "over_permissive_rule",
@@ -243,6 +257,9 @@ pub fn check(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> Vec<Finding> {
     out.extend(unresolved::check(rules));
     out.extend(exposed::check(plan, rules));
     out.extend(conflicts::check(catalog, rules));
+    out.extend(dangerous::check(rules));
+    out.extend(addresses::check_wide(plan, catalog));
+    out.extend(addresses::check_duplicates(plan));
     out.sort();
     out.dedup();
     out

@@ -130,10 +130,11 @@ pub fn guard_message(findings: &[Finding], lang: crate::i18n::Lang) -> Option<St
     let issues: Vec<&str> = findings
         .iter()
         .filter(|f| {
-            matches!(
-                f.kind,
-                FindingKind::Placeholder | FindingKind::UnresolvedAddress
-            )
+            f.severity == crate::findings::Severity::Error
+                || matches!(
+                    f.kind,
+                    FindingKind::Placeholder | FindingKind::UnresolvedAddress
+                )
         })
         .map(|f| f.message.get(lang))
         .collect();
@@ -141,7 +142,7 @@ pub fn guard_message(findings: &[Finding], lang: crate::i18n::Lang) -> Option<St
         return None;
     }
     let mut text =
-        String::from("This plan still has sample values or addresses that are not filled in:\n");
+        String::from("This plan still has errors, sample values or addresses that are not filled in:\n");
     for m in issues.iter().take(8) {
         text.push_str(&format!("• {m}\n"));
     }

@@ -46,6 +46,9 @@ mod robustness;
 // The real app driven headlessly with egui_kittest, and an image snapshot of the window.
 #[cfg(feature = "gui")]
 mod ui;
+// Duplicate and paste in the window take no address the plan already uses.
+#[cfg(feature = "gui")]
+mod ui_copies;
 // Plans of hundreds of nodes in the window, and a window at rest.
 #[cfg(feature = "gui")]
 mod ui_scale;

@@ -58,3 +58,33 @@ fn duplicate_and_paste_leave_the_copies_addresses_and_fqdn_empty() {
         .collect();
     assert!(duplicates.is_empty(), "{duplicates:?}");
 }
+
+/// A network typed as a server's or VIP's address is refused at the field, like a bad address.
+#[test]
+fn inspector_refuses_a_network_as_a_server_or_vip_address() {
+    let mut h = harness(AppOptions::default());
+    h.get_by_label("Director pool, Director pool")
+        .click_accesskit();
+    h.run();
+    for (i, (field, text)) in [
+        ("dir01 Director server", "0.0.0.0/0"),
+        ("Hardware load balancer VIP", "10.10.20.0/24"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let input = h.get_by_label(field);
+        input.focus();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        input.type_text(text);
+        h.key_press(Key::Enter);
+        h.run();
+        assert!(
+            h.query_all_by_label_contains("address is one host").count() == i + 1,
+            "{field}: error shown at the field"
+        );
+    }
+    let dir = &h.state().plan().nodes[&lync_port_planner::plan::NodeId::from("dir")];
+    assert_eq!(dir.members[0].addresses["server"].to_string(), "10.10.20.11");
+    assert_eq!(dir.vips["hlb_vip"].to_string(), "10.10.20.10");
+}

@@ -153,6 +153,13 @@ fn parse_address(
     let addr: IpNet = text
         .parse()
         .map_err(|e: crate::net::ValueError| e.to_string())?;
+    if !addr.is_host() {
+        return Err(i18n::trf(
+            lang,
+            "error.address_not_host",
+            &[("addr", &addr.to_string())],
+        ));
+    }
     if let Some(other) = used_elsewhere(plan, id, addr) {
         return Err(i18n::trf(
             lang,

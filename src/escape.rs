@@ -23,9 +23,18 @@ pub fn one_line(text: &str) -> String {
 /// Most characters of user text a message quotes ([`quoted`]).
 pub const MAX_QUOTED: usize = 80;
 
+/// Most characters of a message made of a parser's text ([`bounded`]).
+pub const MAX_MESSAGE: usize = 300;
+
 /// User text as a message quotes it: [`one_line`], cut to [`MAX_QUOTED`] characters with `…`
-/// after a cut. Reads no further than it keeps, so a huge token costs no more than a short one.
+/// after a cut.
 pub fn quoted(text: &str) -> String {
+    bounded(text, MAX_QUOTED)
+}
+
+/// [`one_line`] cut to `max` characters with `…` after a cut. Reads no further than it keeps,
+/// so a huge token costs no more than a short one.
+pub fn bounded(text: &str, max: usize) -> String {
     let mut out = String::new();
     let mut kept = 0;
     let mut space = false;
@@ -35,7 +44,7 @@ pub fn quoted(text: &str) -> String {
             space = !out.is_empty();
             continue;
         }
-        if kept + usize::from(space) >= MAX_QUOTED {
+        if kept + usize::from(space) >= max {
             out.push('…');
             return out;
         }
@@ -72,7 +81,10 @@ mod tests {
 
     #[test]
     fn quoted_is_one_bounded_line() {
-        assert_eq!(quoted(" a\n::error x\u{1b}[2J\u{7}\u{202E}b "), "a ::error x [2J b");
+        assert_eq!(
+            quoted(" a\n::error x\u{1b}[2J\u{7}\u{202E}b "),
+            "a ::error x [2J b"
+        );
         let long = quoted(&"x".repeat(1 << 20));
         assert_eq!(long.chars().count(), MAX_QUOTED + 1);
         assert!(long.ends_with('…'));

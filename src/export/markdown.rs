@@ -28,7 +28,11 @@ pub(super) fn render(report: &Report<'_>) -> String {
     );
     if let Some((n, kinds)) = super::text::errors(report.findings) {
         let n = n.to_string();
-        let banner = trf(lang, "export.errors_banner", &[("n", &n), ("kinds", &kinds)]);
+        let banner = trf(
+            lang,
+            "export.errors_banner",
+            &[("n", &n), ("kinds", &kinds)],
+        );
         out.push_str(&format!("> **⚠ {}**\n\n", md(&banner)));
     }
     let catalog = format!("`{}`", md(&report.rules.catalog));

@@ -19,7 +19,8 @@ pub(super) fn check_wide(plan: &Plan, catalog: &Catalog) -> Vec<Finding> {
     let mut out = Vec::new();
     for (id, node) in &plan.nodes {
         let clients = catalog.role(&node.role).is_some_and(|r| {
-            (r.endpoints.iter()).any(|e| e.id == "clients" && matches!(e.scope, Scope::Networks { .. }))
+            (r.endpoints.iter())
+                .any(|e| e.id == "clients" && matches!(e.scope, Scope::Networks { .. }))
         });
         let label = quoted(&node.label);
         for (field, kind, addr) in host_addresses(node) {

@@ -85,14 +85,18 @@ fn node_topology(role: &Role, id: &NodeId, node: &Node, out: &mut Vec<Finding>) 
     if node.lb == LbMode::HlbOnly && node.addressing == Addressing::Nat {
         push(
             Severity::Error,
-            message("find.hlb_nat", |_| vec![("node", crate::escape::quoted(&node.label))]),
+            message("find.hlb_nat", |_| {
+                vec![("node", crate::escape::quoted(&node.label))]
+            }),
             edit(NodeField::Addressing),
         );
     }
     if node.lb == LbMode::Dns && node.flags.contains("ocs2007_federation") {
         push(
             Severity::Warning,
-            message("find.ocs2007_dns", |_| vec![("node", crate::escape::quoted(&node.label))]),
+            message("find.ocs2007_dns", |_| {
+                vec![("node", crate::escape::quoted(&node.label))]
+            }),
             edit(NodeField::Lb),
         );
     }

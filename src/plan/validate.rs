@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use super::{Node, NodeId, Plan};
 use crate::catalog::{Catalog, Scope};
+use crate::escape::quoted;
 
 /// Most member servers a node may have (Microsoft supports at most 12 per pool).
 pub const MAX_MEMBERS: usize = 100;
@@ -33,14 +34,16 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<PlanProblem> {
     }
     let mut pairs = BTreeSet::new();
     for link in &plan.links {
+        // Messages quote the file's ids one line each, cut short (a hostile id can be huge).
+        let (a, b) = (quoted(link.a.as_str()), quoted(link.b.as_str()));
         // Written only for a problem: a valid plan is checked after every edit.
         let needle = || format!("\"{}\"", link.a);
         for end in [&link.a, &link.b] {
             if !plan.nodes.contains_key(end) {
                 out.push(problem(
                     format!(
-                        "link {}-{} names node `{end}`, which does not exist",
-                        link.a, link.b
+                        "link {a}-{b} names node `{}`, which does not exist",
+                        quoted(end.as_str())
                     ),
                     &format!("\"{end}\""),
                 ));
@@ -48,7 +51,7 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<PlanProblem> {
         }
         if link.a == link.b {
             out.push(problem(
-                format!("link {}-{} connects a node to itself", link.a, link.b),
+                format!("link {a}-{b} connects a node to itself"),
                 &needle(),
             ));
         }
@@ -58,17 +61,14 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<PlanProblem> {
             (&link.b, &link.a)
         };
         if !pairs.insert(key) {
-            out.push(problem(
-                format!("link {}-{} appears twice", link.a, link.b),
-                &needle(),
-            ));
+            out.push(problem(format!("link {a}-{b} appears twice"), &needle()));
         }
         for rule in &link.custom {
             if rule.from != link.a && rule.from != link.b {
                 out.push(problem(
                     format!(
-                        "custom rule on link {}-{} starts at `{}`, which is not an end of the link",
-                        link.a, link.b, rule.from
+                        "custom rule on link {a}-{b} starts at `{}`, which is not an end of the link",
+                        quoted(rule.from.as_str())
                     ),
                     &format!("\"{}\"", rule.from),
                 ));
@@ -78,10 +78,12 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<PlanProblem> {
     out
 }
 
-fn validate_node(id: &NodeId, node: &Node, catalog: &Catalog, out: &mut Vec<PlanProblem>) {
+fn validate_node(node_id: &NodeId, node: &Node, catalog: &Catalog, out: &mut Vec<PlanProblem>) {
     // Written only for a problem: a valid plan is checked after every edit.
-    let needle = || format!("\"{id}\"");
-    if !NodeId::is_valid(id.as_str()) {
+    let needle = || format!("\"{node_id}\"");
+    // Messages quote the file's text one line each, cut short (a hostile id can be huge).
+    let id = quoted(node_id.as_str());
+    if !NodeId::is_valid(node_id.as_str()) {
         out.push(problem(
             format!("node id `{id}` must be 1-64 letters, digits, `-` or `_`"),
             &needle(),
@@ -95,7 +97,7 @@ fn validate_node(id: &NodeId, node: &Node, catalog: &Catalog, out: &mut Vec<Plan
     }
     let Some(role) = catalog.role(&node.role) else {
         out.push(problem(
-            format!("node `{id}` has unknown role `{}`", node.role),
+            format!("node `{id}` has unknown role `{}`", quoted(&node.role)),
             &format!("\"{}\"", node.role),
         ));
         return;
@@ -112,7 +114,11 @@ fn validate_node(id: &NodeId, node: &Node, catalog: &Catalog, out: &mut Vec<Plan
     for flag in &node.flags {
         if !role.flags.iter().any(|f| &f.id == flag) {
             out.push(problem(
-                format!("node `{id}`: role `{}` has no flag `{flag}`", role.id),
+                format!(
+                    "node `{id}`: role `{}` has no flag `{}`",
+                    role.id,
+                    quoted(flag)
+                ),
                 &format!("\"{flag}\""),
             ));
         }
@@ -133,8 +139,10 @@ fn validate_node(id: &NodeId, node: &Node, catalog: &Catalog, out: &mut Vec<Plan
             if !kind_ok(kind, |s| s == Scope::Member) {
                 out.push(problem(
                     format!(
-                        "node `{id}`, member `{}`: `{kind}` is not a member endpoint of role `{}`",
-                        member.name, role.id
+                        "node `{id}`, member `{}`: `{}` is not a member endpoint of role `{}`",
+                        quoted(&member.name),
+                        quoted(kind),
+                        role.id
                     ),
                     &format!("\"{kind}\""),
                 ));
@@ -145,7 +153,8 @@ fn validate_node(id: &NodeId, node: &Node, catalog: &Catalog, out: &mut Vec<Plan
         if !kind_ok(kind, |s| s == Scope::Vip) {
             out.push(problem(
                 format!(
-                    "node `{id}`: `{kind}` is not a VIP endpoint of role `{}`",
+                    "node `{id}`: `{}` is not a VIP endpoint of role `{}`",
+                    quoted(kind),
                     role.id
                 ),
                 &format!("\"{kind}\""),

@@ -82,9 +82,7 @@ impl Missing {
         use crate::escape::quoted;
         use crate::i18n::trf;
         match self {
-            Self::NoMembers { node } => {
-                trf(lang, "missing.no_members", &[("node", &quoted(node))])
-            }
+            Self::NoMembers { node } => trf(lang, "missing.no_members", &[("node", &quoted(node))]),
             Self::MemberAddress { member, node, kind } => trf(
                 lang,
                 "missing.member",

@@ -141,8 +141,9 @@ pub fn guard_message(findings: &[Finding], lang: crate::i18n::Lang) -> Option<St
     if issues.is_empty() {
         return None;
     }
-    let mut text =
-        String::from("This plan still has errors, sample values or addresses that are not filled in:\n");
+    let mut text = String::from(
+        "This plan still has errors, sample values or addresses that are not filled in:\n",
+    );
     for m in issues.iter().take(8) {
         text.push_str(&format!("• {m}\n"));
     }

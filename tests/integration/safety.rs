@@ -65,7 +65,11 @@ fn any_to_any_or_every_port_is_a_dangerous_rule_error() {
     // Every port between two real hosts is dangerous too; a single port any to any as well.
     let mut plan = example("director-pool-dns-hlb.ron");
     custom_link_on_existing(&mut plan, "dir", "fe", "1024-65535");
-    assert_eq!(of_kind(&plan, "dangerous_rule").len(), 1, "effectively every port");
+    assert_eq!(
+        of_kind(&plan, "dangerous_rule").len(),
+        1,
+        "effectively every port"
+    );
     let mut plan = example("director-pool-dns-hlb.ron");
     add_node(&mut plan, "mgmt", "any");
     add_node(&mut plan, "ext", "external_clients");
@@ -78,7 +82,11 @@ fn any_to_any_or_every_port_is_a_dangerous_rule_error() {
     assert!(of_kind(&plan, "dangerous_rule").is_empty());
     for path in crate::support::example_paths() {
         let plan = lync_port_planner::plan_file::load(&path, &catalog()).unwrap();
-        assert!(of_kind(&plan, "dangerous_rule").is_empty(), "{}", path.display());
+        assert!(
+            of_kind(&plan, "dangerous_rule").is_empty(),
+            "{}",
+            path.display()
+        );
     }
 
     // `check` fails on it.
@@ -96,9 +104,7 @@ fn custom_link_on_existing(plan: &mut Plan, a: &str, b: &str, ports: &str) {
     let link = plan
         .links
         .iter_mut()
-        .find(|l| {
-            (l.a.as_str(), l.b.as_str()) == (a, b) || (l.a.as_str(), l.b.as_str()) == (b, a)
-        })
+        .find(|l| (l.a.as_str(), l.b.as_str()) == (a, b) || (l.a.as_str(), l.b.as_str()) == (b, a))
         .unwrap();
     link.custom.push(CustomRule {
         name: "hand-written".to_owned(),
@@ -130,7 +136,10 @@ fn exports_of_a_plan_with_errors_say_so_at_the_top() {
             Format::Csv => assert_eq!(head.lines().next(), clean_head.lines().next()),
             Format::Json => {
                 assert!(head.contains("\"errors\": 1"), "{format}: {head}");
-                assert!(clean_head.contains("\"errors\": 0"), "{format}: {clean_head}");
+                assert!(
+                    clean_head.contains("\"errors\": 0"),
+                    "{format}: {clean_head}"
+                );
             }
             _ => {
                 assert!(
@@ -148,11 +157,7 @@ fn exports_of_a_plan_with_errors_say_so_at_the_top() {
     // The CLI path (findings computed for every format) says so as well.
     let dir = temp_dir();
     let file = dir.join("open.ron");
-    std::fs::write(
-        &file,
-        lync_port_planner::plan_file::to_ron(&bad).unwrap(),
-    )
-    .unwrap();
+    std::fs::write(&file, lync_port_planner::plan_file::to_ron(&bad).unwrap()).unwrap();
     for format in ["nftables", "iptables", "asa", "powershell"] {
         let out = cli(&["export", file.to_str().unwrap(), "--format", format]);
         assert!(out.status.success(), "{out:?}");
@@ -293,8 +298,15 @@ fn hostile_labels() -> [String; 2] {
 
 fn assert_tame(what: &str, text: &str) {
     for line in text.lines() {
-        assert!(!line.trim_start().starts_with("::"), "{what}: forged line {line:.80}");
-        assert!(line.chars().count() < 2_000, "{what}: a line of {} chars", line.len());
+        assert!(
+            !line.trim_start().starts_with("::"),
+            "{what}: forged line {line:.80}"
+        );
+        assert!(
+            line.chars().count() < 2_000,
+            "{what}: a line of {} chars",
+            line.len()
+        );
     }
     for bad in ['\u{1b}', '\u{7}', '\u{202E}', '\r'] {
         assert!(!text.contains(bad), "{what}: {bad:?} in the output");
@@ -317,7 +329,10 @@ fn check_output_quotes_hostile_labels_escaped_and_bounded() {
         let out = cli(&["check", file.to_str().unwrap(), "--format", format]);
         assert_eq!(out.status.code(), Some(1), "{format}");
         let stdout = String::from_utf8(out.stdout).unwrap();
-        assert!(stdout.contains("pwned"), "{format}: the label is still quoted");
+        assert!(
+            stdout.contains("pwned"),
+            "{format}: the label is still quoted"
+        );
         assert!(stdout.contains("big"), "{format}");
         assert_tame(format, &stdout);
         // JSON escapes ESC and BEL itself; the bidi override and the length must go too.
@@ -339,7 +354,47 @@ fn audit_errors_quote_bad_tokens_escaped_and_bounded() {
             let message = err.to_string();
             assert_tame("audit", &message);
             assert!(!message.contains('\n'), "{message:.200}");
-            assert!(message.len() < 400, "{} bytes: {message:.200}", message.len());
+            assert!(
+                message.len() < 400,
+                "{} bytes: {message:.200}",
+                message.len()
+            );
         }
+    }
+}
+
+#[test]
+fn plan_loader_errors_quote_hostile_text_bounded() {
+    let seed = std::fs::read_to_string(
+        crate::support::root().join("saved-plans/director-pool-dns-hlb.ron"),
+    )
+    .unwrap();
+    let big = "x".repeat(1 << 20);
+    let cases = [
+        seed.replacen(
+            "\"clients\": Node(",
+            &format!("\"{big}\\n::error file=x::pwned\": Node("),
+            1,
+        ),
+        seed.replacen(
+            "\"clients\": Node(",
+            "\"a\\u{1b}[2J\\u{7}\\u{202E}b\": Node(",
+            1,
+        ),
+        seed.replacen("role: \"internal_clients\"", &format!("role: \"{big}\""), 1),
+        seed.replacen(
+            "role: \"internal_clients\"",
+            &format!("{big}: 1, role: \"internal_clients\""),
+            1,
+        ),
+        seed.replacen("zone: internal,", &format!("zone: {big},"), 1),
+    ];
+    for (i, text) in cases.iter().enumerate() {
+        let err = lync_port_planner::plan_file::from_ron(text, "hostile.ron", &catalog())
+            .unwrap_err()
+            .to_string();
+        assert_tame(&format!("case {i}"), &err);
+        assert!(!err.contains('\n'), "case {i}: {err:.200}");
+        assert!(err.len() < 600, "case {i}: {} bytes: {err:.200}", err.len());
     }
 }

@@ -21,7 +21,10 @@ fn assert_bare(node: &Node) {
     for m in &node.members {
         assert!(m.addresses.is_empty() && m.nat.is_empty(), "{m:?}");
     }
-    assert!(!node.members.is_empty(), "members (and their names) are kept");
+    assert!(
+        !node.members.is_empty(),
+        "members (and their names) are kept"
+    );
 }
 
 #[test]
@@ -85,6 +88,9 @@ fn inspector_refuses_a_network_as_a_server_or_vip_address() {
         );
     }
     let dir = &h.state().plan().nodes[&lync_port_planner::plan::NodeId::from("dir")];
-    assert_eq!(dir.members[0].addresses["server"].to_string(), "10.10.20.11");
+    assert_eq!(
+        dir.members[0].addresses["server"].to_string(),
+        "10.10.20.11"
+    );
     assert_eq!(dir.vips["hlb_vip"].to_string(), "10.10.20.10");
 }

@@ -398,3 +398,56 @@ fn plan_loader_errors_quote_hostile_text_bounded() {
         assert!(err.len() < 600, "case {i}: {} bytes: {err:.200}", err.len());
     }
 }
+
+/// Every pair of node ids over `a`, `b`, `-`, `_` of up to 3 characters gives its own text in
+/// rule ids and finding subjects.
+#[test]
+fn node_id_pairs_give_distinct_id_texts() {
+    let alphabet = ['a', 'b', '-', '_'];
+    let mut ids: Vec<String> = vec![String::new()];
+    let mut all = Vec::new();
+    for _ in 0..3 {
+        ids = ids
+            .iter()
+            .flat_map(|id| alphabet.iter().map(move |c| format!("{id}{c}")))
+            .collect();
+        all.extend(ids.iter().cloned());
+    }
+    all.sort();
+    let mut texts = std::collections::BTreeSet::new();
+    let mut pairs = 0;
+    for (i, a) in all.iter().enumerate() {
+        for b in &all[i + 1..] {
+            let text = lync_port_planner::plan::pair_text(
+                &NodeId::from(a.as_str()),
+                &NodeId::from(b.as_str()),
+            );
+            assert!(texts.insert(text.clone()), "{a} {b} -> {text} again");
+            pairs += 1;
+        }
+    }
+    assert_eq!(pairs, 84 * 83 / 2);
+}
+
+/// Duplicating every node of every example (what Ctrl+D does) adds no duplicate address.
+#[test]
+fn duplicating_every_node_of_every_example_adds_no_duplicate_address() {
+    let catalog = catalog();
+    let mut copies = 0;
+    for path in crate::support::example_paths() {
+        let mut plan = lync_port_planner::plan_file::load(&path, &catalog).unwrap();
+        let ids: Vec<NodeId> = plan.nodes.keys().cloned().collect();
+        for id in ids {
+            let clip = plan.copy(&[id].into());
+            let (edit, new) = plan.paste(&clip, 40.0, 40.0);
+            plan.apply(&edit, &catalog).unwrap();
+            copies += new.len();
+        }
+        assert!(
+            of_kind(&plan, "duplicate_address").is_empty(),
+            "{}",
+            path.display()
+        );
+    }
+    assert!(copies >= 30, "{copies}");
+}

@@ -151,11 +151,7 @@ struct Used {
 
 impl Used {
     fn add(&mut self, node: &Node) {
-        for m in &node.members {
-            self.addresses
-                .extend(m.addresses.values().chain(m.nat.values()).copied());
-        }
-        self.addresses.extend(node.vips.values().copied());
+        self.addresses.extend(node.own_addresses());
         if !node.fqdn.is_empty() {
             self.fqdns.insert(node.fqdn.to_ascii_lowercase());
         }

@@ -271,6 +271,15 @@ pub struct Node {
 }
 
 impl Node {
+    /// Its own addresses: members', their NAT public ones and the VIPs (not networks). No two
+    /// nodes may share one (`duplicate_address`; the inspector refuses it, paste leaves it out).
+    pub fn own_addresses(&self) -> impl Iterator<Item = IpNet> + '_ {
+        (self.members.iter())
+            .flat_map(|m| m.addresses.values().chain(m.nat.values()))
+            .chain(self.vips.values())
+            .copied()
+    }
+
     /// Equal except for `position` (see [`Plan::same_but_positions`]).
     pub fn same_but_position(&self, other: &Self) -> bool {
         let Self {

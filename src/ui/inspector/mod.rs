@@ -123,12 +123,7 @@ fn used_elsewhere(plan: &Plan, own: &NodeId, addr: IpNet) -> Option<String> {
         if id == own {
             continue;
         }
-        let mut all = node
-            .members
-            .iter()
-            .flat_map(|m| m.addresses.values().chain(m.nat.values()))
-            .chain(node.vips.values());
-        if all.any(|a| *a == addr) {
+        if node.own_addresses().any(|a| a == addr) {
             return Some(node.label.clone());
         }
     }

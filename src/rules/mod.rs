@@ -241,13 +241,15 @@ impl Rule {
         &self.id
     }
 
-    /// One line for people: `Edge Server -> Director pool  SIP/MTLS TCP 5061`.
+    /// One line for people: `Edge Server -> Director pool  SIP/MTLS TCP 5061`, labels and
+    /// application quoted as messages quote user text (one line, cut short).
     pub fn summary(&self) -> String {
+        use crate::escape::quoted;
         format!(
             "{} -> {}  {} {} {}",
-            self.source.label,
-            self.destination.label,
-            self.application(),
+            quoted(&self.source.label),
+            quoted(&self.destination.label),
+            quoted(self.application()),
             self.transport.as_str().to_uppercase(),
             self.ports
         )

@@ -451,3 +451,20 @@ fn duplicating_every_node_of_every_example_adds_no_duplicate_address() {
     }
     assert!(copies >= 30, "{copies}");
 }
+
+/// The audit's findings quote the plan's rules with their labels: one line, cut short.
+#[test]
+fn audit_findings_quote_hostile_labels_escaped_and_bounded() {
+    let mut plan = example("director-pool-dns-hlb.ron");
+    let [forged, big] = hostile_labels();
+    node_mut(&mut plan, "edge").label = forged;
+    node_mut(&mut plan, "fe").label = big;
+    let (rules, _) = derive(&plan);
+    let existing = lync_port_planner::audit::parse("deny,any,any,any,any\n").unwrap();
+    let found = lync_port_planner::audit::audit(&rules, &existing);
+    assert!(found.len() > 10, "every rule is missing");
+    for f in found {
+        assert_tame("audit finding", &f.message.en);
+        assert!(f.message.en.len() < 1_000, "{} bytes", f.message.en.len());
+    }
+}

@@ -20,6 +20,45 @@ pub fn one_line(text: &str) -> String {
     out.trim_end().to_owned()
 }
 
+/// Most characters of user text a message quotes ([`quoted`]).
+pub const MAX_QUOTED: usize = 80;
+
+/// Most characters of a message made of a parser's text ([`bounded`]).
+pub const MAX_MESSAGE: usize = 300;
+
+/// User text as a message quotes it: [`one_line`], cut to [`MAX_QUOTED`] characters with `…`
+/// after a cut.
+pub fn quoted(text: &str) -> String {
+    bounded(text, MAX_QUOTED)
+}
+
+/// [`one_line`] cut to `max` characters with `…` after a cut. Reads no further than it keeps,
+/// so a huge token costs no more than a short one.
+pub fn bounded(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut kept = 0;
+    let mut space = false;
+    for c in text.chars() {
+        let c = if is_hazard(c) { ' ' } else { c };
+        if c == ' ' {
+            space = !out.is_empty();
+            continue;
+        }
+        if kept + usize::from(space) >= max {
+            out.push('…');
+            return out;
+        }
+        if space {
+            out.push(' ');
+            kept += 1;
+            space = false;
+        }
+        out.push(c);
+        kept += 1;
+    }
+    out
+}
+
 /// Text safe in HTML and SVG element content and quoted attributes: one line, markup escaped.
 pub fn markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -38,7 +77,20 @@ pub fn markup(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{markup, one_line};
+    use super::{MAX_QUOTED, markup, one_line, quoted};
+
+    #[test]
+    fn quoted_is_one_bounded_line() {
+        assert_eq!(
+            quoted(" a\n::error x\u{1b}[2J\u{7}\u{202E}b "),
+            "a ::error x [2J b"
+        );
+        let long = quoted(&"x".repeat(1 << 20));
+        assert_eq!(long.chars().count(), MAX_QUOTED + 1);
+        assert!(long.ends_with('…'));
+        let exact = "y".repeat(MAX_QUOTED);
+        assert_eq!(quoted(&exact), exact);
+    }
 
     #[test]
     fn one_line_removes_breaks_and_bidi() {

@@ -87,19 +87,19 @@ pub enum ValueError {
     /// Not an IP address.
     #[error("`{text}` is not an IP address or network (expected e.g. 10.0.0.5 or 10.0.0.0/24)")]
     Address {
-        /// The refused text.
+        /// The refused text, as a message quotes it (one line, cut short).
         text: String,
     },
     /// The prefix is out of range or host bits are set.
     #[error("`{text}` has an invalid prefix length or host bits set after the prefix")]
     Prefix {
-        /// The refused text.
+        /// The refused text, as a message quotes it (one line, cut short).
         text: String,
     },
     /// Not a port or range.
     #[error("`{text}` is not a port or port range (expected 1-65535, e.g. 5061 or 50000-59999)")]
     Port {
-        /// The refused text.
+        /// The refused text, as a message quotes it (one line, cut short).
         text: String,
     },
 }
@@ -113,37 +113,37 @@ impl FromStr for IpNet {
             None => (text, None),
         };
         let addr: IpAddr = addr_text.parse().map_err(|_| ValueError::Address {
-            text: text.to_owned(),
+            text: crate::escape::quoted(text),
         })?;
         let max = if addr.is_ipv4() { 32 } else { 128 };
         let prefix = match prefix_text {
             None => max,
             Some(p) if !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) && p.len() <= 3 => {
                 p.parse::<u8>().map_err(|_| ValueError::Prefix {
-                    text: text.to_owned(),
+                    text: crate::escape::quoted(text),
                 })?
             }
             Some(_) => {
                 return Err(ValueError::Prefix {
-                    text: text.to_owned(),
+                    text: crate::escape::quoted(text),
                 });
             }
         };
         if prefix > max {
             return Err(ValueError::Prefix {
-                text: text.to_owned(),
+                text: crate::escape::quoted(text),
             });
         }
         let net = Self { addr, prefix };
         let shift = u32::from(max - prefix);
         if shift < 128 && shift > 0 && (to_bits(addr) & ((1u128 << shift) - 1)) != 0 {
             return Err(ValueError::Prefix {
-                text: text.to_owned(),
+                text: crate::escape::quoted(text),
             });
         }
         if shift == 128 && to_bits(addr) != 0 {
             return Err(ValueError::Prefix {
-                text: text.to_owned(),
+                text: crate::escape::quoted(text),
             });
         }
         Ok(net)
@@ -217,7 +217,7 @@ impl FromStr for PortRange {
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let bad = || ValueError::Port {
-            text: text.to_owned(),
+            text: crate::escape::quoted(text),
         };
         let parse = |t: &str| -> Result<u16, ValueError> {
             let t = t.trim();

@@ -89,7 +89,8 @@ pub fn from_ron(text: &str, origin: &str, catalog: &Catalog) -> Result<Plan, Pla
         message: if e.code == ron::Error::ExceededRecursionLimit {
             format!("nested deeper than {MAX_NESTING} levels; a plan is never this deep")
         } else {
-            crate::escape::one_line(&e.code.to_string())
+            // The parser's messages quote the file's text: one line, cut short.
+            crate::escape::bounded(&e.code.to_string(), crate::escape::MAX_MESSAGE)
         },
     };
     // Parse once; only a file that does not parse as this version's plan is probed for its

@@ -214,7 +214,16 @@ fn export_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
     let plan = plan_file::load(path, catalog)?;
     let scope = scope(opts, &plan)?;
     let lang = opts.lang.unwrap_or_else(crate::i18n::Lang::from_env);
-    let text = export::export_plan(&plan, catalog, format, &scope, lang)?;
+    let (text, errors) = export::export_checked(&plan, catalog, format, &scope, lang)?;
+    if errors > 0 {
+        // The export says so too (CSV excepted); stderr reaches whoever runs it.
+        writeln!(
+            std::io::stderr().lock(),
+            "warning: the plan has {errors} error finding(s); run `check` and fix them before using these rules: {}",
+            path.display()
+        )
+        .ok();
+    }
     match &opts.output {
         Some(file) => crate::atomic_write::write(file, text.as_bytes())?,
         None => out(&text)?,

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::Report;
-use super::text::{ascii_comment, families};
+use super::text::{ascii_comment, error_comment, families};
 use crate::net::IpNet;
 use crate::topology::Firewall;
 
@@ -12,7 +12,8 @@ fn acl(fw: Firewall) -> String {
 }
 
 pub(super) fn render(report: &Report<'_>) -> String {
-    let mut out = format!(
+    let mut out = error_comment(report.findings, "!");
+    out += &format!(
         "! Lync Port Planner: plan {}\n",
         ascii_comment(&report.rules.plan, 90)
     );

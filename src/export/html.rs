@@ -28,6 +28,18 @@ pub(super) fn render(report: &Report<'_>) -> String {
         markup(&title),
         markup(&title)
     ));
+    if let Some((n, kinds)) = super::text::errors(report.findings) {
+        let n = n.to_string();
+        let banner = trf(
+            lang,
+            "export.errors_banner",
+            &[("n", &n), ("kinds", &kinds)],
+        );
+        out.push_str(&format!(
+            "<p class=\"error\" role=\"alert\" style=\"border:2px solid #a40000;padding:0.5em 1em\"><strong>⚠ {}</strong></p>\n",
+            markup(&banner)
+        ));
+    }
     summary(report, &mut out);
     // The diagram shows the whole plan, whatever the scope of the rule table.
     let all = crate::rules::derive(report.plan, report.catalog);

@@ -2,7 +2,7 @@
 //! untouched. Load it with `iptables-restore --noflush` so existing rules stay.
 
 use super::Report;
-use super::text::{ascii_comment, families};
+use super::text::{ascii_comment, error_comment, families};
 use crate::net::IpNet;
 use crate::topology::Firewall;
 
@@ -11,7 +11,8 @@ fn chain(fw: Firewall) -> String {
 }
 
 pub(super) fn render(report: &Report<'_>) -> String {
-    let mut out = format!(
+    let mut out = error_comment(report.findings, "#");
+    out += &format!(
         "# Lync Port Planner: plan {}\n",
         ascii_comment(&report.rules.plan, 100)
     );

@@ -18,6 +18,7 @@ pub(super) fn render(report: &Report<'_>) -> Result<String, ExportError> {
         "plan": report.rules.plan,
         "product": report.plan.product.as_str(),
         "catalog": report.rules.catalog,
+        "errors": super::text::errors(report.findings).map_or(0, |(n, _)| n),
         "rules": rules,
         "findings": findings(report.findings, report.lang),
     });

@@ -26,6 +26,15 @@ pub(super) fn render(report: &Report<'_>) -> String {
         "# {}\n\n",
         md(&trf(lang, "report.title", &[("plan", &report.rules.plan)]))
     );
+    if let Some((n, kinds)) = super::text::errors(report.findings) {
+        let n = n.to_string();
+        let banner = trf(
+            lang,
+            "export.errors_banner",
+            &[("n", &n), ("kinds", &kinds)],
+        );
+        out.push_str(&format!("> **⚠ {}**\n\n", md(&banner)));
+    }
     let catalog = format!("`{}`", md(&report.rules.catalog));
     let (rules, findings) = (
         report.rules.rules.len().to_string(),

@@ -62,8 +62,9 @@ pub enum Format {
 }
 
 impl Format {
-    /// True for the formats that report findings (the firewall configs and CSV carry rules
-    /// only, so exporting them need not check the plan).
+    /// True for the formats that list findings. The others carry rules only, but the firewall
+    /// configs still warn at their top when the plan has error findings (CSV stays a plain
+    /// table: spreadsheets and the audit read it).
     pub fn shows_findings(self) -> bool {
         matches!(self, Self::Markdown | Self::Html | Self::Json)
     }
@@ -165,12 +166,21 @@ pub fn export_plan(
     scope: &crate::rules::RuleScope,
     lang: crate::i18n::Lang,
 ) -> Result<String, ExportError> {
+    Ok(export_checked(plan, catalog, format, scope, lang)?.0)
+}
+
+/// [`export_plan`] and the number of error findings of the plan (the CLI warns about them).
+pub fn export_checked(
+    plan: &Plan,
+    catalog: &crate::catalog::Catalog,
+    format: Format,
+    scope: &crate::rules::RuleScope,
+    lang: crate::i18n::Lang,
+) -> Result<(String, usize), ExportError> {
     let rules = crate::rules::derive(plan, catalog);
-    let findings = if format.shows_findings() {
-        crate::findings::check(plan, catalog, &rules)
-    } else {
-        Vec::new()
-    };
+    // Every format needs them: those that do not list findings still warn about errors.
+    let findings = crate::findings::check(plan, catalog, &rules);
+    let errors = text::errors(&findings).map_or(0, |(n, _)| n);
     // The whole table needs no filtered copy.
     let scoped;
     let rules = if *scope == crate::rules::RuleScope::All {
@@ -179,7 +189,7 @@ pub fn export_plan(
         scoped = rules.scoped(scope);
         &scoped
     };
-    render(
+    let text = render(
         format,
         &Report {
             plan,
@@ -188,7 +198,8 @@ pub fn export_plan(
             findings: &findings,
             lang,
         },
-    )
+    )?;
+    Ok((text, errors))
 }
 
 /// One CSV cell, quoted and neutralised against formula injection.

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::Report;
-use super::text::{ascii_comment, families};
+use super::text::{ascii_comment, error_comment, families};
 use crate::net::IpNet;
 use crate::topology::Firewall;
 
@@ -12,6 +12,7 @@ const TABLE: &str = "lync_port_planner";
 
 pub(super) fn render(report: &Report<'_>) -> String {
     let mut out = String::from("#!/usr/sbin/nft -f\n");
+    out.push_str(&error_comment(report.findings, "#"));
     out.push_str(&format!(
         "# Lync Port Planner: plan {}\n",
         ascii_comment(&report.rules.plan, 100)

@@ -2,12 +2,12 @@
 //! source host whose peer is not a host (Any, a VIP). All values are single-quoted literals.
 
 use super::Report;
-use super::text::ascii_comment;
+use super::text::{ascii_comment, error_comment};
 use crate::escape::one_line;
 use crate::rules::{Addresses, Rule, RuleEnd};
 
 pub(super) fn render(report: &Report<'_>) -> String {
-    let mut out = String::new();
+    let mut out = error_comment(report.findings, "#");
     out.push_str(&format!(
         "# Lync Port Planner: Windows Firewall rules for plan {}\n",
         ascii_comment(&report.rules.plan, 100)

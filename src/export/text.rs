@@ -22,6 +22,28 @@ pub fn ascii_comment(text: &str, max: usize) -> String {
         .to_owned()
 }
 
+/// How many error findings the plan has and their kinds (`dangerous_rule, wide_address`), or
+/// `None` without errors: every export says so at its top.
+pub fn errors(findings: &[crate::findings::Finding]) -> Option<(usize, String)> {
+    let errors: Vec<_> = (findings.iter())
+        .filter(|f| f.severity == crate::findings::Severity::Error)
+        .collect();
+    let mut kinds: Vec<&str> = errors.iter().map(|f| f.kind.as_str()).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    (!errors.is_empty()).then(|| (errors.len(), kinds.join(", ")))
+}
+
+/// The warning line of a config format (`#` or `!` comments, English and ASCII like the rest of
+/// their header), with its newline; empty without errors.
+pub fn error_comment(findings: &[crate::findings::Finding], comment: &str) -> String {
+    errors(findings).map_or_else(String::new, |(n, kinds)| {
+        format!(
+            "{comment} WARNING: this plan has {n} error finding(s) ({kinds}). Run lync-port-planner check and fix them before loading these rules.\n"
+        )
+    })
+}
+
 /// Addresses as one string: `any`, `a b c`, with `UNRESOLVED` when some are missing.
 pub fn addresses(end: &RuleEnd, sep: &str) -> String {
     let mut parts: Vec<String> = match &end.addresses {

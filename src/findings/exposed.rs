@@ -81,7 +81,7 @@ mod tests {
             .map(|(node, (count, first))| {
                 let text = message("find.exposed", |_| {
                     vec![
-                        ("node", plan.nodes[&node].label.clone()),
+                        ("node", crate::escape::quoted(&plan.nodes[&node].label)),
                         ("n", count.to_string()),
                         ("first", first.clone()),
                     ]

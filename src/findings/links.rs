@@ -41,7 +41,7 @@ pub(super) fn check(plan: &Plan, catalog: &Catalog) -> Vec<Finding> {
                 Subject::Node(id.clone()),
                 message("find.missing_link", |l| {
                     vec![
-                        ("node", node.label.clone()),
+                        ("node", crate::escape::quoted(&node.label)),
                         ("role", role_name(catalog, &must.to, l)),
                         ("why", must.why.get(l).to_owned()),
                     ]

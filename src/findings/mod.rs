@@ -2,7 +2,9 @@
 //! Findings are data for the side panel and the CLI, never errors; sorted, deterministic.
 //! One file per kind of check; this one holds the types they share.
 
+mod addresses;
 mod conflicts;
+mod dangerous;
 mod disabled;
 mod exposed;
 mod links;
@@ -11,6 +13,9 @@ mod topology;
 mod unresolved;
 
 use std::fmt;
+
+pub use addresses::WIDEST_CLIENT_PREFIX;
+pub use dangerous::MANY_PORTS;
 
 use crate::catalog::{Catalog, RequirementId, Text};
 use crate::i18n::Lang;
@@ -54,6 +59,12 @@ pub enum FindingKind {
     Placeholder,
     /// Microsoft's pages disagree about a rule the plan uses.
     SourceConflict,
+    /// A rule permits any address to any address, or (effectively) every port.
+    DangerousRule,
+    /// A server or VIP address that is a network, or a client network of (nearly) every address.
+    WideAddress,
+    /// One address on two nodes.
+    DuplicateAddress,
     /// Audit: a required rule the existing firewall does not allow.
     MissingRule,
     /// Audit: a required rule allowed only for some members or part of its range.
@@ -74,6 +85,9 @@ impl FindingKind {
             Self::InvalidTopology => "invalid_topology",
             Self::Placeholder => "placeholder",
             Self::SourceConflict => "source_conflict",
+            Self::DangerousRule => "dangerous_rule",
+            Self::WideAddress => "wide_address",
+            Self::DuplicateAddress => "duplicate_address",
             Self::MissingRule => "missing_rule",
             Self::PartialRule => "partial_rule",
             Self::OverPermissiveRule => "over_permissive_rule",
@@ -102,7 +116,7 @@ impl fmt::Display for Subject {
         match self {
             Self::Plan => f.write_str("plan"),
             Self::Node(n) => write!(f, "node:{n}"),
-            Self::Link(a, b) => write!(f, "link:{a}-{b}"),
+            Self::Link(a, b) => write!(f, "link:{}", crate::plan::pair_text(a, b)),
             Self::Rule(r) => write!(f, "rule:{r}"),
             Self::Existing(line) => write!(f, "existing:{line}"),
         }
@@ -200,9 +214,14 @@ pub struct Finding {
 }
 
 /// A message in every language from an i18n key; `args` gives the values for each language.
+/// Each value is kept to one line (user text is also cut short where it is quoted, see
+/// [`crate::escape::quoted`]): messages go to terminals and CI logs.
 pub fn message(key: &str, args: impl Fn(Lang) -> Vec<(&'static str, String)>) -> Text {
     let one = |lang| {
         let values = args(lang);
+        let values: Vec<(&str, String)> = (values.iter())
+            .map(|(k, v)| (*k, crate::escape::one_line(v)))
+            .collect();
         let refs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
         crate::i18n::trf(lang, key, &refs)
     };
@@ -238,6 +257,9 @@ pub fn check(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> Vec<Finding> {
     out.extend(unresolved::check(rules));
     out.extend(exposed::check(plan, rules));
     out.extend(conflicts::check(catalog, rules));
+    out.extend(dangerous::check(rules));
+    out.extend(addresses::check_wide(plan, catalog));
+    out.extend(addresses::check_duplicates(plan));
     out.sort();
     out.dedup();
     out
@@ -247,7 +269,7 @@ pub fn check(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> Vec<Finding> {
 fn label(plan: &Plan, id: &NodeId) -> String {
     plan.nodes
         .get(id)
-        .map_or_else(|| id.to_string(), |n| n.label.clone())
+        .map_or_else(|| id.to_string(), |n| crate::escape::quoted(&n.label))
 }
 
 /// A role's name in `lang`, or its id when the catalog has no such role.

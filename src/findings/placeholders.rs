@@ -45,7 +45,7 @@ pub(super) fn check(plan: &Plan) -> Vec<Finding> {
                     Subject::Node(id.clone()),
                     message("find.sample_name", |_| {
                         vec![
-                            ("node", node.label.clone()),
+                            ("node", crate::escape::quoted(&node.label)),
                             ("name", name.to_owned()),
                             ("field", field.as_str().to_owned()),
                         ]
@@ -73,7 +73,7 @@ pub(super) fn check(plan: &Plan) -> Vec<Finding> {
                 Subject::Node(id.clone()),
                 message("find.sample_address", |_| {
                     vec![
-                        ("node", node.label.clone()),
+                        ("node", crate::escape::quoted(&node.label)),
                         ("addr", addr.to_string()),
                         ("range", range.to_string()),
                     ]

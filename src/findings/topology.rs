@@ -29,8 +29,8 @@ pub(super) fn check(plan: &Plan, catalog: &Catalog) -> Vec<Finding> {
             Subject::Link(link.a.clone(), link.b.clone()),
             message("find.no_traffic", |l| {
                 vec![
-                    ("a", a.label.clone()),
-                    ("b", b.label.clone()),
+                    ("a", crate::escape::quoted(&a.label)),
+                    ("b", crate::escape::quoted(&b.label)),
                     ("role_a", role_name(catalog, &a.role, l)),
                     ("role_b", role_name(catalog, &b.role, l)),
                 ]
@@ -75,7 +75,7 @@ fn node_topology(role: &Role, id: &NodeId, node: &Node, out: &mut Vec<Finding>) 
             Severity::Error,
             message("find.no_vip", |_| {
                 vec![
-                    ("node", node.label.clone()),
+                    ("node", crate::escape::quoted(&node.label)),
                     ("lb", node.lb.as_str().to_owned()),
                 ]
             }),
@@ -85,14 +85,18 @@ fn node_topology(role: &Role, id: &NodeId, node: &Node, out: &mut Vec<Finding>) 
     if node.lb == LbMode::HlbOnly && node.addressing == Addressing::Nat {
         push(
             Severity::Error,
-            message("find.hlb_nat", |_| vec![("node", node.label.clone())]),
+            message("find.hlb_nat", |_| {
+                vec![("node", crate::escape::quoted(&node.label))]
+            }),
             edit(NodeField::Addressing),
         );
     }
     if node.lb == LbMode::Dns && node.flags.contains("ocs2007_federation") {
         push(
             Severity::Warning,
-            message("find.ocs2007_dns", |_| vec![("node", node.label.clone())]),
+            message("find.ocs2007_dns", |_| {
+                vec![("node", crate::escape::quoted(&node.label))]
+            }),
             edit(NodeField::Lb),
         );
     }
@@ -101,7 +105,7 @@ fn node_topology(role: &Role, id: &NodeId, node: &Node, out: &mut Vec<Finding>) 
             Severity::Warning,
             message("find.single_members", |_| {
                 vec![
-                    ("node", node.label.clone()),
+                    ("node", crate::escape::quoted(&node.label)),
                     ("n", node.members.len().to_string()),
                 ]
             }),
@@ -113,7 +117,7 @@ fn node_topology(role: &Role, id: &NodeId, node: &Node, out: &mut Vec<Finding>) 
             Severity::Info,
             message("find.zone", |l| {
                 vec![
-                    ("node", node.label.clone()),
+                    ("node", crate::escape::quoted(&node.label)),
                     ("zone", zone_name(l, node.zone).to_owned()),
                     ("role", role.name.get(l).to_owned()),
                     ("default", zone_name(l, role.default_zone).to_owned()),
@@ -140,7 +144,7 @@ fn lb_not_allowed(role: &Role, node: &Node, allowed: &[&str]) -> Text {
     let web = node.lb == LbMode::Dns && role.endpoint("hlb_vip").is_some();
     let text = message("find.lb_not_allowed", |l| {
         vec![
-            ("node", node.label.clone()),
+            ("node", crate::escape::quoted(&node.label)),
             ("lb", node.lb.as_str().to_owned()),
             ("role", role.name.get(l).to_owned()),
             ("allowed", allowed.join(", ")),

@@ -91,13 +91,21 @@ impl Plan {
     }
 
     /// The edit that pastes `clip` shifted by (`dx`, `dy`), with fresh ids and labels; the new ids.
+    /// Addresses and FQDNs the plan already uses are left empty in the copies (a duplicate
+    /// leaves them all empty): one address on two nodes gives wrong rules.
     pub fn paste(&self, clip: &Clipboard, dx: f32, dy: f32) -> (PlanEdit, Vec<NodeId>) {
         let mut scratch = self.clone();
         let mut renamed: BTreeMap<NodeId, NodeId> = BTreeMap::new();
         let mut nodes = Vec::new();
+        let mut used = Used::default();
+        for node in self.nodes.values() {
+            used.add(node);
+        }
         for (old, node) in &clip.nodes {
             let id = scratch.fresh_id(&node.role);
             let mut copy = node.clone();
+            used.clear_taken(&mut copy);
+            used.add(&copy);
             copy.label = scratch.fresh_label(&node.label);
             copy.position = CanvasPoint {
                 x: node.position.x + dx,
@@ -131,6 +139,34 @@ impl Plan {
             .collect();
         let ids = nodes.iter().map(|(id, _)| id.clone()).collect();
         (PlanEdit::AddNodes { nodes, links }, ids)
+    }
+}
+
+/// The addresses and FQDNs of a plan's nodes, for pasting copies that take none of them.
+#[derive(Default)]
+struct Used {
+    addresses: BTreeSet<crate::net::IpNet>,
+    fqdns: BTreeSet<String>,
+}
+
+impl Used {
+    fn add(&mut self, node: &Node) {
+        self.addresses.extend(node.own_addresses());
+        if !node.fqdn.is_empty() {
+            self.fqdns.insert(node.fqdn.to_ascii_lowercase());
+        }
+    }
+
+    /// Empties the addresses and FQDN of `node` that are taken.
+    fn clear_taken(&self, node: &mut Node) {
+        for m in &mut node.members {
+            m.addresses.retain(|_, a| !self.addresses.contains(a));
+            m.nat.retain(|_, a| !self.addresses.contains(a));
+        }
+        node.vips.retain(|_, a| !self.addresses.contains(a));
+        if self.fqdns.contains(&node.fqdn.to_ascii_lowercase()) {
+            node.fqdn.clear();
+        }
     }
 }
 

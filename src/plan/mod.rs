@@ -168,6 +168,18 @@ impl NodeId {
     }
 }
 
+/// Two node ids as one unambiguous text, for rule ids and finding subjects: `a-b` when neither
+/// id has a `-` (the form ids always had), else `a:b` (`:` never occurs in an id), so no two
+/// pairs give the same text.
+pub fn pair_text(a: &NodeId, b: &NodeId) -> String {
+    let sep = if a.0.contains('-') || b.0.contains('-') {
+        ':'
+    } else {
+        '-'
+    };
+    format!("{a}{sep}{b}")
+}
+
 impl fmt::Display for NodeId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -235,6 +247,15 @@ pub struct Node {
 }
 
 impl Node {
+    /// Its own addresses: members', their NAT public ones and the VIPs (not networks). No two
+    /// nodes may share one (`duplicate_address`; the inspector refuses it, paste leaves it out).
+    pub fn own_addresses(&self) -> impl Iterator<Item = IpNet> + '_ {
+        (self.members.iter())
+            .flat_map(|m| m.addresses.values().chain(m.nat.values()))
+            .chain(self.vips.values())
+            .copied()
+    }
+
     /// Equal except for `position` (see [`Plan::same_but_positions`]).
     pub fn same_but_position(&self, other: &Self) -> bool {
         let Self {

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use super::{Node, NodeId, Plan};
 use crate::catalog::{Catalog, Scope};
+use crate::escape::quoted;
 use crate::ron_path::Step;
 
 /// Most member servers a node may have (Microsoft supports at most 12 per pool).
@@ -47,12 +48,14 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<PlanProblem> {
     }
     let mut pairs = BTreeSet::new();
     for (i, link) in plan.links.iter().enumerate() {
+        // Messages quote the file's ids one line each, cut short (a hostile id can be huge).
+        let (a, b) = (quoted(link.a.as_str()), quoted(link.b.as_str()));
         for (end, field) in [(&link.a, "a"), (&link.b, "b")] {
             if !plan.nodes.contains_key(end) {
                 out.push(problem(
                     format!(
-                        "link {}-{} names node `{end}`, which does not exist",
-                        link.a, link.b
+                        "link {a}-{b} names node `{}`, which does not exist",
+                        quoted(end.as_str())
                     ),
                     link_at(i, [Step::Field(field)]),
                 ));
@@ -60,7 +63,7 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<PlanProblem> {
         }
         if link.a == link.b {
             out.push(problem(
-                format!("link {}-{} connects a node to itself", link.a, link.b),
+                format!("link {a}-{b} connects a node to itself"),
                 link_at(i, [Step::Field("b")]),
             ));
         }
@@ -71,7 +74,7 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<PlanProblem> {
         };
         if !pairs.insert(key) {
             out.push(problem(
-                format!("link {}-{} appears twice", link.a, link.b),
+                format!("link {a}-{b} appears twice"),
                 link_at(i, []),
             ));
         }
@@ -79,8 +82,8 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<PlanProblem> {
             if rule.from != link.a && rule.from != link.b {
                 out.push(problem(
                     format!(
-                        "custom rule on link {}-{} starts at `{}`, which is not an end of the link",
-                        link.a, link.b, rule.from
+                        "custom rule on link {a}-{b} starts at `{}`, which is not an end of the link",
+                        quoted(rule.from.as_str())
                     ),
                     link_at(
                         i,
@@ -93,9 +96,11 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<PlanProblem> {
     out
 }
 
-fn validate_node(id: &NodeId, node: &Node, catalog: &Catalog, out: &mut Vec<PlanProblem>) {
-    let needle = || node_at(id, []);
-    if !NodeId::is_valid(id.as_str()) {
+fn validate_node(node_id: &NodeId, node: &Node, catalog: &Catalog, out: &mut Vec<PlanProblem>) {
+    let needle = || node_at(node_id, []);
+    // Messages quote the file's text one line each, cut short (a hostile id can be huge).
+    let id = quoted(node_id.as_str());
+    if !NodeId::is_valid(node_id.as_str()) {
         out.push(problem(
             format!("node id `{id}` must be 1-64 letters, digits, `-` or `_`"),
             needle(),
@@ -104,13 +109,13 @@ fn validate_node(id: &NodeId, node: &Node, catalog: &Catalog, out: &mut Vec<Plan
     if !node.position.x.is_finite() || !node.position.y.is_finite() {
         out.push(problem(
             format!("node `{id}` has a position that is not a finite number"),
-            node_at(id, [Step::Field("position")]),
+            node_at(node_id, [Step::Field("position")]),
         ));
     }
     let Some(role) = catalog.role(&node.role) else {
         out.push(problem(
-            format!("node `{id}` has unknown role `{}`", node.role),
-            node_at(id, [Step::Field("role")]),
+            format!("node `{id}` has unknown role `{}`", quoted(&node.role)),
+            node_at(node_id, [Step::Field("role")]),
         ));
         return;
     };
@@ -120,14 +125,18 @@ fn validate_node(id: &NodeId, node: &Node, catalog: &Catalog, out: &mut Vec<Plan
                 "node `{id}` has {} members (at most {MAX_MEMBERS})",
                 node.members.len()
             ),
-            node_at(id, [Step::Field("members")]),
+            node_at(node_id, [Step::Field("members")]),
         ));
     }
     for flag in &node.flags {
         if !role.flags.iter().any(|f| &f.id == flag) {
             out.push(problem(
-                format!("node `{id}`: role `{}` has no flag `{flag}`", role.id),
-                node_at(id, [Step::Field("flags"), Step::Item(flag.clone())]),
+                format!(
+                    "node `{id}`: role `{}` has no flag `{}`",
+                    role.id,
+                    quoted(flag)
+                ),
+                node_at(node_id, [Step::Field("flags"), Step::Item(flag.clone())]),
             ));
         }
     }
@@ -137,7 +146,7 @@ fn validate_node(id: &NodeId, node: &Node, catalog: &Catalog, out: &mut Vec<Plan
                 "node `{id}`: role `{}` has no public/NAT addressing",
                 role.id
             ),
-            node_at(id, [Step::Field("addressing")]),
+            node_at(node_id, [Step::Field("addressing")]),
         ));
     }
     let kind_ok =
@@ -149,11 +158,13 @@ fn validate_node(id: &NodeId, node: &Node, catalog: &Catalog, out: &mut Vec<Plan
             if !kind_ok(kind, |s| s == Scope::Member) {
                 out.push(problem(
                     format!(
-                        "node `{id}`, member `{}`: `{kind}` is not a member endpoint of role `{}`",
-                        member.name, role.id
+                        "node `{id}`, member `{}`: `{}` is not a member endpoint of role `{}`",
+                        quoted(&member.name),
+                        quoted(kind),
+                        role.id
                     ),
                     node_at(
-                        id,
+                        node_id,
                         [
                             Step::Field("members"),
                             Step::Index(m),
@@ -169,10 +180,11 @@ fn validate_node(id: &NodeId, node: &Node, catalog: &Catalog, out: &mut Vec<Plan
         if !kind_ok(kind, |s| s == Scope::Vip) {
             out.push(problem(
                 format!(
-                    "node `{id}`: `{kind}` is not a VIP endpoint of role `{}`",
+                    "node `{id}`: `{}` is not a VIP endpoint of role `{}`",
+                    quoted(kind),
                     role.id
                 ),
-                node_at(id, [Step::Field("vips"), Step::Key(kind.to_string())]),
+                node_at(node_id, [Step::Field("vips"), Step::Key(kind.to_string())]),
             ));
         }
     }
@@ -184,7 +196,7 @@ fn validate_node(id: &NodeId, node: &Node, catalog: &Catalog, out: &mut Vec<Plan
     {
         out.push(problem(
             format!("node `{id}`: role `{}` has no networks", role.id),
-            node_at(id, [Step::Field("networks")]),
+            node_at(node_id, [Step::Field("networks")]),
         ));
     }
 }

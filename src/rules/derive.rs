@@ -256,7 +256,7 @@ impl<'a> Derive<'a> {
             self.rules.push((
                 key,
                 Rule {
-                    id: RuleId(format!("custom:{a}-{b}:{number}")),
+                    id: RuleId(format!("custom:{}:{number}", crate::plan::pair_text(a, b))),
                     origin: Arc::new(Origin {
                         requirement: "custom".into(),
                         application: custom.application.as_str().into(),

@@ -77,20 +77,27 @@ pub enum Missing {
 }
 
 impl Missing {
-    /// The sentence in `lang`.
+    /// The sentence in `lang`, quoting names and labels on one short line each.
     pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        use crate::escape::quoted;
         use crate::i18n::trf;
         match self {
-            Self::NoMembers { node } => trf(lang, "missing.no_members", &[("node", node)]),
+            Self::NoMembers { node } => trf(lang, "missing.no_members", &[("node", &quoted(node))]),
             Self::MemberAddress { member, node, kind } => trf(
                 lang,
                 "missing.member",
-                &[("member", member), ("node", node), ("kind", kind)],
+                &[
+                    ("member", &quoted(member)),
+                    ("node", &quoted(node)),
+                    ("kind", kind),
+                ],
             ),
-            Self::Address { node, kind } => {
-                trf(lang, "missing.address", &[("node", node), ("kind", kind)])
-            }
-            Self::Networks { node } => trf(lang, "missing.networks", &[("node", node)]),
+            Self::Address { node, kind } => trf(
+                lang,
+                "missing.address",
+                &[("node", &quoted(node)), ("kind", kind)],
+            ),
+            Self::Networks { node } => trf(lang, "missing.networks", &[("node", &quoted(node))]),
         }
     }
 }
@@ -234,13 +241,15 @@ impl Rule {
         &self.id
     }
 
-    /// One line for people: `Edge Server -> Director pool  SIP/MTLS TCP 5061`.
+    /// One line for people: `Edge Server -> Director pool  SIP/MTLS TCP 5061`, labels and
+    /// application quoted as messages quote user text (one line, cut short).
     pub fn summary(&self) -> String {
+        use crate::escape::quoted;
         format!(
             "{} -> {}  {} {} {}",
-            self.source.label,
-            self.destination.label,
-            self.application(),
+            quoted(&self.source.label),
+            quoted(&self.destination.label),
+            quoted(self.application()),
             self.transport.as_str().to_uppercase(),
             self.ports
         )
@@ -253,7 +262,8 @@ impl Rule {
 }
 
 /// A rule's stable id: `requirement:source>destination` (`any` for an end without a node), or
-/// `custom:a-b:n` for the nth hand-written rule on the link a-b.
+/// `custom:a-b:n` for the nth hand-written rule on the link a-b (`custom:a:b:n` when a node id
+/// has a `-`, see [`crate::plan::pair_text`]).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct RuleId(pub String);
 

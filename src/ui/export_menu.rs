@@ -130,18 +130,20 @@ pub fn guard_message(findings: &[Finding], lang: crate::i18n::Lang) -> Option<St
     let issues: Vec<&str> = findings
         .iter()
         .filter(|f| {
-            matches!(
-                f.kind,
-                FindingKind::Placeholder | FindingKind::UnresolvedAddress
-            )
+            f.severity == crate::findings::Severity::Error
+                || matches!(
+                    f.kind,
+                    FindingKind::Placeholder | FindingKind::UnresolvedAddress
+                )
         })
         .map(|f| f.message.get(lang))
         .collect();
     if issues.is_empty() {
         return None;
     }
-    let mut text =
-        String::from("This plan still has sample values or addresses that are not filled in:\n");
+    let mut text = String::from(
+        "This plan still has errors, sample values or addresses that are not filled in:\n",
+    );
     for m in issues.iter().take(8) {
         text.push_str(&format!("• {m}\n"));
     }

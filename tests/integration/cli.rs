@@ -90,7 +90,7 @@ fn json_export_has_exactly_the_contract_fields() {
     let keys = |v: &serde_json::Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
     assert_eq!(
         keys(&doc),
-        ["plan", "product", "catalog", "rules", "findings"]
+        ["plan", "product", "catalog", "errors", "rules", "findings"]
     );
     assert_eq!(doc["product"], "lync_2013");
     let rule = &doc["rules"][0];

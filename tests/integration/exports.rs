@@ -645,8 +645,9 @@ json.dump(result, sys.stdout)
     );
 }
 
-/// Exports skip checking the plan for the formats that do not show findings: those must not
-/// change with the findings, and the others must.
+/// The formats that do not list findings do not change with warnings and notes (the examples
+/// have no errors; an error adds a warning line at the top of every format but CSV, see
+/// `safety::exports_of_a_plan_with_errors_say_so_at_the_top`), and the others do.
 #[test]
 fn only_the_formats_that_show_findings_depend_on_them() {
     use lync_port_planner::export::{Format, Report, render};

@@ -46,6 +46,9 @@ mod diagram;
 mod diff;
 // Trainer scenarios and exercises.
 mod trainer;
+// Plans that parse but would open a firewall or forge log lines: dangerous rules, wide and
+// duplicate addresses, custom rule ids, hostile text in messages.
+mod safety;
 // Untrusted input: fuzzed plan files and CSV, broken structures, old formats.
 mod robustness;
 // The real app driven headlessly with egui_kittest, and an image snapshot of the window.
@@ -55,6 +58,9 @@ mod ui;
 // plan that does not open, Save through a link.
 #[cfg(feature = "gui")]
 mod ui_recovery;
+// Duplicate and paste in the window take no address the plan already uses.
+#[cfg(feature = "gui")]
+mod ui_copies;
 // Plans of hundreds of nodes in the window, and a window at rest.
 #[cfg(feature = "gui")]
 mod ui_scale;

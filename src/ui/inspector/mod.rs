@@ -123,12 +123,7 @@ fn used_elsewhere(plan: &Plan, own: &NodeId, addr: IpNet) -> Option<String> {
         if id == own {
             continue;
         }
-        let mut all = node
-            .members
-            .iter()
-            .flat_map(|m| m.addresses.values().chain(m.nat.values()))
-            .chain(node.vips.values());
-        if all.any(|a| *a == addr) {
+        if node.own_addresses().any(|a| a == addr) {
             return Some(node.label.clone());
         }
     }
@@ -153,6 +148,13 @@ fn parse_address(
     let addr: IpNet = text
         .parse()
         .map_err(|e: crate::net::ValueError| e.to_string())?;
+    if !addr.is_host() {
+        return Err(i18n::trf(
+            lang,
+            "error.address_not_host",
+            &[("addr", &addr.to_string())],
+        ));
+    }
     if let Some(other) = used_elsewhere(plan, id, addr) {
         return Err(i18n::trf(
             lang,

@@ -5,6 +5,7 @@
 mod conflicts;
 mod disabled;
 mod exposed;
+mod families;
 mod links;
 mod placeholders;
 mod topology;
@@ -54,6 +55,8 @@ pub enum FindingKind {
     Placeholder,
     /// Microsoft's pages disagree about a rule the plan uses.
     SourceConflict,
+    /// A rule's ends share no address family (or name an IPv4-mapped IPv6 address).
+    MixedFamily,
     /// Audit: a required rule the existing firewall does not allow.
     MissingRule,
     /// Audit: a required rule allowed only for some members or part of its range.
@@ -74,6 +77,7 @@ impl FindingKind {
             Self::InvalidTopology => "invalid_topology",
             Self::Placeholder => "placeholder",
             Self::SourceConflict => "source_conflict",
+            Self::MixedFamily => "mixed_family",
             Self::MissingRule => "missing_rule",
             Self::PartialRule => "partial_rule",
             Self::OverPermissiveRule => "over_permissive_rule",
@@ -238,6 +242,7 @@ pub fn check(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> Vec<Finding> {
     out.extend(unresolved::check(rules));
     out.extend(exposed::check(plan, rules));
     out.extend(conflicts::check(catalog, rules));
+    out.extend(families::check(rules));
     out.sort();
     out.dedup();
     out

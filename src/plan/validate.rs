@@ -9,6 +9,24 @@ use crate::catalog::{Catalog, Scope};
 /// Most member servers a node may have (Microsoft supports at most 12 per pool).
 pub const MAX_MEMBERS: usize = 100;
 
+// Bounds on counts, checked before any rule is derived: every export and the window are
+// linear in the rules and their addresses, and these keep those under about a gigabyte of
+// output. A 15 MB plan of 600,000 links took 10 GB for its JSON export. Real plans have 5 to
+// 100 nodes; `gen-plan` makes at most 18,432 nodes and about 26,600 links (14,456 links: a 97 MB
+// JSON export).
+
+/// Most nodes a plan may have.
+pub const MAX_NODES: usize = 20_000;
+/// Most links a plan may have.
+pub const MAX_LINKS: usize = 50_000;
+/// Most networks one node may have.
+pub const MAX_NETWORKS: usize = 10_000;
+/// Most hand-written rules on one link.
+pub const MAX_CUSTOM_RULES: usize = 100;
+/// Most network uses in a plan: each network of a node is written into the rules of each of
+/// the node's links and custom rules, so this bounds the addresses every export lists.
+pub const MAX_NETWORK_USES: usize = 1_000_000;
+
 /// One reason a plan cannot be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlanProblem {
@@ -27,7 +45,11 @@ fn problem(message: String, needle: &str) -> PlanProblem {
 
 /// Every structural problem of the plan, in file order of nodes then links.
 pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<PlanProblem> {
-    let mut out = Vec::new();
+    let mut out = counts(plan);
+    if !out.is_empty() {
+        // Refused before any further work: a plan over a bound may be arbitrarily large.
+        return out;
+    }
     for (id, node) in &plan.nodes {
         validate_node(id, node, catalog, &mut out);
     }
@@ -74,6 +96,71 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<PlanProblem> {
                 ));
             }
         }
+    }
+    out
+}
+
+/// The count bounds, with the first offender. Linear in the plan.
+fn counts(plan: &Plan) -> Vec<PlanProblem> {
+    let mut out = Vec::new();
+    if plan.nodes.len() > MAX_NODES {
+        out.push(problem(
+            format!(
+                "the plan has {} nodes (at most {MAX_NODES})",
+                plan.nodes.len()
+            ),
+            "nodes:",
+        ));
+    }
+    if plan.links.len() > MAX_LINKS {
+        out.push(problem(
+            format!(
+                "the plan has {} links (at most {MAX_LINKS})",
+                plan.links.len()
+            ),
+            "links:",
+        ));
+    }
+    for (id, node) in &plan.nodes {
+        if node.networks.len() > MAX_NETWORKS {
+            out.push(problem(
+                format!(
+                    "node `{id}` has {} networks (at most {MAX_NETWORKS})",
+                    node.networks.len()
+                ),
+                &format!("\"{id}\""),
+            ));
+        }
+    }
+    // Per node: its links and the custom rules on them.
+    let mut uses: std::collections::BTreeMap<&NodeId, usize> = std::collections::BTreeMap::new();
+    for link in &plan.links {
+        if link.custom.len() > MAX_CUSTOM_RULES {
+            out.push(problem(
+                format!(
+                    "link {}-{} has {} custom rules (at most {MAX_CUSTOM_RULES})",
+                    link.a,
+                    link.b,
+                    link.custom.len()
+                ),
+                &format!("\"{}\"", link.a),
+            ));
+        }
+        for end in [&link.a, &link.b] {
+            *uses.entry(end).or_default() += 1 + link.custom.len();
+        }
+    }
+    let total = uses
+        .iter()
+        .filter_map(|(id, n)| Some(plan.nodes.get(*id)?.networks.len().saturating_mul(*n)))
+        .fold(0usize, usize::saturating_add);
+    if total > MAX_NETWORK_USES {
+        out.push(problem(
+            format!(
+                "the plan's networks are used {total} times, each network of a node once per link and custom rule of the node (at most {MAX_NETWORK_USES}): split the networks into fewer, wider ones or the plan into several"
+            ),
+            "networks:",
+        ));
     }
     out
 }

@@ -42,9 +42,9 @@ pub(super) fn render(report: &Report<'_>) -> String {
     );
     writeln!(
         out,
-        "#   nft 'add chain {TABLE} forward {{ type filter hook forward priority filter; policy drop; }}'\n\
-         #   nft 'add rule {TABLE} forward ct state established,related accept'\n\
-         #   nft 'add rule {TABLE} forward jump {}'",
+        "#   table {TABLE} {{\n\
+         #     chain forward {{ type filter hook forward priority filter; policy drop; ct state established,related accept; jump {}; }}\n\
+         #   }}",
         chain(Firewall::Internal)
     )
     .ok();

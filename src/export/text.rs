@@ -42,8 +42,8 @@ pub fn minimal(list: &[IpNet]) -> Vec<IpNet> {
     let mut sorted: Vec<(bool, u128, std::cmp::Reverse<u128>, IpNet)> = list
         .iter()
         .map(|n| {
-            let (first, last) = n.bounds();
-            (n.is_ipv4(), first, std::cmp::Reverse(last), *n)
+            let (start, end) = n.bounds();
+            (n.is_ipv4(), start, std::cmp::Reverse(end), *n)
         })
         .collect();
     sorted.sort_unstable();

@@ -132,8 +132,9 @@ fn counts(plan: &Plan) -> Vec<PlanProblem> {
             ));
         }
     }
-    // Per node: its links and the custom rules on them.
-    let mut uses: std::collections::BTreeMap<&NodeId, usize> = std::collections::BTreeMap::new();
+    // Each link and custom rule uses the networks of both its ends.
+    let networks = |id: &NodeId| plan.nodes.get(id).map_or(0, |n| n.networks.len());
+    let mut total = 0usize;
     for link in &plan.links {
         if link.custom.len() > MAX_CUSTOM_RULES {
             out.push(problem(
@@ -146,14 +147,9 @@ fn counts(plan: &Plan) -> Vec<PlanProblem> {
                 &format!("\"{}\"", link.a),
             ));
         }
-        for end in [&link.a, &link.b] {
-            *uses.entry(end).or_default() += 1 + link.custom.len();
-        }
+        let ends = networks(&link.a).saturating_add(networks(&link.b));
+        total = total.saturating_add(ends.saturating_mul(1 + link.custom.len()));
     }
-    let total = uses
-        .iter()
-        .filter_map(|(id, n)| Some(plan.nodes.get(*id)?.networks.len().saturating_mul(*n)))
-        .fold(0usize, usize::saturating_add);
     if total > MAX_NETWORK_USES {
         out.push(problem(
             format!(

@@ -201,8 +201,8 @@ fn plans_over_the_count_bounds_are_refused_with_a_position() {
         let position = format!("error: {}:", path.display());
         assert!(err.starts_with(&position), "{err}");
         let rest = &err[position.len()..];
-        let line: usize = rest.split(':').next().unwrap().parse().unwrap();
-        assert!(line > 1, "a position past 1:1: {err}");
+        let row: usize = rest.split(':').next().unwrap().parse().unwrap();
+        assert!(row > 1, "a position past 1:1: {err}");
     }
 }
 
@@ -246,7 +246,7 @@ fn exports_grow_linearly_with_a_nodes_networks() {
         .map(|f| vec!["export", "", "--format", f.as_str(), "--output", &out])
         .collect();
     commands.push(vec!["check", "", "--format", "json"]);
-    for command in &commands {
+    let check = |command: &Vec<&str>| {
         let counts: Vec<u64> = plans
             .iter()
             .map(|plan| {
@@ -260,7 +260,14 @@ fn exports_grow_linearly_with_a_nodes_networks() {
         let ratio = large as f64 / small as f64;
         eprintln!("{command:?}: {counts:?}, growth x{ratio:.1} for 4x networks");
         assert!(ratio < 8.0, "{command:?}: {counts:?}, x{ratio:.1}");
-    }
+    };
+    // Two at a time: callgrind is slow, the machine has two cores.
+    let (first, second) = commands.split_at(commands.len() / 2);
+    std::thread::scope(|s| {
+        let other = s.spawn(|| first.iter().for_each(check));
+        second.iter().for_each(check);
+        other.join().unwrap();
+    });
 }
 
 /// Two network namespaces joined by a veth pair: a client at 10.20.100.5 (in the plan's client
@@ -340,17 +347,11 @@ impl Lab {
             (&lab.client, &vc, "10.20.100.5/16"),
             (&lab.server, &vs, "10.20.30.11/16"),
         ] {
-            lab.exec_in(ns, &["ip", "addr", "add", addr, "dev", dev]);
-            lab.exec_in(ns, &["ip", "link", "set", dev, "up"]);
-            lab.exec_in(ns, &["ip", "link", "set", "lo", "up"]);
+            in_ns(ns, &["ip", "addr", "add", addr, "dev", dev]);
+            in_ns(ns, &["ip", "link", "set", dev, "up"]);
+            in_ns(ns, &["ip", "link", "set", "lo", "up"]);
         }
         Some(lab)
-    }
-
-    fn exec_in(&self, ns: &str, args: &[&str]) -> String {
-        let mut all = vec!["ip", "netns", "exec", ns];
-        all.extend_from_slice(args);
-        run(&all)
     }
 
     /// In the server's namespace, with `file` on stdin.
@@ -385,7 +386,7 @@ impl Lab {
         let mut args = vec!["python3", "-c", PROBE];
         let ports = PORTS.map(|p| p.to_string());
         args.extend(ports.iter().map(String::as_str));
-        self.exec_in(&self.client, &args).trim().to_owned()
+        in_ns(&self.client, &args).trim().to_owned()
     }
 }
 
@@ -399,6 +400,14 @@ impl Drop for Lab {
             Command::new("ip").args(["netns", "del", ns]).output().ok();
         }
     }
+}
+
+/// Run a command in a network namespace.
+#[track_caller]
+fn in_ns(ns: &str, args: &[&str]) -> String {
+    let mut all = vec!["ip", "netns", "exec", ns];
+    all.extend_from_slice(args);
+    run(&all)
 }
 
 #[track_caller]
@@ -467,21 +476,18 @@ fn nftables_reload_keeps_the_base_chain_and_filters_traffic() {
     let (plan, changed) = lab_plans();
     let text = export(&plan, Format::Nftables);
     load(&write_temp("a.nft", text.as_bytes()));
-    // The header's commands, with the input hook of this host and its host firewall's chain.
-    let commands: Vec<&str> = text
+    // The header's base chain, on the input hook of this host and its host firewall's chain.
+    let base_chain: String = text
         .lines()
-        .filter_map(|l| l.strip_prefix("#   nft '")?.strip_suffix('\''))
-        .collect();
-    assert_eq!(commands.len(), 3, "{text}");
-    for command in commands {
-        let command = command
-            .replace("forward", "input")
-            .replace("lpp_internal", "lpp_host");
-        // One argument, as the header's quotes make it.
-        lab.exec_in(&lab.server, &["nft", &command]);
-    }
+        .filter_map(|l| l.strip_prefix("#   "))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .replace("forward", "input")
+        .replace("lpp_internal", "lpp_host");
+    assert_eq!(base_chain.lines().count(), 3, "{text}");
+    load(&write_temp("base.nft", base_chain.as_bytes()));
     let base = |lab: &Lab| {
-        lab.exec_in(
+        in_ns(
             &lab.server,
             &["nft", "list", "chain", "inet", "lync_port_planner", "input"],
         )
@@ -498,17 +504,14 @@ fn nftables_reload_keeps_the_base_chain_and_filters_traffic() {
         "{after}"
     );
     assert_eq!(lab.probe(), AFTER);
-    let ruleset = lab.exec_in(&lab.server, &["nft", "list", "ruleset"]);
+    let ruleset = in_ns(&lab.server, &["nft", "list", "ruleset"]);
     assert!(!ruleset.contains("chain external {"), "{ruleset}");
     // Reloading the same file again changes nothing.
     load(&write_temp(
         "c.nft",
         export(&changed, Format::Nftables).as_bytes(),
     ));
-    assert_eq!(
-        lab.exec_in(&lab.server, &["nft", "list", "ruleset"]),
-        ruleset
-    );
+    assert_eq!(in_ns(&lab.server, &["nft", "list", "ruleset"]), ruleset);
 }
 
 /// The same with `iptables-restore --noflush`: the operator's INPUT chain, its DROP policy and
@@ -536,12 +539,12 @@ fn iptables_reload_keeps_the_operators_chains_and_filters_traffic() {
         export(&plan, Format::Iptables).as_bytes(),
     ));
     let s = &lab.server;
-    lab.exec_in(s, &["iptables", "-N", "OPERATOR"]);
-    lab.exec_in(
+    in_ns(s, &["iptables", "-N", "OPERATOR"]);
+    in_ns(
         s,
         &["iptables", "-A", "OPERATOR", "-p", "icmp", "-j", "ACCEPT"],
     );
-    lab.exec_in(
+    in_ns(
         s,
         &[
             "iptables",
@@ -555,11 +558,11 @@ fn iptables_reload_keeps_the_operators_chains_and_filters_traffic() {
             "ACCEPT",
         ],
     );
-    lab.exec_in(s, &["iptables", "-A", "INPUT", "-j", "OPERATOR"]);
-    lab.exec_in(s, &["iptables", "-A", "INPUT", "-j", "LYNC-HOST"]);
-    lab.exec_in(s, &["iptables", "-P", "INPUT", "DROP"]);
+    in_ns(s, &["iptables", "-A", "INPUT", "-j", "OPERATOR"]);
+    in_ns(s, &["iptables", "-A", "INPUT", "-j", "LYNC-HOST"]);
+    in_ns(s, &["iptables", "-P", "INPUT", "DROP"]);
     let operator = |lab: &Lab| {
-        let rules = lab.exec_in(&lab.server, &["iptables", "-S"]);
+        let rules = in_ns(&lab.server, &["iptables", "-S"]);
         rules
             .lines()
             .filter(|l| !l.contains("LYNC-") || l.contains("-A INPUT"))
@@ -575,13 +578,13 @@ fn iptables_reload_keeps_the_operators_chains_and_filters_traffic() {
     ));
     assert_eq!(operator(&lab), mine);
     assert_eq!(lab.probe(), AFTER);
-    let rules = lab.exec_in(s, &["iptables", "-S", "LYNC-HOST"]);
+    let rules = in_ns(s, &["iptables", "-S", "LYNC-HOST"]);
     load(&write_temp(
         "c.rules",
         export(&changed, Format::Iptables).as_bytes(),
     ));
     assert_eq!(
-        lab.exec_in(s, &["iptables", "-S", "LYNC-HOST"]),
+        in_ns(s, &["iptables", "-S", "LYNC-HOST"]),
         rules,
         "a reload does not duplicate rules"
     );

@@ -91,6 +91,27 @@ fn mixed_family_rules_are_errors_and_placeholders_in_every_export() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("mixed_family"));
 }
 
+/// Ends that share a family are fine even when one also holds the other: dual-stack clients
+/// to IPv4 servers keep their IPv4 rules and raise no `mixed_family`.
+#[test]
+fn dual_stack_rules_are_not_mixed_family() {
+    let mut plan = example("single-director.ron");
+    plan.node_mut(&NodeId::from("clients")).unwrap().networks = vec![
+        "10.20.100.0/23".parse().unwrap(),
+        "2001:db8:100::/48".parse().unwrap(),
+    ];
+    let (_, findings) = derive(&plan);
+    assert!(
+        findings.iter().all(|f| f.kind.as_str() != "mixed_family"),
+        "{findings:?}"
+    );
+    let nft = export(&plan, Format::Nftables);
+    assert!(nft.contains(
+        "ip saddr 10.20.100.0/23 ip daddr 10.20.30.11 tcp dport 443 accept comment \"clients-fe-https-443:clients>fe\""
+    ));
+    assert!(!nft.contains("MIXED_FAMILY"));
+}
+
 fn plan_text(plan: &Plan) -> String {
     lync_port_planner::plan_file::to_ron(plan).unwrap()
 }

@@ -33,6 +33,15 @@ impl IpNet {
         self.addr.is_ipv4()
     }
 
+    /// True for an IPv4-mapped IPv6 address or network inside `::ffff:0:0/96`: a socket's view
+    /// of an IPv4 peer, never an address an IPv6 packet carries.
+    pub fn is_ipv4_mapped(&self) -> bool {
+        match self.addr {
+            IpAddr::V6(v6) => self.prefix >= 96 && v6.to_ipv4_mapped().is_some(),
+            IpAddr::V4(_) => false,
+        }
+    }
+
     /// The IPv4 netmask in dotted form (`255.255.0.0`); `None` for IPv6.
     pub fn ipv4_mask(&self) -> Option<std::net::Ipv4Addr> {
         match self.addr {

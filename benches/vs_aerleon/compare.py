@@ -289,6 +289,10 @@ def flows_from_nft(path, label):
                 table, depth = (m.group(1), m.group(2)), 1
             elif re.fullmatch(r"(table|delete table|flush table) (ip|ip6|inet) \S+", line):
                 pass
+            elif re.fullmatch(r"table (ip|ip6|inet) \S+ \{ *\}", line):
+                pass
+            elif re.fullmatch(r"(add|flush|delete) chain (ip|ip6|inet) \S+ \S+", line):
+                pass  # ours declares its chains and flushes or deletes them (a safe reload)
             else:
                 raise ParseError(f"{path}: unexpected line outside a table: {line}")
             continue
@@ -326,7 +330,7 @@ def flows_from_nft(path, label):
         # A chain nothing jumps to is one firewall: ours are named after it, Aerleon's base
         # chains carry the filter's header comment "firewall NAME".
         m = re.fullmatch(r"firewall (\S+)", c["comment"] or "")
-        fw = m.group(1) if m else c["name"]
+        fw = m.group(1) if m else c["name"].removeprefix("lpp_")
         seen, stack = set(), [key]
         while stack:
             k = stack.pop()
@@ -353,9 +357,12 @@ def asa_port(tok):
     raise ParseError(f"unknown ASA port name {tok!r}")
 
 
-def asa_address(toks, i):
+def asa_address(toks, i, groups):
     """-> (list of (fam, lo, hi) or None for any, families allowed, next index)."""
     t = toks[i]
+    if t == "object-group" and toks[i + 1] in groups:
+        ivs = groups[toks[i + 1]]
+        return ivs, tuple(sorted({iv[0] for iv in ivs})), i + 2
     if t == "any":
         return None, (4, 6), i + 1
     if t == "any4":
@@ -378,11 +385,20 @@ def flows_from_asa(path, label):
     flows = Flows(label)
     with open(path, encoding="utf-8") as f:
         lines = f.read().splitlines()
+    groups, group = {}, None  # object-group network NAME -> intervals
     for raw in lines:
         line = raw.strip()
         if not line or line.startswith("!") or line.startswith("clear configure access-list"):
             continue
         toks = line.split()
+        if toks[:2] == ["object-group", "network"] and len(toks) == 3:
+            group = groups.setdefault(toks[2], [])
+            continue
+        if toks[0] == "network-object" and group is not None:
+            ivs, _, _ = asa_address(toks, 1, groups)
+            group.extend(ivs)
+            continue
+        group = None
         if toks[0] != "access-list" or len(toks) < 3:
             raise ParseError(f"{path}: unexpected line: {line}")
         if toks[2] == "remark":
@@ -393,10 +409,10 @@ def flows_from_asa(path, label):
         if proto not in ("tcp", "udp"):
             raise ParseError(f"{path}: protocol {proto} not modelled: {line}")
         fw = name.lower().removeprefix("lync-")
-        src, sfam, i = asa_address(toks, 5)
+        src, sfam, i = asa_address(toks, 5, groups)
         if i < len(toks) and toks[i] in ("eq", "range", "lt", "gt", "neq"):
             raise ParseError(f"{path}: source ports not modelled: {line}")
-        dst, dfam, i = asa_address(toks, i)
+        dst, dfam, i = asa_address(toks, i, groups)
         rest = toks[i:]
         if rest[:1] == ["eq"] and len(rest) >= 2:
             ports, rest = (asa_port(rest[1]),) * 2, rest[2:]

@@ -65,7 +65,8 @@ pub(super) fn render(report: &Report<'_>) -> String {
         }
         out.push_str("</tr>\n");
         for r in rules {
-            let class = if r.is_unresolved() {
+            // Marked like an unresolved rule: no firewall export writes it.
+            let class = if r.is_unresolved() || r.is_mixed_family() {
                 " class=\"unresolved\""
             } else {
                 ""

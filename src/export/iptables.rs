@@ -1,8 +1,9 @@
 //! An `iptables-restore` file (IPv4) with one user chain per firewall; built-in chains are
-//! untouched. Load it with `iptables-restore --noflush` so existing rules stay.
+//! untouched. Load it with `iptables-restore --noflush` so existing rules stay: declaring our
+//! chains flushes them, so a reload replaces our rules and leaves every other chain alone.
 
 use super::Report;
-use super::text::{ascii_comment, error_comment, families};
+use super::text::{ascii_comment, error_comment, families, mixed_family_note, unresolved_note};
 use crate::net::IpNet;
 use crate::topology::Firewall;
 
@@ -24,6 +25,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
     out.push_str(
         "# (without --noflush iptables-restore would flush every chain of the filter table).\n",
     );
+    out.push_str("# Reloading the same way replaces the rules of these chains and leaves every other chain alone.\n");
     out.push_str("# Nothing is filtered until your FORWARD or INPUT chain jumps to these chains, e.g. -A FORWARD -j LYNC-INTERNAL\n");
     out.push_str("*filter\n");
     for fw in Firewall::ALL {
@@ -33,9 +35,11 @@ pub(super) fn render(report: &Report<'_>) -> String {
         for rule in report.rules.for_firewall(fw) {
             let comment = ascii_comment(&rule.id().to_string(), 200);
             if rule.is_unresolved() {
-                out.push_str(&format!(
-                    "# UNRESOLVED {comment}: fill in the missing addresses\n"
-                ));
+                out.push_str(&format!("# {}\n", unresolved_note(&comment)));
+                continue;
+            }
+            if rule.is_mixed_family() {
+                out.push_str(&format!("# {}\n", mixed_family_note(&comment)));
                 continue;
             }
             for m in families(rule) {
@@ -45,19 +49,16 @@ pub(super) fn render(report: &Report<'_>) -> String {
                     ));
                     continue;
                 }
-                let mut line = format!("-A {}", chain(fw));
-                if let Some(list) = &m.source {
-                    line.push_str(&format!(" -s {}", join(list)));
-                }
-                if let Some(list) = &m.destination {
-                    line.push_str(&format!(" -d {}", join(list)));
-                }
                 let proto = rule.transport.as_str();
-                line.push_str(&format!(
+                let tail = format!(
                     " -p {proto} -m {proto} --dport {} -m comment --comment \"{comment}\" -j ACCEPT\n",
                     rule.ports.join(":")
-                ));
-                out.push_str(&line);
+                );
+                for s in chunks(m.source.as_deref(), " -s ") {
+                    for d in chunks(m.destination.as_deref(), " -d ") {
+                        out.push_str(&format!("-A {}{s}{d}{tail}", chain(fw)));
+                    }
+                }
             }
         }
     }
@@ -65,9 +66,24 @@ pub(super) fn render(report: &Report<'_>) -> String {
     out
 }
 
-fn join(list: &[IpNet]) -> String {
-    list.iter()
-        .map(|n| format!("{}/{}", n.addr, n.prefix))
-        .collect::<Vec<_>>()
-        .join(",")
+/// Most networks in one `-s` or `-d` value: iptables-restore refuses a value of 1,024 bytes or
+/// more ("Parameter too long"), and 50 of the longest (`255.255.255.255/32,`) take 950.
+const PER_VALUE: usize = 50;
+
+/// The option with a comma-separated value per chunk of networks, or one empty string for any.
+/// A rule with more networks is split over several lines (the kernel expands a list into one
+/// rule per network either way).
+fn chunks(list: Option<&[IpNet]>, option: &str) -> Vec<String> {
+    let Some(list) = list else {
+        return vec![String::new()];
+    };
+    list.chunks(PER_VALUE)
+        .map(|part| {
+            let nets: Vec<String> = part
+                .iter()
+                .map(|n| format!("{}/{}", n.addr, n.prefix))
+                .collect();
+            format!("{option}{}", nets.join(","))
+        })
+        .collect()
 }

@@ -1,56 +1,95 @@
-//! A complete `table inet` file for `nft -f`. Its chains have no hook: loading it changes no
-//! traffic until the admin's own base chain jumps to them (see the header), so it is safe to load.
+//! An `nft -f` file for `table inet lync_port_planner`. Its chains have no hook: loading it
+//! changes no traffic until the admin's own base chain jumps to them (see the header).
+//!
+//! Reloading must never open the firewall: the admin's base chain (with its `policy drop`)
+//! lives in the same table, so the file never deletes the table. It declares the table and each
+//! of our chains (idempotent), flushes our chains and refills them, all in one transaction. Our
+//! names are fixed and prefixed (`lpp_`), so every name an export can produce is known: the
+//! chains of exports before the prefix are declared and deleted by name.
 
 use std::fmt::Write as _;
 
 use super::Report;
-use super::text::{ascii_comment, error_comment, families};
+use super::text::{ascii_comment, error_comment, families, mixed_family_note, unresolved_note};
 use crate::net::IpNet;
 use crate::topology::Firewall;
 
-const TABLE: &str = "lync_port_planner";
+const TABLE: &str = "inet lync_port_planner";
+
+/// Our chain for a firewall.
+fn chain(fw: Firewall) -> String {
+    format!("lpp_{}", fw.as_str())
+}
 
 pub(super) fn render(report: &Report<'_>) -> String {
     let mut out = String::from("#!/usr/sbin/nft -f\n");
     out.push_str(&error_comment(report.findings, "#"));
-    out.push_str(&format!(
-        "# Lync Port Planner: plan {}\n",
+    writeln!(
+        out,
+        "# Lync Port Planner: plan {}",
         ascii_comment(&report.rules.plan, 100)
-    ));
-    out.push_str(&format!("# Product: {}\n", report.plan.product.name()));
-    out.push_str(&format!(
-        "# Catalog {}. Accept rules per firewall, in regular chains.\n",
-        ascii_comment(&report.rules.catalog, 60)
-    ));
+    )
+    .ok();
+    writeln!(out, "# Product: {}", report.plan.product.name()).ok();
+    writeln!(
+        out,
+        "# Catalog {}. Accept rules per firewall, in regular chains: {}.",
+        ascii_comment(&report.rules.catalog, 60),
+        Firewall::ALL.map(chain).join(", ")
+    )
+    .ok();
     out.push_str(
         "# Nothing is filtered until a base chain in this table jumps to a chain, for example:\n",
     );
-    out.push_str("#   chain forward { type filter hook forward priority filter; policy drop; ct state established,related accept; jump internal }\n");
-    out.push_str(&format!("# Reloading replaces the whole table {TABLE}.\n"));
-    out.push_str(&format!(
-        "table inet {TABLE}\ndelete table inet {TABLE}\n\ntable inet {TABLE} {{\n"
-    ));
+    writeln!(
+        out,
+        "#   table {TABLE} {{\n\
+         #     chain forward {{ type filter hook forward priority filter; policy drop; ct state established,related accept; jump {}; }}\n\
+         #   }}",
+        chain(Firewall::Internal)
+    )
+    .ok();
+    out.push_str(
+        "# Reloading this file (or a newer export) is safe: it replaces the chains named lpp_*\n\
+         # and nothing else, so your base chain and its policy stay. Give your chains other names.\n\
+         # It also deletes the chains internal, external and host that earlier exports made: jump\n\
+         # to the lpp_* chains instead (nft refuses the file while a chain jumps to an old one).\n",
+    );
+    writeln!(out, "table {TABLE} {{\n}}").ok();
+    for fw in Firewall::ALL {
+        let name = chain(fw);
+        writeln!(out, "add chain {TABLE} {name}\nflush chain {TABLE} {name}").ok();
+    }
+    for old in Firewall::ALL {
+        let name = old.as_str();
+        writeln!(out, "add chain {TABLE} {name}\ndelete chain {TABLE} {name}").ok();
+    }
+    writeln!(out, "\ntable {TABLE} {{").ok();
     for (i, fw) in Firewall::ALL.into_iter().enumerate() {
         if i > 0 {
             out.push('\n');
         }
-        out.push_str(&format!("\tchain {} {{\n", fw.as_str()));
+        writeln!(out, "\tchain {} {{", chain(fw)).ok();
         for rule in report.rules.for_firewall(fw) {
             let comment = ascii_comment(&rule.id().to_string(), 120);
             if rule.is_unresolved() {
-                out.push_str(&format!(
-                    "\t\t# UNRESOLVED {comment}: fill in the missing addresses\n"
-                ));
+                writeln!(out, "\t\t# {}", unresolved_note(&comment)).ok();
+                continue;
+            }
+            if rule.is_mixed_family() {
+                writeln!(out, "\t\t# {}", mixed_family_note(&comment)).ok();
                 continue;
             }
             for m in families(rule) {
                 let family = if m.ipv4 { "ip" } else { "ip6" };
                 out.push_str("\t\t");
                 if let Some(list) = &m.source {
-                    write!(out, "{family} saddr {} ", set(list)).ok();
+                    write!(out, "{family} saddr ").ok();
+                    set(&mut out, list);
                 }
                 if let Some(list) = &m.destination {
-                    write!(out, "{family} daddr {} ", set(list)).ok();
+                    write!(out, "{family} daddr ").ok();
+                    set(&mut out, list);
                 }
                 if m.source.is_none() && m.destination.is_none() {
                     write!(
@@ -75,16 +114,18 @@ pub(super) fn render(report: &Report<'_>) -> String {
     out
 }
 
-fn set(list: &[IpNet]) -> String {
+/// One network, or an anonymous set of them, and a space.
+fn set(out: &mut String, list: &[IpNet]) {
     if let [one] = list {
-        one.to_string()
-    } else {
-        format!(
-            "{{ {} }}",
-            list.iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
+        write!(out, "{one} ").ok();
+        return;
     }
+    out.push_str("{ ");
+    for (i, net) in list.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        write!(out, "{net}").ok();
+    }
+    out.push_str(" } ");
 }

@@ -34,6 +34,13 @@ pub(super) fn render(report: &Report<'_>) -> String {
             ));
             continue;
         }
+        if rule.is_mixed_family() {
+            out.push_str(&format!(
+                "# {}\n",
+                super::text::mixed_family_note(&ascii_comment(&rule.id().to_string(), 100))
+            ));
+            continue;
+        }
         if rule.destination.is_host {
             out.push_str(&format!(
                 "# On each of: {}\n",

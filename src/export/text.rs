@@ -56,14 +56,42 @@ pub fn addresses(end: &RuleEnd, sep: &str) -> String {
     parts.join(sep)
 }
 
-/// The networks of an end, with networks inside others dropped (nftables sets refuse overlaps).
+/// The networks of an end, with networks inside others dropped (nftables sets refuse
+/// overlaps). Sorted by first address, widest first, then one pass: two networks are nested or
+/// disjoint, so one lies inside a kept network exactly when it ends before the last kept one
+/// does. O(n log n): the pairwise test was quadratic (50,000 networks on a node: 110 s).
 pub fn minimal(list: &[IpNet]) -> Vec<IpNet> {
-    let mut sorted: Vec<IpNet> = list.to_vec();
-    sorted.sort();
-    sorted.dedup();
-    let all = sorted.clone();
-    sorted.retain(|n| !all.iter().any(|o| o != n && o.contains(n)));
-    sorted
+    let mut sorted: Vec<(bool, u128, std::cmp::Reverse<u128>, IpNet)> = list
+        .iter()
+        .map(|n| {
+            let (start, end) = n.bounds();
+            (n.is_ipv4(), start, std::cmp::Reverse(end), *n)
+        })
+        .collect();
+    sorted.sort_unstable();
+    let mut out: Vec<IpNet> = Vec::with_capacity(sorted.len());
+    let mut covered: Option<(bool, u128)> = None;
+    for (ipv4, _, std::cmp::Reverse(last), net) in sorted {
+        if covered.is_some_and(|(v4, end)| v4 == ipv4 && last <= end) {
+            continue;
+        }
+        covered = Some((ipv4, last));
+        out.push(net);
+    }
+    out.sort_unstable();
+    out
+}
+
+/// The comment that stands for a rule with a missing address in config formats.
+pub fn unresolved_note(id: &str) -> String {
+    format!("UNRESOLVED {id}: fill in the missing addresses")
+}
+
+/// The comment that stands for a rule no packet can match (see `Rule::is_mixed_family`).
+pub fn mixed_family_note(id: &str) -> String {
+    format!(
+        "MIXED_FAMILY {id}: its ends share no address family (IPv4 and IPv6, or an IPv4-mapped IPv6 address); give both ends addresses of one family"
+    )
 }
 
 /// For address families: `Some(list)` per family, `None` meaning any.
@@ -138,5 +166,36 @@ mod tests {
             .collect();
         let out: Vec<String> = minimal(&list).iter().map(ToString::to_string).collect();
         assert_eq!(out, ["10.0.0.0/16", "192.168.1.1"]);
+    }
+
+    /// The one-pass sweep keeps what the pairwise test kept: duplicates and nested networks
+    /// go, the families stay apart (`::a00:0/104` has the bits of 10.0.0.0/8), order is sorted.
+    #[test]
+    fn minimal_matches_the_pairwise_definition() {
+        let list: Vec<IpNet> = [
+            "10.0.0.0/8",
+            "::a00:0/104",
+            "10.1.0.0/16",
+            "10.1.0.0/16",
+            "::a00:1",
+            "0.0.0.0/0",
+            "192.168.0.0/24",
+            "2001:db8::/32",
+            "2001:db8:1::/48",
+            "172.16.0.1",
+            "::/0",
+        ]
+        .iter()
+        .map(|s| s.parse().unwrap())
+        .collect();
+        for take in 0..=list.len() {
+            let part = &list[..take];
+            let mut want: Vec<IpNet> = part.to_vec();
+            want.sort();
+            want.dedup();
+            let all = want.clone();
+            want.retain(|n| !all.iter().any(|o| o != n && o.contains(n)));
+            assert_eq!(minimal(part), want, "{take}");
+        }
     }
 }

@@ -7,6 +7,7 @@ mod conflicts;
 mod dangerous;
 mod disabled;
 mod exposed;
+mod families;
 mod links;
 mod placeholders;
 mod topology;
@@ -65,6 +66,8 @@ pub enum FindingKind {
     WideAddress,
     /// One address on two nodes.
     DuplicateAddress,
+    /// A rule's ends share no address family (or name an IPv4-mapped IPv6 address).
+    MixedFamily,
     /// Audit: a required rule the existing firewall does not allow.
     MissingRule,
     /// Audit: a required rule allowed only for some members or part of its range.
@@ -88,6 +91,7 @@ impl FindingKind {
             Self::DangerousRule => "dangerous_rule",
             Self::WideAddress => "wide_address",
             Self::DuplicateAddress => "duplicate_address",
+            Self::MixedFamily => "mixed_family",
             Self::MissingRule => "missing_rule",
             Self::PartialRule => "partial_rule",
             Self::OverPermissiveRule => "over_permissive_rule",
@@ -260,6 +264,7 @@ pub fn check(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> Vec<Finding> {
     out.extend(dangerous::check(rules));
     out.extend(addresses::check_wide(plan, catalog));
     out.extend(addresses::check_duplicates(plan));
+    out.extend(families::check(rules));
     out.sort();
     out.dedup();
     out

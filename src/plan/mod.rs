@@ -15,7 +15,10 @@ use serde::{Deserialize, Serialize};
 
 pub use create::Clipboard;
 pub use edit::{EditError, PlanEdit};
-pub use validate::{PlanProblem, validate};
+pub use validate::{
+    MAX_CUSTOM_RULES, MAX_LINKS, MAX_MEMBERS, MAX_NETWORK_USES, MAX_NETWORKS, MAX_NODES,
+    PlanProblem, validate,
+};
 
 use crate::catalog::{EndpointId, RequirementId, RoleId};
 use crate::net::{IpNet, PortRange, Transport};

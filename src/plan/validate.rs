@@ -11,6 +11,24 @@ use crate::ron_path::Step;
 /// Most member servers a node may have (Microsoft supports at most 12 per pool).
 pub const MAX_MEMBERS: usize = 100;
 
+// Bounds on counts, checked before any rule is derived: every export and the window are
+// linear in the rules and their addresses, and these keep those under about a gigabyte of
+// output. A 15 MB plan of 600,000 links took 10 GB for its JSON export. Real plans have 5 to
+// 100 nodes; `gen-plan` makes at most 18,432 nodes and about 26,600 links (14,456 links: a 97 MB
+// JSON export).
+
+/// Most nodes a plan may have.
+pub const MAX_NODES: usize = 20_000;
+/// Most links a plan may have.
+pub const MAX_LINKS: usize = 50_000;
+/// Most networks one node may have.
+pub const MAX_NETWORKS: usize = 10_000;
+/// Most hand-written rules on one link.
+pub const MAX_CUSTOM_RULES: usize = 100;
+/// Most network uses in a plan: each network of a node is written into the rules of each of
+/// the node's links and custom rules, so this bounds the addresses every export lists.
+pub const MAX_NETWORK_USES: usize = 1_000_000;
+
 /// One reason a plan cannot be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlanProblem {
@@ -42,7 +60,11 @@ fn link_at(i: usize, more: impl IntoIterator<Item = Step>) -> Vec<Step> {
 
 /// Every structural problem of the plan, in file order of nodes then links.
 pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<PlanProblem> {
-    let mut out = Vec::new();
+    let mut out = counts(plan);
+    if !out.is_empty() {
+        // Refused before any further work: a plan over a bound may be arbitrarily large.
+        return out;
+    }
     for (id, node) in &plan.nodes {
         validate_node(id, node, catalog, &mut out);
     }
@@ -92,6 +114,68 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<PlanProblem> {
                 ));
             }
         }
+    }
+    out
+}
+
+/// The count bounds, with the first offender. Linear in the plan.
+fn counts(plan: &Plan) -> Vec<PlanProblem> {
+    let mut out = Vec::new();
+    if plan.nodes.len() > MAX_NODES {
+        out.push(problem(
+            format!(
+                "the plan has {} nodes (at most {MAX_NODES})",
+                plan.nodes.len()
+            ),
+            vec![Step::Field("nodes")],
+        ));
+    }
+    if plan.links.len() > MAX_LINKS {
+        out.push(problem(
+            format!(
+                "the plan has {} links (at most {MAX_LINKS})",
+                plan.links.len()
+            ),
+            vec![Step::Field("links")],
+        ));
+    }
+    for (id, node) in &plan.nodes {
+        if node.networks.len() > MAX_NETWORKS {
+            out.push(problem(
+                format!(
+                    "node `{}` has {} networks (at most {MAX_NETWORKS})",
+                    quoted(id.as_str()),
+                    node.networks.len()
+                ),
+                node_at(id, [Step::Field("networks")]),
+            ));
+        }
+    }
+    // Each link and custom rule uses the networks of both its ends.
+    let networks = |id: &NodeId| plan.nodes.get(id).map_or(0, |n| n.networks.len());
+    let mut total = 0usize;
+    for (i, link) in plan.links.iter().enumerate() {
+        if link.custom.len() > MAX_CUSTOM_RULES {
+            out.push(problem(
+                format!(
+                    "link {}-{} has {} custom rules (at most {MAX_CUSTOM_RULES})",
+                    quoted(link.a.as_str()),
+                    quoted(link.b.as_str()),
+                    link.custom.len()
+                ),
+                link_at(i, [Step::Field("custom")]),
+            ));
+        }
+        let ends = networks(&link.a).saturating_add(networks(&link.b));
+        total = total.saturating_add(ends.saturating_mul(1 + link.custom.len()));
+    }
+    if total > MAX_NETWORK_USES {
+        out.push(problem(
+            format!(
+                "the plan's networks are used {total} times, each network of a node once per link and custom rule of the node (at most {MAX_NETWORK_USES}): split the networks into fewer, wider ones or the plan into several"
+            ),
+            vec![Step::Field("links")],
+        ));
     }
     out
 }
@@ -149,6 +233,17 @@ fn validate_node(node_id: &NodeId, node: &Node, catalog: &Catalog, out: &mut Vec
             node_at(node_id, [Step::Field("addressing")]),
         ));
     }
+    validate_endpoints(node_id, node, role, out);
+}
+
+/// Each member, NAT and VIP address is of an endpoint kind of the node's role with that scope.
+fn validate_endpoints(
+    node_id: &NodeId,
+    node: &Node,
+    role: &crate::catalog::Role,
+    out: &mut Vec<PlanProblem>,
+) {
+    let id = quoted(node_id.as_str());
     let kind_ok =
         |kind: &str, want: fn(Scope) -> bool| role.endpoint(kind).is_some_and(|e| want(e.scope));
     for (m, member) in node.members.iter().enumerate() {

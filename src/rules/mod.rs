@@ -259,6 +259,27 @@ impl Rule {
     pub fn is_unresolved(&self) -> bool {
         self.source.is_unresolved() || self.destination.is_unresolved()
     }
+
+    /// True when no packet can match the rule as written: its ends share no address family
+    /// (IPv4 on one, IPv6 on the other), or an end names an IPv4-mapped IPv6 address
+    /// (`::ffff:10.0.0.1`), which never appears on the wire. Such a rule is a `mixed_family`
+    /// finding and a placeholder in the exports, never silently dropped.
+    pub fn is_mixed_family(&self) -> bool {
+        if self.is_unresolved() {
+            return false;
+        }
+        let families = |a: &Addresses| match a {
+            Addresses::Any => (true, true, false),
+            Addresses::List(l) => (
+                l.iter().any(IpNet::is_ipv4),
+                l.iter().any(|n| !n.is_ipv4() && !n.is_ipv4_mapped()),
+                l.iter().any(IpNet::is_ipv4_mapped),
+            ),
+        };
+        let (s4, s6, s_mapped) = families(&self.source.addresses);
+        let (d4, d6, d_mapped) = families(&self.destination.addresses);
+        s_mapped || d_mapped || !((s4 && d4) || (s6 && d6))
+    }
 }
 
 /// A rule's stable id: `requirement:source>destination` (`any` for an end without a node), or

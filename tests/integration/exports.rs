@@ -34,7 +34,27 @@ fn all_plans() -> Vec<(String, Plan)> {
         .collect();
     plans.push(("hostile".to_owned(), hostile_plan()));
     plans.push(("unresolved".to_owned(), unresolved_plan()));
+    plans.push(("500 networks on a node".to_owned(), large_node_plan()));
     plans
+}
+
+/// The seed plan with 500 networks on its internal clients (iptables-restore refused 64).
+fn large_node_plan() -> Plan {
+    let mut plan = example("director-pool-dns-hlb.ron");
+    let clients = plan
+        .nodes
+        .keys()
+        .find(|id| id.as_str().contains("client"))
+        .cloned()
+        .unwrap();
+    plan.node_mut(&clients).unwrap().networks = (0..500)
+        .map(|i| {
+            format!("10.{}.{}.0/24", 100 + i / 256, i % 256)
+                .parse()
+                .unwrap()
+        })
+        .collect();
+    plan
 }
 
 #[test]

@@ -32,6 +32,9 @@ mod rules;
 mod findings;
 // Golden files per format, real consumers (nft, iptables-restore, Python csv), hostile labels.
 mod exports;
+// Firewall exports as operators use them: mixed families, large nodes, reloads in network
+// namespaces with real traffic, linear growth.
+mod firewalls;
 // The command line: exit codes and one-line errors for bad input.
 mod cli;
 // Options per subcommand, check's scope, an output that is the input.

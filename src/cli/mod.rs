@@ -39,7 +39,7 @@ Usage:
   lync-port-planner render PLAN.ron --output FILE.svg|FILE.png   the whole plan as a diagram
   lync-port-planner diff OLD.ron NEW.ron [--format markdown|csv|json] [--output FILE]
         the firewall rules to add and to remove, per firewall (a change request)
-  lync-port-planner upgrade PLAN.ron                rewrite in the current format, keeping PLAN.ron.bak
+  lync-port-planner upgrade PLAN.ron                rewrite in the current format, keeping a backup (PLAN.ron.bak, .bak.1, ...)
   lync-port-planner gen-plan N [--output FILE]      a large plan of at least N nodes (benchmarks, labs)
 
 Options for every subcommand:

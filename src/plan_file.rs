@@ -121,9 +121,8 @@ pub fn from_ron(text: &str, origin: &str, catalog: &Catalog) -> Result<Plan, Pla
             message: "plan format version 0 does not exist (versions start at 1)".to_owned(),
         });
     }
-    // Version 1 is the first format: nothing to migrate yet. Later versions add a step here.
     let mut plan = parsed.map_err(parse_error)?;
-    plan.format_version = FORMAT_VERSION;
+    migrate(&mut plan, version);
     if let Some(p) = plan::validate(&plan, catalog).into_iter().next() {
         let (line, col) = ron_path::locate(text, &p.at);
         return Err(PlanFileError::Invalid {
@@ -136,6 +135,16 @@ pub fn from_ron(text: &str, origin: &str, catalog: &Catalog) -> Result<Plan, Pla
     }
     plan.normalize();
     Ok(plan)
+}
+
+/// Bring a plan read as format `version` to the current format, one step per version.
+fn migrate(plan: &mut Plan, version: u32) {
+    if version < 2 {
+        // Version 1 had no firewalls section and always meant back-to-back external and
+        // internal firewalls; its rules keep their firewalls.
+        plan.firewalls = plan::Firewalls::default();
+    }
+    plan.format_version = FORMAT_VERSION;
 }
 
 /// The canonical text of a plan.

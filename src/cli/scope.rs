@@ -14,14 +14,23 @@ use crate::topology::Firewall;
 pub(super) fn scope(opts: &Options, plan: &Plan) -> Result<RuleScope, CliError> {
     match (&opts.firewall, &opts.nodes) {
         (Some(_), Some(_)) => Err(usage("use --firewall or --nodes, not both")),
-        (Some(fw), None) => Firewall::ALL
-            .into_iter()
-            .find(|f| f.as_str() == fw)
-            .map(RuleScope::Firewall)
+        // One of the plan's firewalls by id or name: the rules crossing it. Otherwise a
+        // boundary (`host`, or `external` / `internal` beside a three-legged firewall).
+        (Some(fw), None) => (plan.firewalls.find(fw))
+            .map(|id| RuleScope::Through(plan.firewalls.layout(), id))
+            .or_else(|| {
+                (Firewall::ALL.into_iter())
+                    .find(|f| f.as_str() == fw)
+                    .map(RuleScope::Firewall)
+            })
             .ok_or_else(|| {
+                let ids: Vec<&str> = (plan.firewalls.layout().ids().iter())
+                    .map(|id| id.as_str())
+                    .collect();
                 usage(format!(
-                    "unknown firewall `{}` (expected external, internal or host)",
-                    quoted(fw)
+                    "unknown firewall `{}` (expected {}, a firewall's name, external, internal or host)",
+                    quoted(fw),
+                    ids.join(", ")
                 ))
             }),
         (None, Some(list)) => {
@@ -71,9 +80,14 @@ pub(super) fn scoped_findings(
         (Subject::Rule(id), _) => rule_ids.contains(id),
         (Subject::Node(n), RuleScope::Nodes(ids)) => ids.contains(n),
         (Subject::Link(a, b), RuleScope::Nodes(ids)) => ids.contains(a) || ids.contains(b),
-        (Subject::Node(n), RuleScope::Firewall(_)) => rule_nodes.contains(n),
+        (Subject::Node(n), RuleScope::Firewall(_) | RuleScope::Through(..)) => {
+            rule_nodes.contains(n)
+        }
         (Subject::Link(a, b), RuleScope::Firewall(fw)) => {
             matches!((zone(a), zone(b)), (Some(x), Some(y)) if Firewall::between(x, y) == *fw)
+        }
+        (Subject::Link(a, b), RuleScope::Through(layout, id)) => {
+            matches!((zone(a), zone(b)), (Some(x), Some(y)) if layout.crossed(x, y).contains(id))
         }
     };
     findings.into_iter().filter(|f| keep(&f.subject)).collect()

@@ -3,6 +3,7 @@
 
 pub mod create;
 pub mod edit;
+pub mod firewalls;
 pub mod layout;
 mod unique;
 mod validate;
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 pub use create::Clipboard;
 pub use edit::{EditError, PlanEdit};
+pub use firewalls::{FirewallDevice, FirewallId, FirewallView, Firewalls, Layout};
 pub use validate::{
     MAX_CUSTOM_RULES, MAX_LINKS, MAX_MEMBERS, MAX_NETWORK_USES, MAX_NETWORKS, MAX_NODES,
     PlanProblem, validate,
@@ -25,7 +27,7 @@ use crate::net::{IpNet, PortRange, Transport};
 use crate::topology::{Addressing, LbMode, Zone};
 
 /// The plan file format this build writes. Older versions migrate on load.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A deployment plan.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -41,6 +43,10 @@ pub struct Plan {
     /// The server product the rules are for.
     #[serde(default, skip_serializing_if = "is_default")]
     pub product: crate::topology::Product,
+    /// The firewalls between the zones (version 2; a version 1 file gets the default,
+    /// back-to-back external and internal firewalls).
+    #[serde(default)]
+    pub firewalls: Firewalls,
     /// Nodes by id, each shared with the plan's copies until changed (see [`Plan::node_mut`]):
     /// an undo step or an edited copy costs a pointer per node, and comparing two states of a
     /// plan skips the nodes they share.
@@ -65,6 +71,7 @@ impl Plan {
             name: name.to_owned(),
             description: String::new(),
             product: crate::topology::Product::default(),
+            firewalls: Firewalls::default(),
             nodes: BTreeMap::new(),
             links: Vec::new(),
         }
@@ -90,6 +97,7 @@ impl Plan {
             name,
             description,
             product,
+            firewalls,
             nodes,
             links,
         } = self;
@@ -97,6 +105,7 @@ impl Plan {
             && *name == other.name
             && *description == other.description
             && *product == other.product
+            && *firewalls == other.firewalls
             && *links == other.links
             && nodes.len() == other.nodes.len()
             && nodes
@@ -112,6 +121,7 @@ impl Plan {
         let mut part = Self::new(&self.name);
         part.format_version = self.format_version;
         part.product = self.product;
+        part.firewalls = self.firewalls.clone();
         for id in ids {
             if let Some((id, node)) = self.nodes.get_key_value(id) {
                 part.nodes.insert(id.clone(), Arc::clone(node));
@@ -137,6 +147,11 @@ impl Plan {
         self.links
             .iter()
             .find(|l| (&l.a == a && &l.b == b) || (&l.a == b && &l.b == a))
+    }
+
+    /// The firewalls a path from zone `a` to zone `b` crosses, in the order it crosses them.
+    pub fn firewalls_crossed(&self, a: Zone, b: Zone) -> Vec<FirewallId> {
+        self.firewalls.layout().crossed(a, b)
     }
 
     /// Sort links and their ends into the canonical order used on save.

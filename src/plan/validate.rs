@@ -58,13 +58,14 @@ fn link_at(i: usize, more: impl IntoIterator<Item = Step>) -> Vec<Step> {
         .collect()
 }
 
-/// Every structural problem of the plan, in file order of nodes then links.
+/// Every structural problem of the plan, in file order: firewalls, nodes, then links.
 pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<PlanProblem> {
     let mut out = counts(plan);
     if !out.is_empty() {
         // Refused before any further work: a plan over a bound may be arbitrarily large.
         return out;
     }
+    super::firewalls::validate(&plan.firewalls, &mut out);
     for (id, node) in &plan.nodes {
         validate_node(id, node, catalog, &mut out);
     }

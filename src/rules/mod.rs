@@ -7,9 +7,11 @@ mod cite;
 mod derive;
 mod resolve;
 mod summary;
+mod through;
 
 pub use derive::derive;
 pub use summary::{LinkSummary, MAX_PORTS_SHOWN, link_summaries};
+pub use through::{FirewallRules, crosses};
 
 use crate::net::{IpNet, PortRange, Transport};
 use crate::plan::NodeId;
@@ -330,8 +332,10 @@ pub enum RuleScope {
     /// Every rule.
     #[default]
     All,
-    /// The rules that cross one firewall.
+    /// The rules listed under one boundary (their `firewall` field).
     Firewall(Firewall),
+    /// The rules whose path crosses one of the plan's firewalls (see [`RuleSet::through`]).
+    Through(crate::plan::Layout, crate::plan::FirewallId),
     /// The rules with an end on one of these nodes.
     Nodes(std::collections::BTreeSet<NodeId>),
 }
@@ -343,6 +347,7 @@ impl RuleSet {
         let keep = |r: &Rule| match scope {
             RuleScope::All => true,
             RuleScope::Firewall(fw) => r.firewall == *fw,
+            RuleScope::Through(layout, id) => crosses(r, *layout, *id),
             RuleScope::Nodes(ids) => [&r.source.node, &r.destination.node]
                 .into_iter()
                 .flatten()

@@ -35,6 +35,8 @@ mod exports;
 // Firewall exports as operators use them: mixed families, large nodes, reloads in network
 // namespaces with real traffic, linear growth.
 mod firewalls;
+// The plan's firewalls: back-to-back or three-legged, which a rule crosses, one firewall's rules.
+mod firewall_layout;
 // The command line: exit codes and one-line errors for bad input.
 mod cli;
 // Options per subcommand, check's scope, an output that is the input.

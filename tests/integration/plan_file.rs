@@ -55,12 +55,12 @@ fn load_text(text: &str) -> PlanFileError {
 #[test]
 fn newer_format_version_is_refused_with_a_message() {
     let err = load_text("Plan(\n    format_version: 99,\n    name: \"x\",\n)\n").to_string();
-    assert!(err.ends_with("plan.ron:2:5: plan format version 99 is newer than this build reads (up to 1); update Lync Port Planner"), "{err}");
+    assert!(err.ends_with("plan.ron:2:5: plan format version 99 is newer than this build reads (up to 2); update Lync Port Planner"), "{err}");
 }
 
 #[test]
 fn syntax_error_names_line_and_column() {
-    let err = load_text("Plan(\n    format_version: 1,\n    name: \"x\"\n    nodes: {},\n)\n");
+    let err = load_text("Plan(\n    format_version: 2,\n    name: \"x\"\n    nodes: {},\n)\n");
     let PlanFileError::Parse { line, col, .. } = err else {
         panic!("parse error expected: {err}")
     };

@@ -1,0 +1,213 @@
+//! The plan's firewalls (format version 2): back-to-back or three-legged, migration from
+//! version 1, which firewalls a rule crosses, one firewall's rule set, `--firewall NAME`.
+
+use lync_port_planner::plan::{FirewallId, Firewalls, Layout};
+use lync_port_planner::plan_file;
+use lync_port_planner::topology::{Firewall, Zone};
+
+use crate::support::{catalog, cli, derive, example, example_paths, read, root, write_temp};
+
+#[test]
+fn a_version_1_plan_gets_back_to_back_firewalls_and_saves_as_the_example() {
+    let v1 = read(&root().join("tests/fixtures/format-v1.ron"));
+    assert!(v1.contains("format_version: 1,") && !v1.contains("firewalls"));
+    let plan = plan_file::from_ron(&v1, "v1.ron", &catalog()).unwrap();
+    assert_eq!(plan.firewalls, Firewalls::back_to_back());
+    assert_eq!(plan.format_version, 2);
+    // The example is the same plan in version 2: migrating writes exactly its text.
+    assert_eq!(
+        plan_file::to_ron(&plan).unwrap(),
+        read(&root().join("saved-plans/director-pool-dns-hlb.ron"))
+    );
+}
+
+#[test]
+fn format_version_2_fixture_opens_with_its_three_legged_firewall_and_the_same_rules() {
+    let path = root().join("tests/fixtures/format-v2.ron");
+    let text = read(&path);
+    let fixture = plan_file::load(&path, &catalog()).unwrap();
+    let Firewalls::ThreeLegged {
+        name, perimeter, ..
+    } = &fixture.firewalls
+    else {
+        panic!("three-legged: {:?}", fixture.firewalls)
+    };
+    assert_eq!(
+        (name.as_str(), perimeter.as_str()),
+        ("Perimeter ASA", "dmz")
+    );
+    // Canonical: load -> save is byte-identical.
+    assert_eq!(plan_file::to_ron(&fixture).unwrap(), text);
+    // The rules and their `firewall` field (the boundary, a contract) do not depend on the layout.
+    let seed = example("director-pool-dns-hlb.ron");
+    assert_eq!(derive(&fixture).0, derive(&seed).0);
+}
+
+#[test]
+fn upgrade_rewrites_a_version_1_plan_as_version_2() {
+    let v1 = read(&root().join("tests/fixtures/format-v1.ron"));
+    let path = write_temp("old.ron", v1.as_bytes());
+    let out = cli(&["upgrade", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let new = read(&path);
+    assert!(new.starts_with("Plan(\n    format_version: 2,\n"), "{new}");
+    assert!(new.contains("firewalls: back_to_back("), "{new}");
+    assert_eq!(read(&path.with_extension("ron.bak")), v1);
+    // A second run has nothing to do.
+    let again = cli(&["upgrade", path.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&again.stdout);
+    assert!(
+        stdout.contains("already in the current format (version 2)"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_hostile_firewall_or_interface_name_is_refused_at_its_position() {
+    let seed = read(&root().join("saved-plans/director-pool-dns-hlb.ron"));
+    let bad = seed.replacen(
+        "name: \"Internal firewall\"",
+        "name: \"Internal\\u{202E}llawerif\"",
+        1,
+    );
+    assert_ne!(bad, seed);
+    let err = plan_file::from_ron(&bad, "p.ron", &catalog())
+        .unwrap_err()
+        .to_string();
+    let line = seed[..seed.find("name: \"Internal firewall\"").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    assert!(err.starts_with(&format!("p.ron:{line}:")), "{err}");
+    assert!(err.contains("firewall name `Internal llawerif`"), "{err}");
+    let bad = seed.replacen("inside: \"inside\"", "inside: \"in side\\n\"", 1);
+    let err = plan_file::from_ron(&bad, "p.ron", &catalog())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("interface name `in side`"), "{err}");
+    let long = seed.replacen(
+        "name: \"External firewall\"",
+        &format!("name: \"{}\"", "x".repeat(65)),
+        1,
+    );
+    assert!(plan_file::from_ron(&long, "p.ron", &catalog()).is_err());
+}
+
+#[test]
+fn the_plan_says_which_firewalls_a_path_crosses() {
+    let mut plan = example("single-director.ron");
+    assert_eq!(
+        plan.firewalls_crossed(Zone::Internet, Zone::Internal),
+        [FirewallId::External, FirewallId::Internal]
+    );
+    assert_eq!(
+        plan.firewalls_crossed(Zone::Perimeter, Zone::Internet),
+        [FirewallId::External]
+    );
+    assert!(
+        plan.firewalls_crossed(Zone::Internal, Zone::Internal)
+            .is_empty()
+    );
+    plan.firewalls = Firewalls::three_legged();
+    assert_eq!(
+        plan.firewalls_crossed(Zone::Internet, Zone::Internal),
+        [FirewallId::ThreeLegged]
+    );
+}
+
+/// Back-to-back, the external firewall passes exactly the rules listed under `external` and the
+/// internal one those under `internal` plus any between the Internet and the internal network;
+/// three-legged, the one firewall passes every rule that leaves its zone. Inbound rules come
+/// from the zone nearer the Internet.
+#[test]
+fn each_firewalls_rule_set_is_the_rules_crossing_it_inbound_and_outbound() {
+    let mut internet_to_internal = 0;
+    for path in example_paths() {
+        let mut plan = plan_file::load(&path, &catalog()).unwrap();
+        let rules = derive(&plan).0;
+        let listed = |fw: Firewall| rules.for_firewall(fw).count();
+        let external = rules.through(Layout::BackToBack, FirewallId::External);
+        let internal = rules.through(Layout::BackToBack, FirewallId::Internal);
+        let both = rules
+            .rules
+            .iter()
+            .filter(|r| {
+                let mut z = [r.source.zone, r.destination.zone];
+                z.sort();
+                z == [Zone::Internet, Zone::Internal]
+            })
+            .count();
+        internet_to_internal += both;
+        assert_eq!(external.len(), listed(Firewall::External), "{path:?}");
+        assert_eq!(
+            internal.len(),
+            listed(Firewall::Internal) + both,
+            "{path:?}"
+        );
+        for r in &external.inbound {
+            assert!(r.source.zone < r.destination.zone, "{}", r.id());
+        }
+        for r in &internal.outbound {
+            assert!(r.source.zone > r.destination.zone, "{}", r.id());
+        }
+        assert!(!external.inbound.is_empty(), "{path:?}");
+        plan.firewalls = Firewalls::three_legged();
+        let one = rules.through(plan.firewalls.layout(), FirewallId::ThreeLegged);
+        assert_eq!(
+            one.len(),
+            rules.rules.len() - listed(Firewall::Host),
+            "{path:?}"
+        );
+        assert!(
+            rules
+                .through(Layout::ThreeLegged, FirewallId::External)
+                .is_empty()
+        );
+    }
+    // No example has a rule straight from the Internet to the internal network: their exports
+    // by firewall are unchanged.
+    assert_eq!(internet_to_internal, 0);
+}
+
+#[test]
+fn export_firewall_takes_a_firewalls_id_or_name() {
+    let seed = root().join("saved-plans/director-pool-dns-hlb.ron");
+    let seed = seed.to_str().unwrap();
+    let run = |plan: &str, fw: &str| {
+        let out = cli(&["export", plan, "--format", "csv", "--firewall", fw]);
+        assert_eq!(out.status.code(), Some(0), "{fw}: {out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let by_id = run(seed, "internal");
+    assert!(by_id.lines().count() > 1);
+    assert_eq!(run(seed, "Internal firewall"), by_id);
+    assert!(
+        by_id.lines().skip(1).all(|l| l.contains(",internal,")),
+        "{by_id}"
+    );
+    let fixture = root().join("tests/fixtures/format-v2.ron");
+    let fixture = fixture.to_str().unwrap();
+    let asa = run(fixture, "Perimeter ASA");
+    assert_eq!(asa, run(fixture, "three_legged"));
+    let rows = |t: &str| t.lines().count() - 1;
+    assert_eq!(
+        rows(&asa),
+        rows(&run(fixture, "external")) + rows(&run(fixture, "internal"))
+    );
+    let out = cli(&[
+        "export",
+        seed,
+        "--format",
+        "csv",
+        "--firewall",
+        "Perimeter ASA",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "unknown firewall `Perimeter ASA` (expected external, internal, a firewall's name"
+        ),
+        "{stderr}"
+    );
+}

@@ -48,7 +48,8 @@ impl Firewall {
     /// Every firewall, in report order.
     pub const ALL: [Self; 3] = [Self::External, Self::Internal, Self::Host];
 
-    /// The firewall between two zones.
+    /// The boundary a rule between two zones is listed under: `external` for anything touching
+    /// the Internet. Which firewalls a path crosses is `plan::Layout::crossed`.
     pub fn between(a: Zone, b: Zone) -> Self {
         match (a, b) {
             (x, y) if x == y => Self::Host,

@@ -31,7 +31,8 @@ Usage:
   lync-port-planner [PLAN.ron]                      open the GUI (default: the built-in example plan)
   lync-port-planner export PLAN.ron --format F [--output FILE] [--firewall FW | --nodes ID,ID]
         F: csv | markdown | html | json | powershell | nftables | iptables | asa
-        FW: external | internal | host (only the rules crossing that firewall)
+        FW: a firewall of the plan by id (external, internal; three_legged) or name, or host
+            (the rules crossing that firewall, inbound and outbound)
         --nodes: only the rules with an end on these node ids
   lync-port-planner check PLAN.ron [--format text|json] [--against EXISTING.csv] [--firewall FW | --nodes ID,ID]
         --against: audit an existing firewall (our CSV columns, or action,protocol,source,destination,port)

@@ -1,6 +1,7 @@
 //! The plan as a diagram: SVG drawn from the plan model (never a screenshot), and PNG rendered
 //! from that SVG with the font egui ships, so the output is the same on every machine.
 
+pub mod firewalls;
 pub mod style;
 
 use std::fmt::Write as _;
@@ -25,7 +26,8 @@ pub enum DiagramError {
 /// Most pixels on a side of the PNG; larger plans are scaled down to fit.
 pub const MAX_PNG_SIDE: f32 = 8000.0;
 const FONT: &str = "Ubuntu";
-const MARGIN: f32 = 40.0;
+/// Blank edge around the diagram.
+pub const MARGIN: f32 = 40.0;
 
 fn hex([r, g, b]: [u8; 3]) -> String {
     format!("#{r:02x}{g:02x}{b:02x}")
@@ -80,6 +82,7 @@ pub fn svg(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> String {
     )
     .ok();
     bands(&mut out, b);
+    firewalls::draw(&mut out, plan, b, MARGIN);
     links(&mut out, plan, rules);
     for node in plan.nodes.values() {
         card(&mut out, catalog, node);

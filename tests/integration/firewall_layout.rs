@@ -211,3 +211,83 @@ fn export_firewall_takes_a_firewalls_id_or_name() {
         "{stderr}"
     );
 }
+
+/// The diagram draws each firewall as a wall on its zone boundary with its name and interface
+/// names, and every link between two zones passes through the wall of each firewall it crosses.
+#[test]
+fn the_diagram_draws_every_cross_zone_link_through_each_firewall_it_crosses() {
+    use lync_port_planner::diagram;
+    use lync_port_planner::plan::layout::zone_at;
+    let mut checked = 0;
+    for path in example_paths() {
+        let mut plan = plan_file::load(&path, &catalog()).unwrap();
+        for three in [false, true] {
+            if three {
+                plan.firewalls = Firewalls::three_legged();
+            }
+            let svg = diagram::svg(&plan, &catalog(), &derive(&plan).0);
+            for fw in plan.firewalls.list() {
+                let group = format!(
+                    "<g class=\"firewall\" data-firewall=\"{}\">",
+                    fw.id.as_str()
+                );
+                assert_eq!(svg.matches(&group).count(), 1, "{path:?}");
+                assert_eq!(svg.matches(&format!(">{}</text>", fw.name)).count(), 1);
+                for (_, interface) in &fw.interfaces {
+                    assert!(svg.contains(&format!(">{interface}</text>")), "{interface}");
+                }
+            }
+            let walls = diagram::firewalls::walls(&plan, diagram::extent(&plan), diagram::MARGIN);
+            for link in &plan.links {
+                let (a, b) = (&plan.nodes[&link.a], &plan.nodes[&link.b]);
+                // The examples place each card in its zone's band.
+                assert_eq!(zone_at(a.position.x), a.zone, "{}", link.a);
+                for id in plan.firewalls_crossed(a.zone, b.zone) {
+                    let (lo, hi) = (
+                        a.position.x.min(b.position.x),
+                        a.position.x.max(b.position.x),
+                    );
+                    let through = walls.iter().any(|w| {
+                        let x = f32::midpoint(w.bounds.min.x, w.bounds.max.x);
+                        w.id == id
+                            && lo < x
+                            && x < hi
+                            && w.bounds.min.y < a.position.y.min(b.position.y)
+                            && a.position.y.max(b.position.y) < w.bounds.max.y
+                    });
+                    assert!(through, "{path:?}: {}-{} misses {id:?}", link.a, link.b);
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 20, "{checked}");
+}
+
+/// Names are text in the SVG, never markup, and a long name is cut to fit between the zones.
+#[test]
+fn firewall_names_stay_text_in_the_diagram() {
+    let mut plan = example("single-director.ron");
+    let mut text = read(&root().join("saved-plans/single-director.ron"));
+    text = text.replacen("External firewall", "<script>x</script> & co", 1);
+    plan.firewalls = plan_file::from_ron(&text, "x", &catalog())
+        .unwrap()
+        .firewalls;
+    let svg = lync_port_planner::diagram::svg(&plan, &catalog(), &derive(&plan).0);
+    assert!(!svg.contains("<script>"));
+    assert!(
+        svg.contains(">&lt;script&gt;x&lt;/script&gt; &amp; co</text>"),
+        "{svg}"
+    );
+    plan.firewalls = Firewalls::three_legged();
+    let Firewalls::ThreeLegged { name, .. } = &mut plan.firewalls else {
+        unreachable!()
+    };
+    *name = "n".repeat(64);
+    let svg = lync_port_planner::diagram::svg(&plan, &catalog(), &derive(&plan).0);
+    assert!(!svg.contains(&"n".repeat(64)));
+    assert!(
+        svg.contains(&format!("{}…", "n".repeat(20))),
+        "cut with an ellipsis"
+    );
+}

@@ -179,7 +179,7 @@ pub fn find(dir: &Path, catalog: &Catalog) -> Found {
                     .is_none_or(|(best, _)| recovery.written_at >= best.written_at);
                 if newer {
                     // The one replaced is unlocked again (dropped) for a later start.
-                    found.offer = Some((recovery, session));
+                    found.offer = Some((*recovery, session));
                 }
             }
         }
@@ -193,7 +193,8 @@ pub fn discard(mut session: Session) {
 }
 
 enum Read {
-    Ok(Recovery),
+    /// Boxed: a plan is large beside the other variants.
+    Ok(Box<Recovery>),
     /// Removed by its window's clean exit while we looked.
     Gone,
     /// Not ours to read (permissions): left alone.
@@ -216,7 +217,7 @@ fn read(file: &Path, catalog: &Catalog) -> Read {
         .with_recursion_limit(64)
         .from_str(&text);
     match parsed {
-        Ok(r) if crate::plan::validate(&r.plan, catalog).is_empty() => Read::Ok(r),
+        Ok(r) if crate::plan::validate(&r.plan, catalog).is_empty() => Read::Ok(Box::new(r)),
         _ => Read::Damaged,
     }
 }

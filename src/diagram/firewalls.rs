@@ -84,7 +84,6 @@ pub fn walls(plan: &Plan, extent: Bounds, margin: f32) -> Vec<Wall<'_>> {
 /// Draw the firewalls: walls, interface names, then each firewall's name once.
 pub fn draw(out: &mut String, plan: &Plan, extent: Bounds, margin: f32) {
     let walls = walls(plan, extent, margin);
-    out.push_str("<defs><pattern id=\"lpp-brick\" width=\"14\" height=\"12\" patternUnits=\"userSpaceOnUse\"><rect width=\"14\" height=\"12\" fill=\"#b5533c\"/><path d=\"M0 0.5H14M0 6.5H14M4 0.5V6.5M10 6.5V12\" stroke=\"#f3d9d2\" stroke-width=\"1\"/></pattern></defs>\n");
     let name_top = extent.min.y + margin + NAME_TOP;
     for fw in plan.firewalls.list() {
         let mine: Vec<&Wall<'_>> = walls.iter().filter(|w| w.id == fw.id).collect();
@@ -96,12 +95,23 @@ pub fn draw(out: &mut String, plan: &Plan, extent: Bounds, margin: f32) {
         .ok();
         for w in &mine {
             let b = w.bounds;
+            // Mortar, then a column of bricks as one dashed line (plain elements only: the
+            // HTML report embeds this SVG and allows a few tags).
             writeln!(
                 out,
-                "<rect x=\"{}\" y=\"{}\" width=\"{WALL_WIDTH}\" height=\"{}\" fill=\"url(#lpp-brick)\" stroke=\"#7a3426\" stroke-width=\"1\"/>",
+                "<rect x=\"{}\" y=\"{}\" width=\"{WALL_WIDTH}\" height=\"{}\" fill=\"#f3d9d2\" stroke=\"#7a3426\" stroke-width=\"1\"/>",
                 b.min.x,
                 b.min.y,
                 b.max.y - b.min.y
+            )
+            .ok();
+            let x = f32::midpoint(b.min.x, b.max.x);
+            writeln!(
+                out,
+                "<line x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" stroke=\"#b5533c\" stroke-width=\"{}\" stroke-dasharray=\"10 2\"/>",
+                b.min.y + 1.0,
+                b.max.y - 1.0,
+                WALL_WIDTH - 2.0
             )
             .ok();
             let y = b.min.y + 16.0;
@@ -132,7 +142,7 @@ pub fn draw(out: &mut String, plan: &Plan, extent: Bounds, margin: f32) {
             // A bar joining the legs says they are one firewall.
             writeln!(
                 out,
-                "<rect x=\"{left}\" y=\"{}\" width=\"{}\" height=\"6\" fill=\"url(#lpp-brick)\" stroke=\"#7a3426\" stroke-width=\"1\"/>",
+                "<rect x=\"{left}\" y=\"{}\" width=\"{}\" height=\"6\" fill=\"#b5533c\" stroke=\"#7a3426\" stroke-width=\"1\"/>",
                 name_top + NAME_HEIGHT / 2.0 - 3.0,
                 right - left
             )

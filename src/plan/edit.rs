@@ -65,6 +65,12 @@ pub enum PlanEdit {
         /// The product.
         product: crate::topology::Product,
     },
+    /// Replace the firewalls: rename one, rename an interface, or switch between back-to-back
+    /// and three-legged.
+    SetFirewalls {
+        /// The new firewalls.
+        firewalls: super::Firewalls,
+    },
 }
 
 /// Why an edit was refused.
@@ -203,6 +209,7 @@ impl Plan {
             }
             PlanEdit::SetName { name } => name.clone_into(&mut self.name),
             PlanEdit::SetProduct { product } => self.product = *product,
+            PlanEdit::SetFirewalls { firewalls } => firewalls.clone_into(&mut self.firewalls),
         }
         Ok(())
     }

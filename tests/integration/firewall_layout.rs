@@ -291,3 +291,74 @@ fn firewall_names_stay_text_in_the_diagram() {
         "cut with an ellipsis"
     );
 }
+
+/// The firewalls are one edit (an undo step); a bad name is refused and the plan unchanged.
+#[test]
+fn the_firewalls_are_changed_by_one_checked_edit() {
+    use lync_port_planner::plan::PlanEdit;
+    let catalog = catalog();
+    let mut plan = example("single-director.ron");
+    let before = plan.clone();
+    let mut bad = Firewalls::three_legged();
+    if let Firewalls::ThreeLegged { inside, .. } = &mut bad {
+        *inside = "in\"side".to_owned();
+    }
+    let err = plan
+        .apply(&PlanEdit::SetFirewalls { firewalls: bad }, &catalog)
+        .unwrap_err();
+    assert!(err.to_string().contains("interface name"), "{err}");
+    assert_eq!(plan, before);
+    plan.apply(
+        &PlanEdit::SetFirewalls {
+            firewalls: Firewalls::three_legged(),
+        },
+        &catalog,
+    )
+    .unwrap();
+    assert_eq!(plan.firewalls.layout(), Layout::ThreeLegged);
+    assert_ne!(
+        plan, before,
+        "a change of firewalls is a change of the plan"
+    );
+    let text = plan_file::to_ron(&plan).unwrap();
+    assert!(
+        text.contains("firewalls: three_legged(\n        name: \"Firewall\",\n"),
+        "{text}"
+    );
+    assert_eq!(plan_file::from_ron(&text, "x", &catalog).unwrap(), plan);
+}
+
+/// `check --firewall` scopes by the same firewalls as `export`: its id and its name agree, and
+/// an unknown one is refused.
+#[test]
+fn check_firewall_takes_a_firewalls_id_or_name() {
+    let fixture = root().join("tests/fixtures/format-v2.ron");
+    let fixture = fixture.to_str().unwrap();
+    let by_id = cli(&[
+        "check",
+        fixture,
+        "--format",
+        "json",
+        "--firewall",
+        "three_legged",
+    ]);
+    let by_name = cli(&[
+        "check",
+        fixture,
+        "--format",
+        "json",
+        "--firewall",
+        "Perimeter ASA",
+    ]);
+    assert_eq!(by_id.status.code(), by_name.status.code());
+    assert_eq!(by_id.stdout, by_name.stdout);
+    let whole = cli(&["check", fixture, "--format", "json"]);
+    assert_eq!(by_id.status.code(), whole.status.code());
+    let refused = cli(&["check", fixture, "--firewall", "dmz"]);
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains("(expected three_legged, a firewall's name"),
+        "{stderr}"
+    );
+}

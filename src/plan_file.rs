@@ -137,8 +137,9 @@ pub fn from_ron(text: &str, origin: &str, catalog: &Catalog) -> Result<Plan, Pla
     Ok(plan)
 }
 
-/// Bring a plan read as format `version` to the current format, one step per version.
-fn migrate(plan: &mut Plan, version: u32) {
+/// Bring a plan read as format `version` (at most the current one) to the current format, one
+/// step per version. Recovery files hold plans too, so they migrate here as well.
+pub fn migrate(plan: &mut Plan, version: u32) {
     if version < 2 {
         // Version 1 had no firewalls section and always meant back-to-back external and
         // internal firewalls; its rules keep their firewalls.
@@ -151,6 +152,8 @@ fn migrate(plan: &mut Plan, version: u32) {
 pub fn to_ron(plan: &Plan) -> Result<String, PlanFileError> {
     let mut plan = plan.clone();
     plan.normalize();
+    // The text is always the current format, whatever version the plan was read as.
+    plan.format_version = FORMAT_VERSION;
     let config = ron::ser::PrettyConfig::new()
         .struct_names(true)
         .indentor("    ".to_owned())

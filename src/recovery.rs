@@ -217,8 +217,19 @@ fn read(file: &Path, catalog: &Catalog) -> Read {
         .with_recursion_limit(64)
         .from_str(&text);
     match parsed {
-        Ok(r) if crate::plan::validate(&r.plan, catalog).is_empty() => Read::Ok(Box::new(r)),
-        _ => Read::Damaged,
+        // A newer build's work: left for it.
+        Ok(r) if r.plan.format_version > crate::plan::FORMAT_VERSION => Read::Unreadable,
+        Ok(mut r) => {
+            // An older build's plan migrates as its file would.
+            let version = r.plan.format_version;
+            crate::plan_file::migrate(&mut r.plan, version);
+            if crate::plan::validate(&r.plan, catalog).is_empty() {
+                Read::Ok(Box::new(r))
+            } else {
+                Read::Damaged
+            }
+        }
+        Err(_) => Read::Damaged,
     }
 }
 
@@ -299,6 +310,30 @@ mod tests {
         drop(live); // the window dies
         let found = find(&dir, &catalog);
         assert_eq!(found.offer.map(|(r, _)| r), Some(recovery("live", 1)));
+        std::fs::remove_dir_all(&base).unwrap();
+    }
+
+    /// An older build's recovery file migrates like its plan file would; a newer build's is left
+    /// alone, not called damaged.
+    #[test]
+    fn recovery_files_of_other_versions() {
+        let base = std::env::temp_dir().join(format!("lpp-recovery-v-{}", std::process::id()));
+        std::fs::create_dir_all(&base).unwrap();
+        let catalog = Catalog::builtin().unwrap();
+        let file = base.join("recovery-old.ron");
+        let old = "Recovery(original: None, written_at: 1, plan: Plan(format_version: 1, name: \"old\", firewalls: three_legged(name: \"x\", outside: \"a\", perimeter: \"b\", inside: \"c\")))";
+        std::fs::write(&file, old).unwrap();
+        let Read::Ok(r) = read(&file, &catalog) else {
+            panic!("an old recovery file is read")
+        };
+        assert_eq!(r.plan.format_version, crate::plan::FORMAT_VERSION);
+        assert_eq!(r.plan.firewalls, crate::plan::Firewalls::default());
+        std::fs::write(
+            &file,
+            old.replace("format_version: 1", "format_version: 99"),
+        )
+        .unwrap();
+        assert!(matches!(read(&file, &catalog), Read::Unreadable));
         std::fs::remove_dir_all(&base).unwrap();
     }
 }

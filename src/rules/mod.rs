@@ -5,11 +5,13 @@ use std::sync::Arc;
 
 mod cite;
 mod derive;
+mod peers;
 mod resolve;
 mod summary;
 mod through;
 
 pub use derive::derive;
+pub use peers::{AnyPeer, any_peers};
 pub use summary::{LinkSummary, MAX_PORTS_SHOWN, link_summaries};
 pub use through::{FirewallRules, crosses};
 

@@ -362,3 +362,42 @@ fn check_firewall_takes_a_firewalls_id_or_name() {
         "{stderr}"
     );
 }
+
+/// Every rule to or from Microsoft's "Any" belongs to exactly one peer (its zone and stand-in
+/// role), so a diagram drawing the peers gives every rule a visible end.
+#[test]
+fn every_any_end_belongs_to_one_peer() {
+    use lync_port_planner::rules::any_peers;
+    let mut roles = std::collections::BTreeSet::new();
+    for path in example_paths() {
+        let plan = plan_file::load(&path, &catalog()).unwrap();
+        let rules = derive(&plan).0;
+        let peers = any_peers(&rules, &catalog());
+        let mut seen = std::collections::BTreeMap::new();
+        for peer in &peers {
+            assert!(!peer.rules.is_empty());
+            for id in &peer.rules {
+                assert!(seen.insert(id.clone(), peer.zone).is_none(), "{id:?} twice");
+            }
+            roles.insert(peer.role.as_ref().map(|r| r.as_str().to_owned()));
+        }
+        for rule in &rules.rules {
+            let any = [&rule.source, &rule.destination]
+                .into_iter()
+                .find(|e| e.node.is_none());
+            match any {
+                Some(end) => assert_eq!(seen.get(&rule.id), Some(&end.zone), "{}", rule.id()),
+                None => assert!(!seen.contains_key(&rule.id), "{}", rule.id()),
+            }
+        }
+        // Sorted by zone, outside in, and one peer per zone and role.
+        let keys: Vec<_> = peers.iter().map(|p| (p.zone, p.role.clone())).collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(keys, sorted);
+    }
+    for role in [None, Some("external_clients".to_owned())] {
+        assert!(roles.contains(&role), "{role:?} in {roles:?}");
+    }
+}

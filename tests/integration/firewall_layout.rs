@@ -368,7 +368,7 @@ fn check_firewall_takes_a_firewalls_id_or_name() {
 #[test]
 fn every_any_end_belongs_to_one_peer() {
     use lync_port_planner::rules::any_peers;
-    let mut roles = std::collections::BTreeSet::new();
+    let mut stand_ins = std::collections::BTreeSet::new();
     for path in example_paths() {
         let plan = plan_file::load(&path, &catalog()).unwrap();
         let rules = derive(&plan).0;
@@ -379,7 +379,7 @@ fn every_any_end_belongs_to_one_peer() {
             for id in &peer.rules {
                 assert!(seen.insert(id.clone(), peer.zone).is_none(), "{id:?} twice");
             }
-            roles.insert(peer.role.as_ref().map(|r| r.as_str().to_owned()));
+            stand_ins.insert(peer.role.as_ref().map(|r| r.as_str().to_owned()));
         }
         for rule in &rules.rules {
             let any = [&rule.source, &rule.destination]
@@ -398,6 +398,6 @@ fn every_any_end_belongs_to_one_peer() {
         assert_eq!(keys, sorted);
     }
     for role in [None, Some("external_clients".to_owned())] {
-        assert!(roles.contains(&role), "{role:?} in {roles:?}");
+        assert!(stand_ins.contains(&role), "{role:?} in {stand_ins:?}");
     }
 }

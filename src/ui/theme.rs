@@ -6,6 +6,9 @@ use crate::topology::Zone;
 
 /// Radius of the link handle on a card's edge.
 pub const HANDLE_RADIUS: f32 = 7.0;
+/// Font size of a card's title (its label), in canvas units: at zoom z it is `z` times this
+/// many screen points.
+pub const CARD_TITLE_SIZE: f32 = 14.0;
 /// Zoom below which cards are drawn as coloured boxes and links without labels: card text
 /// (11.5-14 points) would be under about 5 screen pixels, too small to read.
 pub const DETAIL_ZOOM: f32 = 0.4;
@@ -42,6 +45,8 @@ pub const ICON_LINK: Color32 = Color32::WHITE;
 
 /// Colour of a zone band's title.
 pub const ZONE_TITLE: Color32 = Color32::from_gray(150);
+/// Behind a zone title, which stays on top of the cards.
+pub const ZONE_TITLE_FILL: Color32 = Color32::from_rgba_premultiplied(16, 16, 16, 200);
 /// Card fill.
 pub const CARD_FILL: Color32 = Color32::from_gray(38);
 /// Card outline.

@@ -16,10 +16,12 @@ use crate::ui::derived::Derived;
 use crate::ui::inspector::{self, InspectorState};
 use crate::ui::menu_bar::{self, MenuState};
 use crate::ui::palette;
+use crate::ui::panels::PanelId;
 use crate::ui::rule_table::{self, RuleTable};
 use crate::ui::side_panel;
 use crate::ui::status_bar::{self, Status};
 use crate::ui::text::{self, t, tf};
+use crate::ui::toolbar;
 
 impl PlannerApp {
     /// The whole window's content; needs no `eframe::Frame`, so tests can drive it.
@@ -131,6 +133,8 @@ impl PlannerApp {
             .iter()
             .map(|r| (r.id.to_string(), r.name.get(self.lang).to_owned()))
             .collect();
+        let window = ui.available_rect_before_wrap().size();
+        let panels_before = self.prefs.panels.clone();
         let Self {
             catalog,
             doc,
@@ -162,8 +166,18 @@ impl PlannerApp {
                 templates: &templates,
                 scenarios: &scenarios,
                 lang: *lang,
+                panels: &prefs.panels,
             };
-            menu_bar::menu_bar_ui(ui, &menu, export_scope, commands);
+            ui.horizontal(|ui| {
+                menu_bar::menu_bar_ui(ui, &menu, export_scope, commands);
+                toolbar::toolbar_ui(
+                    ui,
+                    &prefs.panels,
+                    canvas.zoom(),
+                    &mut canvas.zoom_text,
+                    commands,
+                );
+            });
         });
         egui::Panel::bottom("status").show(ui, |ui| {
             status_bar::status_bar_ui(
@@ -175,17 +189,19 @@ impl PlannerApp {
                 status,
             );
         });
-        egui::Panel::left("palette")
+        let (palette_width, side_width, rules_height) = prefs.panels.sizes(window);
+        let panels = &mut prefs.panels;
+        let palette = egui::Panel::left("palette")
             .resizable(true)
-            .default_size(210.0)
-            .show(ui, |ui| {
+            .default_size(palette_width)
+            .show_collapsible(ui, &mut panels.palette, |ui| {
                 egui::ScrollArea::vertical()
                     .show(ui, |ui| palette::palette_ui(ui, catalog, canvas));
             });
-        egui::Panel::right("side")
+        let side = egui::Panel::right("side")
             .resizable(true)
-            .default_size(400.0)
-            .show(ui, |ui| {
+            .default_size(side_width)
+            .show_collapsible(ui, &mut panels.side, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     let side = SideView {
                         doc,
@@ -197,21 +213,39 @@ impl PlannerApp {
                     side_ui(ui, &side, selection, inspector, commands);
                 });
             });
-        egui::Panel::bottom("rules")
+        let rules = egui::Panel::bottom("rules")
             .resizable(true)
-            .default_size(230.0)
-            .show(ui, |ui| {
+            .default_size(rules_height)
+            .show_collapsible(ui, &mut panels.rules, |ui| {
                 rule_table::rule_table_ui(ui, rule_table, derived, selection, &roles);
             });
-        egui::CentralPanel::default().show(ui, |ui| {
-            let view = CanvasView {
-                plan: doc.plan(),
-                catalog,
-                derived,
-                hide_ports,
-            };
-            canvas::canvas_ui(ui, &view, canvas, link_shapes, selection, commands);
-        });
+        // The canvas gets the whole rest of the window, without the panel's margin.
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE.fill(ui.visuals().panel_fill))
+            .show(ui, |ui| {
+                let view = CanvasView {
+                    plan: doc.plan(),
+                    catalog,
+                    derived,
+                    hide_ports,
+                };
+                canvas::canvas_ui(ui, &view, canvas, link_shapes, selection, commands);
+            });
+        // A panel dragged to a new size is remembered when the button comes up: on that frame
+        // no panel is sliding open or closed (a toggle takes effect after the frame).
+        let released = ui.input(|i| i.pointer.any_released());
+        let measured = (
+            palette.map(|r| r.response.rect.width()),
+            side.map(|r| r.response.rect.width()),
+            rules.map(|r| r.response.rect.height()),
+        );
+        let resized = released && prefs.panels.remember_sizes(window, measured);
+        let toggled = PanelId::ALL
+            .iter()
+            .any(|&p| prefs.panels.is_open(p) != panels_before.is_open(p));
+        if resized || toggled {
+            self.save_prefs();
+        }
     }
 
     fn after_frame(&mut self, ui: &egui::Ui) {

@@ -4,18 +4,20 @@
 mod geometry;
 mod gestures;
 mod links;
+mod overlay;
 mod paint;
 pub mod state;
+pub mod view;
 
 use eframe::egui::{self, DragPanButtons, PointerButton, Pos2, Rect, Scene, Sense, Vec2};
 
 pub use crate::ui::Selection;
-pub use crate::ui::theme::DETAIL_ZOOM;
+pub use crate::ui::theme::{CARD_TITLE_SIZE, DETAIL_ZOOM};
 pub use links::LinkShapes;
 pub use state::{CanvasState, Gesture};
 
 use crate::catalog::Catalog;
-use crate::plan::{NodeId, Plan, PlanEdit, layout};
+use crate::plan::{NodeId, Plan, PlanEdit};
 use crate::ui::command::{Command, Commands};
 use crate::ui::derived::Derived;
 use crate::ui::theme;
@@ -48,40 +50,69 @@ pub fn canvas_ui(
 ) {
     let outer = Rect::from_min_size(ui.cursor().min, ui.available_size());
     state.screen_rect = outer;
-    apply_view_requests(view.plan, state, outer);
+    let content = state.content_rect(view.plan, view.derived.state);
+    let min_zoom = view::min_zoom(content, outer);
+    apply_view_requests(state, outer, min_zoom);
     let scene = Scene::new()
-        .zoom_range(0.1..=4.0)
+        .zoom_range(min_zoom..=view::MAX_ZOOM)
         .drag_pan_buttons(DragPanButtons::MIDDLE | DragPanButtons::SECONDARY)
         .sense(Sense::click_and_drag());
     let mut scene_rect = state.scene_rect;
+    let zoom_before = state.zoom();
+    let span = content.unwrap_or(Rect::from_min_size(Pos2::ZERO, Vec2::new(900.0, 600.0)));
     let response = scene
         .show(ui, &mut scene_rect, |ui| {
             state.to_screen = ui
                 .ctx()
                 .layer_transform_to_global(ui.layer_id())
                 .unwrap_or_default();
-            contents_ui(ui, view, state, links, selection, commands);
+            contents_ui(ui, view, state, links, selection, commands, span);
         })
         .response;
     state.scene_rect = scene_rect;
+    if (state.zoom() - zoom_before).abs() > 1.0e-4 {
+        // The toolbar, drawn before the canvas, shows the zoom: one more frame brings it up to date.
+        ui.ctx().request_repaint();
+    }
+    if outer.width() > 1.0 && outer.height() > 1.0 {
+        let refit = std::mem::take(&mut state.refit);
+        if std::mem::take(&mut state.fit_pending) || refit {
+            fit_view(state, content, links, outer);
+            // Labels are placed only from a readable zoom up: once more at the new zoom, so
+            // that those it brought are framed too.
+            state.refit = !refit;
+            ui.ctx().request_repaint();
+        }
+    }
+    overlay::overlay_ui(ui, view.plan, state, content);
     gestures::background(ui, &response, view, state, selection, commands);
 }
 
-fn apply_view_requests(plan: &Plan, state: &mut CanvasState, outer: Rect) {
-    if state.fit_pending && outer.width() > 1.0 {
-        state.fit_pending = false;
-        let content = geometry::content_rect(plan)
-            .unwrap_or(Rect::from_min_size(Pos2::ZERO, Vec2::new(900.0, 600.0)));
-        // Keep all three zone titles above the cards in view.
-        let bands = Rect::from_min_max(
-            Pos2::new(layout::PERIMETER_X - 190.0, content.top() - 110.0),
-            Pos2::new(layout::INTERNAL_X + 360.0, content.top()),
+/// Frame the cards and the link labels drawn last frame, not the empty zone bands around them.
+fn fit_view(state: &mut CanvasState, content: Option<Rect>, links: &LinkShapes, outer: Rect) {
+    let Some(cards) = content else {
+        state.scene_rect = view::fit(
+            Rect::from_min_size(Pos2::ZERO, Vec2::new(900.0, 600.0)),
+            outer,
         );
-        state.scene_rect = content.expand2(Vec2::new(60.0, 60.0)).union(bands);
+        return;
+    };
+    let framed = links
+        .shapes
+        .iter()
+        .fold(cards, |r, shape| r.union(shape.extent));
+    state.scene_rect = view::fit(framed, outer);
+}
+
+fn apply_view_requests(state: &mut CanvasState, outer: Rect, min: f32) {
+    if outer.width() <= 1.0 || outer.height() <= 1.0 {
+        return;
     }
-    if state.zoom_reset_pending && outer.width() > 1.0 {
-        state.zoom_reset_pending = false;
-        state.scene_rect = Rect::from_center_size(state.scene_rect.center(), outer.size());
+    if std::mem::take(&mut state.zoom_reset_pending) {
+        state.zoom_request = Some(1.0);
+    }
+    if let Some(zoom) = state.zoom_request.take() {
+        state.scene_rect = view::zoom_to(state.scene_rect, outer, zoom.clamp(min, view::MAX_ZOOM));
     }
 }
 
@@ -89,6 +120,16 @@ fn apply_view_requests(plan: &Plan, state: &mut CanvasState, outer: Rect) {
 fn pointer_on_canvas(ui: &egui::Ui, state: &CanvasState) -> Option<Pos2> {
     ui.input(|i| i.pointer.latest_pos())
         .map(|p| state.to_screen.inverse() * p)
+}
+
+/// Pointer position in canvas units when the canvas is what the pointer is over: not a panel
+/// beside it, the minimap, a menu or a window on top of it. What hovers and clicks links.
+fn pointer_over_canvas(ui: &egui::Ui, state: &CanvasState) -> Option<Pos2> {
+    let p = ui.input(|i| i.pointer.latest_pos())?;
+    let covered = !state.screen_rect.contains(p)
+        || state.minimap.is_some_and(|m| m.contains(p))
+        || ui.ctx().layer_id_at(p).is_some();
+    (!covered).then(|| state.to_screen.inverse() * p)
 }
 
 /// How far a node is being dragged in `gesture`.
@@ -123,20 +164,14 @@ fn contents_ui(
     links: &mut LinkShapes,
     selection: &mut Selection,
     commands: &mut Commands,
+    span: Rect,
 ) {
     let painter = ui.painter().clone();
     let frame = Frame {
         visible: ui.clip_rect().expand(40.0),
         detail: state.to_screen.scaling >= theme::DETAIL_ZOOM,
     };
-    let span = geometry::content_rect(view.plan)
-        .unwrap_or(Rect::from_min_size(Pos2::ZERO, Vec2::new(900.0, 600.0)));
-    paint::bands(
-        &painter,
-        span,
-        crate::ui::text::lang(ui.ctx()),
-        state.to_screen.scaling,
-    );
+    paint::bands(&painter, span, state.to_screen.scaling);
     links.refresh(
         &painter,
         view.plan,
@@ -147,7 +182,7 @@ fn contents_ui(
     links_ui(ui, view, state, links, selection, frame);
     ghosts_ui(ui, view, state, commands, frame);
     // Off-screen cards are skipped, except those in a gesture: they must see it end.
-    let cursor = pointer_on_canvas(ui, state);
+    let cursor = pointer_over_canvas(ui, state);
     let in_gesture = |gesture: &Gesture, id: &NodeId| match gesture {
         Gesture::MoveNodes { ids, .. } => ids.contains(id),
         Gesture::Link { from, .. } => from == id,
@@ -220,7 +255,7 @@ fn links_ui(
     frame: Frame,
 ) {
     let painter = ui.painter().clone();
-    let cursor = pointer_on_canvas(ui, state);
+    let cursor = pointer_over_canvas(ui, state);
     let lang = crate::ui::text::lang(ui.ctx());
     let clicked = ui.input(|i| i.pointer.button_clicked(PointerButton::Primary));
     // Zoomed out, a line stays about one screen point wide.

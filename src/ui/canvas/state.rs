@@ -2,7 +2,8 @@
 
 use eframe::egui::{Pos2, Rect, Vec2, emath::TSTransform};
 
-use crate::plan::{CanvasPoint, NodeId};
+use crate::document::StateId;
+use crate::plan::{CanvasPoint, NodeId, Plan};
 
 /// A gesture in progress.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -52,8 +53,18 @@ pub struct CanvasState {
     pub snap: bool,
     /// Fit the view to the content on the next frame.
     pub fit_pending: bool,
+    /// Fit once more on the next frame (the first fit's zoom may bring link labels).
+    pub refit: bool,
     /// Zoom to 100% on the next frame.
     pub zoom_reset_pending: bool,
+    /// Zoom to this factor (1.0 = 100%) on the next frame, about the view's centre.
+    pub zoom_request: Option<f32>,
+    /// The zoom field's text while the user edits it.
+    pub zoom_text: Option<String>,
+    /// The minimap's screen rect in the last frame, if shown: the canvas under it takes no input.
+    pub minimap: Option<Rect>,
+    /// The cards' bounding box, kept per plan state (not worked out every frame).
+    pub content: Option<(Option<StateId>, Option<Rect>)>,
 }
 
 impl Default for CanvasState {
@@ -67,6 +78,11 @@ impl Default for CanvasState {
             snap: true,
             fit_pending: true,
             zoom_reset_pending: false,
+            refit: false,
+            zoom_request: None,
+            zoom_text: None,
+            minimap: None,
+            content: None,
         }
     }
 }
@@ -75,6 +91,23 @@ impl CanvasState {
     /// Screen position of a canvas point (as drawn in the last frame).
     pub fn to_screen_pos(&self, p: CanvasPoint) -> Pos2 {
         self.to_screen * Pos2::new(p.x, p.y)
+    }
+
+    /// The zoom of the last frame (screen points per canvas unit; 1.0 = 100%).
+    pub fn zoom(&self) -> f32 {
+        self.to_screen.scaling
+    }
+
+    /// The bounding box of the plan's cards at `state`, or `None` for an empty plan.
+    pub fn content_rect(&mut self, plan: &Plan, state: Option<StateId>) -> Option<Rect> {
+        match self.content {
+            Some((at, rect)) if at == state && state.is_some() => rect,
+            _ => {
+                let rect = super::geometry::content_rect(plan);
+                self.content = Some((state, rect));
+                rect
+            }
+        }
     }
 }
 

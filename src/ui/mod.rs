@@ -12,7 +12,7 @@ mod fonts;
 mod icon;
 mod inspector;
 mod menu_bar;
-mod minimap;
+pub mod minimap;
 mod palette;
 pub mod panels;
 pub mod rule_table;

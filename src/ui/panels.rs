@@ -105,7 +105,7 @@ impl PanelPrefs {
             self.palette_width
                 .unwrap_or((window.x * 0.15).clamp(200.0, 240.0)),
             self.side_width
-                .unwrap_or((window.x * 0.24).clamp(300.0, 460.0)),
+                .unwrap_or((window.x * 0.22).clamp(290.0, 440.0)),
             self.rules_height
                 .unwrap_or((window.y * 0.25).clamp(170.0, 320.0)),
         )

@@ -91,7 +91,8 @@ fn zoom_field_ui(
     let field = field
         .labelled_by(label.id)
         .on_hover_text(t(ui, "view.zoom_hint"));
-    if field.lost_focus() {
+    // `lost_focus` holds for two frames; only the first, while the edit is held, applies it.
+    if field.lost_focus() && zoom_text.is_some() {
         let escaped = ui.input(|i| i.key_pressed(Key::Escape));
         if !escaped && let Some(z) = view::parse_percent(&text) {
             commands.push(Command::SetZoom(z));

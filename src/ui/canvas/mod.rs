@@ -12,7 +12,7 @@ pub mod view;
 use eframe::egui::{self, DragPanButtons, PointerButton, Pos2, Rect, Scene, Sense, Vec2};
 
 pub use crate::ui::Selection;
-pub use crate::ui::theme::{CARD_TITLE_SIZE, DETAIL_ZOOM};
+pub use crate::ui::theme::{DETAIL_ZOOM, card_title_size};
 pub use links::LinkShapes;
 pub use state::{CanvasState, Gesture};
 
@@ -127,7 +127,7 @@ fn pointer_on_canvas(ui: &egui::Ui, state: &CanvasState) -> Option<Pos2> {
 fn pointer_over_canvas(ui: &egui::Ui, state: &CanvasState) -> Option<Pos2> {
     let p = ui.input(|i| i.pointer.latest_pos())?;
     let covered = !state.screen_rect.contains(p)
-        || state.minimap.is_some_and(|m| m.contains(p))
+        || state.minimap.is_some_and(|m| m.rect.contains(p))
         || ui.ctx().layer_id_at(p).is_some();
     (!covered).then(|| state.to_screen.inverse() * p)
 }
@@ -415,7 +415,8 @@ fn node_ui(
         has_error: view.derived.nodes_with_errors.contains(id),
     };
     if detail {
-        paint::card(ui.painter(), view.catalog, node, rect, marks);
+        let title = theme::card_title_size(state.zoom());
+        paint::card(ui.painter(), view.catalog, node, (rect, title), marks);
     } else {
         paint::card_outline(
             ui.painter(),

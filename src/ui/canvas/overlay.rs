@@ -38,7 +38,7 @@ pub(super) fn overlay_ui(
         world,
         rect: minimap::placement(world, outer),
     };
-    state.minimap = Some(map.rect);
+    state.minimap = Some(map);
     if let Some(target) = minimap::minimap_ui(&mut overlay, plan, map, visible) {
         state.scene_rect = state.scene_rect.translate(target - visible.center());
         ui.ctx().request_repaint();

@@ -57,8 +57,14 @@ pub struct CardMarks {
     pub has_error: bool,
 }
 
-/// One node card.
-pub fn card(painter: &Painter, catalog: &Catalog, node: &Node, rect: Rect, marks: CardMarks) {
+/// One node card; its title `title` canvas units high (see [`theme::card_title_size`]).
+pub fn card(
+    painter: &Painter,
+    catalog: &Catalog,
+    node: &Node,
+    (rect, title): (Rect, f32),
+    marks: CardMarks,
+) {
     let CardMarks {
         selected,
         has_error,
@@ -107,8 +113,8 @@ pub fn card(painter: &Painter, catalog: &Catalog, node: &Node, rect: Rect, marks
     painter.text(
         Pos2::new(text_left, icon.center().y),
         Align2::LEFT_CENTER,
-        style::clip(&node.label, width, theme::CARD_TITLE_SIZE),
-        FontId::proportional(theme::CARD_TITLE_SIZE),
+        style::clip(&node.label, width, title),
+        FontId::proportional(title),
         Color32::WHITE,
     );
     painter.text(

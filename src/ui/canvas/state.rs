@@ -61,8 +61,8 @@ pub struct CanvasState {
     pub zoom_request: Option<f32>,
     /// The zoom field's text while the user edits it.
     pub zoom_text: Option<String>,
-    /// The minimap's screen rect in the last frame, if shown: the canvas under it takes no input.
-    pub minimap: Option<Rect>,
+    /// The minimap in the last frame, if shown: the canvas under it takes no input.
+    pub minimap: Option<crate::ui::minimap::Map>,
     /// The cards' bounding box, kept per plan state (not worked out every frame).
     pub content: Option<(Option<StateId>, Option<Rect>)>,
 }

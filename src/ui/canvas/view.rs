@@ -106,6 +106,19 @@ mod tests {
     }
 
     #[test]
+    fn card_titles_stay_readable_wherever_cards_show_text() {
+        let detail = crate::ui::theme::DETAIL_ZOOM;
+        for i in 0..=100 {
+            let zoom = detail + (1.2 - detail) * i as f32 / 100.0;
+            let size = crate::ui::theme::card_title_size(zoom);
+            assert!(size * zoom >= crate::ui::theme::MIN_TITLE_PX, "{zoom}: {size}");
+            if zoom >= 0.8 {
+                assert_eq!(size, 14.0, "the natural size where it is readable");
+            }
+        }
+    }
+
+    #[test]
     fn typed_percentages() {
         assert_eq!(parse_percent("150"), Some(1.5));
         assert_eq!(parse_percent(" 75 % "), Some(0.75));

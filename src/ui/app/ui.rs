@@ -173,7 +173,7 @@ impl PlannerApp {
                 toolbar::toolbar_ui(
                     ui,
                     &prefs.panels,
-                    canvas.zoom(),
+                    canvas.coming_zoom(),
                     &mut canvas.zoom_text,
                     commands,
                 );

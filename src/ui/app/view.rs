@@ -9,10 +9,10 @@ impl PlannerApp {
     pub(super) fn apply_view(&mut self, command: &Command) {
         match command {
             Command::ZoomIn => {
-                self.canvas.zoom_request = Some(view::step(self.canvas.zoom(), true));
+                self.canvas.zoom_request = Some(view::step(self.canvas.coming_zoom(), true));
             }
             Command::ZoomOut => {
-                self.canvas.zoom_request = Some(view::step(self.canvas.zoom(), false));
+                self.canvas.zoom_request = Some(view::step(self.canvas.coming_zoom(), false));
             }
             Command::SetZoom(zoom) => self.canvas.zoom_request = Some(*zoom),
             Command::TogglePanel(panel) => {

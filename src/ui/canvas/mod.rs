@@ -48,17 +48,19 @@ pub fn canvas_ui(
     selection: &mut Selection,
     commands: &mut Commands,
 ) {
+    // What the toolbar showed, before this frame's requests and the Scene's pan and zoom.
+    let shown_zoom = state.coming_zoom();
     let outer = Rect::from_min_size(ui.cursor().min, ui.available_size());
     state.screen_rect = outer;
     let content = state.content_rect(view.plan, view.derived.state);
     let min_zoom = view::min_zoom(content, outer);
+    state.min_zoom = min_zoom;
     apply_view_requests(state, outer, min_zoom);
     let scene = Scene::new()
         .zoom_range(min_zoom..=view::MAX_ZOOM)
         .drag_pan_buttons(DragPanButtons::MIDDLE | DragPanButtons::SECONDARY)
         .sense(Sense::click_and_drag());
     let mut scene_rect = state.scene_rect;
-    let zoom_before = state.zoom();
     let span = content.unwrap_or(Rect::from_min_size(Pos2::ZERO, Vec2::new(900.0, 600.0)));
     let response = scene
         .show(ui, &mut scene_rect, |ui| {
@@ -70,17 +72,19 @@ pub fn canvas_ui(
         })
         .response;
     state.scene_rect = scene_rect;
-    if (state.zoom() - zoom_before).abs() > 1.0e-4 {
+    if (state.zoom() - shown_zoom).abs() > 1.0e-4 {
         // The toolbar, drawn before the canvas, shows the zoom: one more frame brings it up to date.
         ui.ctx().request_repaint();
     }
+    // Fit after drawing, so that this frame's link labels are framed with the cards.
     if outer.width() > 1.0 && outer.height() > 1.0 {
         let refit = std::mem::take(&mut state.refit);
         if std::mem::take(&mut state.fit_pending) || refit {
+            let detail = state.zoom() >= theme::DETAIL_ZOOM;
             fit_view(state, content, links, outer);
-            // Labels are placed only from a readable zoom up: once more at the new zoom, so
-            // that those it brought are framed too.
-            state.refit = !refit;
+            // Labels are placed only from a readable zoom up: when the fit crosses it, once
+            // more at the new zoom, so that the labels it brought are framed too.
+            state.refit = !refit && (state.coming_zoom() >= theme::DETAIL_ZOOM) != detail;
             ui.ctx().request_repaint();
         }
     }
@@ -88,7 +92,7 @@ pub fn canvas_ui(
     gestures::background(ui, &response, view, state, selection, commands);
 }
 
-/// Frame the cards and the link labels drawn last frame, not the empty zone bands around them.
+/// Frame the cards and the link labels, not the empty zone bands around them.
 fn fit_view(state: &mut CanvasState, content: Option<Rect>, links: &LinkShapes, outer: Rect) {
     let Some(cards) = content else {
         state.scene_rect = view::fit(
@@ -128,7 +132,10 @@ fn pointer_over_canvas(ui: &egui::Ui, state: &CanvasState) -> Option<Pos2> {
     let p = ui.input(|i| i.pointer.latest_pos())?;
     let covered = !state.screen_rect.contains(p)
         || state.minimap.is_some_and(|m| m.rect.contains(p))
-        || ui.ctx().layer_id_at(p).is_some();
+        || ui
+            .ctx()
+            .layer_id_at(p)
+            .is_some_and(|l| l.order != egui::Order::Background);
     (!covered).then(|| state.to_screen.inverse() * p)
 }
 

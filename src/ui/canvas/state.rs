@@ -53,6 +53,8 @@ pub struct CanvasState {
     pub snap: bool,
     /// Fit the view to the content on the next frame.
     pub fit_pending: bool,
+    /// The lowest zoom of the last frame (it depends on the plan's size).
+    pub min_zoom: f32,
     /// Fit once more on the next frame (the first fit's zoom may bring link labels).
     pub refit: bool,
     /// Zoom to 100% on the next frame.
@@ -79,6 +81,7 @@ impl Default for CanvasState {
             fit_pending: true,
             zoom_reset_pending: false,
             refit: false,
+            min_zoom: 0.1,
             zoom_request: None,
             zoom_text: None,
             minimap: None,
@@ -96,6 +99,18 @@ impl CanvasState {
     /// The zoom of the last frame (screen points per canvas unit; 1.0 = 100%).
     pub fn zoom(&self) -> f32 {
         self.to_screen.scaling
+    }
+
+    /// The zoom the next frame draws at: `scene_rect` in last frame's canvas area (what
+    /// `egui::Scene` will make of it), so a fit or zoom asked for shows at once in the toolbar.
+    pub fn coming_zoom(&self) -> f32 {
+        let (outer, scene) = (self.screen_rect.size(), self.scene_rect.size());
+        if outer.min_elem() <= 1.0 || scene.min_elem() <= 0.0 || !scene.is_finite() {
+            return self.zoom();
+        }
+        (outer.x / scene.x)
+            .min(outer.y / scene.y)
+            .clamp(self.min_zoom, super::view::MAX_ZOOM)
     }
 
     /// The bounding box of the plan's cards at `state`, or `None` for an empty plan.

@@ -92,6 +92,6 @@ pub fn minimap_ui(ui: &mut egui::Ui, plan: &Plan, map: Map, visible: Rect) -> Op
         StrokeKind::Inside,
     );
     let pressed = response.is_pointer_button_down_on() || response.clicked();
-    let pointer = response.interact_pointer_pos()?;
-    pressed.then(|| map.to_canvas(pointer.clamp(map.rect.min, map.rect.max)))
+    let at = response.interact_pointer_pos()?;
+    pressed.then(|| map.to_canvas(at.clamp(map.rect.min, map.rect.max)))
 }

@@ -81,7 +81,10 @@ fn the_fitted_seed_plan_is_readable_at_1280x800_and_the_canvas_is_most_of_the_wi
     // The palette, the inspector and the rule table are all open, and the canvas is the
     // largest part of the window: 60% of its width, over 40% of its area.
     assert!(h.query_by_label("Director pool").is_some(), "palette open");
-    assert!(h.query_by_label_contains("Findings").is_some(), "findings open");
+    assert!(
+        h.query_by_label_contains("Findings").is_some(),
+        "findings open"
+    );
     assert!(h.query_by_label("By firewall").is_some(), "rule table open");
     assert!(canvas.width() >= 0.6 * SMALL.x, "{canvas:?}");
     assert!(share >= 0.4, "{share}");
@@ -126,7 +129,10 @@ fn panels_hide_and_show_by_toolbar_and_shortcut_and_are_remembered() {
     h.get_by_role_and_label(egui::accesskit::Role::Button, "Roles")
         .click();
     h.run();
-    assert!(h.query_by_label("Director pool").is_none(), "palette hidden");
+    assert!(
+        h.query_by_label("Director pool").is_none(),
+        "palette hidden"
+    );
     let wider = h.state().canvas.screen_rect;
     assert!(wider.left() < full.left() - 100.0, "{full:?} -> {wider:?}");
     // Ctrl+I hides the inspector and findings, Ctrl+J the rule table.
@@ -136,14 +142,18 @@ fn panels_hide_and_show_by_toolbar_and_shortcut_and_are_remembered() {
     let all = h.state().canvas.screen_rect;
     assert!(all.right() > wider.right() + 100.0, "{all:?}");
     assert!(all.bottom() > wider.bottom() + 100.0, "{all:?}");
-    assert!(h.query_by_label("By firewall").is_none(), "rule table hidden");
+    assert!(
+        h.query_by_label("By firewall").is_none(),
+        "rule table hidden"
+    );
     // The shortcuts bring them back; the View menu's entries do the same.
     h.key_press_modifiers(Modifiers::COMMAND, Key::I);
     h.key_press_modifiers(Modifiers::COMMAND, Key::J);
     h.run();
     assert!(h.query_by_label("By firewall").is_some(), "rule table back");
-    h.state_mut()
-        .push(Command::TogglePanel(lync_port_planner::ui::panels::PanelId::Side));
+    h.state_mut().push(Command::TogglePanel(
+        lync_port_planner::ui::panels::PanelId::Side,
+    ));
     h.run();
     let no_side = h.state().canvas.screen_rect;
     h.key_press_modifiers(Modifiers::COMMAND, Key::I);
@@ -238,14 +248,20 @@ fn f_fits_plans_of_300_and_2000_nodes() {
         if nodes == 2000 {
             assert!(zoom < 0.1, "below the old minimum: {zoom}");
         }
-        assert!(h.state().canvas.minimap.is_none(), "all in view: no minimap");
+        assert!(
+            h.state().canvas.minimap.is_none(),
+            "all in view: no minimap"
+        );
     }
 }
 
 #[test]
 fn the_minimap_shows_a_large_view_and_a_click_or_drag_moves_it() {
     let mut h = window(AppOptions::default(), SMALL);
-    assert!(h.state().canvas.minimap.is_none(), "the fitted plan needs none");
+    assert!(
+        h.state().canvas.minimap.is_none(),
+        "the fitted plan needs none"
+    );
     assert!(h.query_by_label_contains("Minimap").is_none());
     h.state_mut().push(Command::SetZoom(3.0));
     h.run();
@@ -272,7 +288,11 @@ fn the_minimap_shows_a_large_view_and_a_click_or_drag_moves_it() {
     drag(&mut h, from, to);
     let canvas = &h.state().canvas;
     let centre = canvas.to_screen.inverse() * canvas.screen_rect.center();
-    let target = h.state().canvas.minimap.map_or(Pos2::ZERO, |m| m.to_canvas(to));
+    let target = h
+        .state()
+        .canvas
+        .minimap
+        .map_or(Pos2::ZERO, |m| m.to_canvas(to));
     assert!(centre.distance(target) < 30.0, "{centre:?} vs {target:?}");
     assert!(h.state().selection.is_empty());
     assert_eq!(
@@ -281,6 +301,11 @@ fn the_minimap_shows_a_large_view_and_a_click_or_drag_moves_it() {
         "no card moved or placed"
     );
     assert!(
-        h.state().plan().nodes.values().zip(before.nodes.values()).all(|(a, b)| a.position == b.position)
+        h.state()
+            .plan()
+            .nodes
+            .values()
+            .zip(before.nodes.values())
+            .all(|(a, b)| a.position == b.position)
     );
 }

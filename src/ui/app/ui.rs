@@ -113,7 +113,8 @@ impl PlannerApp {
         hide_ports
     }
 
-    fn panels_ui(&mut self, ui: &mut egui::Ui) {
+    /// The menu bar with the toolbar at its right end.
+    fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
         let templates: Vec<String> = examples::TEMPLATES
             .iter()
             .map(|t| t.name.to_owned())
@@ -126,6 +127,34 @@ impl PlannerApp {
             // The menu says why it has no scenarios; choosing the entry shows the error.
             Err(e) => vec![e.to_string()],
         };
+        let menu = MenuState {
+            recent: &self.prefs.recent,
+            can_undo: self.doc.can_undo(),
+            can_redo: self.doc.can_redo(),
+            snap: self.canvas.snap,
+            has_selection: !self.selection.is_empty(),
+            templates: &templates,
+            scenarios: &scenarios,
+            lang: self.lang,
+            panels: &self.prefs.panels,
+        };
+        let zoom = self.canvas.coming_zoom();
+        egui::Panel::top("menu").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                menu_bar::menu_bar_ui(ui, &menu, &mut self.export_scope, &mut self.commands);
+                toolbar::toolbar_ui(
+                    ui,
+                    menu.panels,
+                    zoom,
+                    &mut self.canvas.zoom_text,
+                    &mut self.commands,
+                );
+            });
+        });
+    }
+
+    fn panels_ui(&mut self, ui: &mut egui::Ui) {
+        self.top_bar_ui(ui);
         let hide_ports = self.trainer_frame();
         let roles: Vec<(String, String)> = self
             .catalog
@@ -140,7 +169,6 @@ impl PlannerApp {
             doc,
             derived,
             audit,
-            lang,
             canvas,
             link_shapes,
             selection,
@@ -150,35 +178,11 @@ impl PlannerApp {
             status,
             file_name,
             rule_table,
-            export_scope,
             ..
         } = self;
         let findings: &[Finding] = audit
             .as_ref()
             .map_or(&derived.derivation.findings, AuditState::merged);
-        egui::Panel::top("menu").show(ui, |ui| {
-            let menu = MenuState {
-                recent: &prefs.recent,
-                can_undo: doc.can_undo(),
-                can_redo: doc.can_redo(),
-                snap: canvas.snap,
-                has_selection: !selection.is_empty(),
-                templates: &templates,
-                scenarios: &scenarios,
-                lang: *lang,
-                panels: &prefs.panels,
-            };
-            ui.horizontal(|ui| {
-                menu_bar::menu_bar_ui(ui, &menu, export_scope, commands);
-                toolbar::toolbar_ui(
-                    ui,
-                    &prefs.panels,
-                    canvas.coming_zoom(),
-                    &mut canvas.zoom_text,
-                    commands,
-                );
-            });
-        });
         egui::Panel::bottom("status").show(ui, |ui| {
             status_bar::status_bar_ui(
                 ui,
@@ -213,7 +217,7 @@ impl PlannerApp {
                     side_ui(ui, &side, selection, inspector, commands);
                 });
             });
-        let rules = egui::Panel::bottom("rules")
+        let table = egui::Panel::bottom("rules")
             .resizable(true)
             .default_size(rules_height)
             .show_collapsible(ui, &mut panels.rules, |ui| {
@@ -237,7 +241,7 @@ impl PlannerApp {
         let measured = (
             palette.map(|r| r.response.rect.width()),
             side.map(|r| r.response.rect.width()),
-            rules.map(|r| r.response.rect.height()),
+            table.map(|r| r.response.rect.height()),
         );
         let resized = released && prefs.panels.remember_sizes(window, measured);
         let toggled = PanelId::ALL

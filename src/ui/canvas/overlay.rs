@@ -72,9 +72,7 @@ fn zone_titles(ui: &egui::Ui, state: &CanvasState, outer: Rect) {
         let pill = Rect::from_center_size(at, galley.size() + Vec2::new(14.0, 4.0));
         painter.rect_filled(pill, 8.0, theme::ZONE_TITLE_FILL);
         painter.galley(
-            Align2::CENTER_CENTER
-                .anchor_size(at, galley.size())
-                .min,
+            Align2::CENTER_CENTER.anchor_size(at, galley.size()).min,
             galley,
             theme::ZONE_TITLE,
         );

@@ -38,6 +38,10 @@ pub enum Gesture {
 
 /// The canvas's view and gesture state.
 #[derive(Clone, Debug)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent switches and one-frame requests, not a state machine"
+)]
 pub struct CanvasState {
     /// The visible part of the canvas, in canvas units (egui `Scene`).
     pub scene_rect: Rect,

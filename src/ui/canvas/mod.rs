@@ -55,7 +55,7 @@ pub fn canvas_ui(
     let content = state.content_rect(view.plan, view.derived.state);
     let min_zoom = view::min_zoom(content, outer);
     state.min_zoom = min_zoom;
-    apply_view_requests(state, outer, min_zoom);
+    view::apply_requests(state, outer, min_zoom);
     let scene = Scene::new()
         .zoom_range(min_zoom..=view::MAX_ZOOM)
         .drag_pan_buttons(DragPanButtons::MIDDLE | DragPanButtons::SECONDARY)
@@ -81,7 +81,7 @@ pub fn canvas_ui(
         let refit = std::mem::take(&mut state.refit);
         if std::mem::take(&mut state.fit_pending) || refit {
             let detail = state.zoom() >= theme::DETAIL_ZOOM;
-            fit_view(state, content, links, outer);
+            view::fit_view(state, content, links, outer);
             // Labels are placed only from a readable zoom up: when the fit crosses it, once
             // more at the new zoom, so that the labels it brought are framed too.
             state.refit = !refit && (state.coming_zoom() >= theme::DETAIL_ZOOM) != detail;
@@ -90,34 +90,6 @@ pub fn canvas_ui(
     }
     overlay::overlay_ui(ui, view.plan, state, content);
     gestures::background(ui, &response, view, state, selection, commands);
-}
-
-/// Frame the cards and the link labels, not the empty zone bands around them.
-fn fit_view(state: &mut CanvasState, content: Option<Rect>, links: &LinkShapes, outer: Rect) {
-    let Some(cards) = content else {
-        state.scene_rect = view::fit(
-            Rect::from_min_size(Pos2::ZERO, Vec2::new(900.0, 600.0)),
-            outer,
-        );
-        return;
-    };
-    let framed = links
-        .shapes
-        .iter()
-        .fold(cards, |r, shape| r.union(shape.extent));
-    state.scene_rect = view::fit(framed, outer);
-}
-
-fn apply_view_requests(state: &mut CanvasState, outer: Rect, min: f32) {
-    if outer.width() <= 1.0 || outer.height() <= 1.0 {
-        return;
-    }
-    if std::mem::take(&mut state.zoom_reset_pending) {
-        state.zoom_request = Some(1.0);
-    }
-    if let Some(zoom) = state.zoom_request.take() {
-        state.scene_rect = view::zoom_to(state.scene_rect, outer, zoom.clamp(min, view::MAX_ZOOM));
-    }
 }
 
 /// Pointer position in canvas units, if the pointer is on the screen.

@@ -2,7 +2,9 @@
 //! that frames the cards. `scene_rect` is what `egui::Scene` shows; zoom is screen points per
 //! canvas unit.
 
-use eframe::egui::{Rect, Vec2};
+use eframe::egui::{Pos2, Rect, Vec2};
+
+use super::{CanvasState, LinkShapes};
 
 /// Highest zoom: beyond it text turns blurry and a card fills the window.
 pub const MAX_ZOOM: f32 = 4.0;
@@ -71,10 +73,43 @@ pub fn parse_percent(text: &str) -> Option<f32> {
     (percent.is_finite() && percent > 0.0).then_some(percent / 100.0)
 }
 
+/// Frame the cards and the link labels, not the empty zone bands around them.
+pub(super) fn fit_view(
+    state: &mut CanvasState,
+    content: Option<Rect>,
+    links: &LinkShapes,
+    outer: Rect,
+) {
+    let Some(cards) = content else {
+        state.scene_rect = fit(
+            Rect::from_min_size(Pos2::ZERO, Vec2::new(900.0, 600.0)),
+            outer,
+        );
+        return;
+    };
+    let framed = links
+        .shapes
+        .iter()
+        .fold(cards, |r, shape| r.union(shape.extent));
+    state.scene_rect = fit(framed, outer);
+}
+
+/// Apply the zoom asked for (100%, a step, a typed zoom) before drawing.
+pub(super) fn apply_requests(state: &mut CanvasState, outer: Rect, min: f32) {
+    if outer.width() <= 1.0 || outer.height() <= 1.0 {
+        return;
+    }
+    if std::mem::take(&mut state.zoom_reset_pending) {
+        state.zoom_request = Some(1.0);
+    }
+    if let Some(zoom) = state.zoom_request.take() {
+        state.scene_rect = zoom_to(state.scene_rect, outer, zoom.clamp(min, MAX_ZOOM));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use eframe::egui::Pos2;
 
     #[test]
     fn steps_are_fine_and_go_both_ways() {

@@ -69,7 +69,7 @@ pub fn minimap_ui(ui: &mut egui::Ui, plan: &Plan, map: Map, visible: Rect) -> Op
     painter.rect(
         map.rect,
         4.0,
-        Color32::from_black_alpha(200),
+        Color32::from_black_alpha(235),
         Stroke::new(1.0, theme::CARD_STROKE),
         StrokeKind::Outside,
     );

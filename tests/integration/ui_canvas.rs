@@ -216,6 +216,20 @@ fn the_zoom_is_shown_typed_and_stepped_finely() {
     h.get_by_label_contains("Zoom out").click();
     h.run();
     assert!((h.state().canvas.zoom() - 1.0).abs() < 0.005);
+
+    // One notch of Ctrl + wheel over the canvas zooms about 10%.
+    let centre = h.state().canvas.screen_rect.center();
+    h.event(egui::Event::PointerMoved(centre));
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Line,
+        delta: Vec2::new(0.0, 1.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: Modifiers::COMMAND,
+    });
+    h.run();
+    let notch = h.state().canvas.zoom();
+    assert!(notch > 1.03 && notch < 1.12, "one notch: {notch}");
 }
 
 /// A generated plan of `nodes` nodes, opened from a file.

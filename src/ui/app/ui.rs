@@ -28,6 +28,9 @@ impl PlannerApp {
     pub fn contents_ui(&mut self, ui: &mut egui::Ui) {
         if !self.fonts_installed {
             crate::ui::fonts::install(ui.ctx());
+            // Ctrl + wheel zooms the canvas 10% a notch (egui's default is 22%).
+            ui.ctx()
+                .options_mut(|o| o.input_options.scroll_zoom_speed = 1.0 / 400.0);
             self.fonts_installed = true;
         }
         text::set_lang(ui.ctx(), self.lang);

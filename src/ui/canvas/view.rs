@@ -50,7 +50,10 @@ pub fn zoom_to(scene_rect: Rect, outer: Rect, zoom: f32) -> Rect {
 
 /// The next zoom step in (`in_` true) or out from `zoom`.
 pub fn step(zoom: f32, in_: bool) -> f32 {
-    if in_ {
+    if in_ && zoom * 1.25 < STEPS[0] {
+        // Below the table (a large plan's minimum), steps of 25% as when zooming out.
+        zoom * 1.25
+    } else if in_ {
         STEPS
             .iter()
             .copied()
@@ -124,6 +127,8 @@ mod tests {
         }
         // Below the table a plan-dependent minimum still has steps.
         assert!((step(0.05, false) - 0.04).abs() < 1e-6);
+        assert!((step(0.04, true) - 0.05).abs() < 1e-6);
+        assert!((step(0.09, true) - 0.1).abs() < 1e-6);
         assert!((step(4.0, true) - MAX_ZOOM).abs() < 1e-6);
     }
 

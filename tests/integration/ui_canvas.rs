@@ -323,3 +323,45 @@ fn the_minimap_shows_a_large_view_and_a_click_or_drag_moves_it() {
             .all(|(a, b)| a.position == b.position)
     );
 }
+
+/// A link that runs on under the rule table does not take a click meant for the table.
+#[test]
+fn a_link_under_a_panel_takes_no_click() {
+    let mut h = window(AppOptions::default(), SMALL);
+    // The most vertical link, at 400% with its top end at the canvas's middle: it runs on
+    // below the canvas, under the rule table.
+    let shape = h
+        .state()
+        .link_shapes
+        .shapes
+        .iter()
+        .max_by(|x, y| {
+            let steep = |a: Pos2, b: Pos2| (b - a).normalized().y.abs();
+            steep(x.a, x.b).total_cmp(&steep(y.a, y.b))
+        })
+        .expect("links")
+        .clone();
+    let (top, bottom) = if shape.a.y < shape.b.y {
+        (shape.a, shape.b)
+    } else {
+        (shape.b, shape.a)
+    };
+    let size = h.state().canvas.screen_rect.size();
+    h.state_mut().canvas.scene_rect = Rect::from_center_size(top, size / 4.0);
+    h.run();
+    let canvas = h.state().canvas.screen_rect;
+    let under = (0..=100)
+        .map(|i| {
+            let p = top.lerp(bottom, i as f32 / 100.0);
+            h.state().canvas.to_screen * p
+        })
+        .find(|p| p.y > canvas.bottom() + 30.0 && p.y < canvas.bottom() + 120.0)
+        .expect("the link runs on under the rule table");
+    click_at(&mut h, under);
+    assert_eq!(h.state().selection.link, None, "clicked at {under:?}");
+    // The same link's label clicked on the canvas selects it.
+    let on = h.state().canvas.to_screen * shape.label.center();
+    assert!(canvas.contains(on), "{on:?}");
+    click_at(&mut h, on);
+    assert_eq!(h.state().selection.link.as_ref(), Some(&shape.key));
+}

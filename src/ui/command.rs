@@ -51,6 +51,14 @@ pub enum Command {
     FitView,
     /// View > Zoom 100%.
     ZoomReset,
+    /// View > Zoom in one step.
+    ZoomIn,
+    /// View > Zoom out one step.
+    ZoomOut,
+    /// Zoom to this factor (1.0 = 100%), typed in the toolbar.
+    SetZoom(f32),
+    /// View > show or hide a side panel.
+    TogglePanel(crate::ui::panels::PanelId),
     /// View > Snap to grid on/off.
     ToggleSnap,
     /// A plan edit from the canvas, the inspector or a finding's fix.
@@ -103,7 +111,7 @@ pub enum Command {
 
 impl Command {
     /// The menu and shortcut commands, for the shortcut loop.
-    pub const WITH_SHORTCUTS: [Self; 15] = [
+    pub const WITH_SHORTCUTS: [Self; 20] = [
         Self::NewPlan,
         Self::Open,
         Self::Save,
@@ -119,6 +127,11 @@ impl Command {
         Self::Cancel,
         Self::FitView,
         Self::ZoomReset,
+        Self::ZoomIn,
+        Self::ZoomOut,
+        Self::TogglePanel(crate::ui::panels::PanelId::Palette),
+        Self::TogglePanel(crate::ui::panels::PanelId::Side),
+        Self::TogglePanel(crate::ui::panels::PanelId::Rules),
     ];
 
     /// The i18n key of the menu text.
@@ -141,6 +154,10 @@ impl Command {
             Self::Cancel => "cmd.cancel",
             Self::FitView => "cmd.fit",
             Self::ZoomReset => "cmd.zoom_reset",
+            Self::ZoomIn => "cmd.zoom_in",
+            Self::ZoomOut => "cmd.zoom_out",
+            Self::SetZoom(_) => "view.zoom",
+            Self::TogglePanel(panel) => panel.text_key(),
             Self::ToggleSnap => "cmd.snap",
             Self::SetLanguage(_) => "menu.language",
             Self::Audit | Self::AuditPath(_) | Self::ClearAudit => "cmd.audit",
@@ -175,6 +192,9 @@ impl Command {
             Self::Cancel => (Modifiers::NONE, Key::Escape),
             Self::FitView => (Modifiers::NONE, Key::F),
             Self::ZoomReset => (cmd, Key::Num0),
+            Self::ZoomIn => (cmd, Key::Plus),
+            Self::ZoomOut => (cmd, Key::Minus),
+            Self::TogglePanel(panel) => (cmd, panel.key()),
             _ => return None,
         };
         Some(KeyboardShortcut::new(modifiers, key))
@@ -182,13 +202,33 @@ impl Command {
 
     /// True for commands that must not fire while a text field has the keyboard.
     pub fn is_canvas_only(&self) -> bool {
-        !matches!(self, Self::NewPlan | Self::Open | Self::Save | Self::SaveAs)
+        !matches!(
+            self,
+            Self::NewPlan | Self::Open | Self::Save | Self::SaveAs | Self::TogglePanel(_)
+        )
     }
 }
 
-/// Extra shortcuts that map to the same commands (Ctrl+Shift+Z, Backspace).
-pub fn alternate_shortcuts() -> [(KeyboardShortcut, Command); 2] {
+/// Extra shortcuts that map to the same commands (Ctrl+Shift+Z, Backspace; Ctrl+=, + and -
+/// zoom like Ctrl++ and Ctrl+-).
+pub fn alternate_shortcuts() -> [(KeyboardShortcut, Command); 6] {
     [
+        (
+            KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals),
+            Command::ZoomIn,
+        ),
+        (
+            KeyboardShortcut::new(Modifiers::NONE, Key::Plus),
+            Command::ZoomIn,
+        ),
+        (
+            KeyboardShortcut::new(Modifiers::NONE, Key::Equals),
+            Command::ZoomIn,
+        ),
+        (
+            KeyboardShortcut::new(Modifiers::NONE, Key::Minus),
+            Command::ZoomOut,
+        ),
         (
             KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
             Command::Redo,

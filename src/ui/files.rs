@@ -125,6 +125,9 @@ pub struct Prefs {
     /// The UI language the user chose (`None`: follow the system locale).
     #[serde(default)]
     pub lang: Option<crate::i18n::Lang>,
+    /// Open panels and their sizes.
+    #[serde(default)]
+    pub panels: crate::ui::panels::PanelPrefs,
 }
 
 fn yes() -> bool {
@@ -154,6 +157,7 @@ impl Prefs {
             recent: Vec::new(),
             snap: true,
             lang: None,
+            panels: crate::ui::panels::PanelPrefs::default(),
         }
     }
 

@@ -31,6 +31,8 @@ pub struct MenuState<'a> {
     pub lang: Lang,
     /// Trainer scenario titles, in menu order.
     pub scenarios: &'a [String],
+    /// Which panels are open.
+    pub panels: &'a crate::ui::panels::PanelPrefs,
 }
 
 fn item(ui: &mut egui::Ui, command: Command, enabled: bool, commands: &mut Commands) {
@@ -70,6 +72,21 @@ pub fn menu_bar_ui(
         ui.menu_button(t(ui, "menu.view"), |ui| {
             item(ui, Command::FitView, true, commands);
             item(ui, Command::ZoomReset, true, commands);
+            item(ui, Command::ZoomIn, true, commands);
+            item(ui, Command::ZoomOut, true, commands);
+            ui.separator();
+            for panel in crate::ui::panels::PanelId::ALL {
+                let command = Command::TogglePanel(panel);
+                let mut button =
+                    egui::Button::selectable(state.panels.is_open(panel), t(ui, panel.text_key()));
+                if let Some(sc) = command.shortcut() {
+                    button = button.shortcut_text(ui.ctx().format_shortcut(&sc));
+                }
+                if ui.add(button).clicked() {
+                    commands.push(command);
+                }
+            }
+            ui.separator();
             let mut snap = state.snap;
             if ui
                 .checkbox(&mut snap, t(ui, Command::ToggleSnap.text_key()))

@@ -12,7 +12,9 @@ mod fonts;
 mod icon;
 mod inspector;
 mod menu_bar;
+pub mod minimap;
 mod palette;
+pub mod panels;
 pub mod rule_table;
 mod screenshot;
 mod selection;
@@ -20,6 +22,7 @@ mod side_panel;
 mod status_bar;
 pub mod text;
 mod theme;
+mod toolbar;
 pub use theme::MAX_TEXTURE_SIDE;
 pub mod trainer_panel;
 
@@ -39,7 +42,7 @@ pub const FIRST_FRAME_VAR: &str = "LPP_REPORT_FIRST_FRAME";
 /// Environment variable: render this many frames, then close (the CI smoke test).
 pub const SMOKE_FRAMES_VAR: &str = "LPP_SMOKE_FRAMES";
 
-const GUI_USAGE: &str = "usage: lync-port-planner [PLAN.ron] [--screenshot OUT.png] [--frames N] [--lang en|zh-TW|ko-KR]";
+const GUI_USAGE: &str = "usage: lync-port-planner [PLAN.ron] [--screenshot OUT.png] [--frames N] [--lang en|zh-TW|ko-KR] [--size WxH]";
 
 /// Parse the GUI's arguments.
 fn parse(args: &[OsString]) -> Result<AppOptions, String> {
@@ -67,6 +70,14 @@ fn parse(args: &[OsString]) -> Result<AppOptions, String> {
                     .ok_or("--lang needs en, zh-TW or ko-KR")?;
                 forced_lang = Some(
                     crate::i18n::Lang::from_tag(tag).ok_or("--lang needs en, zh-TW or ko-KR")?,
+                );
+            }
+            Some("--size") => {
+                options.size = Some(
+                    it.next()
+                        .and_then(|v| v.to_str())
+                        .and_then(parse_size)
+                        .ok_or("--size needs WIDTHxHEIGHT, e.g. 1920x1080")?,
                 );
             }
             Some("--frames") => {
@@ -101,6 +112,13 @@ fn parse(args: &[OsString]) -> Result<AppOptions, String> {
     Ok(options)
 }
 
+/// `1920x1080` as a window size of at least 400x300 points.
+fn parse_size(text: &str) -> Option<[f32; 2]> {
+    let (w, h) = text.split_once('x')?;
+    let (w, h): (u16, u16) = (w.parse().ok()?, h.parse().ok()?);
+    (w >= 400 && h >= 300).then_some([f32::from(w), f32::from(h)])
+}
+
 /// The app as the window starts it from its arguments (the tests start it the same way).
 pub fn startup(args: &[OsString]) -> Result<PlannerApp, String> {
     PlannerApp::new(parse(args)?)
@@ -122,9 +140,10 @@ pub fn run(args: &[OsString]) -> ExitCode {
         writeln!(std::io::stderr(), "error: {message}").ok();
     }
     let scripted = app.is_scripted();
+    let size = app.options().size.unwrap_or([1280.0, 800.0]);
     let native = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
-            .with_inner_size([1280.0, 800.0])
+            .with_inner_size(size)
             .with_icon(icon::icon())
             .with_min_inner_size([800.0, 500.0])
             .with_title(app.title())

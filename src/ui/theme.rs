@@ -6,6 +6,22 @@ use crate::topology::Zone;
 
 /// Radius of the link handle on a card's edge.
 pub const HANDLE_RADIUS: f32 = 7.0;
+/// The smallest a card's title may be on screen, in points: below it, it is hard to read.
+pub const MIN_TITLE_PX: f32 = 11.0;
+/// Font sizes of a card's title (canvas units), from 14 at a readable zoom up to the size that
+/// is still 11 points on screen at `DETAIL_ZOOM`. A few fixed sizes, not one per zoom: each size
+/// puts its own glyphs in the font atlas.
+const TITLE_SIZES: [f32; 7] = [14.0, 15.5, 17.0, 19.0, 21.5, 24.5, 28.0];
+
+/// The font size of a card's title at `zoom` (canvas units): 14, or larger when zoomed out so
+/// that it stays at least [`MIN_TITLE_PX`] on screen (clipped to the card's width).
+pub fn card_title_size(zoom: f32) -> f32 {
+    TITLE_SIZES
+        .iter()
+        .copied()
+        .find(|s| s * zoom >= MIN_TITLE_PX)
+        .unwrap_or(TITLE_SIZES[TITLE_SIZES.len() - 1])
+}
 /// Zoom below which cards are drawn as coloured boxes and links without labels: card text
 /// (11.5-14 points) would be under about 5 screen pixels, too small to read.
 pub const DETAIL_ZOOM: f32 = 0.4;
@@ -42,6 +58,8 @@ pub const ICON_LINK: Color32 = Color32::WHITE;
 
 /// Colour of a zone band's title.
 pub const ZONE_TITLE: Color32 = Color32::from_gray(150);
+/// Behind a zone title, which stays on top of the cards.
+pub const ZONE_TITLE_FILL: Color32 = Color32::from_rgba_premultiplied(16, 16, 16, 200);
 /// Card fill.
 pub const CARD_FILL: Color32 = Color32::from_gray(38);
 /// Card outline.

@@ -69,3 +69,6 @@ mod ui_copies;
 // Plans of hundreds of nodes in the window, and a window at rest.
 #[cfg(feature = "gui")]
 mod ui_scale;
+// The canvas owns the window: panels that hide and remember, fit, zoom, the minimap.
+#[cfg(feature = "gui")]
+mod ui_canvas;

@@ -92,6 +92,9 @@ impl PlannerApp {
             }
             Command::FitView => self.canvas.fit_pending = true,
             Command::ZoomReset => self.canvas.zoom_reset_pending = true,
+            Command::ZoomIn | Command::ZoomOut | Command::SetZoom(_) | Command::TogglePanel(_) => {
+                self.apply_view(&command);
+            }
             Command::ToggleSnap => {
                 self.canvas.snap = !self.canvas.snap;
                 self.prefs.snap = self.canvas.snap;
@@ -374,7 +377,7 @@ impl PlannerApp {
         self.save_prefs();
     }
 
-    fn save_prefs(&mut self) {
+    pub(super) fn save_prefs(&mut self) {
         if let Some(p) = &self.prefs_path
             && let Err(e) = self.prefs.save(p)
         {

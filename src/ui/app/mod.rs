@@ -5,6 +5,7 @@
 mod commands;
 mod dialogs;
 mod ui;
+mod view;
 
 use std::path::{Path, PathBuf};
 
@@ -48,6 +49,8 @@ pub struct AppOptions {
     pub frames: Option<u64>,
     /// The UI language.
     pub lang: Lang,
+    /// Window size in points (`--size WxH`); `None`: 1280x800.
+    pub size: Option<[f32; 2]>,
 }
 
 /// The running app.
@@ -197,6 +200,11 @@ impl PlannerApp {
             title: String::new(),
             commands: Vec::new(),
         })
+    }
+
+    /// How the app was started.
+    pub fn options(&self) -> &AppOptions {
+        &self.options
     }
 
     /// Started with `--screenshot` or `--frames`: renders, then closes by itself.

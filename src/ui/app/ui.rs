@@ -16,16 +16,21 @@ use crate::ui::derived::Derived;
 use crate::ui::inspector::{self, InspectorState};
 use crate::ui::menu_bar::{self, MenuState};
 use crate::ui::palette;
+use crate::ui::panels::PanelId;
 use crate::ui::rule_table::{self, RuleTable};
 use crate::ui::side_panel;
 use crate::ui::status_bar::{self, Status};
 use crate::ui::text::{self, t, tf};
+use crate::ui::toolbar;
 
 impl PlannerApp {
     /// The whole window's content; needs no `eframe::Frame`, so tests can drive it.
     pub fn contents_ui(&mut self, ui: &mut egui::Ui) {
         if !self.fonts_installed {
             crate::ui::fonts::install(ui.ctx());
+            // Ctrl + wheel zooms the canvas 10% a notch (egui's default is 22%).
+            ui.ctx()
+                .options_mut(|o| o.input_options.scroll_zoom_speed = 1.0 / 400.0);
             self.fonts_installed = true;
         }
         text::set_lang(ui.ctx(), self.lang);
@@ -111,7 +116,8 @@ impl PlannerApp {
         hide_ports
     }
 
-    fn panels_ui(&mut self, ui: &mut egui::Ui) {
+    /// The menu bar with the toolbar at its right end.
+    fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
         let templates: Vec<String> = examples::TEMPLATES
             .iter()
             .map(|t| t.name.to_owned())
@@ -124,6 +130,34 @@ impl PlannerApp {
             // The menu says why it has no scenarios; choosing the entry shows the error.
             Err(e) => vec![e.to_string()],
         };
+        let menu = MenuState {
+            recent: &self.prefs.recent,
+            can_undo: self.doc.can_undo(),
+            can_redo: self.doc.can_redo(),
+            snap: self.canvas.snap,
+            has_selection: !self.selection.is_empty(),
+            templates: &templates,
+            scenarios: &scenarios,
+            lang: self.lang,
+            panels: &self.prefs.panels,
+        };
+        let zoom = self.canvas.coming_zoom();
+        egui::Panel::top("menu").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                menu_bar::menu_bar_ui(ui, &menu, &mut self.export_scope, &mut self.commands);
+                toolbar::toolbar_ui(
+                    ui,
+                    menu.panels,
+                    zoom,
+                    &mut self.canvas.zoom_text,
+                    &mut self.commands,
+                );
+            });
+        });
+    }
+
+    fn panels_ui(&mut self, ui: &mut egui::Ui) {
+        self.top_bar_ui(ui);
         let hide_ports = self.trainer_frame();
         let roles: Vec<(String, String)> = self
             .catalog
@@ -131,12 +165,13 @@ impl PlannerApp {
             .iter()
             .map(|r| (r.id.to_string(), r.name.get(self.lang).to_owned()))
             .collect();
+        let window = ui.available_rect_before_wrap().size();
+        let panels_before = self.prefs.panels.clone();
         let Self {
             catalog,
             doc,
             derived,
             audit,
-            lang,
             canvas,
             link_shapes,
             selection,
@@ -146,25 +181,11 @@ impl PlannerApp {
             status,
             file_name,
             rule_table,
-            export_scope,
             ..
         } = self;
         let findings: &[Finding] = audit
             .as_ref()
             .map_or(&derived.derivation.findings, AuditState::merged);
-        egui::Panel::top("menu").show(ui, |ui| {
-            let menu = MenuState {
-                recent: &prefs.recent,
-                can_undo: doc.can_undo(),
-                can_redo: doc.can_redo(),
-                snap: canvas.snap,
-                has_selection: !selection.is_empty(),
-                templates: &templates,
-                scenarios: &scenarios,
-                lang: *lang,
-            };
-            menu_bar::menu_bar_ui(ui, &menu, export_scope, commands);
-        });
         egui::Panel::bottom("status").show(ui, |ui| {
             status_bar::status_bar_ui(
                 ui,
@@ -175,17 +196,19 @@ impl PlannerApp {
                 status,
             );
         });
-        egui::Panel::left("palette")
+        let (palette_width, side_width, rules_height) = prefs.panels.sizes(window);
+        let panels = &mut prefs.panels;
+        let palette = egui::Panel::left("palette")
             .resizable(true)
-            .default_size(210.0)
-            .show(ui, |ui| {
+            .default_size(palette_width)
+            .show_collapsible(ui, &mut panels.palette, |ui| {
                 egui::ScrollArea::vertical()
                     .show(ui, |ui| palette::palette_ui(ui, catalog, canvas));
             });
-        egui::Panel::right("side")
+        let side = egui::Panel::right("side")
             .resizable(true)
-            .default_size(400.0)
-            .show(ui, |ui| {
+            .default_size(side_width)
+            .show_collapsible(ui, &mut panels.side, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     let side = SideView {
                         doc,
@@ -197,21 +220,39 @@ impl PlannerApp {
                     side_ui(ui, &side, selection, inspector, commands);
                 });
             });
-        egui::Panel::bottom("rules")
+        let table = egui::Panel::bottom("rules")
             .resizable(true)
-            .default_size(230.0)
-            .show(ui, |ui| {
+            .default_size(rules_height)
+            .show_collapsible(ui, &mut panels.rules, |ui| {
                 rule_table::rule_table_ui(ui, rule_table, derived, selection, &roles);
             });
-        egui::CentralPanel::default().show(ui, |ui| {
-            let view = CanvasView {
-                plan: doc.plan(),
-                catalog,
-                derived,
-                hide_ports,
-            };
-            canvas::canvas_ui(ui, &view, canvas, link_shapes, selection, commands);
-        });
+        // The canvas gets the whole rest of the window, without the panel's margin.
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE.fill(ui.visuals().panel_fill))
+            .show(ui, |ui| {
+                let view = CanvasView {
+                    plan: doc.plan(),
+                    catalog,
+                    derived,
+                    hide_ports,
+                };
+                canvas::canvas_ui(ui, &view, canvas, link_shapes, selection, commands);
+            });
+        // A panel dragged to a new size is remembered when the button comes up: on that frame
+        // no panel is sliding open or closed (a toggle takes effect after the frame).
+        let released = ui.input(|i| i.pointer.any_released());
+        let measured = (
+            palette.map(|r| r.response.rect.width()),
+            side.map(|r| r.response.rect.width()),
+            table.map(|r| r.response.rect.height()),
+        );
+        let resized = released && prefs.panels.remember_sizes(window, measured);
+        let toggled = PanelId::ALL
+            .iter()
+            .any(|&p| prefs.panels.is_open(p) != panels_before.is_open(p));
+        if resized || toggled {
+            self.save_prefs();
+        }
     }
 
     fn after_frame(&mut self, ui: &egui::Ui) {

@@ -4,18 +4,20 @@
 mod geometry;
 mod gestures;
 mod links;
+mod overlay;
 mod paint;
 pub mod state;
+pub mod view;
 
 use eframe::egui::{self, DragPanButtons, PointerButton, Pos2, Rect, Scene, Sense, Vec2};
 
 pub use crate::ui::Selection;
-pub use crate::ui::theme::DETAIL_ZOOM;
+pub use crate::ui::theme::{DETAIL_ZOOM, card_title_size};
 pub use links::LinkShapes;
 pub use state::{CanvasState, Gesture};
 
 use crate::catalog::Catalog;
-use crate::plan::{NodeId, Plan, PlanEdit, layout};
+use crate::plan::{NodeId, Plan, PlanEdit};
 use crate::ui::command::{Command, Commands};
 use crate::ui::derived::Derived;
 use crate::ui::theme;
@@ -46,49 +48,67 @@ pub fn canvas_ui(
     selection: &mut Selection,
     commands: &mut Commands,
 ) {
+    // What the toolbar showed, before this frame's requests and the Scene's pan and zoom.
+    let shown_zoom = state.coming_zoom();
     let outer = Rect::from_min_size(ui.cursor().min, ui.available_size());
     state.screen_rect = outer;
-    apply_view_requests(view.plan, state, outer);
+    let content = state.content_rect(view.plan, view.derived.state);
+    let min_zoom = view::min_zoom(content, outer);
+    state.min_zoom = min_zoom;
+    view::apply_requests(state, outer, min_zoom);
     let scene = Scene::new()
-        .zoom_range(0.1..=4.0)
+        .zoom_range(min_zoom..=view::MAX_ZOOM)
         .drag_pan_buttons(DragPanButtons::MIDDLE | DragPanButtons::SECONDARY)
         .sense(Sense::click_and_drag());
     let mut scene_rect = state.scene_rect;
+    let span = content.unwrap_or(Rect::from_min_size(Pos2::ZERO, Vec2::new(900.0, 600.0)));
     let response = scene
         .show(ui, &mut scene_rect, |ui| {
             state.to_screen = ui
                 .ctx()
                 .layer_transform_to_global(ui.layer_id())
                 .unwrap_or_default();
-            contents_ui(ui, view, state, links, selection, commands);
+            contents_ui(ui, view, state, links, selection, commands, span);
         })
         .response;
     state.scene_rect = scene_rect;
+    if (state.zoom() - shown_zoom).abs() > 1.0e-4 {
+        // The toolbar, drawn before the canvas, shows the zoom: one more frame brings it up to date.
+        ui.ctx().request_repaint();
+    }
+    // Fit after drawing, so that this frame's link labels are framed with the cards.
+    if outer.width() > 1.0 && outer.height() > 1.0 {
+        let refit = std::mem::take(&mut state.refit);
+        if std::mem::take(&mut state.fit_pending) || refit {
+            let detail = state.zoom() >= theme::DETAIL_ZOOM;
+            view::fit_view(state, content, links, outer);
+            // Labels are placed only from a readable zoom up: when the fit crosses it, once
+            // more at the new zoom, so that the labels it brought are framed too.
+            state.refit = !refit && (state.coming_zoom() >= theme::DETAIL_ZOOM) != detail;
+            ui.ctx().request_repaint();
+        }
+    }
+    overlay::overlay_ui(ui, view.plan, state, content);
     gestures::background(ui, &response, view, state, selection, commands);
-}
-
-fn apply_view_requests(plan: &Plan, state: &mut CanvasState, outer: Rect) {
-    if state.fit_pending && outer.width() > 1.0 {
-        state.fit_pending = false;
-        let content = geometry::content_rect(plan)
-            .unwrap_or(Rect::from_min_size(Pos2::ZERO, Vec2::new(900.0, 600.0)));
-        // Keep all three zone titles above the cards in view.
-        let bands = Rect::from_min_max(
-            Pos2::new(layout::PERIMETER_X - 190.0, content.top() - 110.0),
-            Pos2::new(layout::INTERNAL_X + 360.0, content.top()),
-        );
-        state.scene_rect = content.expand2(Vec2::new(60.0, 60.0)).union(bands);
-    }
-    if state.zoom_reset_pending && outer.width() > 1.0 {
-        state.zoom_reset_pending = false;
-        state.scene_rect = Rect::from_center_size(state.scene_rect.center(), outer.size());
-    }
 }
 
 /// Pointer position in canvas units, if the pointer is on the screen.
 fn pointer_on_canvas(ui: &egui::Ui, state: &CanvasState) -> Option<Pos2> {
     ui.input(|i| i.pointer.latest_pos())
         .map(|p| state.to_screen.inverse() * p)
+}
+
+/// Pointer position in canvas units when the canvas is what the pointer is over: not a panel
+/// beside it, the minimap, a menu or a window on top of it. What hovers and clicks links.
+fn pointer_over_canvas(ui: &egui::Ui, state: &CanvasState) -> Option<Pos2> {
+    let p = ui.input(|i| i.pointer.latest_pos())?;
+    let covered = !state.screen_rect.contains(p)
+        || state.minimap.is_some_and(|m| m.rect.contains(p))
+        || ui
+            .ctx()
+            .layer_id_at(p)
+            .is_some_and(|l| l.order != egui::Order::Background);
+    (!covered).then(|| state.to_screen.inverse() * p)
 }
 
 /// How far a node is being dragged in `gesture`.
@@ -123,20 +143,14 @@ fn contents_ui(
     links: &mut LinkShapes,
     selection: &mut Selection,
     commands: &mut Commands,
+    span: Rect,
 ) {
     let painter = ui.painter().clone();
     let frame = Frame {
         visible: ui.clip_rect().expand(40.0),
         detail: state.to_screen.scaling >= theme::DETAIL_ZOOM,
     };
-    let span = geometry::content_rect(view.plan)
-        .unwrap_or(Rect::from_min_size(Pos2::ZERO, Vec2::new(900.0, 600.0)));
-    paint::bands(
-        &painter,
-        span,
-        crate::ui::text::lang(ui.ctx()),
-        state.to_screen.scaling,
-    );
+    paint::bands(&painter, span, state.to_screen.scaling);
     links.refresh(
         &painter,
         view.plan,
@@ -147,7 +161,7 @@ fn contents_ui(
     links_ui(ui, view, state, links, selection, frame);
     ghosts_ui(ui, view, state, commands, frame);
     // Off-screen cards are skipped, except those in a gesture: they must see it end.
-    let cursor = pointer_on_canvas(ui, state);
+    let cursor = pointer_over_canvas(ui, state);
     let in_gesture = |gesture: &Gesture, id: &NodeId| match gesture {
         Gesture::MoveNodes { ids, .. } => ids.contains(id),
         Gesture::Link { from, .. } => from == id,
@@ -220,7 +234,7 @@ fn links_ui(
     frame: Frame,
 ) {
     let painter = ui.painter().clone();
-    let cursor = pointer_on_canvas(ui, state);
+    let cursor = pointer_over_canvas(ui, state);
     let lang = crate::ui::text::lang(ui.ctx());
     let clicked = ui.input(|i| i.pointer.button_clicked(PointerButton::Primary));
     // Zoomed out, a line stays about one screen point wide.
@@ -380,7 +394,8 @@ fn node_ui(
         has_error: view.derived.nodes_with_errors.contains(id),
     };
     if detail {
-        paint::card(ui.painter(), view.catalog, node, rect, marks);
+        let title = theme::card_title_size(state.zoom());
+        paint::card(ui.painter(), view.catalog, node, (rect, title), marks);
     } else {
         paint::card_outline(
             ui.painter(),

@@ -18,50 +18,23 @@ fn zoomed_out(scaling: f32) -> f32 {
     (1.0 / scaling.max(0.01)).max(1.0)
 }
 
-/// The three zone bands behind everything: over the visible area, titles above the content.
-pub fn bands(painter: &Painter, content: Rect, lang: crate::i18n::Lang, scaling: f32) {
+/// The three zone bands behind everything, over the visible area and beyond the content, with
+/// dashed boundaries. Their titles are drawn on top of the canvas (`overlay.rs`).
+pub fn bands(painter: &Painter, content: Rect, scaling: f32) {
     let visible = painter.clip_rect();
     let top = visible.top().min(content.top() - 120.0);
     let bottom = visible.bottom().max(content.bottom() + 120.0);
-    let title_y = content.top() - 90.0;
     let far = 1.0e5;
     let bands = [
-        (
-            Zone::Internet,
-            -far,
-            PERIMETER_X,
-            crate::i18n::tr(lang, "zone.internet"),
-        ),
-        (
-            Zone::Perimeter,
-            PERIMETER_X,
-            INTERNAL_X,
-            crate::i18n::tr(lang, "zone.perimeter"),
-        ),
-        (
-            Zone::Internal,
-            INTERNAL_X,
-            far,
-            crate::i18n::tr(lang, "zone.internal"),
-        ),
+        (Zone::Internet, -far, PERIMETER_X),
+        (Zone::Perimeter, PERIMETER_X, INTERNAL_X),
+        (Zone::Internal, INTERNAL_X, far),
     ];
-    for (zone, left, right, title) in bands {
+    for (zone, left, right) in bands {
         painter.rect_filled(
             Rect::from_x_y_ranges(left..=right, top..=bottom),
             0.0,
             theme::zone_fill(zone),
-        );
-        let x = match zone {
-            Zone::Internet => PERIMETER_X - 100.0,
-            Zone::Perimeter => f32::midpoint(PERIMETER_X, INTERNAL_X),
-            Zone::Internal => INTERNAL_X + 175.0,
-        };
-        painter.text(
-            Pos2::new(x, title_y),
-            Align2::CENTER_CENTER,
-            title,
-            FontId::proportional(20.0),
-            theme::ZONE_TITLE,
         );
     }
     let k = zoomed_out(scaling);
@@ -84,8 +57,14 @@ pub struct CardMarks {
     pub has_error: bool,
 }
 
-/// One node card.
-pub fn card(painter: &Painter, catalog: &Catalog, node: &Node, rect: Rect, marks: CardMarks) {
+/// One node card; its title `title` canvas units high (see [`theme::card_title_size`]).
+pub fn card(
+    painter: &Painter,
+    catalog: &Catalog,
+    node: &Node,
+    (rect, title): (Rect, f32),
+    marks: CardMarks,
+) {
     let CardMarks {
         selected,
         has_error,
@@ -134,8 +113,8 @@ pub fn card(painter: &Painter, catalog: &Catalog, node: &Node, rect: Rect, marks
     painter.text(
         Pos2::new(text_left, icon.center().y),
         Align2::LEFT_CENTER,
-        style::clip(&node.label, width, 14.0),
-        FontId::proportional(14.0),
+        style::clip(&node.label, width, title),
+        FontId::proportional(title),
         Color32::WHITE,
     );
     painter.text(

@@ -2,7 +2,8 @@
 
 use eframe::egui::{Pos2, Rect, Vec2, emath::TSTransform};
 
-use crate::plan::{CanvasPoint, NodeId};
+use crate::document::StateId;
+use crate::plan::{CanvasPoint, NodeId, Plan};
 
 /// A gesture in progress.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -37,6 +38,10 @@ pub enum Gesture {
 
 /// The canvas's view and gesture state.
 #[derive(Clone, Debug)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent switches and one-frame requests, not a state machine"
+)]
 pub struct CanvasState {
     /// The visible part of the canvas, in canvas units (egui `Scene`).
     pub scene_rect: Rect,
@@ -52,8 +57,20 @@ pub struct CanvasState {
     pub snap: bool,
     /// Fit the view to the content on the next frame.
     pub fit_pending: bool,
+    /// The lowest zoom of the last frame (it depends on the plan's size).
+    pub min_zoom: f32,
+    /// Fit once more on the next frame (the first fit's zoom may bring link labels).
+    pub refit: bool,
     /// Zoom to 100% on the next frame.
     pub zoom_reset_pending: bool,
+    /// Zoom to this factor (1.0 = 100%) on the next frame, about the view's centre.
+    pub zoom_request: Option<f32>,
+    /// The zoom field's text while the user edits it.
+    pub zoom_text: Option<String>,
+    /// The minimap in the last frame, if shown: the canvas under it takes no input.
+    pub minimap: Option<crate::ui::minimap::Map>,
+    /// The cards' bounding box, kept per plan state (not worked out every frame).
+    pub content: Option<(Option<StateId>, Option<Rect>)>,
 }
 
 impl Default for CanvasState {
@@ -67,6 +84,12 @@ impl Default for CanvasState {
             snap: true,
             fit_pending: true,
             zoom_reset_pending: false,
+            refit: false,
+            min_zoom: 0.1,
+            zoom_request: None,
+            zoom_text: None,
+            minimap: None,
+            content: None,
         }
     }
 }
@@ -75,6 +98,35 @@ impl CanvasState {
     /// Screen position of a canvas point (as drawn in the last frame).
     pub fn to_screen_pos(&self, p: CanvasPoint) -> Pos2 {
         self.to_screen * Pos2::new(p.x, p.y)
+    }
+
+    /// The zoom of the last frame (screen points per canvas unit; 1.0 = 100%).
+    pub fn zoom(&self) -> f32 {
+        self.to_screen.scaling
+    }
+
+    /// The zoom the next frame draws at: `scene_rect` in last frame's canvas area (what
+    /// `egui::Scene` will make of it), so a fit or zoom asked for shows at once in the toolbar.
+    pub fn coming_zoom(&self) -> f32 {
+        let (outer, scene) = (self.screen_rect.size(), self.scene_rect.size());
+        if outer.min_elem() <= 1.0 || scene.min_elem() <= 0.0 || !scene.is_finite() {
+            return self.zoom();
+        }
+        (outer.x / scene.x)
+            .min(outer.y / scene.y)
+            .clamp(self.min_zoom, super::view::MAX_ZOOM)
+    }
+
+    /// The bounding box of the plan's cards at `state`, or `None` for an empty plan.
+    pub fn content_rect(&mut self, plan: &Plan, state: Option<StateId>) -> Option<Rect> {
+        match self.content {
+            Some((at, rect)) if at == state && state.is_some() => rect,
+            _ => {
+                let rect = super::geometry::content_rect(plan);
+                self.content = Some((state, rect));
+                rect
+            }
+        }
     }
 }
 

@@ -1,0 +1,367 @@
+//! A canvas that owns the window: panels that hide and remember, fit that frames the cards at a
+//! readable size, the zoom field and its steps, F for plans of any size, the minimap.
+
+use eframe::egui::{self, Key, Modifiers, Pos2, Rect, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use lync_port_planner::plan::layout::{CARD_HEIGHT, CARD_WIDTH};
+use lync_port_planner::ui::canvas::{DETAIL_ZOOM, card_title_size};
+use lync_port_planner::ui::command::Command;
+use lync_port_planner::ui::{AppOptions, PlannerApp};
+use lync_port_planner::{generate, plan_file};
+
+use crate::support::{catalog, root, temp_dir};
+use crate::ui::{click_at, drag};
+
+/// The app in a window of `size` points.
+fn window(options: AppOptions, size: Vec2) -> Harness<'static, PlannerApp> {
+    let app = PlannerApp::new(options).expect("app starts");
+    let mut h = Harness::builder()
+        .with_size(size)
+        .build_ui_state(|ui, app: &mut PlannerApp| app.contents_ui(ui), app);
+    h.run();
+    h
+}
+
+const SMALL: Vec2 = Vec2::new(1280.0, 800.0);
+
+/// The cards' bounding box on screen.
+fn cards_on_screen(h: &Harness<'_, PlannerApp>) -> Rect {
+    let canvas = &h.state().canvas;
+    h.state()
+        .plan()
+        .nodes
+        .values()
+        .map(|n| {
+            let c = canvas.to_screen_pos(n.position);
+            let half = Vec2::new(CARD_WIDTH, CARD_HEIGHT) * canvas.zoom() / 2.0;
+            Rect::from_center_size(c, half * 2.0)
+        })
+        .reduce(Rect::union)
+        .expect("cards")
+}
+
+/// The card title's size on screen: its font size in canvas units at this zoom, times the zoom.
+fn title_px(h: &Harness<'_, PlannerApp>) -> f32 {
+    let zoom = h.state().canvas.zoom();
+    card_title_size(zoom) * zoom * h.ctx.pixels_per_point()
+}
+
+/// Every card inside the canvas, and the cards spanning most of it one way (fit does not
+/// leave half the canvas blank).
+fn assert_framed(h: &Harness<'_, PlannerApp>, what: &str) {
+    let canvas = h.state().canvas.screen_rect;
+    let cards = cards_on_screen(h);
+    assert!(
+        canvas.expand(0.5).contains_rect(cards),
+        "{what}: cards {cards:?} outside the canvas {canvas:?}"
+    );
+    let filled = (cards.width() / canvas.width()).max(cards.height() / canvas.height());
+    let at_most_100 = (h.state().canvas.zoom() - 1.0).abs() < 0.01;
+    assert!(
+        filled > 0.75 || at_most_100,
+        "{what}: the cards fill {filled:.2} of the canvas {canvas:?}"
+    );
+}
+
+#[test]
+fn the_fitted_seed_plan_is_readable_at_1280x800_and_the_canvas_is_most_of_the_window() {
+    let h = window(AppOptions::default(), SMALL);
+    let px = title_px(&h);
+    assert!(px >= 11.0, "card title {px:.1} px at fit");
+    let canvas = h.state().canvas.screen_rect;
+    let share = canvas.area() / (SMALL.x * SMALL.y);
+    eprintln!(
+        "seed at 1280x800: canvas {:.0}x{:.0} ({:.0}% of the window), zoom {:.0}%, card title {px:.1} px",
+        canvas.width(),
+        canvas.height(),
+        share * 100.0,
+        h.state().canvas.zoom() * 100.0
+    );
+    // The palette, the inspector and the rule table are all open, and the canvas is the
+    // largest part of the window: 60% of its width, over 40% of its area.
+    assert!(h.query_by_label("Director pool").is_some(), "palette open");
+    assert!(
+        h.query_by_label_contains("Findings").is_some(),
+        "findings open"
+    );
+    assert!(h.query_by_label("By firewall").is_some(), "rule table open");
+    assert!(canvas.width() >= 0.6 * SMALL.x, "{canvas:?}");
+    assert!(share >= 0.4, "{share}");
+    assert_framed(&h, "seed");
+}
+
+#[test]
+fn every_example_plan_of_up_to_15_nodes_fits_readable_at_1280x800() {
+    let mut checked = 0;
+    for entry in std::fs::read_dir(root().join("saved-plans")).unwrap() {
+        let path = entry.unwrap().path();
+        let plan = plan_file::load(&path, &catalog()).unwrap();
+        if plan.nodes.len() > 15 {
+            continue;
+        }
+        let h = window(
+            AppOptions {
+                plan: Some(path.clone()),
+                ..AppOptions::default()
+            },
+            SMALL,
+        );
+        let px = title_px(&h);
+        assert!(px >= 11.0, "{}: card title {px:.1} px", path.display());
+        assert_framed(&h, &path.display().to_string());
+        checked += 1;
+    }
+    assert!(checked >= 5, "{checked} plans");
+}
+
+#[test]
+fn panels_hide_and_show_by_toolbar_and_shortcut_and_are_remembered() {
+    let prefs = temp_dir().join("prefs.ron");
+    let options = || AppOptions {
+        prefs_path: Some(prefs.clone()),
+        ..AppOptions::default()
+    };
+    let mut h = window(options(), SMALL);
+    let full = h.state().canvas.screen_rect;
+
+    // The toolbar's "Roles" hides the palette: the canvas grows to the left.
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Roles")
+        .click();
+    h.run();
+    assert!(
+        h.query_by_label("Director pool").is_none(),
+        "palette hidden"
+    );
+    let wider = h.state().canvas.screen_rect;
+    assert!(wider.left() < full.left() - 100.0, "{full:?} -> {wider:?}");
+    // Ctrl+I hides the inspector and findings, Ctrl+J the rule table.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::J);
+    h.run();
+    let all = h.state().canvas.screen_rect;
+    assert!(all.right() > wider.right() + 100.0, "{all:?}");
+    assert!(all.bottom() > wider.bottom() + 100.0, "{all:?}");
+    assert!(
+        h.query_by_label("By firewall").is_none(),
+        "rule table hidden"
+    );
+    // The shortcuts bring them back; the View menu's entries do the same.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::J);
+    h.run();
+    assert!(h.query_by_label("By firewall").is_some(), "rule table back");
+    h.state_mut().push(Command::TogglePanel(
+        lync_port_planner::ui::panels::PanelId::Side,
+    ));
+    h.run();
+    let no_side = h.state().canvas.screen_rect;
+    h.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    h.run();
+
+    // Dragging the right panel's edge 80 points left is remembered, as is the hidden palette.
+    let edge = h.state().canvas.screen_rect.right() + 2.0;
+    let y = h.state().canvas.screen_rect.center().y;
+    drag(&mut h, Pos2::new(edge, y), Pos2::new(edge - 80.0, y));
+    let narrower = h.state().canvas.screen_rect;
+    assert!(
+        (narrower.right() - (edge - 82.0)).abs() < 12.0,
+        "dragged the edge: {narrower:?}"
+    );
+    let saved = std::fs::read_to_string(&prefs).unwrap();
+    assert!(saved.contains("palette: false"), "{saved}");
+    drop(h);
+
+    let h = window(options(), SMALL);
+    assert!(
+        h.query_by_label("Director pool").is_none(),
+        "the palette stays hidden"
+    );
+    let again = h.state().canvas.screen_rect;
+    assert!(
+        (again.right() - narrower.right()).abs() < 3.0,
+        "the right panel keeps its width: {again:?} vs {narrower:?}"
+    );
+    assert!(no_side.right() > again.right());
+}
+
+#[test]
+fn the_zoom_is_shown_typed_and_stepped_finely() {
+    let mut h = window(AppOptions::default(), SMALL);
+    let shown = format!("{:.0}%", h.state().canvas.zoom() * 100.0);
+    let field = h.get_by_label("Zoom");
+    assert_eq!(field.value().as_deref(), Some(shown.as_str()));
+    field.focus();
+    h.run();
+    h.get_by_label("Zoom").type_text("150");
+    h.key_press(Key::Enter);
+    h.run();
+    let zoom = h.state().canvas.zoom();
+    assert!((zoom - 1.5).abs() < 0.005, "typed 150: {zoom}");
+    assert_eq!(h.get_by_label("Zoom").value().as_deref(), Some("150%"));
+
+    // Steps are small: 150% -> 175% -> 150% -> 125% -> 110%.
+    let mut steps = Vec::new();
+    for (mods, key) in [
+        (Modifiers::COMMAND, Key::Plus),
+        (Modifiers::COMMAND, Key::Minus),
+        (Modifiers::NONE, Key::Minus),
+        (Modifiers::COMMAND, Key::Minus),
+    ] {
+        h.key_press_modifiers(mods, key);
+        h.run();
+        steps.push((h.state().canvas.zoom() * 100.0).round());
+    }
+    assert_eq!(steps, [175.0, 150.0, 125.0, 110.0]);
+    h.get_by_label_contains("Zoom out").click();
+    h.run();
+    assert!((h.state().canvas.zoom() - 1.0).abs() < 0.005);
+
+    // One notch of Ctrl + wheel over the canvas zooms about 10%.
+    let centre = h.state().canvas.screen_rect.center();
+    h.event(egui::Event::PointerMoved(centre));
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Line,
+        delta: Vec2::new(0.0, 1.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: Modifiers::COMMAND,
+    });
+    h.run();
+    let notch = h.state().canvas.zoom();
+    assert!(notch > 1.03 && notch < 1.12, "one notch: {notch}");
+}
+
+/// A generated plan of `nodes` nodes, opened from a file.
+fn large(nodes: usize) -> Harness<'static, PlannerApp> {
+    let plan = generate::large_plan(nodes, &catalog()).unwrap();
+    let path = temp_dir().join("large.ron");
+    plan_file::save(&path, &plan).unwrap();
+    window(
+        AppOptions {
+            plan: Some(path),
+            ..AppOptions::default()
+        },
+        SMALL,
+    )
+}
+
+#[test]
+fn f_fits_plans_of_300_and_2000_nodes() {
+    for nodes in [300, 2000] {
+        let mut h = large(nodes);
+        assert_framed(&h, "opened");
+        h.state_mut().push(Command::SetZoom(1.0));
+        h.run();
+        assert!(h.state().canvas.minimap.is_some(), "{nodes}: minimap");
+        h.key_press(Key::F);
+        h.run();
+        assert_framed(&h, &format!("{nodes} nodes after F"));
+        let zoom = h.state().canvas.zoom();
+        assert!(zoom < DETAIL_ZOOM, "{nodes}: boxes, not text, at {zoom}");
+        if nodes == 2000 {
+            assert!(zoom < 0.1, "below the old minimum: {zoom}");
+        }
+        assert!(
+            h.state().canvas.minimap.is_none(),
+            "all in view: no minimap"
+        );
+    }
+}
+
+#[test]
+fn the_minimap_shows_a_large_view_and_a_click_or_drag_moves_it() {
+    let mut h = window(AppOptions::default(), SMALL);
+    assert!(
+        h.state().canvas.minimap.is_none(),
+        "the fitted plan needs none"
+    );
+    assert!(h.query_by_label_contains("Minimap").is_none());
+    h.state_mut().push(Command::SetZoom(3.0));
+    h.run();
+    let map = h.state().canvas.minimap.expect("zoomed in: a minimap");
+    assert!(h.query_by_label_contains("Minimap").is_some());
+    assert!(h.state().canvas.screen_rect.contains_rect(map.rect));
+
+    // A click moves the view's centre to the clicked place; nothing under it is selected.
+    let at = map.rect.lerp_inside(Vec2::new(0.3, 0.6));
+    let target = map.to_canvas(at);
+    click_at(&mut h, at);
+    let canvas = &h.state().canvas;
+    let centre = canvas.to_screen.inverse() * canvas.screen_rect.center();
+    assert!(centre.distance(target) < 2.0, "{centre:?} vs {target:?}");
+    assert!(h.state().selection.is_empty());
+
+    // A drag carries it along.
+    let map = h.state().canvas.minimap.expect("still zoomed in");
+    let (from, to) = (
+        map.rect.lerp_inside(Vec2::new(0.3, 0.5)),
+        map.rect.lerp_inside(Vec2::new(0.7, 0.5)),
+    );
+    let before = h.state().plan().clone();
+    drag(&mut h, from, to);
+    let canvas = &h.state().canvas;
+    let centre = canvas.to_screen.inverse() * canvas.screen_rect.center();
+    let target = h
+        .state()
+        .canvas
+        .minimap
+        .map_or(Pos2::ZERO, |m| m.to_canvas(to));
+    assert!(centre.distance(target) < 30.0, "{centre:?} vs {target:?}");
+    assert!(h.state().selection.is_empty());
+    assert_eq!(
+        h.state().plan().nodes.len(),
+        before.nodes.len(),
+        "no card moved or placed"
+    );
+    assert!(
+        h.state()
+            .plan()
+            .nodes
+            .values()
+            .zip(before.nodes.values())
+            .all(|(a, b)| a.position == b.position)
+    );
+}
+
+/// A link that runs on under the rule table does not take a click meant for the table.
+#[test]
+fn a_link_under_a_panel_takes_no_click() {
+    let mut h = window(AppOptions::default(), SMALL);
+    // The most vertical link, at 400% with its top end at the canvas's middle: it runs on
+    // below the canvas, under the rule table.
+    let shape = h
+        .state()
+        .link_shapes
+        .shapes
+        .iter()
+        .max_by(|x, y| {
+            let steep = |a: Pos2, b: Pos2| (b - a).normalized().y.abs();
+            steep(x.a, x.b).total_cmp(&steep(y.a, y.b))
+        })
+        .expect("links")
+        .clone();
+    let (top, bottom) = if shape.a.y < shape.b.y {
+        (shape.a, shape.b)
+    } else {
+        (shape.b, shape.a)
+    };
+    let size = h.state().canvas.screen_rect.size();
+    h.state_mut().canvas.scene_rect = Rect::from_center_size(top, size / 4.0);
+    h.run();
+    let canvas = h.state().canvas.screen_rect;
+    let under = (0..=100)
+        .map(|i| {
+            let p = top.lerp(bottom, i as f32 / 100.0);
+            h.state().canvas.to_screen * p
+        })
+        .find(|p| p.y > canvas.bottom() + 30.0 && p.y < canvas.bottom() + 120.0)
+        .expect("the link runs on under the rule table");
+    click_at(&mut h, under);
+    assert_eq!(h.state().selection.link, None, "clicked at {under:?}");
+    // The same link's label clicked on the canvas selects it.
+    let on = h.state().canvas.to_screen * shape.label.center();
+    assert!(canvas.contains(on), "{on:?}");
+    click_at(&mut h, on);
+    assert_eq!(h.state().selection.link.as_ref(), Some(&shape.key));
+}

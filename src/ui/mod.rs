@@ -16,6 +16,7 @@ mod palette;
 pub mod rule_table;
 mod screenshot;
 mod selection;
+mod side;
 mod side_panel;
 mod status_bar;
 pub mod text;

@@ -35,17 +35,28 @@ impl PlannerApp {
     fn apply(&mut self, ctx: &egui::Context, command: Command, now: f64) {
         match command {
             Command::Edit(edit) => {
-                self.edit(&edit, now);
+                // A new link becomes the selection: the inspector and the table show its rules.
+                if self.edit(&edit, now)
+                    && let PlanEdit::AddLink { a, b } = edit
+                {
+                    self.selection = Selection::only_link(a, b);
+                }
             }
             Command::Undo => {
-                if !self.doc.undo() {
-                    self.status = Status::info(self.tr("status.nothing_undo"));
-                }
+                let key = if self.doc.undo() {
+                    "status.undone"
+                } else {
+                    "status.nothing_undo"
+                };
+                self.status = Status::info(self.tr(key));
             }
             Command::Redo => {
-                if !self.doc.redo() {
-                    self.status = Status::info(self.tr("status.nothing_redo"));
-                }
+                let key = if self.doc.redo() {
+                    "status.redone"
+                } else {
+                    "status.nothing_redo"
+                };
+                self.status = Status::info(self.tr(key));
             }
             Command::Delete => self.delete(now),
             Command::SelectAll => {
@@ -235,17 +246,14 @@ impl PlannerApp {
         if self.clipboard.nodes.is_empty() {
             return;
         }
-        let (edit, ids) = self.doc.plan().paste(&self.clipboard, 40.0, 40.0);
+        let (dx, dy) = paste_offset(self.doc.plan(), &self.clipboard);
+        let (edit, ids) = self.doc.plan().paste(&self.clipboard, dx, dy);
         if self.edit(&edit, now) {
+            self.status = Status::info(self.trf("status.pasted", &[("n", &ids.len().to_string())]));
             self.selection = Selection {
                 nodes: ids.into_iter().collect(),
                 link: None,
             };
-            // Pasting again offsets again.
-            for (_, node) in &mut self.clipboard.nodes {
-                node.position.x += 40.0;
-                node.position.y += 40.0;
-            }
         }
     }
 
@@ -429,6 +437,32 @@ impl PlannerApp {
 }
 
 /// Copied nodes as plan text, so they paste into another window too.
+/// Step of a paste's offset, in canvas points.
+const PASTE_STEP: f32 = 40.0;
+
+/// Where a paste goes: one step down and right of the copied cards, more while a card of the plan
+/// already sits where a pasted one would land (pasting twice, or the system clipboard's text,
+/// which holds the original positions, never stacks copies on each other).
+pub(super) fn paste_offset(plan: &Plan, clip: &Clipboard) -> (f32, f32) {
+    let taken = |x: f32, y: f32| {
+        plan.nodes
+            .values()
+            .any(|n| (n.position.x - x).abs() < 2.0 && (n.position.y - y).abs() < 2.0)
+    };
+    let mut step = PASTE_STEP;
+    for _ in 0..50 {
+        if !clip
+            .nodes
+            .iter()
+            .any(|(_, n)| taken(n.position.x + step, n.position.y + step))
+        {
+            break;
+        }
+        step += PASTE_STEP;
+    }
+    (step, step)
+}
+
 fn clipboard_text(clip: &Clipboard) -> Result<String, plan_file::PlanFileError> {
     let mut plan = Plan::new("clipboard");
     plan.nodes = clip

@@ -96,7 +96,11 @@ fn text_field<T>(
                 Err(e) => state.errors.insert(key.to_owned(), e),
             };
         }
-        if response.lost_focus() && buffer.as_str() != current {
+        // Escape gives the field up: the stored value comes back, nothing is committed.
+        if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            current.clone_into(buffer);
+            state.errors.remove(key);
+        } else if response.lost_focus() && buffer.as_str() != current {
             match parse(buffer) {
                 Ok(v) => {
                     state.errors.remove(key);

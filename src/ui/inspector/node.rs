@@ -78,7 +78,7 @@ pub fn node_inspector_ui(
             i18n::tr(lang, "inspector.lb"),
             &mut next.lb,
             &modes,
-            |m| m.as_str().to_owned(),
+            |m| i18n::lb_name(lang, *m).to_owned(),
         );
     }
     if role.addressing {
@@ -87,7 +87,7 @@ pub fn node_inspector_ui(
             i18n::tr(lang, "inspector.addressing"),
             &mut next.addressing,
             &[Addressing::Public, Addressing::Nat],
-            |a| a.as_str().to_owned(),
+            |a| i18n::addressing_name(lang, *a).to_owned(),
         );
     }
     for flag in &role.flags {

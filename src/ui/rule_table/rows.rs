@@ -126,7 +126,7 @@ fn addresses_text(end: &RuleEnd) -> String {
 /// The text of a cell.
 pub fn cell(rule: &Rule, column: Column, lang: Lang) -> String {
     match column {
-        Column::Firewall => rule.firewall.as_str().to_owned(),
+        Column::Firewall => crate::i18n::firewall_short(lang, rule.firewall).to_owned(),
         Column::Source => end_text(&rule.source),
         Column::SourceAddresses => addresses_text(&rule.source),
         Column::Destination => end_text(&rule.destination),

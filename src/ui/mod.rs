@@ -9,6 +9,7 @@ mod derived;
 pub mod export_menu;
 mod files;
 mod fonts;
+mod help;
 mod icon;
 mod inspector;
 mod menu_bar;

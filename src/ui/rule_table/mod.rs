@@ -239,6 +239,12 @@ fn rule_row_ui(
             x += w + spacing;
         }
     }
+    // The red addresses explain themselves (the Help menu's legend says the same).
+    let response = if rule.is_unresolved() {
+        response.on_hover_text(crate::i18n::tr(lang, "legend.red_address"))
+    } else {
+        response
+    };
     if response.hovered() {
         ui.painter().rect_filled(
             rect,

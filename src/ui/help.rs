@@ -112,7 +112,11 @@ fn sample_ui(ui: &mut egui::Ui, mark: Mark) {
             );
             match mark {
                 Mark::Dot => {
-                    painter.circle_filled(card.right_top() + egui::vec2(-5.0, 5.0), 3.5, theme::PROBLEM);
+                    painter.circle_filled(
+                        card.right_top() + egui::vec2(-5.0, 5.0),
+                        3.5,
+                        theme::PROBLEM,
+                    );
                 }
                 Mark::EdgeSides => {
                     let strip = |x: f32, color: Color32| {
@@ -122,7 +126,10 @@ fn sample_ui(ui: &mut egui::Ui, mark: Mark) {
                             color,
                         );
                     };
-                    strip(card.left(), theme::zone_fill_strong(crate::topology::Zone::Internet));
+                    strip(
+                        card.left(),
+                        theme::zone_fill_strong(crate::topology::Zone::Internet),
+                    );
                     strip(
                         card.right() - 4.0,
                         theme::zone_fill_strong(crate::topology::Zone::Internal),

@@ -203,7 +203,11 @@ impl PlannerApp {
                 derived,
                 hide_ports,
             };
+            let area = ui.available_rect_before_wrap();
             canvas::canvas_ui(ui, &view, canvas, link_shapes, selection, commands);
+            if doc.plan().nodes.is_empty() {
+                palette::empty_canvas_hint(ui.ctx(), area);
+            }
         });
     }
 

@@ -85,10 +85,16 @@ fn apply_view_requests(plan: &Plan, state: &mut CanvasState, outer: Rect) {
     }
 }
 
-/// Pointer position in canvas units, if the pointer is on the screen.
+/// Pointer position in canvas units, if the pointer is over the canvas itself: not over a
+/// panel (a link hidden under the rule table must not take the click meant for its filter), nor
+/// over a window or menu drawn above the canvas.
 fn pointer_on_canvas(ui: &egui::Ui, state: &CanvasState) -> Option<Pos2> {
-    ui.input(|i| i.pointer.latest_pos())
-        .map(|p| state.to_screen.inverse() * p)
+    let p = ui.input(|i| i.pointer.latest_pos())?;
+    let on_top = ui
+        .ctx()
+        .layer_id_at(p)
+        .is_none_or(|layer| layer.order == egui::Order::Background);
+    (state.screen_rect.contains(p) && on_top).then(|| state.to_screen.inverse() * p)
 }
 
 /// How far a node is being dragged in `gesture`.

@@ -31,28 +31,21 @@ fn fitted_name(
     ui.painter().layout_job(job)
 }
 
-/// A role-free canvas says how to start (painted over the canvas's bands, takes no input).
+/// An empty canvas says how to start: a note over its middle that takes no input.
 pub fn empty_canvas_hint(ctx: &egui::Context, canvas: egui::Rect) {
-    let painter = ctx
-        .layer_painter(LayerId::new(
-            Order::Background,
-            egui::Id::unique("empty-canvas-hint"),
-        ))
-        .with_clip_rect(canvas);
     let text = crate::i18n::tr(crate::ui::text::lang(ctx), "canvas.empty_hint");
-    let galley = painter.layout(
-        text.to_owned(),
-        FontId::proportional(16.0),
-        theme::WEAK_TEXT,
-        (canvas.width() - 80.0).clamp(200.0, 520.0),
-    );
-    let at = canvas.center() - galley.size() / 2.0;
-    painter.rect_filled(
-        egui::Rect::from_min_size(at, galley.size()).expand(12.0),
-        6.0,
-        Color32::from_black_alpha(170),
-    );
-    painter.galley(at, galley, theme::WEAK_TEXT);
+    egui::Area::new(egui::Id::unique("empty-canvas-hint"))
+        .order(Order::Middle)
+        .interactable(false)
+        .pivot(Align2::CENTER_CENTER)
+        .fixed_pos(canvas.center())
+        .constrain_to(canvas)
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_max_width((canvas.width() - 80.0).clamp(200.0, 480.0));
+                ui.label(RichText::new(text).size(15.0));
+            });
+        });
 }
 
 /// The palette's content.

@@ -67,3 +67,7 @@ mod ui_copies;
 // Plans of hundreds of nodes in the window, and a window at rest.
 #[cfg(feature = "gui")]
 mod ui_scale;
+// Panels that help: findings order and folded source notes, separate scrolling, the rule toolbar
+// at 1280 px, Help and legend, the empty canvas, and the small bugs of issue 19.
+#[cfg(feature = "gui")]
+mod ui_panels;

@@ -54,7 +54,7 @@ impl PlannerApp {
     }
 
     fn read_shortcuts(&mut self, ui: &egui::Ui) {
-        let typing = ui.ctx().egui_wants_keyboard_input();
+        let typing = ui.ctx().egui_wants_keyboard_input() || self.was_typing;
         ui.input_mut(|i| {
             // The windowing layer turns Ctrl+C/X/V into these events instead of key presses.
             for event in &i.events {
@@ -212,6 +212,7 @@ impl PlannerApp {
     }
 
     fn after_frame(&mut self, ui: &egui::Ui) {
+        self.was_typing = ui.ctx().egui_wants_keyboard_input();
         let now = ui.input(|i| i.time);
         if let Some(Err(e)) = self.autosave.tick(now, &self.doc) {
             self.status = Status::error(e);

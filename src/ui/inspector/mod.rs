@@ -97,7 +97,20 @@ fn text_field<T>(
             };
         }
         // Escape gives the field up: the stored value comes back, nothing is committed.
-        if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+        // The raw events: the shortcut loop has consumed the key press (Escape also cancels).
+        let escaped = ui.input(|i| {
+            i.raw.events.iter().any(|e| {
+                matches!(
+                    e,
+                    egui::Event::Key {
+                        key: egui::Key::Escape,
+                        pressed: true,
+                        ..
+                    }
+                )
+            })
+        });
+        if response.lost_focus() && escaped {
             current.clone_into(buffer);
             state.errors.remove(key);
         } else if response.lost_focus() && buffer.as_str() != current {

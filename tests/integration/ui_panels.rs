@@ -334,3 +334,16 @@ fn the_trainer_window_clears_the_palette_and_explains_any() {
         "and hides the answer"
     );
 }
+
+#[test]
+fn a_file_dialog_that_cannot_open_says_so() {
+    let mut h = window(AppOptions::default());
+    h.state_mut().dialogs.failed = true;
+    h.run();
+    assert!(h.state().status.is_error);
+    assert!(
+        h.query_by_label_contains("No file dialog could open")
+            .is_some()
+    );
+    assert!(!h.state().dialogs.failed, "said once");
+}

@@ -51,6 +51,9 @@ impl PlannerApp {
         if let Some(c) = self.dialogs.poll() {
             self.commands.push(c);
         }
+        if std::mem::take(&mut self.dialogs.failed) {
+            self.status = Status::error(self.tr("status.no_dialog"));
+        }
     }
 
     fn read_shortcuts(&mut self, ui: &egui::Ui) {

@@ -347,3 +347,46 @@ fn a_file_dialog_that_cannot_open_says_so() {
     );
     assert!(!h.state().dialogs.failed, "said once");
 }
+
+/// Cards, table cells and firewall names in the window's language; the diagram files stay
+/// English ("1 server", "external" and UNRESOLVED used to show in every language).
+#[test]
+fn cards_and_table_cells_are_translated() {
+    use lync_port_planner::diagram::style;
+    use lync_port_planner::ui::rule_table::{Column, cell};
+    let catalog = crate::support::catalog();
+    let plan = lync_port_planner::plan_file::from_ron(
+        lync_port_planner::examples::SEED_PLAN,
+        "seed.ron",
+        &catalog,
+    )
+    .unwrap();
+    let rp = &plan.nodes[&NodeId::from("rp")];
+    assert!(style::card_badge(&catalog, rp).starts_with("1 server"));
+    assert!(style::card_badge_in(&catalog, rp, Lang::ZhTw).starts_with("1 部伺服器"));
+    assert!(style::card_badge_in(&catalog, rp, Lang::KoKr).starts_with("서버 1대"));
+
+    let mut plan = plan;
+    // A VIP taken away: the rules to it have no address.
+    plan.node_mut(&NodeId::from("dir")).unwrap().vips.clear();
+    let rules = crate::support::derive(&plan).0;
+    let rule = rules
+        .rules
+        .iter()
+        .find(|r| {
+            r.is_unresolved() && r.firewall == lync_port_planner::topology::Firewall::Internal
+        })
+        .expect("an unresolved rule");
+    assert_eq!(cell(rule, Column::Firewall, Lang::ZhTw), "內部");
+    assert_eq!(cell(rule, Column::Firewall, Lang::En), "internal");
+    let both = |lang| {
+        cell(rule, Column::SourceAddresses, lang) + &cell(rule, Column::DestinationAddresses, lang)
+    };
+    assert!(both(Lang::En).contains("UNRESOLVED"));
+    assert!(
+        !both(Lang::KoKr).contains("UNRESOLVED"),
+        "{}",
+        both(Lang::KoKr)
+    );
+    assert!(both(Lang::KoKr).contains("주소 없음"));
+}

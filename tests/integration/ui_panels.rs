@@ -390,3 +390,35 @@ fn cards_and_table_cells_are_translated() {
     );
     assert!(both(Lang::KoKr).contains("주소 없음"));
 }
+
+/// A link drawn under the rule panel (the canvas panned so that it passes there) takes no click
+/// meant for the panel: the click used to select the hidden link.
+#[test]
+fn a_link_under_a_panel_takes_no_click() {
+    let mut h = window(AppOptions::default());
+    let target = h.get_by_label("Filter").rect().center();
+    let canvas = h.state().canvas.screen_rect;
+    assert!(target.y > canvas.bottom(), "the filter is below the canvas");
+    for _ in 0..3 {
+        let app = h.state();
+        let shape = &app.link_shapes.shapes[0];
+        let mid = app.canvas.to_screen * shape.a.lerp(shape.b, 0.5);
+        let scale = app.canvas.to_screen.scaling;
+        let moved = app.canvas.scene_rect.translate(-(target - mid) / scale);
+        h.state_mut().canvas.scene_rect = moved;
+        h.run();
+    }
+    let app = h.state();
+    let shape = &app.link_shapes.shapes[0];
+    let mid = app.canvas.to_screen * shape.a.lerp(shape.b, 0.5);
+    assert!(
+        mid.distance(target) < 3.0,
+        "the link runs under the label: {mid:?}"
+    );
+    crate::ui::click_at(&mut h, target);
+    assert_eq!(
+        h.state().selection.link,
+        None,
+        "the hidden link took the click"
+    );
+}

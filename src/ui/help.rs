@@ -47,6 +47,19 @@ pub fn shortcuts(ctx: &egui::Context) -> Vec<(String, &'static str)> {
     out
 }
 
+/// What a card's marks mean, for its tooltip: the red dot of an error, the Edge's two sides.
+pub fn card_tooltip(ctx: &egui::Context, role: &str, has_error: bool) -> Option<String> {
+    let lang = crate::ui::text::lang(ctx);
+    let mut lines = Vec::new();
+    if has_error {
+        lines.push(crate::i18n::tr(lang, "legend.red_dot"));
+    }
+    if role == "edge" {
+        lines.push(crate::i18n::tr(lang, "legend.edge_sides"));
+    }
+    (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
 /// The Help menu.
 pub fn help_menu_ui(ui: &mut egui::Ui) {
     ui.set_min_width(360.0);
@@ -138,5 +151,22 @@ fn sample_ui(ui: &mut egui::Ui, mark: Mark) {
                 _ => {}
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A card's tooltip explains the marks it shows, and only those.
+    #[test]
+    fn card_tooltips_explain_the_marks_shown() {
+        let ctx = eframe::egui::Context::default();
+        let tip = super::card_tooltip(&ctx, "edge", true).unwrap();
+        assert!(
+            tip.contains("Red dot") && tip.contains("external side"),
+            "{tip}"
+        );
+        let tip = super::card_tooltip(&ctx, "director", true).unwrap();
+        assert!(!tip.contains("external side"), "{tip}");
+        assert_eq!(super::card_tooltip(&ctx, "director", false), None);
     }
 }

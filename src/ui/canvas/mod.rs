@@ -400,11 +400,16 @@ fn node_ui(
     if !interactive {
         return;
     }
-    let response = ui.interact(
+    let mut response = ui.interact(
         rect,
         ui.scope_id().with(("node", id)),
         Sense::click_and_drag(),
     );
+    if state.gesture == Gesture::Idle
+        && let Some(tip) = crate::ui::help::card_tooltip(ui.ctx(), &node.role, marks.has_error)
+    {
+        response = response.on_hover_text(tip);
+    }
     let role_name = view
         .catalog
         .role(&node.role)

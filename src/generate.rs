@@ -176,10 +176,10 @@ mod tests {
             zones.insert(node.zone);
         }
         assert!(zones.len() >= 2, "{zones:?}");
-        let mut at: Vec<(i64, i64)> = plan
+        let mut at: Vec<(u32, u32)> = plan
             .nodes
             .values()
-            .map(|n| (n.position.x as i64, n.position.y as i64))
+            .map(|n| (n.position.x.to_bits(), n.position.y.to_bits()))
             .collect();
         at.sort_unstable();
         at.dedup();

@@ -65,6 +65,10 @@ impl Answer {
 
 /// True when rfd can show a dialog on this system, as far as can be told before trying: on
 /// Linux it needs the desktop portal on a session bus, or zenity.
+#[expect(
+    clippy::fn_params_excessive_bools,
+    reason = "two facts about the system, named at the call"
+)]
 pub fn dialogs_possible(session_bus: bool, zenity: bool) -> bool {
     !cfg!(target_os = "linux") || session_bus || zenity
 }

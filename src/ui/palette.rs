@@ -32,7 +32,10 @@ fn fitted_name(
 }
 
 /// An empty canvas says how to start: a note over its middle that takes no input.
-pub fn empty_canvas_hint(ctx: &egui::Context, canvas: egui::Rect) {
+pub fn empty_canvas_hint(ctx: &egui::Context, canvas: egui::Rect, plan: &crate::plan::Plan) {
+    if !plan.nodes.is_empty() {
+        return;
+    }
     let text = crate::i18n::tr(crate::ui::text::lang(ctx), "canvas.empty_hint");
     egui::Area::new(egui::Id::unique("empty-canvas-hint"))
         .order(Order::Middle)

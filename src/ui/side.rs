@@ -53,7 +53,7 @@ pub fn side_ui(
         .max_height(max)
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            inspector_area_ui(ui, view, selection, inspector, commands)
+            inspector_area_ui(ui, view, selection, inspector, commands);
         });
     ui.separator();
     findings_area_ui(ui, view, selection, commands);

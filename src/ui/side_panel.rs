@@ -127,9 +127,12 @@ pub fn findings_ui(
     }
 }
 
+/// Findings with their place in the full list (their widget ids).
+pub type Numbered<'a> = Vec<(usize, &'a Finding)>;
+
 /// Source notes apart, the rest errors first, then warnings, then other notes (a stable sort:
 /// an audit's findings come after the plan's of the same severity).
-pub fn split_findings(findings: &[Finding]) -> (Vec<(usize, &Finding)>, Vec<(usize, &Finding)>) {
+pub fn split_findings(findings: &[Finding]) -> (Numbered<'_>, Numbered<'_>) {
     let (notes, mut others): (Vec<_>, Vec<_>) = findings
         .iter()
         .enumerate()

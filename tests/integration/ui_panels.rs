@@ -12,7 +12,6 @@ use lync_port_planner::ui::command::Command;
 use lync_port_planner::ui::{AppOptions, PlannerApp};
 
 use crate::support::root;
-use crate::ui::harness;
 
 /// The app at the default window size, 1280x800.
 fn window(options: AppOptions) -> Harness<'static, PlannerApp> {
@@ -220,10 +219,10 @@ fn paste_never_lands_on_a_card_and_the_status_bar_says_so() {
     }
     let plan = h.state().plan();
     assert_eq!(plan.nodes.len(), 7);
-    let mut at: Vec<(i32, i32)> = plan
+    let mut at: Vec<(u32, u32)> = plan
         .nodes
         .values()
-        .map(|n| (n.position.x as i32, n.position.y as i32))
+        .map(|n| (n.position.x.to_bits(), n.position.y.to_bits()))
         .collect();
     at.sort_unstable();
     at.dedup();

@@ -42,22 +42,8 @@ impl PlannerApp {
                     self.selection = Selection::only_link(a, b);
                 }
             }
-            Command::Undo => {
-                let key = if self.doc.undo() {
-                    "status.undone"
-                } else {
-                    "status.nothing_undo"
-                };
-                self.status = Status::info(self.tr(key));
-            }
-            Command::Redo => {
-                let key = if self.doc.redo() {
-                    "status.redone"
-                } else {
-                    "status.nothing_redo"
-                };
-                self.status = Status::info(self.tr(key));
-            }
+            Command::Undo => self.undo_redo(false),
+            Command::Redo => self.undo_redo(true),
             Command::Delete => self.delete(now),
             Command::SelectAll => {
                 self.selection = Selection {
@@ -240,6 +226,22 @@ impl PlannerApp {
             self.edit(&PlanEdit::RemoveNodes { ids }, now);
         }
         self.selection = Selection::default();
+    }
+
+    /// Undo or redo, and say so in the status bar (which keys go back and forth).
+    fn undo_redo(&mut self, redo: bool) {
+        let done = if redo {
+            self.doc.redo()
+        } else {
+            self.doc.undo()
+        };
+        let key = match (redo, done) {
+            (false, true) => "status.undone",
+            (false, false) => "status.nothing_undo",
+            (true, true) => "status.redone",
+            (true, false) => "status.nothing_redo",
+        };
+        self.status = Status::info(self.tr(key));
     }
 
     fn paste(&mut self, now: f64) {

@@ -208,9 +208,7 @@ impl PlannerApp {
             };
             let area = ui.available_rect_before_wrap();
             canvas::canvas_ui(ui, &view, canvas, link_shapes, selection, commands);
-            if doc.plan().nodes.is_empty() {
-                palette::empty_canvas_hint(ui.ctx(), area);
-            }
+            palette::empty_canvas_hint(ui.ctx(), area, doc.plan());
         });
     }
 

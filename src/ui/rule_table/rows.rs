@@ -119,27 +119,14 @@ fn end_text(end: &RuleEnd) -> String {
     format!("{} ({})", end.label, end.endpoint)
 }
 
-/// An end's addresses in the table: the export's text, with "any" and the missing-address mark
-/// in the window's language.
-fn addresses_text(end: &RuleEnd, lang: Lang) -> String {
-    let mut parts: Vec<String> = match &end.addresses {
-        crate::rules::Addresses::Any => vec![crate::i18n::tr(lang, "addr.any").to_owned()],
-        crate::rules::Addresses::List(list) => list.iter().map(ToString::to_string).collect(),
-    };
-    if end.is_unresolved() {
-        parts.push(crate::i18n::tr(lang, "addr.unresolved").to_owned());
-    }
-    parts.join(", ")
-}
-
 /// The text of a cell.
 pub fn cell(rule: &Rule, column: Column, lang: Lang) -> String {
     match column {
         Column::Firewall => crate::i18n::firewall_short(lang, rule.firewall).to_owned(),
         Column::Source => end_text(&rule.source),
-        Column::SourceAddresses => addresses_text(&rule.source, lang),
+        Column::SourceAddresses => crate::ui::text::addresses(&rule.source, lang),
         Column::Destination => end_text(&rule.destination),
-        Column::DestinationAddresses => addresses_text(&rule.destination, lang),
+        Column::DestinationAddresses => crate::ui::text::addresses(&rule.destination, lang),
         Column::Application => rule.application().to_owned(),
         Column::Transport => rule.transport.as_str().to_uppercase(),
         Column::Port => rule.ports.to_string(),

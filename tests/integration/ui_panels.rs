@@ -243,6 +243,8 @@ fn load_balancing_choices_are_named_not_ids() {
     let mut h = in_lang(Lang::KoKr);
     select_director(&mut h);
     assert!(h.query_by_value("DNS 및 하드웨어 부하 분산 장치").is_some());
+    assert!(h.query_by_value("내부 네트워크").is_some(), "the zone too");
+    assert!(h.query_by_value("internal").is_none());
 }
 
 #[test]

@@ -69,7 +69,7 @@ pub fn node_inspector_ui(
         i18n::tr(lang, "inspector.zone"),
         &mut next.zone,
         &Zone::ALL,
-        |z| z.as_str().to_owned(),
+        |z| i18n::zone_name(lang, *z).to_owned(),
     );
     if role.lb_modes.len() > 1 || !role.lb_modes.contains(&node.lb) {
         let modes: Vec<LbMode> = role.lb_modes.clone();

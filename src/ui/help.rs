@@ -63,6 +63,14 @@ pub fn card_tooltip(ctx: &egui::Context, role: &str, has_error: bool) -> Option<
 /// The Help menu.
 pub fn help_menu_ui(ui: &mut egui::Ui) {
     ui.set_min_width(360.0);
+    // Scrolls when the window is too short for every shortcut and mark.
+    let max = ui.ctx().content_rect().height() - 60.0;
+    egui::ScrollArea::vertical()
+        .max_height(max.max(200.0))
+        .show(ui, help_body_ui);
+}
+
+fn help_body_ui(ui: &mut egui::Ui) {
     ui.label(t(ui, "help.pan"));
     ui.label(t(ui, "help.link"));
     ui.label(t(ui, "help.select"));

@@ -12,9 +12,6 @@ use crate::plan_file::{self, PlanFileError};
 /// The site every generated site copies.
 const SITE: &str = include_str!("../saved-plans/full-site.ron");
 
-/// Sites per row of the canvas grid.
-const SITES_PER_ROW: usize = 12;
-
 /// Why a plan could not be generated.
 #[derive(Debug, thiserror::Error)]
 pub enum GenerateError {
@@ -50,7 +47,7 @@ pub fn large_plan(nodes: usize, catalog: &Catalog) -> Result<Plan, GenerateError
         });
     }
     let slots = subnet_slots(&site);
-    let (width, height) = extent(&site);
+    let height = extent_height(&site);
     let mut plan = Plan {
         name: format!("{sites} generated sites"),
         description: format!(
@@ -62,13 +59,14 @@ pub fn large_plan(nodes: usize, catalog: &Catalog) -> Result<Plan, GenerateError
     };
     for s in 0..sites {
         let id = |old: &NodeId| NodeId::from(format!("s{s}-{}", old.0));
-        let dx = (s % SITES_PER_ROW) as f32 * width;
-        let dy = (s / SITES_PER_ROW) as f32 * height;
+        // Sites go one below the other: moved sideways, a site's Edge and reverse proxy would
+        // leave the perimeter band for the internal one (the bands are columns of the canvas).
+        let dy = s as f32 * height;
         for (old, node) in &site.nodes {
             let mut node = Node::clone(node);
             node.label = format!("{} {}", node.label, s + 1);
             node.position = CanvasPoint {
-                x: node.position.x + dx,
+                x: node.position.x,
                 y: node.position.y + dy,
             };
             if !node.fqdn.is_empty() {
@@ -152,11 +150,39 @@ fn relocate(net: IpNet, site: usize, slots: &BTreeMap<[u8; 3], u8>) -> IpNet {
     }
 }
 
-/// Width and height of one site's cell on the canvas, with a margin.
-fn extent(site: &Plan) -> (f32, f32) {
-    let xs = site.nodes.values().map(|n| n.position.x);
+/// Height of one site's cell on the canvas, with a margin.
+fn extent_height(site: &Plan) -> f32 {
     let ys = site.nodes.values().map(|n| n.position.y);
-    let width = xs.clone().fold(f32::MIN, f32::max) - xs.fold(f32::MAX, f32::min);
     let height = ys.clone().fold(f32::MIN, f32::max) - ys.fold(f32::MAX, f32::min);
-    (width + 400.0, height + 300.0)
+    height + 300.0
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every generated card sits in the band of its own zone (they all used to land in the
+    /// Internal band), and the sites do not overlap.
+    #[test]
+    fn generated_nodes_stay_in_their_zone_bands() {
+        let catalog = crate::catalog::Catalog::builtin().unwrap();
+        let plan = super::large_plan(300, &catalog).unwrap();
+        let mut zones = std::collections::BTreeSet::new();
+        for (id, node) in &plan.nodes {
+            assert_eq!(
+                crate::plan::layout::zone_at(node.position.x),
+                node.zone,
+                "{id:?} at {:?}",
+                node.position
+            );
+            zones.insert(node.zone);
+        }
+        assert!(zones.len() >= 2, "{zones:?}");
+        let mut at: Vec<(u32, u32)> = plan
+            .nodes
+            .values()
+            .map(|n| (n.position.x.to_bits(), n.position.y.to_bits()))
+            .collect();
+        at.sort_unstable();
+        at.dedup();
+        assert_eq!(at.len(), plan.nodes.len(), "two cards at one place");
+    }
 }

@@ -74,6 +74,28 @@ pub fn hop_rules<'a>(hop: &Hop, rules: &'a RuleSet) -> Vec<&'a Rule> {
         .collect()
 }
 
+/// `text` with every number of two or more digits (a port, a range's end) shown as `?`: the
+/// exercise's hop text must not give the answers away. Single digits ("A/V 2") stay.
+pub fn hide_ports(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut digits = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        if digits.len() >= 2 {
+            out.push('?');
+        } else {
+            out.push_str(&digits);
+        }
+        digits.clear();
+        out.push(c);
+    }
+    out.pop();
+    out
+}
+
 /// A trainee's answer to one hop, scored.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Score {

@@ -2,6 +2,7 @@
 //! The UI converts these to egui colours; the SVG diagram writes them as hex.
 
 use crate::catalog::{Catalog, Scope};
+use crate::i18n::Lang;
 use crate::plan::Node;
 use crate::topology::{Addressing, LbMode};
 
@@ -27,12 +28,22 @@ pub fn role_style(role: &str) -> ([u8; 3], &'static str) {
 
 /// Members, load balancing and VIP in a few words: `2 servers · DNS+HLB · VIP 10.10.20.10`.
 pub fn card_badge(catalog: &Catalog, node: &Node) -> String {
+    card_badge_in(catalog, node, Lang::En)
+}
+
+/// [`card_badge`] in `lang` (the canvas; the diagram files stay English).
+pub fn card_badge_in(catalog: &Catalog, node: &Node, lang: Lang) -> String {
     let role = catalog.role(&node.role);
     let has_members = role.is_some_and(|r| r.endpoints.iter().any(|e| e.scope == Scope::Member));
     let mut parts = Vec::new();
     if has_members {
         let n = node.members.len();
-        parts.push(format!("{n} server{}", if n == 1 { "" } else { "s" }));
+        let key = if n == 1 {
+            "card.server"
+        } else {
+            "card.servers"
+        };
+        parts.push(crate::i18n::trf(lang, key, &[("n", &n.to_string())]));
     } else if !node.networks.is_empty() {
         parts.push(
             node.networks
@@ -46,7 +57,7 @@ pub fn card_badge(catalog: &Catalog, node: &Node) -> String {
             .iter()
             .any(|e| matches!(e.scope, Scope::Networks { empty_is_any: true }))
     }) {
-        parts.push("any address".to_owned());
+        parts.push(crate::i18n::tr(lang, "card.any_address").to_owned());
     }
     match node.lb {
         LbMode::Single => {}

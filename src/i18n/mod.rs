@@ -150,6 +150,57 @@ pub fn firewall_title(lang: Lang, firewall: crate::topology::Firewall) -> &'stat
     )
 }
 
+/// A firewall's short name in `lang` (table cells, filters): "external", "外部".
+pub fn firewall_short(lang: Lang, firewall: crate::topology::Firewall) -> &'static str {
+    tr(
+        lang,
+        match firewall {
+            crate::topology::Firewall::External => "firewall.short_external",
+            crate::topology::Firewall::Internal => "firewall.short_internal",
+            crate::topology::Firewall::Host => "firewall.short_host",
+        },
+    )
+}
+
+/// A zone's name in `lang`.
+pub fn zone_name(lang: Lang, zone: crate::topology::Zone) -> &'static str {
+    use crate::topology::Zone;
+    tr(
+        lang,
+        match zone {
+            Zone::Internet => "zone.internet",
+            Zone::Perimeter => "zone.perimeter",
+            Zone::Internal => "zone.internal",
+        },
+    )
+}
+
+/// A load-balancing mode's name in `lang` (the inspector's choices; files keep the ids).
+pub fn lb_name(lang: Lang, mode: crate::topology::LbMode) -> &'static str {
+    use crate::topology::LbMode;
+    tr(
+        lang,
+        match mode {
+            LbMode::Single => "lb.single",
+            LbMode::Dns => "lb.dns",
+            LbMode::DnsAndHlb => "lb.dns_and_hlb",
+            LbMode::HlbOnly => "lb.hlb_only",
+        },
+    )
+}
+
+/// An Edge external addressing's name in `lang`.
+pub fn addressing_name(lang: Lang, addressing: crate::topology::Addressing) -> &'static str {
+    use crate::topology::Addressing;
+    tr(
+        lang,
+        match addressing {
+            Addressing::Public => "addressing.public",
+            Addressing::Nat => "addressing.nat",
+        },
+    )
+}
+
 impl Text {
     /// The text in `lang`, English when that translation is missing.
     pub fn get(&self, lang: Lang) -> &str {

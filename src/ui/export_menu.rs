@@ -141,18 +141,21 @@ pub fn guard_message(findings: &[Finding], lang: crate::i18n::Lang) -> Option<St
     if issues.is_empty() {
         return None;
     }
-    let mut text = String::from(
-        "This plan still has errors, sample values or addresses that are not filled in:\n",
-    );
+    let mut text = crate::i18n::tr(lang, "guard.header").to_owned();
+    text.push('\n');
     for m in issues.iter().take(8) {
         text.push_str(&format!("• {m}\n"));
     }
     if issues.len() > 8 {
-        text.push_str(&format!("• and {} more\n", issues.len() - 8));
+        let more = crate::i18n::trf(
+            lang,
+            "guard.more",
+            &[("n", &(issues.len() - 8).to_string())],
+        );
+        text.push_str(&format!("• {more}\n"));
     }
-    text.push_str(
-        "Rules with unresolved addresses are written as commented UNRESOLVED placeholders.",
-    );
+    // The exported files keep the word UNRESOLVED (scripts look for it): named as written.
+    text.push_str(crate::i18n::tr(lang, "guard.unresolved"));
     Some(text)
 }
 

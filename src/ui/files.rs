@@ -32,7 +32,55 @@ pub enum DialogKind {
 pub struct FileDialogs {
     /// A dialog the UI asked for this frame; the eframe host opens it (tests only look).
     pub requested: Option<DialogKind>,
-    pending: Option<(DialogKind, Receiver<Option<PathBuf>>)>,
+    pending: Option<(DialogKind, Receiver<Answer>)>,
+    /// A dialog could not open; the status bar says so once.
+    pub failed: bool,
+}
+
+/// What a dialog's thread answers.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// The user chose this file.
+    Picked(PathBuf),
+    /// The user closed the dialog.
+    Cancelled,
+    /// No dialog appeared.
+    Failed,
+}
+
+/// Less than this between asking and "nothing chosen" is a dialog that never appeared (rfd
+/// answers `None` both when the user cancels and when neither a portal nor zenity can show one).
+const NO_DIALOG_SECS: f64 = 0.2;
+
+impl Answer {
+    /// The answer for what rfd returned after `secs` seconds.
+    pub fn from_rfd(picked: Option<PathBuf>, secs: f64) -> Self {
+        match picked {
+            Some(path) => Self::Picked(path),
+            None if secs < NO_DIALOG_SECS => Self::Failed,
+            None => Self::Cancelled,
+        }
+    }
+}
+
+/// True when rfd can show a dialog on this system, as far as can be told before trying: on
+/// Linux it needs the desktop portal on a session bus, or zenity.
+#[expect(
+    clippy::fn_params_excessive_bools,
+    reason = "two facts about the system, named at the call"
+)]
+pub fn dialogs_possible(session_bus: bool, zenity: bool) -> bool {
+    !cfg!(target_os = "linux") || session_bus || zenity
+}
+
+fn session_bus() -> bool {
+    std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|v| !v.is_empty())
+        || std::env::var_os("XDG_RUNTIME_DIR").is_some_and(|d| Path::new(&d).join("bus").exists())
+}
+
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(program).is_file()))
 }
 
 impl FileDialogs {
@@ -45,10 +93,15 @@ impl FileDialogs {
         let Some(kind) = self.requested.take() else {
             return;
         };
+        if !dialogs_possible(session_bus(), on_path("zenity")) {
+            self.failed = true;
+            return;
+        }
         let (tx, rx) = std::sync::mpsc::channel();
         let ctx = ctx.clone();
         let job = kind.clone();
         std::thread::spawn(move || {
+            let started = std::time::Instant::now();
             let mut dialog = rfd::AsyncFileDialog::new();
             if let Some(dir) = start_dir {
                 dialog = dialog.set_directory(dir);
@@ -81,7 +134,9 @@ impl FileDialogs {
                         .save_file(),
                 ),
             };
-            tx.send(picked.map(|h| h.path().to_owned())).ok();
+            let secs = started.elapsed().as_secs_f64();
+            tx.send(Answer::from_rfd(picked.map(|h| h.path().to_owned()), secs))
+                .ok();
             ctx.request_repaint();
         });
         self.pending = Some((kind, rx));
@@ -92,8 +147,12 @@ impl FileDialogs {
         let (kind, rx) = self.pending.as_ref()?;
         let answer = match rx.try_recv() {
             Err(TryRecvError::Empty) => return None,
-            Err(TryRecvError::Disconnected) | Ok(None) => None,
-            Ok(Some(path)) => Some(match kind {
+            Err(TryRecvError::Disconnected) | Ok(Answer::Cancelled) => None,
+            Ok(Answer::Failed) => {
+                self.failed = true;
+                None
+            }
+            Ok(Answer::Picked(path)) => Some(match kind {
                 DialogKind::Open => Command::OpenPath(path),
                 DialogKind::SaveAs => Command::SaveTo(path),
                 DialogKind::Export(request) => Command::ExportTo {
@@ -336,5 +395,27 @@ mod tests {
             Some(10.0),
             "an edit every 0.5 s never idles 3 s"
         );
+    }
+}
+
+#[cfg(test)]
+mod dialog_tests {
+    use super::{Answer, dialogs_possible};
+
+    /// A dialog that answers "nothing" at once never appeared; a later "nothing" is a cancel.
+    #[test]
+    fn a_dialog_that_cannot_open_is_told_from_a_cancel() {
+        assert_eq!(Answer::from_rfd(None, 0.01), Answer::Failed);
+        assert_eq!(Answer::from_rfd(None, 3.0), Answer::Cancelled);
+        let path = std::path::PathBuf::from("plan.ron");
+        assert_eq!(
+            Answer::from_rfd(Some(path.clone()), 0.01),
+            Answer::Picked(path)
+        );
+        if cfg!(target_os = "linux") {
+            assert!(!dialogs_possible(false, false), "no portal, no zenity");
+        }
+        assert!(dialogs_possible(true, false));
+        assert!(dialogs_possible(false, true));
     }
 }

@@ -110,12 +110,7 @@ pub fn menu_bar_ui(
                 }
             }
         });
-        ui.menu_button(t(ui, "menu.help"), |ui| {
-            ui.label(t(ui, "help.pan"));
-            ui.label(t(ui, "help.link"));
-            ui.label(t(ui, "help.select"));
-            ui.label(format!("Lync Port Planner {}", env!("CARGO_PKG_VERSION")));
-        });
+        ui.menu_button(t(ui, "menu.help"), crate::ui::help::help_menu_ui);
     });
 }
 

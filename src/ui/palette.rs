@@ -7,6 +7,50 @@ use crate::ui::canvas::{CanvasState, RolePayload};
 use crate::ui::text::{lang, t, tf};
 use crate::ui::theme;
 
+/// A role's name laid out to fit `width`: at 14 points, smaller down to 11 points when a long
+/// name ("Office Web Apps 伺服器陣列") needs it, and only then cut with an ellipsis.
+fn fitted_name(
+    ui: &egui::Ui,
+    name: &str,
+    width: f32,
+    color: Color32,
+) -> std::sync::Arc<egui::Galley> {
+    for size in [14.0, 13.0, 12.0, 11.0] {
+        let galley =
+            ui.painter()
+                .layout_no_wrap(name.to_owned(), FontId::proportional(size), color);
+        if galley.size().x <= width {
+            return galley;
+        }
+    }
+    let mut job = egui::text::LayoutJob::single_section(
+        name.to_owned(),
+        egui::TextFormat::simple(FontId::proportional(11.0), color),
+    );
+    job.wrap = egui::text::TextWrapping::truncate_at_width(width.max(10.0));
+    ui.painter().layout_job(job)
+}
+
+/// An empty canvas says how to start: a note over its middle that takes no input.
+pub fn empty_canvas_hint(ctx: &egui::Context, canvas: egui::Rect, plan: &crate::plan::Plan) {
+    if !plan.nodes.is_empty() {
+        return;
+    }
+    let text = crate::i18n::tr(crate::ui::text::lang(ctx), "canvas.empty_hint");
+    egui::Area::new(egui::Id::unique("empty-canvas-hint"))
+        .order(Order::Middle)
+        .interactable(false)
+        .pivot(Align2::CENTER_CENTER)
+        .fixed_pos(canvas.center())
+        .constrain_to(canvas)
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_max_width((canvas.width() - 80.0).clamp(200.0, 480.0));
+                ui.label(RichText::new(text).size(15.0));
+            });
+        });
+}
+
 /// The palette's content.
 pub fn palette_ui(ui: &mut egui::Ui, catalog: &Catalog, canvas: &mut CanvasState) {
     let lang = lang(ui.ctx());
@@ -35,11 +79,21 @@ pub fn palette_ui(ui: &mut egui::Ui, catalog: &Catalog, canvas: &mut CanvasState
             FontId::proportional(10.0),
             Color32::WHITE,
         );
-        ui.painter().text(
-            egui::pos2(chip.right() + 8.0, rect.center().y),
-            Align2::LEFT_CENTER,
+        let text_left = chip.right() + 8.0;
+        let galley = fitted_name(
+            ui,
             name,
-            FontId::proportional(14.0),
+            rect.right() - text_left - 4.0,
+            visuals.text_color(),
+        );
+        let response = if galley.elided {
+            response.on_hover_text(name)
+        } else {
+            response
+        };
+        ui.painter().galley(
+            egui::pos2(text_left, rect.center().y - galley.size().y / 2.0),
+            galley,
             visuals.text_color(),
         );
         if response.clicked() {

@@ -2,7 +2,7 @@
 
 use eframe::egui::{self, RichText};
 
-use crate::findings::{Finding, Fix, Severity, Subject};
+use crate::findings::{Finding, FindingKind, Fix, Severity, Subject};
 use crate::plan::PlanEdit;
 use crate::rules::Rule;
 use crate::ui::Selection;
@@ -79,7 +79,6 @@ pub fn findings_ui(
     selection: &mut Selection,
     commands: &mut Commands,
 ) {
-    let lang = lang(ui.ctx());
     let count = |s| {
         findings
             .iter()
@@ -102,26 +101,73 @@ pub fn findings_ui(
             RichText::new(t(ui, "findings.clean")).color(theme::severity_color(Severity::Info)),
         );
     }
-    for (i, f) in findings.iter().enumerate() {
-        ui.push_id(i, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(
-                    RichText::new(t(ui, severity_key(f.severity)))
-                        .color(theme::severity_color(f.severity))
-                        .strong(),
-                );
-                if ui.link(f.message.get(lang)).clicked() {
-                    select_subject(&f.subject, derived, selection);
-                }
-                if let Some(fix) = &f.fix {
-                    let (key, command) = fix_command(fix);
-                    if ui.button(t(ui, key)).clicked() {
-                        commands.push(command);
-                    }
-                }
-            });
+    let (notes, others) = split_findings(findings);
+    for (i, f) in others {
+        finding_ui(ui, i, f, derived, selection, commands);
+    }
+    if !notes.is_empty() {
+        ui.add_space(4.0);
+        egui::CollapsingHeader::new(tf(
+            ui,
+            "findings.conflicts",
+            &[("n", &notes.len().to_string())],
+        ))
+        .id_salt("source-conflicts")
+        .default_open(false)
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(t(ui, "findings.conflicts_hint"))
+                    .small()
+                    .weak(),
+            );
+            for (i, f) in notes {
+                finding_ui(ui, i, f, derived, selection, commands);
+            }
         });
     }
+}
+
+/// Findings with their place in the full list (their widget ids).
+pub type Numbered<'a> = Vec<(usize, &'a Finding)>;
+
+/// Source notes apart, the rest errors first, then warnings, then other notes (a stable sort:
+/// an audit's findings come after the plan's of the same severity).
+pub fn split_findings(findings: &[Finding]) -> (Numbered<'_>, Numbered<'_>) {
+    let (notes, mut others): (Vec<_>, Vec<_>) = findings
+        .iter()
+        .enumerate()
+        .partition(|(_, f)| f.kind == FindingKind::SourceConflict);
+    others.sort_by_key(|(_, f)| f.severity);
+    (notes, others)
+}
+
+fn finding_ui(
+    ui: &mut egui::Ui,
+    i: usize,
+    f: &Finding,
+    derived: &Derived,
+    selection: &mut Selection,
+    commands: &mut Commands,
+) {
+    let lang = lang(ui.ctx());
+    ui.push_id(i, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(t(ui, severity_key(f.severity)))
+                    .color(theme::severity_color(f.severity))
+                    .strong(),
+            );
+            if ui.link(f.message.get(lang)).clicked() {
+                select_subject(&f.subject, derived, selection);
+            }
+            if let Some(fix) = &f.fix {
+                let (key, command) = fix_command(fix);
+                if ui.button(t(ui, key)).clicked() {
+                    commands.push(command);
+                }
+            }
+        });
+    });
 }
 
 fn select_subject(subject: &Subject, derived: &Derived, selection: &mut Selection) {

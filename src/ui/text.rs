@@ -28,3 +28,16 @@ pub fn t(ui: &egui::Ui, key: &'static str) -> &'static str {
 pub fn tf(ui: &egui::Ui, key: &'static str, args: &[(&str, &str)]) -> String {
     i18n::trf(lang(ui.ctx()), key, args)
 }
+
+/// An end's addresses in the table: the export's text, with "any" and the missing-address mark
+/// in the window's language.
+pub fn addresses(end: &crate::rules::RuleEnd, lang: crate::i18n::Lang) -> String {
+    let mut parts: Vec<String> = match &end.addresses {
+        crate::rules::Addresses::Any => vec![crate::i18n::tr(lang, "addr.any").to_owned()],
+        crate::rules::Addresses::List(list) => list.iter().map(ToString::to_string).collect(),
+    };
+    if end.is_unresolved() {
+        parts.push(crate::i18n::tr(lang, "addr.unresolved").to_owned());
+    }
+    parts.join(", ")
+}

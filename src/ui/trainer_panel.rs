@@ -11,6 +11,9 @@ use crate::ui::rule_table::RuleTable;
 use crate::ui::text::{lang, t, tf};
 use crate::ui::theme;
 
+/// The trainer window's width.
+const WINDOW_WIDTH: f32 = 400.0;
+
 /// The running scenario.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TrainerState {
@@ -72,9 +75,11 @@ pub fn highlight(
 }
 
 /// The trainer window; returns false when the user closed it.
+/// The window opens at the canvas's top right corner (`canvas`, in screen points), clear of the
+/// palette and of the cards of the template's left half.
 pub fn trainer_ui(
     ctx: &egui::Context,
-    state: &mut TrainerState,
+    (state, canvas): (&mut TrainerState, egui::Rect),
     derived: &Derived,
     commands: &mut Commands,
 ) -> bool {
@@ -85,23 +90,28 @@ pub fn trainer_ui(
         "trainer.title",
         &[("title", state.scenario.title.get(lang))],
     );
-    egui::Window::new(title)
+    let mut window = egui::Window::new(title)
         .id(egui::Id::unique("trainer"))
         .open(&mut open)
-        .default_width(460.0)
-        .show(ctx, |ui| {
-            steps_ui(ui, state, derived);
-            ui.separator();
-            if ui
-                .checkbox(&mut state.exercise, t(ui, "trainer.exercise"))
-                .changed()
-            {
-                state.scores = None;
-            }
-            if state.exercise {
-                exercise_ui(ui, state, derived, commands);
-            }
-        });
+        .default_width(WINDOW_WIDTH);
+    if canvas.width() > WINDOW_WIDTH {
+        window = window
+            .pivot(egui::Align2::RIGHT_TOP)
+            .default_pos(canvas.right_top() + egui::vec2(-8.0, 8.0));
+    }
+    window.show(ctx, |ui| {
+        steps_ui(ui, state, derived);
+        ui.separator();
+        if ui
+            .checkbox(&mut state.exercise, t(ui, "trainer.exercise"))
+            .changed()
+        {
+            state.scores = None;
+        }
+        if state.exercise {
+            exercise_ui(ui, state, derived, commands);
+        }
+    });
     open
 }
 
@@ -117,15 +127,21 @@ fn steps_ui(ui: &mut egui::Ui, state: &mut TrainerState, derived: &Derived) {
         .strong(),
     );
     if let Some(hop) = state.scenario.hops.get(state.step) {
-        ui.label(hop.explain.get(lang));
+        ui.label(explain(hop, state.exercise, lang));
+        let rule = trainer::hop_rules(hop, &derived.derivation.rules)
+            .first()
+            .copied();
         if !state.exercise
-            && let Some(rule) = trainer::hop_rules(hop, &derived.derivation.rules).first()
+            && let Some(rule) = rule
         {
             ui.label(
                 RichText::new(rule.summary())
                     .monospace()
                     .color(theme::SELECTED),
             );
+        }
+        if let Some(text) = rule.and_then(|r| any_side(r, lang)) {
+            ui.label(RichText::new(text).small().weak());
         }
     }
     ui.horizontal(|ui| {
@@ -142,6 +158,34 @@ fn steps_ui(ui: &mut egui::Ui, state: &mut TrainerState, derived: &Derived) {
             state.step += 1;
         }
     });
+}
+
+/// A hop's explanation; in the exercise its port numbers are hidden (they are the answers).
+fn explain(hop: &trainer::Hop, exercise: bool, lang: crate::i18n::Lang) -> String {
+    let text = hop.explain.get(lang);
+    if exercise {
+        trainer::hide_ports(text)
+    } else {
+        text.to_owned()
+    }
+}
+
+/// For a hop whose rule has an "Any" end (the Internet, a partner, a management host): that end
+/// is not a card, so say what it stands for and which card the rule is drawn on.
+fn any_side(rule: &crate::rules::Rule, lang: crate::i18n::Lang) -> Option<String> {
+    let (any, other) = match (&rule.source.node, &rule.destination.node) {
+        (None, Some(_)) => (&rule.source, &rule.destination),
+        (Some(_), None) => (&rule.destination, &rule.source),
+        _ => return None,
+    };
+    Some(crate::i18n::trf(
+        lang,
+        "trainer.any_side",
+        &[
+            ("zone", crate::i18n::zone_name(lang, any.zone)),
+            ("node", &other.label),
+        ],
+    ))
 }
 
 fn exercise_ui(
@@ -176,7 +220,7 @@ fn exercise_ui(
             }
         })
         .response
-        .on_hover_text(hop.explain.get(lang));
+        .on_hover_text(explain(hop, true, lang));
     }
     if ui.button(t(ui, "trainer.check")).clicked() {
         state.scores = Some(trainer::score(

@@ -72,3 +72,7 @@ mod ui_scale;
 // The canvas owns the window: panels that hide and remember, fit, zoom, the minimap.
 #[cfg(feature = "gui")]
 mod ui_canvas;
+// Panels that help: findings order and folded source notes, separate scrolling, the rule toolbar
+// at 1280 px, Help and legend, the empty canvas, and the small bugs of issue 19.
+#[cfg(feature = "gui")]
+mod ui_panels;

@@ -73,3 +73,33 @@ fn exercise_answers_are_scored_and_exported() {
     let csv = trainer::scores_csv(s, &scores);
     assert!(csv.starts_with("scenario,hop,requirement,expected,answer,correct\r\nremote_sign_in,1,any-edge-sip-443,443,443,true\r\n"), "{csv}");
 }
+
+/// The exercise shows each hop's explanation with its port numbers hidden: no expected answer
+/// is left in the text, in any language (the hop text used to give the answers away).
+#[test]
+fn exercise_hop_text_hides_every_expected_port() {
+    assert_eq!(
+        trainer::hide_ports("SIP over TLS on 443, media 49152-57500 (A/V 2)"),
+        "SIP over TLS on ?, media ?-? (A/V 2)"
+    );
+    for s in trainer::scenarios().unwrap() {
+        let template = TEMPLATES.iter().find(|t| t.file == s.template).unwrap();
+        let plan = lync_port_planner::plan_file::from_ron(template.ron, template.file, &catalog())
+            .unwrap();
+        let rules = derive(&plan).0;
+        for hop in &s.hops {
+            let expected = trainer::hop_rules(hop, &rules)[0].ports;
+            for text in [&hop.explain.en, &hop.explain.zh_tw, &hop.explain.ko_kr] {
+                let shown = trainer::hide_ports(text);
+                for port in [expected.from, expected.to] {
+                    assert!(
+                        !shown.contains(&port.to_string()),
+                        "{}: {} gives {port} away: {shown}",
+                        s.id,
+                        hop.requirement
+                    );
+                }
+            }
+        }
+    }
+}

@@ -35,18 +35,15 @@ impl PlannerApp {
     fn apply(&mut self, ctx: &egui::Context, command: Command, now: f64) {
         match command {
             Command::Edit(edit) => {
-                self.edit(&edit, now);
-            }
-            Command::Undo => {
-                if !self.doc.undo() {
-                    self.status = Status::info(self.tr("status.nothing_undo"));
+                // A new link becomes the selection: the inspector and the table show its rules.
+                if self.edit(&edit, now)
+                    && let PlanEdit::AddLink { a, b } = edit
+                {
+                    self.selection = Selection::only_link(a, b);
                 }
             }
-            Command::Redo => {
-                if !self.doc.redo() {
-                    self.status = Status::info(self.tr("status.nothing_redo"));
-                }
-            }
+            Command::Undo => self.undo_redo(false),
+            Command::Redo => self.undo_redo(true),
             Command::Delete => self.delete(now),
             Command::SelectAll => {
                 self.selection = Selection {
@@ -234,21 +231,34 @@ impl PlannerApp {
         self.selection = Selection::default();
     }
 
+    /// Undo or redo, and say so in the status bar (which keys go back and forth).
+    fn undo_redo(&mut self, redo: bool) {
+        let done = if redo {
+            self.doc.redo()
+        } else {
+            self.doc.undo()
+        };
+        let key = match (redo, done) {
+            (false, true) => "status.undone",
+            (false, false) => "status.nothing_undo",
+            (true, true) => "status.redone",
+            (true, false) => "status.nothing_redo",
+        };
+        self.status = Status::info(self.tr(key));
+    }
+
     fn paste(&mut self, now: f64) {
         if self.clipboard.nodes.is_empty() {
             return;
         }
-        let (edit, ids) = self.doc.plan().paste(&self.clipboard, 40.0, 40.0);
+        let (dx, dy) = paste_offset(self.doc.plan(), &self.clipboard);
+        let (edit, ids) = self.doc.plan().paste(&self.clipboard, dx, dy);
         if self.edit(&edit, now) {
+            self.status = Status::info(self.trf("status.pasted", &[("n", &ids.len().to_string())]));
             self.selection = Selection {
                 nodes: ids.into_iter().collect(),
                 link: None,
             };
-            // Pasting again offsets again.
-            for (_, node) in &mut self.clipboard.nodes {
-                node.position.x += 40.0;
-                node.position.y += 40.0;
-            }
         }
     }
 
@@ -432,6 +442,32 @@ impl PlannerApp {
 }
 
 /// Copied nodes as plan text, so they paste into another window too.
+/// Step of a paste's offset, in canvas points.
+const PASTE_STEP: f32 = 40.0;
+
+/// Where a paste goes: one step down and right of the copied cards, more while a card of the plan
+/// already sits where a pasted one would land (pasting twice, or the system clipboard's text,
+/// which holds the original positions, never stacks copies on each other).
+pub(super) fn paste_offset(plan: &Plan, clip: &Clipboard) -> (f32, f32) {
+    let taken = |x: f32, y: f32| {
+        plan.nodes
+            .values()
+            .any(|n| (n.position.x - x).abs() < 2.0 && (n.position.y - y).abs() < 2.0)
+    };
+    let mut step = PASTE_STEP;
+    for _ in 0..50 {
+        if !clip
+            .nodes
+            .iter()
+            .any(|(_, n)| taken(n.position.x + step, n.position.y + step))
+        {
+            break;
+        }
+        step += PASTE_STEP;
+    }
+    (step, step)
+}
+
 fn clipboard_text(clip: &Clipboard) -> Result<String, plan_file::PlanFileError> {
     let mut plan = Plan::new("clipboard");
     plan.nodes = clip

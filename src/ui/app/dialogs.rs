@@ -52,7 +52,7 @@ impl PlannerApp {
         if let Some(state) = &mut self.trainer
             && !crate::ui::trainer_panel::trainer_ui(
                 ui.ctx(),
-                state,
+                (state, self.canvas.screen_rect),
                 &self.derived,
                 &mut self.commands,
             )

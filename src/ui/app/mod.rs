@@ -89,6 +89,10 @@ pub struct PlannerApp {
     prefs_path: Option<PathBuf>,
     lang: Lang,
     fonts_installed: bool,
+    /// A text field had the keyboard at the end of the last frame: Escape there gives the field
+    /// up (egui has dropped its focus before this frame's shortcuts are read), it does not also
+    /// clear the selection.
+    was_typing: bool,
     autosave: Autosave,
     /// Unsaved work of a window that died, found at start and offered back.
     pub recovery_offer: Option<Recovery>,
@@ -169,6 +173,7 @@ impl PlannerApp {
         Ok(Self {
             lang: options.lang,
             fonts_installed: false,
+            was_typing: false,
             autosave: Autosave::new(options.recovery_dir.as_deref()),
             catalog,
             doc,

@@ -4,23 +4,18 @@
 use eframe::egui;
 
 use super::PlannerApp;
-use crate::catalog::Catalog;
-use crate::document::Document;
 use crate::examples;
 use crate::findings::Finding;
-use crate::ui::Selection;
 use crate::ui::audit::AuditState;
 use crate::ui::canvas::{self, CanvasView};
-use crate::ui::command::{self, Command, Commands};
-use crate::ui::derived::Derived;
-use crate::ui::inspector::{self, InspectorState};
+use crate::ui::command::{self, Command};
 use crate::ui::menu_bar::{self, MenuState};
 use crate::ui::palette;
 use crate::ui::panels::PanelId;
-use crate::ui::rule_table::{self, RuleTable};
-use crate::ui::side_panel;
+use crate::ui::rule_table;
+use crate::ui::side::{self, SideView};
 use crate::ui::status_bar::{self, Status};
-use crate::ui::text::{self, t, tf};
+use crate::ui::text;
 use crate::ui::toolbar;
 
 impl PlannerApp {
@@ -61,10 +56,13 @@ impl PlannerApp {
         if let Some(c) = self.dialogs.poll() {
             self.commands.push(c);
         }
+        if std::mem::take(&mut self.dialogs.failed) {
+            self.status = Status::error(self.tr("status.no_dialog"));
+        }
     }
 
     fn read_shortcuts(&mut self, ui: &egui::Ui) {
-        let typing = ui.ctx().egui_wants_keyboard_input();
+        let typing = ui.ctx().egui_wants_keyboard_input() || self.was_typing;
         ui.input_mut(|i| {
             // The windowing layer turns Ctrl+C/X/V into these events instead of key presses.
             for event in &i.events {
@@ -209,16 +207,15 @@ impl PlannerApp {
             .resizable(true)
             .default_size(side_width)
             .show_collapsible(ui, &mut panels.side, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    let side = SideView {
-                        doc,
-                        catalog,
-                        derived,
-                        findings,
-                        rule_table,
-                    };
-                    side_ui(ui, &side, selection, inspector, commands);
-                });
+                // Inspector and findings scroll on their own (side.rs).
+                let side = SideView {
+                    doc,
+                    catalog,
+                    derived,
+                    findings,
+                    rule_table,
+                };
+                side::side_ui(ui, &side, selection, inspector, commands);
             });
         let table = egui::Panel::bottom("rules")
             .resizable(true)
@@ -236,7 +233,9 @@ impl PlannerApp {
                     derived,
                     hide_ports,
                 };
+                let area = ui.available_rect_before_wrap();
                 canvas::canvas_ui(ui, &view, canvas, link_shapes, selection, commands);
+                palette::empty_canvas_hint(ui.ctx(), area, doc.plan());
             });
         // A panel dragged to a new size is remembered when the button comes up: on that frame
         // no panel is sliding open or closed (a toggle takes effect after the frame).
@@ -256,6 +255,7 @@ impl PlannerApp {
     }
 
     fn after_frame(&mut self, ui: &egui::Ui) {
+        self.was_typing = ui.ctx().egui_wants_keyboard_input();
         let now = ui.input(|i| i.time);
         if let Some(Err(e)) = self.autosave.tick(now, &self.doc) {
             self.status = Status::error(e);
@@ -274,87 +274,4 @@ impl PlannerApp {
             self.title = title;
         }
     }
-}
-
-/// What the right panel reads.
-struct SideView<'a> {
-    doc: &'a Document,
-    catalog: &'a Catalog,
-    derived: &'a Derived,
-    findings: &'a [Finding],
-    rule_table: &'a RuleTable,
-}
-
-fn side_ui(
-    ui: &mut egui::Ui,
-    view: &SideView<'_>,
-    selection: &mut Selection,
-    inspector: &mut InspectorState,
-    commands: &mut Commands,
-) {
-    let SideView {
-        doc,
-        catalog,
-        derived,
-        findings,
-        rule_table,
-    } = view;
-    if rule_table.hide_ports {
-        // Trainer exercise: the inspector and rule detail would give the answers away.
-        ui.label(t(ui, "trainer.exercise"));
-        ui.separator();
-        side_panel::findings_ui(ui, findings, derived, selection, commands);
-        return;
-    }
-    egui::CollapsingHeader::new(t(ui, "inspector.title"))
-        .default_open(true)
-        .show(ui, |ui| {
-            if let Some(key) = selection.link.clone() {
-                inspector::link_inspector_ui(
-                    ui,
-                    doc.plan(),
-                    catalog,
-                    inspector,
-                    doc.state(),
-                    &key,
-                    commands,
-                );
-            } else if selection.nodes.len() == 1 {
-                if let Some(id) = selection.nodes.iter().next().cloned() {
-                    inspector::node_inspector_ui(
-                        ui,
-                        doc.plan(),
-                        catalog,
-                        inspector,
-                        doc.state(),
-                        &id,
-                        commands,
-                    );
-                }
-            } else if selection.nodes.is_empty() {
-                inspector::plan_settings_ui(ui, doc.plan(), inspector, doc.state(), commands);
-                ui.label(t(ui, "inspector.select_hint"));
-            } else {
-                ui.label(tf(
-                    ui,
-                    "inspector.n_selected",
-                    &[("n", &selection.nodes.len().to_string())],
-                ));
-            }
-        });
-    if let Some(rule) = rule_table.selected.as_ref().and_then(|id| {
-        derived
-            .derivation
-            .rules
-            .rules
-            .iter()
-            .find(|r| r.id() == id.as_str())
-    }) {
-        ui.separator();
-        egui::CollapsingHeader::new(t(ui, "rule.detail"))
-            .default_open(true)
-            .show(ui, |ui| side_panel::rule_detail_ui(ui, rule, catalog));
-    }
-    ui.separator();
-    side_panel::findings_ui(ui, findings, derived, selection, commands);
 }

@@ -120,14 +120,14 @@ pub(super) fn background(
 ) {
     let pointer = pointer_on_canvas(ui, state);
     if let (Some(payload), Some(p)) = (response.dnd_release_payload::<RolePayload>(), pointer) {
-        place(view, state, selection, commands, &payload.0, p);
+        place(view, (state, lang(ui)), selection, commands, &payload.0, p);
         return;
     }
     let add = ui.input(|i| i.modifiers.command || i.modifiers.shift);
     let space = ui.input(|i| i.key_down(Key::Space));
     if response.clicked() {
         if let (Some(role), Some(p)) = (state.placing.take(), pointer) {
-            place(view, state, selection, commands, &role, p);
+            place(view, (state, lang(ui)), selection, commands, &role, p);
         } else if !add {
             *selection = Selection::default();
         }
@@ -163,9 +163,13 @@ pub(super) fn background(
     }
 }
 
+fn lang(ui: &egui::Ui) -> crate::i18n::Lang {
+    crate::ui::text::lang(ui.ctx())
+}
+
 fn place(
     view: &CanvasView<'_>,
-    state: &CanvasState,
+    (state, lang): (&CanvasState, crate::i18n::Lang),
     selection: &mut Selection,
     commands: &mut Commands,
     role: &str,
@@ -175,7 +179,11 @@ fn place(
     if state.snap {
         p = layout::snap(p);
     }
-    if let Some((id, node)) = view.plan.new_node(view.catalog, role, Some(p)) {
+    if let Some((id, mut node)) = view.plan.new_node(view.catalog, role, Some(p)) {
+        // The label is the role's name in the window's language (the file keeps what it gets).
+        if let Some(r) = view.catalog.role(role) {
+            node.label = view.plan.fresh_label(r.name.get(lang));
+        }
         *selection = Selection::only_node(id.clone());
         commands.push(Command::Edit(PlanEdit::AddNodes {
             nodes: vec![(id, node)],

@@ -92,10 +92,16 @@ pub fn canvas_ui(
     gestures::background(ui, &response, view, state, selection, commands);
 }
 
-/// Pointer position in canvas units, if the pointer is on the screen.
+/// Pointer position in canvas units, if the pointer is over the canvas itself: not over a
+/// panel (a link hidden under the rule table must not take the click meant for its filter), nor
+/// over a window or menu drawn above the canvas.
 fn pointer_on_canvas(ui: &egui::Ui, state: &CanvasState) -> Option<Pos2> {
-    ui.input(|i| i.pointer.latest_pos())
-        .map(|p| state.to_screen.inverse() * p)
+    let p = ui.input(|i| i.pointer.latest_pos())?;
+    let on_top = ui
+        .ctx()
+        .layer_id_at(p)
+        .is_none_or(|layer| layer.order == egui::Order::Background);
+    (state.screen_rect.contains(p) && on_top).then(|| state.to_screen.inverse() * p)
 }
 
 /// Pointer position in canvas units when the canvas is what the pointer is over: not a panel
@@ -409,11 +415,16 @@ fn node_ui(
     if !interactive {
         return;
     }
-    let response = ui.interact(
+    let mut response = ui.interact(
         rect,
         ui.scope_id().with(("node", id)),
         Sense::click_and_drag(),
     );
+    if state.gesture == Gesture::Idle
+        && let Some(tip) = crate::ui::help::card_tooltip(ui.ctx(), &node.role, marks.has_error)
+    {
+        response = response.on_hover_text(tip);
+    }
     let role_name = view
         .catalog
         .role(&node.role)

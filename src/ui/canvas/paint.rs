@@ -135,7 +135,11 @@ pub fn card(
     painter.text(
         rect.min + Vec2::new(10.0, 64.0),
         Align2::LEFT_CENTER,
-        style::clip(&style::card_badge(catalog, node), rect.width() - 20.0, 11.5),
+        style::clip(
+            &style::card_badge_in(catalog, node, crate::ui::text::lang(painter.ctx())),
+            rect.width() - 20.0,
+            11.5,
+        ),
         FontId::proportional(11.5),
         theme::WEAK_TEXT,
     );

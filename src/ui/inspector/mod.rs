@@ -96,7 +96,24 @@ fn text_field<T>(
                 Err(e) => state.errors.insert(key.to_owned(), e),
             };
         }
-        if response.lost_focus() && buffer.as_str() != current {
+        // Escape gives the field up: the stored value comes back, nothing is committed.
+        // The raw events: the shortcut loop has consumed the key press (Escape also cancels).
+        let escaped = ui.input(|i| {
+            i.raw.events.iter().any(|e| {
+                matches!(
+                    e,
+                    egui::Event::Key {
+                        key: egui::Key::Escape,
+                        pressed: true,
+                        ..
+                    }
+                )
+            })
+        });
+        if response.lost_focus() && escaped {
+            current.clone_into(buffer);
+            state.errors.remove(key);
+        } else if response.lost_focus() && buffer.as_str() != current {
             match parse(buffer) {
                 Ok(v) => {
                     state.errors.remove(key);

@@ -69,7 +69,7 @@ pub fn node_inspector_ui(
         i18n::tr(lang, "inspector.zone"),
         &mut next.zone,
         &Zone::ALL,
-        |z| z.as_str().to_owned(),
+        |z| i18n::zone_name(lang, *z).to_owned(),
     );
     if role.lb_modes.len() > 1 || !role.lb_modes.contains(&node.lb) {
         let modes: Vec<LbMode> = role.lb_modes.clone();
@@ -78,7 +78,7 @@ pub fn node_inspector_ui(
             i18n::tr(lang, "inspector.lb"),
             &mut next.lb,
             &modes,
-            |m| m.as_str().to_owned(),
+            |m| i18n::lb_name(lang, *m).to_owned(),
         );
     }
     if role.addressing {
@@ -87,7 +87,7 @@ pub fn node_inspector_ui(
             i18n::tr(lang, "inspector.addressing"),
             &mut next.addressing,
             &[Addressing::Public, Addressing::Nat],
-            |a| a.as_str().to_owned(),
+            |a| i18n::addressing_name(lang, *a).to_owned(),
         );
     }
     for flag in &role.flags {

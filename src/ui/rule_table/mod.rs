@@ -43,7 +43,8 @@ pub fn rule_table_ui(
 ) {
     let lang = crate::ui::text::lang(ui.ctx());
     let tr = |key| crate::i18n::tr(lang, key);
-    ui.horizontal(|ui| {
+    // Wraps at narrow widths so the firewall filter and "Show all" stay reachable at 1280 px.
+    ui.horizontal_wrapped(|ui| {
         ui.strong(tr("rules.title"));
         ui.selectable_value(
             &mut table.grouping,
@@ -51,7 +52,8 @@ pub fn rule_table_ui(
             tr("rules.by_firewall"),
         );
         ui.selectable_value(&mut table.grouping, Grouping::Link, tr("rules.by_link"));
-        ui.separator();
+        // A gap, not `ui.separator()`: in a wrapping row a separator spans the rows below it.
+        ui.add_space(12.0);
         let label = ui.label(tr("rules.filter"));
         ui.add(
             egui::TextEdit::singleline(&mut table.text)
@@ -77,15 +79,17 @@ pub fn rule_table_ui(
                 }
             });
         egui::ComboBox::from_label(tr("rules.firewall"))
-            .selected_text(
-                table
-                    .firewall
-                    .map_or(tr("rules.any_firewall"), Firewall::as_str),
-            )
+            .selected_text(table.firewall.map_or(tr("rules.any_firewall"), |f| {
+                crate::i18n::firewall_short(lang, f)
+            }))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut table.firewall, None, tr("rules.any_firewall"));
                 for f in Firewall::ALL {
-                    ui.selectable_value(&mut table.firewall, Some(f), f.as_str());
+                    ui.selectable_value(
+                        &mut table.firewall,
+                        Some(f),
+                        crate::i18n::firewall_short(lang, f),
+                    );
                 }
             });
         if !selection.is_empty() && ui.button(tr("rules.show_all")).clicked() {
@@ -235,6 +239,12 @@ fn rule_row_ui(
             x += w + spacing;
         }
     }
+    // The red addresses explain themselves (the Help menu's legend says the same).
+    let response = if rule.is_unresolved() {
+        response.on_hover_text(crate::i18n::tr(lang, "legend.red_address"))
+    } else {
+        response
+    };
     if response.hovered() {
         ui.painter().rect_filled(
             rect,

@@ -119,18 +119,14 @@ fn end_text(end: &RuleEnd) -> String {
     format!("{} ({})", end.label, end.endpoint)
 }
 
-fn addresses_text(end: &RuleEnd) -> String {
-    crate::export::addresses_text(end)
-}
-
 /// The text of a cell.
 pub fn cell(rule: &Rule, column: Column, lang: Lang) -> String {
     match column {
-        Column::Firewall => rule.firewall.as_str().to_owned(),
+        Column::Firewall => crate::i18n::firewall_short(lang, rule.firewall).to_owned(),
         Column::Source => end_text(&rule.source),
-        Column::SourceAddresses => addresses_text(&rule.source),
+        Column::SourceAddresses => crate::ui::text::addresses(&rule.source, lang),
         Column::Destination => end_text(&rule.destination),
-        Column::DestinationAddresses => addresses_text(&rule.destination),
+        Column::DestinationAddresses => crate::ui::text::addresses(&rule.destination, lang),
         Column::Application => rule.application().to_owned(),
         Column::Transport => rule.transport.as_str().to_uppercase(),
         Column::Port => rule.ports.to_string(),

@@ -7,6 +7,11 @@ use super::layout::Diagram;
 use crate::escape::markup;
 use crate::plan::CanvasPoint;
 
+/// A coordinate rounded to hundredths, so `292.80005` is written `292.8`.
+pub fn r(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
+}
+
 fn arrow_head(out: &mut String, tip: CanvasPoint, from: CanvasPoint) {
     let (dx, dy) = (tip.x - from.x, tip.y - from.y);
     let len = dx.hypot(dy).max(f32::EPSILON);
@@ -32,7 +37,7 @@ pub(super) fn links(out: &mut String, diagram: &Diagram) {
         let points: Vec<String> = link
             .points
             .iter()
-            .map(|p| format!("{},{}", p.x, p.y))
+            .map(|p| format!("{},{}", r(p.x), r(p.y)))
             .collect();
         let (color, dash) = if link.missing {
             ("#cc3333", " stroke-dasharray=\"7 5\"")
@@ -72,18 +77,18 @@ pub(super) fn labels(out: &mut String, diagram: &Diagram) {
         writeln!(
             out,
             "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"4\" fill=\"#ffffff\" stroke=\"{stroke}\"/>",
-            b.min.x,
-            b.min.y,
-            b.max.x - b.min.x,
-            b.max.y - b.min.y
+            r(b.min.x),
+            r(b.min.y),
+            r(b.max.x - b.min.x),
+            r(b.max.y - b.min.y)
         )
         .ok();
         let c = b.center();
         writeln!(
             out,
             "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\" fill=\"{fill}\">{}</text>",
-            c.x,
-            c.y + 4.0,
+            r(c.x),
+            r(c.y + 4.0),
             markup(&label.text)
         )
         .ok();

@@ -1,7 +1,7 @@
 //! The plan as a diagram: SVG drawn from the plan model (never a screenshot), and PNG rendered
 //! from that SVG with the font egui ships, so the output is the same on every machine.
 
-mod draw;
+pub mod draw;
 pub mod json;
 pub mod layout;
 pub mod style;
@@ -156,15 +156,12 @@ fn card(out: &mut String, catalog: &Catalog, node: &crate::plan::Node) {
     let (x, y) = (b.min.x, b.min.y);
     writeln!(
         out,
-        "<rect x=\"{x}\" y=\"{y}\" width=\"{}\" height=\"{}\" rx=\"6\" fill=\"#ffffff\" stroke=\"#666666\" stroke-width=\"1.2\"/>",
-        CARD_WIDTH,
-        CARD_HEIGHT
+        "<rect x=\"{x}\" y=\"{y}\" width=\"{CARD_WIDTH}\" height=\"{CARD_HEIGHT}\" rx=\"6\" fill=\"#ffffff\" stroke=\"#666666\" stroke-width=\"1.2\"/>",
     ).ok();
     if node.role == "edge" {
         writeln!(
             out,
-            "<rect x=\"{x}\" y=\"{y}\" width=\"6\" height=\"{}\" fill=\"#b05050\"/>",
-            CARD_HEIGHT
+            "<rect x=\"{x}\" y=\"{y}\" width=\"6\" height=\"{CARD_HEIGHT}\" fill=\"#b05050\"/>",
         )
         .ok();
         writeln!(

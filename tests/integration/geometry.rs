@@ -2,6 +2,7 @@
 //! every example plan and generated plans of 50 and 300 nodes, compared with the straight-line
 //! layout the diagram drew before; and `render --output FILE.json`.
 
+use lync_port_planner::diagram::draw::r;
 use lync_port_planner::diagram::layout::measure::{Overlaps, overlaps};
 use lync_port_planner::diagram::layout::{self, Diagram, Label, Link};
 use lync_port_planner::diagram::{self, json};
@@ -64,6 +65,12 @@ fn straight(plan: &Plan) -> Diagram {
 fn measured(plan: &Plan) -> (Overlaps, Overlaps, usize) {
     let (rules, _) = derive(plan);
     let routed = diagram::diagram(plan, &catalog(), &rules);
+    eprintln!(
+        "{} nodes, {} links: routing worked {} grid cells and states",
+        plan.nodes.len(),
+        routed.links.len(),
+        routed.work
+    );
     (
         overlaps(&straight(plan), 1.0),
         overlaps(&routed, 1.0),
@@ -118,6 +125,7 @@ fn routed_layout_has_no_overlaps() {
 /// Every link is a polyline from its first card's edge to its second card's edge, with
 /// orthogonal segments wherever a route was found; and a missing link has an "Add link" label.
 #[test]
+#[expect(clippy::float_cmp, reason = "routes are exactly orthogonal")]
 fn links_start_and_end_on_their_cards() {
     for (name, plan) in plans().into_iter().take(8) {
         let (rules, findings) = derive(&plan);
@@ -162,6 +170,10 @@ fn links_start_and_end_on_their_cards() {
 /// Two links between the same side of one card and cards side by side start at distinct
 /// points of that side (ports spread), and the layout is the same every time.
 #[test]
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "canvas coordinates in tenths fit an i64"
+)]
 fn link_ends_are_spread_and_the_layout_is_deterministic() {
     let plan = lync_port_planner::generate::large_plan(50, &catalog()).unwrap();
     let (rules, _) = derive(&plan);
@@ -220,7 +232,7 @@ fn cli_render_writes_the_geometry_as_json() {
     for l in &d.labels {
         let c = l.bounds.center();
         assert!(
-            svg.contains(&format!("<text x=\"{}\" y=\"{}\"", c.x, c.y + 4.0)),
+            svg.contains(&format!("<text x=\"{}\" y=\"{}\"", r(c.x), r(c.y + 4.0))),
             "label {} not drawn at its box",
             l.text
         );
@@ -229,7 +241,7 @@ fn cli_render_writes_the_geometry_as_json() {
         let points: Vec<String> = link
             .points
             .iter()
-            .map(|p| format!("{},{}", p.x, p.y))
+            .map(|p| format!("{},{}", r(p.x), r(p.y)))
             .collect();
         assert!(svg.contains(&points.join(" ")), "link {link:?} not drawn");
     }

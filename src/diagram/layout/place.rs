@@ -4,7 +4,7 @@
 
 use super::index::Index;
 use super::measure::segment_hits;
-use super::{LABEL_HEIGHT, Label, Link, label_width};
+use super::{Label, Link};
 use crate::plan::CanvasPoint;
 use crate::plan::layout::Bounds;
 
@@ -104,7 +104,12 @@ fn candidates(points: &[CanvasPoint], (w, h): (f32, f32)) -> Vec<CanvasPoint> {
 }
 
 /// One label per link, in link order (`texts` in the same order).
-pub(super) fn labels(cards: &[Bounds], links: &[Link], texts: Vec<String>) -> Vec<Label> {
+pub(super) fn labels(
+    cards: &[Bounds],
+    links: &[Link],
+    texts: Vec<String>,
+    size: impl Fn(&str) -> (f32, f32),
+) -> Vec<Label> {
     let mut card_index = Index::new();
     for c in cards {
         card_index.insert(*c);
@@ -120,7 +125,7 @@ pub(super) fn labels(cards: &[Bounds], links: &[Link], texts: Vec<String>) -> Ve
     let mut placed = Index::new();
     let mut out = Vec::with_capacity(links.len());
     for (k, (link, text)) in links.iter().zip(texts).enumerate() {
-        let size = (label_width(&text), LABEL_HEIGHT);
+        let size = size(&text);
         let free = |b: Bounds| {
             let g = grow(b, GAP);
             !card_index.any(g, |_| true)
@@ -152,6 +157,7 @@ pub(super) fn labels(cards: &[Bounds], links: &[Link], texts: Vec<String>) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagram::layout::{LABEL_HEIGHT, label_width};
     use crate::plan::NodeId;
 
     fn link(a: &str, b: &str, points: &[(f32, f32)]) -> Link {
@@ -176,7 +182,7 @@ mod tests {
             link("e", "f", &[(400.0, 0.0), (400.0, 300.0)]),
         ];
         let texts = ["5061 · 443", "5061", "443"].map(str::to_owned).to_vec();
-        let placed = labels(&cards, &links, texts);
+        let placed = labels(&cards, &links, texts, |t| (label_width(t), LABEL_HEIGHT));
         for (i, l) in placed.iter().enumerate() {
             assert!(!l.bounds.intersects(cards[0]));
             for other in &placed[i + 1..] {

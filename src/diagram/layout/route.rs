@@ -25,7 +25,7 @@ pub(super) struct Router {
     cards: Index,
     /// Segments already routed: (vertical, coordinate in half units) -> spans.
     used: BTreeMap<(bool, i32), Vec<(f32, f32)>>,
-    /// Grid states expanded so far (the cost figure).
+    /// Grid cells built plus states expanded so far (the cost figure).
     pub work: u64,
 }
 
@@ -166,13 +166,7 @@ impl Router {
         }
     }
 
-    fn runs_along(&self, vertical: bool, at: f32, lo: f32, hi: f32) -> bool {
-        self.used
-            .get(&(vertical, q(at)))
-            .is_some_and(|spans| spans.iter().any(|&(a, b)| b.min(hi) - a.max(lo) > 0.5))
-    }
-
-    fn grid(&self, s: CanvasPoint, t: CanvasPoint, m: f32, pad: f32) -> Option<Grid> {
+    fn grid(&mut self, s: CanvasPoint, t: CanvasPoint, m: f32, pad: f32) -> Option<Grid> {
         let window = Bounds {
             min: CanvasPoint {
                 x: s.x.min(t.x) - pad,
@@ -212,6 +206,7 @@ impl Router {
         if nx * ny > MAX_GRID {
             return None;
         }
+        self.work += (nx * ny) as u64;
         let mut g = Grid {
             blocked: vec![false; nx * ny],
             h_block: vec![false; nx * ny],
@@ -249,13 +244,21 @@ impl Router {
                 }
             }
         }
+        // Spans already routed along each grid line, looked up once per line.
+        let overlaps = |spans: &[(f32, f32)], lo: f32, hi: f32| {
+            spans.iter().any(|&(a, b)| b.min(hi) - a.max(lo) > 0.5)
+        };
         for j in 0..ny {
-            for i in 0..nx {
-                if i + 1 < nx {
-                    g.h_used[j * nx + i] = self.runs_along(false, g.ys[j], g.xs[i], g.xs[i + 1]);
+            if let Some(spans) = self.used.get(&(false, q(g.ys[j]))) {
+                for i in 0..nx.saturating_sub(1) {
+                    g.h_used[j * nx + i] = overlaps(spans, g.xs[i], g.xs[i + 1]);
                 }
-                if j + 1 < ny {
-                    g.v_used[j * nx + i] = self.runs_along(true, g.xs[i], g.ys[j], g.ys[j + 1]);
+            }
+        }
+        for i in 0..nx {
+            if let Some(spans) = self.used.get(&(true, q(g.xs[i]))) {
+                for j in 0..ny.saturating_sub(1) {
+                    g.v_used[j * nx + i] = overlaps(spans, g.ys[j], g.ys[j + 1]);
                 }
             }
         }
@@ -268,21 +271,22 @@ impl Router {
         clippy::cast_possible_wrap,
         reason = "grid indexes are small and checked against the grid's size"
     )]
-    fn search(&mut self, from: Port, to: Port, m: f32, pad: f32) -> Option<Vec<CanvasPoint>> {
-        let (s, t) = (stub(from, m), stub(to, m));
-        let g = self.grid(s, t, m, pad)?;
-        let (nx, ny) = (g.xs.len(), g.ys.len());
-        let start = find(&g.ys, s.y)? * nx + find(&g.xs, s.x)?;
-        let goal = find(&g.ys, t.y)? * nx + find(&g.xs, t.x)?;
+    fn search(&mut self, from: Port, to: Port, margin: f32, pad: f32) -> Option<Vec<CanvasPoint>> {
+        let (source, target) = (stub(from, margin), stub(to, margin));
+        let grid = self.grid(source, target, margin, pad)?;
+        let (nx, ny) = (grid.xs.len(), grid.ys.len());
+        let start = find(&grid.ys, source.y)? * nx + find(&grid.xs, source.x)?;
+        let goal = find(&grid.ys, target.y)? * nx + find(&grid.xs, target.x)?;
         let arrive = dir_of(to.side) ^ 1;
-        let h = |n: usize| (g.xs[n % nx] - t.x).abs() + (g.ys[n / nx] - t.y).abs();
+        let remaining =
+            |n: usize| (grid.xs[n % nx] - target.x).abs() + (grid.ys[n / nx] - target.y).abs();
         let key = |f: f32| (f * 8.0) as u64;
         let mut dist = vec![f32::INFINITY; nx * ny * 4];
         let mut prev = vec![usize::MAX; nx * ny * 4];
         let mut heap = BinaryHeap::new();
         let first = start * 4 + dir_of(from.side);
         dist[first] = 0.0;
-        heap.push(Reverse((key(h(start)), first)));
+        heap.push(Reverse((key(remaining(start)), first)));
         let mut end = None;
         while let Some(Reverse((_, state))) = heap.pop() {
             let (node, dir) = (state / 4, state % 4);
@@ -300,7 +304,7 @@ impl Router {
                 }
                 continue;
             }
-            if end.is_some_and(|(_, best)| d + h(node) >= best) {
+            if end.is_some_and(|(_, best)| d + remaining(node) >= best) {
                 break;
             }
             let (i, j) = ((node % nx) as i64, (node / nx) as i64);
@@ -317,15 +321,15 @@ impl Router {
                 // The edge is stored at its smaller end.
                 let edge = next.min(node);
                 let (blocked, used) = if dj == 0 {
-                    (g.h_block[edge], g.h_used[edge])
+                    (grid.h_block[edge], grid.h_used[edge])
                 } else {
-                    (g.v_block[edge], g.v_used[edge])
+                    (grid.v_block[edge], grid.v_used[edge])
                 };
-                if blocked || (g.blocked[next] && next != goal) {
+                if blocked || (grid.blocked[next] && next != goal) {
                     continue;
                 }
-                let len = (g.xs[ni as usize] - g.xs[i as usize]).abs()
-                    + (g.ys[nj as usize] - g.ys[j as usize]).abs();
+                let len = (grid.xs[ni as usize] - grid.xs[i as usize]).abs()
+                    + (grid.ys[nj as usize] - grid.ys[j as usize]).abs();
                 let mut cost = len;
                 if used {
                     cost += len * 4.0 + BEND;
@@ -337,7 +341,7 @@ impl Router {
                 if d + cost < dist[ns] {
                     dist[ns] = d + cost;
                     prev[ns] = state;
-                    heap.push(Reverse((key(d + cost + h(next)), ns)));
+                    heap.push(Reverse((key(d + cost + remaining(next)), ns)));
                 }
             }
         }
@@ -346,8 +350,8 @@ impl Router {
         loop {
             let node = state / 4;
             points.push(CanvasPoint {
-                x: g.xs[node % nx],
-                y: g.ys[node / nx],
+                x: grid.xs[node % nx],
+                y: grid.ys[node / nx],
             });
             if prev[state] == usize::MAX {
                 break;
@@ -370,6 +374,7 @@ mod tests {
     }
 
     #[test]
+    #[expect(clippy::float_cmp, reason = "routes are exactly orthogonal")]
     fn a_route_goes_around_a_card_in_the_way_with_bends() {
         let cards = [card(0.0, 0.0), card(400.0, 0.0), card(800.0, 0.0)];
         let mut router = Router::new(&cards);

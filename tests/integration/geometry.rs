@@ -246,3 +246,41 @@ fn cli_render_writes_the_geometry_as_json() {
         assert!(svg.contains(&points.join(" ")), "link {link:?} not drawn");
     }
 }
+
+/// A link the findings ask for is laid out as a dashed link with an "Add link" label, placed
+/// clear like any other, and drawn so in the SVG.
+#[test]
+fn a_missing_link_is_routed_dashed_with_an_add_link_label() {
+    let mut plan = crate::support::example("director-pool-dns-hlb.ron");
+    plan.links
+        .retain(|l| (l.a.0.as_ref(), l.b.0.as_ref()) != ("edge", "fe"));
+    let (rules, findings) = derive(&plan);
+    assert!(
+        layout::missing_links(&findings)
+            .iter()
+            .any(|(a, b)| (a.0.as_ref(), b.0.as_ref()) == ("edge", "fe"))
+    );
+    let d = diagram::diagram(&plan, &catalog(), &rules);
+    let missing: Vec<&Link> = d.links.iter().filter(|l| l.missing).collect();
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    assert_eq!(
+        (missing[0].a.0.as_ref(), missing[0].b.0.as_ref()),
+        ("edge", "fe")
+    );
+    assert!(missing[0].points.len() >= 2);
+    let label = d.labels.iter().find(|l| l.missing).unwrap();
+    assert_eq!(label.text, layout::ADD_LINK);
+    assert_eq!(overlaps(&d, 1.0), Overlaps::default());
+    let svg = diagram::svg(&plan, &catalog(), &rules);
+    assert!(svg.contains("stroke-dasharray=\"7 5\""));
+    assert!(svg.contains(">Add link</text>"));
+    // Straight lines of the old layout would leave it out; the JSON names it.
+    let value = json::value(&d);
+    assert!(
+        value["links"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|l| l["missing"] == true)
+    );
+}

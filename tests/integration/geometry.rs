@@ -284,3 +284,34 @@ fn a_missing_link_is_routed_dashed_with_an_add_link_label() {
             .any(|l| l["missing"] == true)
     );
 }
+
+/// A window lays out with its own texts and font sizes: each label gets the text and size it
+/// asked for, and the layout stays clear.
+#[test]
+fn a_window_lays_out_with_its_own_texts_and_sizes() {
+    let plan = crate::support::example("full-site.ron");
+    let (rules, findings) = derive(&plan);
+    let d = layout::layout_with(&plan, &rules, &layout::missing_links(&findings), |what| {
+        let text = match what {
+            layout::LabelText::Ports(p) => format!("[{p}]"),
+            layout::LabelText::NoTraffic => "無流量".to_owned(),
+            layout::LabelText::AddLink => "新增連結".to_owned(),
+        };
+        let size = (text.chars().count() as f32 * 9.0 + 16.0, 26.0);
+        (text, size)
+    });
+    assert!(!d.labels.is_empty());
+    for l in &d.labels {
+        assert!(l.text.starts_with('[') && l.text.ends_with(']'), "{l:?}");
+        let width = l.text.chars().count() as f32 * 9.0 + 16.0;
+        assert!(
+            (l.bounds.max.x - l.bounds.min.x - width).abs() < 0.01,
+            "{l:?}"
+        );
+        assert!(
+            (l.bounds.max.y - l.bounds.min.y - 26.0).abs() < 0.01,
+            "{l:?}"
+        );
+    }
+    assert_eq!(overlaps(&d, 1.0), Overlaps::default());
+}

@@ -236,21 +236,46 @@ fn ports(cards: &[Bounds], ends: &[(usize, usize)]) -> Vec<[Port; 2]> {
     out
 }
 
+/// What a label says, before a language and a font are chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LabelText<'a> {
+    /// The link's ports, `5061 · 443`.
+    Ports(&'a str),
+    /// A link that carries no rule.
+    NoTraffic,
+    /// A missing link.
+    AddLink,
+}
+
+impl LabelText<'_> {
+    /// The English text the SVG writes.
+    pub fn english(self) -> String {
+        match self {
+            Self::Ports(ports) => ports.to_owned(),
+            Self::NoTraffic => NO_TRAFFIC.to_owned(),
+            Self::AddLink => ADD_LINK.to_owned(),
+        }
+    }
+}
+
 /// Lay out `plan`: its cards, its links and the `missing` links (from [`missing_links`]),
 /// routed, with their labels placed at the SVG's label size. Deterministic; depends on
 /// positions and content only.
 pub fn layout(plan: &Plan, rules: &RuleSet, missing: &[(NodeId, NodeId)]) -> Diagram {
-    layout_sized(plan, rules, missing, |text| {
-        (label_width(text), LABEL_HEIGHT)
+    layout_with(plan, rules, missing, |what| {
+        let text = what.english();
+        let size = (label_width(&text), LABEL_HEIGHT);
+        (text, size)
     })
 }
 
-/// [`layout`] with labels of the size `size` gives a text (a window measures its own font).
-pub fn layout_sized(
+/// [`layout`] with each label's text and size from `label` (a window translates the text and
+/// measures it in its own font).
+pub fn layout_with(
     plan: &Plan,
     rules: &RuleSet,
     missing: &[(NodeId, NodeId)],
-    size: impl Fn(&str) -> (f32, f32),
+    label: impl Fn(LabelText<'_>) -> (String, (f32, f32)),
 ) -> Diagram {
     let cards: Vec<Card> = plan
         .nodes
@@ -273,11 +298,14 @@ pub fn layout_sized(
             pairs.push((pair, true));
         }
     }
-    pairs.retain(|((a, b), _)| index_of.contains_key(a) && index_of.contains_key(b));
-    let ends: Vec<(usize, usize)> = pairs
-        .iter()
-        .map(|((a, b), _)| (index_of[a], index_of[b]))
-        .collect();
+    // Links to a node the plan lacks are not drawn.
+    let (pairs, ends): (Vec<_>, Vec<(usize, usize)>) = pairs
+        .into_iter()
+        .filter_map(|pair| {
+            let ends = (*index_of.get(&pair.0.0)?, *index_of.get(&pair.0.1)?);
+            Some((pair, ends))
+        })
+        .unzip();
     let boxes: Vec<Bounds> = cards.iter().map(|c| c.bounds).collect();
     let ports = ports(&boxes, &ends);
     let mut router = route::Router::new(&boxes);
@@ -286,12 +314,11 @@ pub fn layout_sized(
     for (((a, b), missing), [pa, pb]) in pairs.into_iter().zip(ports) {
         let points = router.route(pa, pb);
         let summary = summaries.get(&(a.clone(), b.clone()));
-        let text = match summary {
-            _ if missing => ADD_LINK.to_owned(),
-            Some(s) if !s.ports.is_empty() => s.ports.clone(),
-            _ => NO_TRAFFIC.to_owned(),
-        };
-        texts.push(text);
+        texts.push(label(match summary {
+            _ if missing => LabelText::AddLink,
+            Some(s) if !s.ports.is_empty() => LabelText::Ports(&s.ports),
+            _ => LabelText::NoTraffic,
+        }));
         links.push(Link {
             a,
             b,
@@ -302,7 +329,7 @@ pub fn layout_sized(
             has_rules: summary.is_some_and(|s| !s.rules.is_empty()),
         });
     }
-    let labels = place::labels(&boxes, &links, texts, size);
+    let labels = place::labels(&boxes, &links, texts);
     Diagram {
         cards,
         links,

@@ -103,12 +103,11 @@ fn candidates(points: &[CanvasPoint], (w, h): (f32, f32)) -> Vec<CanvasPoint> {
     out
 }
 
-/// One label per link, in link order (`texts` in the same order).
+/// One label per link, in link order (`texts`, each with its size, in the same order).
 pub(super) fn labels(
     cards: &[Bounds],
     links: &[Link],
-    texts: Vec<String>,
-    size: impl Fn(&str) -> (f32, f32),
+    texts: Vec<(String, (f32, f32))>,
 ) -> Vec<Label> {
     let mut card_index = Index::new();
     for c in cards {
@@ -124,8 +123,7 @@ pub(super) fn labels(
     }
     let mut placed = Index::new();
     let mut out = Vec::with_capacity(links.len());
-    for (k, (link, text)) in links.iter().zip(texts).enumerate() {
-        let size = size(&text);
+    for (k, (link, (text, size))) in links.iter().zip(texts).enumerate() {
         let free = |b: Bounds| {
             let g = grow(b, GAP);
             !card_index.any(g, |_| true)
@@ -181,8 +179,10 @@ mod tests {
             link("c", "d", &[(200.0, 100.0), (600.0, 100.0)]),
             link("e", "f", &[(400.0, 0.0), (400.0, 300.0)]),
         ];
-        let texts = ["5061 · 443", "5061", "443"].map(str::to_owned).to_vec();
-        let placed = labels(&cards, &links, texts, |t| (label_width(t), LABEL_HEIGHT));
+        let texts = ["5061 · 443", "5061", "443"]
+            .map(|t| (t.to_owned(), (label_width(t), LABEL_HEIGHT)))
+            .to_vec();
+        let placed = labels(&cards, &links, texts);
         for (i, l) in placed.iter().enumerate() {
             assert!(!l.bounds.intersects(cards[0]));
             for other in &placed[i + 1..] {

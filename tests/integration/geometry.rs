@@ -105,9 +105,11 @@ fn routed_layout_has_no_overlaps() {
         before_total.labels_on_cards += before.labels_on_cards;
         before_total.links_through_cards += before.links_through_cards;
         before_total.links_through_labels += before.links_through_labels;
+        before_total.links_along_links += before.links_along_links;
         assert_eq!(after.labels_on_cards, 0, "{name}: {after:?}");
         assert_eq!(after.labels_on_labels, 0, "{name}: {after:?}");
         assert_eq!(after.links_through_cards, 0, "{name}: {after:?}");
+        assert_eq!(after.links_along_links, 0, "{name}: {after:?}");
         if plan.nodes.len() >= 300 {
             assert!(
                 after.labels_under_links * 100 <= labels,
@@ -120,6 +122,7 @@ fn routed_layout_has_no_overlaps() {
     eprintln!("before, all plans: {before_total:?}");
     // The baseline measures what issue 19 saw: the straight lines did overlap.
     assert!(before_total.labels_on_cards > 0 && before_total.links_through_cards > 0);
+    assert!(before_total.links_through_labels > 0 && before_total.links_along_links > 0);
 }
 
 /// Every link is a polyline from its first card's edge to its second card's edge, with

@@ -19,6 +19,20 @@ pub struct Overlaps {
     pub links_through_labels: usize,
     /// Labels that some other link passes through.
     pub labels_under_links: usize,
+    /// Pairs of segments of different links that run along each other (same line, sharing a
+    /// stretch longer than the tolerance), so one hides the other.
+    pub links_along_links: usize,
+}
+
+/// Where an axis-aligned segment lies: (vertical, the line's coordinate, from, to).
+fn on_line(p: CanvasPoint, q: CanvasPoint) -> Option<(bool, f32, f32, f32)> {
+    if (p.y - q.y).abs() < 0.01 {
+        Some((false, p.y, p.x.min(q.x), p.x.max(q.x)))
+    } else if (p.x - q.x).abs() < 0.01 {
+        Some((true, p.x, p.y.min(q.y), p.y.max(q.y)))
+    } else {
+        None
+    }
 }
 
 /// `b` shrunk by `t` on every side (never inverted).
@@ -103,6 +117,27 @@ pub fn overlaps(diagram: &Diagram, tolerance: f32) -> Overlaps {
             .count();
         o.links_through_labels += hits;
         o.labels_under_links += usize::from(hits > 0);
+    }
+    let lines: Vec<(usize, (bool, f32, f32, f32))> = diagram
+        .links
+        .iter()
+        .enumerate()
+        .flat_map(|(k, l)| {
+            l.points
+                .windows(2)
+                .filter_map(move |s| Some((k, on_line(s[0], s[1])?)))
+        })
+        .collect();
+    for (i, &(k, (vertical, at, lo, hi))) in lines.iter().enumerate() {
+        o.links_along_links += lines[i + 1..]
+            .iter()
+            .filter(|&&(k2, (v2, at2, lo2, hi2))| {
+                k2 != k
+                    && v2 == vertical
+                    && (at2 - at).abs() < 0.5
+                    && hi.min(hi2) - lo.max(lo2) > tolerance
+            })
+            .count();
     }
     for link in &diagram.links {
         o.links_through_cards += diagram

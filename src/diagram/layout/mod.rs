@@ -5,8 +5,8 @@
 //!
 //! Cost: routing is an A* search per link over a small grid made of the nearby cards' edges
 //! (an orthogonal visibility grid), so the work grows with the links, not with the plan's area.
-//! Work (`Diagram::work`, grid cells built plus states searched) is about 170 per link: 74,358
-//! for a generated 300-node plan (442 links), 487,701 for 2,000 nodes (2,899 links). Measured
+//! Work (`Diagram::work`, grid cells built plus states searched) is about 160 per link: 70,142
+//! for a generated 300-node plan (442 links), 460,049 for 2,000 nodes (2,899 links). Measured
 //! once in a release build, `render --output FILE.json` (2 cores shared): 0.06 s in all at 300
 //! nodes (0.01 s of it deriving rules and findings), 0.22 s at 2,000 (0.06 s deriving): cheap
 //! enough to run when the plan's content changes, not every frame.
@@ -166,8 +166,9 @@ fn facing(ca: Bounds, cb: Bounds) -> (Side, Side) {
     }
 }
 
-/// The ends on one card side: where the other end lies, the link, which end.
-type Ends = Vec<(f32, usize, usize)>;
+/// The ends on one card side: where the other end lies along the side and (negated) across,
+/// the link, which end.
+type Ends = Vec<(f32, f32, usize, usize)>;
 
 /// Spread the ends on each card side evenly, ordered by where the other end lies, so links on
 /// one side neither share a point nor cross right at the card.
@@ -178,12 +179,17 @@ fn ports(cards: &[Bounds], ends: &[(usize, usize)]) -> Vec<[Port; 2]> {
         let (sa, sb) = facing(cards[ia], cards[ib]);
         sides.push((sa, sb));
         for (end, card, side, other) in [(0, ia, sa, ib), (1, ib, sb, ia)] {
-            let o = cards[other].center();
-            let key = match side {
-                Side::Left | Side::Right => o.y,
-                Side::Top | Side::Bottom => o.x,
+            let (o, c) = (cards[other].center(), cards[card].center());
+            // Along the side by where the other end lies; of two in line, the farther first,
+            // so the nearer one (often straight across) keeps the middle.
+            let (key, far) = match side {
+                Side::Left | Side::Right => (o.y, (o.x - c.x).abs()),
+                Side::Top | Side::Bottom => (o.x, (o.y - c.y).abs()),
             };
-            by_side.entry((card, side)).or_default().push((key, k, end));
+            by_side
+                .entry((card, side))
+                .or_default()
+                .push((key, -far, k, end));
         }
     }
     let mut out: Vec<[Port; 2]> = sides
@@ -202,13 +208,17 @@ fn ports(cards: &[Bounds], ends: &[(usize, usize)]) -> Vec<[Port; 2]> {
         })
         .collect();
     for ((card, side), mut list) in by_side {
-        list.sort_by(|x, y| x.0.total_cmp(&y.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+        list.sort_by(|x, y| {
+            x.0.total_cmp(&y.0)
+                .then(x.1.total_cmp(&y.1))
+                .then((x.2, x.3).cmp(&(y.2, y.3)))
+        });
         let b = cards[card];
         // Keep the ends off the rounded corners.
         let inset = 8.0;
         #[expect(clippy::cast_precision_loss, reason = "few links per side")]
         let n = list.len() as f32;
-        for (i, &(_, k, end)) in list.iter().enumerate() {
+        for (i, &(_, _, k, end)) in list.iter().enumerate() {
             #[expect(clippy::cast_precision_loss, reason = "few links per side")]
             let f = (i as f32 + 1.0) / (n + 1.0);
             let along = |lo: f32, hi: f32| lo + inset + (hi - lo - 2.0 * inset) * f;

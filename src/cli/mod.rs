@@ -37,7 +37,8 @@ Usage:
   lync-port-planner check PLAN.ron [--format text|json] [--against EXISTING.csv] [--firewall FW | --nodes ID,ID]
         --against: audit an existing firewall (our CSV columns, or action,protocol,source,destination,port)
   lync-port-planner catalog [--format markdown|json]
-  lync-port-planner render PLAN.ron --output FILE.svg|FILE.png   the whole plan as a diagram
+  lync-port-planner render PLAN.ron --output FILE.svg|FILE.png|FILE.json
+        the whole plan as a diagram (.json: its cards, routed links and labels)
   lync-port-planner diff OLD.ron NEW.ron [--format markdown|csv|json] [--output FILE]
         the firewall rules to add and to remove, per firewall (a change request)
   lync-port-planner upgrade PLAN.ron                rewrite in the current format, keeping a backup (PLAN.ron.bak, .bak.1, ...)
@@ -263,7 +264,7 @@ fn render_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
     let output = opts
         .output
         .as_ref()
-        .ok_or_else(|| usage("render needs --output FILE.svg or FILE.png"))?;
+        .ok_or_else(|| usage("render needs --output FILE.svg, FILE.png or FILE.json"))?;
     options::refuse_output_over_input(opts, &[path])?;
     let ext = output
         .extension()
@@ -273,12 +274,17 @@ fn render_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
     let rules = rules::derive(&plan, catalog);
     let bytes = match ext.as_deref() {
         Some("svg") => crate::diagram::svg(&plan, catalog, &rules).into_bytes(),
+        Some("json") => {
+            crate::diagram::json::text(&plan, &crate::diagram::diagram(&plan, catalog, &rules))
+                .map_err(|e| usage(format!("cannot write the diagram as JSON: {e}")))?
+                .into_bytes()
+        }
         Some("png") => {
             crate::diagram::png(&plan, catalog, &rules, 1.5).map_err(|e| usage(e.to_string()))?
         }
         _ => {
             return Err(usage(
-                "render writes .svg or .png (from the --output file name)",
+                "render writes .svg, .png or .json (from the --output file name)",
             ));
         }
     };

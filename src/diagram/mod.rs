@@ -1,16 +1,21 @@
 //! The plan as a diagram: SVG drawn from the plan model (never a screenshot), and PNG rendered
 //! from that SVG with the font egui ships, so the output is the same on every machine.
 
+pub mod draw;
 pub mod firewalls;
+pub mod json;
+pub mod layout;
 pub mod style;
 
 use std::fmt::Write as _;
 
 use crate::catalog::Catalog;
 use crate::escape::markup;
-use crate::plan::layout::{self, Bounds, INTERNAL_X, PERIMETER_X};
+use crate::plan::layout::{Bounds, CARD_HEIGHT, CARD_WIDTH, INTERNAL_X, PERIMETER_X};
 use crate::plan::{CanvasPoint, Plan};
-use crate::rules::{RuleSet, link_summaries};
+use crate::rules::RuleSet;
+
+pub use layout::Diagram;
 
 /// Why a PNG could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -33,14 +38,23 @@ fn hex([r, g, b]: [u8; 3]) -> String {
     format!("#{r:02x}{g:02x}{b:02x}")
 }
 
-/// The area the diagram covers: every card, and the three zone titles above them.
-pub fn extent(plan: &Plan) -> Bounds {
-    let cards = plan
-        .nodes
-        .values()
-        .map(|n| Bounds::card(n.position))
-        .reduce(Bounds::union);
-    let top = cards.map_or(0.0, |b| b.min.y) - 110.0;
+/// The laid-out diagram of a plan: cards, routed links (and the missing links its findings
+/// ask for) and placed labels. What the SVG, the PNG and `render --output FILE.json` draw.
+pub fn diagram(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> Diagram {
+    let findings = crate::findings::check(plan, catalog, rules);
+    layout::layout(plan, rules, &layout::missing_links(&findings))
+}
+
+/// The area the diagram covers: every card, link and label, and the three zone titles above.
+pub fn extent(diagram: &Diagram) -> Bounds {
+    let content = layout::content_bounds(diagram);
+    let top = diagram
+        .cards
+        .iter()
+        .map(|c| c.bounds.min.y)
+        .reduce(f32::min)
+        .unwrap_or(0.0)
+        - 110.0;
     let titles = Bounds {
         min: CanvasPoint {
             x: PERIMETER_X - 190.0,
@@ -51,7 +65,7 @@ pub fn extent(plan: &Plan) -> Bounds {
             y: top + 40.0,
         },
     };
-    let all = cards.map_or(titles, |c| c.union(titles));
+    let all = content.map_or(titles, |c| c.union(titles));
     Bounds {
         min: CanvasPoint {
             x: all.min.x - MARGIN,
@@ -66,7 +80,12 @@ pub fn extent(plan: &Plan) -> Bounds {
 
 /// The whole plan as a standalone SVG document.
 pub fn svg(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> String {
-    let b = extent(plan);
+    svg_of(plan, catalog, &diagram(plan, catalog, rules))
+}
+
+/// The SVG of a plan laid out as `diagram`.
+pub fn svg_of(plan: &Plan, catalog: &Catalog, diagram: &Diagram) -> String {
+    let b = extent(diagram);
     let (w, h) = (b.max.x - b.min.x, b.max.y - b.min.y);
     let mut out = String::new();
     writeln!(
@@ -83,10 +102,11 @@ pub fn svg(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> String {
     .ok();
     bands(&mut out, b);
     firewalls::draw(&mut out, plan, b, MARGIN);
-    links(&mut out, plan, rules);
+    draw::links(&mut out, diagram);
     for node in plan.nodes.values() {
         card(&mut out, catalog, node);
     }
+    draw::labels(&mut out, diagram);
     out.push_str("</svg>\n");
     out
 }
@@ -133,116 +153,25 @@ fn bands(out: &mut String, b: Bounds) {
     }
 }
 
-fn arrow_head(out: &mut String, tip: CanvasPoint, from: CanvasPoint) {
-    let (dx, dy) = (tip.x - from.x, tip.y - from.y);
-    let len = dx.hypot(dy).max(f32::EPSILON);
-    let (ux, uy) = (dx / len, dy / len);
-    let (bx, by) = (tip.x - ux * 12.0, tip.y - uy * 12.0);
-    let (sx, sy) = (-uy * 5.0, ux * 5.0);
-    writeln!(
-        out,
-        "<polygon points=\"{},{} {},{} {},{}\" fill=\"#555555\"/>",
-        tip.x,
-        tip.y,
-        bx + sx,
-        by + sy,
-        bx - sx,
-        by - sy
-    )
-    .ok();
-}
-
-fn links(out: &mut String, plan: &Plan, rules: &RuleSet) {
-    let summaries = link_summaries(rules);
-    let mut taken = layout::Occupied::new();
-    for n in plan.nodes.values() {
-        taken.insert(Bounds::card(n.position));
-    }
-    for link in &plan.links {
-        let (Some(na), Some(nb)) = (plan.nodes.get(&link.a), plan.nodes.get(&link.b)) else {
-            continue;
-        };
-        let key = if link.a <= link.b {
-            (link.a.clone(), link.b.clone())
-        } else {
-            (link.b.clone(), link.a.clone())
-        };
-        let (first, second) = if key.0 == link.a { (na, nb) } else { (nb, na) };
-        let (ca, cb) = (Bounds::card(first.position), Bounds::card(second.position));
-        let (a, b) = (ca.border_point(cb.center()), cb.border_point(ca.center()));
-        let summary = summaries.get(&key).cloned().unwrap_or_default();
-        let color = if summary.rules.is_empty() {
-            "#cc3333"
-        } else {
-            "#555555"
-        };
-        writeln!(
-            out,
-            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{color}\" stroke-width=\"2\"/>",
-            a.x, a.y, b.x, b.y
-        )
-        .ok();
-        if summary.forward {
-            arrow_head(out, b, a);
-        }
-        if summary.backward {
-            arrow_head(out, a, b);
-        }
-        let text = if summary.ports.is_empty() {
-            "no Lync traffic".to_owned()
-        } else {
-            summary.ports.clone()
-        };
-        let width = text.chars().count() as f32 * 7.2 + 12.0;
-        let mid = layout::label_position(a, b, (width, 20.0), |b| taken.overlaps(b));
-        taken.insert(Bounds {
-            min: CanvasPoint {
-                x: mid.x - width / 2.0,
-                y: mid.y - 10.0,
-            },
-            max: CanvasPoint {
-                x: mid.x + width / 2.0,
-                y: mid.y + 10.0,
-            },
-        });
-        writeln!(
-            out,
-            "<rect x=\"{}\" y=\"{}\" width=\"{width}\" height=\"20\" rx=\"4\" fill=\"#ffffff\" stroke=\"#888888\"/>",
-            mid.x - width / 2.0,
-            mid.y - 10.0
-        ).ok();
-        writeln!(
-            out,
-            "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#222222\">{}</text>",
-            mid.x,
-            mid.y + 4.0,
-            markup(&text)
-        ).ok();
-    }
-}
-
 fn card(out: &mut String, catalog: &Catalog, node: &crate::plan::Node) {
     let b = Bounds::card(node.position);
     let (color, tag) = style::role_style(&node.role);
     let (x, y) = (b.min.x, b.min.y);
     writeln!(
         out,
-        "<rect x=\"{x}\" y=\"{y}\" width=\"{}\" height=\"{}\" rx=\"6\" fill=\"#ffffff\" stroke=\"#666666\" stroke-width=\"1.2\"/>",
-        layout::CARD_WIDTH,
-        layout::CARD_HEIGHT
+        "<rect x=\"{x}\" y=\"{y}\" width=\"{CARD_WIDTH}\" height=\"{CARD_HEIGHT}\" rx=\"6\" fill=\"#ffffff\" stroke=\"#666666\" stroke-width=\"1.2\"/>",
     ).ok();
     if node.role == "edge" {
         writeln!(
             out,
-            "<rect x=\"{x}\" y=\"{y}\" width=\"6\" height=\"{}\" fill=\"#b05050\"/>",
-            layout::CARD_HEIGHT
+            "<rect x=\"{x}\" y=\"{y}\" width=\"6\" height=\"{CARD_HEIGHT}\" fill=\"#b05050\"/>",
         )
         .ok();
         writeln!(
             out,
             "<rect x=\"{}\" y=\"{y}\" width=\"6\" height=\"{}\" fill=\"#409060\"/>",
             b.max.x - 6.0,
-            layout::CARD_HEIGHT
+            CARD_HEIGHT
         )
         .ok();
     }
@@ -261,25 +190,21 @@ fn card(out: &mut String, catalog: &Catalog, node: &crate::plan::Node) {
             y + 26.0,
             14.0,
             "#111111",
-            style::clip(&node.label, layout::CARD_WIDTH - 66.0, 14.0),
+            style::clip(&node.label, CARD_WIDTH - 66.0, 14.0),
         ),
         (
             x + 10.0,
             y + 50.0,
             11.5,
             "#555555",
-            style::clip(style::card_fqdn(node), layout::CARD_WIDTH - 20.0, 11.5),
+            style::clip(style::card_fqdn(node), CARD_WIDTH - 20.0, 11.5),
         ),
         (
             x + 10.0,
             y + 70.0,
             11.5,
             "#555555",
-            style::clip(
-                &style::card_badge(catalog, node),
-                layout::CARD_WIDTH - 20.0,
-                11.5,
-            ),
+            style::clip(&style::card_badge(catalog, node), CARD_WIDTH - 20.0, 11.5),
         ),
     ];
     for (tx, ty, size, fill, text) in lines {

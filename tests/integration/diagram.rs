@@ -84,7 +84,7 @@ fn png_shows_the_whole_plan_however_far_it_spreads() {
     let catalog = catalog();
     let small = diagram::png(&plan, &catalog, &derive(&plan).0, 1.0).unwrap();
     let (w, h) = png_size(&small);
-    let b = diagram::extent(&plan);
+    let b = diagram::extent(&diagram::diagram(&plan, &catalog, &derive(&plan).0));
     assert_eq!(
         (w, h),
         (

@@ -225,7 +225,8 @@ fn the_diagram_draws_every_cross_zone_link_through_each_firewall_it_crosses() {
             if three {
                 plan.firewalls = Firewalls::three_legged();
             }
-            let svg = diagram::svg(&plan, &catalog(), &derive(&plan).0);
+            let laid_out = diagram::diagram(&plan, &catalog(), &derive(&plan).0);
+            let svg = diagram::svg_of(&plan, &catalog(), &laid_out);
             for fw in plan.firewalls.list() {
                 let group = format!(
                     "<g class=\"firewall\" data-firewall=\"{}\">",
@@ -237,7 +238,8 @@ fn the_diagram_draws_every_cross_zone_link_through_each_firewall_it_crosses() {
                     assert!(svg.contains(&format!(">{interface}</text>")), "{interface}");
                 }
             }
-            let walls = diagram::firewalls::walls(&plan, diagram::extent(&plan), diagram::MARGIN);
+            let walls =
+                diagram::firewalls::walls(&plan, diagram::extent(&laid_out), diagram::MARGIN);
             for link in &plan.links {
                 let (a, b) = (&plan.nodes[&link.a], &plan.nodes[&link.b]);
                 // The examples place each card in its zone's band.

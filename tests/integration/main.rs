@@ -47,6 +47,8 @@ mod audit;
 mod audit_order;
 // The diagram export: SVG and PNG.
 mod diagram;
+// The laid-out diagram: routed links, placed labels, overlaps measured; render to JSON.
+mod geometry;
 // Plan diff as a change request.
 mod diff;
 // Trainer scenarios and exercises.

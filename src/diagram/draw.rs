@@ -1,0 +1,96 @@
+//! Links and labels of a laid-out diagram as SVG: polylines with arrowheads where traffic
+//! goes, missing links dashed, labels as boxes at their placed bounds.
+
+use std::fmt::Write as _;
+
+use super::layout::Diagram;
+use crate::escape::markup;
+use crate::plan::CanvasPoint;
+
+/// A coordinate rounded to hundredths, so `292.80005` is written `292.8`.
+pub fn r(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
+}
+
+fn arrow_head(out: &mut String, tip: CanvasPoint, from: CanvasPoint) {
+    let (dx, dy) = (tip.x - from.x, tip.y - from.y);
+    let len = dx.hypot(dy).max(f32::EPSILON);
+    let (ux, uy) = (dx / len, dy / len);
+    let (bx, by) = (tip.x - ux * 12.0, tip.y - uy * 12.0);
+    let (sx, sy) = (-uy * 5.0, ux * 5.0);
+    writeln!(
+        out,
+        "<polygon points=\"{},{} {},{} {},{}\" fill=\"#555555\"/>",
+        tip.x,
+        tip.y,
+        bx + sx,
+        by + sy,
+        bx - sx,
+        by - sy
+    )
+    .ok();
+}
+
+/// Every link as a polyline, under the cards and labels.
+pub(super) fn links(out: &mut String, diagram: &Diagram) {
+    for link in &diagram.links {
+        let points: Vec<String> = link
+            .points
+            .iter()
+            .map(|p| format!("{},{}", r(p.x), r(p.y)))
+            .collect();
+        let (color, dash) = if link.missing {
+            ("#cc3333", " stroke-dasharray=\"7 5\"")
+        } else if link.has_rules {
+            ("#555555", "")
+        } else {
+            ("#cc3333", "")
+        };
+        writeln!(
+            out,
+            "<polyline points=\"{}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2\" stroke-linejoin=\"round\"{dash}/>",
+            points.join(" ")
+        )
+        .ok();
+        if let ([first, second, ..], [.., before, last]) =
+            (link.points.as_slice(), link.points.as_slice())
+        {
+            if link.forward {
+                arrow_head(out, *last, *before);
+            }
+            if link.backward {
+                arrow_head(out, *first, *second);
+            }
+        }
+    }
+}
+
+/// Every label as a box with its text, on top of everything.
+pub(super) fn labels(out: &mut String, diagram: &Diagram) {
+    for label in &diagram.labels {
+        let b = label.bounds;
+        let (stroke, fill) = if label.missing {
+            ("#cc3333", "#cc3333")
+        } else {
+            ("#888888", "#222222")
+        };
+        writeln!(
+            out,
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"4\" fill=\"#ffffff\" stroke=\"{stroke}\"/>",
+            r(b.min.x),
+            r(b.min.y),
+            r(b.max.x - b.min.x),
+            r(b.max.y - b.min.y)
+        )
+        .ok();
+        let c = b.center();
+        writeln!(
+            out,
+            "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\" fill=\"{fill}\">{}</text>",
+            r(c.x),
+            r(c.y + 4.0),
+            markup(&label.text)
+        )
+        .ok();
+    }
+}

@@ -1,0 +1,193 @@
+//! Counting what a laid-out diagram draws on top of something else, at a tolerance: the
+//! measure the geometry contract is tested with (issue 19), kept in the core so the CLI, the
+//! tests and the canvas measure the same way.
+
+use super::Diagram;
+use crate::plan::CanvasPoint;
+use crate::plan::layout::Bounds;
+
+/// Overlaps of one diagram; every count is zero for a clean layout.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Overlaps {
+    /// Pairs (label, card) that overlap.
+    pub labels_on_cards: usize,
+    /// Pairs of labels that overlap.
+    pub labels_on_labels: usize,
+    /// Pairs (link, card) where the link passes through a card that is not one of its ends.
+    pub links_through_cards: usize,
+    /// Pairs (link, label) where the link passes through another link's label.
+    pub links_through_labels: usize,
+    /// Labels that some other link passes through.
+    pub labels_under_links: usize,
+    /// Pairs of segments of different links that run along each other (same line, sharing a
+    /// stretch longer than the tolerance), so one hides the other.
+    pub links_along_links: usize,
+}
+
+/// Where an axis-aligned segment lies: (vertical, the line's coordinate, from, to).
+fn on_line(p: CanvasPoint, q: CanvasPoint) -> Option<(bool, f32, f32, f32)> {
+    if (p.y - q.y).abs() < 0.01 {
+        Some((false, p.y, p.x.min(q.x), p.x.max(q.x)))
+    } else if (p.x - q.x).abs() < 0.01 {
+        Some((true, p.x, p.y.min(q.y), p.y.max(q.y)))
+    } else {
+        None
+    }
+}
+
+/// `b` shrunk by `t` on every side (never inverted).
+fn shrink(b: Bounds, t: f32) -> Bounds {
+    let cx = f32::midpoint(b.min.x, b.max.x);
+    let cy = f32::midpoint(b.min.y, b.max.y);
+    Bounds {
+        min: CanvasPoint {
+            x: (b.min.x + t).min(cx),
+            y: (b.min.y + t).min(cy),
+        },
+        max: CanvasPoint {
+            x: (b.max.x - t).max(cx),
+            y: (b.max.y - t).max(cy),
+        },
+    }
+}
+
+/// True when the boxes overlap by more than `tolerance` in both directions.
+pub fn boxes_overlap(a: Bounds, b: Bounds, tolerance: f32) -> bool {
+    let w = a.max.x.min(b.max.x) - a.min.x.max(b.min.x);
+    let h = a.max.y.min(b.max.y) - a.min.y.max(b.min.y);
+    w > tolerance && h > tolerance
+}
+
+/// True when the segment `p`-`q` enters the inside of `b` shrunk by `tolerance`
+/// (Liang-Barsky clipping; a segment along an edge does not count).
+pub fn segment_hits(p: CanvasPoint, q: CanvasPoint, b: Bounds, tolerance: f32) -> bool {
+    let b = shrink(b, tolerance);
+    if b.max.x <= b.min.x || b.max.y <= b.min.y {
+        return false;
+    }
+    let (dx, dy) = (q.x - p.x, q.y - p.y);
+    let (mut t0, mut t1) = (0.0_f32, 1.0_f32);
+    for (step, room) in [
+        (-dx, p.x - b.min.x),
+        (dx, b.max.x - p.x),
+        (-dy, p.y - b.min.y),
+        (dy, b.max.y - p.y),
+    ] {
+        if step.abs() <= f32::EPSILON {
+            // Parallel to this edge: inside only strictly within it.
+            if room <= 0.0 {
+                return false;
+            }
+        } else {
+            let t = room / step;
+            if step < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    // Some length of the segment strictly inside.
+    let len = dx.hypot(dy);
+    (t1 - t0) * len > 1e-3
+}
+
+/// The overlaps of `diagram` at `tolerance` canvas units (1 px in the SVG).
+pub fn overlaps(diagram: &Diagram, tolerance: f32) -> Overlaps {
+    let mut o = Overlaps::default();
+    for (i, label) in diagram.labels.iter().enumerate() {
+        o.labels_on_cards += diagram
+            .cards
+            .iter()
+            .filter(|c| boxes_overlap(label.bounds, c.bounds, tolerance))
+            .count();
+        o.labels_on_labels += diagram.labels[i + 1..]
+            .iter()
+            .filter(|l| boxes_overlap(label.bounds, l.bounds, tolerance))
+            .count();
+        let hits = diagram
+            .links
+            .iter()
+            .filter(|link| (&link.a, &link.b) != (&label.a, &label.b))
+            .filter(|link| {
+                link.points
+                    .windows(2)
+                    .any(|s| segment_hits(s[0], s[1], label.bounds, tolerance))
+            })
+            .count();
+        o.links_through_labels += hits;
+        o.labels_under_links += usize::from(hits > 0);
+    }
+    let lines: Vec<(usize, (bool, f32, f32, f32))> = diagram
+        .links
+        .iter()
+        .enumerate()
+        .flat_map(|(k, l)| {
+            l.points
+                .windows(2)
+                .filter_map(move |s| Some((k, on_line(s[0], s[1])?)))
+        })
+        .collect();
+    for (i, &(k, (vertical, at, lo, hi))) in lines.iter().enumerate() {
+        o.links_along_links += lines[i + 1..]
+            .iter()
+            .filter(|&&(k2, (v2, at2, lo2, hi2))| {
+                k2 != k
+                    && v2 == vertical
+                    && (at2 - at).abs() < 0.5
+                    && hi.min(hi2) - lo.max(lo2) > tolerance
+            })
+            .count();
+    }
+    for link in &diagram.links {
+        o.links_through_cards += diagram
+            .cards
+            .iter()
+            .filter(|c| c.id != link.a && c.id != link.b)
+            .filter(|c| {
+                link.points
+                    .windows(2)
+                    .any(|s| segment_hits(s[0], s[1], c.bounds, tolerance))
+            })
+            .count();
+    }
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(x: f32, y: f32) -> CanvasPoint {
+        CanvasPoint { x, y }
+    }
+
+    fn b(x0: f32, y0: f32, x1: f32, y1: f32) -> Bounds {
+        Bounds {
+            min: p(x0, y0),
+            max: p(x1, y1),
+        }
+    }
+
+    #[test]
+    fn segments_through_boxes_at_a_tolerance() {
+        let card = b(0.0, 0.0, 100.0, 50.0);
+        assert!(segment_hits(p(-10.0, 25.0), p(110.0, 25.0), card, 1.0));
+        assert!(segment_hits(p(-10.0, -10.0), p(110.0, 60.0), card, 1.0));
+        // Along an edge, or grazing within the tolerance: not through.
+        assert!(!segment_hits(p(-10.0, 0.0), p(110.0, 0.0), card, 1.0));
+        assert!(!segment_hits(p(-10.0, 50.5), p(110.0, 50.5), card, 1.0));
+        assert!(!segment_hits(p(-10.0, 60.0), p(110.0, 60.0), card, 1.0));
+        // Ending on the edge: not through; ending inside: through.
+        assert!(!segment_hits(p(50.0, -30.0), p(50.0, 0.0), card, 1.0));
+        assert!(segment_hits(p(50.0, -30.0), p(50.0, 10.0), card, 1.0));
+    }
+
+    #[test]
+    fn boxes_overlap_beyond_the_tolerance_only() {
+        let a = b(0.0, 0.0, 100.0, 50.0);
+        assert!(boxes_overlap(a, b(90.0, 10.0, 120.0, 20.0), 1.0));
+        assert!(!boxes_overlap(a, b(99.5, 10.0, 120.0, 20.0), 1.0));
+        assert!(!boxes_overlap(a, b(100.0, 50.0, 120.0, 70.0), 1.0));
+    }
+}

@@ -1,0 +1,201 @@
+//! Label placement: each label on its own link where the link runs clear (the middle of its
+//! longest free stretch first), else beside it, else in rings around it; never on a card, on an
+//! earlier label or on another link. Links are all routed first, so every label knows them.
+
+use super::index::Index;
+use super::measure::segment_hits;
+use super::{Label, Link};
+use crate::plan::CanvasPoint;
+use crate::plan::layout::Bounds;
+
+/// Space kept around a label.
+const GAP: f32 = 3.0;
+/// Along each segment, tried in turn.
+const ALONG: [f32; 7] = [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9];
+/// Rings searched around a link when nothing along it is free: steps of this size...
+const RING_STEP: f32 = 16.0;
+/// ...up to this many.
+const RINGS: u16 = 16;
+
+fn grow(b: Bounds, by: f32) -> Bounds {
+    Bounds {
+        min: CanvasPoint {
+            x: b.min.x - by,
+            y: b.min.y - by,
+        },
+        max: CanvasPoint {
+            x: b.max.x + by,
+            y: b.max.y + by,
+        },
+    }
+}
+
+fn segment_box(a: CanvasPoint, b: CanvasPoint) -> Bounds {
+    Bounds {
+        min: CanvasPoint {
+            x: a.x.min(b.x),
+            y: a.y.min(b.y),
+        },
+        max: CanvasPoint {
+            x: a.x.max(b.x),
+            y: a.y.max(b.y),
+        },
+    }
+}
+
+/// Where a label may go, best first: on the link's segments (longest first), beside them,
+/// then in rings around the segments' middles.
+fn candidates(points: &[CanvasPoint], (w, h): (f32, f32)) -> Vec<CanvasPoint> {
+    let mut segments: Vec<(CanvasPoint, CanvasPoint)> =
+        points.windows(2).map(|s| (s[0], s[1])).collect();
+    segments.sort_by(|a, b| {
+        let len = |s: &(CanvasPoint, CanvasPoint)| (s.1.x - s.0.x).abs() + (s.1.y - s.0.y).abs();
+        len(b).total_cmp(&len(a))
+    });
+    let at = |(a, b): (CanvasPoint, CanvasPoint), t: f32| CanvasPoint {
+        x: a.x + (b.x - a.x) * t,
+        y: a.y + (b.y - a.y) * t,
+    };
+    let mut out = Vec::new();
+    for &s in &segments {
+        out.extend(ALONG.iter().map(|&t| at(s, t)));
+    }
+    for &s in &segments {
+        let horizontal = (s.0.y - s.1.y).abs() < (s.0.x - s.1.x).abs();
+        let (ox, oy) = if horizontal {
+            (0.0, h / 2.0 + GAP + 1.0)
+        } else {
+            (w / 2.0 + GAP + 1.0, 0.0)
+        };
+        for &t in &ALONG {
+            let c = at(s, t);
+            out.push(CanvasPoint {
+                x: c.x + ox,
+                y: c.y + oy,
+            });
+            out.push(CanvasPoint {
+                x: c.x - ox,
+                y: c.y - oy,
+            });
+        }
+    }
+    for ring in 1..=RINGS {
+        let d = f32::from(ring) * RING_STEP;
+        for &s in &segments {
+            let c = at(s, 0.5);
+            for (dx, dy) in [
+                (0.0, -1.0),
+                (0.0, 1.0),
+                (-1.0, 0.0),
+                (1.0, 0.0),
+                (-1.0, -1.0),
+                (1.0, -1.0),
+                (-1.0, 1.0),
+                (1.0, 1.0),
+            ] {
+                out.push(CanvasPoint {
+                    x: c.x + dx * d,
+                    y: c.y + dy * d,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// One label per link, in link order (`texts`, each with its size, in the same order).
+pub(super) fn labels(
+    cards: &[Bounds],
+    links: &[Link],
+    texts: Vec<(String, (f32, f32))>,
+) -> Vec<Label> {
+    let mut card_index = Index::new();
+    for c in cards {
+        card_index.insert(*c);
+    }
+    let mut segments = Index::new();
+    let mut owner: Vec<(usize, CanvasPoint, CanvasPoint)> = Vec::new();
+    for (k, link) in links.iter().enumerate() {
+        for s in link.points.windows(2) {
+            segments.insert(segment_box(s[0], s[1]));
+            owner.push((k, s[0], s[1]));
+        }
+    }
+    let mut placed = Index::new();
+    let mut out = Vec::with_capacity(links.len());
+    for (k, (link, (text, size))) in links.iter().zip(texts).enumerate() {
+        let free = |b: Bounds| {
+            let g = grow(b, GAP);
+            !card_index.any(g, |_| true)
+                && !placed.any(g, |_| true)
+                && !segments.near(g).into_iter().any(|i| {
+                    let (o, p, q) = owner[i];
+                    o != k && segment_hits(p, q, g, 0.0)
+                })
+        };
+        let options = candidates(&link.points, size);
+        let bounds = options
+            .iter()
+            .map(|c| Bounds::around(*c, size))
+            .find(|b| free(*b))
+            .or_else(|| options.first().map(|c| Bounds::around(*c, size)))
+            .unwrap_or_else(|| Bounds::around(CanvasPoint::default(), size));
+        placed.insert(bounds);
+        out.push(Label {
+            a: link.a.clone(),
+            b: link.b.clone(),
+            text,
+            bounds,
+            missing: link.missing,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagram::layout::{LABEL_HEIGHT, label_width};
+    use crate::plan::NodeId;
+
+    fn link(a: &str, b: &str, points: &[(f32, f32)]) -> Link {
+        Link {
+            a: NodeId::from(a),
+            b: NodeId::from(b),
+            points: points.iter().map(|&(x, y)| CanvasPoint { x, y }).collect(),
+            missing: false,
+            forward: true,
+            backward: false,
+            has_rules: true,
+        }
+    }
+
+    #[test]
+    fn labels_keep_off_cards_other_labels_and_other_links() {
+        let cards = [Bounds::card(CanvasPoint { x: 0.0, y: 0.0 })];
+        // Two links on one line and a third crossing their middle.
+        let links = [
+            link("a", "b", &[(200.0, 100.0), (600.0, 100.0)]),
+            link("c", "d", &[(200.0, 100.0), (600.0, 100.0)]),
+            link("e", "f", &[(400.0, 0.0), (400.0, 300.0)]),
+        ];
+        let texts = ["5061 · 443", "5061", "443"]
+            .map(|t| (t.to_owned(), (label_width(t), LABEL_HEIGHT)))
+            .to_vec();
+        let placed = labels(&cards, &links, texts);
+        for (i, l) in placed.iter().enumerate() {
+            assert!(!l.bounds.intersects(cards[0]));
+            for other in &placed[i + 1..] {
+                assert!(!l.bounds.intersects(other.bounds), "{placed:?}");
+            }
+            for (k, other) in links.iter().enumerate() {
+                if k != i {
+                    assert!(
+                        !segment_hits(other.points[0], other.points[1], l.bounds, 0.0),
+                        "{l:?} under {other:?}"
+                    );
+                }
+            }
+        }
+    }
+}

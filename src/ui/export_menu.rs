@@ -68,17 +68,22 @@ pub enum ExportScope {
     All,
     /// One firewall.
     Firewall(Firewall),
-    /// The rules of the selected nodes (a selected link counts as its two nodes).
+    /// The rules of the selected nodes (a selected link counts as its two nodes), or the
+    /// selected firewall's rule set.
     Selection,
 }
 
 impl ExportScope {
-    /// The core scope; the selection becomes node ids, like the CLI's `--nodes`.
-    pub fn resolve(self, selection: &Selection) -> RuleScope {
+    /// The core scope; the selection becomes node ids, like the CLI's `--nodes`, and a
+    /// selected firewall its rule set, like the CLI's `--firewall NAME`.
+    pub fn resolve(self, selection: &Selection, plan: &Plan) -> RuleScope {
         match self {
             Self::All => RuleScope::All,
             Self::Firewall(f) => RuleScope::Firewall(f),
             Self::Selection => {
+                if let Some(id) = selection.firewall {
+                    return RuleScope::Through(plan.firewalls.layout(), id);
+                }
                 let mut ids: BTreeSet<NodeId> = selection.nodes.clone();
                 if let Some((a, b)) = &selection.link {
                     ids.extend([a.clone(), b.clone()]);
@@ -163,7 +168,7 @@ pub fn guard_message(findings: &[Finding], lang: crate::i18n::Lang) -> Option<St
 pub fn export_menu_ui(
     ui: &mut egui::Ui,
     scope: &mut ExportScope,
-    has_selection: bool,
+    (has_selection, firewall): (bool, Option<&str>),
     commands: &mut Commands,
 ) {
     let lang = crate::ui::text::lang(ui.ctx());
@@ -178,7 +183,13 @@ pub fn export_menu_ui(
             );
         }
         ui.add_enabled_ui(has_selection, |ui| {
-            ui.radio_value(scope, ExportScope::Selection, t(ui, "export.selection"))
+            let text = match firewall {
+                Some(name) => {
+                    crate::i18n::trf(lang, "export.selection_firewall", &[("name", name)])
+                }
+                None => t(ui, "export.selection").to_owned(),
+            };
+            ui.radio_value(scope, ExportScope::Selection, text)
         });
         ui.separator();
         for format in Format::ALL {

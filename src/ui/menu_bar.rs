@@ -25,6 +25,8 @@ pub struct MenuState<'a> {
     pub snap: bool,
     /// Something is selected (for the export scope).
     pub has_selection: bool,
+    /// The selected firewall's name: the selection scope then exports its rule set.
+    pub selected_firewall: Option<&'a str>,
     /// Template names, in menu order.
     pub templates: &'a [String],
     /// The UI language.
@@ -102,7 +104,12 @@ pub fn menu_bar_ui(
                 }
             });
         });
-        export_menu::export_menu_ui(ui, scope, state.has_selection, commands);
+        export_menu::export_menu_ui(
+            ui,
+            scope,
+            (state.has_selection, state.selected_firewall),
+            commands,
+        );
         ui.menu_button(t(ui, "trainer.menu"), |ui| {
             for (i, title) in state.scenarios.iter().enumerate() {
                 if ui.button(title).clicked() {

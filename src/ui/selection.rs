@@ -1,9 +1,9 @@
-//! What is selected: nodes or one link. Shared by the canvas, the rule table, the side panel,
+//! What is selected: nodes, one link or one firewall. Shared by the canvas, the rule table, the side panel,
 //! the trainer and exports; never saved in the plan.
 
 use std::collections::BTreeSet;
 
-use crate::plan::{NodeId, Plan};
+use crate::plan::{FirewallId, Layout, NodeId, Plan};
 
 /// What is selected on the canvas.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -12,19 +12,21 @@ pub struct Selection {
     pub nodes: BTreeSet<NodeId>,
     /// The selected link, by its sorted ends.
     pub link: Option<(NodeId, NodeId)>,
+    /// The selected firewall: the table and the selection export show exactly its rule set.
+    pub firewall: Option<FirewallId>,
 }
 
 impl Selection {
     /// Nothing selected.
     pub fn is_empty(&self) -> bool {
-        self.nodes.is_empty() && self.link.is_none()
+        self.nodes.is_empty() && self.link.is_none() && self.firewall.is_none()
     }
 
     /// Select exactly one node.
     pub fn only_node(id: NodeId) -> Self {
         Self {
             nodes: BTreeSet::from([id]),
-            link: None,
+            ..Self::default()
         }
     }
 
@@ -32,8 +34,16 @@ impl Selection {
     pub fn only_link(a: NodeId, b: NodeId) -> Self {
         let key = if a <= b { (a, b) } else { (b, a) };
         Self {
-            nodes: BTreeSet::new(),
             link: Some(key),
+            ..Self::default()
+        }
+    }
+
+    /// Select exactly one firewall.
+    pub fn only_firewall(id: FirewallId) -> Self {
+        Self {
+            firewall: Some(id),
+            ..Self::default()
         }
     }
 
@@ -45,5 +55,20 @@ impl Selection {
         {
             self.link = None;
         }
+        // Switching between back-to-back and three-legged firewalls drops the selected one.
+        if self
+            .firewall
+            .is_some_and(|id| plan.firewalls.get(id).is_none())
+        {
+            self.firewall = None;
+        }
+    }
+}
+
+/// The firewall layout an id belongs to: each id exists in one layout only.
+pub fn layout_of(id: FirewallId) -> Layout {
+    match id {
+        FirewallId::External | FirewallId::Internal => Layout::BackToBack,
+        FirewallId::ThreeLegged => Layout::ThreeLegged,
     }
 }

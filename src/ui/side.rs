@@ -90,7 +90,16 @@ fn inspector_area_ui(
     egui::CollapsingHeader::new(t(ui, "inspector.title"))
         .default_open(true)
         .show(ui, |ui| {
-            if let Some(key) = selection.link.clone() {
+            if let Some(id) = selection.firewall {
+                inspector::firewall_inspector_ui(
+                    ui,
+                    (doc.plan(), &derived.derivation.rules),
+                    inspector,
+                    doc.state(),
+                    id,
+                    commands,
+                );
+            } else if let Some(key) = selection.link.clone() {
                 inspector::link_inspector_ui(
                     ui,
                     doc.plan(),

@@ -48,7 +48,7 @@ impl PlannerApp {
             Command::SelectAll => {
                 self.selection = Selection {
                     nodes: self.doc.plan().nodes.keys().cloned().collect(),
-                    link: None,
+                    ..Selection::default()
                 };
             }
             Command::Copy => {
@@ -140,7 +140,9 @@ impl PlannerApp {
             }
             Command::Export { kind, to_clipboard } => {
                 let scope = match kind {
-                    export_menu::ExportKind::Rules(_) => self.export_scope.resolve(&self.selection),
+                    export_menu::ExportKind::Rules(_) => {
+                        self.export_scope.resolve(&self.selection, self.doc.plan())
+                    }
                     _ => crate::rules::RuleScope::All,
                 };
                 let request = ExportRequest {
@@ -257,7 +259,7 @@ impl PlannerApp {
             self.status = Status::info(self.trf("status.pasted", &[("n", &ids.len().to_string())]));
             self.selection = Selection {
                 nodes: ids.into_iter().collect(),
-                link: None,
+                ..Selection::default()
             };
         }
     }

@@ -134,6 +134,9 @@ impl PlannerApp {
             can_redo: self.doc.can_redo(),
             snap: self.canvas.snap,
             has_selection: !self.selection.is_empty(),
+            selected_firewall: (self.selection.firewall)
+                .and_then(|id| self.doc.plan().firewalls.get(id))
+                .map(|f| f.name),
             templates: &templates,
             scenarios: &scenarios,
             lang: self.lang,

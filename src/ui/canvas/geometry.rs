@@ -38,10 +38,24 @@ pub fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     p.distance(a + ab * t)
 }
 
-/// Bounding box of every card, or `None` for an empty plan.
+/// Bounding box of every card, or `None` for an empty plan; widened to a zone boundary (and
+/// the firewall wall on it) just beside the cards, so that fitting shows the wall a card in
+/// the perimeter band sits against.
 pub fn content_rect(plan: &Plan) -> Option<Rect> {
-    plan.nodes
+    let mut rect = plan
+        .nodes
         .values()
         .map(|n| card_rect(n, Vec2::ZERO))
-        .reduce(Rect::union)
+        .reduce(Rect::union)?;
+    let reach = layout::CARD_WIDTH / 4.0;
+    let half = crate::diagram::firewalls::WALL_WIDTH / 2.0 + 4.0;
+    for x in [layout::PERIMETER_X, layout::INTERNAL_X] {
+        if (rect.left() - reach..rect.left()).contains(&(x - half)) {
+            rect.min.x = x - half;
+        }
+        if (rect.right()..rect.right() + reach).contains(&(x + half)) {
+            rect.max.x = x + half;
+        }
+    }
+    Some(rect)
 }

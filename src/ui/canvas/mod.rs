@@ -1,6 +1,7 @@
 //! The planning canvas on `egui::Scene`: zones, cards, links; gestures (`gestures.rs`) become
 //! [`PlanEdit`]s.
 
+mod firewalls;
 mod geometry;
 mod gestures;
 mod links;
@@ -88,7 +89,7 @@ pub fn canvas_ui(
             ui.ctx().request_repaint();
         }
     }
-    overlay::overlay_ui(ui, view.plan, state, content);
+    overlay::overlay_ui(ui, view.plan, state, selection, content);
     gestures::background(ui, &response, view, state, selection, commands);
 }
 
@@ -156,7 +157,8 @@ fn contents_ui(
         visible: ui.clip_rect().expand(40.0),
         detail: state.to_screen.scaling >= theme::DETAIL_ZOOM,
     };
-    paint::bands(&painter, span, state.to_screen.scaling);
+    let (top, bottom) = paint::bands(&painter, span);
+    firewalls::walls_ui(ui, view.plan, state, selection, (top, bottom));
     links.refresh(
         &painter,
         view.plan,

@@ -16,6 +16,7 @@ pub(super) fn overlay_ui(
     ui: &mut egui::Ui,
     plan: &Plan,
     state: &mut CanvasState,
+    selection: &mut crate::ui::Selection,
     content: Option<Rect>,
 ) {
     let outer = state.screen_rect;
@@ -24,7 +25,9 @@ pub(super) fn overlay_ui(
     ui.ctx().set_sublayer(ui.layer_id(), layer);
     let mut overlay = ui.new_child(UiBuilder::new().layer_id(layer).max_rect(outer));
     overlay.set_clip_rect(outer.intersect(ui.clip_rect()));
-    zone_titles(&overlay, state, outer);
+    let y = outer.top() + TITLE_STRIP / 2.0;
+    let names = super::firewalls::names_ui(&overlay, plan, state, selection, y);
+    zone_titles(&overlay, state, outer, &names);
     state.minimap = None;
     let visible = state.to_screen.inverse() * outer;
     let Some(content) = content else {
@@ -45,8 +48,9 @@ pub(super) fn overlay_ui(
     }
 }
 
-/// Each zone's title centred in the part of its band in view, in the strip along the top.
-fn zone_titles(ui: &egui::Ui, state: &CanvasState, outer: Rect) {
+/// Each zone's title centred in the part of its band in view and clear of the firewalls'
+/// names, in the strip along the top.
+fn zone_titles(ui: &egui::Ui, state: &CanvasState, outer: Rect, names: &[Rect]) {
     let lang = crate::ui::text::lang(ui.ctx());
     let painter = ui.painter();
     let far = 1.0e7;
@@ -58,7 +62,14 @@ fn zone_titles(ui: &egui::Ui, state: &CanvasState, outer: Rect) {
     let y = outer.top() + TITLE_STRIP / 2.0;
     for (left, right, key) in bands {
         let to_x = |x: f32| (state.to_screen * Pos2::new(x, 0.0)).x;
-        let (l, r) = (to_x(left).max(outer.left()), to_x(right).min(outer.right()));
+        let (mut l, mut r) = (to_x(left).max(outer.left()), to_x(right).min(outer.right()));
+        for pill in names {
+            if pill.center().x <= f32::midpoint(l, r) {
+                l = l.max(pill.right());
+            } else {
+                r = r.min(pill.left());
+            }
+        }
         let title = crate::i18n::tr(lang, key);
         let galley = painter.layout_no_wrap(
             title.to_owned(),

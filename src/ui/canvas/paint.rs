@@ -18,9 +18,10 @@ fn zoomed_out(scaling: f32) -> f32 {
     (1.0 / scaling.max(0.01)).max(1.0)
 }
 
-/// The three zone bands behind everything, over the visible area and beyond the content, with
-/// dashed boundaries. Their titles are drawn on top of the canvas (`overlay.rs`).
-pub fn bands(painter: &Painter, content: Rect, scaling: f32) {
+/// The three zone bands behind everything, over the visible area and beyond the content; their
+/// top and bottom. The firewalls on their boundaries are drawn next (`firewalls.rs`), their
+/// titles on top of the canvas (`overlay.rs`).
+pub fn bands(painter: &Painter, content: Rect) -> (f32, f32) {
     let visible = painter.clip_rect();
     let top = visible.top().min(content.top() - 120.0);
     let bottom = visible.bottom().max(content.bottom() + 120.0);
@@ -37,15 +38,7 @@ pub fn bands(painter: &Painter, content: Rect, scaling: f32) {
             theme::zone_fill(zone),
         );
     }
-    let k = zoomed_out(scaling);
-    for x in [PERIMETER_X, INTERNAL_X] {
-        painter.add(Shape::dashed_line(
-            &[Pos2::new(x, top), Pos2::new(x, bottom)],
-            Stroke::new(1.5 * k, theme::ZONE_TITLE),
-            8.0 * k,
-            6.0 * k,
-        ));
-    }
+    (top, bottom)
 }
 
 /// How a card is marked.

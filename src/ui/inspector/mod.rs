@@ -1,8 +1,10 @@
 //! The inspector: the selected node's settings (`node.rs`), the selected link's requirements
-//! (`link.rs`), or the plan's settings when nothing is selected.
+//! (`link.rs`), the selected firewall (`firewall.rs`), or the plan's settings when nothing is
+//! selected.
 //! Text is edited in buffers and committed on Enter or focus loss; invalid input is marked at
 //! the field with a message and never stored.
 
+mod firewall;
 mod link;
 mod node;
 
@@ -10,6 +12,7 @@ use std::collections::BTreeMap;
 
 use eframe::egui::{self, RichText};
 
+pub use firewall::firewall_inspector_ui;
 pub use link::link_inspector_ui;
 pub use node::node_inspector_ui;
 

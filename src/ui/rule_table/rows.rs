@@ -233,6 +233,12 @@ impl Rows {
 
 impl RuleTable {
     fn keeps(&self, rule: &Rule, selection: &Selection, lang: Lang) -> bool {
+        // A selected firewall shows its rule set: what `RuleSet::through` gives.
+        if let Some(id) = selection.firewall
+            && !crate::rules::crosses(rule, crate::ui::selection::layout_of(id), id)
+        {
+            return false;
+        }
         if let Some(key) = &selection.link
             && rule.link() != Some((&key.0, &key.1))
         {

@@ -1,0 +1,157 @@
+//! The selected firewall: its name and interfaces (editable, each change one undo step) and how
+//! many rules it must pass each way (`RuleSet::through`, what the table then lists).
+
+use eframe::egui::{self, RichText};
+
+use super::{InspectorState, text_field};
+use crate::document::StateId;
+use crate::i18n;
+use crate::plan::{FirewallId, Firewalls, NodeId, Plan, PlanEdit};
+use crate::rules::RuleSet;
+use crate::ui::command::{Command, Commands};
+
+/// The firewall `id` of the plan, if it has it.
+pub fn firewall_inspector_ui(
+    ui: &mut egui::Ui,
+    (plan, rules): (&Plan, &RuleSet),
+    state: &mut InspectorState,
+    doc_state: StateId,
+    id: FirewallId,
+    commands: &mut Commands,
+) {
+    let lang = crate::ui::text::lang(ui.ctx());
+    let Some(fw) = plan.firewalls.get(id) else {
+        return;
+    };
+    // Buffers belong to this firewall in this document state (never a node id: those are
+    // never empty and never start with a space).
+    let owner = (
+        NodeId::from(format!(" firewall {}", id.as_str())),
+        doc_state,
+    );
+    if state.owner.as_ref() != Some(&owner) && !ui.ctx().egui_wants_keyboard_input() {
+        state.buffers.clear();
+        state.errors.clear();
+        state.owner = Some(owner);
+    }
+    ui.label(RichText::new(i18n::trf(lang, "canvas.firewall", &[("name", fw.name)])).strong());
+    let through = rules.through(plan.firewalls.layout(), id);
+    ui.label(i18n::trf(
+        lang,
+        "inspector.firewall_inbound",
+        &[("n", &through.inbound.len().to_string())],
+    ));
+    ui.label(i18n::trf(
+        lang,
+        "inspector.firewall_outbound",
+        &[("n", &through.outbound.len().to_string())],
+    ));
+    let check = |field: usize| {
+        move |text: &str| {
+            let next = with_field(&plan.firewalls, id, field, text.trim());
+            let mut problems = Vec::new();
+            crate::plan::firewalls::validate(&next, &mut problems);
+            problems
+                .first()
+                .map_or(Ok(next), |p| Err(p.message.clone()))
+        }
+    };
+    let mut edit = text_field(
+        ui,
+        state,
+        "firewall.name",
+        i18n::tr(lang, "inspector.firewall_name"),
+        fw.name,
+        check(0),
+    );
+    ui.label(RichText::new(i18n::tr(lang, "inspector.firewall_interfaces")).strong());
+    for (k, (zone, name)) in fw.interfaces.iter().enumerate() {
+        let label = i18n::trf(
+            lang,
+            "inspector.firewall_interface",
+            &[("zone", i18n::zone_name(lang, *zone))],
+        );
+        let key = format!("firewall.interface.{k}");
+        if let Some(next) = text_field(ui, state, &key, &label, name, check(k + 1)) {
+            edit = Some(next);
+        }
+    }
+    ui.label(RichText::new(i18n::tr(lang, "inspector.firewall_hint")).small());
+    if let Some(firewalls) = edit {
+        commands.push(Command::Edit(PlanEdit::SetFirewalls { firewalls }));
+    }
+}
+
+/// `firewalls` with field `field` of firewall `id` set to `value`: 0 is the name, then the
+/// interfaces outside in (the order of `FirewallView::interfaces`).
+fn with_field(firewalls: &Firewalls, id: FirewallId, field: usize, value: &str) -> Firewalls {
+    let mut next = firewalls.clone();
+    let slot = match (&mut next, id) {
+        (
+            Firewalls::BackToBack { external, internal },
+            FirewallId::External | FirewallId::Internal,
+        ) => {
+            let device = if id == FirewallId::External {
+                external
+            } else {
+                internal
+            };
+            match field {
+                0 => &mut device.name,
+                1 => &mut device.outside,
+                _ => &mut device.inside,
+            }
+        }
+        (
+            Firewalls::ThreeLegged {
+                name,
+                outside,
+                perimeter,
+                inside,
+            },
+            FirewallId::ThreeLegged,
+        ) => match field {
+            0 => name,
+            1 => outside,
+            2 => perimeter,
+            _ => inside,
+        },
+        _ => return next,
+    };
+    value.clone_into(slot);
+    next
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_field;
+    use crate::plan::{FirewallId, Firewalls};
+
+    #[test]
+    fn a_field_edit_changes_that_field_of_that_firewall_only() {
+        let f = Firewalls::default();
+        let g = with_field(&f, FirewallId::Internal, 2, "lan");
+        let (
+            Firewalls::BackToBack { external, internal },
+            Firewalls::BackToBack { external: e0, .. },
+        ) = (&g, &f)
+        else {
+            panic!("layout changed");
+        };
+        assert_eq!(external, e0);
+        assert_eq!(internal.inside, "lan");
+        assert_eq!(internal.name, "Internal firewall");
+        let t = with_field(
+            &Firewalls::three_legged(),
+            FirewallId::ThreeLegged,
+            2,
+            "perim",
+        );
+        assert_eq!(
+            t.get(FirewallId::ThreeLegged).unwrap().interfaces[1].1,
+            "perim"
+        );
+        // An id of the other layout changes nothing.
+        assert_eq!(with_field(&f, FirewallId::ThreeLegged, 0, "x"), f);
+    }
+}

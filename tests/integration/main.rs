@@ -78,3 +78,6 @@ mod ui_canvas;
 // at 1280 px, Help and legend, the empty canvas, and the small bugs of issue 19.
 #[cfg(feature = "gui")]
 mod ui_panels;
+// The firewalls on the canvas: clicked, their rule set in the table, inspector and exports.
+#[cfg(feature = "gui")]
+mod ui_firewalls;

@@ -113,22 +113,10 @@ pub(super) fn names_ui(
         let size = galley.size() + Vec2::new(14.0, 4.0);
         galleys.push((f32::midpoint(*first, *last), size, galley, fw));
     }
-    // Zoomed far out, the boundaries are closer than the names are wide: push them apart
-    // around the middle, then keep them inside the canvas.
-    if let [(a, sa, _, _), (b, sb, _, _)] = galleys.as_mut_slice() {
-        let overlap = (*a + sa.x / 2.0 + PILL_GAP) - (*b - sb.x / 2.0);
-        if overlap > 0.0 {
-            *a -= overlap / 2.0;
-            *b += overlap / 2.0;
-        }
-    }
+    let mut spans: Vec<(f32, f32)> = galleys.iter().map(|g| (g.0, g.1.x)).collect();
+    place(&mut spans, (outer.left(), outer.right()));
     let mut rects = Vec::new();
-    for (centre, size, galley, fw) in galleys {
-        let half = size.x / 2.0;
-        let x = centre.clamp(
-            outer.left() + half,
-            (outer.right() - half).max(outer.left() + half),
-        );
+    for ((_, size, galley, fw), (x, _)) in galleys.into_iter().zip(spans) {
         let rect = Rect::from_center_size(Pos2::new(x, y), size);
         let selected = selection.firewall == Some(fw.id);
         let response = ui.interact(
@@ -166,4 +154,62 @@ pub(super) fn names_ui(
         rects.push(rect);
     }
     rects
+}
+
+/// Move the names (centre, width), outside in, so that each lies within `left..right` and
+/// clear of the next: zoomed far out the boundaries are closer than the names are wide, and a
+/// boundary out of view keeps its name at the canvas's edge.
+fn place(spans: &mut [(f32, f32)], (left, right): (f32, f32)) {
+    let clamp = |c: f32, w: f32| c.clamp(left + w / 2.0, (right - w / 2.0).max(left + w / 2.0));
+    for span in spans.iter_mut() {
+        span.0 = clamp(span.0, span.1);
+    }
+    // Where two overlap, each gives way by half, then the row is pushed back inside.
+    for i in 1..spans.len() {
+        let overlap =
+            (spans[i - 1].0 + spans[i - 1].1 / 2.0 + PILL_GAP) - (spans[i].0 - spans[i].1 / 2.0);
+        if overlap > 0.0 {
+            spans[i - 1].0 -= overlap / 2.0;
+            spans[i].0 += overlap / 2.0;
+        }
+    }
+    if let Some(first) = spans.first() {
+        let under = left - (first.0 - first.1 / 2.0);
+        if under > 0.0 {
+            spans.iter_mut().for_each(|s| s.0 += under);
+        }
+    }
+    if let Some(last) = spans.last() {
+        let over = (last.0 + last.1 / 2.0) - right;
+        if over > 0.0 {
+            spans.iter_mut().for_each(|s| s.0 -= over);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{PILL_GAP, place};
+
+    #[test]
+    fn names_are_kept_inside_the_canvas_and_apart() {
+        let apart =
+            |s: &[(f32, f32)]| s[0].0 + s[0].1 / 2.0 + PILL_GAP <= s[1].0 - s[1].1 / 2.0 + 1e-3;
+        // Both boundaries far to the left of the view, both on one point, both far right.
+        for centres in [(-500.0, -300.0), (400.0, 400.0), (3000.0, 3400.0)] {
+            let mut spans = [(centres.0, 120.0), (centres.1, 110.0)];
+            place(&mut spans, (0.0, 800.0));
+            assert!(apart(&spans), "{centres:?}: {spans:?}");
+            for (c, w) in spans {
+                assert!(
+                    c - w / 2.0 >= -1e-3 && c + w / 2.0 <= 800.0 + 1e-3,
+                    "{spans:?}"
+                );
+            }
+        }
+        // Far enough apart already: where the boundaries are.
+        let mut spans = [(200.0, 120.0), (500.0, 110.0)];
+        place(&mut spans, (0.0, 800.0));
+        assert_eq!(spans, [(200.0, 120.0), (500.0, 110.0)]);
+    }
 }

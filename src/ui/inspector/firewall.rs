@@ -34,7 +34,7 @@ pub fn firewall_inspector_ui(
         state.errors.clear();
         state.owner = Some(owner);
     }
-    ui.label(RichText::new(i18n::trf(lang, "canvas.firewall", &[("name", fw.name)])).strong());
+    ui.label(RichText::new(fw.name).strong());
     let through = rules.through(plan.firewalls.layout(), id);
     ui.label(i18n::trf(
         lang,

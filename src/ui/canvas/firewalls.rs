@@ -45,15 +45,11 @@ pub(super) fn walls_ui(
     let scaling = state.to_screen.scaling.max(0.01);
     let width = WALL_WIDTH.max(MIN_SCREEN_WIDTH / scaling);
     let px = (1.0 / scaling).max(1.0);
-    for (id, x) in boundaries(&plan.firewalls) {
+    for (leg, (id, x)) in boundaries(&plan.firewalls).into_iter().enumerate() {
         let rect = Rect::from_x_y_ranges(x - width / 2.0..=x + width / 2.0, top..=bottom);
         let selected = selection.firewall == Some(id);
         paint_wall(&painter, rect, selected, px);
-        let response = ui.interact(
-            rect,
-            ui.scope_id().with(("wall", id, x as i32)),
-            Sense::click(),
-        );
+        let response = ui.interact(rect, ui.scope_id().with(("wall", id, leg)), Sense::click());
         if response.clicked() {
             *selection = Selection::only_firewall(id);
         }
@@ -93,10 +89,10 @@ pub(super) fn names_ui(
     let outer = state.screen_rect;
     let to_x = |x: f32| (state.to_screen * Pos2::new(x, 0.0)).x;
     let lang = crate::ui::text::lang(ui.ctx());
-    let list = plan.firewalls.list();
+    let firewalls = plan.firewalls.list();
     let walls = boundaries(&plan.firewalls);
     let mut galleys = Vec::new();
-    for fw in &list {
+    for fw in &firewalls {
         let xs: Vec<f32> = walls
             .iter()
             .filter(|(id, _)| *id == fw.id)
@@ -176,13 +172,17 @@ fn place(spans: &mut [(f32, f32)], (left, right): (f32, f32)) {
     if let Some(first) = spans.first() {
         let under = left - (first.0 - first.1 / 2.0);
         if under > 0.0 {
-            spans.iter_mut().for_each(|s| s.0 += under);
+            for s in spans.iter_mut() {
+                s.0 += under;
+            }
         }
     }
     if let Some(last) = spans.last() {
         let over = (last.0 + last.1 / 2.0) - right;
         if over > 0.0 {
-            spans.iter_mut().for_each(|s| s.0 -= over);
+            for s in spans.iter_mut() {
+                s.0 -= over;
+            }
         }
     }
 }

@@ -57,15 +57,26 @@ pub(super) fn walls_ui(
 }
 
 /// A wall: mortar, a column of bricks as one dashed line, outlined in yellow when selected.
+/// Bricks are drawn only in view (a tall plan's wall would be thousands of them), starting on
+/// the wall's own brick boundaries so that they do not crawl as the view pans.
 fn paint_wall(painter: &Painter, rect: Rect, selected: bool, px: f32) {
     painter.rect_filled(rect, 0.0, MORTAR);
     let x = rect.center().x;
-    painter.add(Shape::dashed_line(
-        &[Pos2::new(x, rect.top()), Pos2::new(x, rect.bottom())],
-        Stroke::new(rect.width() - 2.0 * px, BRICK),
-        10.0 * px,
-        2.0 * px,
-    ));
+    let (brick, joint) = (10.0 * px, 2.0 * px);
+    let visible = painter.clip_rect();
+    let skipped = ((visible.top() - rect.top()) / (brick + joint))
+        .floor()
+        .max(0.0);
+    let from = rect.top() + skipped * (brick + joint);
+    let to = rect.bottom().min(visible.bottom());
+    if from < to {
+        painter.add(Shape::dashed_line(
+            &[Pos2::new(x, from), Pos2::new(x, to)],
+            Stroke::new(rect.width() - 2.0 * px, BRICK),
+            brick,
+            joint,
+        ));
+    }
     if selected {
         painter.rect_stroke(
             rect,

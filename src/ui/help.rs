@@ -9,7 +9,8 @@ use crate::ui::theme;
 
 /// The marks the legend explains, each with its colour sample and its i18n key. Tooltips on the
 /// marks themselves use the same keys.
-pub const LEGEND: [(Mark, &str); 6] = [
+pub const LEGEND: [(Mark, &str); 7] = [
+    (Mark::Wall, "legend.wall"),
     (Mark::Dot, "legend.red_dot"),
     (Mark::Selected, "legend.selected"),
     (Mark::EdgeSides, "legend.edge_sides"),
@@ -31,6 +32,8 @@ pub enum Mark {
     Text(&'static str),
     /// Red text in the rule table.
     RedText,
+    /// A firewall's wall on a zone boundary.
+    Wall,
 }
 
 /// Every shortcut with the text of its command, in menu order, then the alternates.
@@ -115,6 +118,13 @@ fn sample_ui(ui: &mut egui::Ui, mark: Mark) {
         }
         Mark::RedText => {
             ui.label(RichText::new("10.0.0.?").color(theme::PROBLEM));
+        }
+        Mark::Wall => {
+            let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+            let wall = egui::Rect::from_center_size(rect.center(), egui::vec2(8.0, size.y));
+            ui.painter().rect_filled(wall, 0.0, theme::WALL_MORTAR);
+            ui.painter()
+                .rect_filled(wall.shrink2(egui::vec2(1.0, 3.0)), 0.0, theme::WALL_BRICK);
         }
         Mark::Dot | Mark::Selected | Mark::EdgeSides => {
             let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());

@@ -93,3 +93,8 @@ pub fn zone_fill_strong(zone: Zone) -> Color32 {
         Zone::Internal => Color32::from_rgb(0x40, 0x90, 0x60),
     }
 }
+
+/// A firewall's bricks on the canvas (the SVG's colours).
+pub const WALL_BRICK: Color32 = Color32::from_rgb(0xb5, 0x53, 0x3c);
+/// The mortar between them, and the firewall names' fill.
+pub const WALL_MORTAR: Color32 = Color32::from_rgb(0x7a, 0x34, 0x26);

@@ -10,9 +10,8 @@ use crate::plan::layout::{INTERNAL_X, PERIMETER_X};
 use crate::plan::{FirewallId, Firewalls, Plan};
 use crate::ui::{Selection, theme};
 
-/// Brick red of the walls, as in the SVG.
-const BRICK: egui::Color32 = egui::Color32::from_rgb(0xb5, 0x53, 0x3c);
-const MORTAR: egui::Color32 = egui::Color32::from_rgb(0x7a, 0x34, 0x26);
+const BRICK: egui::Color32 = theme::WALL_BRICK;
+const MORTAR: egui::Color32 = theme::WALL_MORTAR;
 /// Narrowest a wall is drawn on screen, in points, however far the view is zoomed out.
 const MIN_SCREEN_WIDTH: f32 = 5.0;
 /// Room between two name pills pushed apart when zoomed far out.

@@ -10,7 +10,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use lync_port_planner::export::Format;
 use lync_port_planner::plan::layout::INTERNAL_X;
-use lync_port_planner::plan::{CanvasPoint, FirewallId};
+use lync_port_planner::plan::{CanvasPoint, FirewallId, Firewalls, PlanEdit};
 use lync_port_planner::ui::command::Command;
 use lync_port_planner::ui::export_menu::{ExportKind, ExportScope};
 use lync_port_planner::ui::rule_table::Row;
@@ -206,4 +206,28 @@ fn the_firewall_names_stay_apart_and_on_the_canvas_at_any_zoom() {
             "zoom {zoom}: outside in"
         );
     }
+}
+
+#[test]
+fn a_three_legged_firewall_is_one_name_and_its_rule_set_is_every_crossing_rule() {
+    let mut h = window();
+    h.get_by_label("Firewall: Internal firewall").click();
+    h.run();
+    h.state_mut().push(Command::Edit(PlanEdit::SetFirewalls {
+        firewalls: Firewalls::three_legged(),
+    }));
+    h.run();
+    // The internal firewall is gone: so is its selection, and both walls are one firewall's.
+    assert_eq!(h.state().selection.firewall, None);
+    assert!(h.query_by_label("Firewall: Internal firewall").is_none());
+    h.get_by_label("Firewall: Firewall").click();
+    h.run();
+    assert_eq!(h.state().selection.firewall, Some(FirewallId::ThreeLegged));
+    let app = h.state();
+    let crossing: BTreeSet<String> = (app.derived().derivation.rules.rules.iter())
+        .filter(|r| r.source.zone != r.destination.zone)
+        .map(|r| r.id().to_string())
+        .collect();
+    assert!(!crossing.is_empty());
+    assert_eq!(table_rules(&h), crossing);
 }

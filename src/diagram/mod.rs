@@ -5,6 +5,7 @@ pub mod draw;
 pub mod firewalls;
 pub mod json;
 pub mod layout;
+pub mod legend;
 pub mod style;
 
 use std::fmt::Write as _;
@@ -46,7 +47,8 @@ pub fn diagram(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> Diagram {
     layout::layout(plan, rules, &layout::missing_links(&findings))
 }
 
-/// The area the diagram covers: every card, link and label, and the three zone titles above.
+/// The area the diagram covers: every card, link and label, the three zone titles above and
+/// the legend below.
 pub fn extent(diagram: &Diagram) -> Bounds {
     let content = layout::content_bounds(diagram);
     let top = diagram
@@ -66,7 +68,9 @@ pub fn extent(diagram: &Diagram) -> Bounds {
             y: top + 40.0,
         },
     };
-    let all = content.map_or(titles, |c| c.union(titles));
+    let all = content
+        .map_or(titles, |c| c.union(titles))
+        .union(legend::bounds(diagram));
     Bounds {
         min: CanvasPoint {
             x: all.min.x - MARGIN,
@@ -108,6 +112,7 @@ pub fn svg_of(plan: &Plan, catalog: &Catalog, diagram: &Diagram) -> String {
         card(&mut out, catalog, node);
     }
     draw::labels(&mut out, diagram);
+    legend::draw(&mut out, diagram);
     out.push_str("</svg>\n");
     out
 }

@@ -152,10 +152,7 @@ fn walls(out: &mut String, plan: &Plan, extent: Bounds) {
         .iter()
         .enumerate()
     {
-        let name = list
-            .iter()
-            .find(|f| f.id == wall.id)
-            .map_or("", |f| f.name);
+        let name = list.iter().find(|f| f.id == wall.id).map_or("", |f| f.name);
         let id = format!("firewall-{i}");
         vertex(
             out,
@@ -281,10 +278,7 @@ fn card_cells(
         rect(10.0, 10.0, 40.0, 22.0),
     );
     if node.role == "edge" {
-        for (side, x, fill) in [
-            ("outside", 0.0, "#b05050"),
-            ("inside", w - 6.0, "#409060"),
-        ] {
+        for (side, x, fill) in [("outside", 0.0, "#b05050"), ("inside", w - 6.0, "#409060")] {
             vertex(
                 out,
                 &format!("{id}-{side}"),

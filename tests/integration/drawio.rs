@@ -37,10 +37,7 @@ fn cells(xml: &str) -> (String, Vec<(String, Cell)>) {
     let doc = roxmltree::Document::parse(xml).unwrap();
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "mxfile");
-    let diagram = root
-        .children()
-        .find(|n| n.has_tag_name("diagram"))
-        .unwrap();
+    let diagram = root.children().find(|n| n.has_tag_name("diagram")).unwrap();
     let name = diagram.attribute("name").unwrap().to_owned();
     let allowed = [
         "mxfile",
@@ -139,7 +136,10 @@ fn check_plan(what: &str, plan: &Plan) {
     assert_eq!(card_vertices.count(), d.cards.len(), "{what}: cards");
     for card in &d.cards {
         let cell = by_id[card_cell[&card.id].as_str()];
-        assert!(same_box(cell.bounds.unwrap(), card.bounds), "{what}: {card:?}");
+        assert!(
+            same_box(cell.bounds.unwrap(), card.bounds),
+            "{what}: {card:?}"
+        );
         let title = plan.nodes[&card.id].label.clone();
         assert_eq!(
             cell.value.split('\n').next().unwrap(),
@@ -215,7 +215,8 @@ fn drawio_seed_plan_has_bends_a_missing_link_and_an_edge() {
     let mut plan = example("director-pool-dns-hlb.ron");
     // Removing a link the findings ask for makes a missing (dashed) link.
     let before = plan.links.len();
-    plan.links.retain(|l| !(l.a.as_str() == "dir" && l.b.as_str() == "fe"));
+    plan.links
+        .retain(|l| !(l.a.as_str() == "dir" && l.b.as_str() == "fe"));
     assert_eq!(plan.links.len(), before - 1);
     let xml = export(&plan, Format::Drawio);
     check_plan("seed without dir-fe", &plan);

@@ -185,10 +185,7 @@ fn unresolved_plan() -> Plan {
 #[test]
 fn html_report_prints_landscape_with_wrapping_cells() {
     let html = export(&example("director-pool-dns-hlb.ron"), Format::Html);
-    let print = html
-        .split("@media print{")
-        .nth(1)
-        .expect("a print style");
+    let print = html.split("@media print{").nth(1).expect("a print style");
     for rule in [
         "@page{size:landscape",
         "overflow-wrap:anywhere",
@@ -213,12 +210,21 @@ fn html_report_prints_landscape_with_wrapping_cells() {
     let page = write_temp("report.html", html.as_bytes());
     let pdf = page.with_extension("pdf");
     let out = Command::new(browser)
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer"])
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+        ])
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(&page)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF"), "not a PDF");
     // Landscape: each page's box is wider than tall.

@@ -58,7 +58,18 @@ pub fn render(report: &Report<'_>) -> String {
     // The report's findings are the whole plan's already.
     let missing = layout::missing_links(report.findings);
     let diagram = layout::layout(report.plan, &rules, &missing);
-    document(report.plan, report.catalog, &diagram)
+    let mut out = document(report.plan, report.catalog, &diagram);
+    // Like the config formats, a plan with errors says so at the top (an XML comment: finding
+    // kinds are fixed ids, and `--` is kept out of it anyway).
+    if let Some((n, kinds)) = super::text::errors(report.findings) {
+        let warning = format!(
+            "<!-- WARNING: this plan has {n} error finding(s) ({}). Run lync-port-planner check and fix them before relying on this diagram. -->\n",
+            kinds.replace("--", "- -")
+        );
+        let at = out.find('\n').map_or(0, |i| i + 1);
+        out.insert_str(at, &warning);
+    }
+    out
 }
 
 /// The mxfile of `plan` laid out as `diagram`.

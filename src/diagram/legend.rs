@@ -17,6 +17,16 @@ const GAP: f32 = 30.0;
 /// Right of the internal wall (half a wall wide) and its interface name's start.
 const LEFT: f32 = INTERNAL_X + 20.0;
 
+/// The legend in words, for a drawing that shows no samples (the draw.io file).
+pub const WORDS: [&str; 6] = [
+    "Legend",
+    "Hatched bar: a firewall (name above, interfaces beside)",
+    "Link: the arrow points the way traffic goes",
+    "Dashed red: a missing link (Add link)",
+    "Solid red: a link that carries no Lync traffic",
+    "Edge: red side external, green side internal",
+];
+
 /// Where the legend goes: below the diagram's content (cards, links, labels).
 pub fn bounds(diagram: &Diagram) -> Bounds {
     let bottom = layout::content_bounds(diagram).map_or(0.0, |c| c.max.y);

@@ -1,6 +1,6 @@
 //! The laid-out diagram as a diagrams.net (draw.io) file: uncompressed mxfile XML, which
 //! draw.io opens, edits and converts to Visio. Cell order is drawing order: zone bands, firewall
-//! walls, links, cards, labels, as in the SVG.
+//! walls, links, cards, labels, legend, as in the SVG.
 //!
 //! Labels are text cells at the boxes the layout placed them in, not the edges' values: draw.io
 //! would put an edge's value at the edge's middle, where the layout found it collides with
@@ -122,6 +122,15 @@ pub fn document(plan: &Plan, catalog: &crate::catalog::Catalog, diagram: &Diagra
             label.bounds,
         );
     }
+    // The legend in words where the SVG draws it: below everything, overlapping nothing.
+    vertex(
+        &mut out,
+        "legend",
+        "1",
+        &lines(&dia::legend::WORDS),
+        "text;html=0;rounded=1;align=left;verticalAlign=top;spacingLeft=10;spacingTop=6;fontSize=12;fontColor=#333333;fillColor=#ffffff;strokeColor=#999999;",
+        dia::legend::bounds(diagram),
+    );
     out.push_str("      </root>\n    </mxGraphModel>\n  </diagram>\n</mxfile>\n");
     out
 }

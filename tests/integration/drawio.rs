@@ -187,6 +187,12 @@ fn check_plan(what: &str, plan: &Plan) {
         assert_eq!(cell.value, name, "{what}");
     }
     assert!(!by_id.contains_key(format!("firewall-{}", walls.len()).as_str()));
+    let legend = by_id["legend"];
+    assert!(
+        same_box(legend.bounds.unwrap(), diagram::legend::bounds(&d)),
+        "{what}"
+    );
+    assert!(legend.value.starts_with("Legend\n"), "{what}");
     for zone in ["Internet", "Perimeter", "Internal"] {
         assert!(
             cells

@@ -19,6 +19,7 @@ th{background:#eef1f5}td.num{text-align:right;font-variant-numeric:tabular-nums}
 @media print{@page{size:landscape;margin:10mm}\
 body{margin:0;font-size:9pt}h1{font-size:14pt}h2{font-size:12pt;break-after:avoid}\
 table{width:100%;font-size:7.5pt}th,td{padding:0.15em 0.3em;overflow-wrap:anywhere;word-break:break-word}\
+th{overflow-wrap:normal;word-break:normal}td.num{white-space:nowrap;overflow-wrap:normal}\
 tr{break-inside:avoid}.diagram{break-inside:avoid}.diagram svg{max-height:170mm;border:0}}";
 
 pub(super) fn render(report: &Report<'_>) -> String {

@@ -22,7 +22,7 @@ fn r(v: f32) -> f32 {
     dia::draw::r(v)
 }
 
-/// Lines of user text as one attribute value, each line escaped, joined by an escaped newline.
+/// Lines of text as one attribute value, each line escaped, joined by an escaped newline.
 fn lines(parts: &[&str]) -> String {
     parts
         .iter()
@@ -261,8 +261,9 @@ fn edge(
     out.push_str("          </mxGeometry>\n        </mxCell>\n");
 }
 
-/// A card: a box outlined in its role's colour with the title, FQDN and badge, the role's tag
-/// as a coloured child box, and an Edge's outside (red) and inside (green) sides.
+/// A card: a box outlined in its role's colour with the title; the role's tag as a coloured
+/// child box, the FQDN and badge as child text cells, an Edge's outside (red) and inside
+/// (green) sides as child boxes.
 fn card_cells(
     out: &mut String,
     i: usize,
@@ -277,9 +278,9 @@ fn card_cells(
         out,
         &id,
         "1",
-        &lines(&[&node.label, style::card_fqdn(node), &badge]),
+        &markup(&node.label),
         &format!(
-            "rounded=1;arcSize=6;html=0;whiteSpace=wrap;overflow=hidden;fillColor=#ffffff;strokeColor={};strokeWidth=2;align=left;verticalAlign=top;spacingLeft=58;spacingTop=4;fontSize=12;fontColor=#111111;",
+            "rounded=1;arcSize=6;html=0;whiteSpace=wrap;overflow=hidden;fillColor=#ffffff;strokeColor={};strokeWidth=2;align=left;verticalAlign=top;spacingLeft=58;spacingTop=6;fontSize=14;fontColor=#111111;",
             dia::hex(colour)
         ),
         b,
@@ -297,6 +298,21 @@ fn card_cells(
         ),
         rect(10.0, 10.0, 40.0, 22.0),
     );
+    // The FQDN and the badge under the title, the card's full width (the title sits beside the
+    // tag), as the SVG draws them.
+    for (part, y, text) in [
+        ("fqdn", 38.0, style::card_fqdn(node)),
+        ("badge", 58.0, &badge),
+    ] {
+        vertex(
+            out,
+            &format!("{id}-{part}"),
+            &id,
+            &markup(text),
+            "text;html=0;align=left;verticalAlign=middle;overflow=hidden;fontSize=11;fontColor=#555555;movable=0;",
+            rect(10.0, y, w - 20.0, 20.0),
+        );
+    }
     if node.role == "edge" {
         for (side, x, fill) in [("outside", 0.0, "#b05050"), ("inside", w - 6.0, "#409060")] {
             vertex(

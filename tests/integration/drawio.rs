@@ -140,12 +140,12 @@ fn check_plan(what: &str, plan: &Plan) {
             same_box(cell.bounds.unwrap(), card.bounds),
             "{what}: {card:?}"
         );
-        let title = plan.nodes[&card.id].label.clone();
-        assert_eq!(
-            cell.value.split('\n').next().unwrap(),
-            lync_port_planner::escape::one_line(&title),
-            "{what}"
-        );
+        let node = &plan.nodes[&card.id];
+        let one_line = lync_port_planner::escape::one_line;
+        assert_eq!(cell.value, one_line(&node.label), "{what}");
+        let fqdn = by_id[format!("{}-fqdn", card_cell[&card.id]).as_str()];
+        assert_eq!(fqdn.value, one_line(diagram::style::card_fqdn(node)));
+        assert_eq!(fqdn.parent.as_ref(), Some(&card_cell[&card.id]));
     }
     // One edge per link, between its cards, along its polyline.
     let edges: Vec<&Cell> = cells.iter().map(|(_, c)| c).filter(|c| c.edge).collect();
@@ -244,10 +244,12 @@ pub fn check_hostile(n: usize, hostile: &str, text: &str) {
         .collect();
     assert!(!cards.is_empty());
     for card in cards {
-        // Title and FQDN are the hostile text; the badge is ours.
-        let mut parts = card.value.split('\n');
-        assert_eq!(parts.next(), Some(line.as_str()), "corpus {n}");
-        assert_eq!(parts.next(), Some(line.as_str()), "corpus {n}");
+        assert_eq!(card.value, line, "corpus {n}: a card's title");
+    }
+    let fqdns = cells.iter().filter(|(i, _)| i.ends_with("-fqdn"));
+    assert!(fqdns.clone().count() > 0);
+    for (id, fqdn) in fqdns {
+        assert_eq!(fqdn.value, line, "corpus {n}: {id}");
     }
     for (id, cell) in &cells {
         assert!(!cell.style.contains("html=1"), "corpus {n}: {id}");

@@ -280,7 +280,7 @@ fn card_cells(
         "1",
         &markup(&node.label),
         &format!(
-            "rounded=1;arcSize=6;html=0;whiteSpace=wrap;overflow=hidden;fillColor=#ffffff;strokeColor={};strokeWidth=2;align=left;verticalAlign=top;spacingLeft=58;spacingTop=6;fontSize=14;fontColor=#111111;",
+            "rounded=1;arcSize=6;html=0;whiteSpace=wrap;overflow=hidden;fillColor=#ffffff;strokeColor={};strokeWidth=2;align=left;verticalAlign=top;spacingLeft=58;spacingTop=11;fontSize=14;fontColor=#111111;",
             dia::hex(colour)
         ),
         b,

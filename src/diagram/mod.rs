@@ -5,6 +5,7 @@ pub mod draw;
 pub mod firewalls;
 pub mod json;
 pub mod layout;
+pub mod legend;
 pub mod style;
 
 use std::fmt::Write as _;
@@ -34,7 +35,8 @@ const FONT: &str = "Ubuntu";
 /// Blank edge around the diagram.
 pub const MARGIN: f32 = 40.0;
 
-fn hex([r, g, b]: [u8; 3]) -> String {
+/// A colour as `#rrggbb`.
+pub fn hex([r, g, b]: [u8; 3]) -> String {
     format!("#{r:02x}{g:02x}{b:02x}")
 }
 
@@ -45,7 +47,8 @@ pub fn diagram(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> Diagram {
     layout::layout(plan, rules, &layout::missing_links(&findings))
 }
 
-/// The area the diagram covers: every card, link and label, and the three zone titles above.
+/// The area the diagram covers: every card, link and label, the three zone titles above and
+/// the legend below.
 pub fn extent(diagram: &Diagram) -> Bounds {
     let content = layout::content_bounds(diagram);
     let top = diagram
@@ -65,7 +68,9 @@ pub fn extent(diagram: &Diagram) -> Bounds {
             y: top + 40.0,
         },
     };
-    let all = content.map_or(titles, |c| c.union(titles));
+    let all = content
+        .map_or(titles, |c| c.union(titles))
+        .union(legend::bounds(diagram));
     Bounds {
         min: CanvasPoint {
             x: all.min.x - MARGIN,
@@ -107,36 +112,66 @@ pub fn svg_of(plan: &Plan, catalog: &Catalog, diagram: &Diagram) -> String {
         card(&mut out, catalog, node);
     }
     draw::labels(&mut out, diagram);
+    legend::draw(&mut out, diagram);
     out.push_str("</svg>\n");
     out
+}
+
+/// One zone band of the diagram: its left and right edge, fill colour, title and the title's
+/// centre (the SVG and the draw.io export draw the same bands).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Band {
+    /// Left edge.
+    pub left: f32,
+    /// Right edge.
+    pub right: f32,
+    /// Fill colour, `#rrggbb`.
+    pub fill: &'static str,
+    /// The zone's name.
+    pub title: &'static str,
+    /// Where the title is centred across.
+    pub title_x: f32,
+}
+
+/// The three zone bands of a diagram covering `b` (`extent`), outside in; a band may be empty
+/// (`right <= left`) when no content reaches it.
+pub fn bands_of(b: Bounds) -> [Band; 3] {
+    [
+        Band {
+            left: b.min.x.min(PERIMETER_X),
+            right: PERIMETER_X,
+            fill: "#fbeaea",
+            title: "Internet",
+            title_x: PERIMETER_X - 100.0,
+        },
+        Band {
+            left: PERIMETER_X,
+            right: INTERNAL_X,
+            fill: "#fdf3e1",
+            title: "Perimeter",
+            title_x: f32::midpoint(PERIMETER_X, INTERNAL_X),
+        },
+        Band {
+            left: INTERNAL_X,
+            right: b.max.x.max(INTERNAL_X),
+            fill: "#e8f5ee",
+            title: "Internal",
+            title_x: INTERNAL_X + 175.0,
+        },
+    ]
 }
 
 fn bands(out: &mut String, b: Bounds) {
     let (top, bottom) = (b.min.y, b.max.y);
     let title_y = top + MARGIN + 20.0;
-    for (left, right, fill, title, title_x) in [
-        (
-            b.min.x.min(PERIMETER_X),
-            PERIMETER_X,
-            "#fbeaea",
-            "Internet",
-            PERIMETER_X - 100.0,
-        ),
-        (
-            PERIMETER_X,
-            INTERNAL_X,
-            "#fdf3e1",
-            "Perimeter",
-            f32::midpoint(PERIMETER_X, INTERNAL_X),
-        ),
-        (
-            INTERNAL_X,
-            b.max.x.max(INTERNAL_X),
-            "#e8f5ee",
-            "Internal",
-            INTERNAL_X + 175.0,
-        ),
-    ] {
+    for band in bands_of(b) {
+        let Band {
+            left,
+            right,
+            fill,
+            title,
+            title_x,
+        } = band;
         if right > left {
             writeln!(
                 out,

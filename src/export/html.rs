@@ -1,5 +1,7 @@
 //! A self-contained HTML report: plan summary, rules grouped by firewall, findings.
 //! Every piece of text goes through `esc`; no script, no external resource.
+//! Printed, it fits A4 or Letter landscape: cells wrap anywhere (addresses and FQDNs have no
+//! spaces), so the rule table's columns shrink to the page instead of being cut off.
 
 use super::Report;
 use super::text::addresses;
@@ -13,7 +15,12 @@ th,td{border:1px solid #bbb;padding:0.3em 0.5em;vertical-align:top;text-align:le
 th{background:#eef1f5}td.num{text-align:right;font-variant-numeric:tabular-nums}\
 .error{color:#a40000}.warning{color:#8a5a00}.info{color:#335}\
 .unresolved{background:#ffe3e3}code{font-size:0.95em}\
-.diagram svg{max-width:100%;height:auto;border:1px solid #ccc}";
+.diagram svg{max-width:100%;height:auto;border:1px solid #ccc}\
+@media print{@page{size:landscape;margin:10mm}\
+body{margin:0;font-size:9pt}h1{font-size:14pt}h2{font-size:12pt;break-after:avoid}\
+table{width:100%;font-size:7.5pt}th,td{padding:0.15em 0.3em;overflow-wrap:anywhere;word-break:break-word}\
+th{overflow-wrap:normal;word-break:normal}td.num{white-space:nowrap;overflow-wrap:normal}\
+tr{break-inside:avoid}.diagram{break-inside:avoid}.diagram svg{max-height:170mm;border:0}}";
 
 pub(super) fn render(report: &Report<'_>) -> String {
     let lang = report.lang;

@@ -3,6 +3,7 @@
 
 mod asa;
 mod csv;
+mod drawio;
 mod html;
 mod iptables;
 mod json;
@@ -59,6 +60,8 @@ pub enum Format {
     Iptables,
     /// Cisco ASA extended access-list lines.
     Asa,
+    /// The diagram as a diagrams.net (draw.io) file.
+    Drawio,
 }
 
 impl Format {
@@ -70,7 +73,7 @@ impl Format {
     }
 
     /// Every format, in menu order.
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::Csv,
         Self::Markdown,
         Self::Html,
@@ -79,6 +82,7 @@ impl Format {
         Self::Nftables,
         Self::Iptables,
         Self::Asa,
+        Self::Drawio,
     ];
 
     /// The name used on the command line.
@@ -92,6 +96,7 @@ impl Format {
             Self::Nftables => "nftables",
             Self::Iptables => "iptables",
             Self::Asa => "asa",
+            Self::Drawio => "drawio",
         }
     }
 
@@ -106,6 +111,7 @@ impl Format {
             Self::Nftables => "nft",
             Self::Iptables => "rules",
             Self::Asa => "asa.txt",
+            Self::Drawio => "drawio",
         }
     }
 }
@@ -127,7 +133,7 @@ pub enum ExportError {
 /// An unknown format name.
 #[derive(Debug, thiserror::Error)]
 #[error(
-    "unknown export format `{name}` (expected one of: csv, markdown, html, json, powershell, nftables, iptables, asa)"
+    "unknown export format `{name}` (expected one of: csv, markdown, html, json, powershell, nftables, iptables, asa, drawio)"
 )]
 pub struct UnknownFormat {
     /// What was given.
@@ -155,6 +161,7 @@ pub fn render(format: Format, report: &Report<'_>) -> Result<String, ExportError
         Format::Nftables => nftables::render(report),
         Format::Iptables => iptables::render(report),
         Format::Asa => asa::render(report),
+        Format::Drawio => drawio::render(report),
     })
 }
 

@@ -57,6 +57,7 @@ fn format_name(format: Format) -> &'static str {
         Format::Nftables => "nftables",
         Format::Iptables => "iptables",
         Format::Asa => "Cisco ASA",
+        Format::Drawio => "draw.io diagram",
     }
 }
 

@@ -132,3 +132,50 @@ fn cli_render_writes_svg_and_png() {
     ]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// The legend lies inside the drawn area and overlaps nothing: no card, label, link bend or
+/// end, no firewall wall or its name; the geometry JSON does not count it as a card.
+#[test]
+fn legend_is_drawn_where_it_covers_nothing() {
+    let catalog = catalog();
+    for path in example_paths() {
+        let plan = lync_port_planner::plan_file::load(&path, &catalog).unwrap();
+        let d = diagram::diagram(&plan, &catalog, &derive(&plan).0);
+        let legend = diagram::legend::bounds(&d);
+        let extent = diagram::extent(&d);
+        assert!(
+            extent.min.x <= legend.min.x
+                && legend.max.x <= extent.max.x
+                && legend.max.y <= extent.max.y,
+            "{path:?}: the legend is cut off"
+        );
+        for card in &d.cards {
+            assert!(!card.bounds.intersects(legend), "{path:?}: {}", card.id);
+        }
+        for label in &d.labels {
+            assert!(!label.bounds.intersects(legend), "{path:?}: {}", label.text);
+        }
+        // Links are orthogonal and the legend is below every point, so no segment reaches it.
+        for link in &d.links {
+            assert!(link.points.iter().all(|p| p.y < legend.min.y), "{path:?}");
+        }
+        for wall in diagram::firewalls::walls(&plan, extent, diagram::MARGIN) {
+            // The wall plus its interface names, 4 units from it.
+            let mut beside = wall.bounds;
+            beside.max.x += 4.0;
+            assert!(!beside.intersects(legend), "{path:?}: {:?}", wall.id);
+        }
+        let svg = diagram::svg_of(&plan, &catalog, &d);
+        assert_eq!(svg.matches("<g class=\"legend\">").count(), 1);
+        for words in [
+            "Firewall",
+            "arrow points the way traffic goes",
+            "missing link",
+            "Edge: red side external",
+        ] {
+            assert!(svg.contains(words), "{path:?}: {words}");
+        }
+        let json = diagram::json::value(&plan, &d);
+        assert_eq!(json["cards"].as_array().unwrap().len(), plan.nodes.len());
+    }
+}

@@ -134,6 +134,12 @@ fn exports_of_a_plan_with_errors_say_so_at_the_top() {
         match format {
             // A data table read by spreadsheets and by our own audit: no banner row.
             Format::Csv => assert_eq!(head.lines().next(), clean_head.lines().next()),
+            // The warning is an XML comment: the file still parses.
+            Format::Drawio => {
+                assert!(head.contains("<!-- WARNING") && head.contains("dangerous_rule"));
+                assert!(roxmltree::Document::parse(&export(&bad, format)).is_ok());
+                assert!(!clean_head.contains("WARNING"), "{clean_head}");
+            }
             Format::Json => {
                 assert!(head.contains("\"errors\": 1"), "{format}: {head}");
                 assert!(

@@ -197,7 +197,8 @@ fn html_report_prints_landscape_with_wrapping_cells() {
     ] {
         assert!(print.contains(rule), "print style lacks {rule}");
     }
-    // Chromium is optional (CI lacks it): a note, not a failure, when it is missing.
+    // Chromium is optional for a bare `cargo test` (`.ci/run` installs it): a note, not a
+    // failure, when it is missing.
     let Some(browser) = ["chromium", "chromium-browser", "google-chrome"]
         .into_iter()
         .find(|b| {

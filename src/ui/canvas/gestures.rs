@@ -5,7 +5,7 @@ use eframe::egui::{self, Key, PointerButton, Pos2, Rect, Vec2};
 
 use super::state::{point, pos};
 use super::{
-    CanvasState, CanvasView, Gesture, RolePayload, Selection, geometry, pointer_on_canvas,
+    CanvasState, CanvasView, Gesture, RolePayload, Selection, geometry, pointer_over_canvas,
 };
 use crate::plan::{NodeId, PlanEdit, layout};
 use crate::ui::command::{Command, Commands};
@@ -21,7 +21,7 @@ pub(super) fn node_gestures(
     (response, handle): (&egui::Response, Option<&egui::Response>),
 ) {
     let delta = ui.input(|i| i.pointer.delta()) / state.to_screen.scaling;
-    let pointer = pointer_on_canvas(ui, state);
+    let pointer = pointer_over_canvas(ui, state);
 
     if let Some(handle) = handle {
         if handle.drag_started() {
@@ -118,7 +118,7 @@ pub(super) fn background(
     selection: &mut Selection,
     commands: &mut Commands,
 ) {
-    let pointer = pointer_on_canvas(ui, state);
+    let pointer = pointer_over_canvas(ui, state);
     if let (Some(payload), Some(p)) = (response.dnd_release_payload::<RolePayload>(), pointer) {
         place(view, (state, lang(ui)), selection, commands, &payload.0, p);
         return;

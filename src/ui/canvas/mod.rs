@@ -93,20 +93,9 @@ pub fn canvas_ui(
     gestures::background(ui, &response, view, state, selection, commands);
 }
 
-/// Pointer position in canvas units, if the pointer is over the canvas itself: not over a
-/// panel (a link hidden under the rule table must not take the click meant for its filter), nor
-/// over a window or menu drawn above the canvas.
-fn pointer_on_canvas(ui: &egui::Ui, state: &CanvasState) -> Option<Pos2> {
-    let p = ui.input(|i| i.pointer.latest_pos())?;
-    let on_top = ui
-        .ctx()
-        .layer_id_at(p)
-        .is_none_or(|layer| layer.order == egui::Order::Background);
-    (state.screen_rect.contains(p) && on_top).then(|| state.to_screen.inverse() * p)
-}
-
 /// Pointer position in canvas units when the canvas is what the pointer is over: not a panel
-/// beside it, the minimap, a menu or a window on top of it. What hovers and clicks links.
+/// beside it (a link hidden under the rule table must not take the click meant for its
+/// filter), the minimap, a menu or a window on top of it. What hovers, clicks and drags.
 fn pointer_over_canvas(ui: &egui::Ui, state: &CanvasState) -> Option<Pos2> {
     let p = ui.input(|i| i.pointer.latest_pos())?;
     let covered = !state.screen_rect.contains(p)

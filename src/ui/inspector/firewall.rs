@@ -6,7 +6,7 @@ use eframe::egui::{self, RichText};
 use super::{InspectorState, text_field};
 use crate::document::StateId;
 use crate::i18n;
-use crate::plan::{FirewallId, Firewalls, NodeId, Plan, PlanEdit};
+use crate::plan::{FirewallId, Firewalls, Plan, PlanEdit};
 use crate::rules::RuleSet;
 use crate::ui::command::{Command, Commands};
 
@@ -23,17 +23,7 @@ pub fn firewall_inspector_ui(
     let Some(fw) = plan.firewalls.get(id) else {
         return;
     };
-    // Buffers belong to this firewall in this document state (never a node id: those are
-    // never empty and never start with a space).
-    let owner = (
-        NodeId::from(format!(" firewall {}", id.as_str())),
-        doc_state,
-    );
-    if state.owner.as_ref() != Some(&owner) && !ui.ctx().egui_wants_keyboard_input() {
-        state.buffers.clear();
-        state.errors.clear();
-        state.owner = Some(owner);
-    }
+    state.own((super::Owner::Firewall(id), doc_state), ui);
     ui.label(RichText::new(fw.name).strong());
     let through = rules.through(plan.firewalls.layout(), id);
     ui.label(i18n::trf(

@@ -26,13 +26,22 @@ use crate::ui::command::{Command, Commands};
 use crate::ui::text::t;
 use crate::ui::theme;
 
+/// What the inspector's text buffers are for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Owner {
+    /// The plan's own fields (nothing selected).
+    Plan,
+    Node(NodeId),
+    Firewall(crate::plan::FirewallId),
+}
+
 /// Text being edited and the errors found in it, by field key.
 #[derive(Debug, Default)]
 pub struct InspectorState {
     buffers: BTreeMap<String, String>,
     errors: BTreeMap<String, String>,
-    /// The (node, document state) the buffers belong to.
-    owner: Option<(NodeId, StateId)>,
+    /// What the buffers belong to, in which document state.
+    owner: Option<(Owner, StateId)>,
     /// A field to put the cursor in (from a finding's fix), and whether a filled field will do.
     focus: Option<(NodeField, bool)>,
     /// The requirements of the selected link, for (link, document state).
@@ -40,6 +49,15 @@ pub struct InspectorState {
 }
 
 impl InspectorState {
+    /// Start fresh buffers for `owner`, unless they are its already or a field is being typed in.
+    fn own(&mut self, owner: (Owner, StateId), ui: &egui::Ui) {
+        if self.owner.as_ref() != Some(&owner) && !ui.ctx().egui_wants_keyboard_input() {
+            self.buffers.clear();
+            self.errors.clear();
+            self.owner = Some(owner);
+        }
+    }
+
     /// Put the cursor in the first field of this kind (an empty one if there is one).
     pub fn focus(&mut self, field: NodeField) {
         self.focus = Some((field, false));
@@ -210,12 +228,7 @@ pub fn plan_settings_ui(
     commands: &mut Commands,
 ) {
     let lang = crate::ui::text::lang(ui.ctx());
-    let owner = (NodeId::from(""), doc_state);
-    if state.owner.as_ref() != Some(&owner) && !ui.ctx().egui_wants_keyboard_input() {
-        state.buffers.clear();
-        state.errors.clear();
-        state.owner = Some(owner);
-    }
+    state.own((Owner::Plan, doc_state), ui);
     ui.label(RichText::new(t(ui, "plan.settings")).strong());
     if let Some(name) = text_field(
         ui,

@@ -28,13 +28,7 @@ pub fn node_inspector_ui(
     let Some(role) = catalog.role(&node.role) else {
         return;
     };
-    if state.owner.as_ref() != Some(&(id.clone(), doc_state))
-        && !ui.ctx().egui_wants_keyboard_input()
-    {
-        state.buffers.clear();
-        state.errors.clear();
-        state.owner = Some((id.clone(), doc_state));
-    }
+    state.own((super::Owner::Node(id.clone()), doc_state), ui);
     let mut next = Node::clone(node);
     let lang = crate::ui::text::lang(ui.ctx());
     ui.label(RichText::new(role.name.get(lang)).strong());

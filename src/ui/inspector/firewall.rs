@@ -25,16 +25,19 @@ pub fn firewall_inspector_ui(
     };
     state.own((super::Owner::Firewall(id), doc_state), ui);
     ui.label(RichText::new(fw.name).strong());
-    let through = rules.through(plan.firewalls.layout(), id);
+    let (inbound, outbound) = cached(&mut state.firewall_counts, (id, doc_state), || {
+        let through = rules.through(plan.firewalls.layout(), id);
+        (through.inbound.len(), through.outbound.len())
+    });
     ui.label(i18n::trf(
         lang,
         "inspector.firewall_inbound",
-        &[("n", &through.inbound.len().to_string())],
+        &[("n", &inbound.to_string())],
     ));
     ui.label(i18n::trf(
         lang,
         "inspector.firewall_outbound",
-        &[("n", &through.outbound.len().to_string())],
+        &[("n", &outbound.to_string())],
     ));
     let check = |field: usize| {
         move |text: &str| {
@@ -69,6 +72,19 @@ pub fn firewall_inspector_ui(
     ui.label(RichText::new(i18n::tr(lang, "inspector.firewall_hint")).small());
     if let Some(firewalls) = edit {
         commands.push(Command::Edit(PlanEdit::SetFirewalls { firewalls }));
+    }
+}
+
+/// The counts kept in `slot` for `key`, computed again only when the key changes (another
+/// firewall, or another document state: an edit, undo or redo).
+fn cached(
+    slot: &mut Option<(super::FirewallKey, (usize, usize))>,
+    key: super::FirewallKey,
+    compute: impl FnOnce() -> (usize, usize),
+) -> (usize, usize) {
+    match slot {
+        Some((k, counts)) if *k == key => *counts,
+        _ => slot.insert((key, compute())).1,
     }
 }
 
@@ -114,8 +130,26 @@ fn with_field(firewalls: &Firewalls, id: FirewallId, field: usize, value: &str) 
 
 #[cfg(test)]
 mod tests {
-    use super::with_field;
-    use crate::plan::{FirewallId, Firewalls};
+    use super::{cached, with_field};
+    use crate::document::Document;
+    use crate::plan::{FirewallId, Firewalls, Plan};
+
+    #[test]
+    fn rule_counts_are_computed_again_only_for_another_firewall_or_state() {
+        let state = Document::new(Plan::new("t"), None).state();
+        let mut slot = None;
+        let mut calls = 0;
+        let mut get = |slot: &mut _, key| {
+            cached(slot, key, || {
+                calls += 1;
+                (calls, 0)
+            })
+        };
+        assert_eq!(get(&mut slot, (FirewallId::External, state)), (1, 0));
+        assert_eq!(get(&mut slot, (FirewallId::External, state)), (1, 0));
+        assert_eq!(get(&mut slot, (FirewallId::Internal, state)), (2, 0));
+        assert_eq!(get(&mut slot, (FirewallId::External, state)), (3, 0));
+    }
 
     #[test]
     fn a_field_edit_changes_that_field_of_that_firewall_only() {

@@ -35,6 +35,9 @@ enum Owner {
     Firewall(crate::plan::FirewallId),
 }
 
+/// Which firewall's rule counts, in which document state.
+type FirewallKey = (crate::plan::FirewallId, StateId);
+
 /// Text being edited and the errors found in it, by field key.
 #[derive(Debug, Default)]
 pub struct InspectorState {
@@ -46,6 +49,9 @@ pub struct InspectorState {
     focus: Option<(NodeField, bool)>,
     /// The requirements of the selected link, for (link, document state).
     link_rules: Option<((NodeId, NodeId), StateId, Vec<Rule>)>,
+    /// The selected firewall's rule counts (inbound, outbound), for (firewall, document state):
+    /// `RuleSet::through` walks every rule, too much for each frame of a large plan.
+    firewall_counts: Option<(FirewallKey, (usize, usize))>,
 }
 
 impl InspectorState {

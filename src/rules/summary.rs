@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::RuleSet;
+use crate::i18n::{self, Lang};
 use crate::plan::NodeId;
 
 /// Ports shown on a link label before "+N more" (tooltips list them all).
@@ -11,8 +12,13 @@ pub const MAX_PORTS_SHOWN: usize = 5;
 /// What a link carries.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LinkSummary {
-    /// Distinct destination ports, `5061 · 8080 · 4443`.
+    /// Distinct destination ports, `5061 · 8080 · 4443`, in English (`+2 more` past
+    /// [`MAX_PORTS_SHOWN`]): what the SVG and JSON write.
     pub ports: String,
+    /// The ports shown, without the count of the rest.
+    pub shown: String,
+    /// Ports past [`MAX_PORTS_SHOWN`], left out of `shown`.
+    pub more: usize,
     /// Some rule goes from the link's first end (the smaller id) to its second.
     pub forward: bool,
     /// Some rule goes from the second end to the first.
@@ -63,10 +69,43 @@ pub fn link_summaries(rules: &RuleSet) -> BTreeMap<(NodeId, NodeId), LinkSummary
             .take(MAX_PORTS_SHOWN)
             .map(|(_, p)| p)
             .collect();
-        if total > MAX_PORTS_SHOWN {
-            shown.push(format!("+{} more", total - MAX_PORTS_SHOWN));
-        }
-        summary.ports = shown.join(" · ");
+        summary.shown = shown.join(" · ");
+        summary.more = total.saturating_sub(MAX_PORTS_SHOWN);
+        summary.ports = summary.ports_in(Lang::En);
     }
     links
+}
+
+impl LinkSummary {
+    /// The label text in `lang`: the shown ports, then "+N more" translated.
+    pub fn ports_in(&self, lang: Lang) -> String {
+        if self.more == 0 {
+            return self.shown.clone();
+        }
+        let more = i18n::trf(lang, "link.more_ports", &[("n", &self.more.to_string())]);
+        format!("{} · {more}", self.shown)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LinkSummary;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn more_ports_are_counted_in_the_language_asked() {
+        let s = LinkSummary {
+            shown: "443 · 5061".to_owned(),
+            more: 3,
+            ..LinkSummary::default()
+        };
+        assert_eq!(s.ports_in(Lang::En), "443 · 5061 · +3 more");
+        assert_eq!(s.ports_in(Lang::ZhTw), "443 · 5061 · 另 3 個");
+        assert_eq!(s.ports_in(Lang::KoKr), "443 · 5061 · 외 3개");
+        let few = LinkSummary {
+            shown: "443".to_owned(),
+            ..LinkSummary::default()
+        };
+        assert_eq!(few.ports_in(Lang::KoKr), "443");
+    }
 }

@@ -73,7 +73,7 @@ fn label_text(derived: &Derived, key: &(NodeId, NodeId), lang: Lang, hide: bool)
         return i18n::tr(lang, "trainer.hidden").to_owned();
     }
     match derived.links.get(key) {
-        Some(v) if !v.summary.ports.is_empty() => v.summary.ports.clone(),
+        Some(v) if !v.summary.ports.is_empty() => v.summary.ports_in(lang),
         _ => i18n::tr(lang, "canvas.no_traffic").to_owned(),
     }
 }

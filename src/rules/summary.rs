@@ -64,7 +64,7 @@ pub fn link_summaries(rules: &RuleSet) -> BTreeMap<(NodeId, NodeId), LinkSummary
             ranges.iter().map(|p| (p.from, p.to_string())).collect();
         ports.sort();
         let total = ports.len();
-        let mut shown: Vec<String> = ports
+        let shown: Vec<String> = ports
             .into_iter()
             .take(MAX_PORTS_SHOWN)
             .map(|(_, p)| p)

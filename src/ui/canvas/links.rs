@@ -8,9 +8,9 @@ use eframe::egui::{Painter, Pos2, Rect, Vec2};
 
 use super::geometry;
 use super::state::{Gesture, point, pos};
+use crate::diagram::layout;
 use crate::document::{ContentId, StateId};
 use crate::i18n::{self, Lang};
-use crate::diagram::layout;
 use crate::plan::layout::{Bounds, Occupied};
 use crate::plan::{NodeId, Plan};
 use crate::ui::derived::Derived;
@@ -281,10 +281,9 @@ fn routed(plan: &Plan, derived: &Derived, shapes: &mut [LinkShape]) {
         shape.a = shape.points[0];
         shape.b = shape.points[shape.points.len() - 1];
         shape.label = Rect::from_min_max(pos(label.bounds.min), pos(label.bounds.max));
-        shape.extent = shape
-            .points
-            .iter()
-            .fold(shape.label, |r, p| r.union(Rect::from_center_size(*p, Vec2::splat(24.0))));
+        shape.extent = shape.points.iter().fold(shape.label, |r, p| {
+            r.union(Rect::from_center_size(*p, Vec2::splat(24.0)))
+        });
     }
 }
 

@@ -375,3 +375,48 @@ fn a_link_under_a_panel_takes_no_click() {
     click_at(&mut h, on);
     assert_eq!(h.state().selection.link.as_ref(), Some(&shape.key));
 }
+
+/// The canvas draws the diagram's layout: every link is `diagram::layout`'s routed polyline,
+/// and every label sits where `layout_with` places it with the window's texts and sizes.
+#[test]
+fn the_canvas_draws_the_same_layout_as_the_svg() {
+    use lync_port_planner::diagram::layout::{layout, layout_with};
+    let h = window(AppOptions::default(), SMALL);
+    let plan = h.state().plan().clone();
+    let rules = lync_port_planner::rules::derive(&plan, &catalog());
+    let shapes = h.state().link_shapes.shapes.clone();
+    let diagram = layout(&plan, &rules, &[]);
+    assert_eq!(shapes.len(), diagram.links.len());
+    let near = |p: Pos2, q: lync_port_planner::plan::CanvasPoint| {
+        (p.x - q.x).abs() <= 1.0 && (p.y - q.y).abs() <= 1.0
+    };
+    for (shape, link) in shapes.iter().zip(&diagram.links) {
+        assert_eq!((&shape.key.0, &shape.key.1), (&link.a, &link.b));
+        assert_eq!(shape.points.len(), link.points.len(), "{:?}", shape.key);
+        assert!(
+            shape
+                .points
+                .iter()
+                .zip(&link.points)
+                .all(|(p, q)| near(*p, *q)),
+            "{:?}: {:?} vs {:?}",
+            shape.key,
+            shape.points,
+            link.points
+        );
+    }
+    let next = std::cell::Cell::new(0);
+    let own = layout_with(&plan, &rules, &[], |_| {
+        let s = &shapes[next.replace(next.get() + 1)];
+        (s.text.clone(), (s.label.width(), s.label.height()))
+    });
+    for (shape, label) in shapes.iter().zip(&own.labels) {
+        assert!(
+            near(shape.label.min, label.bounds.min) && near(shape.label.max, label.bounds.max),
+            "{:?}: {:?} vs {:?}",
+            shape.key,
+            shape.label,
+            label.bounds
+        );
+    }
+}

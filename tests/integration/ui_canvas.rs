@@ -56,7 +56,15 @@ fn assert_framed(h: &Harness<'_, PlannerApp>, what: &str) {
         canvas.expand(0.5).contains_rect(cards),
         "{what}: cards {cards:?} outside the canvas {canvas:?}"
     );
-    let filled = (cards.width() / canvas.width()).max(cards.height() / canvas.height());
+    // Fit frames the cards and the link labels the layout places beside them.
+    let to_screen = h.state().canvas.to_screen;
+    let content = h
+        .state()
+        .link_shapes
+        .shapes
+        .iter()
+        .fold(cards, |r, s| r.union(to_screen * s.label));
+    let filled = (content.width() / canvas.width()).max(content.height() / canvas.height());
     let at_most_100 = (h.state().canvas.zoom() - 1.0).abs() < 0.01;
     assert!(
         filled > 0.75 || at_most_100,
@@ -328,24 +336,24 @@ fn the_minimap_shows_a_large_view_and_a_click_or_drag_moves_it() {
 #[test]
 fn a_link_under_a_panel_takes_no_click() {
     let mut h = window(AppOptions::default(), SMALL);
-    // The most vertical link, at 400% with its top end at the canvas's middle: it runs on
-    // below the canvas, under the rule table.
-    let shape = h
+    // The longest vertical run of a routed link, at 400% with its top at the canvas's middle:
+    // it runs on below the canvas, under the rule table.
+    let (shape, top, bottom) = h
         .state()
         .link_shapes
         .shapes
         .iter()
-        .max_by(|x, y| {
-            let steep = |a: Pos2, b: Pos2| (b - a).normalized().y.abs();
-            steep(x.a, x.b).total_cmp(&steep(y.a, y.b))
+        .flat_map(|s| s.points.windows(2).map(move |w| (s, w[0], w[1])))
+        .filter(|(_, a, b)| (a.x - b.x).abs() < 0.5)
+        .max_by(|x, y| (x.2.y - x.1.y).abs().total_cmp(&(y.2.y - y.1.y).abs()))
+        .map(|(s, a, b)| {
+            (
+                s.clone(),
+                if a.y < b.y { a } else { b },
+                if a.y < b.y { b } else { a },
+            )
         })
-        .expect("links")
-        .clone();
-    let (top, bottom) = if shape.a.y < shape.b.y {
-        (shape.a, shape.b)
-    } else {
-        (shape.b, shape.a)
-    };
+        .expect("links");
     let size = h.state().canvas.screen_rect.size();
     h.state_mut().canvas.scene_rect = Rect::from_center_size(top, size / 4.0);
     h.run();
@@ -360,8 +368,55 @@ fn a_link_under_a_panel_takes_no_click() {
     click_at(&mut h, under);
     assert_eq!(h.state().selection.link, None, "clicked at {under:?}");
     // The same link's label clicked on the canvas selects it.
+    h.state_mut().canvas.scene_rect = Rect::from_center_size(shape.label.center(), size / 4.0);
+    h.run();
     let on = h.state().canvas.to_screen * shape.label.center();
     assert!(canvas.contains(on), "{on:?}");
     click_at(&mut h, on);
     assert_eq!(h.state().selection.link.as_ref(), Some(&shape.key));
+}
+
+/// The canvas draws the diagram's layout: every link is `diagram::layout`'s routed polyline,
+/// and every label sits where `layout_with` places it with the window's texts and sizes.
+#[test]
+fn the_canvas_draws_the_same_layout_as_the_svg() {
+    use lync_port_planner::diagram::layout::{layout, layout_with};
+    let h = window(AppOptions::default(), SMALL);
+    let plan = h.state().plan().clone();
+    let rules = lync_port_planner::rules::derive(&plan, &catalog());
+    let shapes = h.state().link_shapes.shapes.clone();
+    let diagram = layout(&plan, &rules, &[]);
+    assert_eq!(shapes.len(), diagram.links.len());
+    let near = |p: Pos2, q: lync_port_planner::plan::CanvasPoint| {
+        (p.x - q.x).abs() <= 1.0 && (p.y - q.y).abs() <= 1.0
+    };
+    for (shape, link) in shapes.iter().zip(&diagram.links) {
+        assert_eq!((&shape.key.0, &shape.key.1), (&link.a, &link.b));
+        assert_eq!(shape.points.len(), link.points.len(), "{:?}", shape.key);
+        assert!(
+            shape
+                .points
+                .iter()
+                .zip(&link.points)
+                .all(|(p, q)| near(*p, *q)),
+            "{:?}: {:?} vs {:?}",
+            shape.key,
+            shape.points,
+            link.points
+        );
+    }
+    let next = std::cell::Cell::new(0);
+    let own = layout_with(&plan, &rules, &[], |_| {
+        let s = &shapes[next.replace(next.get() + 1)];
+        (s.text.clone(), (s.label.width(), s.label.height()))
+    });
+    for (shape, label) in shapes.iter().zip(&own.labels) {
+        assert!(
+            near(shape.label.min, label.bounds.min) && near(shape.label.max, label.bounds.max),
+            "{:?}: {:?} vs {:?}",
+            shape.key,
+            shape.label,
+            label.bounds
+        );
+    }
 }

@@ -212,7 +212,7 @@ fn contents_ui(
         Gesture::Link { from, to } => {
             if let Some(card) = card_of(view, state, from) {
                 let start = geometry::handle_pos(card);
-                paint::link(&painter, start, *to, (true, false), theme::SELECTED, 2.0);
+                paint::link(&painter, &[start, *to], (true, false), theme::SELECTED, 2.0);
             }
         }
         Gesture::RubberBand { start, end, .. } => {
@@ -252,7 +252,12 @@ fn links_ui(
             });
         let selected = selection.link.as_ref() == Some(&shape.key);
         let near = cursor.is_some_and(|p| {
-            geometry::distance_to_segment(p, shape.a, shape.b) * state.to_screen.scaling
+            shape
+                .points
+                .windows(2)
+                .map(|w| geometry::distance_to_segment(p, w[0], w[1]))
+                .fold(f32::INFINITY, f32::min)
+                * state.to_screen.scaling
                 <= theme::LINK_HOVER_DISTANCE
         });
         let color = if selected || near {
@@ -273,8 +278,7 @@ fn links_ui(
         }
         paint::link(
             &painter,
-            shape.a,
-            shape.b,
+            &shape.points,
             arrows,
             color,
             if selected { 3.0 } else { 2.0 },

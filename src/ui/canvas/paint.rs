@@ -196,10 +196,14 @@ pub fn overview_line(lines: &mut Mesh, a: Pos2, b: Pos2, width: f32, color: Colo
     }
 }
 
-/// A link from `a` to `b` (card border points), with arrowheads where traffic arrives.
-pub fn link(painter: &Painter, a: Pos2, b: Pos2, arrows: (bool, bool), color: Color32, width: f32) {
-    painter.line_segment([a, b], Stroke::new(width, color));
-    let dir = (b - a).normalized();
+/// A link along `points` (first and last on card borders), with arrowheads where traffic
+/// arrives.
+pub fn link(painter: &Painter, points: &[Pos2], arrows: (bool, bool), color: Color32, width: f32) {
+    let [a, .., b] = points else { return };
+    let (a, b) = (*a, *b);
+    painter.add(Shape::line(points.to_vec(), Stroke::new(width, color)));
+    let dir = (b - points[points.len() - 2]).normalized();
+    let dir_a = (points[1] - a).normalized();
     let head = |tip: Pos2, d: Vec2| {
         let back = tip - d * 12.0;
         let side = Vec2::new(-d.y, d.x) * 5.0;
@@ -213,7 +217,7 @@ pub fn link(painter: &Painter, a: Pos2, b: Pos2, arrows: (bool, bool), color: Co
         head(b, dir);
     }
     if arrows.1 {
-        head(a, -dir);
+        head(a, -dir_a);
     }
 }
 

@@ -279,7 +279,9 @@ fn routed(plan: &Plan, derived: &Derived, shapes: &mut [LinkShape]) {
         )
     });
     for ((shape, link), label) in shapes.iter_mut().zip(&diagram.links).zip(&diagram.labels) {
-        if (&link.a, &link.b) != (&shape.key.0, &shape.key.1) || link.points.len() < 2 {
+        let key = (&shape.key.0, &shape.key.1);
+        // Were the two walks ever to differ, the link keeps its straight line.
+        if (&link.a, &link.b) != key || (&label.a, &label.b) != key || link.points.len() < 2 {
             continue;
         }
         shape.points = link.points.iter().map(|p| pos(*p)).collect();

@@ -22,7 +22,7 @@ pub(super) fn check_wide(plan: &Plan, catalog: &Catalog) -> Vec<Finding> {
             (r.endpoints.iter())
                 .any(|e| e.id == "clients" && matches!(e.scope, Scope::Networks { .. }))
         });
-        let label = quoted(&node.label);
+        let label = || quoted(&node.label);
         for (field, kind, addr) in host_addresses(node) {
             if addr.is_host() {
                 continue;
@@ -33,7 +33,7 @@ pub(super) fn check_wide(plan: &Plan, catalog: &Catalog) -> Vec<Finding> {
                 Subject::Node(id.clone()),
                 message("find.wide_host", |_| {
                     vec![
-                        ("node", label.clone()),
+                        ("node", label()),
                         ("kind", kind.to_owned()),
                         ("addr", addr.to_string()),
                     ]
@@ -61,7 +61,7 @@ pub(super) fn check_wide(plan: &Plan, catalog: &Catalog) -> Vec<Finding> {
                 Subject::Node(id.clone()),
                 message(key, |_| {
                     vec![
-                        ("node", label.clone()),
+                        ("node", label()),
                         ("addr", net.to_string()),
                         ("max", widest.to_string()),
                     ]

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use super::{Node, NodeId, Plan};
 use crate::catalog::{Catalog, Scope};
-use crate::escape::quoted;
+use crate::escape::{Quoted, quoted};
 use crate::ron_path::Step;
 
 /// Most member servers a node may have (Microsoft supports at most 12 per pool).
@@ -72,7 +72,7 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<PlanProblem> {
     let mut pairs = BTreeSet::new();
     for (i, link) in plan.links.iter().enumerate() {
         // Messages quote the file's ids one line each, cut short (a hostile id can be huge).
-        let (a, b) = (quoted(link.a.as_str()), quoted(link.b.as_str()));
+        let (a, b) = (Quoted(link.a.as_str()), Quoted(link.b.as_str()));
         for (end, field) in [(&link.a, "a"), (&link.b, "b")] {
             if !plan.nodes.contains_key(end) {
                 out.push(problem(
@@ -184,7 +184,7 @@ fn counts(plan: &Plan) -> Vec<PlanProblem> {
 fn validate_node(node_id: &NodeId, node: &Node, catalog: &Catalog, out: &mut Vec<PlanProblem>) {
     let needle = || node_at(node_id, []);
     // Messages quote the file's text one line each, cut short (a hostile id can be huge).
-    let id = quoted(node_id.as_str());
+    let id = Quoted(node_id.as_str());
     if !NodeId::is_valid(node_id.as_str()) {
         out.push(problem(
             format!("node id `{id}` must be 1-64 letters, digits, `-` or `_`"),
@@ -244,7 +244,7 @@ fn validate_endpoints(
     role: &crate::catalog::Role,
     out: &mut Vec<PlanProblem>,
 ) {
-    let id = quoted(node_id.as_str());
+    let id = Quoted(node_id.as_str());
     let kind_ok =
         |kind: &str, want: fn(Scope) -> bool| role.endpoint(kind).is_some_and(|e| want(e.scope));
     for (m, member) in node.members.iter().enumerate() {

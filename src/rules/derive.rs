@@ -24,12 +24,25 @@ pub fn derive(plan: &Plan, catalog: &Catalog) -> RuleSet {
         cx.intrinsic_rules(at);
     }
     // The order of `rules::order`, with nodes compared by their place in the id-ordered node
-    // map: the same order, without comparing node ids' text (the sort was a tenth of deriving).
-    let mut rules = cx.rules;
-    rules.sort_by(|(ka, a), (kb, b)| ka.cmp(kb).then_with(|| a.id.cmp(&b.id)));
-    // A link listed twice (a file can say so) would give its rules twice.
-    rules.dedup_by(|(_, later), (_, first)| later.id == first.id);
-    let rules = rules.into_iter().map(|(_, rule)| rule).collect();
+    // map: the same order, without comparing node ids' text. Places are sorted, not the rules:
+    // moving whole rules was a tenth of the frame that applies an edit at 2,000 nodes.
+    let keyed = cx.rules;
+    let mut order: Vec<usize> = (0..keyed.len()).collect();
+    order.sort_unstable_by(|&x, &y| {
+        let ((kx, rx), (ky, ry)) = (&keyed[x], &keyed[y]);
+        kx.cmp(ky).then_with(|| rx.id.cmp(&ry.id))
+    });
+    let mut slots: Vec<Option<Rule>> = keyed.into_iter().map(|(_, rule)| Some(rule)).collect();
+    let mut rules: Vec<Rule> = Vec::with_capacity(order.len());
+    for place in order {
+        let Some(rule) = slots[place].take() else {
+            continue;
+        };
+        // A link listed twice (a file can say so) gives the same rules twice: keep one.
+        if rules.last().is_none_or(|last| last.id != rule.id) {
+            rules.push(rule);
+        }
+    }
     RuleSet {
         plan: plan.name.clone(),
         catalog: catalog.label(),

@@ -88,6 +88,8 @@ impl Window {
         plan_file::save(&path, &plan).expect("save");
         let app = PlannerApp::new(AppOptions {
             plan: Some(path),
+            // As the window waits for an edit's rules.
+            derive_wait: Some(lync_port_planner::ui::deriver::FRAME_WAIT),
             ..AppOptions::default()
         })
         .expect("app opens the plan");
@@ -308,6 +310,28 @@ impl Edits {
         self.window.app.push(command);
         self.window.frame(Vec::new())
     }
+}
+
+/// From the frame in which a card is renamed to the end of the frame that shows its rules
+/// (a large plan's rules come a frame or two later, see `ui::deriver`): the sum of those frames.
+#[divan::bench(args = SIZES)]
+fn edit_rename_shown(bencher: Bencher<'_, '_>, nodes: usize) {
+    let mut edits = Edits::open(nodes);
+    bencher.bench_local(|| {
+        let mut drawn = edits.next(rename_edit);
+        let mut frames = 1;
+        while edits
+            .window
+            .app
+            .derived()
+            .is_behind(edits.window.app.doc.content())
+        {
+            assert!(frames < 1_000, "the rules of the edit never came");
+            drawn += edits.window.frame(Vec::new());
+            frames += 1;
+        }
+        drawn
+    });
 }
 
 fn edit(bencher: Bencher<'_, '_>, nodes: usize, make: MakeEdit) {

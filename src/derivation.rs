@@ -15,10 +15,22 @@ pub struct Derivation {
 }
 
 impl Derivation {
-    /// Rules and findings, derived from scratch.
+    /// Rules and findings, derived from scratch: the same as [`rules::derive`] then
+    /// [`findings::check`]. The findings that need only the plan are checked on a second
+    /// thread while the rules are derived: they are about as much work, and together they were
+    /// over the 16 ms of an edit's frame at 2,000 nodes.
     pub fn new(plan: &Plan, catalog: &Catalog) -> Self {
-        let rules = rules::derive(plan, catalog);
-        let findings = findings::check(plan, catalog, &rules);
-        Self { rules, findings }
+        let (rules, mut found) = std::thread::scope(|s| {
+            let plan_checks = s.spawn(|| findings::check_plan(plan, catalog));
+            let rules = rules::derive(plan, catalog);
+            let found =
+                (plan_checks.join()).unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (rules, found)
+        });
+        found.extend(findings::check_rules(plan, catalog, &rules));
+        Self {
+            rules,
+            findings: findings::sorted(found),
+        }
     }
 }

@@ -254,17 +254,35 @@ fn finding(
 
 /// Every finding, sorted by severity, kind, subject and message, without duplicates.
 pub fn check(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> Vec<Finding> {
+    let mut out = check_plan(plan, catalog);
+    out.extend(check_rules(plan, catalog, rules));
+    sorted(out)
+}
+
+/// The findings that need only the plan (most of the work of checking: they can run while the
+/// rules are derived). Unsorted: [`sorted`] orders them with [`check_rules`]'.
+pub fn check_plan(plan: &Plan, catalog: &Catalog) -> Vec<Finding> {
     let mut out = links::check(plan, catalog);
     out.extend(disabled::check(plan, catalog));
     out.extend(topology::check(plan, catalog));
     out.extend(placeholders::check(plan));
-    out.extend(unresolved::check(rules));
+    out.extend(addresses::check_wide(plan, catalog));
+    out.extend(addresses::check_duplicates(plan));
+    out
+}
+
+/// The findings about the derived rules. Unsorted, as [`check_plan`].
+pub fn check_rules(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> Vec<Finding> {
+    let mut out = unresolved::check(rules);
     out.extend(exposed::check(plan, rules));
     out.extend(conflicts::check(catalog, rules));
     out.extend(dangerous::check(rules));
-    out.extend(addresses::check_wide(plan, catalog));
-    out.extend(addresses::check_duplicates(plan));
     out.extend(families::check(rules));
+    out
+}
+
+/// Findings in their documented order, without duplicates.
+pub fn sorted(mut out: Vec<Finding>) -> Vec<Finding> {
     out.sort();
     out.dedup();
     out

@@ -1,4 +1,5 @@
-//! Rules, findings and per-link summaries, recomputed only when the document's state changes.
+//! Rules, findings and per-link summaries of one content of the plan (derived again only when
+//! the content changes, by [`crate::ui::deriver`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -24,7 +25,8 @@ pub struct Derived {
     /// The document state it is current for (positions included).
     pub state: Option<StateId>,
     /// The document content its rules and findings were derived from (see
-    /// [`crate::document::Document::content`]): moving cards changes `state`, not this.
+    /// [`crate::document::Document::content`]): moving cards changes `state`, not this. For a
+    /// frame or two after an edit of a large plan it is the content before the edit.
     pub content: Option<ContentId>,
     /// The rules and findings of `content`.
     pub derivation: Derivation,
@@ -37,21 +39,11 @@ pub struct Derived {
 }
 
 impl Derived {
-    /// Bring up to date with the document's `(state, content)`. Rules and findings are derived
-    /// again only when the content changed (moving cards within their zones does not change
-    /// it); true when they were.
-    pub fn refresh(
-        &mut self,
-        (state, content): (StateId, ContentId),
-        plan: &Plan,
-        catalog: &Catalog,
-    ) -> bool {
-        self.state = Some(state);
-        if self.content == Some(content) {
-            return false;
-        }
-        self.derivation = Derivation::new(plan, catalog);
-        let findings = &self.derivation.findings;
+    /// The rules, findings and link views of a plan whose content is `content` (its `state` is
+    /// set by whoever shows it).
+    pub fn compute(content: ContentId, plan: &Plan, catalog: &Catalog) -> Self {
+        let derivation = Derivation::new(plan, catalog);
+        let findings = &derivation.findings;
         let links_in_error: BTreeSet<(&NodeId, &NodeId)> = findings
             .iter()
             .filter(|f| f.severity == Severity::Error)
@@ -60,25 +52,37 @@ impl Derived {
                 _ => None,
             })
             .collect();
-        self.links = rules::link_summaries(&self.derivation.rules)
+        let links = rules::link_summaries(&derivation.rules)
             .into_iter()
             .map(|(key, summary)| {
                 let has_error = links_in_error.contains(&(&key.0, &key.1));
                 (key, LinkView { summary, has_error })
             })
             .collect();
-        self.nodes_with_errors.clear();
-        self.ghosts.clear();
+        let mut nodes_with_errors = BTreeSet::new();
+        let mut ghosts = Vec::new();
         for f in findings {
             if let (Severity::Error, Subject::Node(id)) = (f.severity, &f.subject) {
-                self.nodes_with_errors.insert(id.clone());
+                nodes_with_errors.insert(id.clone());
             }
             if let (FindingKind::MissingLink, Some(Fix::AddLink { a, b })) = (f.kind, &f.fix) {
-                self.ghosts.push((a.clone(), b.clone()));
+                ghosts.push((a.clone(), b.clone()));
             }
         }
-        self.content = Some(content);
-        true
+        Self {
+            state: None,
+            content: Some(content),
+            derivation,
+            links,
+            nodes_with_errors,
+            ghosts,
+        }
+    }
+
+    /// True while the rules shown are not yet those of `content` (a large plan's derivation
+    /// outlasts a frame; see [`crate::ui::deriver`]).
+    pub fn is_behind(&self, content: ContentId) -> bool {
+        self.content != Some(content)
     }
 
     /// Count of findings of a severity.

@@ -6,6 +6,7 @@ pub mod canvas;
 pub mod command;
 pub mod compare_window;
 mod derived;
+pub mod deriver;
 pub mod export_menu;
 mod files;
 mod fonts;
@@ -110,6 +111,10 @@ fn parse(args: &[OsString]) -> Result<AppOptions, String> {
         // Scripted runs must not offer or overwrite anyone's recovery file.
         options.recovery_dir = None;
         options.prefs_path = None;
+    }
+    // A screenshot shows the plan's own rules, however long they take.
+    if options.screenshot.is_none() {
+        options.derive_wait = Some(deriver::FRAME_WAIT);
     }
     Ok(options)
 }

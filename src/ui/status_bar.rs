@@ -39,8 +39,8 @@ pub fn status_bar_ui(
     ui: &mut egui::Ui,
     file: &str,
     product: &str,
-    dirty: bool,
     derived: &Derived,
+    (dirty, updating): (bool, bool),
     status: &Status,
 ) {
     ui.horizontal(|ui| {
@@ -52,9 +52,15 @@ pub fn status_bar_ui(
         ui.separator();
         ui.label(product);
         ui.separator();
+        // A large plan's rules can take a frame or two after an edit (see `ui::deriver`).
+        let key = if updating {
+            "status.rules_updating"
+        } else {
+            "status.rules"
+        };
         ui.label(tf(
             ui,
-            "status.rules",
+            key,
             &[("n", &derived.derivation.rules.rules.len().to_string())],
         ));
         ui.separator();

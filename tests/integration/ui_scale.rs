@@ -347,3 +347,70 @@ fn the_glyph_atlas_is_not_as_wide_as_the_renderer_allows() {
         assert_eq!(input.max_texture_side, Some(used));
     }
 }
+
+/// A window that cannot wait for an edit's rules (a large plan's, on a slow machine) draws the
+/// previous rules, says in the status bar that they are updating, and shows the new ones when
+/// the derivation thread has them; nothing is derived on a frame with no edit.
+#[test]
+fn rules_that_take_longer_than_a_frame_come_in_a_later_frame() {
+    let plan = generate::large_plan(300, &catalog()).unwrap();
+    let path = temp_dir().join("slow.ron");
+    plan_file::save(&path, &plan).unwrap();
+    let mut h = harness(AppOptions {
+        plan: Some(path),
+        derive_wait: Some(Duration::ZERO),
+        ..AppOptions::default()
+    });
+    // The first rules may take frames too: wait for them as a user would.
+    let shown =
+        |h: &Harness<'_, PlannerApp>| !h.state().derived().is_behind(h.state().doc.content());
+    for _ in 0..2_000 {
+        if shown(&h) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+        h.step();
+    }
+    assert!(shown(&h), "the plan's rules came");
+    let (id, node) = h
+        .state()
+        .plan()
+        .nodes
+        .iter()
+        .next()
+        .map(|(i, n)| (i.clone(), n.clone()))
+        .unwrap();
+    let before = h.state().derived().derivation.rules.clone();
+    let mut renamed = lync_port_planner::plan::Node::clone(&node);
+    renamed.label = "Renamed edge".to_owned();
+    h.state_mut()
+        .push(Command::Edit(PlanEdit::SetNode { id, node: renamed }));
+    h.step();
+    h.step();
+    // Zero wait: unless the thread was faster than this frame, the previous rules are drawn.
+    if !shown(&h) {
+        assert_eq!(h.state().derived().derivation.rules, before);
+        let n = before.rules.len();
+        assert!(
+            h.query_by_label_contains(&format!("{n} rules (updating…)"))
+                .is_some(),
+            "the status bar says the rules are updating"
+        );
+    }
+    for _ in 0..2_000 {
+        if shown(&h) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+        h.step();
+    }
+    assert!(shown(&h), "the edit's rules came");
+    let rules = &h.state().derived().derivation.rules.rules;
+    assert!(
+        rules
+            .iter()
+            .any(|r| &*r.source.label == "Renamed edge" || &*r.destination.label == "Renamed edge")
+    );
+    h.step();
+    assert!(h.query_by_label_contains("(updating…)").is_none());
+}

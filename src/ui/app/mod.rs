@@ -13,6 +13,8 @@ use eframe::egui;
 
 pub use dialogs::AfterPrompt;
 
+use std::sync::Arc;
+
 use crate::catalog::Catalog;
 use crate::document::Document;
 use crate::examples;
@@ -27,6 +29,7 @@ use crate::ui::canvas::{CanvasState, LinkShapes};
 use crate::ui::command::{Command, Commands};
 use crate::ui::compare_window::CompareWindow;
 use crate::ui::derived::Derived;
+use crate::ui::deriver::Deriver;
 use crate::ui::export_menu::{ExportRequest, ExportScope};
 use crate::ui::files::{Autosave, FileDialogs, Prefs};
 use crate::ui::inspector::InspectorState;
@@ -51,15 +54,21 @@ pub struct AppOptions {
     pub lang: Lang,
     /// Window size in points (`--size WxH`); `None`: 1280x800.
     pub size: Option<[f32; 2]>,
+    /// How long a frame waits for the rules of an edit ([`crate::ui::deriver::FRAME_WAIT`] in
+    /// the window); `None` waits until they come, so every frame shows the current rules
+    /// (tests, screenshots).
+    pub derive_wait: Option<std::time::Duration>,
 }
 
 /// The running app.
 pub struct PlannerApp {
-    catalog: Catalog,
+    /// Shared with the derivation thread.
+    catalog: Arc<Catalog>,
     /// The open document.
     pub doc: Document,
     file_name: String,
     derived: Derived,
+    deriver: Deriver,
     /// Canvas view and gesture.
     pub canvas: CanvasState,
     /// Where the canvas's links and labels go, cached per plan state and drag.
@@ -175,10 +184,11 @@ impl PlannerApp {
             fonts_installed: false,
             was_typing: false,
             autosave: Autosave::new(options.recovery_dir.as_deref()),
-            catalog,
+            catalog: Arc::new(catalog),
             doc,
             file_name,
             derived: Derived::default(),
+            deriver: Deriver::default(),
             canvas,
             link_shapes: LinkShapes::default(),
             selection: Selection::default(),

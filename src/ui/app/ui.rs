@@ -29,7 +29,7 @@ impl PlannerApp {
             self.fonts_installed = true;
         }
         text::set_lang(ui.ctx(), self.lang);
-        self.refresh_derived();
+        self.refresh_derived(ui.ctx());
         self.read_input(ui);
         self.panels_ui(ui);
         self.modals_ui(ui);
@@ -38,14 +38,24 @@ impl PlannerApp {
         self.after_frame(ui);
     }
 
-    fn refresh_derived(&mut self) {
-        self.derived.refresh(
-            (self.doc.state(), self.doc.content()),
-            self.doc.plan(),
-            &self.catalog,
-        );
-        if let Some(a) = &mut self.audit {
-            a.refresh(&self.derived.derivation, self.doc.content());
+    /// The rules of the plan's content: asked of the derivation thread (at the end of the frame
+    /// that made the edit, see [`Self::after_frame`]) and taken when they come.
+    fn refresh_derived(&mut self, ctx: &egui::Context) {
+        let content = self.doc.content();
+        if self.derived.is_behind(content) {
+            let plan = self.doc.plan();
+            self.deriver.request(content, plan, &self.catalog, ctx);
+            if let Some(new) = self
+                .deriver
+                .take(self.options.derive_wait, plan, &self.catalog)
+            {
+                self.deriver
+                    .discard(std::mem::replace(&mut self.derived, new));
+            }
+        }
+        self.derived.state = Some(self.doc.state());
+        if let (Some(a), Some(content)) = (&mut self.audit, self.derived.content) {
+            a.refresh(&self.derived.derivation, content);
         }
         self.selection.retain_existing(self.doc.plan());
     }
@@ -192,8 +202,8 @@ impl PlannerApp {
                 ui,
                 file_name,
                 doc.plan().product.name(),
-                doc.is_dirty(),
                 derived,
+                (doc.is_dirty(), derived.is_behind(doc.content())),
                 status,
             );
         });
@@ -258,6 +268,11 @@ impl PlannerApp {
     }
 
     fn after_frame(&mut self, ui: &egui::Ui) {
+        // The rules of this frame's edits are derived while the frame is painted.
+        let content = self.doc.content();
+        if self.derived.is_behind(content) {
+            (self.deriver).request(content, self.doc.plan(), &self.catalog, ui.ctx());
+        }
         self.was_typing = ui.ctx().egui_wants_keyboard_input();
         let now = ui.input(|i| i.time);
         if let Some(Err(e)) = self.autosave.tick(now, &self.doc) {

@@ -70,6 +70,17 @@ pub enum FirewallId {
 }
 
 impl FirewallId {
+    /// The name a new plan gives it (the window shows it in its own language).
+    pub fn default_name(self) -> &'static str {
+        match self {
+            Self::External => "External firewall",
+            Self::Internal => "Internal firewall",
+            Self::ThreeLegged => "Firewall",
+        }
+    }
+}
+
+impl FirewallId {
     /// Lower-case name used in files, options and exports.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -143,12 +154,12 @@ impl Firewalls {
     pub fn back_to_back() -> Self {
         Self::BackToBack {
             external: FirewallDevice {
-                name: "External firewall".to_owned(),
+                name: FirewallId::External.default_name().to_owned(),
                 outside: "outside".to_owned(),
                 inside: "dmz".to_owned(),
             },
             internal: FirewallDevice {
-                name: "Internal firewall".to_owned(),
+                name: FirewallId::Internal.default_name().to_owned(),
                 outside: "dmz".to_owned(),
                 inside: "inside".to_owned(),
             },
@@ -158,7 +169,7 @@ impl Firewalls {
     /// One three-legged firewall with the usual names.
     pub fn three_legged() -> Self {
         Self::ThreeLegged {
-            name: "Firewall".to_owned(),
+            name: FirewallId::ThreeLegged.default_name().to_owned(),
             outside: "outside".to_owned(),
             perimeter: "dmz".to_owned(),
             inside: "inside".to_owned(),

@@ -41,3 +41,49 @@ pub fn addresses(end: &crate::rules::RuleEnd, lang: crate::i18n::Lang) -> String
     }
     parts.join(", ")
 }
+
+/// A firewall's name as the window shows it: a name the plan left at its default in the
+/// window's language, a name someone gave as given.
+pub fn firewall_name<'a>(
+    lang: Lang,
+    fw: &crate::plan::FirewallView<'a>,
+) -> std::borrow::Cow<'a, str> {
+    use crate::plan::FirewallId;
+    if fw.name != fw.id.default_name() {
+        return fw.name.into();
+    }
+    let key = match fw.id {
+        FirewallId::External => "firewall.default_external",
+        FirewallId::Internal => "firewall.default_internal",
+        FirewallId::ThreeLegged => "firewall.default_three_legged",
+    };
+    i18n::tr(lang, key).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::Lang;
+    use crate::plan::{FirewallId, Firewalls};
+
+    /// Default firewall names follow the window's language; a name someone gave does not.
+    #[test]
+    fn default_firewall_names_are_translated_and_given_names_kept() {
+        let fws = Firewalls::back_to_back();
+        let external = fws.get(FirewallId::External).unwrap();
+        assert_eq!(
+            super::firewall_name(Lang::En, &external),
+            "External firewall"
+        );
+        assert_eq!(super::firewall_name(Lang::ZhTw, &external), "外部防火牆");
+        assert_eq!(super::firewall_name(Lang::KoKr, &external), "외부 방화벽");
+        let three = Firewalls::three_legged();
+        let fw = three.get(FirewallId::ThreeLegged).unwrap();
+        assert_eq!(super::firewall_name(Lang::KoKr, &fw), "방화벽");
+        let mut named = fws.clone();
+        if let Firewalls::BackToBack { internal, .. } = &mut named {
+            "FW-CORE-01".clone_into(&mut internal.name);
+        }
+        let internal = named.get(FirewallId::Internal).unwrap();
+        assert_eq!(super::firewall_name(Lang::ZhTw, &internal), "FW-CORE-01");
+    }
+}

@@ -138,15 +138,16 @@ impl PlannerApp {
             // The menu says why it has no scenarios; choosing the entry shows the error.
             Err(e) => vec![e.to_string()],
         };
+        let firewall_name = (self.selection.firewall)
+            .and_then(|id| self.doc.plan().firewalls.get(id))
+            .map(|f| crate::ui::text::firewall_name(self.lang, &f).into_owned());
         let menu = MenuState {
             recent: &self.prefs.recent,
             can_undo: self.doc.can_undo(),
             can_redo: self.doc.can_redo(),
             snap: self.canvas.snap,
             has_selection: !self.selection.is_empty(),
-            selected_firewall: (self.selection.firewall)
-                .and_then(|id| self.doc.plan().firewalls.get(id))
-                .map(|f| f.name),
+            selected_firewall: firewall_name.as_deref(),
             templates: &templates,
             scenarios: &scenarios,
             lang: self.lang,

@@ -112,7 +112,7 @@ pub(super) fn names_ui(
             continue;
         };
         let galley = ui.painter().layout_no_wrap(
-            fw.name.to_owned(),
+            crate::ui::text::firewall_name(lang, fw).into_owned(),
             FontId::proportional(13.0),
             egui::Color32::WHITE,
         );
@@ -144,7 +144,8 @@ pub(super) fn names_ui(
             galley,
             egui::Color32::WHITE,
         );
-        let label = crate::i18n::trf(lang, "canvas.firewall", &[("name", fw.name)]);
+        let name = crate::ui::text::firewall_name(lang, fw);
+        let label = crate::i18n::trf(lang, "canvas.firewall", &[("name", &name)]);
         response.widget_info(|| {
             egui::WidgetInfo::selected(egui::Role::Button, true, selected, label.clone())
         });
@@ -152,7 +153,7 @@ pub(super) fn names_ui(
         let response = response.on_hover_text(crate::i18n::trf(
             lang,
             "canvas.firewall_hover",
-            &[("name", fw.name), ("interfaces", &interfaces.join(", "))],
+            &[("name", &name), ("interfaces", &interfaces.join(", "))],
         ));
         if response.clicked() {
             *selection = Selection::only_firewall(fw.id);

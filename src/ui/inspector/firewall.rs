@@ -24,7 +24,7 @@ pub fn firewall_inspector_ui(
         return;
     };
     state.own((super::Owner::Firewall(id), doc_state), ui);
-    ui.label(RichText::new(fw.name).strong());
+    ui.label(RichText::new(crate::ui::text::firewall_name(lang, &fw)).strong());
     let (inbound, outbound) = cached(&mut state.firewall_counts, (id, doc_state), || {
         let through = rules.through(plan.firewalls.layout(), id);
         (through.inbound.len(), through.outbound.len())

@@ -115,7 +115,11 @@ impl Default for RuleTable {
     }
 }
 
-fn end_text(end: &RuleEnd) -> String {
+/// A node's end as its label and endpoint id (the exports' id); "Any" in the window's language.
+fn end_text(end: &RuleEnd, lang: Lang) -> String {
+    if end.node.is_none() {
+        return crate::i18n::tr(lang, "addr.any").to_owned();
+    }
     format!("{} ({})", end.label, end.endpoint)
 }
 
@@ -123,9 +127,9 @@ fn end_text(end: &RuleEnd) -> String {
 pub fn cell(rule: &Rule, column: Column, lang: Lang) -> String {
     match column {
         Column::Firewall => crate::i18n::firewall_short(lang, rule.firewall).to_owned(),
-        Column::Source => end_text(&rule.source),
+        Column::Source => end_text(&rule.source, lang),
         Column::SourceAddresses => crate::ui::text::addresses(&rule.source, lang),
-        Column::Destination => end_text(&rule.destination),
+        Column::Destination => end_text(&rule.destination, lang),
         Column::DestinationAddresses => crate::ui::text::addresses(&rule.destination, lang),
         Column::Application => rule.application().to_owned(),
         Column::Transport => rule.transport.as_str().to_uppercase(),

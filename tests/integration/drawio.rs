@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use lync_port_planner::diagram;
 use lync_port_planner::export::Format;
+use lync_port_planner::i18n::Lang;
 use lync_port_planner::plan::Plan;
 use lync_port_planner::plan::layout::Bounds;
 
@@ -140,7 +141,16 @@ fn check_plan(what: &str, plan: &Plan) {
             same_box(cell.bounds.unwrap(), card.bounds),
             "{what}: {card:?}"
         );
+        if let Some(peer) = &card.peer {
+            // An "Any" peer: dashed, titled with what it stands for.
+            let title = diagram::style::peer_title(&catalog(), peer, Lang::En);
+            assert_eq!(cell.value, title, "{what}");
+            assert!(cell.style.contains("dashed=1"), "{what}: {card:?}");
+            assert!(!plan.nodes.contains_key(&card.id), "{what}: {card:?}");
+            continue;
+        }
         let node = &plan.nodes[&card.id];
+        assert!(!cell.style.contains("dashed=1"), "{what}: {card:?}");
         let one_line = lync_port_planner::escape::one_line;
         assert_eq!(cell.value, one_line(&node.label), "{what}");
         let fqdn = by_id[format!("{}-fqdn", card_cell[&card.id]).as_str()];
@@ -237,9 +247,12 @@ pub fn check_hostile(n: usize, hostile: &str, text: &str) {
     let (name, cells) = cells(text);
     let line = lync_port_planner::escape::one_line(hostile);
     assert_eq!(name, line, "corpus {n}: the diagram's name");
+    // The plan's cards; "Any" peers (dashed) are titled by the catalog.
     let cards: Vec<&Cell> = cells
         .iter()
-        .filter(|(i, _)| i.starts_with("card-") && i.matches('-').count() == 1)
+        .filter(|(i, c)| {
+            i.starts_with("card-") && i.matches('-').count() == 1 && !c.style.contains("dashed=1")
+        })
         .map(|(_, c)| c)
         .collect();
     assert!(!cards.is_empty());

@@ -45,8 +45,18 @@ fn axis(mut v: Vec<f32>, lo: f32, hi: f32) -> Vec<f32> {
     let mut out = Vec::with_capacity(v.len() * 2);
     for w in v.windows(2) {
         out.push(w[0]);
-        if w[1] - w[0] > 3.0 * MARGIN {
-            out.push(f32::midpoint(w[0], w[1]));
+        let gap = w[1] - w[0];
+        if gap > 3.0 * MARGIN {
+            // The middle, or evenly spaced tracks across a wide gap, so that several links
+            // (a column of peers' links crossing one corridor) can run side by side.
+            #[expect(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "a small positive count"
+            )]
+            let n = ((gap / (2.0 * MARGIN)).floor() as usize).clamp(1, 5);
+            #[expect(clippy::cast_precision_loss, reason = "at most 5 tracks")]
+            out.extend((1..=n).map(|k| w[0] + gap * k as f32 / (n + 1) as f32));
         }
     }
     out.extend(v.last());

@@ -47,22 +47,25 @@ fn title_px(h: &Harness<'_, PlannerApp>) -> f32 {
     card_title_size(zoom) * zoom * h.ctx.pixels_per_point()
 }
 
-/// Every card inside the canvas, and the cards spanning most of it one way (fit does not
-/// leave half the canvas blank).
+/// Every card (and "Any" peer card) inside the canvas, and the cards spanning most of it one
+/// way (fit does not leave half the canvas blank).
 fn assert_framed(h: &Harness<'_, PlannerApp>, what: &str) {
     let canvas = h.state().canvas.screen_rect;
-    let cards = cards_on_screen(h);
+    let to_screen = h.state().canvas.to_screen;
+    let shapes = &h.state().link_shapes;
+    let cards = shapes
+        .peers
+        .iter()
+        .fold(cards_on_screen(h), |r, p| r.union(to_screen * p.rect));
     assert!(
         canvas.expand(0.5).contains_rect(cards),
         "{what}: cards {cards:?} outside the canvas {canvas:?}"
     );
     // Fit frames the cards and the link labels the layout places beside them.
-    let to_screen = h.state().canvas.to_screen;
-    let content = h
-        .state()
-        .link_shapes
+    let content = shapes
         .shapes
         .iter()
+        .chain(shapes.peer_links.iter().map(|l| &l.shape))
         .fold(cards, |r, s| r.union(to_screen * s.label));
     let filled = (content.width() / canvas.width()).max(content.height() / canvas.height());
     let at_most_100 = (h.state().canvas.zoom() - 1.0).abs() < 0.01;

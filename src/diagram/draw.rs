@@ -102,8 +102,8 @@ pub(super) fn peers(out: &mut String, catalog: &crate::catalog::Catalog, diagram
     use crate::i18n::Lang;
     for card in &diagram.cards {
         let Some(peer) = &card.peer else { continue };
-        let b = card.bounds;
-        let (x, y, w, h) = (b.min.x, b.min.y, b.max.x - b.min.x, b.max.y - b.min.y);
+        let (x, y) = (card.bounds.min.x, card.bounds.min.y);
+        let (w, h) = (card.bounds.max.x - x, card.bounds.max.y - y);
         writeln!(
             out,
             "<rect x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"14\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>",
@@ -125,9 +125,27 @@ pub(super) fn peers(out: &mut String, catalog: &crate::catalog::Catalog, diagram
         let [kind, counts] = style::peer_lines(peer, Lang::En);
         let title = style::peer_title(catalog, peer, Lang::En);
         for (tx, ty, size, fill, text) in [
-            (x + 58.0, y + 26.0, 14.0, "#111111", style::clip(&title, w - 66.0, 14.0)),
-            (x + 10.0, y + 50.0, 11.5, "#555555", style::clip(&kind, w - 20.0, 11.5)),
-            (x + 10.0, y + 70.0, 11.5, "#555555", style::clip(&counts, w - 20.0, 11.5)),
+            (
+                x + 58.0,
+                y + 26.0,
+                14.0,
+                "#111111",
+                style::clip(&title, w - 66.0, 14.0),
+            ),
+            (
+                x + 10.0,
+                y + 50.0,
+                11.5,
+                "#555555",
+                style::clip(&kind, w - 20.0, 11.5),
+            ),
+            (
+                x + 10.0,
+                y + 70.0,
+                11.5,
+                "#555555",
+                style::clip(&counts, w - 20.0, 11.5),
+            ),
         ] {
             writeln!(
                 out,

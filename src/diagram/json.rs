@@ -40,7 +40,10 @@ pub fn value(plan: &Plan, diagram: &Diagram) -> Value {
             let peer = c.peer.as_ref().map(|p| {
                 [
                     ("zone", json!(p.zone.as_str())),
-                    ("role", json!(p.role.as_ref().map(|r| r.as_str()))),
+                    (
+                        "role",
+                        json!(p.role.as_ref().map(crate::catalog::RoleId::as_str)),
+                    ),
                     ("rules", json!(p.rules)),
                 ]
             });

@@ -61,14 +61,7 @@ pub(super) fn draw(out: &mut String, diagram: &Diagram) {
     let (sx, tx) = (x + 12.0, x + 72.0);
     let row = |i: f32| y + 6.0 + ROW * i + ROW / 2.0;
     // A short piece of wall, lying down.
-    let (r1, r2, r3, r4, r5, r6) = (
-        row(1.0),
-        row(2.0),
-        row(3.0),
-        row(4.0),
-        row(5.0),
-        row(6.0),
-    );
+    let (r1, r2, r3, r4, r5, r6) = (row(1.0), row(2.0), row(3.0), row(4.0), row(5.0), row(6.0));
     writeln!(
         out,
         "<rect x=\"{sx}\" y=\"{}\" width=\"48\" height=\"10\" fill=\"#f3d9d2\" stroke=\"#7a3426\"/>\n<line x1=\"{}\" y1=\"{r1}\" x2=\"{}\" y2=\"{r1}\" stroke=\"#b5533c\" stroke-width=\"8\" stroke-dasharray=\"10 2\"/>",

@@ -246,7 +246,10 @@ fn cli_render_writes_the_geometry_as_json() {
         .filter(|c| c["peer"] == true)
         .map(|c| c["id"].as_str().unwrap())
         .collect();
-    assert!(peers.contains(&"any:internet:external_clients"), "{peers:?}");
+    assert!(
+        peers.contains(&"any:internet:external_clients"),
+        "{peers:?}"
+    );
     for key in ["id", "x", "y", "w", "h", "peer"] {
         assert!(cards[0].get(key).is_some(), "card field {key}");
     }

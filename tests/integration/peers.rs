@@ -17,12 +17,14 @@ fn num(v: &Value) -> f64 {
 }
 
 /// True when `[x, y]` lies on the edge of the JSON box `card`.
-fn on_edge(card: &Value, p: &Value) -> bool {
-    let (x, y) = (num(&p[0]), num(&p[1]));
-    let (l, t) = (num(&card["x"]), num(&card["y"]));
-    let (r, b) = (l + num(&card["w"]), t + num(&card["h"]));
-    let inside = x >= l - 0.02 && x <= r + 0.02 && y >= t - 0.02 && y <= b + 0.02;
-    let edge = [l - x, x - r, t - y, y - b].iter().any(|d| d.abs() < 0.02);
+fn on_edge(card: &Value, point: &Value) -> bool {
+    let (px, py) = (num(&point[0]), num(&point[1]));
+    let (left, top) = (num(&card["x"]), num(&card["y"]));
+    let (right, bottom) = (left + num(&card["w"]), top + num(&card["h"]));
+    let inside = px >= left - 0.02 && px <= right + 0.02 && py >= top - 0.02 && py <= bottom + 0.02;
+    let edge = [left - px, px - right, top - py, py - bottom]
+        .iter()
+        .any(|d| d.abs() < 0.02);
     inside && edge
 }
 
@@ -53,7 +55,11 @@ fn every_rule_with_an_any_end_has_a_drawn_peer_linked_to_its_node() {
             };
             // The peer is the requirement's "Any" side: its zone and its first stand-in role.
             let req = catalog.requirement(rule.requirement()).unwrap();
-            let side = if from_any { &req.source } else { &req.destination };
+            let side = if from_any {
+                &req.source
+            } else {
+                &req.destination
+            };
             let Side::Any { zone, via } = side else {
                 panic!("{name}: {} has no Any side", rule.id());
             };
@@ -76,7 +82,7 @@ fn every_rule_with_an_any_end_has_a_drawn_peer_linked_to_its_node() {
             assert_eq!(peer["zone"], zone.as_str(), "{name}: {id:?}");
             assert_eq!(
                 peer["role"].as_str(),
-                via.first().map(|r| r.as_str()),
+                via.first().map(lync_port_planner::catalog::RoleId::as_str),
                 "{name}: {id:?}"
             );
             let target = card(node.as_str()).unwrap();

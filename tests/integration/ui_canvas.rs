@@ -399,7 +399,11 @@ fn the_canvas_draws_the_same_layout_as_the_svg() {
         (p.x - q.x).abs() <= 1.0 && (p.y - q.y).abs() <= 1.0
     };
     let peer_shapes = peer_links.iter().map(|l| &l.shape);
-    for (shape, link) in shapes.iter().chain(peer_shapes).zip(node_links.iter().chain(&peer_drawn)) {
+    for (shape, link) in shapes
+        .iter()
+        .chain(peer_shapes)
+        .zip(node_links.iter().chain(&peer_drawn))
+    {
         assert_eq!((&shape.key.0, &shape.key.1), (&link.a, &link.b));
         assert_eq!(shape.points.len(), link.points.len(), "{:?}", shape.key);
         assert!(

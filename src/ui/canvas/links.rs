@@ -8,8 +8,8 @@ use eframe::egui::{Painter, Pos2, Rect, Vec2};
 
 use super::geometry;
 use super::state::{Gesture, point, pos};
-use crate::diagram::layout;
 use crate::catalog::Catalog;
+use crate::diagram::layout;
 use crate::document::{ContentId, StateId};
 use crate::i18n::{self, Lang};
 use crate::plan::layout::{Bounds, Occupied};

@@ -6,14 +6,10 @@
 use eframe::egui::{self, Align2, Color32, CornerRadius, FontId, Pos2, Rect, Sense, Shape, Stroke};
 
 use super::links::{LinkShapes, PeerCard};
-use super::{CanvasView, CanvasState, Frame, Gesture, geometry, paint, pointer_over_canvas};
+use super::{CanvasState, CanvasView, Frame, Gesture, geometry, paint, pointer_over_canvas};
 use crate::diagram::style;
 use crate::i18n::{self, Lang};
 use crate::ui::theme;
-
-/// Fill and dashed border of a peer card on the dark canvas.
-const FILL: Color32 = Color32::from_rgb(30, 38, 52);
-const BORDER: Color32 = Color32::from_rgb(130, 150, 180);
 
 /// Draw the peers' links, then their cards (below the node cards, which they never overlap).
 pub(super) fn peers_ui(
@@ -67,7 +63,8 @@ pub(super) fn peers_ui(
         paint::label(&painter, shape.label, &shape.text, near);
         let response = ui.interact(
             shape.label,
-            ui.scope_id().with(("peer link", &shape.key.0, &shape.key.1)),
+            ui.scope_id()
+                .with(("peer link", &shape.key.0, &shape.key.1)),
             Sense::hover(),
         );
         if (near || response.hovered()) && !link.rules.is_empty() && !view.hide_ports {
@@ -107,7 +104,7 @@ pub(super) fn peers_ui(
 /// One peer card: rounded, dashed, its tag, title, what it is and its counts.
 fn card(painter: &egui::Painter, view: &CanvasView<'_>, peer: &PeerCard, title: f32, lang: Lang) {
     let rect = peer.rect;
-    painter.rect_filled(rect, CornerRadius::same(3), FILL);
+    painter.rect_filled(rect, CornerRadius::same(3), theme::PEER_FILL);
     let corners = [
         rect.left_top(),
         rect.right_top(),
@@ -117,7 +114,7 @@ fn card(painter: &egui::Painter, view: &CanvasView<'_>, peer: &PeerCard, title: 
     ];
     painter.add(Shape::dashed_line(
         &corners,
-        Stroke::new(1.5, BORDER),
+        Stroke::new(1.5, theme::PEER_BORDER),
         6.0,
         4.0,
     ));
@@ -144,7 +141,10 @@ fn card(painter: &egui::Painter, view: &CanvasView<'_>, peer: &PeerCard, title: 
         FontId::proportional(title),
         Color32::WHITE,
     );
-    for (dy, text) in [44.0, 64.0].into_iter().zip(style::peer_lines(&peer.peer, lang)) {
+    for (dy, text) in [44.0, 64.0]
+        .into_iter()
+        .zip(style::peer_lines(&peer.peer, lang))
+    {
         painter.text(
             rect.min + egui::Vec2::new(10.0, dy),
             Align2::LEFT_CENTER,

@@ -5,11 +5,11 @@
 //!
 //! Cost: routing is an A* search per link over a small grid made of the nearby cards' edges
 //! (an orthogonal visibility grid), so the work grows with the links, not with the plan's area.
-//! Work (`Diagram::work`, grid cells built plus states searched) is about 160 per link: 70,142
-//! for a generated 300-node plan (442 links), 460,049 for 2,000 nodes (2,899 links). Measured
-//! once in a release build, `render --output FILE.json` (2 cores shared): 0.06 s in all at 300
-//! nodes (0.01 s of it deriving rules and findings), 0.22 s at 2,000 (0.06 s deriving): cheap
-//! enough to run when the plan's content changes, not every frame.
+//! Work (`Diagram::work`, grid cells built plus states searched) is about 280 per link with the
+//! "Any" peers' links, which are longer than most: 201,583 for a generated 300-node plan (714
+//! links, 272 of them to 97 peer cards). Measured once in a release build (2 cores shared),
+//! `layout` alone: 2.8 ms at 50 nodes, 14.7 ms at 300, 25.5 ms at 500 (7.9 ms at 500 before the
+//! peers): cheap enough to run when the plan's content changes, not every frame.
 
 mod index;
 pub mod measure;

@@ -92,7 +92,7 @@ fn grown(b: Bounds) -> Bounds {
 fn place(
     taken: &Occupied,
     at: &BTreeMap<&NodeId, Bounds>,
-    zone: Zone,
+    (zone, tries): (Zone, &[(i16, i16)]),
     links: &[(NodeId, LinkSummary)],
     bottom: f32,
 ) -> Bounds {
@@ -100,14 +100,6 @@ fn place(
     let facing = links.iter().map(|(n, _)| at[n].center().y).sum::<f32>() / links.len() as f32;
     let (x0, dir) = column(zone);
     let y0 = (facing / STEP.1).round() * STEP.1;
-    let mut tries: Vec<(i16, i16)> = (0..=ROWS)
-        .flat_map(|j| [j, -j])
-        .flat_map(|j| (0..COLUMNS).map(move |k| (k, j)))
-        .filter(|&(k, _)| dir != 0.0 || k == 0)
-        .collect();
-    // Nearer first; a column further out costs as much as three rows.
-    tries.sort_by_key(|&(k, j)| (k * 3 + j.abs(), k, j));
-    tries.dedup();
     let card = |(k, j): (i16, i16)| {
         Bounds::card(CanvasPoint {
             x: x0 + dir * STEP.0 * f32::from(k),
@@ -115,8 +107,9 @@ fn place(
         })
     };
     tries
-        .into_iter()
-        .map(card)
+        .iter()
+        .filter(|&&(k, _)| dir != 0.0 || k == 0)
+        .map(|&t| card(t))
         .find(|b| !taken.overlaps(grown(*b)))
         .unwrap_or_else(|| {
             Bounds::card(CanvasPoint {
@@ -143,6 +136,14 @@ pub(super) fn peers(
         taken.insert(c.bounds);
     }
     let bottom = cards.iter().map(|c| c.bounds.max.y).fold(0.0, f32::max);
+    // Places to try, as (column, row) steps from the best: nearer first; a column further out
+    // costs as much as three rows.
+    let mut tries: Vec<(i16, i16)> = (0..=ROWS)
+        .flat_map(|j| [j, -j])
+        .flat_map(|j| (0..COLUMNS).map(move |k| (k, j)))
+        .collect();
+    tries.sort_by_key(|&(k, j)| (k * 3 + j.abs(), k, j));
+    tries.dedup();
     let mut out = Vec::with_capacity(peers.len());
     for peer in &peers {
         let mut links: Vec<(NodeId, LinkSummary)> = peer_summaries(rules, peer)
@@ -163,7 +164,7 @@ pub(super) fn peers(
         }
         for (n, mut links) in groups.into_iter().enumerate() {
             links.sort_by(|a, b| a.0.cmp(&b.0));
-            let bounds = place(&taken, &at, peer.zone, &links, bottom);
+            let bounds = place(&taken, &at, (peer.zone, &tries), &links, bottom);
             taken.insert(bounds);
             let card = Card {
                 id: nth_id(peer.zone, peer.role.as_ref(), n + 1),

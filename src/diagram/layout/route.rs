@@ -45,18 +45,8 @@ fn axis(mut v: Vec<f32>, lo: f32, hi: f32) -> Vec<f32> {
     let mut out = Vec::with_capacity(v.len() * 2);
     for w in v.windows(2) {
         out.push(w[0]);
-        let gap = w[1] - w[0];
-        if gap > 3.0 * MARGIN {
-            // The middle, or evenly spaced tracks across a wide gap, so that several links
-            // (a column of peers' links crossing one corridor) can run side by side.
-            #[expect(
-                clippy::cast_possible_truncation,
-                clippy::cast_sign_loss,
-                reason = "a small positive count"
-            )]
-            let n = ((gap / (2.0 * MARGIN)).floor() as usize).clamp(1, 5);
-            #[expect(clippy::cast_precision_loss, reason = "at most 5 tracks")]
-            out.extend((1..=n).map(|k| w[0] + gap * k as f32 / (n + 1) as f32));
+        if w[1] - w[0] > 3.0 * MARGIN {
+            out.push(f32::midpoint(w[0], w[1]));
         }
     }
     out.extend(v.last());
@@ -91,6 +81,20 @@ fn stub(p: Port, m: f32) -> CanvasPoint {
     CanvasPoint {
         x: p.at.x + dx * m,
         y: p.at.y + dy * m,
+    }
+}
+
+/// Two more tracks just beyond each end's stub, so that links leaving a column of cards (the
+/// "Any" peers') turn on lines of their own instead of along each other.
+fn beyond_stubs(ends: (Port, Port), m: f32, (xs, ys): (&mut Vec<f32>, &mut Vec<f32>)) {
+    for p in [ends.0, ends.1] {
+        for k in [2.0, 3.0] {
+            let q = stub(p, m * k);
+            match p.side {
+                Side::Left | Side::Right => xs.push(q.x),
+                Side::Top | Side::Bottom => ys.push(q.y),
+            }
+        }
     }
 }
 
@@ -176,7 +180,8 @@ impl Router {
         }
     }
 
-    fn grid(&mut self, s: CanvasPoint, t: CanvasPoint, m: f32, pad: f32) -> Option<Grid> {
+    fn grid(&mut self, (from, to): (Port, Port), m: f32, pad: f32) -> Option<Grid> {
+        let (s, t) = (stub(from, m), stub(to, m));
         let window = Bounds {
             min: CanvasPoint {
                 x: s.x.min(t.x) - pad,
@@ -206,6 +211,7 @@ impl Router {
             .collect();
         let mut xs = vec![window.min.x, window.max.x, s.x, t.x];
         let mut ys = vec![window.min.y, window.max.y, s.y, t.y];
+        beyond_stubs((from, to), m, (&mut xs, &mut ys));
         for o in &obstacles {
             xs.extend([o.min.x, o.max.x]);
             ys.extend([o.min.y, o.max.y]);
@@ -283,7 +289,7 @@ impl Router {
     )]
     fn search(&mut self, from: Port, to: Port, margin: f32, pad: f32) -> Option<Vec<CanvasPoint>> {
         let (source, target) = (stub(from, margin), stub(to, margin));
-        let grid = self.grid(source, target, margin, pad)?;
+        let grid = self.grid((from, to), margin, pad)?;
         let (nx, ny) = (grid.xs.len(), grid.ys.len());
         let start = find(&grid.ys, source.y)? * nx + find(&grid.xs, source.x)?;
         let goal = find(&grid.ys, target.y)? * nx + find(&grid.xs, target.x)?;

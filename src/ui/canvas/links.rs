@@ -101,7 +101,7 @@ pub struct LinkShapes {
 }
 
 /// The most nodes whose links are routed in the frame that applies an edit.
-pub const ROUTED_NODES: usize = 500;
+pub const ROUTED_NODES: usize = 200;
 
 /// Text of one port label.
 fn label_text(derived: &Derived, key: &(NodeId, NodeId), lang: Lang, hide: bool) -> String {
@@ -177,9 +177,19 @@ impl LinkShapes {
         if self.drag.as_ref().is_some_and(|d| d.ids != ids) {
             self.end_drag();
         }
-        let drag = self
-            .drag
-            .get_or_insert_with(|| start_drag(plan, &self.shapes, ids, labels));
+        let drag = self.drag.get_or_insert_with(|| {
+            let mut drag = start_drag(plan, &self.shapes, ids, labels);
+            // The peers' cards and labels hold still too (their links to moved cards are
+            // drawn straight, without labels, until the release routes them again).
+            if labels {
+                let peers = self.peers.iter().map(|p| p.rect);
+                let peer_labels = self.peer_links.iter().map(|l| l.shape.label);
+                for r in peers.chain(peer_labels) {
+                    drag.still.insert(bounds(r));
+                }
+            }
+            drag
+        });
         if drag.offset == offset {
             return;
         }
@@ -289,8 +299,10 @@ fn rest(
         }
         shapes.push(shape);
     }
-    // Routing costs 0.85 ms at 50 nodes, 7.9 ms at 500 and 43 ms at 2,000 (release); above
-    // this the edit frame's 16 ms would not hold, so big plans keep straight lines.
+    // Laying out with the "Any" peers costs 2.8 ms at 50 nodes, 9.8 ms at 200, 14.7 ms at 300
+    // and 25.5 ms at 500 (release, `diagram::layout` on generated plans; 7.9 ms at 500 before
+    // the peers); above this the edit frame's 16 ms would not hold with the rest of the frame,
+    // so big plans keep straight lines and draw no peers.
     if key.labels && plan.nodes.len() <= ROUTED_NODES {
         let (peers, peer_links) = routed(painter, (plan, catalog), derived, key, &mut shapes);
         return (shapes, peers, peer_links);

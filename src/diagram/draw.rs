@@ -94,3 +94,65 @@ pub(super) fn labels(out: &mut String, diagram: &Diagram) {
         .ok();
     }
 }
+
+/// Every "Any" peer's card: dashed, blue-grey, its role's tag, what it is and how many rules
+/// end at it (English, as the rest of the SVG).
+pub(super) fn peers(out: &mut String, catalog: &crate::catalog::Catalog, diagram: &Diagram) {
+    use super::style;
+    use crate::i18n::Lang;
+    for card in &diagram.cards {
+        let Some(peer) = &card.peer else { continue };
+        let (x, y) = (card.bounds.min.x, card.bounds.min.y);
+        let (w, h) = (card.bounds.max.x - x, card.bounds.max.y - y);
+        writeln!(
+            out,
+            "<rect x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"14\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>",
+            super::hex(style::PEER_FILL),
+            super::hex(style::PEER_STROKE)
+        )
+        .ok();
+        let (color, tag) = style::peer_style(peer);
+        writeln!(
+            out,
+            "<rect x=\"{}\" y=\"{}\" width=\"40\" height=\"22\" rx=\"11\" fill=\"{}\"/>\n<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#ffffff\">{tag}</text>",
+            x + 10.0,
+            y + 10.0,
+            super::hex(color),
+            x + 30.0,
+            y + 25.0
+        )
+        .ok();
+        let [kind, counts] = style::peer_lines(peer, Lang::En);
+        let title = style::peer_title(catalog, peer, Lang::En);
+        for (tx, ty, size, fill, text) in [
+            (
+                x + 58.0,
+                y + 26.0,
+                14.0,
+                "#111111",
+                style::clip(&title, w - 66.0, 14.0),
+            ),
+            (
+                x + 10.0,
+                y + 50.0,
+                11.5,
+                "#555555",
+                style::clip(&kind, w - 20.0, 11.5),
+            ),
+            (
+                x + 10.0,
+                y + 70.0,
+                11.5,
+                "#555555",
+                style::clip(&counts, w - 20.0, 11.5),
+            ),
+        ] {
+            writeln!(
+                out,
+                "<text x=\"{tx}\" y=\"{ty}\" font-size=\"{size}\" fill=\"{fill}\">{}</text>",
+                markup(&text)
+            )
+            .ok();
+        }
+    }
+}

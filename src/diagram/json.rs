@@ -28,13 +28,33 @@ fn object(fields: impl IntoIterator<Item = (&'static str, Value)>) -> Value {
     Value::Object(fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
 }
 
-/// The diagram of `plan` as a JSON value: `cards`, `links`, `labels`, `firewalls` (one box per
-/// wall: a three-legged firewall has two, with the same id).
+/// The diagram of `plan` as a JSON value: `cards` (nodes and "Any" peers: `peer` tells which;
+/// a peer's card also has its `zone`, stand-in `role` or null, and its count of `rules`),
+/// `links` (a peer's link has the peer as `a`), `labels`, `firewalls` (one box per wall: a
+/// three-legged firewall has two, with the same id).
 pub fn value(plan: &Plan, diagram: &Diagram) -> Value {
     let cards: Vec<Value> = diagram
         .cards
         .iter()
-        .map(|c| object([("id", json!(c.id.0))].into_iter().chain(rect(c.bounds))))
+        .map(|c| {
+            let peer = c.peer.as_ref().map(|p| {
+                [
+                    ("zone", json!(p.zone.as_str())),
+                    (
+                        "role",
+                        json!(p.role.as_ref().map(crate::catalog::RoleId::as_str)),
+                    ),
+                    ("rules", json!(p.rules)),
+                ]
+            });
+            object(
+                [("id", json!(c.id.0))]
+                    .into_iter()
+                    .chain(rect(c.bounds))
+                    .chain([("peer", json!(peer.is_some()))])
+                    .chain(peer.into_iter().flatten()),
+            )
+        })
         .collect();
     let links: Vec<Value> = diagram
         .links

@@ -1,5 +1,5 @@
-//! The diagram's legend: what a wall, an arrow, a red or dashed link and an Edge's coloured
-//! sides mean. It sits below everything else, right of the internal firewall's wall, so it
+//! The diagram's legend: what a wall, an arrow, a red or dashed link, an Edge's coloured
+//! sides and a dashed "Any" peer card mean. It sits below everything else, right of the internal firewall's wall, so it
 //! covers no card, link, label or wall; it is not a card (the JSON geometry does not list it).
 
 use std::fmt::Write as _;
@@ -11,21 +11,25 @@ use crate::plan::layout::{Bounds, INTERNAL_X};
 const WIDTH: f32 = 420.0;
 const ROW: f32 = 22.0;
 /// Title row plus one row per entry, and a little padding.
-const HEIGHT: f32 = ROW * 6.0 + 12.0;
+const HEIGHT: f32 = ROW * 7.0 + 12.0;
 /// Between the content's bottom and the legend.
 const GAP: f32 = 30.0;
 /// Right of the internal wall (half a wall wide) and its interface name's start.
 const LEFT: f32 = INTERNAL_X + 20.0;
 
 /// The legend in words, for a drawing that shows no samples (the draw.io file).
-pub const WORDS: [&str; 6] = [
+pub const WORDS: [&str; 7] = [
     "Legend",
     "Hatched bar: a firewall (name above, interfaces beside)",
     "Link: the arrow points the way traffic goes",
     "Dashed red: a missing link (Add link)",
     "Solid red: a link that carries no Lync traffic",
     "Edge: red side external, green side internal",
+    PEER,
 ];
+
+/// What a peer card is, in the legend.
+const PEER: &str = "Dashed card: an \"Any\" end (Internet, users, hosts)";
 
 /// Where the legend goes: below the diagram's content (cards, links, labels).
 pub fn bounds(diagram: &Diagram) -> Bounds {
@@ -57,7 +61,7 @@ pub(super) fn draw(out: &mut String, diagram: &Diagram) {
     let (sx, tx) = (x + 12.0, x + 72.0);
     let row = |i: f32| y + 6.0 + ROW * i + ROW / 2.0;
     // A short piece of wall, lying down.
-    let (r1, r2, r3, r4, r5) = (row(1.0), row(2.0), row(3.0), row(4.0), row(5.0));
+    let (r1, r2, r3, r4, r5, r6) = (row(1.0), row(2.0), row(3.0), row(4.0), row(5.0), row(6.0));
     writeln!(
         out,
         "<rect x=\"{sx}\" y=\"{}\" width=\"48\" height=\"10\" fill=\"#f3d9d2\" stroke=\"#7a3426\"/>\n<line x1=\"{}\" y1=\"{r1}\" x2=\"{}\" y2=\"{r1}\" stroke=\"#b5533c\" stroke-width=\"8\" stroke-dasharray=\"10 2\"/>",
@@ -96,7 +100,17 @@ pub(super) fn draw(out: &mut String, diagram: &Diagram) {
         r5 - 8.0
     )
     .ok();
+    // A small peer card: dashed, blue-grey.
+    writeln!(
+        out,
+        "<rect x=\"{sx}\" y=\"{}\" width=\"48\" height=\"16\" rx=\"6\" fill=\"{}\" stroke=\"{}\" stroke-dasharray=\"4 3\"/>",
+        r6 - 8.0,
+        super::hex(super::style::PEER_FILL),
+        super::hex(super::style::PEER_STROKE)
+    )
+    .ok();
     for (ry, text) in [
+        (r6, PEER),
         (r1, "Firewall (its name above, interfaces beside it)"),
         (r2, "Link: the arrow points the way traffic goes"),
         (r3, "Dashed red: a missing link (Add link)"),

@@ -44,7 +44,7 @@ pub fn hex([r, g, b]: [u8; 3]) -> String {
 /// ask for) and placed labels. What the SVG, the PNG and `render --output FILE.json` draw.
 pub fn diagram(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> Diagram {
     let findings = crate::findings::check(plan, catalog, rules);
-    layout::layout(plan, rules, &layout::missing_links(&findings))
+    layout::layout(plan, catalog, rules, &layout::missing_links(&findings))
 }
 
 /// The area the diagram covers: every card, link and label, the three zone titles above and
@@ -111,6 +111,7 @@ pub fn svg_of(plan: &Plan, catalog: &Catalog, diagram: &Diagram) -> String {
     for node in plan.nodes.values() {
         card(&mut out, catalog, node);
     }
+    draw::peers(&mut out, catalog, diagram);
     draw::labels(&mut out, diagram);
     legend::draw(&mut out, diagram);
     out.push_str("</svg>\n");

@@ -100,3 +100,55 @@ pub fn clip(text: &str, width: f32, size: f32) -> String {
         format!("{cut}…")
     }
 }
+
+/// An "Any" peer card's title in `lang`: its stand-in role's name, or the zone at large.
+pub fn peer_title(catalog: &Catalog, peer: &crate::diagram::layout::Peer, lang: Lang) -> String {
+    use crate::topology::Zone;
+    if let Some(role) = peer.role.as_ref().and_then(|r| catalog.role(r.as_str())) {
+        return role.name.get(lang).to_owned();
+    }
+    let key = match peer.zone {
+        Zone::Internet => "peer.any_internet",
+        Zone::Perimeter => "peer.any_perimeter",
+        Zone::Internal => "peer.any_internal",
+    };
+    crate::i18n::tr(lang, key).to_owned()
+}
+
+/// An "Any" peer card's second and third lines in `lang`: what it is, and how many rules and
+/// nodes it is the far end of.
+pub fn peer_lines(peer: &crate::diagram::layout::Peer, lang: Lang) -> [String; 2] {
+    [
+        crate::i18n::tr(lang, "peer.kind").to_owned(),
+        peer_counts(peer, lang),
+    ]
+}
+
+/// `6 rules · 2 nodes` in `lang`.
+pub fn peer_counts(peer: &crate::diagram::layout::Peer, lang: Lang) -> String {
+    let count = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            crate::i18n::tr(lang, one).to_owned()
+        } else {
+            crate::i18n::trf(lang, many, &[("n", &n.to_string())])
+        }
+    };
+    format!(
+        "{} · {}",
+        count(peer.rules, "peer.rule_one", "peer.rules"),
+        count(peer.nodes, "peer.node_one", "peer.nodes")
+    )
+}
+
+/// Fill and border of an "Any" peer card (drawn with a dashed border).
+pub const PEER_FILL: [u8; 3] = [0xee, 0xf2, 0xf8];
+/// See [`PEER_FILL`].
+pub const PEER_STROKE: [u8; 3] = [0x6a, 0x7a, 0x90];
+
+/// The tag and accent colour of a peer's card: its stand-in role's, or `ANY` in grey.
+pub fn peer_style(peer: &crate::diagram::layout::Peer) -> ([u8; 3], &'static str) {
+    match &peer.role {
+        Some(role) if role.as_str() != "any" => role_style(role.as_str()),
+        _ => role_style("any"),
+    }
+}

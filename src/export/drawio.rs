@@ -57,7 +57,7 @@ pub fn render(report: &Report<'_>) -> String {
     let rules = crate::rules::derive(report.plan, report.catalog);
     // The report's findings are the whole plan's already.
     let missing = layout::missing_links(report.findings);
-    let diagram = layout::layout(report.plan, &rules, &missing);
+    let diagram = layout::layout(report.plan, report.catalog, &rules, &missing);
     let mut out = document(report.plan, report.catalog, &diagram);
     // Like the config formats, a plan with errors says so at the top (an XML comment: finding
     // kinds are fixed ids, and `--` is kept out of it anyway).
@@ -101,7 +101,9 @@ pub fn document(plan: &Plan, catalog: &crate::catalog::Catalog, diagram: &Diagra
         }
     }
     for (i, card) in diagram.cards.iter().enumerate() {
-        if let Some(node) = plan.nodes.get(&card.id) {
+        if let Some(peer) = &card.peer {
+            peer_cells(&mut out, i, catalog, peer, card.bounds);
+        } else if let Some(node) = plan.nodes.get(&card.id) {
             card_cells(&mut out, i, catalog, node, card.bounds);
         }
     }
@@ -324,5 +326,54 @@ fn card_cells(
                 rect(x, 0.0, 6.0, h),
             );
         }
+    }
+}
+
+/// An "Any" peer's card: dashed, blue-grey, its tag as a child box, what it is and its counts
+/// as child text cells (English, as the SVG).
+fn peer_cells(
+    out: &mut String,
+    i: usize,
+    catalog: &crate::catalog::Catalog,
+    peer: &layout::Peer,
+    b: Bounds,
+) {
+    use crate::i18n::Lang;
+    let (colour, tag) = style::peer_style(peer);
+    let id = format!("card-{i}");
+    vertex(
+        out,
+        &id,
+        "1",
+        &markup(&style::peer_title(catalog, peer, Lang::En)),
+        &format!(
+            "rounded=1;arcSize=16;dashed=1;html=0;whiteSpace=wrap;overflow=hidden;fillColor={};strokeColor={};strokeWidth=2;align=left;verticalAlign=top;spacingLeft=58;spacingTop=11;fontSize=14;fontColor=#111111;",
+            dia::hex(style::PEER_FILL),
+            dia::hex(style::PEER_STROKE)
+        ),
+        b,
+    );
+    vertex(
+        out,
+        &format!("{id}-role"),
+        &id,
+        tag,
+        &format!(
+            "rounded=1;arcSize=50;html=0;fillColor={};strokeColor=none;fontColor=#ffffff;fontSize=11;align=center;verticalAlign=middle;movable=0;",
+            dia::hex(colour)
+        ),
+        rect(10.0, 10.0, 40.0, 22.0),
+    );
+    let w = b.max.x - b.min.x;
+    let [kind, counts] = style::peer_lines(peer, Lang::En);
+    for (part, y, text) in [("kind", 38.0, &kind), ("counts", 58.0, &counts)] {
+        vertex(
+            out,
+            &format!("{id}-{part}"),
+            &id,
+            &markup(text),
+            "text;html=0;align=left;verticalAlign=middle;overflow=hidden;fontSize=11;fontColor=#555555;movable=0;",
+            rect(10.0, y, w - 20.0, 20.0),
+        );
     }
 }

@@ -12,7 +12,7 @@ mod through;
 
 pub use derive::derive;
 pub use peers::{AnyPeer, any_peers};
-pub use summary::{LinkSummary, MAX_PORTS_SHOWN, link_summaries};
+pub use summary::{LinkSummary, MAX_PORTS_SHOWN, link_summaries, peer_summaries};
 pub use through::{FirewallRules, crosses};
 
 use crate::net::{IpNet, PortRange, Transport};

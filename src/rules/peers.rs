@@ -22,6 +22,8 @@ pub struct AnyPeer {
     pub nodes: BTreeSet<NodeId>,
     /// Those rules, in the rule set's order.
     pub rules: Vec<RuleId>,
+    /// Where those rules are in the rule set, in the same order.
+    pub positions: Vec<usize>,
 }
 
 /// The "Any" peers of `rules`, by zone (outside in) then role. A rule whose "Any" a linked node
@@ -40,7 +42,7 @@ pub fn any_peers(rules: &RuleSet, catalog: &Catalog) -> Vec<AnyPeer> {
         }
     }
     let mut peers: BTreeMap<(Zone, Option<RoleId>), AnyPeer> = BTreeMap::new();
-    for rule in &rules.rules {
+    for (i, rule) in rules.rules.iter().enumerate() {
         let Some(&(src, dst)) = sides.get(&*rule.origin.requirement) else {
             continue;
         };
@@ -60,9 +62,11 @@ pub fn any_peers(rules: &RuleSet, catalog: &Catalog) -> Vec<AnyPeer> {
                 role,
                 nodes: BTreeSet::new(),
                 rules: Vec::new(),
+                positions: Vec::new(),
             });
         peer.nodes.insert(node.clone());
         peer.rules.push(rule.id.clone());
+        peer.positions.push(i);
     }
     peers.into_values().collect()
 }

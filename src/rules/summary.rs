@@ -45,35 +45,56 @@ pub fn link_summaries(rules: &RuleSet) -> BTreeMap<(NodeId, NodeId), LinkSummary
         })
         .collect();
     for (key, summary) in &mut links {
-        for &i in &summary.rules {
-            if rules.rules[i].source.node.as_ref() == Some(&key.0) {
-                summary.forward = true;
-            } else {
-                summary.backward = true;
-            }
-        }
-        let mut ranges: Vec<crate::net::PortRange> = summary
-            .rules
-            .iter()
-            .map(|&i| rules.rules[i].ports)
-            .collect();
-        ranges.sort_unstable();
-        ranges.dedup();
-        // Shown by first port, then as text (as they always were): a handful per link.
-        let mut ports: Vec<(u16, String)> =
-            ranges.iter().map(|p| (p.from, p.to_string())).collect();
-        ports.sort();
-        let total = ports.len();
-        let shown: Vec<String> = ports
-            .into_iter()
-            .take(MAX_PORTS_SHOWN)
-            .map(|(_, p)| p)
-            .collect();
-        summary.shown = shown.join(" · ");
-        summary.more = total.saturating_sub(MAX_PORTS_SHOWN);
-        summary.ports = summary.ports_in(Lang::En);
+        fill(summary, rules, |r| r.source.node.as_ref() == Some(&key.0));
     }
     links
+}
+
+/// What the link between an "Any" peer and each of its nodes carries, by node; `forward` is
+/// traffic from the peer to the node.
+pub fn peer_summaries(rules: &RuleSet, peer: &super::AnyPeer) -> BTreeMap<NodeId, LinkSummary> {
+    let mut out: BTreeMap<NodeId, LinkSummary> = BTreeMap::new();
+    for &i in &peer.positions {
+        let rule = &rules.rules[i];
+        if let Some(node) = rule.source.node.as_ref().or(rule.destination.node.as_ref()) {
+            out.entry(node.clone()).or_default().rules.push(i);
+        }
+    }
+    for summary in out.values_mut() {
+        fill(summary, rules, |r| r.source.node.is_none());
+    }
+    out
+}
+
+/// Directions and port texts of a summary whose `rules` are set; `forward` tells a rule from
+/// the first end.
+fn fill(summary: &mut LinkSummary, rules: &RuleSet, forward: impl Fn(&super::Rule) -> bool) {
+    for &i in &summary.rules {
+        if forward(&rules.rules[i]) {
+            summary.forward = true;
+        } else {
+            summary.backward = true;
+        }
+    }
+    let mut ranges: Vec<crate::net::PortRange> = summary
+        .rules
+        .iter()
+        .map(|&i| rules.rules[i].ports)
+        .collect();
+    ranges.sort_unstable();
+    ranges.dedup();
+    // Shown by first port, then as text (as they always were): a handful per link.
+    let mut ports: Vec<(u16, String)> = ranges.iter().map(|p| (p.from, p.to_string())).collect();
+    ports.sort();
+    let total = ports.len();
+    let shown: Vec<String> = ports
+        .into_iter()
+        .take(MAX_PORTS_SHOWN)
+        .map(|(_, p)| p)
+        .collect();
+    summary.shown = shown.join(" · ");
+    summary.more = total.saturating_sub(MAX_PORTS_SHOWN);
+    summary.ports = summary.ports_in(Lang::En);
 }
 
 impl LinkSummary {

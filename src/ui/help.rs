@@ -9,8 +9,9 @@ use crate::ui::theme;
 
 /// The marks the legend explains, each with its colour sample and its i18n key. Tooltips on the
 /// marks themselves use the same keys.
-pub const LEGEND: [(Mark, &str); 7] = [
+pub const LEGEND: [(Mark, &str); 8] = [
     (Mark::Wall, "legend.wall"),
+    (Mark::Peer, "legend.peer"),
     (Mark::Dot, "legend.red_dot"),
     (Mark::Selected, "legend.selected"),
     (Mark::EdgeSides, "legend.edge_sides"),
@@ -34,6 +35,8 @@ pub enum Mark {
     RedText,
     /// A firewall's wall on a zone boundary.
     Wall,
+    /// An "Any" peer's dashed card.
+    Peer,
 }
 
 /// Every shortcut with the text of its command, in menu order, then the alternates.
@@ -125,6 +128,24 @@ fn sample_ui(ui: &mut egui::Ui, mark: Mark) {
             ui.painter().rect_filled(wall, 0.0, theme::WALL_MORTAR);
             ui.painter()
                 .rect_filled(wall.shrink2(egui::vec2(1.0, 3.0)), 0.0, theme::WALL_BRICK);
+        }
+        Mark::Peer => {
+            let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+            let card = rect.shrink(1.0);
+            ui.painter().rect_filled(card, 3.0, theme::PEER_FILL);
+            let corners = [
+                card.left_top(),
+                card.right_top(),
+                card.right_bottom(),
+                card.left_bottom(),
+                card.left_top(),
+            ];
+            ui.painter().add(egui::Shape::dashed_line(
+                &corners,
+                egui::Stroke::new(1.0, theme::PEER_BORDER),
+                3.0,
+                2.0,
+            ));
         }
         Mark::Dot | Mark::Selected | Mark::EdgeSides => {
             let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());

@@ -72,6 +72,10 @@ pub const LINK: Color32 = Color32::from_gray(160);
 pub const PROBLEM: Color32 = Color32::from_rgb(0xe0, 0x55, 0x55);
 /// Secondary text on cards.
 pub const WEAK_TEXT: Color32 = Color32::from_gray(170);
+/// Fill of an "Any" peer card on the canvas.
+pub const PEER_FILL: Color32 = Color32::from_rgb(30, 38, 52);
+/// Its dashed border.
+pub const PEER_BORDER: Color32 = Color32::from_rgb(130, 150, 180);
 /// Port label background.
 pub const LABEL_FILL: Color32 = Color32::from_rgba_premultiplied(20, 20, 20, 230);
 /// Rubber-band selection.

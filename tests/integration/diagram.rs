@@ -172,10 +172,15 @@ fn legend_is_drawn_where_it_covers_nothing() {
             "arrow points the way traffic goes",
             "missing link",
             "Edge: red side external",
+            "Dashed card: an \"Any\" end",
         ] {
             assert!(svg.contains(words), "{path:?}: {words}");
         }
+        // The legend is not a card: the JSON's cards are the nodes' and the "Any" peers'.
         let json = diagram::json::value(&plan, &d);
-        assert_eq!(json["cards"].as_array().unwrap().len(), plan.nodes.len());
+        let cards = json["cards"].as_array().unwrap();
+        let nodes = cards.iter().filter(|c| c["peer"] == false).count();
+        assert_eq!(nodes, plan.nodes.len());
+        assert_eq!(cards.len(), d.cards.len());
     }
 }

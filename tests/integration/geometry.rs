@@ -13,20 +13,26 @@ use lync_port_planner::rules::link_summaries;
 use crate::support::{catalog, cli, derive, example_paths, root, temp_dir};
 
 /// The layout the SVG drew before issue 19: straight lines between card borders, each label
-/// at the first free point along its line. The baseline the routed layout is measured against.
+/// at the first free point along its line, no "Any" peers. The baseline the routed layout is
+/// measured against.
 fn straight(plan: &Plan) -> Diagram {
     let (rules, _) = derive(plan);
     let routed = diagram::diagram(plan, &catalog(), &rules);
     let summaries = link_summaries(&rules);
     let mut taken = Occupied::new();
-    for c in &routed.cards {
+    for c in routed.cards.iter().filter(|c| c.peer.is_none()) {
         taken.insert(c.bounds);
     }
     let mut out = Diagram {
-        cards: routed.cards.clone(),
+        cards: routed
+            .cards
+            .iter()
+            .filter(|c| c.peer.is_none())
+            .cloned()
+            .collect(),
         ..Diagram::default()
     };
-    for link in routed.links.iter().filter(|l| !l.missing) {
+    for link in routed.links.iter().filter(|l| !l.missing && !l.peer) {
         let card = |id| {
             plan.nodes
                 .get(id)
@@ -66,9 +72,11 @@ fn measured(plan: &Plan) -> (Overlaps, Overlaps, usize) {
     let (rules, _) = derive(plan);
     let routed = diagram::diagram(plan, &catalog(), &rules);
     eprintln!(
-        "{} nodes, {} links: routing worked {} grid cells and states",
+        "{} nodes, {} links ({} peers, {} peer links): routing worked {} grid cells and states",
         plan.nodes.len(),
         routed.links.len(),
+        routed.cards.iter().filter(|c| c.peer.is_some()).count(),
+        routed.links.iter().filter(|l| l.peer).count(),
         routed.work
     );
     (
@@ -230,8 +238,19 @@ fn cli_render_writes_the_geometry_as_json() {
         );
     }
     let cards = value["cards"].as_array().unwrap();
-    assert_eq!(cards.len(), plan.nodes.len());
-    for key in ["id", "x", "y", "w", "h"] {
+    let nodes = cards.iter().filter(|c| c["peer"] == false).count();
+    assert_eq!(nodes, plan.nodes.len());
+    // The seed's Edge and reverse proxy face remote users and the Internet: drawn peers.
+    let peers: Vec<&str> = cards
+        .iter()
+        .filter(|c| c["peer"] == true)
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        peers.contains(&"any:internet:external_clients"),
+        "{peers:?}"
+    );
+    for key in ["id", "x", "y", "w", "h", "peer"] {
         assert!(cards[0].get(key).is_some(), "card field {key}");
     }
     assert_eq!(cards[0]["w"], 230.0);
@@ -306,9 +325,10 @@ fn a_missing_link_is_routed_dashed_with_an_add_link_label() {
 fn a_window_lays_out_with_its_own_texts_and_sizes() {
     let plan = crate::support::example("full-site.ron");
     let (rules, findings) = derive(&plan);
-    let d = layout::layout_with(&plan, &rules, &layout::missing_links(&findings), |what| {
+    let missing = layout::missing_links(&findings);
+    let d = layout::layout_with(&plan, &catalog(), &rules, &missing, |what| {
         let text = match what {
-            layout::LabelText::Ports(p) => format!("[{p}]"),
+            layout::LabelText::Ports(p) => format!("[{}]", p.ports),
             layout::LabelText::NoTraffic => "無流量".to_owned(),
             layout::LabelText::AddLink => "新增連結".to_owned(),
         };

@@ -51,6 +51,8 @@ mod audit_order;
 mod diagram;
 // The laid-out diagram: routed links, placed labels, overlaps measured; render to JSON.
 mod geometry;
+// Microsoft's "Any" ends drawn as peer cards linked to their nodes.
+mod peers;
 // Plan diff as a change request.
 mod diff;
 // Trainer scenarios and exercises.

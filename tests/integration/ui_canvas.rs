@@ -47,22 +47,25 @@ fn title_px(h: &Harness<'_, PlannerApp>) -> f32 {
     card_title_size(zoom) * zoom * h.ctx.pixels_per_point()
 }
 
-/// Every card inside the canvas, and the cards spanning most of it one way (fit does not
-/// leave half the canvas blank).
+/// Every card (and "Any" peer card) inside the canvas, and the cards spanning most of it one
+/// way (fit does not leave half the canvas blank).
 fn assert_framed(h: &Harness<'_, PlannerApp>, what: &str) {
     let canvas = h.state().canvas.screen_rect;
-    let cards = cards_on_screen(h);
+    let to_screen = h.state().canvas.to_screen;
+    let shapes = &h.state().link_shapes;
+    let cards = shapes
+        .peers
+        .iter()
+        .fold(cards_on_screen(h), |r, p| r.union(to_screen * p.rect));
     assert!(
         canvas.expand(0.5).contains_rect(cards),
         "{what}: cards {cards:?} outside the canvas {canvas:?}"
     );
     // Fit frames the cards and the link labels the layout places beside them.
-    let to_screen = h.state().canvas.to_screen;
-    let content = h
-        .state()
-        .link_shapes
+    let content = shapes
         .shapes
         .iter()
+        .chain(shapes.peer_links.iter().map(|l| &l.shape))
         .fold(cards, |r, s| r.union(to_screen * s.label));
     let filled = (content.width() / canvas.width()).max(content.height() / canvas.height());
     let at_most_100 = (h.state().canvas.zoom() - 1.0).abs() < 0.01;
@@ -377,7 +380,8 @@ fn a_link_under_a_panel_takes_no_click() {
 }
 
 /// The canvas draws the diagram's layout: every link is `diagram::layout`'s routed polyline,
-/// and every label sits where `layout_with` places it with the window's texts and sizes.
+/// and every label sits where `layout_with` places it with the window's texts and sizes; the
+/// "Any" peers' cards and links are where the layout puts them.
 #[test]
 fn the_canvas_draws_the_same_layout_as_the_svg() {
     use lync_port_planner::diagram::layout::{layout, layout_with};
@@ -385,12 +389,21 @@ fn the_canvas_draws_the_same_layout_as_the_svg() {
     let plan = h.state().plan().clone();
     let rules = lync_port_planner::rules::derive(&plan, &catalog());
     let shapes = h.state().link_shapes.shapes.clone();
-    let diagram = layout(&plan, &rules, &[]);
-    assert_eq!(shapes.len(), diagram.links.len());
+    let peer_links = h.state().link_shapes.peer_links.clone();
+    let diagram = layout(&plan, &catalog(), &rules, &[]);
+    let (node_links, peer_drawn): (Vec<_>, Vec<_>) = diagram.links.iter().partition(|l| !l.peer);
+    assert_eq!(shapes.len(), node_links.len());
+    assert_eq!(peer_links.len(), peer_drawn.len());
+    assert!(!peer_links.is_empty(), "the seed has Any rules");
     let near = |p: Pos2, q: lync_port_planner::plan::CanvasPoint| {
         (p.x - q.x).abs() <= 1.0 && (p.y - q.y).abs() <= 1.0
     };
-    for (shape, link) in shapes.iter().zip(&diagram.links) {
+    let peer_shapes = peer_links.iter().map(|l| &l.shape);
+    for (shape, link) in shapes
+        .iter()
+        .chain(peer_shapes)
+        .zip(node_links.iter().chain(&peer_drawn))
+    {
         assert_eq!((&shape.key.0, &shape.key.1), (&link.a, &link.b));
         assert_eq!(shape.points.len(), link.points.len(), "{:?}", shape.key);
         assert!(
@@ -405,12 +418,24 @@ fn the_canvas_draws_the_same_layout_as_the_svg() {
             link.points
         );
     }
+    // The peers' cards, where the layout puts them.
+    let peers = &h.state().link_shapes.peers;
+    let peer_cards: Vec<_> = diagram.cards.iter().filter(|c| c.peer.is_some()).collect();
+    assert_eq!(peers.len(), peer_cards.len());
+    for (drawn, card) in peers.iter().zip(&peer_cards) {
+        assert_eq!(drawn.id, card.id);
+        assert!(near(drawn.rect.min, card.bounds.min) && near(drawn.rect.max, card.bounds.max));
+    }
     let next = std::cell::Cell::new(0);
-    let own = layout_with(&plan, &rules, &[], |_| {
-        let s = &shapes[next.replace(next.get() + 1)];
+    let all: Vec<_> = shapes
+        .iter()
+        .chain(peer_links.iter().map(|l| &l.shape))
+        .collect();
+    let own = layout_with(&plan, &catalog(), &rules, &[], |_| {
+        let s = all[next.replace(next.get() + 1)];
         (s.text.clone(), (s.label.width(), s.label.height()))
     });
-    for (shape, label) in shapes.iter().zip(&own.labels) {
+    for (shape, label) in all.iter().zip(&own.labels) {
         assert!(
             near(shape.label.min, label.bounds.min) && near(shape.label.max, label.bounds.max),
             "{:?}: {:?} vs {:?}",
@@ -419,4 +444,28 @@ fn the_canvas_draws_the_same_layout_as_the_svg() {
             label.bounds
         );
     }
+}
+
+/// An "Any" peer on the canvas is drawn, named when pointed at, and not a node: a click on it
+/// selects nothing.
+#[test]
+fn a_peer_card_is_named_on_hover_and_takes_no_click() {
+    let mut h = window(AppOptions::default(), SMALL);
+    let peer = h
+        .state()
+        .link_shapes
+        .peers
+        .iter()
+        .find(|p| p.id.as_str() == "any:internet:external_clients")
+        .cloned()
+        .expect("the seed's remote users are drawn");
+    h.state_mut().canvas.scene_rect = Rect::from_center_size(peer.rect.center(), SMALL / 2.0);
+    h.run();
+    let on = h.state().canvas.to_screen * peer.rect.center();
+    h.hover_at(on);
+    h.run();
+    h.run();
+    h.get_by_label_contains("the far end of");
+    click_at(&mut h, on);
+    assert!(h.state().selection.is_empty(), "{:?}", h.state().selection);
 }

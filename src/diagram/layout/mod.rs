@@ -5,34 +5,41 @@
 //!
 //! Cost: routing is an A* search per link over a small grid made of the nearby cards' edges
 //! (an orthogonal visibility grid), so the work grows with the links, not with the plan's area.
-//! Work (`Diagram::work`, grid cells built plus states searched) is about 160 per link: 70,142
-//! for a generated 300-node plan (442 links), 460,049 for 2,000 nodes (2,899 links). Measured
-//! once in a release build, `render --output FILE.json` (2 cores shared): 0.06 s in all at 300
-//! nodes (0.01 s of it deriving rules and findings), 0.22 s at 2,000 (0.06 s deriving): cheap
-//! enough to run when the plan's content changes, not every frame.
+//! Work (`Diagram::work`, grid cells built plus states searched) is about 280 per link with the
+//! "Any" peers' links, which are longer than most: 201,583 for a generated 300-node plan (714
+//! links, 272 of them to 97 peer cards). Measured once in a release build (2 cores shared),
+//! `layout` alone: 2.8 ms at 50 nodes, 14.7 ms at 300, 25.5 ms at 500 (7.9 ms at 500 before the
+//! peers): cheap enough to run when the plan's content changes, not every frame.
 
 mod index;
 pub mod measure;
+mod peers;
 mod place;
 mod route;
 
+pub use peers::{Peer, peer_id};
+
 use std::collections::BTreeMap;
 
+use crate::catalog::Catalog;
 use crate::findings::{FindingKind, Fix};
 use crate::plan::layout::{Bounds, CARD_HEIGHT, CARD_WIDTH};
 use crate::plan::{CanvasPoint, NodeId, Plan};
-use crate::rules::{RuleSet, link_summaries};
+use crate::rules::{LinkSummary, RuleSet, link_summaries};
 
-/// One card: a node's box.
+/// One card: a node's box, or an "Any" peer's.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Card {
-    /// The node.
+    /// The node, or the peer ([`peer_id`]: `any:internet`, never a node's id).
     pub id: NodeId,
     /// Its box.
     pub bounds: Bounds,
+    /// What the peer is, for a peer's card; `None` for a node's.
+    pub peer: Option<Peer>,
 }
 
-/// One link as drawn: a polyline from the card of `a` to the card of `b`.
+/// One link as drawn: a polyline from the card of `a` to the card of `b`. A peer's link has
+/// the peer as `a` (whatever the ids' order) and its node as `b`.
 #[expect(
     clippy::struct_excessive_bools,
     reason = "independent facts a drawing reads"
@@ -53,6 +60,8 @@ pub struct Link {
     pub backward: bool,
     /// The link carries at least one rule.
     pub has_rules: bool,
+    /// The link of an "Any" peer (`a`) to a node (`b`).
+    pub peer: bool,
 }
 
 /// One link's label: the ports it carries, or "Add link" for a missing link.
@@ -73,9 +82,10 @@ pub struct Label {
 /// The whole laid-out diagram, in canvas units (the SVG's coordinates).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Diagram {
-    /// Cards, by node id.
+    /// Cards, by node id, then the "Any" peers' (outside in, by role).
     pub cards: Vec<Card>,
-    /// Links in plan order, then missing links in findings order.
+    /// Links in plan order, then missing links in findings order, then the peers' links
+    /// (peer by peer, by node id).
     pub links: Vec<Link>,
     /// Labels, one per link, in the order of `links`.
     pub labels: Vec<Label>,
@@ -171,12 +181,22 @@ fn facing(ca: Bounds, cb: Bounds) -> (Side, Side) {
 type Ends = Vec<(f32, f32, usize, usize)>;
 
 /// Spread the ends on each card side evenly, ordered by where the other end lies, so links on
-/// one side neither share a point nor cross right at the card.
-fn ports(cards: &[Bounds], ends: &[(usize, usize)]) -> Vec<[Port; 2]> {
+/// one side neither share a point nor cross right at the card. A link marked `across` leaves
+/// and enters by the left or right sides (a peer's, whose cards stand in a column: top and
+/// bottom ends would meet in the gaps between them).
+fn ports(cards: &[Bounds], ends: &[(usize, usize)], across: &[bool]) -> Vec<[Port; 2]> {
     let mut sides = Vec::with_capacity(ends.len());
     let mut by_side: BTreeMap<(usize, Side), Ends> = BTreeMap::new();
     for (k, &(ia, ib)) in ends.iter().enumerate() {
-        let (sa, sb) = facing(cards[ia], cards[ib]);
+        let (sa, sb) = if across.get(k).copied().unwrap_or(false) {
+            if cards[ib].center().x >= cards[ia].center().x {
+                (Side::Right, Side::Left)
+            } else {
+                (Side::Left, Side::Right)
+            }
+        } else {
+            facing(cards[ia], cards[ib])
+        };
         sides.push((sa, sb));
         for (end, card, side, other) in [(0, ia, sa, ib), (1, ib, sb, ia)] {
             let (o, c) = (cards[other].center(), cards[card].center());
@@ -249,8 +269,8 @@ fn ports(cards: &[Bounds], ends: &[(usize, usize)]) -> Vec<[Port; 2]> {
 /// What a label says, before a language and a font are chosen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LabelText<'a> {
-    /// The link's ports, `5061 · 443`.
-    Ports(&'a str),
+    /// The link's ports, `5061 · 443` (`ports_in` gives them in a language).
+    Ports(&'a LinkSummary),
     /// A link that carries no rule.
     NoTraffic,
     /// A missing link.
@@ -261,18 +281,23 @@ impl LabelText<'_> {
     /// The English text the SVG writes.
     pub fn english(self) -> String {
         match self {
-            Self::Ports(ports) => ports.to_owned(),
+            Self::Ports(summary) => summary.ports.clone(),
             Self::NoTraffic => NO_TRAFFIC.to_owned(),
             Self::AddLink => ADD_LINK.to_owned(),
         }
     }
 }
 
-/// Lay out `plan`: its cards, its links and the `missing` links (from [`missing_links`]),
-/// routed, with their labels placed at the SVG's label size. Deterministic; depends on
-/// positions and content only.
-pub fn layout(plan: &Plan, rules: &RuleSet, missing: &[(NodeId, NodeId)]) -> Diagram {
-    layout_with(plan, rules, missing, |what| {
+/// Lay out `plan`: its cards, its links, the `missing` links (from [`missing_links`]) and the
+/// "Any" peers of its rules with their links, routed, with their labels placed at the SVG's
+/// label size. Deterministic; depends on positions and content only.
+pub fn layout(
+    plan: &Plan,
+    catalog: &Catalog,
+    rules: &RuleSet,
+    missing: &[(NodeId, NodeId)],
+) -> Diagram {
+    layout_with(plan, catalog, rules, missing, |what| {
         let text = what.english();
         let size = (label_width(&text), LABEL_HEIGHT);
         (text, size)
@@ -283,31 +308,42 @@ pub fn layout(plan: &Plan, rules: &RuleSet, missing: &[(NodeId, NodeId)]) -> Dia
 /// measures it in its own font).
 pub fn layout_with(
     plan: &Plan,
+    catalog: &Catalog,
     rules: &RuleSet,
     missing: &[(NodeId, NodeId)],
     label: impl Fn(LabelText<'_>) -> (String, (f32, f32)),
 ) -> Diagram {
-    let cards: Vec<Card> = plan
+    let mut cards: Vec<Card> = plan
         .nodes
         .iter()
         .map(|(id, n)| Card {
             id: id.clone(),
             bounds: Bounds::card(n.position),
+            peer: None,
         })
         .collect();
-    let index_of: BTreeMap<&NodeId, usize> =
-        cards.iter().enumerate().map(|(i, c)| (&c.id, i)).collect();
+    let peers = peers::peers(&cards, catalog, rules);
     let summaries = link_summaries(rules);
-    let mut pairs: Vec<((NodeId, NodeId), bool)> = Vec::new();
+    let mut pairs: Vec<((NodeId, NodeId), Kind<'_>)> = Vec::new();
     for link in &plan.links {
-        pairs.push((sorted(&link.a, &link.b), false));
+        let pair = sorted(&link.a, &link.b);
+        let summary = summaries.get(&pair);
+        pairs.push((pair, Kind::Plan(summary)));
     }
     for pair in missing {
         let pair = sorted(&pair.0, &pair.1);
         if !pairs.iter().any(|(p, _)| *p == pair) {
-            pairs.push((pair, true));
+            pairs.push((pair, Kind::Missing));
         }
     }
+    for (card, links) in &peers {
+        for (node, summary) in links {
+            pairs.push(((card.id.clone(), node.clone()), Kind::Peer(summary)));
+        }
+    }
+    cards.extend(peers.iter().map(|(card, _)| card.clone()));
+    let index_of: BTreeMap<&NodeId, usize> =
+        cards.iter().enumerate().map(|(i, c)| (&c.id, i)).collect();
     // Links to a node the plan lacks are not drawn.
     let (pairs, ends): (Vec<_>, Vec<(usize, usize)>) = pairs
         .into_iter()
@@ -317,16 +353,25 @@ pub fn layout_with(
         })
         .unzip();
     let boxes: Vec<Bounds> = cards.iter().map(|c| c.bounds).collect();
-    let ports = ports(&boxes, &ends);
+    let across: Vec<bool> = pairs
+        .iter()
+        .map(|(_, kind)| matches!(kind, Kind::Peer(_)))
+        .collect();
+    let ports = ports(&boxes, &ends, &across);
     let mut router = route::Router::new(&boxes);
     let mut links = Vec::with_capacity(pairs.len());
     let mut texts = Vec::with_capacity(pairs.len());
-    for (((a, b), missing), [pa, pb]) in pairs.into_iter().zip(ports) {
+    for (((a, b), kind), [pa, pb]) in pairs.into_iter().zip(ports) {
         let points = router.route(pa, pb);
-        let summary = summaries.get(&(a.clone(), b.clone()));
+        let summary = match kind {
+            Kind::Plan(s) => s,
+            Kind::Peer(s) => Some(s),
+            Kind::Missing => None,
+        };
+        let missing = matches!(kind, Kind::Missing);
         texts.push(label(match summary {
             _ if missing => LabelText::AddLink,
-            Some(s) if !s.ports.is_empty() => LabelText::Ports(&s.ports),
+            Some(s) if !s.ports.is_empty() => LabelText::Ports(s),
             _ => LabelText::NoTraffic,
         }));
         links.push(Link {
@@ -337,6 +382,7 @@ pub fn layout_with(
             forward: summary.is_some_and(|s| s.forward),
             backward: summary.is_some_and(|s| s.backward),
             has_rules: summary.is_some_and(|s| !s.rules.is_empty()),
+            peer: matches!(kind, Kind::Peer(_)),
         });
     }
     let labels = place::labels(&boxes, &links, texts);
@@ -346,6 +392,17 @@ pub fn layout_with(
         labels,
         work: router.work,
     }
+}
+
+/// Where a link to lay out comes from.
+#[derive(Clone, Copy)]
+enum Kind<'a> {
+    /// A link of the plan, with what it carries.
+    Plan(Option<&'a LinkSummary>),
+    /// A missing link a finding asks for.
+    Missing,
+    /// A peer's link to a node.
+    Peer(&'a LinkSummary),
 }
 
 /// The area the cards, links and labels cover (empty plans: a point at the origin).
@@ -397,7 +454,7 @@ mod tests {
             at(500.0, 200.0),
             at(500.0, 0.0),
         ];
-        let ports = ports(&cards, &[(0, 2), (0, 1), (0, 3)]);
+        let ports = ports(&cards, &[(0, 2), (0, 1), (0, 3)], &[]);
         let ys: Vec<f32> = ports.iter().map(|p| p[0].at.y).collect();
         assert!(ports.iter().all(|p| p[0].side == Side::Right));
         // The end towards the highest card is highest; all apart.

@@ -167,6 +167,7 @@ mod tests {
             forward: true,
             backward: false,
             has_rules: true,
+            peer: false,
         }
     }
 

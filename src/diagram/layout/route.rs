@@ -84,6 +84,20 @@ fn stub(p: Port, m: f32) -> CanvasPoint {
     }
 }
 
+/// Two more tracks just beyond each end's stub, so that links leaving a column of cards (the
+/// "Any" peers') turn on lines of their own instead of along each other.
+fn beyond_stubs(ends: (Port, Port), m: f32, (xs, ys): (&mut Vec<f32>, &mut Vec<f32>)) {
+    for p in [ends.0, ends.1] {
+        for k in [2.0, 3.0] {
+            let q = stub(p, m * k);
+            match p.side {
+                Side::Left | Side::Right => xs.push(q.x),
+                Side::Top | Side::Bottom => ys.push(q.y),
+            }
+        }
+    }
+}
+
 /// Drop the middle of three points on one line.
 fn simplify(points: Vec<CanvasPoint>) -> Vec<CanvasPoint> {
     let mut out: Vec<CanvasPoint> = Vec::with_capacity(points.len());
@@ -166,7 +180,8 @@ impl Router {
         }
     }
 
-    fn grid(&mut self, s: CanvasPoint, t: CanvasPoint, m: f32, pad: f32) -> Option<Grid> {
+    fn grid(&mut self, (from, to): (Port, Port), m: f32, pad: f32) -> Option<Grid> {
+        let (s, t) = (stub(from, m), stub(to, m));
         let window = Bounds {
             min: CanvasPoint {
                 x: s.x.min(t.x) - pad,
@@ -196,6 +211,7 @@ impl Router {
             .collect();
         let mut xs = vec![window.min.x, window.max.x, s.x, t.x];
         let mut ys = vec![window.min.y, window.max.y, s.y, t.y];
+        beyond_stubs((from, to), m, (&mut xs, &mut ys));
         for o in &obstacles {
             xs.extend([o.min.x, o.max.x]);
             ys.extend([o.min.y, o.max.y]);
@@ -273,7 +289,7 @@ impl Router {
     )]
     fn search(&mut self, from: Port, to: Port, margin: f32, pad: f32) -> Option<Vec<CanvasPoint>> {
         let (source, target) = (stub(from, margin), stub(to, margin));
-        let grid = self.grid(source, target, margin, pad)?;
+        let grid = self.grid((from, to), margin, pad)?;
         let (nx, ny) = (grid.xs.len(), grid.ys.len());
         let start = find(&grid.ys, source.y)? * nx + find(&grid.xs, source.x)?;
         let goal = find(&grid.ys, target.y)? * nx + find(&grid.xs, target.x)?;

@@ -8,6 +8,7 @@ use eframe::egui::{Painter, Pos2, Rect, Vec2};
 
 use super::geometry;
 use super::state::{Gesture, point, pos};
+use crate::catalog::Catalog;
 use crate::diagram::layout;
 use crate::document::{ContentId, StateId};
 use crate::i18n::{self, Lang};
@@ -32,6 +33,30 @@ pub struct LinkShape {
     pub label: Rect,
     /// Line, arrowheads and label together: what culling tests.
     pub extent: Rect,
+}
+
+/// An "Any" peer's card where the layout places it: drawn and hovered, never selected or
+/// dragged (it is not a node of the plan).
+#[derive(Clone, Debug)]
+pub struct PeerCard {
+    /// Its id (`any:internet`).
+    pub id: NodeId,
+    /// Its box.
+    pub rect: Rect,
+    /// What it is.
+    pub peer: layout::Peer,
+}
+
+/// A peer's link to a node: its routed shape (key: peer id, node id), which way traffic goes
+/// (from the peer, to it) and its rules (indexes into the rule set).
+#[derive(Clone, Debug)]
+pub struct PeerLink {
+    /// The shape, as a node link's.
+    pub shape: LinkShape,
+    /// Arrowheads: at the node, at the peer.
+    pub arrows: (bool, bool),
+    /// The rules it carries.
+    pub rules: Vec<usize>,
 }
 
 /// What the resting placement depends on; recomputed when any of it changes.
@@ -68,10 +93,15 @@ pub struct LinkShapes {
     drag: Option<Drag>,
     /// The links, in plan order, skipping links to missing nodes.
     pub shapes: Vec<LinkShape>,
+    /// The "Any" peers' cards (in detail, up to [`ROUTED_NODES`] nodes, as the layout
+    /// routes: elsewhere none).
+    pub peers: Vec<PeerCard>,
+    /// Their links.
+    pub peer_links: Vec<PeerLink>,
 }
 
 /// The most nodes whose links are routed in the frame that applies an edit.
-const ROUTED_NODES: usize = 500;
+pub const ROUTED_NODES: usize = 200;
 
 /// Text of one port label.
 fn label_text(derived: &Derived, key: &(NodeId, NodeId), lang: Lang, hide: bool) -> String {
@@ -97,7 +127,7 @@ impl LinkShapes {
     pub fn refresh(
         &mut self,
         painter: &Painter,
-        plan: &Plan,
+        (plan, catalog): (&Plan, &Catalog),
         derived: &Derived,
         gesture: &Gesture,
         (hide_ports, labels): (bool, bool),
@@ -124,7 +154,8 @@ impl LinkShapes {
             } else {
                 Vec::new()
             };
-            self.shapes = rest(painter, plan, derived, &key, &texts);
+            (self.shapes, self.peers, self.peer_links) =
+                rest(painter, (plan, catalog), derived, &key, &texts);
             self.key = Some(key);
         }
         match gesture {
@@ -146,9 +177,19 @@ impl LinkShapes {
         if self.drag.as_ref().is_some_and(|d| d.ids != ids) {
             self.end_drag();
         }
-        let drag = self
-            .drag
-            .get_or_insert_with(|| start_drag(plan, &self.shapes, ids, labels));
+        let drag = self.drag.get_or_insert_with(|| {
+            let mut drag = start_drag(plan, &self.shapes, ids, labels);
+            // The peers' cards and labels hold still too (their links to moved cards are
+            // drawn straight, without labels, until the release routes them again).
+            if labels {
+                let peers = self.peers.iter().map(|p| p.rect);
+                let peer_labels = self.peer_links.iter().map(|l| l.shape.label);
+                for r in peers.chain(peer_labels) {
+                    drag.still.insert(bounds(r));
+                }
+            }
+            drag
+        });
         if drag.offset == offset {
             return;
         }
@@ -218,11 +259,11 @@ fn start_drag(plan: &Plan, shapes: &[LinkShape], ids: &[NodeId], labels: bool) -
 /// `texts` are the labels' texts and sizes of the same links from before, or empty.
 fn rest(
     painter: &Painter,
-    plan: &Plan,
+    (plan, catalog): (&Plan, &Catalog),
     derived: &Derived,
     key: &Key,
     texts: &[(String, Vec2)],
-) -> Vec<LinkShape> {
+) -> (Vec<LinkShape>, Vec<PeerCard>, Vec<PeerLink>) {
     let card = |id: &NodeId| {
         plan.nodes
             .get(id)
@@ -258,25 +299,43 @@ fn rest(
         }
         shapes.push(shape);
     }
-    // Routing costs 0.85 ms at 50 nodes, 7.9 ms at 500 and 43 ms at 2,000 (release); above
-    // this the edit frame's 16 ms would not hold, so big plans keep straight lines.
+    // Laying out with the "Any" peers costs 2.8 ms at 50 nodes, 9.8 ms at 200, 14.7 ms at 300
+    // and 25.5 ms at 500 (release, `diagram::layout` on generated plans; 7.9 ms at 500 before
+    // the peers); above this the edit frame's 16 ms would not hold with the rest of the frame,
+    // so big plans keep straight lines and draw no peers.
     if key.labels && plan.nodes.len() <= ROUTED_NODES {
-        routed(plan, derived, &mut shapes);
+        let (peers, peer_links) = routed(painter, (plan, catalog), derived, key, &mut shapes);
+        return (shapes, peers, peer_links);
     }
-    shapes
+    (shapes, Vec::new(), Vec::new())
 }
 
 /// Lines and labels where `diagram::layout` puts them (the SVG's layout, with this window's
 /// texts and sizes), computed once per plan state. Only in detail: zoomed out the lines stay
 /// straight. The layout visits `plan.links` in order, skipping the same links `rest` skips.
-fn routed(plan: &Plan, derived: &Derived, shapes: &mut [LinkShape]) {
+fn routed(
+    painter: &Painter,
+    (plan, catalog): (&Plan, &Catalog),
+    derived: &Derived,
+    key: &Key,
+    shapes: &mut [LinkShape],
+) -> (Vec<PeerCard>, Vec<PeerLink>) {
     let next = std::cell::Cell::new(0);
-    let diagram = layout::layout_with(plan, &derived.derivation.rules, &[], |_| {
+    let rules = &derived.derivation.rules;
+    let diagram = layout::layout_with(plan, catalog, rules, &[], |what| {
         let i = next.replace(next.get() + 1);
-        shapes.get(i).map_or_else(
-            || (String::new(), (0.0, 0.0)),
-            |s| (s.text.clone(), (s.label.width(), s.label.height())),
-        )
+        if let Some(s) = shapes.get(i) {
+            return (s.text.clone(), (s.label.width(), s.label.height()));
+        }
+        // A peer's link: the window's text, measured in its font.
+        let text = match what {
+            _ if key.hide_ports => i18n::tr(key.lang, "trainer.hidden").to_owned(),
+            layout::LabelText::Ports(summary) => summary.ports_in(key.lang),
+            layout::LabelText::NoTraffic => i18n::tr(key.lang, "canvas.no_traffic").to_owned(),
+            layout::LabelText::AddLink => layout::ADD_LINK.to_owned(),
+        };
+        let size = super::paint::label_size(painter, &text);
+        (text, (size.x, size.y))
     });
     for ((shape, link), label) in shapes.iter_mut().zip(&diagram.links).zip(&diagram.labels) {
         let key = (&shape.key.0, &shape.key.1);
@@ -288,10 +347,64 @@ fn routed(plan: &Plan, derived: &Derived, shapes: &mut [LinkShape]) {
         shape.a = shape.points[0];
         shape.b = shape.points[shape.points.len() - 1];
         shape.label = Rect::from_min_max(pos(label.bounds.min), pos(label.bounds.max));
-        shape.extent = shape.points.iter().fold(shape.label, |r, p| {
-            r.union(Rect::from_center_size(*p, Vec2::splat(24.0)))
-        });
+        shape.extent = extent(&shape.points, shape.label);
     }
+    let peers: Vec<PeerCard> = diagram
+        .cards
+        .iter()
+        .filter_map(|c| {
+            Some(PeerCard {
+                id: c.id.clone(),
+                rect: Rect::from_min_max(pos(c.bounds.min), pos(c.bounds.max)),
+                peer: c.peer.clone()?,
+            })
+        })
+        .collect();
+    // Each peer link's rules, for its tooltip.
+    let mut carried = std::collections::BTreeMap::new();
+    for peer in crate::rules::any_peers(rules, catalog) {
+        let id = layout::peer_id(peer.zone, peer.role.as_ref());
+        for (node, summary) in crate::rules::peer_summaries(rules, &peer) {
+            carried.insert((id.clone(), node), summary.rules);
+        }
+    }
+    let peer_links = diagram
+        .links
+        .iter()
+        .zip(&diagram.labels)
+        .filter(|(link, _)| link.peer && link.points.len() >= 2)
+        .map(|(link, label)| {
+            let points: Vec<Pos2> = link.points.iter().map(|p| pos(*p)).collect();
+            let rect = Rect::from_min_max(pos(label.bounds.min), pos(label.bounds.max));
+            let key = (link.a.clone(), link.b.clone());
+            // A peer's further cards (`#2`) carry the rules of its own nodes.
+            let first = NodeId::from(link.a.as_str().split('#').next().unwrap_or_default());
+            PeerLink {
+                rules: carried
+                    .get(&(first, link.b.clone()))
+                    .cloned()
+                    .unwrap_or_default(),
+                arrows: (link.forward, link.backward),
+                shape: LinkShape {
+                    key,
+                    a: points[0],
+                    b: points[points.len() - 1],
+                    extent: extent(&points, rect),
+                    points,
+                    text: label.text.clone(),
+                    label: rect,
+                },
+            }
+        })
+        .collect();
+    (peers, peer_links)
+}
+
+/// A routed line with its label and arrowheads: what culling and fitting test.
+fn extent(points: &[Pos2], label: Rect) -> Rect {
+    points.iter().fold(label, |r, p| {
+        r.union(Rect::from_center_size(*p, Vec2::splat(24.0)))
+    })
 }
 
 /// The line between two cards and its label, at the first free spot along it.

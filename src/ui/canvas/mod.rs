@@ -7,6 +7,7 @@ mod gestures;
 mod links;
 mod overlay;
 mod paint;
+mod peers;
 pub mod state;
 pub mod view;
 
@@ -150,12 +151,13 @@ fn contents_ui(
     firewalls::walls_ui(ui, view.plan, state, selection, (top, bottom));
     links.refresh(
         &painter,
-        view.plan,
+        (view.plan, view.catalog),
         view.derived,
         &state.gesture,
         (view.hide_ports, frame.detail),
     );
     links_ui(ui, view, state, links, selection, frame);
+    peers::peers_ui(ui, view, state, links, frame);
     ghosts_ui(ui, view, state, commands, frame);
     // Off-screen cards are skipped, except those in a gesture: they must see it end.
     let cursor = pointer_over_canvas(ui, state);

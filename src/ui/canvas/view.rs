@@ -76,7 +76,7 @@ pub fn parse_percent(text: &str) -> Option<f32> {
     (percent.is_finite() && percent > 0.0).then_some(percent / 100.0)
 }
 
-/// Frame the cards and the link labels, not the empty zone bands around them.
+/// Frame the cards, the "Any" peers and the link labels, not the empty zone bands around them.
 pub(super) fn fit_view(
     state: &mut CanvasState,
     content: Option<Rect>,
@@ -93,7 +93,9 @@ pub(super) fn fit_view(
     let framed = links
         .shapes
         .iter()
+        .chain(links.peer_links.iter().map(|l| &l.shape))
         .fold(cards, |r, shape| r.union(shape.extent));
+    let framed = links.peers.iter().fold(framed, |r, p| r.union(p.rect));
     state.scene_rect = fit(framed, outer);
 }
 

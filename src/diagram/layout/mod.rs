@@ -151,15 +151,26 @@ pub(crate) struct Port {
 /// than down (cards are wide, so the gaps are compared, not the centres).
 fn facing(ca: Bounds, cb: Bounds) -> (Side, Side) {
     let (a, b) = (ca.center(), cb.center());
-    let gap_x = (b.x - a.x).abs() - CARD_WIDTH;
-    let gap_y = (b.y - a.y).abs() - CARD_HEIGHT;
+    sides_for(b.x - a.x, b.y - a.y, CARD_WIDTH, CARD_HEIGHT)
+}
+
+/// The side of a card that faces a point (a bend), as [`facing`] chooses.
+fn side_toward(card: Bounds, p: CanvasPoint) -> Side {
+    let c = card.center();
+    sides_for(p.x - c.x, p.y - c.y, CARD_WIDTH / 2.0, CARD_HEIGHT / 2.0).0
+}
+
+/// Facing sides for centres `dx`, `dy` apart whose boxes reach `across` and `down` together.
+fn sides_for(dx: f32, dy: f32, across: f32, down: f32) -> (Side, Side) {
+    let gap_x = dx.abs() - across;
+    let gap_y = dy.abs() - down;
     if gap_x >= gap_y {
-        if b.x >= a.x {
+        if dx >= 0.0 {
             (Side::Right, Side::Left)
         } else {
             (Side::Left, Side::Right)
         }
-    } else if b.y >= a.y {
+    } else if dy >= 0.0 {
         (Side::Bottom, Side::Top)
     } else {
         (Side::Top, Side::Bottom)
@@ -171,15 +182,31 @@ fn facing(ca: Bounds, cb: Bounds) -> (Side, Side) {
 type Ends = Vec<(f32, f32, usize, usize)>;
 
 /// Spread the ends on each card side evenly, ordered by where the other end lies, so links on
-/// one side neither share a point nor cross right at the card.
-fn ports(cards: &[Bounds], ends: &[(usize, usize)]) -> Vec<[Port; 2]> {
+/// one side neither share a point nor cross right at the card. A link with bends (`bends[k]`)
+/// leaves each card towards its nearest bend instead.
+fn ports(cards: &[Bounds], ends: &[(usize, usize)], bends: &[&[CanvasPoint]]) -> Vec<[Port; 2]> {
     let mut sides = Vec::with_capacity(ends.len());
     let mut by_side: BTreeMap<(usize, Side), Ends> = BTreeMap::new();
     for (k, &(ia, ib)) in ends.iter().enumerate() {
-        let (sa, sb) = facing(cards[ia], cards[ib]);
+        // What each end looks towards: the other card, or its nearest bend.
+        let (look_a, look_b, (sa, sb)) = match bends.get(k).copied().unwrap_or_default() {
+            [first, .., last] | [first @ last] => (
+                *first,
+                *last,
+                (
+                    side_toward(cards[ia], *first),
+                    side_toward(cards[ib], *last),
+                ),
+            ),
+            [] => (
+                cards[ib].center(),
+                cards[ia].center(),
+                facing(cards[ia], cards[ib]),
+            ),
+        };
         sides.push((sa, sb));
-        for (end, card, side, other) in [(0, ia, sa, ib), (1, ib, sb, ia)] {
-            let (o, c) = (cards[other].center(), cards[card].center());
+        for (end, card, side, o) in [(0, ia, sa, look_a), (1, ib, sb, look_b)] {
+            let c = cards[card].center();
             // Along the side by where the other end lies; of two in line, the farther first,
             // so the nearer one (often straight across) keeps the middle.
             let (key, far) = match side {
@@ -316,13 +343,31 @@ pub fn layout_with(
             Some((pair, ends))
         })
         .unzip();
+    // What the user placed, by the link's sorted ends (missing links have nothing stored).
+    let stored: BTreeMap<(&NodeId, &NodeId), &crate::plan::LinkPositions> =
+        plan.diagram.iter().map(|p| ((&p.a, &p.b), p)).collect();
+    let placed = |((a, b), missing): &((NodeId, NodeId), bool)| {
+        (!missing).then(|| stored.get(&(a, b)).copied()).flatten()
+    };
+    let bends: Vec<&[CanvasPoint]> = pairs
+        .iter()
+        .map(|pair| placed(pair).map_or(&[][..], |p| p.bends.as_slice()))
+        .collect();
+    let dropped: Vec<Option<CanvasPoint>> = pairs
+        .iter()
+        .map(|pair| placed(pair).and_then(|p| p.label))
+        .collect();
     let boxes: Vec<Bounds> = cards.iter().map(|c| c.bounds).collect();
-    let ports = ports(&boxes, &ends);
+    let ports = ports(&boxes, &ends, &bends);
     let mut router = route::Router::new(&boxes);
     let mut links = Vec::with_capacity(pairs.len());
     let mut texts = Vec::with_capacity(pairs.len());
-    for (((a, b), missing), [pa, pb]) in pairs.into_iter().zip(ports) {
-        let points = router.route(pa, pb);
+    for ((((a, b), missing), [pa, pb]), via) in pairs.iter().cloned().zip(ports).zip(&bends) {
+        let points = if via.is_empty() {
+            router.route(pa, pb)
+        } else {
+            router.route_via(pa, via, pb)
+        };
         let summary = summaries.get(&(a.clone(), b.clone()));
         texts.push(label(match summary {
             _ if missing => LabelText::AddLink,
@@ -339,7 +384,7 @@ pub fn layout_with(
             has_rules: summary.is_some_and(|s| !s.rules.is_empty()),
         });
     }
-    let labels = place::labels(&boxes, &links, texts);
+    let labels = place::labels(&boxes, &links, texts, &dropped);
     Diagram {
         cards,
         links,
@@ -397,7 +442,7 @@ mod tests {
             at(500.0, 200.0),
             at(500.0, 0.0),
         ];
-        let ports = ports(&cards, &[(0, 2), (0, 1), (0, 3)]);
+        let ports = ports(&cards, &[(0, 2), (0, 1), (0, 3)], &[]);
         let ys: Vec<f32> = ports.iter().map(|p| p[0].at.y).collect();
         assert!(ports.iter().all(|p| p[0].side == Side::Right));
         // The end towards the highest card is highest; all apart.

@@ -84,6 +84,39 @@ fn stub(p: Port, m: f32) -> CanvasPoint {
     }
 }
 
+/// One end of a piece of route: a card's port, left straight out past the margin, or a bend
+/// the user placed, passed through exactly, in any direction.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum End {
+    Port(Port),
+    Bend(CanvasPoint),
+}
+
+impl End {
+    fn at(self) -> CanvasPoint {
+        match self {
+            Self::Port(p) => p.at,
+            Self::Bend(b) => b,
+        }
+    }
+
+    /// Where the search starts or ends.
+    fn grid_point(self, margin: f32) -> CanvasPoint {
+        match self {
+            Self::Port(p) => stub(p, margin),
+            Self::Bend(b) => b,
+        }
+    }
+
+    /// The direction out of the card (a bend has none).
+    fn dir(self) -> Option<usize> {
+        match self {
+            Self::Port(p) => Some(dir_of(p.side)),
+            Self::Bend(_) => None,
+        }
+    }
+}
+
 /// Drop the middle of three points on one line.
 fn simplify(points: Vec<CanvasPoint>) -> Vec<CanvasPoint> {
     let mut out: Vec<CanvasPoint> = Vec::with_capacity(points.len());
@@ -133,6 +166,24 @@ impl Router {
 
     /// The route from `from` to `to`: orthogonal, clear of every card when a route exists.
     pub fn route(&mut self, from: Port, to: Port) -> Vec<CanvasPoint> {
+        self.piece(End::Port(from), End::Port(to))
+    }
+
+    /// The route from `from` through each of `bends` in turn to `to`: each piece between them
+    /// routed as [`Router::route`] routes a link.
+    pub fn route_via(&mut self, from: Port, bends: &[CanvasPoint], to: Port) -> Vec<CanvasPoint> {
+        let ends: Vec<End> = std::iter::once(End::Port(from))
+            .chain(bends.iter().map(|b| End::Bend(*b)))
+            .chain(std::iter::once(End::Port(to)))
+            .collect();
+        let mut points = Vec::new();
+        for w in ends.windows(2) {
+            points.extend(self.piece(w[0], w[1]));
+        }
+        simplify(points)
+    }
+
+    fn piece(&mut self, from: End, to: End) -> Vec<CanvasPoint> {
         for m in [MARGIN, MARGIN / 3.0] {
             for pad in PADS {
                 if let Some(path) = self.search(from, to, m, pad) {
@@ -141,12 +192,11 @@ impl Router {
                 }
             }
         }
-        // No route (cards on top of each other, or a huge grid): an L, which may cross cards.
-        let corner = CanvasPoint {
-            x: to.at.x,
-            y: from.at.y,
-        };
-        simplify(vec![from.at, corner, to.at])
+        // No route (cards on top of each other, a bend on a card, or a huge grid): an L,
+        // which may cross cards.
+        let (a, b) = (from.at(), to.at());
+        let corner = CanvasPoint { x: b.x, y: a.y };
+        simplify(vec![a, corner, b])
     }
 
     fn mark(&mut self, path: &[CanvasPoint]) {
@@ -271,22 +321,25 @@ impl Router {
         clippy::cast_possible_wrap,
         reason = "grid indexes are small and checked against the grid's size"
     )]
-    fn search(&mut self, from: Port, to: Port, margin: f32, pad: f32) -> Option<Vec<CanvasPoint>> {
-        let (source, target) = (stub(from, margin), stub(to, margin));
+    fn search(&mut self, from: End, to: End, margin: f32, pad: f32) -> Option<Vec<CanvasPoint>> {
+        let (source, target) = (from.grid_point(margin), to.grid_point(margin));
         let grid = self.grid(source, target, margin, pad)?;
         let (nx, ny) = (grid.xs.len(), grid.ys.len());
         let start = find(&grid.ys, source.y)? * nx + find(&grid.xs, source.x)?;
         let goal = find(&grid.ys, target.y)? * nx + find(&grid.xs, target.x)?;
-        let arrive = dir_of(to.side) ^ 1;
+        // Into the card, against its side's normal; a bend takes any direction.
+        let arrive = to.dir().map(|d| d ^ 1);
         let remaining =
             |n: usize| (grid.xs[n % nx] - target.x).abs() + (grid.ys[n / nx] - target.y).abs();
         let key = |f: f32| (f * 8.0) as u64;
         let mut dist = vec![f32::INFINITY; nx * ny * 4];
         let mut prev = vec![usize::MAX; nx * ny * 4];
         let mut heap = BinaryHeap::new();
-        let first = start * 4 + dir_of(from.side);
-        dist[first] = 0.0;
-        heap.push(Reverse((key(remaining(start)), first)));
+        let firsts = from.dir().map_or(0..4, |d| d..d + 1);
+        for first in firsts.map(|d| start * 4 + d) {
+            dist[first] = 0.0;
+            heap.push(Reverse((key(remaining(start)), first)));
+        }
         let mut end = None;
         while let Some(Reverse((_, state))) = heap.pop() {
             let (node, dir) = (state / 4, state % 4);
@@ -295,11 +348,12 @@ impl Router {
             if node == goal {
                 // Arriving sideways into the card costs a bend; settled states come in order,
                 // so a better arrival may still be queued: compare before accepting.
-                let total = d + if dir == arrive { 0.0 } else { BEND };
+                let straight = arrive.is_none_or(|a| dir == a);
+                let total = d + if straight { 0.0 } else { BEND };
                 if end.is_none_or(|(_, best)| total < best) {
                     end = Some((state, total));
                 }
-                if dir == arrive {
+                if straight {
                     break;
                 }
                 continue;
@@ -346,7 +400,7 @@ impl Router {
             }
         }
         let (mut state, _) = end?;
-        let mut points = vec![to.at];
+        let mut points = vec![to.at()];
         loop {
             let node = state / 4;
             points.push(CanvasPoint {
@@ -358,7 +412,7 @@ impl Router {
             }
             state = prev[state];
         }
-        points.push(from.at);
+        points.push(from.at());
         points.reverse();
         Some(simplify(points))
     }

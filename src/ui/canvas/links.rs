@@ -32,6 +32,9 @@ pub struct LinkShape {
     pub label: Rect,
     /// Line, arrowheads and label together: what culling tests.
     pub extent: Rect,
+    /// The layout's route and label (not a straight stand-in): its label and bends may be
+    /// dragged.
+    pub routed: bool,
 }
 
 /// What the resting placement depends on; recomputed when any of it changes.
@@ -291,6 +294,7 @@ fn routed(plan: &Plan, derived: &Derived, shapes: &mut [LinkShape]) {
         shape.extent = shape.points.iter().fold(shape.label, |r, p| {
             r.union(Rect::from_center_size(*p, Vec2::splat(24.0)))
         });
+        shape.routed = true;
     }
 }
 
@@ -318,6 +322,7 @@ fn shape_between(
         label,
         // Arrowheads reach 12 units past the line's ends sideways at most.
         extent: Rect::from_two_pos(a, b).expand(12.0).union(label),
+        routed: false,
     }
 }
 

@@ -37,6 +37,12 @@ fn set_bends(shape: &LinkShape, bends: Vec<CanvasPoint>) -> Command {
     })
 }
 
+/// The id of the label's context menu: not the response's default popup id, which its tooltip
+/// uses (sharing it, the release of the right click that opens the menu closed it again).
+pub(super) fn menu_id(response: &Response) -> egui::Id {
+    response.id.with("reset_menu")
+}
+
 /// The label's drag, double-click and context menu.
 pub(super) fn label_ui(
     ui: &egui::Ui,
@@ -78,30 +84,32 @@ pub(super) fn label_ui(
         commands.push(set_label(shape, None));
     }
     let lang = crate::ui::text::lang(ui.ctx());
-    response.context_menu(|ui| {
-        let label = placed.is_some_and(|p| p.label.is_some());
-        let bends = placed.is_some_and(|p| !p.bends.is_empty());
-        if ui
-            .add_enabled(
-                label,
-                egui::Button::new(i18n::tr(lang, "canvas.reset_label")),
-            )
-            .clicked()
-        {
-            commands.push(set_label(shape, None));
-            ui.close();
-        }
-        if ui
-            .add_enabled(
-                bends,
-                egui::Button::new(i18n::tr(lang, "canvas.reset_route")),
-            )
-            .clicked()
-        {
-            commands.push(set_bends(shape, Vec::new()));
-            ui.close();
-        }
-    });
+    egui::Popup::context_menu(response)
+        .id(menu_id(response))
+        .show(|ui| {
+            let label = placed.is_some_and(|p| p.label.is_some());
+            let bends = placed.is_some_and(|p| !p.bends.is_empty());
+            if ui
+                .add_enabled(
+                    label,
+                    egui::Button::new(i18n::tr(lang, "canvas.reset_label")),
+                )
+                .clicked()
+            {
+                commands.push(set_label(shape, None));
+                ui.close();
+            }
+            if ui
+                .add_enabled(
+                    bends,
+                    egui::Button::new(i18n::tr(lang, "canvas.reset_route")),
+                )
+                .clicked()
+            {
+                commands.push(set_bends(shape, Vec::new()));
+                ui.close();
+            }
+        });
 }
 
 /// How far the pointer is from where the primary button went down, in canvas units: what
@@ -134,7 +142,8 @@ fn along(points: &[Pos2], p: Pos2) -> f32 {
 
 /// The line's widget (a grab adds a bend) and the squares of its stored bends (a grab moves
 /// one, a double-click removes it). The widget exists while the pointer is near the line, was
-/// pressed near it, or drags it, so a drag keeps its widget to the end.
+/// pressed near it, or drags it, so a drag keeps its widget to the end; it is returned (the
+/// link's tooltip goes beside it, not over the line).
 pub(super) fn route_ui(
     ui: &egui::Ui,
     view: &CanvasView<'_>,
@@ -142,7 +151,7 @@ pub(super) fn route_ui(
     commands: &mut Commands,
     shape: &LinkShape,
     cursor: Option<Pos2>,
-) {
+) -> Option<Response> {
     let scale = state.to_screen.scaling.max(0.01);
     let reach = theme::LINK_HOVER_DISTANCE / scale;
     let square = theme::BEND_HANDLE / scale;
@@ -177,9 +186,7 @@ pub(super) fn route_ui(
     } else {
         cursor.and_then(near).or_else(|| origin.and_then(near))
     };
-    let Some(area) = area else {
-        return;
-    };
+    let area = area?;
     let response = ui.interact(
         area,
         ui.scope_id().with(("route", &shape.key.0, &shape.key.1)),
@@ -210,6 +217,7 @@ pub(super) fn route_ui(
         &response,
         (&bends, square, grab),
     );
+    Some(response)
 }
 
 /// A drag on the line: start (on a bend's square, that bend; elsewhere, a new one), follow,

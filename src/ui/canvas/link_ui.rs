@@ -62,6 +62,29 @@ fn label_widget(
     response
 }
 
+/// The rules a link carries: beside its label when that is hovered, else beside the pointer
+/// on its line (a tooltip placed by the label could cover the line, and the click meant for it).
+fn rules_tooltip(
+    view: &CanvasView<'_>,
+    rules: &[usize],
+    label: &egui::Response,
+    line: Option<&egui::Response>,
+) {
+    let rules: Vec<&crate::rules::Rule> = rules
+        .iter()
+        .map(|&i| &view.derived.derivation.rules.rules[i])
+        .collect();
+    match line.filter(|_| !label.hovered()) {
+        Some(line) => {
+            egui::Tooltip::for_widget(line)
+                .at_pointer()
+                .gap(12.0)
+                .show(|ui| paint::rules_tooltip(ui, &rules));
+        }
+        None => label.show_tooltip_ui(|ui| paint::rules_tooltip(ui, &rules)),
+    }
+}
+
 pub(super) fn links_ui(
     ui: &mut egui::Ui,
     view: &CanvasView<'_>,
@@ -125,9 +148,11 @@ pub(super) fn links_ui(
             color,
             if selected { 3.0 } else { 2.0 },
         );
-        if shape.routed {
-            link_drag::route_ui(ui, view, state, commands, shape, cursor);
-        }
+        let line = if shape.routed {
+            link_drag::route_ui(ui, view, state, commands, shape, cursor)
+        } else {
+            None
+        };
         let label = label_at.unwrap_or(shape.label);
         if !label.intersects(frame.visible) && !busy {
             if clicked_line {
@@ -140,22 +165,32 @@ pub(super) fn links_ui(
         if response.clicked() || clicked_line {
             *selection = Selection::only_link(shape.key.0.clone(), shape.key.1.clone());
         }
+        // Not under the label's context menu.
+        let menu = response.secondary_clicked()
+            || egui::Popup::is_id_open(ui.ctx(), link_drag::menu_id(&response));
         if shape.routed {
             link_drag::label_ui(ui, view, state, commands, shape, &response);
         }
-        if (near || response.hovered())
+        let show = (near || response.hovered())
             && state.gesture == Gesture::Idle
+            && !menu
             && !summary_rules.is_empty()
-            && !view.hide_ports
-        {
-            let rules: Vec<&crate::rules::Rule> = summary_rules
-                .iter()
-                .map(|&i| &view.derived.derivation.rules.rules[i])
-                .collect();
-            response.show_tooltip_ui(|ui| paint::rules_tooltip(ui, &rules));
+            && !view.hide_ports;
+        if show {
+            rules_tooltip(view, summary_rules, &response, line.as_ref());
         }
     }
     if !lines.is_empty() {
         painter.add(egui::Shape::mesh(lines));
+    }
+    // A label or bend drag whose widget lost the pointer (it left the window) ends unedited.
+    let released = ui.input(|i| !i.pointer.primary_down() && !i.pointer.any_released());
+    if released
+        && matches!(
+            state.gesture,
+            Gesture::MoveLabel { .. } | Gesture::MoveBend { .. }
+        )
+    {
+        state.gesture = Gesture::Idle;
     }
 }

@@ -16,7 +16,7 @@ use eframe::egui::{self, DragPanButtons, Pos2, Rect, Scene, Sense, Vec2};
 
 pub use crate::ui::Selection;
 pub use crate::ui::theme::{DETAIL_ZOOM, card_title_size};
-pub use links::LinkShapes;
+pub use links::{LinkShape, LinkShapes};
 pub use state::{CanvasState, Gesture};
 
 use crate::catalog::Catalog;
@@ -97,7 +97,8 @@ pub fn canvas_ui(
 
 /// Pointer position in canvas units when the canvas is what the pointer is over: not a panel
 /// beside it (a link hidden under the rule table must not take the click meant for its
-/// filter), the minimap, a menu or a window on top of it. What hovers, clicks and drags.
+/// filter), the minimap, a menu or a window on top of it (a tooltip does not count). What
+/// hovers, clicks and drags.
 fn pointer_over_canvas(ui: &egui::Ui, state: &CanvasState) -> Option<Pos2> {
     let p = ui.input(|i| i.pointer.latest_pos())?;
     let covered = !state.screen_rect.contains(p)
@@ -105,7 +106,9 @@ fn pointer_over_canvas(ui: &egui::Ui, state: &CanvasState) -> Option<Pos2> {
         || ui
             .ctx()
             .layer_id_at(p)
-            .is_some_and(|l| l.order != egui::Order::Background);
+            // A tooltip takes no input: the rules tooltip of a link hovered near a bend
+            // would otherwise hide the line it is about.
+            .is_some_and(|l| !matches!(l.order, egui::Order::Background | egui::Order::Tooltip));
     (!covered).then(|| state.to_screen.inverse() * p)
 }
 

@@ -69,7 +69,8 @@ fn near(p: CanvasPoint, q: Pos2, within: f32) -> bool {
 /// The done-when of issue 19: a label dragged onto a card does not land on it. The label is
 /// drawn at the pointer during the drag; on release one edit stores where it was dropped and
 /// the layout puts it next to the card. Undo brings the automatic place back; a label dropped
-/// in the open stays there, is saved, reopened, and `render` draws it at the same place.
+/// in the open stays there, is saved, reopened, and `render` draws it at the same place; a
+/// double-click puts it back.
 #[test]
 fn a_label_dragged_onto_a_card_lands_clear_of_every_card_and_is_kept() {
     let mut h = window();
@@ -152,6 +153,11 @@ fn a_label_dragged_onto_a_card_lands_clear_of_every_card_and_is_kept() {
     let at = shape(&h, &link).label.center();
     assert!(near(kept, at, 0.01), "drawn at {at:?}");
     assert!(near(kept, saved_and_rendered(&mut h, &link), 0.02));
+    // A double-click on the label puts it back where the layout puts it.
+    let on = screen(&h, shape(&h, &link).label.center());
+    double_click_at(&mut h, on);
+    assert_eq!(stored_label(&h, &link), None);
+    assert_eq!(shape(&h, &link).label, before.label);
 }
 
 /// Save the window's plan, reopen it (the same plan), render its JSON geometry with the CLI:
@@ -215,7 +221,8 @@ fn free_point_on(h: &Harness<'_, PlannerApp>, s: &LinkShape) -> Pos2 {
 }
 
 /// Grabbing a line adds a bend where it is dropped; the route passes through it. One undo
-/// step; the label's context menu resets the route; the bend's square drags the bend.
+/// step; the label's context menu resets the route; the bend's square drags the bend, and a
+/// double-click on it removes it.
 #[test]
 fn dragging_a_line_adds_a_bend_that_the_route_passes_through() {
     let mut h = window();
@@ -306,4 +313,24 @@ fn dragging_a_line_adds_a_bend_that_the_route_passes_through() {
         "{:?} through {moved:?}",
         routed.points
     );
+    // A double-click on its square removes it.
+    let square = screen(&h, moved);
+    double_click_at(&mut h, square);
+    assert!(
+        h.state().plan().diagram.is_empty(),
+        "{:?}",
+        h.state().plan().diagram
+    );
+}
+
+fn double_click_at(h: &mut Harness<'_, PlannerApp>, pos: Pos2) {
+    h.event(Event::PointerMoved(pos));
+    h.step();
+    for _ in 0..2 {
+        button(h, pos, true, PointerButton::Primary);
+        h.step();
+        button(h, pos, false, PointerButton::Primary);
+        h.step();
+    }
+    h.run();
 }

@@ -90,6 +90,13 @@ fn the_format_v2_fixture_keeps_its_diagram_section_and_draws_it() {
         points_of(&d, "dir", "edge"),
         at(520.0, 240.0)
     ));
+    // No label hides the bend's square.
+    let square = Bounds::around(at(520.0, 240.0), (8.0, 8.0));
+    assert!(
+        d.labels.iter().all(|l| !l.bounds.intersects(square)),
+        "{:?}",
+        d.labels
+    );
     let o = overlaps(&d, 1.0);
     assert_eq!(
         (

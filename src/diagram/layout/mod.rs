@@ -384,7 +384,7 @@ pub fn layout_with(
             has_rules: summary.is_some_and(|s| !s.rules.is_empty()),
         });
     }
-    let labels = place::labels(&boxes, &links, texts, &dropped);
+    let labels = place::labels(&boxes, &links, texts, (&dropped, &bends));
     Diagram {
         cards,
         links,

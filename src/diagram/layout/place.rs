@@ -103,14 +103,17 @@ fn candidates(points: &[CanvasPoint], (w, h): (f32, f32)) -> Vec<CanvasPoint> {
     out
 }
 
+/// Room kept free around a stored bend, so that its square can be grabbed.
+const BEND_ROOM: f32 = 12.0;
+
 /// One label per link, in link order (`texts`, each with its size, in the same order). A label
 /// the user dropped (`dropped[k]`, its centre) is placed first, where it was dropped, unless
-/// that is on a card; the others then keep clear of it.
+/// that is on a card; the others then keep clear of it and of the stored `bends`.
 pub(super) fn labels(
     cards: &[Bounds],
     links: &[Link],
     texts: Vec<(String, (f32, f32))>,
-    dropped: &[Option<CanvasPoint>],
+    (dropped, bends): (&[Option<CanvasPoint>], &[&[CanvasPoint]]),
 ) -> Vec<Label> {
     let mut card_index = Index::new();
     for c in cards {
@@ -125,6 +128,9 @@ pub(super) fn labels(
         }
     }
     let mut placed = Index::new();
+    for b in bends.iter().flat_map(|b| b.iter()) {
+        placed.insert(Bounds::around(*b, (BEND_ROOM, BEND_ROOM)));
+    }
     let on_card = |b: Bounds| card_index.any(grow(b, GAP), |_| true);
     let free = |placed: &Index, k: usize, b: Bounds| {
         let g = grow(b, GAP);
@@ -243,7 +249,7 @@ mod tests {
         let texts = ["5061 · 443", "5061", "443"]
             .map(|t| (t.to_owned(), (label_width(t), LABEL_HEIGHT)))
             .to_vec();
-        let placed = labels(&cards, &links, texts, &[None, None, None]);
+        let placed = labels(&cards, &links, texts, (&[None, None, None], &[]));
         for (i, l) in placed.iter().enumerate() {
             assert!(!l.bounds.intersects(cards[0]));
             for other in &placed[i + 1..] {

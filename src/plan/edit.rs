@@ -71,6 +71,25 @@ pub enum PlanEdit {
         /// The new firewalls.
         firewalls: super::Firewalls,
     },
+    /// Put a link's label where the user dropped it (`None`: back to automatic).
+    SetLinkLabel {
+        /// One end of the link.
+        a: NodeId,
+        /// The other end.
+        b: NodeId,
+        /// The label's centre.
+        at: Option<CanvasPoint>,
+    },
+    /// Make a link's route pass through these points, in order from `a` to `b` (empty: back
+    /// to automatic).
+    SetLinkBends {
+        /// One end of the link.
+        a: NodeId,
+        /// The other end.
+        b: NodeId,
+        /// The bends.
+        bends: Vec<CanvasPoint>,
+    },
 }
 
 /// Why an edit was refused.
@@ -159,6 +178,7 @@ impl Plan {
                 }
                 self.links
                     .retain(|l| !ids.contains(&l.a) && !ids.contains(&l.b));
+                self.drop_stale_positions();
             }
             PlanEdit::MoveNodes { moves } => {
                 for (id, position, zone) in moves {
@@ -186,6 +206,7 @@ impl Plan {
                         });
                     }
                 }
+                self.drop_stale_positions();
             }
             PlanEdit::SetRequirement {
                 a,
@@ -210,8 +231,36 @@ impl Plan {
             PlanEdit::SetName { name } => name.clone_into(&mut self.name),
             PlanEdit::SetProduct { product } => self.product = *product,
             PlanEdit::SetFirewalls { firewalls } => firewalls.clone_into(&mut self.firewalls),
+            PlanEdit::SetLinkLabel { a, b, at } => {
+                let entry = self.existing_link_positions(a, b)?;
+                entry.label = *at;
+            }
+            PlanEdit::SetLinkBends { a, b, bends } => {
+                let entry = self.existing_link_positions(a, b)?;
+                // Stored from `a` to `b` as the entry's ends are.
+                let reversed = entry.a != *a;
+                bends.clone_into(&mut entry.bends);
+                if reversed {
+                    entry.bends.reverse();
+                }
+            }
         }
         Ok(())
+    }
+
+    /// The stored positions of an existing link (made if it has none).
+    fn existing_link_positions(
+        &mut self,
+        a: &NodeId,
+        b: &NodeId,
+    ) -> Result<&mut super::LinkPositions, EditError> {
+        if self.link_between(a, b).is_none() {
+            return Err(EditError::UnknownLink {
+                a: a.clone(),
+                b: b.clone(),
+            });
+        }
+        Ok(self.link_positions_mut(a, b))
     }
 
     fn add_link(&mut self, link: Link) -> Result<(), EditError> {

@@ -2,6 +2,7 @@
 //! No derived data (rules, findings) and no UI state (selection, zoom) lives here.
 
 pub mod create;
+pub mod diagram;
 pub mod edit;
 pub mod firewalls;
 pub mod layout;
@@ -15,6 +16,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 pub use create::Clipboard;
+pub use diagram::{LinkPositions, MAX_BENDS, MAX_COORDINATE};
 pub use edit::{EditError, PlanEdit};
 pub use firewalls::{FirewallDevice, FirewallId, FirewallView, Firewalls, Layout};
 pub use validate::{
@@ -55,6 +57,10 @@ pub struct Plan {
     /// Undirected links, sorted by their end ids.
     #[serde(default)]
     pub links: Vec<Link>,
+    /// Where the user put links' labels and bends (version 2, optional; sorted by the links'
+    /// ends). Positions only: a link without an entry is laid out automatically.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub diagram: Vec<LinkPositions>,
 }
 
 impl PartialEq for Plan {
@@ -74,23 +80,24 @@ impl Plan {
             firewalls: Firewalls::default(),
             nodes: BTreeMap::new(),
             links: Vec::new(),
+            diagram: Vec::new(),
         }
     }
 
     /// Equal. Nodes shared by the two plans (a plan and its copy, an undo step) are equal
     /// without comparing them, so comparing two states of a large plan costs a pointer per node.
     fn equal(&self, other: &Self) -> bool {
-        self.equal_by(other, |a, b| a == b)
+        self.diagram == other.diagram && self.equal_by(other, |a, b| a == b)
     }
 
-    /// Equal except where the cards sit: rules and findings do not depend on positions (a node's
-    /// zone, which they do depend on, is compared).
+    /// Equal except where the cards, labels and bends sit: rules and findings do not depend on
+    /// positions (a node's zone, which they do depend on, is compared).
     pub fn same_but_positions(&self, other: &Self) -> bool {
         self.equal_by(other, Node::same_but_position)
     }
 
-    /// Equal, nodes compared by `same` unless the two plans share them. Fields are listed
-    /// exhaustively, so a new one must be compared here.
+    /// Equal but for `diagram`, nodes compared by `same` unless the two plans share them.
+    /// Fields are listed exhaustively, so a new one must be compared here (or in `equal`).
     fn equal_by(&self, other: &Self, same: impl Fn(&Node, &Node) -> bool) -> bool {
         let Self {
             format_version,
@@ -100,6 +107,7 @@ impl Plan {
             firewalls,
             nodes,
             links,
+            diagram: _,
         } = self;
         *format_version == other.format_version
             && *name == other.name
@@ -162,6 +170,7 @@ impl Plan {
             }
         }
         self.links.sort_by(|x, y| (&x.a, &x.b).cmp(&(&y.a, &y.b)));
+        self.normalize_positions();
     }
 }
 

@@ -38,7 +38,7 @@ pub struct PlanProblem {
     pub at: Vec<Step>,
 }
 
-fn problem(message: String, at: Vec<Step>) -> PlanProblem {
+pub(super) fn problem(message: String, at: Vec<Step>) -> PlanProblem {
     PlanProblem { message, at }
 }
 
@@ -58,7 +58,8 @@ fn link_at(i: usize, more: impl IntoIterator<Item = Step>) -> Vec<Step> {
         .collect()
 }
 
-/// Every structural problem of the plan, in file order: firewalls, nodes, then links.
+/// Every structural problem of the plan, in file order: firewalls, nodes, links, then the
+/// diagram's stored positions.
 pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<PlanProblem> {
     let mut out = counts(plan);
     if !out.is_empty() {
@@ -116,6 +117,7 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<PlanProblem> {
             }
         }
     }
+    super::diagram::validate(plan, &mut out);
     out
 }
 

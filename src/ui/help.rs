@@ -79,6 +79,7 @@ pub fn help_menu_ui(ui: &mut egui::Ui) {
 fn help_body_ui(ui: &mut egui::Ui) {
     ui.label(t(ui, "help.pan"));
     ui.label(t(ui, "help.link"));
+    ui.label(t(ui, "help.place_label"));
     ui.label(t(ui, "help.select"));
     ui.separator();
     ui.strong(t(ui, "help.shortcuts"));

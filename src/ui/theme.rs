@@ -25,6 +25,8 @@ pub fn card_title_size(zoom: f32) -> f32 {
 /// Zoom below which cards are drawn as coloured boxes and links without labels: card text
 /// (11.5-14 points) would be under about 5 screen pixels, too small to read.
 pub const DETAIL_ZOOM: f32 = 0.4;
+/// Side of a link's bend square, in screen points.
+pub const BEND_HANDLE: f32 = 8.0;
 /// Distance in screen points within which a link counts as hovered.
 pub const LINK_HOVER_DISTANCE: f32 = 6.0;
 /// Widest texture the window asks for. egui's glyph atlas starts as wide as the renderer allows

@@ -53,6 +53,8 @@ mod diagram;
 mod geometry;
 // Microsoft's "Any" ends drawn as peer cards linked to their nodes.
 mod peers;
+// Labels and bends placed by hand: the plan's diagram section, its edits, the layout follows.
+mod link_positions;
 // Plan diff as a change request.
 mod diff;
 // Trainer scenarios and exercises.
@@ -78,6 +80,9 @@ mod ui_scale;
 // The canvas owns the window: panels that hide and remember, fit, zoom, the minimap.
 #[cfg(feature = "gui")]
 mod ui_canvas;
+// Dragging a link's label or line: kept in the plan, one undo step, clear of the cards.
+#[cfg(feature = "gui")]
+mod ui_link_drag;
 // Panels that help: findings order and folded source notes, separate scrolling, the rule toolbar
 // at 1280 px, Help and legend, the empty canvas, and the small bugs of issue 19.
 #[cfg(feature = "gui")]

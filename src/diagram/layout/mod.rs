@@ -11,6 +11,7 @@
 //! `layout` alone: 2.8 ms at 50 nodes, 14.7 ms at 300, 25.5 ms at 500 (7.9 ms at 500 before the
 //! peers): cheap enough to run when the plan's content changes, not every frame.
 
+mod ends;
 mod index;
 pub mod measure;
 mod peers;
@@ -161,15 +162,26 @@ pub(crate) struct Port {
 /// than down (cards are wide, so the gaps are compared, not the centres).
 fn facing(ca: Bounds, cb: Bounds) -> (Side, Side) {
     let (a, b) = (ca.center(), cb.center());
-    let gap_x = (b.x - a.x).abs() - CARD_WIDTH;
-    let gap_y = (b.y - a.y).abs() - CARD_HEIGHT;
+    sides_for(b.x - a.x, b.y - a.y, CARD_WIDTH, CARD_HEIGHT)
+}
+
+/// The side of a card that faces a point (a bend), as [`facing`] chooses.
+fn side_toward(card: Bounds, p: CanvasPoint) -> Side {
+    let c = card.center();
+    sides_for(p.x - c.x, p.y - c.y, CARD_WIDTH / 2.0, CARD_HEIGHT / 2.0).0
+}
+
+/// Facing sides for centres `dx`, `dy` apart whose boxes reach `across` and `down` together.
+fn sides_for(dx: f32, dy: f32, across: f32, down: f32) -> (Side, Side) {
+    let gap_x = dx.abs() - across;
+    let gap_y = dy.abs() - down;
     if gap_x >= gap_y {
-        if b.x >= a.x {
+        if dx >= 0.0 {
             (Side::Right, Side::Left)
         } else {
             (Side::Left, Side::Right)
         }
-    } else if b.y >= a.y {
+    } else if dy >= 0.0 {
         (Side::Bottom, Side::Top)
     } else {
         (Side::Top, Side::Bottom)
@@ -181,25 +193,46 @@ fn facing(ca: Bounds, cb: Bounds) -> (Side, Side) {
 type Ends = Vec<(f32, f32, usize, usize)>;
 
 /// Spread the ends on each card side evenly, ordered by where the other end lies, so links on
-/// one side neither share a point nor cross right at the card. A link marked `across` leaves
-/// and enters by the left or right sides (a peer's, whose cards stand in a column: top and
-/// bottom ends would meet in the gaps between them).
-fn ports(cards: &[Bounds], ends: &[(usize, usize)], across: &[bool]) -> Vec<[Port; 2]> {
+/// one side neither share a point nor cross right at the card. A link with bends (`bends[k]`)
+/// leaves each card towards its nearest bend instead. A link marked `across` without bends
+/// leaves and enters by the left or right sides (a peer's, whose cards stand in a column: top
+/// and bottom ends would meet in the gaps between them).
+fn ports(
+    cards: &[Bounds],
+    ends: &[(usize, usize)],
+    (bends, across): (&[&[CanvasPoint]], &[bool]),
+) -> Vec<[Port; 2]> {
     let mut sides = Vec::with_capacity(ends.len());
     let mut by_side: BTreeMap<(usize, Side), Ends> = BTreeMap::new();
     for (k, &(ia, ib)) in ends.iter().enumerate() {
-        let (sa, sb) = if across.get(k).copied().unwrap_or(false) {
-            if cards[ib].center().x >= cards[ia].center().x {
-                (Side::Right, Side::Left)
-            } else {
-                (Side::Left, Side::Right)
-            }
-        } else {
-            facing(cards[ia], cards[ib])
+        // What each end looks towards: the other card, or its nearest bend.
+        let (look_a, look_b, (sa, sb)) = match bends.get(k).copied().unwrap_or_default() {
+            [first, .., last] | [first @ last] => (
+                *first,
+                *last,
+                (
+                    side_toward(cards[ia], *first),
+                    side_toward(cards[ib], *last),
+                ),
+            ),
+            [] if across.get(k).copied().unwrap_or(false) => (
+                cards[ib].center(),
+                cards[ia].center(),
+                if cards[ib].center().x >= cards[ia].center().x {
+                    (Side::Right, Side::Left)
+                } else {
+                    (Side::Left, Side::Right)
+                },
+            ),
+            [] => (
+                cards[ib].center(),
+                cards[ia].center(),
+                facing(cards[ia], cards[ib]),
+            ),
         };
         sides.push((sa, sb));
-        for (end, card, side, other) in [(0, ia, sa, ib), (1, ib, sb, ia)] {
-            let (o, c) = (cards[other].center(), cards[card].center());
+        for (end, card, side, o) in [(0, ia, sa, look_a), (1, ib, sb, look_b)] {
+            let c = cards[card].center();
             // Along the side by where the other end lies; of two in line, the farther first,
             // so the nearer one (often straight across) keeps the middle.
             let (key, far) = match side {
@@ -352,17 +385,38 @@ pub fn layout_with(
             Some((pair, ends))
         })
         .unzip();
+    // What the user placed, by the link's sorted ends (missing links have nothing stored).
+    let stored: BTreeMap<(&NodeId, &NodeId), &crate::plan::LinkPositions> =
+        plan.diagram.iter().map(|p| ((&p.a, &p.b), p)).collect();
+    // Only the plan's own links (not missing links or a peer's) have places stored.
+    let placed = |((a, b), kind): &((NodeId, NodeId), Kind<'_>)| {
+        (matches!(kind, Kind::Plan(_)))
+            .then(|| stored.get(&(a, b)).copied())
+            .flatten()
+    };
+    let bends: Vec<&[CanvasPoint]> = pairs
+        .iter()
+        .map(|pair| placed(pair).map_or(&[][..], |p| p.bends.as_slice()))
+        .collect();
+    let dropped: Vec<Option<CanvasPoint>> = pairs
+        .iter()
+        .map(|pair| placed(pair).and_then(|p| p.label))
+        .collect();
     let boxes: Vec<Bounds> = cards.iter().map(|c| c.bounds).collect();
     let across: Vec<bool> = pairs
         .iter()
         .map(|(_, kind)| matches!(kind, Kind::Peer(_)))
         .collect();
-    let ports = ports(&boxes, &ends, &across);
+    let ports = ports(&boxes, &ends, (&bends, &across));
     let mut router = route::Router::new(&boxes);
     let mut links = Vec::with_capacity(pairs.len());
     let mut texts = Vec::with_capacity(pairs.len());
-    for (((a, b), kind), [pa, pb]) in pairs.into_iter().zip(ports) {
-        let points = router.route(pa, pb);
+    for ((((a, b), kind), [pa, pb]), via) in pairs.into_iter().zip(ports).zip(&bends) {
+        let points = if via.is_empty() {
+            router.route(pa, pb)
+        } else {
+            router.route_via(pa, via, pb)
+        };
         let summary = match kind {
             Kind::Plan(s) => s,
             Kind::Peer(s) => Some(s),
@@ -385,7 +439,7 @@ pub fn layout_with(
             peer: matches!(kind, Kind::Peer(_)),
         });
     }
-    let labels = place::labels(&boxes, &links, texts);
+    let labels = place::labels(&boxes, &links, texts, (&dropped, &bends));
     Diagram {
         cards,
         links,
@@ -454,7 +508,7 @@ mod tests {
             at(500.0, 200.0),
             at(500.0, 0.0),
         ];
-        let ports = ports(&cards, &[(0, 2), (0, 1), (0, 3)], &[]);
+        let ports = ports(&cards, &[(0, 2), (0, 1), (0, 3)], (&[], &[]));
         let ys: Vec<f32> = ports.iter().map(|p| p[0].at.y).collect();
         assert!(ports.iter().all(|p| p[0].side == Side::Right));
         // The end towards the highest card is highest; all apart.

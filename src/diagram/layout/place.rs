@@ -103,11 +103,17 @@ fn candidates(points: &[CanvasPoint], (w, h): (f32, f32)) -> Vec<CanvasPoint> {
     out
 }
 
-/// One label per link, in link order (`texts`, each with its size, in the same order).
+/// Room kept free around a stored bend, so that its square can be grabbed.
+const BEND_ROOM: f32 = 12.0;
+
+/// One label per link, in link order (`texts`, each with its size, in the same order). A label
+/// the user dropped (`dropped[k]`, its centre) is placed first, where it was dropped, unless
+/// that is on a card; the others then keep clear of it and of the stored `bends`.
 pub(super) fn labels(
     cards: &[Bounds],
     links: &[Link],
     texts: Vec<(String, (f32, f32))>,
+    (dropped, bends): (&[Option<CanvasPoint>], &[&[CanvasPoint]]),
 ) -> Vec<Label> {
     let mut card_index = Index::new();
     for c in cards {
@@ -122,25 +128,44 @@ pub(super) fn labels(
         }
     }
     let mut placed = Index::new();
+    for b in bends.iter().flat_map(|b| b.iter()) {
+        placed.insert(Bounds::around(*b, (BEND_ROOM, BEND_ROOM)));
+    }
+    let on_card = |b: Bounds| card_index.any(grow(b, GAP), |_| true);
+    let free = |placed: &Index, k: usize, b: Bounds| {
+        let g = grow(b, GAP);
+        !card_index.any(g, |_| true)
+            && !placed.any(g, |_| true)
+            && !segments.near(g).into_iter().any(|i| {
+                let (o, p, q) = owner[i];
+                o != k && segment_hits(p, q, g, 0.0)
+            })
+    };
+    let mut spots: Vec<Option<Bounds>> = vec![None; links.len()];
+    for (k, (at, (_, size))) in dropped.iter().zip(&texts).enumerate() {
+        let Some(at) = *at else { continue };
+        let b = Bounds::around(at, *size);
+        let b = if on_card(b) {
+            nearest_clear(at, *size, |b| free(&placed, k, b), on_card).unwrap_or(b)
+        } else {
+            b
+        };
+        placed.insert(b);
+        spots[k] = Some(b);
+    }
     let mut out = Vec::with_capacity(links.len());
     for (k, (link, (text, size))) in links.iter().zip(texts).enumerate() {
-        let free = |b: Bounds| {
-            let g = grow(b, GAP);
-            !card_index.any(g, |_| true)
-                && !placed.any(g, |_| true)
-                && !segments.near(g).into_iter().any(|i| {
-                    let (o, p, q) = owner[i];
-                    o != k && segment_hits(p, q, g, 0.0)
-                })
-        };
-        let options = candidates(&link.points, size);
-        let bounds = options
-            .iter()
-            .map(|c| Bounds::around(*c, size))
-            .find(|b| free(*b))
-            .or_else(|| options.first().map(|c| Bounds::around(*c, size)))
-            .unwrap_or_else(|| Bounds::around(CanvasPoint::default(), size));
-        placed.insert(bounds);
+        let bounds = spots[k].unwrap_or_else(|| {
+            let options = candidates(&link.points, size);
+            let bounds = options
+                .iter()
+                .map(|c| Bounds::around(*c, size))
+                .find(|b| free(&placed, k, *b))
+                .or_else(|| options.first().map(|c| Bounds::around(*c, size)))
+                .unwrap_or_else(|| Bounds::around(CanvasPoint::default(), size));
+            placed.insert(bounds);
+            bounds
+        });
         out.push(Label {
             a: link.a.clone(),
             b: link.b.clone(),
@@ -150,6 +175,48 @@ pub(super) fn labels(
         });
     }
     out
+}
+
+/// Rings searched around a label dropped on a card: this far apart...
+const DROP_STEP: f32 = 6.0;
+/// ...up to this many (600 units: past any card, whichever way).
+const DROP_RINGS: u16 = 100;
+
+/// The place nearest `at` (to within a ring's step) for a label of `size` that is `free`, or
+/// failing that within the rings, the nearest that is not `on_card`.
+fn nearest_clear(
+    at: CanvasPoint,
+    size: (f32, f32),
+    free: impl Fn(Bounds) -> bool,
+    on_card: impl Fn(Bounds) -> bool,
+) -> Option<Bounds> {
+    let mut off_cards = None;
+    for ring in 1..=DROP_RINGS {
+        let d = f32::from(ring) * DROP_STEP;
+        // About one spot per step along the ring.
+        let n = (d * std::f32::consts::TAU / DROP_STEP).ceil().max(8.0);
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "at most about 630 spots a ring"
+        )]
+        for i in 0..n as u32 {
+            #[expect(clippy::cast_precision_loss, reason = "small counts")]
+            let angle = i as f32 / n * std::f32::consts::TAU;
+            let c = CanvasPoint {
+                x: at.x + d * angle.cos(),
+                y: at.y + d * angle.sin(),
+            };
+            let b = Bounds::around(c, size);
+            if free(b) {
+                return Some(b);
+            }
+            if off_cards.is_none() && !on_card(b) {
+                off_cards = Some(b);
+            }
+        }
+    }
+    off_cards
 }
 
 #[cfg(test)]
@@ -183,7 +250,7 @@ mod tests {
         let texts = ["5061 · 443", "5061", "443"]
             .map(|t| (t.to_owned(), (label_width(t), LABEL_HEIGHT)))
             .to_vec();
-        let placed = labels(&cards, &links, texts);
+        let placed = labels(&cards, &links, texts, (&[None, None, None], &[]));
         for (i, l) in placed.iter().enumerate() {
             assert!(!l.bounds.intersects(cards[0]));
             for other in &placed[i + 1..] {

@@ -6,8 +6,9 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap};
 
+use super::ends::{End, STEPS, beyond_stubs, simplify};
 use super::index::Index;
-use super::{Port, Side};
+use super::Port;
 use crate::plan::CanvasPoint;
 use crate::plan::layout::Bounds;
 
@@ -64,62 +65,6 @@ fn inside(xs: &[f32], lo: f32, hi: f32) -> std::ops::Range<usize> {
     xs.partition_point(|x| *x <= lo + 0.01)..xs.partition_point(|x| *x < hi - 0.01)
 }
 
-/// Directions: +x, -x, +y, -y.
-const STEPS: [(i64, i64); 4] = [(1, 0), (-1, 0), (0, 1), (0, -1)];
-
-fn dir_of(side: Side) -> usize {
-    match side {
-        Side::Right => 0,
-        Side::Left => 1,
-        Side::Bottom => 2,
-        Side::Top => 3,
-    }
-}
-
-fn stub(p: Port, m: f32) -> CanvasPoint {
-    let (dx, dy) = p.side.out();
-    CanvasPoint {
-        x: p.at.x + dx * m,
-        y: p.at.y + dy * m,
-    }
-}
-
-/// Two more tracks just beyond each end's stub, so that links leaving a column of cards (the
-/// "Any" peers') turn on lines of their own instead of along each other.
-fn beyond_stubs(ends: (Port, Port), m: f32, (xs, ys): (&mut Vec<f32>, &mut Vec<f32>)) {
-    for p in [ends.0, ends.1] {
-        for k in [2.0, 3.0] {
-            let q = stub(p, m * k);
-            match p.side {
-                Side::Left | Side::Right => xs.push(q.x),
-                Side::Top | Side::Bottom => ys.push(q.y),
-            }
-        }
-    }
-}
-
-/// Drop the middle of three points on one line.
-fn simplify(points: Vec<CanvasPoint>) -> Vec<CanvasPoint> {
-    let mut out: Vec<CanvasPoint> = Vec::with_capacity(points.len());
-    for p in points {
-        if out
-            .last()
-            .is_some_and(|l| (l.x - p.x).abs() < 0.01 && (l.y - p.y).abs() < 0.01)
-        {
-            continue;
-        }
-        if let [.., a, b] = out.as_slice() {
-            let same_x = (a.x - b.x).abs() < 0.01 && (b.x - p.x).abs() < 0.01;
-            let same_y = (a.y - b.y).abs() < 0.01 && (b.y - p.y).abs() < 0.01;
-            if same_x || same_y {
-                out.pop();
-            }
-        }
-        out.push(p);
-    }
-    out
-}
-
 /// The search grid of one link.
 struct Grid {
     xs: Vec<f32>,
@@ -147,6 +92,24 @@ impl Router {
 
     /// The route from `from` to `to`: orthogonal, clear of every card when a route exists.
     pub fn route(&mut self, from: Port, to: Port) -> Vec<CanvasPoint> {
+        self.piece(End::Port(from), End::Port(to))
+    }
+
+    /// The route from `from` through each of `bends` in turn to `to`: each piece between them
+    /// routed as [`Router::route`] routes a link.
+    pub fn route_via(&mut self, from: Port, bends: &[CanvasPoint], to: Port) -> Vec<CanvasPoint> {
+        let ends: Vec<End> = std::iter::once(End::Port(from))
+            .chain(bends.iter().map(|b| End::Bend(*b)))
+            .chain(std::iter::once(End::Port(to)))
+            .collect();
+        let mut points = Vec::new();
+        for w in ends.windows(2) {
+            points.extend(self.piece(w[0], w[1]));
+        }
+        simplify(points)
+    }
+
+    fn piece(&mut self, from: End, to: End) -> Vec<CanvasPoint> {
         for m in [MARGIN, MARGIN / 3.0] {
             for pad in PADS {
                 if let Some(path) = self.search(from, to, m, pad) {
@@ -155,12 +118,11 @@ impl Router {
                 }
             }
         }
-        // No route (cards on top of each other, or a huge grid): an L, which may cross cards.
-        let corner = CanvasPoint {
-            x: to.at.x,
-            y: from.at.y,
-        };
-        simplify(vec![from.at, corner, to.at])
+        // No route (cards on top of each other, a bend on a card, or a huge grid): an L,
+        // which may cross cards.
+        let (a, b) = (from.at(), to.at());
+        let corner = CanvasPoint { x: b.x, y: a.y };
+        simplify(vec![a, corner, b])
     }
 
     fn mark(&mut self, path: &[CanvasPoint]) {
@@ -180,8 +142,8 @@ impl Router {
         }
     }
 
-    fn grid(&mut self, (from, to): (Port, Port), m: f32, pad: f32) -> Option<Grid> {
-        let (s, t) = (stub(from, m), stub(to, m));
+    fn grid(&mut self, (from, to): (End, End), m: f32, pad: f32) -> Option<Grid> {
+        let (s, t) = (from.grid_point(m), to.grid_point(m));
         let window = Bounds {
             min: CanvasPoint {
                 x: s.x.min(t.x) - pad,
@@ -287,22 +249,25 @@ impl Router {
         clippy::cast_possible_wrap,
         reason = "grid indexes are small and checked against the grid's size"
     )]
-    fn search(&mut self, from: Port, to: Port, margin: f32, pad: f32) -> Option<Vec<CanvasPoint>> {
-        let (source, target) = (stub(from, margin), stub(to, margin));
+    fn search(&mut self, from: End, to: End, margin: f32, pad: f32) -> Option<Vec<CanvasPoint>> {
+        let (source, target) = (from.grid_point(margin), to.grid_point(margin));
         let grid = self.grid((from, to), margin, pad)?;
         let (nx, ny) = (grid.xs.len(), grid.ys.len());
         let start = find(&grid.ys, source.y)? * nx + find(&grid.xs, source.x)?;
         let goal = find(&grid.ys, target.y)? * nx + find(&grid.xs, target.x)?;
-        let arrive = dir_of(to.side) ^ 1;
+        // Into the card, against its side's normal; a bend takes any direction.
+        let arrive = to.dir().map(|d| d ^ 1);
         let remaining =
             |n: usize| (grid.xs[n % nx] - target.x).abs() + (grid.ys[n / nx] - target.y).abs();
         let key = |f: f32| (f * 8.0) as u64;
         let mut dist = vec![f32::INFINITY; nx * ny * 4];
         let mut prev = vec![usize::MAX; nx * ny * 4];
         let mut heap = BinaryHeap::new();
-        let first = start * 4 + dir_of(from.side);
-        dist[first] = 0.0;
-        heap.push(Reverse((key(remaining(start)), first)));
+        let firsts = from.dir().map_or(0..4, |d| d..d + 1);
+        for first in firsts.map(|d| start * 4 + d) {
+            dist[first] = 0.0;
+            heap.push(Reverse((key(remaining(start)), first)));
+        }
         let mut end = None;
         while let Some(Reverse((_, state))) = heap.pop() {
             let (node, dir) = (state / 4, state % 4);
@@ -311,11 +276,12 @@ impl Router {
             if node == goal {
                 // Arriving sideways into the card costs a bend; settled states come in order,
                 // so a better arrival may still be queued: compare before accepting.
-                let total = d + if dir == arrive { 0.0 } else { BEND };
+                let straight = arrive.is_none_or(|a| dir == a);
+                let total = d + if straight { 0.0 } else { BEND };
                 if end.is_none_or(|(_, best)| total < best) {
                     end = Some((state, total));
                 }
-                if dir == arrive {
+                if straight {
                     break;
                 }
                 continue;
@@ -362,7 +328,7 @@ impl Router {
             }
         }
         let (mut state, _) = end?;
-        let mut points = vec![to.at];
+        let mut points = vec![to.at()];
         loop {
             let node = state / 4;
             points.push(CanvasPoint {
@@ -374,7 +340,7 @@ impl Router {
             }
             state = prev[state];
         }
-        points.push(from.at);
+        points.push(from.at());
         points.reverse();
         Some(simplify(points))
     }
@@ -383,6 +349,7 @@ impl Router {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagram::layout::Side;
     use crate::diagram::layout::measure::segment_hits;
 
     fn card(x: f32, y: f32) -> Bounds {

@@ -33,6 +33,9 @@ pub struct LinkShape {
     pub label: Rect,
     /// Line, arrowheads and label together: what culling tests.
     pub extent: Rect,
+    /// The layout's route and label (not a straight stand-in): its label and bends may be
+    /// dragged.
+    pub routed: bool,
 }
 
 /// An "Any" peer's card where the layout places it: drawn and hovered, never selected or
@@ -348,6 +351,7 @@ fn routed(
         shape.b = shape.points[shape.points.len() - 1];
         shape.label = Rect::from_min_max(pos(label.bounds.min), pos(label.bounds.max));
         shape.extent = extent(&shape.points, shape.label);
+        shape.routed = true;
     }
     let peers: Vec<PeerCard> = diagram
         .cards
@@ -393,6 +397,8 @@ fn routed(
                     points,
                     text: label.text.clone(),
                     label: rect,
+                    // A peer's link keeps its automatic route: nothing of it is stored.
+                    routed: false,
                 },
             }
         })
@@ -431,6 +437,7 @@ fn shape_between(
         label,
         // Arrowheads reach 12 units past the line's ends sideways at most.
         extent: Rect::from_two_pos(a, b).expand(12.0).union(label),
+        routed: false,
     }
 }
 

@@ -4,6 +4,8 @@
 mod firewalls;
 mod geometry;
 mod gestures;
+mod link_drag;
+mod link_ui;
 mod links;
 mod overlay;
 mod paint;
@@ -11,11 +13,11 @@ mod peers;
 pub mod state;
 pub mod view;
 
-use eframe::egui::{self, DragPanButtons, PointerButton, Pos2, Rect, Scene, Sense, Vec2};
+use eframe::egui::{self, DragPanButtons, Pos2, Rect, Scene, Sense, Vec2};
 
 pub use crate::ui::Selection;
 pub use crate::ui::theme::{DETAIL_ZOOM, card_title_size};
-pub use links::LinkShapes;
+pub use links::{LinkShape, LinkShapes};
 pub use state::{CanvasState, Gesture};
 
 use crate::catalog::Catalog;
@@ -96,7 +98,8 @@ pub fn canvas_ui(
 
 /// Pointer position in canvas units when the canvas is what the pointer is over: not a panel
 /// beside it (a link hidden under the rule table must not take the click meant for its
-/// filter), the minimap, a menu or a window on top of it. What hovers, clicks and drags.
+/// filter), the minimap, a menu or a window on top of it (a tooltip does not count). What
+/// hovers, clicks and drags.
 fn pointer_over_canvas(ui: &egui::Ui, state: &CanvasState) -> Option<Pos2> {
     let p = ui.input(|i| i.pointer.latest_pos())?;
     let covered = !state.screen_rect.contains(p)
@@ -104,7 +107,9 @@ fn pointer_over_canvas(ui: &egui::Ui, state: &CanvasState) -> Option<Pos2> {
         || ui
             .ctx()
             .layer_id_at(p)
-            .is_some_and(|l| l.order != egui::Order::Background);
+            // A tooltip takes no input: the rules tooltip of a link hovered near a bend
+            // would otherwise hide the line it is about.
+            .is_some_and(|l| !matches!(l.order, egui::Order::Background | egui::Order::Tooltip));
     (!covered).then(|| state.to_screen.inverse() * p)
 }
 
@@ -156,7 +161,7 @@ fn contents_ui(
         &state.gesture,
         (view.hide_ports, frame.detail),
     );
-    links_ui(ui, view, state, links, selection, frame);
+    link_ui::links_ui(ui, view, state, links, (selection, commands), frame);
     peers::peers_ui(ui, view, state, links, frame);
     ghosts_ui(ui, view, state, commands, frame);
     // Off-screen cards are skipped, except those in a gesture: they must see it end.
@@ -221,109 +226,6 @@ fn contents_ui(
             paint::rubber_band(&painter, Rect::from_two_pos(*start, *end));
         }
         _ => {}
-    }
-}
-
-fn links_ui(
-    ui: &mut egui::Ui,
-    view: &CanvasView<'_>,
-    state: &CanvasState,
-    shapes: &LinkShapes,
-    selection: &mut Selection,
-    frame: Frame,
-) {
-    let painter = ui.painter().clone();
-    let cursor = pointer_over_canvas(ui, state);
-    let lang = crate::ui::text::lang(ui.ctx());
-    let clicked = ui.input(|i| i.pointer.button_clicked(PointerButton::Primary));
-    // Zoomed out, a line stays about one screen point wide.
-    let thin = 1.2 / state.to_screen.scaling.max(0.01);
-    let mut lines = egui::Mesh::default();
-    for shape in &shapes.shapes {
-        if !shape.extent.intersects(frame.visible) {
-            continue;
-        }
-        let link_view = view.derived.links.get(&shape.key);
-        let (summary_rules, arrows, has_error) =
-            link_view.map_or((&[][..], (false, false), false), |v| {
-                (
-                    v.summary.rules.as_slice(),
-                    (v.summary.forward, v.summary.backward),
-                    v.has_error,
-                )
-            });
-        let selected = selection.link.as_ref() == Some(&shape.key);
-        let near = cursor.is_some_and(|p| {
-            shape
-                .points
-                .windows(2)
-                .map(|w| geometry::distance_to_segment(p, w[0], w[1]))
-                .fold(f32::INFINITY, f32::min)
-                * state.to_screen.scaling
-                <= theme::LINK_HOVER_DISTANCE
-        });
-        let color = if selected || near {
-            theme::SELECTED
-        } else if has_error || summary_rules.is_empty() {
-            theme::PROBLEM
-        } else {
-            theme::LINK
-        };
-        let clicked_line = near && clicked && state.gesture == Gesture::Idle;
-        if !frame.detail {
-            let width = if selected { 2.0 * thin } else { thin };
-            paint::overview_line(&mut lines, shape.a, shape.b, width, color);
-            if clicked_line {
-                *selection = Selection::only_link(shape.key.0.clone(), shape.key.1.clone());
-            }
-            continue;
-        }
-        paint::link(
-            &painter,
-            &shape.points,
-            arrows,
-            color,
-            if selected { 3.0 } else { 2.0 },
-        );
-        if !shape.label.intersects(frame.visible) {
-            if clicked_line {
-                *selection = Selection::only_link(shape.key.0.clone(), shape.key.1.clone());
-            }
-            continue;
-        }
-        paint::label(&painter, shape.label, &shape.text, selected);
-        let response = ui.interact(
-            shape.label,
-            ui.scope_id().with(("link", &shape.key.0, &shape.key.1)),
-            Sense::click(),
-        );
-        let plan = view.plan;
-        response.widget_info(|| {
-            let name = |id: &NodeId| plan.nodes.get(id).map_or("", |n| n.label.as_str());
-            let info = crate::i18n::trf(
-                lang,
-                "canvas.link_label",
-                &[
-                    ("a", name(&shape.key.0)),
-                    ("b", name(&shape.key.1)),
-                    ("ports", &shape.text),
-                ],
-            );
-            egui::WidgetInfo::labeled(egui::Role::Button, true, info)
-        });
-        if response.clicked() || clicked_line {
-            *selection = Selection::only_link(shape.key.0.clone(), shape.key.1.clone());
-        }
-        if (near || response.hovered()) && !summary_rules.is_empty() && !view.hide_ports {
-            let rules: Vec<&crate::rules::Rule> = summary_rules
-                .iter()
-                .map(|&i| &view.derived.derivation.rules.rules[i])
-                .collect();
-            response.show_tooltip_ui(|ui| paint::rules_tooltip(ui, &rules));
-        }
-    }
-    if !lines.is_empty() {
-        painter.add(egui::Shape::mesh(lines));
     }
 }
 

@@ -258,6 +258,17 @@ pub fn label_size(painter: &Painter, text: &str) -> Vec2 {
         + Vec2::new(12.0, 6.0)
 }
 
+/// A stored bend of a link: a small square `side` canvas units wide, grabbed to move it.
+pub fn bend(painter: &Painter, center: Pos2, side: f32) {
+    painter.rect(
+        Rect::from_center_size(center, Vec2::splat(side)),
+        CornerRadius::ZERO,
+        theme::SELECTED,
+        Stroke::new(1.0, Color32::WHITE),
+        StrokeKind::Middle,
+    );
+}
+
 /// The link handle on a card.
 pub fn handle(painter: &Painter, center: Pos2, hovered: bool) {
     let fill = if hovered {

@@ -25,6 +25,27 @@ pub enum Gesture {
         /// Where the pointer is, in canvas units.
         to: Pos2,
     },
+    /// Dragging a link's label: drawn centred at `at`; one `SetLinkLabel` on release.
+    MoveLabel {
+        /// The link's sorted ends.
+        link: (NodeId, NodeId),
+        /// Where the label's centre was when the drag started.
+        from: Pos2,
+        /// Where it is now.
+        at: Pos2,
+    },
+    /// Dragging one of a link's bends (a new one when the line itself was grabbed): the line
+    /// drawn through `bends`; one `SetLinkBends` on release.
+    MoveBend {
+        /// The link's sorted ends.
+        link: (NodeId, NodeId),
+        /// The bends from the first end to the second, the dragged one where the pointer is.
+        bends: Vec<Pos2>,
+        /// Which one is dragged.
+        index: usize,
+        /// Where it was when the drag started (a click on the line adds no bend).
+        from: Pos2,
+    },
     /// Rubber-band selection from `start` to `end` (canvas units).
     RubberBand {
         /// Where the drag started.

@@ -1,6 +1,6 @@
 //! The laid-out diagram: cards where the plan puts them, links routed around the cards they
 //! do not connect (orthogonal, with bends, their ends spread along the cards' sides) and labels
-//! placed clear of cards, of each other and of other links. The SVG, the PNG and
+//! placed clear of cards, of the firewalls' walls, of each other and of other links. The SVG, the PNG and
 //! `render --output FILE.json` draw this one layout; the canvas can adopt it.
 //!
 //! Cost: routing is an A* search per link over a small grid made of the nearby cards' edges
@@ -89,6 +89,9 @@ pub struct Diagram {
     pub links: Vec<Link>,
     /// Labels, one per link, in the order of `links`.
     pub labels: Vec<Label>,
+    /// The columns the firewalls' walls stand in ([`crate::diagram::firewalls::columns`]):
+    /// links cross them, labels keep off them.
+    pub walls: Vec<Bounds>,
     /// How much routing worked (grid cells built plus states searched): a cost figure, not
     /// geometry.
     pub work: u64,
@@ -385,11 +388,13 @@ pub fn layout_with(
             peer: matches!(kind, Kind::Peer(_)),
         });
     }
-    let labels = place::labels(&boxes, &links, texts);
+    let walls = super::firewalls::columns(&plan.firewalls);
+    let labels = place::labels(&boxes, &walls, &links, texts);
     Diagram {
         cards,
         links,
         labels,
+        walls,
         work: router.work,
     }
 }

@@ -1,6 +1,7 @@
 //! Label placement: each label on its own link where the link runs clear (the middle of its
-//! longest free stretch first), else beside it, else in rings around it; never on a card, on an
-//! earlier label or on another link. Links are all routed first, so every label knows them.
+//! longest free stretch first), else beside it, else in rings around it; never on a card, on a
+//! firewall's wall, on an earlier label or on another link. With no such place, the first place
+//! off cards and walls. Links are all routed first, so every label knows them.
 
 use super::index::Index;
 use super::measure::segment_hits;
@@ -103,9 +104,11 @@ fn candidates(points: &[CanvasPoint], (w, h): (f32, f32)) -> Vec<CanvasPoint> {
     out
 }
 
-/// One label per link, in link order (`texts`, each with its size, in the same order).
+/// One label per link, in link order (`texts`, each with its size, in the same order), off
+/// the `cards` and the `walls` (obstacles only labels avoid: links cross them).
 pub(super) fn labels(
     cards: &[Bounds],
+    walls: &[Bounds],
     links: &[Link],
     texts: Vec<(String, (f32, f32))>,
 ) -> Vec<Label> {
@@ -124,9 +127,13 @@ pub(super) fn labels(
     let mut placed = Index::new();
     let mut out = Vec::with_capacity(links.len());
     for (k, (link, (text, size))) in links.iter().zip(texts).enumerate() {
+        // Never on a card or a wall, even as a last resort.
+        let allowed = |g: Bounds| {
+            !card_index.any(g, |_| true) && !walls.iter().any(|w| w.intersects(g))
+        };
         let free = |b: Bounds| {
             let g = grow(b, GAP);
-            !card_index.any(g, |_| true)
+            allowed(g)
                 && !placed.any(g, |_| true)
                 && !segments.near(g).into_iter().any(|i| {
                     let (o, p, q) = owner[i];
@@ -138,6 +145,12 @@ pub(super) fn labels(
             .iter()
             .map(|c| Bounds::around(*c, size))
             .find(|b| free(*b))
+            .or_else(|| {
+                options
+                    .iter()
+                    .map(|c| Bounds::around(*c, size))
+                    .find(|b| allowed(*b))
+            })
             .or_else(|| options.first().map(|c| Bounds::around(*c, size)))
             .unwrap_or_else(|| Bounds::around(CanvasPoint::default(), size));
         placed.insert(bounds);
@@ -183,7 +196,7 @@ mod tests {
         let texts = ["5061 · 443", "5061", "443"]
             .map(|t| (t.to_owned(), (label_width(t), LABEL_HEIGHT)))
             .to_vec();
-        let placed = labels(&cards, &links, texts);
+        let placed = labels(&cards, &[], &links, texts);
         for (i, l) in placed.iter().enumerate() {
             assert!(!l.bounds.intersects(cards[0]));
             for other in &placed[i + 1..] {
@@ -198,5 +211,34 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn labels_keep_off_the_walls_their_links_cross() {
+        let wall = Bounds {
+            min: CanvasPoint {
+                x: 193.0,
+                y: f32::MIN,
+            },
+            max: CanvasPoint {
+                x: 207.0,
+                y: f32::MAX,
+            },
+        };
+        // One link straight across the wall (its middle on it), one running inside it.
+        let links = [
+            link("a", "b", &[(100.0, 100.0), (300.0, 100.0)]),
+            link("c", "d", &[(200.0, 300.0), (200.0, 400.0)]),
+        ];
+        let texts = ["5061 · 443", "443"]
+            .map(|t| (t.to_owned(), (label_width(t), LABEL_HEIGHT)))
+            .to_vec();
+        let placed = labels(&[], &[wall], &links, texts);
+        for l in &placed {
+            assert!(!l.bounds.intersects(wall), "{l:?}");
+        }
+        // The first still sits on its own link.
+        let on = &placed[0].bounds;
+        assert!(on.min.y < 100.0 && on.max.y > 100.0, "{on:?}");
     }
 }

@@ -104,6 +104,33 @@ fn candidates(points: &[CanvasPoint], (w, h): (f32, f32)) -> Vec<CanvasPoint> {
     out
 }
 
+/// `b` moved sideways just clear of each wall it would touch, the shorter way first: a label
+/// whose place is on a wall is tried beside the wall before anywhere farther.
+fn off_walls(b: Bounds, walls: &[Bounds]) -> Vec<Bounds> {
+    let shift = |dx: f32| Bounds {
+        min: CanvasPoint {
+            x: b.min.x + dx,
+            y: b.min.y,
+        },
+        max: CanvasPoint {
+            x: b.max.x + dx,
+            y: b.max.y,
+        },
+    };
+    let mut out = Vec::new();
+    for w in walls.iter().filter(|w| w.intersects(grow(b, GAP))) {
+        let left = w.min.x - GAP - 0.5 - b.max.x;
+        let right = w.max.x + GAP + 0.5 - b.min.x;
+        let (first, second) = if -left <= right {
+            (left, right)
+        } else {
+            (right, left)
+        };
+        out.extend([shift(first), shift(second)]);
+    }
+    out
+}
+
 /// One label per link, in link order (`texts`, each with its size, in the same order), off
 /// the `cards` and the `walls` (obstacles only labels avoid: links cross them).
 pub(super) fn labels(
@@ -128,9 +155,8 @@ pub(super) fn labels(
     let mut out = Vec::with_capacity(links.len());
     for (k, (link, (text, size))) in links.iter().zip(texts).enumerate() {
         // Never on a card or a wall, even as a last resort.
-        let allowed = |g: Bounds| {
-            !card_index.any(g, |_| true) && !walls.iter().any(|w| w.intersects(g))
-        };
+        let allowed =
+            |g: Bounds| !card_index.any(g, |_| true) && !walls.iter().any(|w| w.intersects(g));
         let free = |b: Bounds| {
             let g = grow(b, GAP);
             allowed(g)
@@ -141,16 +167,15 @@ pub(super) fn labels(
                 })
         };
         let options = candidates(&link.points, size);
-        let bounds = options
-            .iter()
-            .map(|c| Bounds::around(*c, size))
-            .find(|b| free(*b))
-            .or_else(|| {
-                options
-                    .iter()
-                    .map(|c| Bounds::around(*c, size))
-                    .find(|b| allowed(*b))
+        let boxes = || {
+            options.iter().flat_map(|c| {
+                let b = Bounds::around(*c, size);
+                std::iter::once(b).chain(off_walls(b, walls))
             })
+        };
+        let bounds = boxes()
+            .find(|b| free(*b))
+            .or_else(|| boxes().find(|b| allowed(*b)))
             .or_else(|| options.first().map(|c| Bounds::around(*c, size)))
             .unwrap_or_else(|| Bounds::around(CanvasPoint::default(), size));
         placed.insert(bounds);
@@ -225,20 +250,26 @@ mod tests {
                 y: f32::MAX,
             },
         };
-        // One link straight across the wall (its middle on it), one running inside it.
+        // One link straight across the wall (its middle on it), one running inside it, and a
+        // short one across it with a label longer than the link.
         let links = [
             link("a", "b", &[(100.0, 100.0), (300.0, 100.0)]),
             link("c", "d", &[(200.0, 300.0), (200.0, 400.0)]),
+            link("e", "f", &[(150.0, 600.0), (250.0, 600.0)]),
         ];
-        let texts = ["5061 · 443", "443"]
+        let texts = ["5061 · 443", "443", "53 · 80 · 443 · 3478 · 50000-59999"]
             .map(|t| (t.to_owned(), (label_width(t), LABEL_HEIGHT)))
             .to_vec();
         let placed = labels(&[], &[wall], &links, texts);
         for l in &placed {
             assert!(!l.bounds.intersects(wall), "{l:?}");
         }
-        // The first still sits on its own link.
-        let on = &placed[0].bounds;
-        assert!(on.min.y < 100.0 && on.max.y > 100.0, "{on:?}");
+        // The first still sits on its own link; the last on its link's line, beside the wall.
+        for (l, y) in [(&placed[0], 100.0), (&placed[2], 600.0)] {
+            assert!(l.bounds.min.y < y && l.bounds.max.y > y, "{l:?}");
+        }
+        let b = placed[2].bounds;
+        let gap = (wall.min.x - b.max.x).max(b.min.x - wall.max.x);
+        assert!(gap < GAP + 1.0, "{b:?}");
     }
 }

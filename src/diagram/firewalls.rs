@@ -48,37 +48,59 @@ pub fn walls(plan: &Plan, extent: Bounds, margin: f32) -> Vec<Wall<'_>> {
         },
         interfaces,
     };
-    match &plan.firewalls {
-        Firewalls::BackToBack { external, internal } => vec![
-            wall(
-                FirewallId::External,
-                PERIMETER_X,
-                (external.outside.as_str(), external.inside.as_str()),
-            ),
-            wall(
-                FirewallId::Internal,
-                INTERNAL_X,
-                (internal.outside.as_str(), internal.inside.as_str()),
-            ),
+    let xs = boundaries(&plan.firewalls);
+    let interfaces = match &plan.firewalls {
+        Firewalls::BackToBack { external, internal } => [
+            (external.outside.as_str(), external.inside.as_str()),
+            (internal.outside.as_str(), internal.inside.as_str()),
         ],
         Firewalls::ThreeLegged {
             outside,
             perimeter,
             inside,
             ..
-        } => vec![
-            wall(
-                FirewallId::ThreeLegged,
-                PERIMETER_X,
-                (outside.as_str(), perimeter.as_str()),
-            ),
-            wall(
-                FirewallId::ThreeLegged,
-                INTERNAL_X,
-                (perimeter.as_str(), inside.as_str()),
-            ),
+        } => [
+            (outside.as_str(), perimeter.as_str()),
+            (perimeter.as_str(), inside.as_str()),
+        ],
+    };
+    xs.into_iter()
+        .zip(interfaces)
+        .map(|((id, x), faces)| wall(id, x, faces))
+        .collect()
+}
+
+/// The boundaries the firewalls stand on: each wall's firewall and x, outside in (the SVG's
+/// walls, the canvas's walls and the layout's wall columns all come from here).
+pub fn boundaries(firewalls: &Firewalls) -> Vec<(FirewallId, f32)> {
+    match firewalls {
+        Firewalls::BackToBack { .. } => vec![
+            (FirewallId::External, PERIMETER_X),
+            (FirewallId::Internal, INTERNAL_X),
+        ],
+        Firewalls::ThreeLegged { .. } => vec![
+            (FirewallId::ThreeLegged, PERIMETER_X),
+            (FirewallId::ThreeLegged, INTERNAL_X),
         ],
     }
+}
+
+/// The columns the walls stand in, as tall as any diagram (a wall spans the whole diagram
+/// below the names): what labels keep off.
+pub fn columns(firewalls: &Firewalls) -> Vec<Bounds> {
+    boundaries(firewalls)
+        .into_iter()
+        .map(|(_, x)| Bounds {
+            min: CanvasPoint {
+                x: x - WALL_WIDTH / 2.0,
+                y: f32::MIN,
+            },
+            max: CanvasPoint {
+                x: x + WALL_WIDTH / 2.0,
+                y: f32::MAX,
+            },
+        })
+        .collect()
 }
 
 /// Draw the firewalls: walls, interface names, then each firewall's name once.

@@ -384,26 +384,80 @@ fn a_link_under_a_panel_takes_no_click() {
 /// "Any" peers' cards and links are where the layout puts them.
 #[test]
 fn the_canvas_draws_the_same_layout_as_the_svg() {
-    use lync_port_planner::diagram::layout::{layout, layout_with};
     let h = window(AppOptions::default(), SMALL);
+    assert!(
+        h.state().link_shapes.ghosts.is_empty(),
+        "the seed misses no link"
+    );
+    assert_same_layout(&h);
+}
+
+/// With a link the catalog requires deleted, the canvas lays out the same missing link as the
+/// SVG: the ghost link on the SVG's route with its "Add link" button where the layout places
+/// its label, and every other link and label as in the SVG.
+#[test]
+fn with_a_missing_link_the_canvas_draws_the_same_layout_as_the_svg() {
+    let mut plan = crate::support::example("director-pool-dns-hlb.ron");
+    plan.links
+        .retain(|l| (l.a.0.as_ref(), l.b.0.as_ref()) != ("edge", "fe"));
+    let path = temp_dir().join("missing-link.ron");
+    plan_file::save(&path, &plan).unwrap();
+    let h = window(
+        AppOptions {
+            plan: Some(path),
+            ..AppOptions::default()
+        },
+        SMALL,
+    );
+    let ghosts = &h.state().link_shapes.ghosts;
+    assert_eq!(ghosts.len(), 1, "{ghosts:?}");
+    assert_eq!(
+        (ghosts[0].key.0.as_str(), ghosts[0].key.1.as_str()),
+        ("edge", "fe")
+    );
+    assert!(
+        ghosts[0].points.len() > 2,
+        "routed around the cards in between"
+    );
+    assert_same_layout(&h);
+}
+
+/// The window's links, ghost links and peers' links lie on `diagram::layout`'s routes (what
+/// the SVG draws, missing links included), and its labels where `layout_with` puts them with
+/// the window's sizes.
+fn assert_same_layout(h: &Harness<'_, PlannerApp>) {
+    use lync_port_planner::diagram::layout::{layout, layout_with, missing_links};
     let plan = h.state().plan().clone();
-    let rules = lync_port_planner::rules::derive(&plan, &catalog());
-    let shapes = h.state().link_shapes.shapes.clone();
-    let peer_links = h.state().link_shapes.peer_links.clone();
-    let diagram = layout(&plan, &catalog(), &rules, &[]);
-    let (node_links, peer_drawn): (Vec<_>, Vec<_>) = diagram.links.iter().partition(|l| !l.peer);
+    let (rules, findings) = crate::support::derive(&plan);
+    let missing = missing_links(&findings);
+    let state = &h.state().link_shapes;
+    let (shapes, ghosts, peer_links) = (&state.shapes, &state.ghosts, &state.peer_links);
+    let diagram = layout(&plan, &catalog(), &rules, &missing);
+    let kinds = |missing: bool, peer: bool| -> Vec<_> {
+        diagram
+            .links
+            .iter()
+            .filter(|l| (l.missing, l.peer) == (missing, peer))
+            .collect()
+    };
+    let (node_links, missing_drawn, peer_drawn) =
+        (kinds(false, false), kinds(true, false), kinds(false, true));
     assert_eq!(shapes.len(), node_links.len());
+    assert_eq!(ghosts.len(), missing_drawn.len());
     assert_eq!(peer_links.len(), peer_drawn.len());
     assert!(!peer_links.is_empty(), "the seed has Any rules");
     let near = |p: Pos2, q: lync_port_planner::plan::CanvasPoint| {
         (p.x - q.x).abs() <= 1.0 && (p.y - q.y).abs() <= 1.0
     };
-    let peer_shapes = peer_links.iter().map(|l| &l.shape);
-    for (shape, link) in shapes
+    // In the layout's order: the plan's links, the missing links, the peers' links.
+    let all: Vec<_> = shapes
         .iter()
-        .chain(peer_shapes)
-        .zip(node_links.iter().chain(&peer_drawn))
-    {
+        .chain(ghosts)
+        .chain(peer_links.iter().map(|l| &l.shape))
+        .collect();
+    let drawn = node_links.iter().chain(&missing_drawn).chain(&peer_drawn);
+    assert_eq!(all.len(), diagram.links.len());
+    for (shape, link) in all.iter().zip(drawn) {
         assert_eq!((&shape.key.0, &shape.key.1), (&link.a, &link.b));
         assert_eq!(shape.points.len(), link.points.len(), "{:?}", shape.key);
         assert!(
@@ -419,7 +473,7 @@ fn the_canvas_draws_the_same_layout_as_the_svg() {
         );
     }
     // The peers' cards, where the layout puts them.
-    let peers = &h.state().link_shapes.peers;
+    let peers = &state.peers;
     let peer_cards: Vec<_> = diagram.cards.iter().filter(|c| c.peer.is_some()).collect();
     assert_eq!(peers.len(), peer_cards.len());
     for (drawn, card) in peers.iter().zip(&peer_cards) {
@@ -427,11 +481,7 @@ fn the_canvas_draws_the_same_layout_as_the_svg() {
         assert!(near(drawn.rect.min, card.bounds.min) && near(drawn.rect.max, card.bounds.max));
     }
     let next = std::cell::Cell::new(0);
-    let all: Vec<_> = shapes
-        .iter()
-        .chain(peer_links.iter().map(|l| &l.shape))
-        .collect();
-    let own = layout_with(&plan, &catalog(), &rules, &[], |_| {
+    let own = layout_with(&plan, &catalog(), &rules, &missing, |_| {
         let s = all[next.replace(next.get() + 1)];
         (s.text.clone(), (s.label.width(), s.label.height()))
     });

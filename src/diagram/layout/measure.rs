@@ -13,6 +13,8 @@ pub struct Overlaps {
     pub labels_on_cards: usize,
     /// Pairs of labels that overlap.
     pub labels_on_labels: usize,
+    /// Pairs (label, firewall wall) that overlap: a label there reads as the wall's.
+    pub labels_on_walls: usize,
     /// Pairs (link, card) where the link passes through a card that is not one of its ends.
     pub links_through_cards: usize,
     /// Pairs (link, label) where the link passes through another link's label.
@@ -100,6 +102,11 @@ pub fn overlaps(diagram: &Diagram, tolerance: f32) -> Overlaps {
             .cards
             .iter()
             .filter(|c| boxes_overlap(label.bounds, c.bounds, tolerance))
+            .count();
+        o.labels_on_walls += diagram
+            .walls
+            .iter()
+            .filter(|w| boxes_overlap(label.bounds, **w, tolerance))
             .count();
         o.labels_on_labels += diagram.labels[i + 1..]
             .iter()

@@ -1,6 +1,7 @@
 //! Label placement: each label on its own link where the link runs clear (the middle of its
-//! longest free stretch first), else beside it, else in rings around it; never on a card, on an
-//! earlier label or on another link. Links are all routed first, so every label knows them.
+//! longest free stretch first), else beside it, else in rings around it; never on a card, on a
+//! firewall's wall, on an earlier label or on another link. With no such place, the first place
+//! off cards and walls. Links are all routed first, so every label knows them.
 
 use super::index::Index;
 use super::measure::segment_hits;
@@ -106,11 +107,40 @@ fn candidates(points: &[CanvasPoint], (w, h): (f32, f32)) -> Vec<CanvasPoint> {
 /// Room kept free around a stored bend, so that its square can be grabbed.
 const BEND_ROOM: f32 = 12.0;
 
-/// One label per link, in link order (`texts`, each with its size, in the same order). A label
-/// the user dropped (`dropped[k]`, its centre) is placed first, where it was dropped, unless
-/// that is on a card; the others then keep clear of it and of the stored `bends`.
+/// `b` moved sideways just clear of each wall it would touch, the shorter way first: a label
+/// whose place is on a wall is tried beside the wall before anywhere farther.
+fn off_walls(b: Bounds, walls: &[Bounds]) -> Vec<Bounds> {
+    let shift = |dx: f32| Bounds {
+        min: CanvasPoint {
+            x: b.min.x + dx,
+            y: b.min.y,
+        },
+        max: CanvasPoint {
+            x: b.max.x + dx,
+            y: b.max.y,
+        },
+    };
+    let mut out = Vec::new();
+    for w in walls.iter().filter(|w| w.intersects(grow(b, GAP))) {
+        let left = w.min.x - GAP - 0.5 - b.max.x;
+        let right = w.max.x + GAP + 0.5 - b.min.x;
+        let (first, second) = if -left <= right {
+            (left, right)
+        } else {
+            (right, left)
+        };
+        out.extend([shift(first), shift(second)]);
+    }
+    out
+}
+
+/// One label per link, in link order (`texts`, each with its size, in the same order), off
+/// the `cards` and the `walls` (obstacles only labels avoid: links cross them). A label the
+/// user dropped (`dropped[k]`, its centre) is placed first, where it was dropped, unless that
+/// is on a card; the others then keep clear of it and of the stored `bends`.
 pub(super) fn labels(
     cards: &[Bounds],
+    walls: &[Bounds],
     links: &[Link],
     texts: Vec<(String, (f32, f32))>,
     (dropped, bends): (&[Option<CanvasPoint>], &[&[CanvasPoint]]),
@@ -132,9 +162,12 @@ pub(super) fn labels(
         placed.insert(Bounds::around(*b, (BEND_ROOM, BEND_ROOM)));
     }
     let on_card = |b: Bounds| card_index.any(grow(b, GAP), |_| true);
+    // Never on a card or a wall, even as a last resort.
+    let allowed =
+        |g: Bounds| !card_index.any(g, |_| true) && !walls.iter().any(|w| w.intersects(g));
     let free = |placed: &Index, k: usize, b: Bounds| {
         let g = grow(b, GAP);
-        !card_index.any(g, |_| true)
+        allowed(g)
             && !placed.any(g, |_| true)
             && !segments.near(g).into_iter().any(|i| {
                 let (o, p, q) = owner[i];
@@ -157,10 +190,15 @@ pub(super) fn labels(
     for (k, (link, (text, size))) in links.iter().zip(texts).enumerate() {
         let bounds = spots[k].unwrap_or_else(|| {
             let options = candidates(&link.points, size);
-            let bounds = options
-                .iter()
-                .map(|c| Bounds::around(*c, size))
+            let boxes = || {
+                options.iter().flat_map(|c| {
+                    let b = Bounds::around(*c, size);
+                    std::iter::once(b).chain(off_walls(b, walls))
+                })
+            };
+            let bounds = boxes()
                 .find(|b| free(&placed, k, *b))
+                .or_else(|| boxes().find(|b| allowed(*b)))
                 .or_else(|| options.first().map(|c| Bounds::around(*c, size)))
                 .unwrap_or_else(|| Bounds::around(CanvasPoint::default(), size));
             placed.insert(bounds);
@@ -250,7 +288,7 @@ mod tests {
         let texts = ["5061 · 443", "5061", "443"]
             .map(|t| (t.to_owned(), (label_width(t), LABEL_HEIGHT)))
             .to_vec();
-        let placed = labels(&cards, &links, texts, (&[None, None, None], &[]));
+        let placed = labels(&cards, &[], &links, texts, (&[None, None, None], &[]));
         for (i, l) in placed.iter().enumerate() {
             assert!(!l.bounds.intersects(cards[0]));
             for other in &placed[i + 1..] {
@@ -265,5 +303,40 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn labels_keep_off_the_walls_their_links_cross() {
+        let wall = Bounds {
+            min: CanvasPoint {
+                x: 193.0,
+                y: f32::MIN,
+            },
+            max: CanvasPoint {
+                x: 207.0,
+                y: f32::MAX,
+            },
+        };
+        // One link straight across the wall (its middle on it), one running inside it, and a
+        // short one across it with a label longer than the link.
+        let links = [
+            link("a", "b", &[(100.0, 100.0), (300.0, 100.0)]),
+            link("c", "d", &[(200.0, 300.0), (200.0, 400.0)]),
+            link("e", "f", &[(150.0, 600.0), (250.0, 600.0)]),
+        ];
+        let texts = ["5061 · 443", "443", "53 · 80 · 443 · 3478 · 50000-59999"]
+            .map(|t| (t.to_owned(), (label_width(t), LABEL_HEIGHT)))
+            .to_vec();
+        let placed = labels(&[], &[wall], &links, texts, (&[], &[]));
+        for l in &placed {
+            assert!(!l.bounds.intersects(wall), "{l:?}");
+        }
+        // The first still sits on its own link; the last on its link's line, beside the wall.
+        for (l, y) in [(&placed[0], 100.0), (&placed[2], 600.0)] {
+            assert!(l.bounds.min.y < y && l.bounds.max.y > y, "{l:?}");
+        }
+        let b = placed[2].bounds;
+        let gap = (wall.min.x - b.max.x).max(b.min.x - wall.max.x);
+        assert!(gap < GAP + 1.0, "{b:?}");
     }
 }

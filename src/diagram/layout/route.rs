@@ -6,9 +6,9 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap};
 
+use super::Port;
 use super::ends::{End, STEPS, beyond_stubs, simplify};
 use super::index::Index;
-use super::Port;
 use crate::plan::CanvasPoint;
 use crate::plan::layout::Bounds;
 

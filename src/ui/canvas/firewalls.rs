@@ -5,9 +5,8 @@
 use eframe::egui::{self, Align2, FontId, Painter, Pos2, Rect, Sense, Shape, Stroke, Vec2};
 
 use super::CanvasState;
-use crate::diagram::firewalls::WALL_WIDTH;
-use crate::plan::layout::{INTERNAL_X, PERIMETER_X};
-use crate::plan::{FirewallId, Firewalls, Plan};
+use crate::diagram::firewalls::{WALL_WIDTH, boundaries};
+use crate::plan::Plan;
 use crate::ui::{Selection, theme};
 
 const BRICK: egui::Color32 = theme::WALL_BRICK;
@@ -16,20 +15,6 @@ const MORTAR: egui::Color32 = theme::WALL_MORTAR;
 const MIN_SCREEN_WIDTH: f32 = 5.0;
 /// Room between two name pills pushed apart when zoomed far out.
 const PILL_GAP: f32 = 6.0;
-
-/// The boundaries a firewall stands on: each firewall's walls, outside in.
-pub fn boundaries(firewalls: &Firewalls) -> Vec<(FirewallId, f32)> {
-    match firewalls {
-        Firewalls::BackToBack { .. } => vec![
-            (FirewallId::External, PERIMETER_X),
-            (FirewallId::Internal, INTERNAL_X),
-        ],
-        Firewalls::ThreeLegged { .. } => vec![
-            (FirewallId::ThreeLegged, PERIMETER_X),
-            (FirewallId::ThreeLegged, INTERNAL_X),
-        ],
-    }
-}
 
 /// The walls, from `top` to `bottom` (canvas units), under everything but the bands; a click on
 /// one selects its firewall (links and cards drawn later take the clicks over them).

@@ -101,7 +101,17 @@ pub struct LinkShapes {
     pub peers: Vec<PeerCard>,
     /// Their links.
     pub peer_links: Vec<PeerLink>,
+    /// The missing links the findings ask for ([`Derived::ghosts`]), routed as the layout
+    /// routes them, each label the box of its "Add link" button (in detail, up to
+    /// [`ROUTED_NODES`] nodes: elsewhere none, and ghosts are drawn straight).
+    pub ghosts: Vec<LinkShape>,
 }
+
+/// Size of a ghost link's "Add link" button: its label's box in the layout.
+pub const GHOST_BUTTON: Vec2 = Vec2::new(74.0, 22.0);
+
+/// What [`rest`] works out: links, peers' cards, peers' links, ghost links.
+type Rest = (Vec<LinkShape>, Vec<PeerCard>, Vec<PeerLink>, Vec<LinkShape>);
 
 /// The most nodes whose links are routed in the frame that applies an edit.
 pub const ROUTED_NODES: usize = 200;
@@ -157,7 +167,7 @@ impl LinkShapes {
             } else {
                 Vec::new()
             };
-            (self.shapes, self.peers, self.peer_links) =
+            (self.shapes, self.peers, self.peer_links, self.ghosts) =
                 rest(painter, (plan, catalog), derived, &key, &texts);
             self.key = Some(key);
         }
@@ -266,7 +276,7 @@ fn rest(
     derived: &Derived,
     key: &Key,
     texts: &[(String, Vec2)],
-) -> (Vec<LinkShape>, Vec<PeerCard>, Vec<PeerLink>) {
+) -> Rest {
     let card = |id: &NodeId| {
         plan.nodes
             .get(id)
@@ -307,28 +317,35 @@ fn rest(
     // the peers); above this the edit frame's 16 ms would not hold with the rest of the frame,
     // so big plans keep straight lines and draw no peers.
     if key.labels && plan.nodes.len() <= ROUTED_NODES {
-        let (peers, peer_links) = routed(painter, (plan, catalog), derived, key, &mut shapes);
-        return (shapes, peers, peer_links);
+        let (peers, peer_links, ghosts) =
+            routed(painter, (plan, catalog), derived, key, &mut shapes);
+        return (shapes, peers, peer_links, ghosts);
     }
-    (shapes, Vec::new(), Vec::new())
+    (shapes, Vec::new(), Vec::new(), Vec::new())
 }
 
 /// Lines and labels where `diagram::layout` puts them (the SVG's layout, with this window's
-/// texts and sizes), computed once per plan state. Only in detail: zoomed out the lines stay
-/// straight. The layout visits `plan.links` in order, skipping the same links `rest` skips.
+/// texts and sizes, and the same missing links), computed once per plan state. Only in detail:
+/// zoomed out the lines stay straight. The layout visits `plan.links` in order, skipping the
+/// same links `rest` skips, then the missing links, then the peers' links.
 fn routed(
     painter: &Painter,
     (plan, catalog): (&Plan, &Catalog),
     derived: &Derived,
     key: &Key,
     shapes: &mut [LinkShape],
-) -> (Vec<PeerCard>, Vec<PeerLink>) {
+) -> (Vec<PeerCard>, Vec<PeerLink>, Vec<LinkShape>) {
     let next = std::cell::Cell::new(0);
     let rules = &derived.derivation.rules;
-    let diagram = layout::layout_with(plan, catalog, rules, &[], |what| {
+    let diagram = layout::layout_with(plan, catalog, rules, &derived.ghosts, |what| {
         let i = next.replace(next.get() + 1);
         if let Some(s) = shapes.get(i) {
             return (s.text.clone(), (s.label.width(), s.label.height()));
+        }
+        // A missing link's label is its "Add link" button.
+        if matches!(what, layout::LabelText::AddLink) {
+            let text = i18n::tr(key.lang, "fix.add_link").to_owned();
+            return (text, (GHOST_BUTTON.x, GHOST_BUTTON.y));
         }
         // A peer's link: the window's text, measured in its font.
         let text = match what {
@@ -403,7 +420,28 @@ fn routed(
             }
         })
         .collect();
-    (peers, peer_links)
+    let ghosts = diagram
+        .links
+        .iter()
+        .zip(&diagram.labels)
+        .filter(|(link, _)| link.missing && link.points.len() >= 2)
+        .map(|(link, label)| {
+            let points: Vec<Pos2> = link.points.iter().map(|p| pos(*p)).collect();
+            let rect = Rect::from_min_max(pos(label.bounds.min), pos(label.bounds.max));
+            LinkShape {
+                key: (link.a.clone(), link.b.clone()),
+                a: points[0],
+                b: points[points.len() - 1],
+                extent: extent(&points, rect),
+                points,
+                text: label.text.clone(),
+                label: rect,
+                // A missing link is not the plan's: nothing of it can be stored.
+                routed: false,
+            }
+        })
+        .collect();
+    (peers, peer_links, ghosts)
 }
 
 /// A routed line with its label and arrowheads: what culling and fitting test.

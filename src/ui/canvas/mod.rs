@@ -163,7 +163,7 @@ fn contents_ui(
     );
     link_ui::links_ui(ui, view, state, links, (selection, commands), frame);
     peers::peers_ui(ui, view, state, links, frame);
-    ghosts_ui(ui, view, state, commands, frame);
+    ghosts_ui(ui, view, state, links, commands, frame);
     // Off-screen cards are skipped, except those in a gesture: they must see it end.
     let cursor = pointer_over_canvas(ui, state);
     let in_gesture = |gesture: &Gesture, id: &NodeId| match gesture {
@@ -229,10 +229,13 @@ fn contents_ui(
     }
 }
 
+/// The missing links as dashed ghosts with an "Add link" button: where the layout routes
+/// them while neither end is dragged, else straight.
 fn ghosts_ui(
     ui: &mut egui::Ui,
     view: &CanvasView<'_>,
     state: &CanvasState,
+    links: &LinkShapes,
     commands: &mut Commands,
     frame: Frame,
 ) {
@@ -242,20 +245,34 @@ fn ghosts_ui(
         let (Some(ra), Some(rb)) = (card_of(view, state, a), card_of(view, state, b)) else {
             continue;
         };
-        let (pa, pb) = (
-            geometry::border_point(ra, rb.center()),
-            geometry::border_point(rb, ra.center()),
-        );
-        if !Rect::from_two_pos(pa, pb).intersects(frame.visible) {
+        let still = |id| offset_of_gesture(&state.gesture, id) == Vec2::ZERO;
+        let routed = links
+            .ghosts
+            .iter()
+            .find(|g| (&g.key.0, &g.key.1) == (a, b) || (&g.key.0, &g.key.1) == (b, a))
+            .filter(|_| still(a) && still(b));
+        let (points, at) = if let Some(g) = routed {
+            (g.points.clone(), g.label)
+        } else {
+            let (pa, pb) = (
+                geometry::border_point(ra, rb.center()),
+                geometry::border_point(rb, ra.center()),
+            );
+            let at = Rect::from_center_size(pa.lerp(pb, 0.5), links::GHOST_BUTTON);
+            (vec![pa, pb], at)
+        };
+        let extent = points
+            .iter()
+            .fold(at, |r, p| r.union(Rect::from_center_size(*p, Vec2::ZERO)));
+        if !extent.intersects(frame.visible) {
             continue;
         }
-        paint::ghost(&painter, pa, pb, state.to_screen.scaling);
+        paint::ghost(&painter, &points, state.to_screen.scaling);
         if !frame.detail {
             continue;
         }
         let name_a = view.plan.nodes.get(a).map_or("", |n| n.label.as_str());
         let name_b = view.plan.nodes.get(b).map_or("", |n| n.label.as_str());
-        let at = Rect::from_center_size(pa.lerp(pb, 0.5), Vec2::new(74.0, 22.0));
         let button = ui.put(
             at,
             egui::Button::new(crate::i18n::tr(lang, "fix.add_link")).small(),

@@ -221,11 +221,11 @@ pub fn link(painter: &Painter, points: &[Pos2], arrows: (bool, bool), color: Col
     }
 }
 
-/// A dashed suggestion for a missing link.
-pub fn ghost(painter: &Painter, a: Pos2, b: Pos2, scaling: f32) {
+/// A dashed suggestion for a missing link, along `points`.
+pub fn ghost(painter: &Painter, points: &[Pos2], scaling: f32) {
     let k = zoomed_out(scaling);
     painter.add(Shape::dashed_line(
-        &[a, b],
+        points,
         Stroke::new(2.0 * k, theme::PROBLEM),
         10.0 * k,
         6.0 * k,

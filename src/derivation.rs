@@ -1,5 +1,7 @@
 //! The rules and findings of one plan state.
 
+use std::sync::Arc;
+
 use crate::catalog::Catalog;
 use crate::findings::{self, Finding};
 use crate::plan::Plan;
@@ -8,8 +10,8 @@ use crate::rules::{self, RuleSet};
 /// Rules and findings of one plan state.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Derivation {
-    /// The rules, as [`rules::derive`] gives them.
-    pub rules: RuleSet,
+    /// The rules, as [`rules::derive`] gives them (shared with the window's layout thread).
+    pub rules: Arc<RuleSet>,
     /// The findings, as [`findings::check`] gives them.
     pub findings: Vec<Finding>,
 }
@@ -29,7 +31,7 @@ impl Derivation {
         });
         found.extend(findings::check_rules(plan, catalog, &rules));
         Self {
-            rules,
+            rules: Arc::new(rules),
             findings: findings::sorted(found),
         }
     }

@@ -308,7 +308,7 @@ fn check_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
     let rules = if rule_scope == rules::RuleScope::All {
         rules
     } else {
-        rules.scoped(&rule_scope)
+        std::sync::Arc::new(rules.scoped(&rule_scope))
     };
     let mut findings = scope::scoped_findings(findings, &plan, &rule_scope, &rules);
     if let Some(csv) = &opts.against {

@@ -519,3 +519,39 @@ fn a_peer_card_is_named_on_hover_and_takes_no_click() {
     click_at(&mut h, on);
     assert!(h.state().selection.is_empty(), "{:?}", h.state().selection);
 }
+
+/// A plan too large to lay out in a frame (300 nodes) is laid out on a thread: its links are
+/// straight at first, then the canvas draws the same layout as the SVG, peers included.
+#[test]
+fn a_large_plan_is_routed_on_a_thread_as_the_svg_routes_it() {
+    use lync_port_planner::ui::canvas::ROUTED_NODES;
+    let plan = lync_port_planner::generate::large_plan(300, &catalog()).unwrap();
+    assert!(plan.nodes.len() > ROUTED_NODES);
+    let path = crate::support::temp_dir().join("large-routed.ron");
+    lync_port_planner::plan_file::save(&path, &plan).unwrap();
+    let mut h = window(
+        AppOptions {
+            plan: Some(path),
+            ..AppOptions::default()
+        },
+        SMALL,
+    );
+    // In detail on the first site.
+    let first = h.state().plan().nodes.values().next().unwrap().position;
+    h.state_mut().canvas.scene_rect =
+        Rect::from_center_size(Pos2::new(first.x + 300.0, first.y + 200.0), SMALL);
+    h.run();
+    let routed = |h: &Harness<'_, PlannerApp>| {
+        let s = &h.state().link_shapes;
+        !s.peers.is_empty() && s.shapes.iter().all(|l| l.routed)
+    };
+    for _ in 0..3_000 {
+        if routed(&h) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    assert!(routed(&h), "the layout thread's routes came");
+    assert_same_layout(&h);
+}

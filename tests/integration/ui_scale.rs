@@ -292,7 +292,7 @@ fn moving_a_card_keeps_the_derived_rules_and_renaming_derives_them_again() {
     assert_eq!(h.state().derived().derivation.rules, rules_before);
     let fresh = lync_port_planner::rules::derive(h.state().plan(), &catalog());
     assert_eq!(
-        h.state().derived().derivation.rules,
+        *h.state().derived().derivation.rules,
         fresh,
         "and they are still right"
     );
@@ -304,7 +304,7 @@ fn moving_a_card_keeps_the_derived_rules_and_renaming_derives_them_again() {
     h.run();
     assert_ne!(h.state().derived().content, content);
     let fresh = lync_port_planner::rules::derive(h.state().plan(), &catalog());
-    assert_eq!(h.state().derived().derivation.rules, fresh);
+    assert_eq!(*h.state().derived().derivation.rules, fresh);
     assert!(fresh.rules.iter().any(|r| &*r.source.label == "Renamed"));
     // After the rename, its undo and its redo, rules and findings are what deriving from
     // scratch gives.

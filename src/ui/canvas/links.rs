@@ -4,9 +4,12 @@
 //! worked out: placing every label was a sixth of the frame that applies an edit to a
 //! 2,000-node plan.
 
+use std::sync::Arc;
+
 use eframe::egui::{Painter, Pos2, Rect, Vec2};
 
 use super::geometry;
+use super::routes::{Glyphs, Job, RouteThread};
 use super::state::{Gesture, point, pos};
 use crate::catalog::Catalog;
 use crate::diagram::layout;
@@ -96,15 +99,20 @@ pub struct LinkShapes {
     drag: Option<Drag>,
     /// The links, in plan order, skipping links to missing nodes.
     pub shapes: Vec<LinkShape>,
-    /// The "Any" peers' cards (in detail, up to [`ROUTED_NODES`] nodes, as the layout
-    /// routes: elsewhere none).
+    /// The "Any" peers' cards, as the layout places them (in detail; for a plan over
+    /// [`ROUTED_NODES`] nodes once the layout thread has them; zoomed out none).
     pub peers: Vec<PeerCard>,
     /// Their links.
     pub peer_links: Vec<PeerLink>,
     /// The missing links the findings ask for ([`Derived::ghosts`]), routed as the layout
-    /// routes them, each label the box of its "Add link" button (in detail, up to
-    /// [`ROUTED_NODES`] nodes: elsewhere none, and ghosts are drawn straight).
+    /// routes them, each label the box of its "Add link" button (when the peers are; until
+    /// then, and zoomed out, none: ghosts are drawn straight).
     pub ghosts: Vec<LinkShape>,
+    /// The layout thread for plans over [`ROUTED_NODES`] nodes, started when first needed.
+    thread: Option<Arc<RouteThread>>,
+    /// The tag of the layout asked of it for the shapes shown, until it comes.
+    asked: Option<u64>,
+    tags: u64,
 }
 
 /// Size of a ghost link's "Add link" button: its label's box in the layout.
@@ -113,7 +121,8 @@ pub const GHOST_BUTTON: Vec2 = Vec2::new(74.0, 22.0);
 /// What [`rest`] works out: links, peers' cards, peers' links, ghost links.
 type Rest = (Vec<LinkShape>, Vec<PeerCard>, Vec<PeerLink>, Vec<LinkShape>);
 
-/// The most nodes whose links are routed in the frame that applies an edit.
+/// The most nodes whose links are routed in the frame that applies an edit (larger plans: on
+/// the layout thread).
 pub const ROUTED_NODES: usize = 200;
 
 /// Text of one port label.
@@ -136,11 +145,42 @@ fn sorted(a: &NodeId, b: &NodeId) -> (NodeId, NodeId) {
 }
 
 impl LinkShapes {
+    /// Ask the layout thread for a large plan's routed layout (see [`super::routes`]).
+    fn ask_thread(
+        &mut self,
+        painter: &Painter,
+        (plan, catalog): (&Plan, &Arc<Catalog>),
+        derived: &Derived,
+        key: &Key,
+    ) {
+        if self.thread.is_none() {
+            self.thread = RouteThread::start().map(Arc::new);
+        }
+        let Some(thread) = &self.thread else { return };
+        self.tags += 1;
+        let job = Job {
+            tag: self.tags,
+            plan: Box::new(plan.clone()),
+            catalog: Arc::clone(catalog),
+            rules: Arc::clone(&derived.derivation.rules),
+            missing: derived.ghosts.clone(),
+            texts: (self.shapes.iter())
+                .map(|s| (s.text.clone(), (s.label.width(), s.label.height())))
+                .collect(),
+            lang: (key.lang, key.hide_ports),
+            glyphs: Glyphs::measure(painter, key.lang),
+            ctx: painter.ctx().clone(),
+        };
+        if thread.request(job) {
+            self.asked = Some(self.tags);
+        }
+    }
+
     /// Bring the shapes up to date with the plan, the derived tables and the gesture.
     pub fn refresh(
         &mut self,
         painter: &Painter,
-        (plan, catalog): (&Plan, &Catalog),
+        (plan, catalog): (&Plan, &Arc<Catalog>),
         derived: &Derived,
         gesture: &Gesture,
         (hide_ports, labels): (bool, bool),
@@ -169,7 +209,20 @@ impl LinkShapes {
             };
             (self.shapes, self.peers, self.peer_links, self.ghosts) =
                 rest(painter, (plan, catalog), derived, &key, &texts);
+            self.asked = None;
+            if key.labels && plan.nodes.len() > ROUTED_NODES {
+                self.ask_thread(painter, (plan, catalog), derived, &key);
+            }
             self.key = Some(key);
+        }
+        // A large plan's layout, once the thread has it (not in the middle of a drag: the
+        // release lays out again anyway).
+        if let (Some(asked), Some(thread), None) = (self.asked, &self.thread, &self.drag)
+            && let Some(done) = thread.poll().filter(|d| d.tag == asked)
+        {
+            (self.peers, self.peer_links, self.ghosts) =
+                super::routes::adopt(&done.diagram, &done.carried, &mut self.shapes);
+            self.asked = None;
         }
         match gesture {
             Gesture::MoveNodes { ids, offset } => self.drag_to(plan, ids, *offset, labels),
@@ -315,7 +368,7 @@ fn rest(
     // Laying out with the "Any" peers costs 2.8 ms at 50 nodes, 9.8 ms at 200, 14.7 ms at 300
     // and 25.5 ms at 500 (release, `diagram::layout` on generated plans; 7.9 ms at 500 before
     // the peers); above this the edit frame's 16 ms would not hold with the rest of the frame,
-    // so big plans keep straight lines and draw no peers.
+    // so big plans are laid out on a thread (`routes.rs`) and drawn straight until it is done.
     if key.labels && plan.nodes.len() <= ROUTED_NODES {
         let (peers, peer_links, ghosts) =
             routed(painter, (plan, catalog), derived, key, &mut shapes);
@@ -335,117 +388,26 @@ fn routed(
     key: &Key,
     shapes: &mut [LinkShape],
 ) -> (Vec<PeerCard>, Vec<PeerLink>, Vec<LinkShape>) {
-    let next = std::cell::Cell::new(0);
     let rules = &derived.derivation.rules;
-    let diagram = layout::layout_with(plan, catalog, rules, &derived.ghosts, |what| {
-        let i = next.replace(next.get() + 1);
-        if let Some(s) = shapes.get(i) {
-            return (s.text.clone(), (s.label.width(), s.label.height()));
-        }
-        // A missing link's label is its "Add link" button.
-        if matches!(what, layout::LabelText::AddLink) {
-            let text = i18n::tr(key.lang, "fix.add_link").to_owned();
-            return (text, (GHOST_BUTTON.x, GHOST_BUTTON.y));
-        }
-        // A peer's link: the window's text, measured in its font.
-        let text = match what {
-            _ if key.hide_ports => i18n::tr(key.lang, "trainer.hidden").to_owned(),
-            layout::LabelText::Ports(summary) => summary.ports_in(key.lang),
-            layout::LabelText::NoTraffic => i18n::tr(key.lang, "canvas.no_traffic").to_owned(),
-            layout::LabelText::AddLink => layout::ADD_LINK.to_owned(),
-        };
-        let size = super::paint::label_size(painter, &text);
-        (text, (size.x, size.y))
-    });
-    for ((shape, link), label) in shapes.iter_mut().zip(&diagram.links).zip(&diagram.labels) {
-        let key = (&shape.key.0, &shape.key.1);
-        // Were the two walks ever to differ, the link keeps its straight line.
-        if (&link.a, &link.b) != key || (&label.a, &label.b) != key || link.points.len() < 2 {
-            continue;
-        }
-        shape.points = link.points.iter().map(|p| pos(*p)).collect();
-        shape.a = shape.points[0];
-        shape.b = shape.points[shape.points.len() - 1];
-        shape.label = Rect::from_min_max(pos(label.bounds.min), pos(label.bounds.max));
-        shape.extent = extent(&shape.points, shape.label);
-        shape.routed = true;
-    }
-    let peers: Vec<PeerCard> = diagram
-        .cards
-        .iter()
-        .filter_map(|c| {
-            Some(PeerCard {
-                id: c.id.clone(),
-                rect: Rect::from_min_max(pos(c.bounds.min), pos(c.bounds.max)),
-                peer: c.peer.clone()?,
-            })
-        })
+    let texts: Vec<(String, (f32, f32))> = (shapes.iter())
+        .map(|s| (s.text.clone(), (s.label.width(), s.label.height())))
         .collect();
-    // Each peer link's rules, for its tooltip.
-    let mut carried = std::collections::BTreeMap::new();
-    for peer in crate::rules::any_peers(rules, catalog) {
-        let id = layout::peer_id(peer.zone, peer.role.as_ref());
-        for (node, summary) in crate::rules::peer_summaries(rules, &peer) {
-            carried.insert((id.clone(), node), summary.rules);
-        }
-    }
-    let peer_links = diagram
-        .links
-        .iter()
-        .zip(&diagram.labels)
-        .filter(|(link, _)| link.peer && link.points.len() >= 2)
-        .map(|(link, label)| {
-            let points: Vec<Pos2> = link.points.iter().map(|p| pos(*p)).collect();
-            let rect = Rect::from_min_max(pos(label.bounds.min), pos(label.bounds.max));
-            let key = (link.a.clone(), link.b.clone());
-            // A peer's further cards (`#2`) carry the rules of its own nodes.
-            let first = NodeId::from(link.a.as_str().split('#').next().unwrap_or_default());
-            PeerLink {
-                rules: carried
-                    .get(&(first, link.b.clone()))
-                    .cloned()
-                    .unwrap_or_default(),
-                arrows: (link.forward, link.backward),
-                shape: LinkShape {
-                    key,
-                    a: points[0],
-                    b: points[points.len() - 1],
-                    extent: extent(&points, rect),
-                    points,
-                    text: label.text.clone(),
-                    label: rect,
-                    // A peer's link keeps its automatic route: nothing of it is stored.
-                    routed: false,
-                },
-            }
-        })
-        .collect();
-    let ghosts = diagram
-        .links
-        .iter()
-        .zip(&diagram.labels)
-        .filter(|(link, _)| link.missing && link.points.len() >= 2)
-        .map(|(link, label)| {
-            let points: Vec<Pos2> = link.points.iter().map(|p| pos(*p)).collect();
-            let rect = Rect::from_min_max(pos(label.bounds.min), pos(label.bounds.max));
-            LinkShape {
-                key: (link.a.clone(), link.b.clone()),
-                a: points[0],
-                b: points[points.len() - 1],
-                extent: extent(&points, rect),
-                points,
-                text: label.text.clone(),
-                label: rect,
-                // A missing link is not the plan's: nothing of it can be stored.
-                routed: false,
-            }
-        })
-        .collect();
-    (peers, peer_links, ghosts)
+    let measure = |text: &str| {
+        let size = super::paint::label_size(painter, text);
+        (size.x, size.y)
+    };
+    let diagram = super::routes::layout_labelled(
+        (plan, catalog, rules),
+        &derived.ghosts,
+        &texts,
+        (key.lang, key.hide_ports),
+        measure,
+    );
+    super::routes::adopt(&diagram, &super::routes::carried(rules, catalog), shapes)
 }
 
 /// A routed line with its label and arrowheads: what culling and fitting test.
-fn extent(points: &[Pos2], label: Rect) -> Rect {
+pub(super) fn extent(points: &[Pos2], label: Rect) -> Rect {
     points.iter().fold(label, |r, p| {
         r.union(Rect::from_center_size(*p, Vec2::splat(24.0)))
     })

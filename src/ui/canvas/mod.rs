@@ -10,6 +10,7 @@ mod links;
 mod overlay;
 mod paint;
 mod peers;
+mod routes;
 pub mod state;
 pub mod view;
 
@@ -17,7 +18,7 @@ use eframe::egui::{self, DragPanButtons, Pos2, Rect, Scene, Sense, Vec2};
 
 pub use crate::ui::Selection;
 pub use crate::ui::theme::{DETAIL_ZOOM, card_title_size};
-pub use links::{LinkShape, LinkShapes};
+pub use links::{LinkShape, LinkShapes, ROUTED_NODES};
 pub use state::{CanvasState, Gesture};
 
 use crate::catalog::Catalog;
@@ -35,7 +36,7 @@ pub struct CanvasView<'a> {
     /// The plan.
     pub plan: &'a Plan,
     /// The catalog.
-    pub catalog: &'a Catalog,
+    pub catalog: &'a std::sync::Arc<Catalog>,
     /// Rules, findings, link summaries.
     pub derived: &'a Derived,
     /// Trainer exercise: show `?` instead of ports.

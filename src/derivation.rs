@@ -23,10 +23,17 @@ impl Derivation {
     /// over the 16 ms of an edit's frame at 2,000 nodes.
     pub fn new(plan: &Plan, catalog: &Catalog) -> Self {
         let (rules, mut found) = std::thread::scope(|s| {
-            let plan_checks = s.spawn(|| findings::check_plan(plan, catalog));
+            // Without a second thread to be had, the checks run here, after the rules.
+            let plan_checks = std::thread::Builder::new()
+                .spawn_scoped(s, || findings::check_plan(plan, catalog))
+                .ok();
             let rules = rules::derive(plan, catalog);
-            let found =
-                (plan_checks.join()).unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            let found = match plan_checks {
+                Some(checks) => checks
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                None => findings::check_plan(plan, catalog),
+            };
             (rules, found)
         });
         found.extend(findings::check_rules(plan, catalog, &rules));

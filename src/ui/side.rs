@@ -93,7 +93,7 @@ fn inspector_area_ui(
             if let Some(id) = selection.firewall {
                 inspector::firewall_inspector_ui(
                     ui,
-                    (doc.plan(), &derived.derivation.rules),
+                    (doc.plan(), (&derived.derivation.rules, derived.content)),
                     inspector,
                     doc.state(),
                     id,

@@ -529,22 +529,29 @@ fn a_large_plan_is_routed_on_a_thread_as_the_svg_routes_it() {
     assert!(plan.nodes.len() > ROUTED_NODES);
     let path = crate::support::temp_dir().join("large-routed.ron");
     lync_port_planner::plan_file::save(&path, &plan).unwrap();
+    // As the window runs (tests otherwise lay out every plan in the frame).
     let mut h = window(
         AppOptions {
             plan: Some(path),
+            derive_wait: Some(std::time::Duration::from_mins(1)),
             ..AppOptions::default()
         },
         SMALL,
     );
-    // In detail on the first site.
+    assert!(!h.state().link_shapes.in_frame);
+    // In detail on the first site. Frames are stepped: the thread asks for one when done.
     let first = h.state().plan().nodes.values().next().unwrap().position;
     h.state_mut().canvas.scene_rect =
         Rect::from_center_size(Pos2::new(first.x + 300.0, first.y + 200.0), SMALL);
-    h.run();
+    h.step();
     let routed = |h: &Harness<'_, PlannerApp>| {
         let s = &h.state().link_shapes;
         !s.peers.is_empty() && s.shapes.iter().all(|l| l.routed)
     };
+    assert!(
+        !routed(&h),
+        "straight lines until the thread's layout comes"
+    );
     for _ in 0..3_000 {
         if routed(&h) {
             break;

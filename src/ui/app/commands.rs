@@ -150,6 +150,7 @@ impl PlannerApp {
                     scope,
                     to_clipboard,
                 };
+                self.catch_up(ctx);
                 match export_menu::guard_message(&self.derived.derivation.findings, self.lang) {
                     Some(message) => self.pending_export = Some((request, message)),
                     None => self.commands.push(Command::ExportConfirmed(request)),
@@ -182,13 +183,13 @@ impl PlannerApp {
             }
             Command::ExportTo { request, path } => self.export_to(&request, &path),
             Command::Audit => self.dialogs.requested = Some(DialogKind::Audit),
-            Command::AuditPath(path) => self.load_audit(path),
+            Command::AuditPath(path) => self.load_audit(ctx, path),
             Command::ClearAudit => {
                 self.audit = None;
                 self.status = Status::info(self.tr("status.audit_cleared"));
             }
             Command::Compare => self.dialogs.requested = Some(DialogKind::Compare),
-            Command::ComparePath(path) => self.compare_with(&path),
+            Command::ComparePath(path) => self.compare_with(ctx, &path),
             Command::StartScenario(i) => self.guard_unsaved(ctx, AfterPrompt::Scenario(i)),
             Command::SaveTrainerResults(csv) => {
                 self.dialogs.requested = Some(DialogKind::TrainerResults(csv));
@@ -414,7 +415,8 @@ impl PlannerApp {
         };
     }
 
-    fn load_audit(&mut self, path: PathBuf) {
+    fn load_audit(&mut self, ctx: &egui::Context, path: PathBuf) {
+        self.catch_up(ctx);
         match AuditState::load(path, &self.derived.derivation, self.doc.content()) {
             Ok(audit) => {
                 self.status = Status::info(self.trf(
@@ -430,7 +432,8 @@ impl PlannerApp {
         }
     }
 
-    fn compare_with(&mut self, path: &Path) {
+    fn compare_with(&mut self, ctx: &egui::Context, path: &Path) {
+        self.catch_up(ctx);
         match plan_file::load(path, &self.catalog) {
             Ok(old) => self.compare.open(
                 display_name(path),

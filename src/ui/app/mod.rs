@@ -190,7 +190,8 @@ impl PlannerApp {
             derived: Derived::default(),
             deriver: Deriver::default(),
             canvas,
-            link_shapes: LinkShapes::default(),
+            // What waits for the rules waits for the layout too.
+            link_shapes: LinkShapes::new(options.derive_wait.is_none()),
             selection: Selection::default(),
             inspector: InspectorState::default(),
             rule_table: RuleTable::default(),

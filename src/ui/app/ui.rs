@@ -60,6 +60,21 @@ impl PlannerApp {
         self.selection.retain_existing(self.doc.plan());
     }
 
+    /// The rules of the document as it is, derived here if the derivation thread has not given
+    /// them yet: what a user's action (an export, an audit, a comparison) must read.
+    pub(super) fn catch_up(&mut self, ctx: &egui::Context) {
+        let content = self.doc.content();
+        if self.derived.is_behind(content) {
+            let plan = self.doc.plan();
+            self.deriver.request(content, plan, &self.catalog, ctx);
+            if let Some(mut new) = self.deriver.take(None, plan, &self.catalog) {
+                new.state = Some(self.doc.state());
+                self.deriver
+                    .discard(std::mem::replace(&mut self.derived, new));
+            }
+        }
+    }
+
     fn read_input(&mut self, ui: &egui::Ui) {
         self.read_shortcuts(ui);
         self.read_dropped_files(ui);
@@ -245,6 +260,7 @@ impl PlannerApp {
                     plan: doc.plan(),
                     catalog,
                     derived,
+                    content: doc.content(),
                     hide_ports,
                 };
                 let area = ui.available_rect_before_wrap();

@@ -69,12 +69,16 @@ pub struct PeerLink {
 #[derive(Clone, Debug, PartialEq)]
 struct Key {
     state: Option<StateId>,
+    /// The plan's content: its links, in order, are what the texts are kept by.
+    plan: ContentId,
     /// Texts depend on the content only: after a move they are reused, not measured again.
     content: Option<ContentId>,
     lang: Lang,
     hide_ports: bool,
     /// Labels are placed (the canvas shows them); otherwise only lines.
     labels: bool,
+    /// Every plan laid out in the frame, whatever its size (see [`LinkShapes::in_frame`]).
+    in_frame: bool,
 }
 
 /// A drag in progress: what stays put, computed once when the drag starts.
@@ -93,7 +97,7 @@ struct Drag {
 /// At rest every label is placed in turn. While cards are dragged, only the labels of links
 /// touching them are placed again, clear of everything else: unrelated labels hold still, and
 /// a frame costs the moved links, not the plan. Releasing places everything again.
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct LinkShapes {
     key: Option<Key>,
     drag: Option<Drag>,
@@ -108,8 +112,13 @@ pub struct LinkShapes {
     /// routes them, each label the box of its "Add link" button (when the peers are; until
     /// then, and zoomed out, none: ghosts are drawn straight).
     pub ghosts: Vec<LinkShape>,
-    /// The layout thread for plans over [`ROUTED_NODES`] nodes, started when first needed.
-    thread: Option<Arc<RouteThread>>,
+    /// Lay out every plan in the frame, as tests and screenshots need (the window's own
+    /// frames see the state they drive); otherwise plans over [`ROUTED_NODES`] nodes are laid
+    /// out on the thread.
+    pub in_frame: bool,
+    /// The layout thread for plans over [`ROUTED_NODES`] nodes, started when first needed (not
+    /// `Clone`: two caches polling one thread would take each other's results).
+    thread: Option<RouteThread>,
     /// The tag of the layout asked of it for the shapes shown, until it comes.
     asked: Option<u64>,
     tags: u64,
@@ -145,6 +154,14 @@ fn sorted(a: &NodeId, b: &NodeId) -> (NodeId, NodeId) {
 }
 
 impl LinkShapes {
+    /// An empty cache; `in_frame`: see [`Self::in_frame`].
+    pub fn new(in_frame: bool) -> Self {
+        Self {
+            in_frame,
+            ..Self::default()
+        }
+    }
+
     /// Ask the layout thread for a large plan's routed layout (see [`super::routes`]).
     fn ask_thread(
         &mut self,
@@ -154,7 +171,7 @@ impl LinkShapes {
         key: &Key,
     ) {
         if self.thread.is_none() {
-            self.thread = RouteThread::start().map(Arc::new);
+            self.thread = RouteThread::start();
         }
         let Some(thread) = &self.thread else { return };
         self.tags += 1;
@@ -180,23 +197,25 @@ impl LinkShapes {
     pub fn refresh(
         &mut self,
         painter: &Painter,
-        (plan, catalog): (&Plan, &Arc<Catalog>),
+        (plan, catalog, plan_content): (&Plan, &Arc<Catalog>, ContentId),
         derived: &Derived,
         gesture: &Gesture,
         (hide_ports, labels): (bool, bool),
     ) {
         let key = Key {
             state: derived.state,
+            plan: plan_content,
             content: derived.content,
             lang: crate::ui::text::lang(painter.ctx()),
             hide_ports,
             labels,
+            in_frame: self.in_frame,
         };
         if self.key.as_ref() != Some(&key) {
             self.end_drag();
             let same_texts = self.key.as_ref().is_some_and(|k| {
-                (k.content, k.lang, k.hide_ports, k.labels)
-                    == (key.content, key.lang, key.hide_ports, key.labels)
+                (k.plan, k.content, k.lang, k.hide_ports, k.labels)
+                    == (key.plan, key.content, key.lang, key.hide_ports, key.labels)
             });
             let texts: Vec<(String, Vec2)> = if same_texts {
                 // Same links in the same order: only positions changed.
@@ -210,7 +229,10 @@ impl LinkShapes {
             (self.shapes, self.peers, self.peer_links, self.ghosts) =
                 rest(painter, (plan, catalog), derived, &key, &texts);
             self.asked = None;
-            if key.labels && plan.nodes.len() > ROUTED_NODES {
+            // Not with rules of another content (an edit's are still coming): that layout
+            // would be thrown away.
+            let large = plan.nodes.len() > ROUTED_NODES && !key.in_frame;
+            if key.labels && large && key.content == Some(key.plan) {
                 self.ask_thread(painter, (plan, catalog), derived, &key);
             }
             self.key = Some(key);
@@ -369,7 +391,7 @@ fn rest(
     // and 25.5 ms at 500 (release, `diagram::layout` on generated plans; 7.9 ms at 500 before
     // the peers); above this the edit frame's 16 ms would not hold with the rest of the frame,
     // so big plans are laid out on a thread (`routes.rs`) and drawn straight until it is done.
-    if key.labels && plan.nodes.len() <= ROUTED_NODES {
+    if key.labels && (plan.nodes.len() <= ROUTED_NODES || key.in_frame) {
         let (peers, peer_links, ghosts) =
             routed(painter, (plan, catalog), derived, key, &mut shapes);
         return (shapes, peers, peer_links, ghosts);

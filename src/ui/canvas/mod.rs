@@ -37,8 +37,11 @@ pub struct CanvasView<'a> {
     pub plan: &'a Plan,
     /// The catalog.
     pub catalog: &'a std::sync::Arc<Catalog>,
-    /// Rules, findings, link summaries.
+    /// Rules, findings, link summaries: of `content`, or for a frame or two after an edit of a
+    /// large plan, of the content before it.
     pub derived: &'a Derived,
+    /// The document's content (see [`crate::document::Document::content`]).
+    pub content: crate::document::ContentId,
     /// Trainer exercise: show `?` instead of ports.
     pub hide_ports: bool,
 }
@@ -157,7 +160,7 @@ fn contents_ui(
     firewalls::walls_ui(ui, view.plan, state, selection, (top, bottom));
     links.refresh(
         &painter,
-        (view.plan, view.catalog),
+        (view.plan, view.catalog, view.content),
         view.derived,
         &state.gesture,
         (view.hide_ports, frame.detail),

@@ -4,7 +4,7 @@
 use eframe::egui::{self, RichText};
 
 use super::{InspectorState, text_field};
-use crate::document::StateId;
+use crate::document::{ContentId, StateId};
 use crate::i18n;
 use crate::plan::{FirewallId, Firewalls, Plan, PlanEdit};
 use crate::rules::RuleSet;
@@ -13,7 +13,7 @@ use crate::ui::command::{Command, Commands};
 /// The firewall `id` of the plan, if it has it.
 pub fn firewall_inspector_ui(
     ui: &mut egui::Ui,
-    (plan, rules): (&Plan, &RuleSet),
+    (plan, (rules, rules_of)): (&Plan, (&RuleSet, Option<ContentId>)),
     state: &mut InspectorState,
     doc_state: StateId,
     id: FirewallId,
@@ -25,7 +25,7 @@ pub fn firewall_inspector_ui(
     };
     state.own((super::Owner::Firewall(id), doc_state), ui);
     ui.label(RichText::new(crate::ui::text::firewall_name(lang, &fw)).strong());
-    let (inbound, outbound) = cached(&mut state.firewall_counts, (id, doc_state), || {
+    let (inbound, outbound) = cached(&mut state.firewall_counts, (id, rules_of), || {
         let through = rules.through(plan.firewalls.layout(), id);
         (through.inbound.len(), through.outbound.len())
     });
@@ -135,8 +135,8 @@ mod tests {
     use crate::plan::{FirewallId, Firewalls, Plan};
 
     #[test]
-    fn rule_counts_are_computed_again_only_for_another_firewall_or_state() {
-        let state = Document::new(Plan::new("t"), None).state();
+    fn rule_counts_are_computed_again_only_for_another_firewall_or_rules() {
+        let state = Some(Document::new(Plan::new("t"), None).content());
         let mut slot = None;
         let mut calls = 0;
         let mut get = |slot: &mut _, key| {

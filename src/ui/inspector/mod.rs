@@ -36,7 +36,9 @@ enum Owner {
 }
 
 /// Which firewall's rule counts, in which document state.
-type FirewallKey = (crate::plan::FirewallId, StateId);
+/// A firewall and the content its rules were derived from (the rules shown can be a frame or
+/// two behind the document: counting them under the document's state would keep stale counts).
+type FirewallKey = (crate::plan::FirewallId, Option<crate::document::ContentId>);
 
 /// Text being edited and the errors found in it, by field key.
 #[derive(Debug, Default)]

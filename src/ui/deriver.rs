@@ -33,15 +33,17 @@ enum Job {
 /// The derivation thread and what was asked of it.
 pub struct Deriver {
     jobs: Option<Sender<Job>>,
-    results: Option<Receiver<Derived>>,
+    results: Option<Receiver<(Derived, Duration)>>,
     /// The content asked for last, until its result is taken.
     asked: Option<ContentId>,
+    /// How long the last derivation took.
+    last_took: Duration,
 }
 
 impl Default for Deriver {
     fn default() -> Self {
         let (jobs, inbox) = mpsc::channel::<Job>();
-        let (outbox, results) = mpsc::channel::<Derived>();
+        let (outbox, results) = mpsc::channel::<(Derived, Duration)>();
         let spawned = std::thread::Builder::new()
             .name("derive".to_owned())
             .spawn(move || work(&inbox, &outbox));
@@ -50,19 +52,21 @@ impl Default for Deriver {
                 jobs: Some(jobs),
                 results: Some(results),
                 asked: None,
+                last_took: Duration::ZERO,
             },
             // No thread to be had: derive in the frame, as the CLI does.
             Err(_) => Self {
                 jobs: None,
                 results: None,
                 asked: None,
+                last_took: Duration::ZERO,
             },
         }
     }
 }
 
 /// The thread: the newest request only (an edit made while deriving supersedes it).
-fn work(inbox: &Receiver<Job>, outbox: &Sender<Derived>) {
+fn work(inbox: &Receiver<Job>, outbox: &Sender<(Derived, Duration)>) {
     while let Ok(first) = inbox.recv() {
         let mut newest = None;
         for job in std::iter::once(first).chain(inbox.try_iter()) {
@@ -80,10 +84,9 @@ fn work(inbox: &Receiver<Job>, outbox: &Sender<Derived>) {
         else {
             continue;
         };
-        if outbox
-            .send(Derived::compute(content, &plan, &catalog))
-            .is_err()
-        {
+        let start = Instant::now();
+        let derived = Derived::compute(content, &plan, &catalog);
+        if outbox.send((derived, start.elapsed())).is_err() {
             return;
         }
         ctx.request_repaint();
@@ -139,6 +142,10 @@ impl Deriver {
                 None => results.recv().map_err(|_| RecvTimeoutError::Disconnected),
                 Some(d) => results.recv_timeout(d.saturating_duration_since(Instant::now())),
             };
+            let got = got.map(|(derived, took)| {
+                self.last_took = took;
+                derived
+            });
             match got {
                 Ok(derived) if derived.content == Some(asked) => {
                     self.asked = None;
@@ -157,6 +164,19 @@ impl Deriver {
                 Err(RecvTimeoutError::Disconnected) => self.jobs = None,
             }
         }
+    }
+
+    /// How long a frame should wait for the rules, given the window's `wait`: not at all when
+    /// the last derivation took longer than that (at 5,000 nodes about 25 ms), since the frame
+    /// would only wait in vain.
+    pub fn worth_waiting(&self, wait: Option<Duration>) -> Option<Duration> {
+        wait.map(|w| {
+            if self.last_took > w {
+                Duration::ZERO
+            } else {
+                w
+            }
+        })
     }
 
     /// Results no longer shown: freed on the thread that allocated them.
@@ -249,5 +269,19 @@ mod tests {
         // The requests made while waiting sent no second job: no second result comes.
         let results = deriver.results.as_ref().expect("a derivation thread");
         assert!(results.recv_timeout(Duration::from_millis(300)).is_err());
+    }
+
+    /// A frame waits for the rules only when the last derivation fit in the wait; tests and
+    /// screenshots (no limit) always wait.
+    #[test]
+    fn a_frame_does_not_wait_for_rules_that_took_longer_than_the_wait_last_time() {
+        let mut deriver = Deriver::default();
+        let wait = Some(Duration::from_millis(10));
+        assert_eq!(deriver.worth_waiting(wait), wait);
+        deriver.last_took = Duration::from_millis(25);
+        assert_eq!(deriver.worth_waiting(wait), Some(Duration::ZERO));
+        assert_eq!(deriver.worth_waiting(None), None);
+        deriver.last_took = Duration::from_millis(4);
+        assert_eq!(deriver.worth_waiting(wait), wait);
     }
 }

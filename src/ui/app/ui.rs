@@ -45,10 +45,8 @@ impl PlannerApp {
         if self.derived.is_behind(content) {
             let plan = self.doc.plan();
             self.deriver.request(content, plan, &self.catalog, ctx);
-            if let Some(new) = self
-                .deriver
-                .take(self.options.derive_wait, plan, &self.catalog)
-            {
+            let wait = self.deriver.worth_waiting(self.options.derive_wait);
+            if let Some(new) = self.deriver.take(wait, plan, &self.catalog) {
                 self.deriver
                     .discard(std::mem::replace(&mut self.derived, new));
             }

@@ -302,19 +302,12 @@ fn card_cells(
     );
     // The FQDN and the badge under the title, the card's full width (the title sits beside the
     // tag), as the SVG draws them.
-    for (part, y, text) in [
-        ("fqdn", 38.0, style::card_fqdn(node)),
-        ("badge", 58.0, &badge),
-    ] {
-        vertex(
-            out,
-            &format!("{id}-{part}"),
-            &id,
-            &markup(text),
-            "text;html=0;align=left;verticalAlign=middle;overflow=hidden;fontSize=11;fontColor=#555555;movable=0;",
-            rect(10.0, y, w - 20.0, 20.0),
-        );
-    }
+    small_lines(
+        out,
+        &id,
+        w,
+        [("fqdn", style::card_fqdn(node)), ("badge", &badge)],
+    );
     if node.role == "edge" {
         for (side, x, fill) in [("outside", 0.0, "#b05050"), ("inside", w - 6.0, "#409060")] {
             vertex(
@@ -366,11 +359,16 @@ fn peer_cells(
     );
     let w = b.max.x - b.min.x;
     let [kind, counts] = style::peer_lines(peer, Lang::En);
-    for (part, y, text) in [("kind", 38.0, &kind), ("counts", 58.0, &counts)] {
+    small_lines(out, &id, w, [("kind", &kind), ("counts", &counts)]);
+}
+
+/// A card's two small lines under its title, the card's full width, as the SVG draws them.
+fn small_lines(out: &mut String, id: &str, w: f32, lines: [(&str, &str); 2]) {
+    for ((part, text), y) in lines.into_iter().zip([38.0, 58.0]) {
         vertex(
             out,
             &format!("{id}-{part}"),
-            &id,
+            id,
             &markup(text),
             "text;html=0;align=left;verticalAlign=middle;overflow=hidden;fontSize=11;fontColor=#555555;movable=0;",
             rect(10.0, y, w - 20.0, 20.0),

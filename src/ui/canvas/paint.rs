@@ -92,19 +92,11 @@ pub fn card(
             theme::zone_fill_strong(Zone::Internal),
         );
     }
-    let icon = Rect::from_min_size(rect.min + Vec2::new(10.0, 10.0), Vec2::new(40.0, 22.0));
-    painter.rect_filled(icon, CornerRadius::same(4), accent);
-    painter.text(
-        icon.center(),
-        Align2::CENTER_CENTER,
-        tag,
-        FontId::proportional(11.0),
-        Color32::WHITE,
-    );
-    let text_left = icon.right() + 8.0;
+    let beside = tag_icon(painter, rect, (tag, accent), 4);
+    let text_left = beside.x;
     let width = rect.right() - text_left - 8.0;
     painter.text(
-        Pos2::new(text_left, icon.center().y),
+        beside,
         Align2::LEFT_CENTER,
         style::clip(&node.label, width, title),
         FontId::proportional(title),
@@ -302,6 +294,21 @@ pub fn rules_tooltip(ui: &mut egui::Ui, rules: &[&crate::rules::Rule]) {
         ui.label(egui::RichText::new(r.summary()).strong());
         ui.label(egui::RichText::new(r.notes().get(crate::ui::text::lang(ui.ctx()))).small());
     }
+}
+
+/// A card's role tag at its top left, in `color` with corners of `radius`; returns where the
+/// title beside it starts (left, vertically centred on the tag).
+pub fn tag_icon(painter: &Painter, card: Rect, (tag, color): (&str, Color32), radius: u8) -> Pos2 {
+    let icon = Rect::from_min_size(card.min + Vec2::new(10.0, 10.0), Vec2::new(40.0, 22.0));
+    painter.rect_filled(icon, CornerRadius::same(radius), color);
+    painter.text(
+        icon.center(),
+        Align2::CENTER_CENTER,
+        tag,
+        FontId::proportional(11.0),
+        Color32::WHITE,
+    );
+    Pos2::new(icon.right() + 8.0, icon.center().y)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! takes no click and no drag; pointing at it names it and counts its rules, pointing at one
 //! of its links lists the link's rules.
 
-use eframe::egui::{self, Align2, Color32, CornerRadius, FontId, Pos2, Rect, Sense, Shape, Stroke};
+use eframe::egui::{self, Align2, Color32, CornerRadius, FontId, Sense, Shape, Stroke};
 
 use super::links::{LinkShapes, PeerCard};
 use super::{CanvasState, CanvasView, Frame, Gesture, geometry, paint, pointer_over_canvas};
@@ -120,22 +120,11 @@ fn card(painter: &egui::Painter, view: &CanvasView<'_>, peer: &PeerCard, title: 
     ));
     let (accent, tag) = style::peer_style(&peer.peer);
     let [r, g, b] = accent;
-    let icon = Rect::from_min_size(
-        rect.min + egui::Vec2::new(10.0, 10.0),
-        egui::Vec2::new(40.0, 22.0),
-    );
-    painter.rect_filled(icon, CornerRadius::same(11), Color32::from_rgb(r, g, b));
-    painter.text(
-        icon.center(),
-        Align2::CENTER_CENTER,
-        tag,
-        FontId::proportional(11.0),
-        Color32::WHITE,
-    );
-    let text_left = icon.right() + 8.0;
+    let beside = super::paint::tag_icon(painter, rect, (tag, Color32::from_rgb(r, g, b)), 11);
+    let text_left = beside.x;
     let name = style::peer_title(view.catalog, &peer.peer, lang);
     painter.text(
-        Pos2::new(text_left, icon.center().y),
+        beside,
         Align2::LEFT_CENTER,
         style::clip(&name, rect.right() - text_left - 8.0, title),
         FontId::proportional(title),

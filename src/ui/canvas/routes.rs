@@ -99,9 +99,6 @@ pub(super) fn adopt(
         .zip(&diagram.labels)
         .filter(|(link, _)| link.peer && link.points.len() >= 2)
         .map(|(link, label)| {
-            let points: Vec<Pos2> = link.points.iter().map(|p| pos(*p)).collect();
-            let rect = Rect::from_min_max(pos(label.bounds.min), pos(label.bounds.max));
-            let key = (link.a.clone(), link.b.clone());
             // A peer's further cards (`#2`) carry the rules of its own nodes.
             let first = NodeId::from(link.a.as_str().split('#').next().unwrap_or_default());
             PeerLink {
@@ -110,17 +107,7 @@ pub(super) fn adopt(
                     .cloned()
                     .unwrap_or_default(),
                 arrows: (link.forward, link.backward),
-                shape: LinkShape {
-                    key,
-                    a: points[0],
-                    b: points[points.len() - 1],
-                    extent: extent(&points, rect),
-                    points,
-                    text: label.text.clone(),
-                    label: rect,
-                    // A peer's link keeps its automatic route: nothing of it is stored.
-                    routed: false,
-                },
+                shape: laid_out(link, label),
             }
         })
         .collect();
@@ -129,23 +116,26 @@ pub(super) fn adopt(
         .iter()
         .zip(&diagram.labels)
         .filter(|(link, _)| link.missing && link.points.len() >= 2)
-        .map(|(link, label)| {
-            let points: Vec<Pos2> = link.points.iter().map(|p| pos(*p)).collect();
-            let rect = Rect::from_min_max(pos(label.bounds.min), pos(label.bounds.max));
-            LinkShape {
-                key: (link.a.clone(), link.b.clone()),
-                a: points[0],
-                b: points[points.len() - 1],
-                extent: extent(&points, rect),
-                points,
-                text: label.text.clone(),
-                label: rect,
-                // A missing link is not the plan's: nothing of it can be stored.
-                routed: false,
-            }
-        })
+        .map(|(link, label)| laid_out(link, label))
         .collect();
     (peers, peer_links, ghosts)
+}
+
+/// A link the layout routed that is not the plan's own (a peer's or a missing one): its shape
+/// as laid out. Nothing of it can be stored, so it is not `routed` for dragging.
+fn laid_out(link: &layout::Link, label: &layout::Label) -> LinkShape {
+    let points: Vec<Pos2> = link.points.iter().map(|p| pos(*p)).collect();
+    let rect = Rect::from_min_max(pos(label.bounds.min), pos(label.bounds.max));
+    LinkShape {
+        key: (link.a.clone(), link.b.clone()),
+        a: points[0],
+        b: points[points.len() - 1],
+        extent: extent(&points, rect),
+        points,
+        text: label.text.clone(),
+        label: rect,
+        routed: false,
+    }
 }
 
 /// Widths of the characters a port label can hold, in the canvas's label font, measured in the

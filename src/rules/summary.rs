@@ -1,6 +1,7 @@
 //! Per-link summaries of the rules: the ports a link carries and the directions of its traffic.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use super::RuleSet;
 use crate::i18n::{self, Lang};
@@ -83,16 +84,18 @@ fn fill(summary: &mut LinkSummary, rules: &RuleSet, forward: impl Fn(&super::Rul
         .collect();
     ranges.sort_unstable();
     ranges.dedup();
-    // Shown by first port, then as text (as they always were): a handful per link.
-    let mut ports: Vec<(u16, String)> = ranges.iter().map(|p| (p.from, p.to_string())).collect();
-    ports.sort();
-    let total = ports.len();
-    let shown: Vec<String> = ports
-        .into_iter()
-        .take(MAX_PORTS_SHOWN)
-        .map(|(_, p)| p)
-        .collect();
-    summary.shown = shown.join(" · ");
+    // Shown by first port, then as text (as they always were); the text is compared only
+    // between ranges that start at the same port, and written once into the label.
+    ranges.sort_by(|x, y| (x.from.cmp(&y.from)).then_with(|| x.to_string().cmp(&y.to_string())));
+    let total = ranges.len();
+    summary.shown.clear();
+    for (n, range) in ranges.iter().take(MAX_PORTS_SHOWN).enumerate() {
+        if n > 0 {
+            summary.shown.push_str(" · ");
+        }
+        // Writing into a String cannot fail.
+        let _ = write!(summary.shown, "{range}");
+    }
     summary.more = total.saturating_sub(MAX_PORTS_SHOWN);
     summary.ports = summary.ports_in(Lang::En);
 }

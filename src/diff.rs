@@ -21,6 +21,13 @@ pub struct RuleDiff {
     pub removed: Vec<Rule>,
 }
 
+impl RuleDiff {
+    /// True when the two rule sets need the same firewall rules.
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty()
+    }
+}
+
 /// What a firewall sees of a rule: (role, endpoint, addresses) of both ends, protocol, port.
 type End = (Arc<str>, Arc<str>, Addresses);
 type Key = (

@@ -56,9 +56,25 @@ pub fn read(path: &Path) -> Result<String, FileTextError> {
             path: path.to_owned(),
         });
     }
+    bounded_text(file, path)
+}
+
+/// Read standard input as a plan or catalog file is read (`-` on the command line); errors name
+/// it "standard input".
+pub fn read_stdin() -> Result<String, FileTextError> {
+    bounded_text(std::io::stdin().lock(), Path::new("standard input"))
+}
+
+/// At most [`MAX_FILE_BYTES`] of UTF-8 from `source`; `path` names it in errors.
+fn bounded_text(source: impl std::io::Read, path: &Path) -> Result<String, FileTextError> {
+    let io = |source| FileTextError::Io {
+        source,
+        path: path.to_owned(),
+    };
     let mut bytes = Vec::new();
     // Take one byte more than the limit, in case the file grew after the size check.
-    file.take(MAX_FILE_BYTES + 1)
+    source
+        .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(io)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {

@@ -1,14 +1,18 @@
 //! The command line: subcommands, their options, output and exit codes (DESIGN.md section 3).
 //! Bad input of any kind is one `error:` line on stderr and exit 2; never a panic.
 
-use std::ffi::OsString;
 use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
+mod args;
 mod catalog_table;
 mod options;
+mod parse;
 mod scope;
+
+pub use args::{Cli, Command, WindowArgs};
+pub use parse::{Invocation, SUBCOMMANDS, parse, window_args};
 
 use options::Options;
 use scope::scope;
@@ -16,53 +20,15 @@ use scope::scope;
 use crate::catalog::{Catalog, CatalogError};
 use crate::export::{self, Format};
 use crate::findings::Severity;
+use crate::plan::Plan;
 use crate::plan_file::{self, PlanFileError};
 use crate::rules;
-
-/// Subcommand names; anything else on the command line is for the GUI.
-pub const SUBCOMMANDS: [&str; 8] = [
-    "export", "check", "catalog", "render", "diff", "upgrade", "gen-plan", "help",
-];
-
-const USAGE: &str = "\
-Lync Port Planner: firewall rules for Lync Server 2013, derived from a plan.
-
-Usage:
-  lync-port-planner [PLAN.ron]                      open the GUI (default: the built-in example plan)
-  lync-port-planner export PLAN.ron --format F [--output FILE] [--firewall FW | --nodes ID,ID]
-        F: csv | markdown | html | json | powershell | nftables | iptables | asa | drawio
-        FW: a firewall of the plan by id (external, internal; three_legged) or name, or host
-            (the rules crossing that firewall, inbound and outbound)
-        --nodes: only the rules with an end on these node ids
-  lync-port-planner check PLAN.ron [--format text|json] [--against EXISTING.csv] [--firewall FW | --nodes ID,ID]
-        --against: audit an existing firewall (our CSV columns, or action,protocol,source,destination,port)
-  lync-port-planner catalog [--format markdown|json]
-  lync-port-planner render PLAN.ron --output FILE.svg|FILE.png|FILE.json
-        the whole plan as a diagram (.json: its cards, routed links and labels)
-  lync-port-planner diff OLD.ron NEW.ron [--format markdown|csv|json] [--output FILE]
-        the firewall rules to add and to remove, per firewall (a change request)
-  lync-port-planner upgrade PLAN.ron                rewrite in the current format, keeping a backup (PLAN.ron.bak, .bak.1, ...)
-  lync-port-planner gen-plan N [--output FILE]      a large plan of at least N nodes (benchmarks, labs)
-
-Options for every subcommand:
-  --catalog FILE    use this catalog instead of the built-in one
-  --lang L          en | zh-TW | ko-KR: notes and headings (default from LANG; field names stay English)
-
-Exit codes: 0 success (check: no error findings), 1 check found errors, 2 bad usage or input.
-";
-
-/// True when the arguments name a subcommand (or ask for help/version) rather than the GUI.
-pub fn is_cli(args: &[OsString]) -> bool {
-    args.first().and_then(|a| a.to_str()).is_some_and(|a| {
-        SUBCOMMANDS.contains(&a) || matches!(a, "-h" | "--help" | "-V" | "--version")
-    })
-}
 
 /// Why a command failed; all are exit code 2.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
     /// The arguments are wrong.
-    #[error("{message}\n\n{USAGE}")]
+    #[error("{message}")]
     Usage {
         /// What is wrong.
         message: String,
@@ -89,7 +55,7 @@ pub enum CliError {
     /// Output could not be written.
     #[error(transparent)]
     Write(#[from] crate::atomic_write::WriteError),
-    /// Standard output failed (closed pipe and the like).
+    /// Standard output failed (other than a closed pipe, which ends quietly).
     #[error("cannot write to standard output: {source}")]
     Stdout {
         /// The OS error.
@@ -104,70 +70,86 @@ fn usage(message: impl Into<String>) -> CliError {
     }
 }
 
-/// Run a subcommand; returns the process exit code.
-pub fn run(args: &[OsString]) -> ExitCode {
-    match dispatch(args) {
+/// Run a parsed subcommand; returns the process exit code. Errors are one `error:` line on
+/// stderr (a usage error adds a hint) and exit code 2.
+pub fn run(command: Command) -> ExitCode {
+    match dispatch(command) {
         Ok(code) => code,
         Err(err) => {
             let mut stderr = std::io::stderr().lock();
             writeln!(stderr, "error: {err}").ok();
+            if matches!(err, CliError::Usage { .. }) {
+                writeln!(stderr, "\nFor more information, try '--help'.").ok();
+            }
             ExitCode::from(2)
         }
     }
 }
 
-fn dispatch(args: &[OsString]) -> Result<ExitCode, CliError> {
-    let Some(command) = args.first().and_then(|a| a.to_str()) else {
-        return Err(usage("no subcommand"));
+fn dispatch(command: Command) -> Result<ExitCode, CliError> {
+    let (name, opts) = options::from_command(command);
+    let opts = match opts {
+        options::Parsed::Options(opts) => opts,
+        options::Parsed::Completions(shell) => {
+            let mut script = Vec::new();
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "lync-port-planner", &mut script);
+            out_bytes(&script)?;
+            return Ok(ExitCode::SUCCESS);
+        }
     };
-    if matches!(command, "-h" | "--help" | "help") {
-        out(USAGE)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    if matches!(command, "-V" | "--version") {
-        out(&format!(
-            "lync-port-planner {}\n",
-            env!("CARGO_PKG_VERSION")
-        ))?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    let opts = options::parse(command, &args[1..])?;
     let catalog = match &opts.catalog {
+        Some(path) if options::is_stdio(path) => {
+            let text = crate::file_text::read_stdin().map_err(CatalogError::from)?;
+            Catalog::from_ron(&text, "standard input")?
+        }
         Some(path) => Catalog::load(path)?,
         None => Catalog::builtin()?,
     };
-    match command {
+    match name {
         "export" => export_cmd(&opts, &catalog),
         "check" => check_cmd(&opts, &catalog),
         "catalog" => catalog_cmd(&opts, &catalog),
         "render" => render_cmd(&opts, &catalog),
         "diff" => diff_cmd(&opts, &catalog),
         "upgrade" => upgrade_cmd(&opts, &catalog),
-        "gen-plan" => gen_plan_cmd(&opts, &catalog),
-        _ => Err(usage(format!("unknown subcommand `{command}`"))),
+        _ => gen_plan_cmd(&opts, &catalog),
+    }
+}
+
+/// A plan from its file, or from standard input for `-`.
+fn load_plan(path: &Path, catalog: &Catalog) -> Result<Plan, CliError> {
+    if options::is_stdio(path) {
+        let text = crate::file_text::read_stdin().map_err(PlanFileError::from)?;
+        return Ok(plan_file::from_ron(&text, "standard input", catalog)?);
+    }
+    Ok(plan_file::load(path, catalog)?)
+}
+
+/// Write `bytes` to the `--output` file, or to standard output (none, or `-`).
+fn write_output(output: Option<&Path>, bytes: &[u8]) -> Result<(), CliError> {
+    match output {
+        Some(file) if !options::is_stdio(file) => Ok(crate::atomic_write::write(file, bytes)?),
+        _ => out_bytes(bytes),
     }
 }
 
 fn gen_plan_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
-    let nodes: usize = match opts.positional.as_slice() {
-        [n] => n
-            .to_str()
-            .and_then(|t| t.parse().ok())
-            .ok_or_else(|| usage("gen-plan needs a node count, like `gen-plan 2000`"))?,
-        _ => return Err(usage("gen-plan needs a node count, like `gen-plan 2000`")),
-    };
     options::refuse_output_over_input(opts, &[])?;
-    let plan = crate::generate::large_plan(nodes, catalog).map_err(|e| usage(e.to_string()))?;
+    let plan =
+        crate::generate::large_plan(opts.count, catalog).map_err(|e| usage(e.to_string()))?;
     let text = plan_file::to_ron(&plan)?;
-    match &opts.output {
-        Some(file) => crate::atomic_write::write(file, text.as_bytes())?,
-        None => out(&text)?,
-    }
+    write_output(opts.output.as_deref(), text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn upgrade_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
     let plan = one_plan(opts)?;
+    if options::is_stdio(plan) {
+        return Err(usage(
+            "upgrade rewrites a plan file; it cannot rewrite standard input",
+        ));
+    }
     match plan_file::upgrade(plan, catalog)? {
         plan_file::Upgraded::AlreadyCurrent => out(&format!(
             "{} is already in the current format (version {}); nothing written\n",
@@ -199,7 +181,6 @@ fn upgrade_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> 
 fn one_plan(opts: &Options) -> Result<&Path, CliError> {
     match opts.positional.as_slice() {
         [one] => Ok(one),
-        [] => Err(usage("missing PLAN.ron")),
         _ => Err(usage("expected exactly one PLAN.ron")),
     }
 }
@@ -210,10 +191,10 @@ fn export_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
     let format: Format = opts
         .format
         .as_deref()
-        .ok_or_else(|| usage("export needs --format"))?
+        .unwrap_or_default()
         .parse()
         .map_err(|e: export::UnknownFormat| usage(e.to_string()))?;
-    let plan = plan_file::load(path, catalog)?;
+    let plan = load_plan(path, catalog)?;
     let scope = scope(opts, &plan)?;
     let lang = opts.lang.unwrap_or_else(crate::i18n::Lang::from_env);
     let (text, errors) = export::export_checked(&plan, catalog, format, &scope, lang)?;
@@ -226,10 +207,7 @@ fn export_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
         )
         .ok();
     }
-    match &opts.output {
-        Some(file) => crate::atomic_write::write(file, text.as_bytes())?,
-        None => out(&text)?,
-    }
+    write_output(opts.output.as_deref(), text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -237,10 +215,15 @@ fn diff_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
     let [old_path, new_path] = opts.positional.as_slice() else {
         return Err(usage("diff needs OLD.ron and NEW.ron"));
     };
+    if options::is_stdio(old_path) && options::is_stdio(new_path) {
+        return Err(usage(
+            "only one of OLD.ron and NEW.ron can be standard input (-)",
+        ));
+    }
     options::refuse_output_over_input(opts, &[old_path, new_path])?;
     let lang = opts.lang.unwrap_or_else(crate::i18n::Lang::from_env);
-    let old = plan_file::load(old_path, catalog)?;
-    let new = plan_file::load(new_path, catalog)?;
+    let old = load_plan(old_path, catalog)?;
+    let new = load_plan(new_path, catalog)?;
     let changes = crate::diff::diff(&rules::derive(&old, catalog), &rules::derive(&new, catalog));
     let text = match opts.format.as_deref().unwrap_or("markdown") {
         "markdown" => crate::diff::markdown(&changes, &old.name, &new.name, lang),
@@ -252,11 +235,13 @@ fn diff_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
             )));
         }
     };
-    match &opts.output {
-        Some(file) => crate::atomic_write::write(file, text.as_bytes())?,
-        None => out(&text)?,
-    }
-    Ok(ExitCode::SUCCESS)
+    write_output(opts.output.as_deref(), text.as_bytes())?;
+    // As diff(1): 1 when the plans' rules differ.
+    Ok(if changes.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn render_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
@@ -264,13 +249,14 @@ fn render_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
     let output = opts
         .output
         .as_ref()
+        .filter(|o| !options::is_stdio(o))
         .ok_or_else(|| usage("render needs --output FILE.svg, FILE.png or FILE.json"))?;
     options::refuse_output_over_input(opts, &[path])?;
     let ext = output
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    let plan = plan_file::load(path, catalog)?;
+    let plan = load_plan(path, catalog)?;
     let rules = rules::derive(&plan, catalog);
     let bytes = match ext.as_deref() {
         Some("svg") => crate::diagram::svg(&plan, catalog, &rules).into_bytes(),
@@ -295,12 +281,7 @@ fn render_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
 fn check_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
     let lang = opts.lang.unwrap_or_else(crate::i18n::Lang::from_env);
     let path = one_plan(opts)?;
-    if opts.output.is_some() {
-        return Err(usage(
-            "check writes to standard output; --output is for export",
-        ));
-    }
-    let plan = plan_file::load(path, catalog)?;
+    let plan = load_plan(path, catalog)?;
     let rule_scope = scope(opts, &plan)?;
     let crate::derivation::Derivation { rules, findings } =
         crate::derivation::Derivation::new(&plan, catalog);
@@ -360,9 +341,6 @@ fn check_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
 }
 
 fn catalog_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
-    if !opts.positional.is_empty() {
-        return Err(usage("catalog takes no file argument (use --catalog FILE)"));
-    }
     match opts.format.as_deref().unwrap_or("markdown") {
         "json" => out(&export::pretty_json(catalog.data())?)?,
         "markdown" => out(&catalog_table::markdown(catalog))?,
@@ -376,9 +354,14 @@ fn catalog_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> 
 }
 
 fn out(text: &str) -> Result<(), CliError> {
+    out_bytes(text.as_bytes())
+}
+
+/// Write to standard output; a closed pipe (`| head`) ends the output quietly.
+fn out_bytes(bytes: &[u8]) -> Result<(), CliError> {
     let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-        .map_err(|source| CliError::Stdout { source })
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        result => result.map_err(|source| CliError::Stdout { source }),
+    }
 }

@@ -1,9 +1,9 @@
-//! Parsing the options of a subcommand: each takes its own list and refuses the others, so an
-//! option that would be ignored (`check --firewall` once was) is an error, not a silent no-op.
+//! A parsed subcommand's options as the commands read them, and the checks on them that need
+//! the file system (an output that is an input).
 
-use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
+use super::args::{Command, Common};
 use super::{CliError, usage};
 
 /// User text quoted in a message: one line, at most 64 characters.
@@ -11,9 +11,10 @@ pub(super) fn quoted(text: &str) -> String {
     crate::escape::one_line(text).chars().take(64).collect()
 }
 
-/// Parsed options shared by the subcommands.
+/// A subcommand's options, as the commands read them.
 #[derive(Default)]
 pub(super) struct Options {
+    /// The plan files, in order (`-`: standard input).
     pub positional: Vec<PathBuf>,
     pub format: Option<String>,
     pub output: Option<PathBuf>,
@@ -22,82 +23,121 @@ pub(super) struct Options {
     pub lang: Option<crate::i18n::Lang>,
     pub firewall: Option<String>,
     pub nodes: Option<String>,
+    /// `gen-plan`'s node count.
+    pub count: usize,
 }
 
-/// The options `command` takes besides `--catalog` and `--lang`, which every subcommand takes.
-fn takes(command: &str) -> &'static [&'static str] {
+/// What a subcommand asks for.
+pub(super) enum Parsed {
+    Options(Options),
+    Completions(clap_complete::Shell),
+}
+
+/// True for `-`, which names standard input or output.
+pub(super) fn is_stdio(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// The subcommand's name and its options.
+pub(super) fn from_command(command: Command) -> (&'static str, Parsed) {
+    let with = |common: Common, o: Options| {
+        Parsed::Options(Options {
+            catalog: common.catalog,
+            lang: common.lang,
+            ..o
+        })
+    };
     match command {
-        "export" => &["--format", "--output", "--firewall", "--nodes"],
-        // `--output` gets its own message in `check`.
-        "check" => &["--format", "--output", "--against", "--firewall", "--nodes"],
-        "catalog" => &["--format"],
-        "render" | "gen-plan" => &["--output"],
-        "diff" => &["--format", "--output"],
-        _ => &[],
+        Command::Export(a) => (
+            "export",
+            with(
+                a.common,
+                Options {
+                    positional: vec![a.plan],
+                    format: Some(a.format),
+                    output: a.output,
+                    firewall: a.scope.firewall,
+                    nodes: a.scope.nodes,
+                    ..Options::default()
+                },
+            ),
+        ),
+        Command::Check(a) => (
+            "check",
+            with(
+                a.common,
+                Options {
+                    positional: vec![a.plan],
+                    format: Some(a.format),
+                    against: a.against,
+                    firewall: a.scope.firewall,
+                    nodes: a.scope.nodes,
+                    ..Options::default()
+                },
+            ),
+        ),
+        Command::Catalog(a) => (
+            "catalog",
+            with(
+                a.common,
+                Options {
+                    format: Some(a.format),
+                    ..Options::default()
+                },
+            ),
+        ),
+        Command::Render(a) => (
+            "render",
+            with(
+                a.common,
+                Options {
+                    positional: vec![a.plan],
+                    output: Some(a.output),
+                    ..Options::default()
+                },
+            ),
+        ),
+        Command::Diff(a) => (
+            "diff",
+            with(
+                a.common,
+                Options {
+                    positional: vec![a.old, a.new],
+                    format: Some(a.format),
+                    output: a.output,
+                    ..Options::default()
+                },
+            ),
+        ),
+        Command::Upgrade(a) => (
+            "upgrade",
+            with(
+                a.common,
+                Options {
+                    positional: vec![a.plan],
+                    ..Options::default()
+                },
+            ),
+        ),
+        Command::GenPlan(a) => (
+            "gen-plan",
+            with(
+                a.common,
+                Options {
+                    count: a.nodes,
+                    output: a.output,
+                    ..Options::default()
+                },
+            ),
+        ),
+        Command::Completions(a) => ("completions", Parsed::Completions(a.shell)),
     }
-}
-
-/// Parse the arguments after the subcommand name.
-pub(super) fn parse(command: &str, args: &[OsString]) -> Result<Options, CliError> {
-    let mut opts = Options::default();
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        let text = arg.to_str();
-        let name = match text {
-            Some("-f") => Some("--format"),
-            Some("-o") => Some("--output"),
-            Some(
-                t @ ("--format" | "--output" | "--catalog" | "--against" | "--lang" | "--firewall"
-                | "--nodes"),
-            ) => Some(t),
-            Some(t) if t.starts_with('-') && t.len() > 1 => {
-                return Err(usage(format!("unknown option `{}`", quoted(t))));
-            }
-            _ => None,
-        };
-        let Some(name) = name else {
-            opts.positional.push(PathBuf::from(arg));
-            continue;
-        };
-        if !matches!(name, "--catalog" | "--lang") && !takes(command).contains(&name) {
-            return Err(usage(format!("{command} does not take {name}")));
-        }
-        let value = it
-            .next()
-            .ok_or_else(|| usage(format!("{name} needs a value")))?;
-        match name {
-            "--format" => opts.format = Some(text_value(value, name)?),
-            "--output" => opts.output = Some(PathBuf::from(value)),
-            "--catalog" => opts.catalog = Some(PathBuf::from(value)),
-            "--against" => opts.against = Some(PathBuf::from(value)),
-            "--lang" => {
-                let tag = text_value(value, name)?;
-                let lang = crate::i18n::Lang::from_tag(&tag).ok_or_else(|| {
-                    usage(format!(
-                        "unknown language `{}` (expected en, zh-TW or ko-KR)",
-                        quoted(&tag)
-                    ))
-                })?;
-                opts.lang = Some(lang);
-            }
-            "--firewall" => opts.firewall = Some(text_value(value, name)?),
-            _ => opts.nodes = Some(text_value(value, name)?),
-        }
-    }
-    Ok(opts)
-}
-
-fn text_value(value: &OsString, name: &str) -> Result<String, CliError> {
-    value
-        .to_str()
-        .map(str::to_owned)
-        .ok_or_else(|| usage(format!("{name} is not valid text")))
 }
 
 /// Refuse an `--output` that is one of the inputs: the same file by device and inode, so a
 /// symlink or a hard link to the input counts. Checked before any work, so nothing is written.
 pub(super) fn refuse_output_over_input(opts: &Options, inputs: &[&Path]) -> Result<(), CliError> {
-    let Some(output) = &opts.output else {
+    let Some(output) = opts.output.as_deref().filter(|o| !is_stdio(o)) else {
         return Ok(());
     };
     // The catalog file is an input too.

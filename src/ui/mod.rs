@@ -29,9 +29,9 @@ mod toolbar;
 pub use theme::MAX_TEXTURE_SIDE;
 pub mod trainer_panel;
 
+use crate::cli::WindowArgs;
 use std::ffi::OsString;
 use std::io::Write as _;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub use app::{AfterPrompt, AppOptions, PlannerApp};
@@ -45,66 +45,28 @@ pub const FIRST_FRAME_VAR: &str = "LPP_REPORT_FIRST_FRAME";
 /// Environment variable: render this many frames, then close (the CI smoke test).
 pub const SMOKE_FRAMES_VAR: &str = "LPP_SMOKE_FRAMES";
 
-const GUI_USAGE: &str = "usage: lync-port-planner [PLAN.ron] [--screenshot OUT.png] [--frames N] [--lang en|zh-TW|ko-KR] [--size WxH]";
-
-/// Parse the GUI's arguments.
-fn parse(args: &[OsString]) -> Result<AppOptions, String> {
+/// The window's options from its parsed arguments.
+fn options(window: WindowArgs) -> AppOptions {
     let mut options = AppOptions {
+        plan: window.plan,
+        screenshot: window.screenshot,
+        size: window.size,
         recovery_dir: crate::recovery::default_dir(),
         prefs_path: files::Prefs::default_path(),
-        frames: std::env::var(SMOKE_FRAMES_VAR)
-            .ok()
-            .and_then(|v| v.parse().ok()),
+        frames: window.frames.or_else(|| {
+            std::env::var(SMOKE_FRAMES_VAR)
+                .ok()
+                .and_then(|v| v.parse().ok())
+        }),
         ..AppOptions::default()
     };
-    let mut it = args.iter();
-    let mut forced_lang = None;
-    while let Some(arg) = it.next() {
-        match arg.to_str() {
-            Some("--screenshot") => {
-                options.screenshot = Some(PathBuf::from(
-                    it.next().ok_or("--screenshot needs a file name")?,
-                ));
-            }
-            Some("--lang") => {
-                let tag = it
-                    .next()
-                    .and_then(|v| v.to_str())
-                    .ok_or("--lang needs en, zh-TW or ko-KR")?;
-                forced_lang = Some(
-                    crate::i18n::Lang::from_tag(tag).ok_or("--lang needs en, zh-TW or ko-KR")?,
-                );
-            }
-            Some("--size") => {
-                options.size = Some(
-                    it.next()
-                        .and_then(|v| v.to_str())
-                        .and_then(parse_size)
-                        .ok_or("--size needs WIDTHxHEIGHT, e.g. 1920x1080")?,
-                );
-            }
-            Some("--frames") => {
-                let n = it
-                    .next()
-                    .and_then(|v| v.to_str())
-                    .and_then(|v| v.parse().ok())
-                    .ok_or("--frames needs a number")?;
-                options.frames = Some(n);
-            }
-            Some(t) if t.starts_with('-') => {
-                return Err(format!("unknown option `{t}`\n{GUI_USAGE}"));
-            }
-            _ if options.plan.is_none() => options.plan = Some(PathBuf::from(arg)),
-            _ => return Err(format!("expected at most one PLAN.ron\n{GUI_USAGE}")),
-        }
-    }
     options.lang = options
         .prefs_path
         .as_deref()
         .map(files::Prefs::load)
         .and_then(|p| p.lang)
         .unwrap_or_else(crate::i18n::Lang::from_env);
-    if let Some(lang) = forced_lang {
+    if let Some(lang) = window.lang {
         options.lang = lang;
     }
     if options.screenshot.is_some() || options.frames.is_some() {
@@ -116,24 +78,17 @@ fn parse(args: &[OsString]) -> Result<AppOptions, String> {
     if options.screenshot.is_none() {
         options.derive_wait = Some(deriver::FRAME_WAIT);
     }
-    Ok(options)
-}
-
-/// `1920x1080` as a window size of at least 400x300 points.
-fn parse_size(text: &str) -> Option<[f32; 2]> {
-    let (w, h) = text.split_once('x')?;
-    let (w, h): (u16, u16) = (w.parse().ok()?, h.parse().ok()?);
-    (w >= 400 && h >= 300).then_some([f32::from(w), f32::from(h)])
+    options
 }
 
 /// The app as the window starts it from its arguments (the tests start it the same way).
 pub fn startup(args: &[OsString]) -> Result<PlannerApp, String> {
-    PlannerApp::new(parse(args)?)
+    PlannerApp::new(options(crate::cli::window_args(args)?))
 }
 
 /// Open the window.
-pub fn run(args: &[OsString]) -> ExitCode {
-    let app = match startup(args) {
+pub fn run(window: WindowArgs) -> ExitCode {
+    let app = match PlannerApp::new(options(window)) {
         Ok(app) => app,
         Err(message) => {
             writeln!(std::io::stderr(), "error: {message}").ok();

@@ -52,7 +52,11 @@ fn cli_diff_in_every_format() {
     let old = root().join("saved-plans/director-pool-dns-hlb.ron");
     let new = root().join("saved-plans/director-pool-hlb.ron");
     let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
-    let md = String::from_utf8(cli(&["diff", old, new, "--lang", "en"]).stdout).unwrap();
+    let changed = cli(&["diff", old, new, "--lang", "en"]);
+    // As diff(1): 1 when something changed, 0 when nothing did.
+    assert_eq!(changed.status.code(), Some(1));
+    assert_eq!(cli(&["diff", old, old]).status.code(), Some(0));
+    let md = String::from_utf8(changed.stdout).unwrap();
     assert!(
         md.contains("## Internal firewall (perimeter - internal) - rules to add"),
         "{md}"

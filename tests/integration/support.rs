@@ -72,6 +72,43 @@ pub fn cli(args: &[&str]) -> Output {
         .expect("run lync-port-planner")
 }
 
+/// The built binary.
+pub fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_lync-port-planner")
+}
+
+/// Run the binary with `input` on standard input.
+pub fn cli_with_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write as _;
+    let mut child = Command::new(bin())
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run lync-port-planner");
+    let mut stdin = child.stdin.take().expect("stdin");
+    // The binary may stop reading early (a refused input): a failed write is its business.
+    stdin.write_all(input).ok();
+    drop(stdin);
+    child
+        .wait_with_output()
+        .expect("wait for lync-port-planner")
+}
+
+/// A generated plan of about `nodes` nodes in a fresh temp file.
+pub fn gen_plan_path(nodes: usize) -> PathBuf {
+    let path = temp_dir().join("generated.ron");
+    let out = cli(&[
+        "gen-plan",
+        &nodes.to_string(),
+        "--output",
+        path.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "gen-plan");
+    path
+}
+
 /// A fresh empty folder under the system temp dir.
 pub fn temp_dir() -> PathBuf {
     static COUNTER: AtomicUsize = AtomicUsize::new(0);

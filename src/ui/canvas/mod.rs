@@ -18,7 +18,7 @@ use eframe::egui::{self, DragPanButtons, Pos2, Rect, Scene, Sense, Vec2};
 
 pub use crate::ui::Selection;
 pub use crate::ui::theme::{DETAIL_ZOOM, card_title_size};
-pub use links::{LinkShape, LinkShapes, ROUTED_NODES};
+pub use links::{LinkShape, LinkShapes, PeerLink, ROUTED_NODES};
 pub use state::{CanvasState, Gesture};
 
 use crate::catalog::Catalog;
@@ -166,7 +166,7 @@ fn contents_ui(
         (view.hide_ports, frame.detail),
     );
     link_ui::links_ui(ui, view, state, links, (selection, commands), frame);
-    peers::peers_ui(ui, view, state, links, frame);
+    peers::peers_ui(ui, view, state, links, (selection.peer_link.as_ref(), frame));
     ghosts_ui(ui, view, state, links, commands, frame);
     // Off-screen cards are skipped, except those in a gesture: they must see it end.
     let cursor = pointer_over_canvas(ui, state);

@@ -4,9 +4,9 @@
 use eframe::egui::{self, RichText};
 
 use crate::trainer::{self, Scenario, Score};
+use crate::ui::PeerLinkKey;
 use crate::ui::Selection;
 use crate::ui::canvas::PeerLink;
-use crate::ui::PeerLinkKey;
 use crate::ui::command::{Command, Commands};
 use crate::ui::derived::Derived;
 use crate::ui::rule_table::RuleTable;

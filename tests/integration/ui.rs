@@ -1111,7 +1111,12 @@ fn trainer_steps_through_a_scenario_and_scores_an_exercise() {
         .find(|l| (l.shape.key.0.as_str(), l.shape.key.1.as_str()) == (peer.peer.as_str(), "edge"))
         .expect("the peer link is drawn");
     assert_eq!(peer.rules.len(), drawn.rules.len());
-    let selected = h.state().rule_table.selected.clone().expect("the hop's rule");
+    let selected = h
+        .state()
+        .rule_table
+        .selected
+        .clone()
+        .expect("the hop's rule");
     assert!(selected.starts_with("any-edge-sip-443:"), "{selected}");
     assert!(peer.rules.iter().any(|r| r.0 == selected));
     assert!(
@@ -1131,11 +1136,15 @@ fn trainer_steps_through_a_scenario_and_scores_an_exercise() {
         .map(|p| h.state().canvas.to_screen * p.rect)
         .expect("the peer card");
     assert!(
-        painted.iter().any(|(r, c)| *c == SELECTED && label.expand(1.0).contains_rect(*r)),
+        painted
+            .iter()
+            .any(|(r, c)| *c == SELECTED && label.expand(1.0).contains_rect(*r)),
         "the peer link's label is highlighted"
     );
     assert!(
-        painted.iter().any(|(r, c)| *c == SELECTED && card.expand(2.0).contains_rect(*r) && r.width() > 4.0),
+        painted
+            .iter()
+            .any(|(r, c)| *c == SELECTED && card.expand(2.0).contains_rect(*r) && r.width() > 4.0),
         "the peer card's border is highlighted"
     );
     h.get_by_label("Next").click();

@@ -166,7 +166,13 @@ fn contents_ui(
         (view.hide_ports, frame.detail),
     );
     link_ui::links_ui(ui, view, state, links, (selection, commands), frame);
-    peers::peers_ui(ui, view, state, links, (selection.peer_link.as_ref(), frame));
+    peers::peers_ui(
+        ui,
+        view,
+        state,
+        links,
+        (selection.peer_link.as_ref(), frame),
+    );
     ghosts_ui(ui, view, state, links, commands, frame);
     // Off-screen cards are skipped, except those in a gesture: they must see it end.
     let cursor = pointer_over_canvas(ui, state);

@@ -61,7 +61,13 @@ pub(super) fn peers_ui(
         } else {
             theme::LINK
         };
-        paint::link(&painter, &points, link.arrows, color, if chosen { 3.0 } else { 2.0 });
+        paint::link(
+            &painter,
+            &points,
+            link.arrows,
+            color,
+            if chosen { 3.0 } else { 2.0 },
+        );
         if moved.is_some() {
             continue;
         }

@@ -416,6 +416,44 @@ fn the_minimap_shows_a_large_view_and_a_click_or_drag_moves_it() {
     );
 }
 
+/// The minimap shows the "Any" peers' cards too, and the area it maps holds them, though they
+/// lie beyond the node cards (the seed's Internet peers, left of the perimeter).
+#[test]
+fn the_minimap_shows_the_any_peers() {
+    let mut h = window(AppOptions::default(), SMALL);
+    h.state_mut().push(Command::SetZoom(3.0));
+    h.run();
+    let map = h.state().canvas.minimap.expect("zoomed in: a minimap");
+    let peers = h.state().link_shapes.peers.clone();
+    let left = cards_on_screen(&h);
+    let left = (h.state().canvas.to_screen.inverse() * left).left();
+    assert!(
+        peers.iter().any(|p| p.rect.left() < left - CARD_HEIGHT),
+        "a peer reaches beyond the node cards and their margin"
+    );
+    for p in &peers {
+        assert!(
+            map.world.contains_rect(p.rect),
+            "{:?} outside {:?}",
+            p.id,
+            map.world
+        );
+    }
+    // Painted in the minimap: each peer as a rectangle in the peers' border colour.
+    let border = egui::Color32::from_rgb(130, 150, 180);
+    let mut corners = 0;
+    for clipped in &h.output().shapes {
+        if let egui::Shape::Mesh(mesh) = &clipped.shape {
+            corners += mesh
+                .vertices
+                .iter()
+                .filter(|v| v.color == border && map.rect.expand(1.0).contains(v.pos))
+                .count();
+        }
+    }
+    assert_eq!(corners, 4 * peers.len(), "{} peers", peers.len());
+}
+
 /// A link that runs on under the rule table does not take a click meant for the table.
 #[test]
 fn a_link_under_a_panel_takes_no_click() {

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::layout::Diagram;
+use super::layout::{Diagram, LABEL_FONT};
 use crate::escape::markup;
 use crate::plan::CanvasPoint;
 
@@ -86,9 +86,10 @@ pub(super) fn labels(out: &mut String, diagram: &Diagram) {
         let c = b.center();
         writeln!(
             out,
-            "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\" fill=\"{fill}\">{}</text>",
+            "<text x=\"{}\" y=\"{}\" font-size=\"{}\" text-anchor=\"middle\" fill=\"{fill}\">{}</text>",
             r(c.x),
-            r(c.y + 4.0),
+            r(c.y + LABEL_FONT / 3.0),
+            r(LABEL_FONT),
             markup(&label.text)
         )
         .ok();

@@ -119,7 +119,8 @@ pub fn document(plan: &Plan, catalog: &crate::catalog::Catalog, diagram: &Diagra
             "1",
             &markup(&label.text),
             &format!(
-                "text;html=0;rounded=1;align=center;verticalAlign=middle;fontSize=12;fillColor=#ffffff;strokeColor={stroke};fontColor={font};"
+                "text;html=0;rounded=1;align=center;verticalAlign=middle;fontSize={};fillColor=#ffffff;strokeColor={stroke};fontColor={font};",
+                crate::diagram::layout::LABEL_FONT
             ),
             label.bounds,
         );

@@ -89,6 +89,10 @@ impl ExportScope {
                 if let Some((a, b)) = &selection.link {
                     ids.extend([a.clone(), b.clone()]);
                 }
+                // A peer's link: the rules of its node (the peer is no node).
+                if let Some(peer) = &selection.peer_link {
+                    ids.insert(peer.node.clone());
+                }
                 RuleScope::Nodes(ids)
             }
         }

@@ -1,5 +1,6 @@
 //! The minimap: the whole plan in a corner of the canvas when it does not fit the view, cards as
-//! small rectangles in their role's colour and the view as an outline. A click or drag in it
+//! small rectangles in their role's colour ("Any" peers' in grey-blue) and the view as an
+//! outline. A click or drag in it
 //! moves the view there. The only per-frame work proportional to the plan on the canvas: one
 //! rectangle per card, in one mesh.
 
@@ -51,7 +52,12 @@ impl Map {
 
 /// Draw the minimap; returns the canvas point to centre the view on when it was clicked or
 /// dragged.
-pub fn minimap_ui(ui: &mut egui::Ui, plan: &Plan, map: Map, visible: Rect) -> Option<Pos2> {
+pub fn minimap_ui(
+    ui: &mut egui::Ui,
+    (plan, peers): (&Plan, &[crate::ui::canvas::PeerCard]),
+    map: Map,
+    visible: Rect,
+) -> Option<Pos2> {
     let response = ui.interact(
         map.rect,
         ui.scope_id().with("minimap"),
@@ -81,6 +87,14 @@ pub fn minimap_ui(ui: &mut egui::Ui, plan: &Plan, map: Map, visible: Rect) -> Op
         let at = map.to_screen(Pos2::new(node.position.x, node.position.y));
         let (color, _) = theme::role_style(&node.role);
         cards.add_colored_rect(Rect::from_center_size(at, card), color);
+    }
+    // The "Any" peers' cards, in their border's colour.
+    for peer in peers {
+        let r = Rect::from_min_max(map.to_screen(peer.rect.min), map.to_screen(peer.rect.max));
+        cards.add_colored_rect(
+            r.union(Rect::from_center_size(r.center(), Vec2::splat(1.0))),
+            theme::PEER_BORDER,
+        );
     }
     painter.add(egui::Shape::mesh(cards));
     let view = Rect::from_min_max(map.to_screen(visible.min), map.to_screen(visible.max))

@@ -37,7 +37,7 @@ use std::process::ExitCode;
 pub use app::{AfterPrompt, AppOptions, PlannerApp};
 pub use derived::Derived;
 pub use files::DialogKind;
-pub use selection::Selection;
+pub use selection::{PeerLinkKey, Selection};
 
 /// Environment variable: report when the first frame is on screen (benches/startup.sh).
 pub const FIRST_FRAME_VAR: &str = "LPP_REPORT_FIRST_FRAME";

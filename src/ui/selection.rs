@@ -1,9 +1,11 @@
-//! What is selected: nodes, one link or one firewall. Shared by the canvas, the rule table, the side panel,
+//! What is selected: nodes, one link, one "Any" peer's link (the trainer shows a hop to a
+//! peer so) or one firewall. Shared by the canvas, the rule table, the side panel,
 //! the trainer and exports; never saved in the plan.
 
 use std::collections::BTreeSet;
 
 use crate::plan::{FirewallId, Layout, NodeId, Plan};
+use crate::rules::RuleId;
 
 /// What is selected on the canvas.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -14,12 +16,30 @@ pub struct Selection {
     pub link: Option<(NodeId, NodeId)>,
     /// The selected firewall: the table and the selection export show exactly its rule set.
     pub firewall: Option<FirewallId>,
+    /// The selected link of an "Any" peer: drawn highlighted with its peer card, the table
+    /// shows its rules. Only the trainer selects one (a peer is not a node of the plan).
+    pub peer_link: Option<PeerLinkKey>,
+}
+
+/// An "Any" peer's link: the peer's card id (`any:internet`), its node, and the rules it
+/// carries (what the table shows).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PeerLinkKey {
+    /// The peer card's id.
+    pub peer: NodeId,
+    /// The node at the other end.
+    pub node: NodeId,
+    /// Its rules.
+    pub rules: Vec<RuleId>,
 }
 
 impl Selection {
     /// Nothing selected.
     pub fn is_empty(&self) -> bool {
-        self.nodes.is_empty() && self.link.is_none() && self.firewall.is_none()
+        self.nodes.is_empty()
+            && self.link.is_none()
+            && self.firewall.is_none()
+            && self.peer_link.is_none()
     }
 
     /// Select exactly one node.
@@ -39,6 +59,26 @@ impl Selection {
         }
     }
 
+    /// Select exactly one peer's link.
+    pub fn only_peer_link(key: PeerLinkKey) -> Self {
+        Self {
+            peer_link: Some(key),
+            ..Self::default()
+        }
+    }
+
+    /// False for a rule the selected link (or peer's link) does not carry.
+    pub fn keeps_link_rule(&self, rule: &crate::rules::Rule) -> bool {
+        if let Some(key) = &self.link
+            && rule.link() != Some((&key.0, &key.1))
+        {
+            return false;
+        }
+        self.peer_link
+            .as_ref()
+            .is_none_or(|peer| peer.rules.contains(&rule.id))
+    }
+
     /// Select exactly one firewall.
     pub fn only_firewall(id: FirewallId) -> Self {
         Self {
@@ -54,6 +94,13 @@ impl Selection {
             && plan.link_between(a, b).is_none()
         {
             self.link = None;
+        }
+        if self
+            .peer_link
+            .as_ref()
+            .is_some_and(|p| !plan.nodes.contains_key(&p.node))
+        {
+            self.peer_link = None;
         }
         // Switching between back-to-back and three-legged firewalls drops the selected one.
         if self

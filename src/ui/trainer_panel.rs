@@ -4,7 +4,9 @@
 use eframe::egui::{self, RichText};
 
 use crate::trainer::{self, Scenario, Score};
+use crate::ui::PeerLinkKey;
 use crate::ui::Selection;
+use crate::ui::canvas::PeerLink;
 use crate::ui::command::{Command, Commands};
 use crate::ui::derived::Derived;
 use crate::ui::rule_table::RuleTable;
@@ -46,10 +48,13 @@ impl TrainerState {
     }
 }
 
-/// Select the current hop's link (or node) and rule, once per step.
+/// Select the current hop's link and rule, once per step: a hop to or from an "Any" peer
+/// selects the peer's link among `peer_links` (the canvas's), or its node when the peers are
+/// not drawn.
 pub fn highlight(
     state: &mut TrainerState,
     derived: &Derived,
+    peer_links: &[PeerLink],
     selection: &mut Selection,
     table: &mut RuleTable,
 ) {
@@ -67,6 +72,19 @@ pub fn highlight(
         return;
     };
     table.selected = Some(rule.id().to_string());
+    let rules = &derived.derivation.rules.rules;
+    let index = rules.iter().position(|r| r.id == rule.id);
+    let peer = index.and_then(|i| peer_links.iter().find(|l| l.rules.contains(&i)));
+    if rule.link().is_none()
+        && let Some(peer) = peer
+    {
+        *selection = Selection::only_peer_link(PeerLinkKey {
+            peer: peer.shape.key.0.clone(),
+            node: peer.shape.key.1.clone(),
+            rules: peer.rules.iter().map(|&i| rules[i].id.clone()).collect(),
+        });
+        return;
+    }
     *selection = match (rule.link(), &rule.source.node, &rule.destination.node) {
         (Some((a, b)), _, _) => Selection::only_link(a.clone(), b.clone()),
         (None, Some(n), _) | (None, None, Some(n)) => Selection::only_node(n.clone()),

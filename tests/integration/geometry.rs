@@ -271,7 +271,11 @@ fn cli_render_writes_the_geometry_as_json() {
     for l in &d.labels {
         let c = l.bounds.center();
         assert!(
-            svg.contains(&format!("<text x=\"{}\" y=\"{}\"", r(c.x), r(c.y + 4.0))),
+            svg.contains(&format!(
+                "<text x=\"{}\" y=\"{}\"",
+                r(c.x),
+                r(c.y + layout::LABEL_FONT / 3.0)
+            )),
             "label {} not drawn at its box",
             l.text
         );

@@ -205,7 +205,9 @@ fn a_label_dropped_on_a_card_ends_clear_of_every_card_near_where_it_was_dropped(
         // else on the canvas.
         let moved = (label.center().x - centre.x).hypot(label.center().y - centre.y);
         eprintln!("dropped on {node}: moved {moved}");
-        assert!(moved <= 100.0, "{node}: moved {moved}");
+        // (Labels of 16 units: a third larger than the 12-unit labels this allowed 100 units
+        // for.)
+        assert!(moved <= 133.0, "{node}: moved {moved}");
     }
 }
 

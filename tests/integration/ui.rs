@@ -1066,19 +1066,90 @@ fn compare_with_an_older_plan_lists_the_changes() {
     assert!(h.query_by_label("4 to add, 4 to remove").is_some());
 }
 
+/// The selection's highlight colour (`theme::SELECTED`).
+const SELECTED: egui::Color32 = egui::Color32::from_rgb(0xff, 0xd5, 0x4f);
+
+/// The bounding boxes (screen points) and colours of the frame's line segments (dashes) and
+/// rectangle strokes.
+fn painted_colours(h: &Harness<'_, PlannerApp>) -> Vec<(egui::Rect, egui::Color32)> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<(egui::Rect, egui::Color32)>) {
+        match shape {
+            egui::Shape::Vec(v) => v.iter().for_each(|s| walk(s, out)),
+            egui::Shape::LineSegment { points, stroke } => {
+                out.push((egui::Rect::from_two_pos(points[0], points[1]), stroke.color));
+            }
+            egui::Shape::Rect(r) => out.push((r.rect, r.stroke.color)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &h.output().shapes {
+        walk(&clipped.shape, &mut out);
+    }
+    out
+}
+
 #[test]
 fn trainer_steps_through_a_scenario_and_scores_an_exercise() {
     let mut h = seed();
     h.state_mut().push(Command::StartScenario(0));
     h.run();
     assert_eq!(h.state().trainer.as_ref().map(|t| t.step), Some(0));
+    // Hop 1 (remote users -> Edge on 443) selects the remote users' peer link to the Edge,
+    // with that link's rules in the table and the hop's rule chosen.
+    let peer = h.state().selection.peer_link.clone().expect("a peer link");
     assert_eq!(
-        h.state().selection,
-        lync_port_planner::ui::canvas::Selection::only_node(NodeId::from("edge")),
-        "hop 1 is the Edge's own rule"
+        (peer.peer.as_str(), peer.node.as_str()),
+        ("any:internet:external_clients", "edge")
+    );
+    assert!(h.state().selection.nodes.is_empty() && h.state().selection.link.is_none());
+    let drawn = h
+        .state()
+        .link_shapes
+        .peer_links
+        .iter()
+        .find(|l| (l.shape.key.0.as_str(), l.shape.key.1.as_str()) == (peer.peer.as_str(), "edge"))
+        .expect("the peer link is drawn");
+    assert_eq!(peer.rules.len(), drawn.rules.len());
+    let selected = h
+        .state()
+        .rule_table
+        .selected
+        .clone()
+        .expect("the hop's rule");
+    assert!(selected.starts_with("any-edge-sip-443:"), "{selected}");
+    assert!(peer.rules.iter().any(|r| r.0 == selected));
+    assert!(
+        h.query_by_label_contains(&format!("{} of", peer.rules.len()))
+            .is_some(),
+        "the table shows the link's rules"
+    );
+    // On screen: the link and its peer card are drawn in the selection's colour.
+    let painted = painted_colours(&h);
+    let label = h.state().canvas.to_screen * drawn.shape.label;
+    let card = h
+        .state()
+        .link_shapes
+        .peers
+        .iter()
+        .find(|p| p.id == peer.peer)
+        .map(|p| h.state().canvas.to_screen * p.rect)
+        .expect("the peer card");
+    assert!(
+        painted
+            .iter()
+            .any(|(r, c)| *c == SELECTED && label.expand(1.0).contains_rect(*r)),
+        "the peer link's label is highlighted"
+    );
+    assert!(
+        painted
+            .iter()
+            .any(|(r, c)| *c == SELECTED && card.expand(2.0).contains_rect(*r) && r.width() > 4.0),
+        "the peer card's border is highlighted"
     );
     h.get_by_label("Next").click();
     h.run();
+    assert!(h.state().selection.peer_link.is_none());
     assert_eq!(
         h.state().selection.link,
         Some((NodeId::from("dir"), NodeId::from("edge"))),

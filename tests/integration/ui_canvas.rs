@@ -25,6 +25,11 @@ fn window(options: AppOptions, size: Vec2) -> Harness<'static, PlannerApp> {
 
 const SMALL: Vec2 = Vec2::new(1280.0, 800.0);
 
+/// The smallest link label text on screen, in pixels, at fit: monospaced digits of 9 px (about
+/// 5.4 px wide, 6.5 px tall) are the smallest that read without squinting on a 96 dpi screen,
+/// and port lists are digits.
+const MIN_LABEL_PX: f32 = 9.0;
+
 /// The cards' bounding box on screen.
 fn cards_on_screen(h: &Harness<'_, PlannerApp>) -> Rect {
     let canvas = &h.state().canvas;
@@ -45,6 +50,70 @@ fn cards_on_screen(h: &Harness<'_, PlannerApp>) -> Rect {
 fn title_px(h: &Harness<'_, PlannerApp>) -> f32 {
     let zoom = h.state().canvas.zoom();
     card_title_size(zoom) * zoom * h.ctx.pixels_per_point()
+}
+
+/// The smallest on-screen size (pixels) of the text of the link labels as painted: each
+/// label's text found among the frame's monospaced text shapes on the canvas, its font size in
+/// canvas units times the zoom. Panics when a label on the canvas was not painted.
+fn label_px(h: &Harness<'_, PlannerApp>, what: &str) -> f32 {
+    let canvas = h.state().canvas.screen_rect;
+    let to_screen = h.state().canvas.to_screen;
+    let shapes = &h.state().link_shapes;
+    let labels: Vec<&str> = shapes
+        .shapes
+        .iter()
+        .chain(shapes.peer_links.iter().map(|l| &l.shape))
+        .filter(|s| canvas.contains_rect(to_screen * s.label))
+        .map(|s| s.text.as_str())
+        .collect();
+    assert!(!labels.is_empty(), "{what}: no labels on the canvas");
+    let mut painted: Vec<(String, f32, f32)> = Vec::new();
+    let mut texts = vec![];
+    for clipped in &h.output().shapes {
+        texts.clear();
+        collect_texts(&clipped.shape, &mut texts);
+        for t in &texts {
+            let Some(section) = t.galley.job.sections.first() else {
+                continue;
+            };
+            if section.format.font_id.family == egui::FontFamily::Monospace
+                && canvas.contains(t.pos)
+            {
+                let screen_height = t.galley.rect.height();
+                painted.push((
+                    t.galley.job.text.clone(),
+                    section.format.font_id.size,
+                    screen_height,
+                ));
+            }
+        }
+    }
+    let zoom = h.state().canvas.zoom();
+    let ppp = h.ctx.pixels_per_point();
+    labels
+        .iter()
+        .map(|text| {
+            let (_, size, screen_height) = painted
+                .iter()
+                .find(|(t, _, _)| t == text)
+                .unwrap_or_else(|| panic!("{what}: label {text:?} not painted"));
+            let px = size * zoom * ppp;
+            // The painted galley was scaled by the zoom: its line is at least the font tall.
+            assert!(
+                screen_height * ppp >= px * 0.99,
+                "{what}: {text:?} {screen_height} < {px}"
+            );
+            px
+        })
+        .fold(f32::INFINITY, f32::min)
+}
+
+fn collect_texts<'a>(shape: &'a egui::Shape, out: &mut Vec<&'a egui::epaint::TextShape>) {
+    match shape {
+        egui::Shape::Text(t) => out.push(t),
+        egui::Shape::Vec(v) => v.iter().for_each(|s| collect_texts(s, out)),
+        _ => {}
+    }
 }
 
 /// Every card (and "Any" peer card) inside the canvas, and the cards spanning most of it one
@@ -105,6 +174,7 @@ fn the_fitted_seed_plan_is_readable_at_1280x800_and_the_canvas_is_most_of_the_wi
 #[test]
 fn every_example_plan_of_up_to_15_nodes_fits_readable_at_1280x800() {
     let mut checked = 0;
+    let mut unreadable = Vec::new();
     for entry in std::fs::read_dir(root().join("saved-plans")).unwrap() {
         let path = entry.unwrap().path();
         let plan = plan_file::load(&path, &catalog()).unwrap();
@@ -118,12 +188,23 @@ fn every_example_plan_of_up_to_15_nodes_fits_readable_at_1280x800() {
             },
             SMALL,
         );
+        let what = path.display().to_string();
         let px = title_px(&h);
-        assert!(px >= 11.0, "{}: card title {px:.1} px", path.display());
-        assert_framed(&h, &path.display().to_string());
+        let label = label_px(&h, &what);
+        eprintln!(
+            "{what}: zoom {:.0}%, card title {px:.1} px, link labels {label:.1} px",
+            h.state().canvas.zoom() * 100.0
+        );
+        if px < 11.0 || label < MIN_LABEL_PX {
+            unreadable.push(format!(
+                "{what}: card title {px:.1} px, link labels {label:.1} px"
+            ));
+        }
+        assert_framed(&h, &what);
         checked += 1;
     }
     assert!(checked >= 5, "{checked} plans");
+    assert!(unreadable.is_empty(), "{unreadable:#?}");
 }
 
 #[test]
@@ -333,6 +414,44 @@ fn the_minimap_shows_a_large_view_and_a_click_or_drag_moves_it() {
             .zip(before.nodes.values())
             .all(|(a, b)| a.position == b.position)
     );
+}
+
+/// The minimap shows the "Any" peers' cards too, and the area it maps holds them, though they
+/// lie beyond the node cards (the seed's Internet peers, left of the perimeter).
+#[test]
+fn the_minimap_shows_the_any_peers() {
+    let mut h = window(AppOptions::default(), SMALL);
+    h.state_mut().push(Command::SetZoom(3.0));
+    h.run();
+    let map = h.state().canvas.minimap.expect("zoomed in: a minimap");
+    let peers = h.state().link_shapes.peers.clone();
+    let left = cards_on_screen(&h);
+    let left = (h.state().canvas.to_screen.inverse() * left).left();
+    assert!(
+        peers.iter().any(|p| p.rect.left() < left - CARD_HEIGHT),
+        "a peer reaches beyond the node cards and their margin"
+    );
+    for p in &peers {
+        assert!(
+            map.world.contains_rect(p.rect),
+            "{:?} outside {:?}",
+            p.id,
+            map.world
+        );
+    }
+    // Painted in the minimap: each peer as a rectangle in the peers' border colour.
+    let border = egui::Color32::from_rgb(130, 150, 180);
+    let mut corners = 0;
+    for clipped in &h.output().shapes {
+        if let egui::Shape::Mesh(mesh) = &clipped.shape {
+            corners += mesh
+                .vertices
+                .iter()
+                .filter(|v| v.color == border && map.rect.expand(1.0).contains(v.pos))
+                .count();
+        }
+    }
+    assert_eq!(corners, 4 * peers.len(), "{} peers", peers.len());
 }
 
 /// A link that runs on under the rule table does not take a click meant for the table.

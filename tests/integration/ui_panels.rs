@@ -325,7 +325,7 @@ fn the_trainer_window_clears_the_palette_and_explains_any() {
     let palette_right = h.get_by_label("Reverse proxy").rect().right();
     let step = h.get_by_label_contains("Step 1").rect();
     assert!(step.left() > palette_right, "{step:?} right of the palette");
-    assert!(h.query_by_label_contains("is not a card").is_some());
+    assert!(h.query_by_label_contains("the dashed card").is_some());
     h.get_by_label("Exercise: hide the ports").click();
     h.run();
     assert!(

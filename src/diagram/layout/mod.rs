@@ -106,13 +106,19 @@ pub struct Diagram {
 pub const NO_TRAFFIC: &str = "no Lync traffic";
 /// Text of a missing link's label.
 pub const ADD_LINK: &str = "Add link";
-/// Height of a label box.
-pub const LABEL_HEIGHT: f32 = 20.0;
+/// Font size of the link labels (monospaced), in canvas units, in the SVG, the draw.io file and
+/// the canvas alike: larger than a card's 14-unit title, so that at the zoom that fits an
+/// example plan in a 1280x800 window with its panels open (59-64%) the port numbers are still
+/// over 9 pixels (12 units, before, came out at 6).
+pub const LABEL_FONT: f32 = 16.0;
+/// Height of a label box: the font and 4 units above and below.
+pub const LABEL_HEIGHT: f32 = LABEL_FONT + 8.0;
 
-/// Width of a label box for `text` at the SVG's 12-unit font.
+/// Width of a label box for `text` at the SVG's label font (a monospaced character is 0.6 of
+/// the font wide), 6 units each side.
 #[expect(clippy::cast_precision_loss, reason = "short label texts")]
 pub fn label_width(text: &str) -> f32 {
-    text.chars().count() as f32 * 7.2 + 12.0
+    text.chars().count() as f32 * 0.6 * LABEL_FONT + 12.0
 }
 
 /// The missing links the findings ask for, each pair sorted, without repeats.
@@ -193,7 +199,8 @@ pub fn layout_with(
             peer: None,
         })
         .collect();
-    let peers = peers::peers(&cards, catalog, rules);
+    let linked: Vec<(&NodeId, &NodeId)> = plan.links.iter().map(|l| (&l.a, &l.b)).collect();
+    let peers = peers::peers(&cards, &linked, catalog, rules);
     let summaries = link_summaries(rules);
     let mut pairs: Vec<((NodeId, NodeId), Kind<'_>)> = Vec::new();
     for link in &plan.links {
@@ -297,6 +304,38 @@ enum Kind<'a> {
     Missing,
     /// A peer's link to a node.
     Peer(&'a LinkSummary),
+}
+
+/// The shape of the view a layout keeps its peers and labels in (width over height): about a
+/// canvas's beside its panels (758x499 points at 1280x800), a screen's, a landscape page's.
+const VIEW_ASPECT: f32 = 1.5;
+
+/// `b` grown about its centre, the short way only, to [`VIEW_ASPECT`]: what a view fitted to
+/// `b` shows anyway, so a peer card or a label inside it does not make fit zoom further out.
+pub(crate) fn framed(b: Bounds) -> Bounds {
+    let (w, h) = (b.max.x - b.min.x, b.max.y - b.min.y);
+    let (dw, dh) = (
+        (h * VIEW_ASPECT - w).max(0.0),
+        (w / VIEW_ASPECT - h).max(0.0),
+    );
+    Bounds {
+        min: CanvasPoint {
+            x: b.min.x - dw / 2.0,
+            y: b.min.y - dh / 2.0,
+        },
+        max: CanvasPoint {
+            x: b.max.x + dw / 2.0,
+            y: b.max.y + dh / 2.0,
+        },
+    }
+}
+
+/// True when `b` lies inside `outer`.
+pub(crate) fn contains(outer: Bounds, b: Bounds) -> bool {
+    outer.min.x <= b.min.x
+        && outer.min.y <= b.min.y
+        && b.max.x <= outer.max.x
+        && b.max.y <= outer.max.y
 }
 
 /// The area the cards, links and labels cover (empty plans: a point at the origin).

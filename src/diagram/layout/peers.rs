@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 
-use super::Card;
+use super::{Card, contains, framed};
 use crate::catalog::{Catalog, RoleId};
 use crate::plan::layout::{Bounds, CARD_HEIGHT, CARD_WIDTH, INTERNAL_X, Occupied, PERIMETER_X};
 use crate::plan::{CanvasPoint, NodeId};
@@ -54,9 +54,14 @@ fn nth_id(zone: Zone, role: Option<&RoleId>, n: usize) -> NodeId {
 const GROUP_SPAN: f32 = 900.0;
 
 /// Room kept free around a peer card (across, down): its links and their labels go there.
-const CLEAR: (f32, f32) = (70.0, 50.0);
-/// Between a zone boundary (its firewall) and the nearest peer card.
-const FROM_WALL: f32 = 80.0;
+const CLEAR: (f32, f32) = (40.0, 40.0);
+/// Between a zone boundary (its firewall) and the nearest peer card, outside and inside:
+/// room for a link to cross the wall and turn (inside, beside the links that leave the
+/// perimeter's cards for the internal ones).
+const FROM_WALL: (f32, f32) = (40.0, 60.0);
+/// A place inside the nodes' extent is preferred up to this many steps (see `tries`) from the
+/// best: a peer beside its nodes, not out past the plan's edge, so that fit zooms less far.
+const INSIDE_COST: i16 = 40;
 /// Steps of the search for a free place: across, down.
 const STEP: (f32, f32) = (60.0, 20.0);
 /// How far the search goes: columns, rows each way.
@@ -68,9 +73,9 @@ const ROWS: i16 = 200;
 fn column(zone: Zone) -> (f32, f32) {
     let half = CARD_WIDTH / 2.0;
     match zone {
-        Zone::Internet => (PERIMETER_X - FROM_WALL - half, -1.0),
+        Zone::Internet => (PERIMETER_X - FROM_WALL.0 - half, -1.0),
         Zone::Perimeter => (f32::midpoint(PERIMETER_X, INTERNAL_X), 0.0),
-        Zone::Internal => (INTERNAL_X + FROM_WALL + half, 1.0),
+        Zone::Internal => (INTERNAL_X + FROM_WALL.1 + half, 1.0),
     }
 }
 
@@ -88,13 +93,14 @@ fn grown(b: Bounds) -> Bounds {
 }
 
 /// A free place for a peer card of `zone` facing the nodes of `links`: in its column (or
-/// further out), as near their middle as room allows; below everything when none is found.
+/// further out), as near their middle as room allows, inside the nodes' extent as a view
+/// frames it (`inside`) where there is room near it; below everything when none is found.
 fn place(
     taken: &Occupied,
     at: &BTreeMap<&NodeId, Bounds>,
     (zone, tries): (Zone, &[(i16, i16)]),
     links: &[(NodeId, LinkSummary)],
-    bottom: f32,
+    (bottom, inside): (f32, Bounds),
 ) -> Bounds {
     #[expect(clippy::cast_precision_loss, reason = "a handful of nodes")]
     let facing = links.iter().map(|(n, _)| at[n].center().y).sum::<f32>() / links.len() as f32;
@@ -106,11 +112,13 @@ fn place(
             y: y0 + STEP.1 * f32::from(j),
         })
     };
-    tries
-        .iter()
-        .filter(|&&(k, _)| dir != 0.0 || k == 0)
+    let free = |b: &Bounds| !taken.overlaps(grown(*b));
+    let options = || tries.iter().filter(|&&(k, _)| dir != 0.0 || k == 0);
+    options()
+        .take_while(|&&(k, j)| k * 3 + j.abs() <= INSIDE_COST)
         .map(|&t| card(t))
-        .find(|b| !taken.overlaps(grown(*b)))
+        .find(|b| contains(inside, *b) && free(b))
+        .or_else(|| options().map(|&t| card(t)).find(free))
         .unwrap_or_else(|| {
             Bounds::card(CanvasPoint {
                 x: x0,
@@ -119,10 +127,21 @@ fn place(
         })
 }
 
+/// The box between two cards side by side (sharing some height), if they are.
+fn between(a: Bounds, b: Bounds) -> Option<Bounds> {
+    let (lo_y, hi_y) = (a.min.y.max(b.min.y), a.max.y.min(b.max.y));
+    let (lo_x, hi_x) = (a.max.x.min(b.max.x), a.min.x.max(b.min.x));
+    (lo_y < hi_y && lo_x < hi_x).then_some(Bounds {
+        min: CanvasPoint { x: lo_x, y: lo_y },
+        max: CanvasPoint { x: hi_x, y: hi_y },
+    })
+}
+
 /// The peer cards of `rules` beside the node `cards`, each with its links: the node at the
 /// other end and what the link carries (forward: from the peer to the node).
 pub(super) fn peers(
     cards: &[Card],
+    links: &[(&NodeId, &NodeId)],
     catalog: &Catalog,
     rules: &RuleSet,
 ) -> Vec<(Card, Vec<(NodeId, LinkSummary)>)> {
@@ -135,7 +154,21 @@ pub(super) fn peers(
     for c in cards {
         taken.insert(c.bounds);
     }
+    // The straight way between two linked cards side by side stays open: a peer there would
+    // send their link around it, along the peer's own links. (A peer may stand between two
+    // cards one above the other: its links leave it sideways.)
+    for (a, b) in links {
+        if let (Some(a), Some(b)) = (at.get(a), at.get(b))
+            && let Some(corridor) = between(*a, *b)
+        {
+            taken.insert(corridor);
+        }
+    }
     let bottom = cards.iter().map(|c| c.bounds.max.y).fold(0.0, f32::max);
+    let Some(nodes) = cards.iter().map(|c| c.bounds).reduce(Bounds::union) else {
+        return Vec::new();
+    };
+    let inside = framed(nodes);
     // Places to try, as (column, row) steps from the best: nearer first; a column further out
     // costs as much as three rows.
     let mut tries: Vec<(i16, i16)> = (0..=ROWS)
@@ -164,7 +197,7 @@ pub(super) fn peers(
         }
         for (n, mut links) in groups.into_iter().enumerate() {
             links.sort_by(|a, b| a.0.cmp(&b.0));
-            let bounds = place(&taken, &at, (peer.zone, &tries), &links, bottom);
+            let bounds = place(&taken, &at, (peer.zone, &tries), &links, (bottom, inside));
             taken.insert(bounds);
             let card = Card {
                 id: nth_id(peer.zone, peer.role.as_ref(), n + 1),

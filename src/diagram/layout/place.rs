@@ -5,7 +5,7 @@
 
 use super::index::Index;
 use super::measure::segment_hits;
-use super::{Label, Link};
+use super::{Label, Link, contains, framed};
 use crate::plan::CanvasPoint;
 use crate::plan::layout::Bounds;
 
@@ -16,7 +16,7 @@ const ALONG: [f32; 7] = [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9];
 /// Rings searched around a link when nothing along it is free: steps of this size...
 const RING_STEP: f32 = 16.0;
 /// ...up to this many.
-const RINGS: u16 = 16;
+const RINGS: u16 = 24;
 
 fn grow(b: Bounds, by: f32) -> Bounds {
     Bounds {
@@ -134,6 +134,33 @@ fn off_walls(b: Bounds, walls: &[Bounds]) -> Vec<Bounds> {
     out
 }
 
+/// `b` moved just inside `view` where it sticks out (each way, when it fits).
+fn shifted_into(b: Bounds, view: Bounds) -> Option<Bounds> {
+    let shift = |lo: f32, hi: f32, vlo: f32, vhi: f32| {
+        if hi - lo > vhi - vlo {
+            None
+        } else if lo < vlo {
+            Some(vlo - lo)
+        } else if hi > vhi {
+            Some(vhi - hi)
+        } else {
+            Some(0.0)
+        }
+    };
+    let dx = shift(b.min.x, b.max.x, view.min.x, view.max.x)?;
+    let dy = shift(b.min.y, b.max.y, view.min.y, view.max.y)?;
+    (dx != 0.0 || dy != 0.0).then_some(Bounds {
+        min: CanvasPoint {
+            x: b.min.x + dx,
+            y: b.min.y + dy,
+        },
+        max: CanvasPoint {
+            x: b.max.x + dx,
+            y: b.max.y + dy,
+        },
+    })
+}
+
 /// One label per link, in link order (`texts`, each with its size, in the same order), off
 /// the `cards` and the `walls` (obstacles only labels avoid: links cross them). A label the
 /// user dropped (`dropped[k]`, its centre) is placed first, where it was dropped, unless that
@@ -162,6 +189,8 @@ pub(super) fn labels(
         placed.insert(Bounds::around(*b, (BEND_ROOM, BEND_ROOM)));
     }
     let on_card = |b: Bounds| card_index.any(grow(b, GAP), |_| true);
+    let view = cards.iter().copied().reduce(Bounds::union).map(framed);
+    let within = |b: Bounds| view.is_some_and(|v| contains(v, b));
     // Never on a card or a wall, even as a last resort.
     let allowed =
         |g: Bounds| !card_index.any(g, |_| true) && !walls.iter().any(|w| w.intersects(g));
@@ -193,11 +222,14 @@ pub(super) fn labels(
             let boxes = || {
                 options.iter().flat_map(|c| {
                     let b = Bounds::around(*c, size);
-                    std::iter::once(b).chain(off_walls(b, walls))
+                    let inward = view.and_then(|v| shifted_into(b, v));
+                    std::iter::once(b).chain(off_walls(b, walls)).chain(inward)
                 })
             };
+            // Inside the cards' extent first, so that a label does not widen what fit frames.
             let bounds = boxes()
-                .find(|b| free(&placed, k, *b))
+                .find(|b| within(*b) && free(&placed, k, *b))
+                .or_else(|| boxes().find(|b| free(&placed, k, *b)))
                 .or_else(|| boxes().find(|b| allowed(*b)))
                 .or_else(|| options.first().map(|c| Bounds::around(*c, size)))
                 .unwrap_or_else(|| Bounds::around(CanvasPoint::default(), size));

@@ -64,6 +64,11 @@ pub(super) fn sides_for(dx: f32, dy: f32, across: f32, down: f32) -> (Side, Side
     }
 }
 
+/// True when the two cards share some of their width: one stands above the other.
+fn above_each_other(a: Bounds, b: Bounds) -> bool {
+    a.min.x < b.max.x && b.min.x < a.max.x
+}
+
 /// The ends on one card side: where the other end lies along the side and (negated) across,
 /// the link, which end.
 type Ends = Vec<(f32, f32, usize, usize)>;
@@ -72,7 +77,8 @@ type Ends = Vec<(f32, f32, usize, usize)>;
 /// one side neither share a point nor cross right at the card. A link with bends (`bends[k]`)
 /// leaves each card towards its nearest bend instead. A link marked `across` without bends
 /// leaves and enters by the left or right sides (a peer's, whose cards stand in a column: top
-/// and bottom ends would meet in the gaps between them).
+/// and bottom ends would meet in the gaps between them), unless one card stands above the
+/// other (a peer placed among the nodes, under the node it serves).
 pub(super) fn ports(
     cards: &[Bounds],
     ends: &[(usize, usize)],
@@ -91,15 +97,19 @@ pub(super) fn ports(
                     side_toward(cards[ib], *last),
                 ),
             ),
-            [] if across.get(k).copied().unwrap_or(false) => (
-                cards[ib].center(),
-                cards[ia].center(),
-                if cards[ib].center().x >= cards[ia].center().x {
-                    (Side::Right, Side::Left)
-                } else {
-                    (Side::Left, Side::Right)
-                },
-            ),
+            [] if across.get(k).copied().unwrap_or(false)
+                && !above_each_other(cards[ia], cards[ib]) =>
+            {
+                (
+                    cards[ib].center(),
+                    cards[ia].center(),
+                    if cards[ib].center().x >= cards[ia].center().x {
+                        (Side::Right, Side::Left)
+                    } else {
+                        (Side::Left, Side::Right)
+                    },
+                )
+            }
             [] => (
                 cards[ib].center(),
                 cards[ia].center(),

@@ -128,6 +128,7 @@ impl PlannerApp {
             crate::ui::trainer_panel::highlight(
                 state,
                 &self.derived,
+                &self.link_shapes.peer_links,
                 &mut self.selection,
                 &mut self.rule_table,
             );

@@ -44,6 +44,7 @@ pub(super) fn node_gestures(
                 selection.nodes.insert(id.clone());
             }
             selection.link = None;
+            selection.peer_link = None;
         } else {
             *selection = Selection::only_node(id.clone());
         }

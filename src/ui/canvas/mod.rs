@@ -18,7 +18,7 @@ use eframe::egui::{self, DragPanButtons, Pos2, Rect, Scene, Sense, Vec2};
 
 pub use crate::ui::Selection;
 pub use crate::ui::theme::{DETAIL_ZOOM, card_title_size};
-pub use links::{LinkShape, LinkShapes, ROUTED_NODES};
+pub use links::{LinkShape, LinkShapes, PeerCard, PeerLink, ROUTED_NODES};
 pub use state::{CanvasState, Gesture};
 
 use crate::catalog::Catalog;
@@ -60,7 +60,11 @@ pub fn canvas_ui(
     let shown_zoom = state.coming_zoom();
     let outer = Rect::from_min_size(ui.cursor().min, ui.available_size());
     state.screen_rect = outer;
-    let content = state.content_rect(view.plan, view.derived.state);
+    // The cards and the "Any" peers' cards (as last laid out): what the lowest zoom, the zone
+    // bands and the minimap measure.
+    let content = state
+        .content_rect(view.plan, view.derived.state)
+        .map(|cards| links.peers.iter().fold(cards, |r, p| r.union(p.rect)));
     let min_zoom = view::min_zoom(content, outer);
     state.min_zoom = min_zoom;
     view::apply_requests(state, outer, min_zoom);
@@ -96,7 +100,7 @@ pub fn canvas_ui(
             ui.ctx().request_repaint();
         }
     }
-    overlay::overlay_ui(ui, view.plan, state, selection, content);
+    overlay::overlay_ui(ui, (view.plan, &links.peers), state, selection, content);
     gestures::background(ui, &response, view, state, selection, commands);
 }
 
@@ -166,7 +170,13 @@ fn contents_ui(
         (view.hide_ports, frame.detail),
     );
     link_ui::links_ui(ui, view, state, links, (selection, commands), frame);
-    peers::peers_ui(ui, view, state, links, frame);
+    peers::peers_ui(
+        ui,
+        view,
+        state,
+        links,
+        (selection.peer_link.as_ref(), frame),
+    );
     ghosts_ui(ui, view, state, links, commands, frame);
     // Off-screen cards are skipped, except those in a gesture: they must see it end.
     let cursor = pointer_over_canvas(ui, state);

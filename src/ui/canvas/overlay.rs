@@ -11,10 +11,10 @@ use crate::ui::minimap::{self, Map};
 use crate::ui::theme;
 
 /// Draw the overlay in a layer of its own just above the canvas's (so the minimap takes the
-/// clicks over it); `content` is the cards' bounding box.
+/// clicks over it); `content` is the bounding box of the cards and the `peers`' cards.
 pub(super) fn overlay_ui(
     ui: &mut egui::Ui,
-    plan: &Plan,
+    (plan, peers): (&Plan, &[super::links::PeerCard]),
     state: &mut CanvasState,
     selection: &mut crate::ui::Selection,
     content: Option<Rect>,
@@ -42,7 +42,7 @@ pub(super) fn overlay_ui(
         rect: minimap::placement(world, outer),
     };
     state.minimap = Some(map);
-    if let Some(target) = minimap::minimap_ui(&mut overlay, plan, map, visible) {
+    if let Some(target) = minimap::minimap_ui(&mut overlay, (plan, peers), map, visible) {
         state.scene_rect = state.scene_rect.translate(target - visible.center());
         ui.ctx().request_repaint();
     }

@@ -226,7 +226,11 @@ pub fn ghost(painter: &Painter, points: &[Pos2], scaling: f32) {
 
 /// The port label box `rect` (placed by [`super::links`]).
 pub fn label(painter: &Painter, rect: Rect, text: &str, highlighted: bool) {
-    let galley = painter.layout_no_wrap(text.to_owned(), FontId::monospace(12.0), Color32::WHITE);
+    let galley = painter.layout_no_wrap(
+        text.to_owned(),
+        FontId::monospace(crate::diagram::layout::LABEL_FONT),
+        Color32::WHITE,
+    );
     let stroke = if highlighted {
         Stroke::new(2.0, theme::SELECTED)
     } else {
@@ -245,7 +249,11 @@ pub fn label(painter: &Painter, rect: Rect, text: &str, highlighted: bool) {
 /// The size of a port label box.
 pub fn label_size(painter: &Painter, text: &str) -> Vec2 {
     painter
-        .layout_no_wrap(text.to_owned(), FontId::monospace(12.0), Color32::WHITE)
+        .layout_no_wrap(
+            text.to_owned(),
+            FontId::monospace(crate::diagram::layout::LABEL_FONT),
+            Color32::WHITE,
+        )
         .size()
         + Vec2::new(12.0, 6.0)
 }

@@ -17,7 +17,7 @@ pub(super) fn peers_ui(
     view: &CanvasView<'_>,
     state: &CanvasState,
     shapes: &LinkShapes,
-    frame: Frame,
+    (selected, frame): (Option<&crate::ui::selection::PeerLinkKey>, Frame),
 ) {
     if !frame.detail {
         return;
@@ -55,12 +55,23 @@ pub(super) fn peers_ui(
                 * state.to_screen.scaling
                 <= theme::LINK_HOVER_DISTANCE
         });
-        let color = if near { theme::SELECTED } else { theme::LINK };
-        paint::link(&painter, &points, link.arrows, color, 2.0);
+        let chosen = selected.is_some_and(|s| (&s.peer, &s.node) == (&shape.key.0, &shape.key.1));
+        let color = if near || chosen {
+            theme::SELECTED
+        } else {
+            theme::LINK
+        };
+        paint::link(
+            &painter,
+            &points,
+            link.arrows,
+            color,
+            if chosen { 3.0 } else { 2.0 },
+        );
         if moved.is_some() {
             continue;
         }
-        paint::label(&painter, shape.label, &shape.text, near);
+        paint::label(&painter, shape.label, &shape.text, near || chosen);
         let response = ui.interact(
             shape.label,
             ui.scope_id()
@@ -81,7 +92,8 @@ pub(super) fn peers_ui(
         if !peer.rect.intersects(frame.visible) {
             continue;
         }
-        card(&painter, view, peer, title, lang);
+        let chosen = selected.is_some_and(|s| s.peer == peer.id);
+        card(&painter, view, peer, (title, chosen), lang);
         let response = ui.interact(
             peer.rect,
             ui.scope_id().with(("peer", &peer.id)),
@@ -102,7 +114,13 @@ pub(super) fn peers_ui(
 }
 
 /// One peer card: rounded, dashed, its tag, title, what it is and its counts.
-fn card(painter: &egui::Painter, view: &CanvasView<'_>, peer: &PeerCard, title: f32, lang: Lang) {
+fn card(
+    painter: &egui::Painter,
+    view: &CanvasView<'_>,
+    peer: &PeerCard,
+    (title, chosen): (f32, bool),
+    lang: Lang,
+) {
     let rect = peer.rect;
     painter.rect_filled(rect, CornerRadius::same(3), theme::PEER_FILL);
     let corners = [
@@ -112,12 +130,13 @@ fn card(painter: &egui::Painter, view: &CanvasView<'_>, peer: &PeerCard, title: 
         rect.left_bottom(),
         rect.left_top(),
     ];
-    painter.add(Shape::dashed_line(
-        &corners,
-        Stroke::new(1.5, theme::PEER_BORDER),
-        6.0,
-        4.0,
-    ));
+    // The trainer's hop to this peer: its border as a selected card's.
+    let border = if chosen {
+        Stroke::new(3.0, theme::SELECTED)
+    } else {
+        Stroke::new(1.5, theme::PEER_BORDER)
+    };
+    painter.add(Shape::dashed_line(&corners, border, 6.0, 4.0));
     let (accent, tag) = style::peer_style(&peer.peer);
     let [r, g, b] = accent;
     let beside = super::paint::tag_icon(painter, rect, (tag, Color32::from_rgb(r, g, b)), 11);

@@ -243,9 +243,7 @@ impl RuleTable {
         {
             return false;
         }
-        if let Some(key) = &selection.link
-            && rule.link() != Some((&key.0, &key.1))
-        {
+        if !selection.keeps_link_rule(rule) {
             return false;
         }
         if !selection.nodes.is_empty()

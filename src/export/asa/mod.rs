@@ -214,8 +214,39 @@ fn section(report: &Report<'_>, layout: Layout, fw: &FirewallView<'_>, o: &mut O
             acl.add(rule.transport, s, d, rule);
         }
     }
-    let mut lines = String::new();
+    let lines = acl_lines(&acls, o, &mut used);
+    let mut text = format!(
+        "!\n! Firewall {} ({}): interfaces {}\n",
+        fw.id.as_str(),
+        ascii_comment(fw.name, 64),
+        (fw.interfaces.iter())
+            .map(|(z, n)| format!("{} ({})", nameif(n), z.as_str()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    text += &nat::objects(report.plan, layout, fw, o);
+    for name in &used {
+        text += o.definition(name);
+    }
+    text += &lines;
     for acl in &acls {
+        if acl.entries.iter().any(|e| matches!(e, Entry::Ace(_))) {
+            writeln!(
+                text,
+                "access-group {} in interface {}",
+                acl.name, acl.nameif
+            )
+            .ok();
+        }
+    }
+    text
+}
+
+/// The ACLs' lines: remarks and ACEs, rules that cannot be written as `!` comments. Service
+/// groups are named here, as the ACEs need them (`used` gets them).
+fn acl_lines(acls: &[Acl], o: &mut Objects, used: &mut Vec<String>) -> String {
+    let mut lines = String::new();
+    for acl in acls {
         for entry in &acl.entries {
             match entry {
                 Entry::Note(note) => writeln!(lines, "! {note}").ok(),
@@ -247,31 +278,7 @@ fn section(report: &Report<'_>, layout: Layout, fw: &FirewallView<'_>, o: &mut O
             };
         }
     }
-    let mut text = format!(
-        "!\n! Firewall {} ({}): interfaces {}\n",
-        fw.id.as_str(),
-        ascii_comment(fw.name, 64),
-        (fw.interfaces.iter())
-            .map(|(z, n)| format!("{} ({})", nameif(n), z.as_str()))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    text += &nat::objects(report.plan, layout, fw, o);
-    for name in &used {
-        text += o.definition(name);
-    }
-    text += &lines;
-    for acl in &acls {
-        if acl.entries.iter().any(|e| matches!(e, Entry::Ace(_))) {
-            writeln!(
-                text,
-                "access-group {} in interface {}",
-                acl.name, acl.nameif
-            )
-            .ok();
-        }
-    }
-    text
+    lines
 }
 
 /// `LYNC-EXTERNAL-INTERNET-IN`: the firewall's id and the zone its interface faces.

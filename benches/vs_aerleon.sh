@@ -149,7 +149,7 @@ else
 fi
 
 if [[ $SELF_TEST == 1 ]]; then
-	# 1: Aerleon's policy without the term of one rule (the middle one).
+	# 1: Aerleon's policy without the term of one rule that crosses a firewall (about the middle one).
 	"$PYTHON" "$COMPARE" inputs "$WORK/plan.json" "$WORK/self-aerleon" --format "$FORMAT" \
 		--drop-term "$((N / 2))" | sed 's/^/vs_aerleon: self-test: /' >&2
 	mkdir "$WORK/self-aer"

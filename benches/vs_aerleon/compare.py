@@ -21,8 +21,14 @@ merges, collapses or orders its rules and addresses. Port ranges are compared as
 tool merges the ranges of different rules; if one did, the check would report a difference, never
 hide one). Things that are not flows are left out on purpose: comments, remarks, counters,
 logging, `ct state new` on an accept (Aerleon's) and the `ct state established,related accept`
-of a base chain (Aerleon's; ours leaves base chains to the admin). Any other syntax is an error,
-so an output the parser does not understand cannot pass as equal.
+of a base chain (Aerleon's; ours leaves base chains to the admin), ASA `access-group` bindings
+and NAT objects. Any other syntax is an error, so an output the parser does not understand
+cannot pass as equal.
+
+Our ASA export has one ACL per firewall and interface the traffic enters (a rule between the
+Internet and the internal network in both back-to-back firewalls) and leaves the rules within
+one zone to host firewalls; Aerleon's has one filter per boundary of our JSON. So comparisons
+with an ASA side are made on the flows of all network firewalls together, host rules left out.
 """
 
 import argparse
@@ -386,19 +392,39 @@ def flows_from_asa(path, label):
     with open(path, encoding="utf-8") as f:
         lines = f.read().splitlines()
     groups, group = {}, None  # object-group network NAME -> intervals
+    services, service = {}, None  # object-group service NAME PROTO -> (proto, [(lo, hi)])
+    nat = False  # inside an `object network` (NAT: not a flow)
     for raw in lines:
         line = raw.strip()
         if not line or line.startswith("!") or line.startswith("clear configure access-list"):
             continue
         toks = line.split()
         if toks[:2] == ["object-group", "network"] and len(toks) == 3:
-            group = groups.setdefault(toks[2], [])
+            group, service, nat = groups.setdefault(toks[2], []), None, False
             continue
         if toks[0] == "network-object" and group is not None:
             ivs, _, _ = asa_address(toks, 1, groups)
             group.extend(ivs)
             continue
-        group = None
+        if toks[:2] == ["object-group", "service"] and len(toks) == 4:
+            service, group, nat = services.setdefault(toks[2], (toks[3], [])), None, False
+            continue
+        if toks[0] == "port-object" and service is not None:
+            if toks[1:2] == ["eq"] and len(toks) == 3:
+                service[1].append((asa_port(toks[2]),) * 2)
+            elif toks[1:2] == ["range"] and len(toks) == 4:
+                service[1].append((asa_port(toks[2]), asa_port(toks[3])))
+            else:
+                raise ParseError(f"{path}: unsupported port-object: {line}")
+            continue
+        if toks[:2] == ["object", "network"] and len(toks) == 3:
+            group, service, nat = None, None, True
+            continue
+        if nat and toks[0] in ("host", "nat"):
+            continue
+        group, service, nat = None, None, False
+        if toks[0] == "access-group":
+            continue
         if toks[0] != "access-list" or len(toks) < 3:
             raise ParseError(f"{path}: unexpected line: {line}")
         if toks[2] == "remark":
@@ -414,7 +440,13 @@ def flows_from_asa(path, label):
             raise ParseError(f"{path}: source ports not modelled: {line}")
         dst, dfam, i = asa_address(toks, i, groups)
         rest = toks[i:]
-        if rest[:1] == ["eq"] and len(rest) >= 2:
+        port_list = None
+        if rest[:1] == ["object-group"] and len(rest) >= 2 and rest[1] in services:
+            if services[rest[1]][0] != proto:
+                raise ParseError(f"{path}: service group of another protocol: {line}")
+            port_list, rest = services[rest[1]][1], rest[2:]
+            ports = None
+        elif rest[:1] == ["eq"] and len(rest) >= 2:
             ports, rest = (asa_port(rest[1]),) * 2, rest[2:]
         elif rest[:1] == ["range"] and len(rest) >= 3:
             ports, rest = (asa_port(rest[1]), asa_port(rest[2])), rest[3:]
@@ -427,8 +459,19 @@ def flows_from_asa(path, label):
         if [t for t in rest if t not in ("log", "disable")]:
             raise ParseError(f"{path}: unsupported trailing options: {line}")
         fams = tuple(sorted(set(sfam) & set(dfam)))
-        flows.add(fw, proto, ports, src, dst, fams)
+        for each in port_list if port_list is not None else [ports]:
+            flows.add(fw, proto, each, src, dst, fams)
     return flows
+
+
+def network_firewalls(flows):
+    """The flows of every network firewall as one, host rules left out (see the top)."""
+    out = Flows(flows.label)
+    out.units = flows.units
+    for (fw, fam, proto, lo, hi), rects in flows.groups.items():
+        if fw != "host":
+            out.groups[("firewalls", fam, proto, lo, hi)].extend(rects)
+    return out
 
 
 # --------------------------------------------------------------------------- compare
@@ -523,7 +566,10 @@ def cmd_check(args):
         pairs.insert(0, ("plan (JSON export)", "ours nftables"))
     failed = False
     for x, y in pairs:
-        diff = compare(by[x], by[y])
+        a, b = by[x], by[y]
+        if "asa" in x or "asa" in y:
+            a, b = network_firewalls(a), network_firewalls(b)
+        diff = compare(a, b)
         if diff:
             failed = True
             print(f"check: MISMATCH {x} vs {y}:")
@@ -559,8 +605,11 @@ def cmd_inputs(args):
         return nets[key]
 
     dropped = None
+    # The Nth rule that crosses a network firewall: the ASA export holds no host rules.
+    crossing = [r["id"] for r in rules if r["firewall"] != "host"]
+    drop = crossing[args.drop_term % len(crossing)] if args.drop_term is not None and crossing else None
     for n, r in enumerate(rules):
-        if args.drop_term is not None and n == args.drop_term:
+        if r["id"] == drop:
             dropped = r["id"]
             continue
         for a in r["source"]["addresses"] + r["destination"]["addresses"]:
@@ -671,7 +720,7 @@ def main():
     s.add_argument("json")
     s.add_argument("out")
     s.add_argument("--format", choices=("yaml", "pol"), default="yaml")
-    s.add_argument("--drop-term", type=int, help="leave out the term of this rule (self-test)")
+    s.add_argument("--drop-term", type=int, help="leave out the term of the Nth rule that crosses a firewall (self-test)")
     s.set_defaults(func=cmd_inputs)
     s = sub.add_parser("check")
     s.add_argument("--json", help="our JSON export: also check ours nftables against the plan")

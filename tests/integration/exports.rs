@@ -39,7 +39,7 @@ fn all_plans() -> Vec<(String, Plan)> {
 }
 
 /// The seed plan with 500 networks on its internal clients (iptables-restore refused 64).
-fn large_node_plan() -> Plan {
+pub fn large_node_plan() -> Plan {
     let mut plan = example("director-pool-dns-hlb.ron");
     let clients = plan
         .nodes
@@ -160,7 +160,7 @@ const HOSTILE: [&str; 6] = [
 ];
 
 /// The seed plan with every node label, FQDN, member name and the plan name made hostile.
-fn hostile_plan() -> Plan {
+pub fn hostile_plan() -> Plan {
     let mut plan = example("director-pool-dns-hlb.ron");
     plan.name = HOSTILE.join(" ");
     for (i, node) in plan.nodes_mut().enumerate() {
@@ -386,7 +386,7 @@ fn hostile_labels_never_reach_config_formats() {
         }
         for line in text.lines() {
             let ok = match format {
-                Format::Asa => line.starts_with("access-list ") || line.starts_with('!'),
+                Format::Asa => crate::asa::is_asa_line(line),
                 Format::Iptables => line.starts_with(['-', '#', ':', '*']) || line == "COMMIT",
                 _ => true,
             };
@@ -621,10 +621,7 @@ fn check_hostile_export(
         Format::Drawio => crate::drawio::check_hostile(n, hostile, text),
         Format::Asa => {
             for line in text.lines() {
-                assert!(
-                    line.starts_with("access-list ") || line.starts_with('!'),
-                    "corpus {n}: {line:.80}"
-                );
+                assert!(crate::asa::is_asa_line(line), "corpus {n}: {line:.80}");
                 assert!(
                     line.len() <= 200,
                     "corpus {n}: an ASA line grew with user text"

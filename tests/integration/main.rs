@@ -32,6 +32,8 @@ mod rules;
 mod findings;
 // Golden files per format, real consumers (nft, iptables-restore, Python csv), hostile labels.
 mod exports;
+// The ASA export: object groups, one ACL per entered interface, NAT; ciscoconfparse2 reads it.
+mod asa;
 // The draw.io export read back: its cell graph is the laid-out diagram; user text stays text.
 mod drawio;
 // Firewall exports as operators use them: mixed families, large nodes, reloads in network

@@ -30,7 +30,7 @@ Lync Port Planner: firewall rules for Lync Server 2013, derived from a plan.
 Usage:
   lync-port-planner [PLAN.ron]                      open the GUI (default: the built-in example plan)
   lync-port-planner export PLAN.ron --format F [--output FILE] [--firewall FW | --nodes ID,ID]
-        F: csv | markdown | html | json | powershell | nftables | iptables | asa | drawio
+        F: csv | markdown | html | json | powershell | nftables | iptables | ip6tables | asa | drawio
         FW: a firewall of the plan by id (external, internal; three_legged) or name, or host
             (the rules crossing that firewall, inbound and outbound)
         --nodes: only the rules with an end on these node ids

@@ -202,7 +202,7 @@ fn header(out: &mut String, report: &Report<'_>) {
     .ok();
     out.push_str(
         "# Addresses are named sets per node and endpoint (lpp_<node>_<endpoint>_v4 or _v6);\n\
-         # the plan's rule ids are the comment lines above each rule.\n\
+         # the rule ids of the plan are the comment lines above each rule.\n\
          # Nothing is filtered until a base chain in this table jumps to a chain, for example:\n",
     );
     writeln!(

@@ -19,14 +19,14 @@ use crate::support::{catalog, derive, example, example_paths, export, require_to
 /// IPv4, so rules to them stay IPv4 only.
 pub fn dual_stack(plan: &Plan) -> Plan {
     let mut plan = plan.clone();
-    let mut n = 0;
+    let mut count = 0;
     for node in plan.nodes_mut() {
         let v6 = |net: &IpNet| -> IpNet {
             let std::net::IpAddr::V4(addr) = net.addr else {
                 unreachable!("only IPv4 members are twinned")
             };
-            let [a, b, c, d] = addr.octets();
-            format!("2001:db8::{a}:{b}:{c}:{d}").parse().unwrap()
+            let octets = addr.octets().map(|o| o.to_string()).join(":");
+            format!("2001:db8::{octets}").parse().unwrap()
         };
         let twins: Vec<Member> = node
             .members
@@ -46,8 +46,8 @@ pub fn dual_stack(plan: &Plan) -> Plan {
         let networks: Vec<IpNet> = (node.networks.iter())
             .filter(|net| net.is_ipv4())
             .map(|_| {
-                n += 1;
-                format!("2001:db8:{n:x}::/48").parse().unwrap()
+                count += 1;
+                format!("2001:db8:{count:x}::/48").parse().unwrap()
             })
             .collect();
         node.networks.extend(networks);
@@ -164,7 +164,7 @@ fn nft_rules(text: &str) -> Vec<(String, Vec<String>, String)> {
     for line in text.lines() {
         let trimmed = line.trim();
         if let Some(name) = line.strip_prefix("\tchain ") {
-            chain = name.trim_end_matches(" {").to_owned();
+            name.trim_end_matches(" {").clone_into(&mut chain);
         } else if let Some(note) = line.strip_prefix("\t\t# ") {
             // `# ID: tcp 443`; placeholders (`# UNRESOLVED ID: ...`) have a space before the colon.
             match note.split_once(": ") {

@@ -21,7 +21,8 @@ merges, collapses or orders its rules and addresses. Port ranges are compared as
 tool merges the ranges of different rules; if one did, the check would report a difference, never
 hide one). Things that are not flows are left out on purpose: comments, remarks, counters,
 logging, `ct state new` on an accept (Aerleon's) and the `ct state established,related accept`
-of a base chain (Aerleon's; ours leaves base chains to the admin). Any other syntax is an error,
+of a base chain (Aerleon's; ours leaves base chains to the admin). Named address sets (ours:
+`ip saddr @lpp_fe_server_v4`) are read from their `set` blocks. Any other syntax is an error,
 so an output the parser does not understand cannot pass as equal.
 """
 

@@ -281,3 +281,49 @@ fn end_name(end: &RuleEnd) -> String {
         .as_ref()
         .map_or_else(|| "any".to_owned(), |n| n.as_str().to_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Addresses;
+
+    fn end(node: &str, endpoint: &str) -> RuleEnd {
+        RuleEnd {
+            node: Some(node.into()),
+            label: "x".into(),
+            role: "front_end".into(),
+            endpoint: endpoint.into(),
+            zone: crate::topology::Zone::Internal,
+            addresses: Addresses::Any,
+            is_host: true,
+            missing: Vec::new(),
+        }
+    }
+
+    fn nets(list: &[&str]) -> Vec<IpNet> {
+        list.iter().map(|s| s.parse().unwrap()).collect()
+    }
+
+    /// A set per node end and family; the same end with other networks gets a set of its own
+    /// (`_2`), never a set that would widen or narrow another rule.
+    #[test]
+    fn sets_are_named_per_end_and_family_and_never_shared_by_different_networks() {
+        let mut sets = Sets::default();
+        let fe = end("fe-1", "server");
+        let a = nets(&["10.0.0.1", "10.0.0.2"]);
+        let b = nets(&["10.0.0.1"]);
+        assert_eq!(sets.name(&fe, true, &a), "lpp_fe-1_server_v4");
+        assert_eq!(sets.name(&fe, true, &a), "lpp_fe-1_server_v4");
+        assert_eq!(sets.name(&fe, true, &b), "lpp_fe-1_server_v4_2");
+        assert_eq!(
+            sets.name(&fe, false, &nets(&["2001:db8::1"])),
+            "lpp_fe-1_server_v6"
+        );
+        assert_eq!(
+            sets.name(&end("fe", "hlb_vip"), true, &b),
+            "lpp_fe_hlb_vip_v4"
+        );
+        assert_eq!(sets.order.len(), 4);
+        assert_eq!(sets.by_name["lpp_fe-1_server_v4_2"].1, b);
+    }
+}

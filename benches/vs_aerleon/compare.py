@@ -22,8 +22,9 @@ tool merges the ranges of different rules; if one did, the check would report a 
 hide one). Things that are not flows are left out on purpose: comments, remarks, counters,
 logging, `ct state new` on an accept (Aerleon's) and the `ct state established,related accept`
 of a base chain (Aerleon's; ours leaves base chains to the admin), ASA `access-group` bindings
-and NAT objects. Any other syntax is an error, so an output the parser does not understand
-cannot pass as equal.
+and NAT objects. Named address sets (ours: `ip saddr @lpp_fe_server_v4`) are read from their
+`set` blocks. Any other syntax is an error, so an output the parser does not understand cannot
+pass as equal.
 
 Our ASA export has one ACL per firewall and interface the traffic enters (a rule between the
 Internet and the internal network in both back-to-back firewalls) and leaves the rules within
@@ -225,7 +226,7 @@ def fams_match(rule, fams, line):
         raise ParseError(f"rule matches no address family: {line}")
 
 
-def parse_nft_rule(line, table_family):
+def parse_nft_rule(line, table_family, sets):
     """-> dict(kind=accept|jump|skip, ...)."""
     toks = NFT_TOKEN.findall(line)
     rule = {"src": None, "dst": None, "proto": None, "ports": None, "fams": None}
@@ -236,7 +237,13 @@ def parse_nft_rule(line, table_family):
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if t in ("ip", "ip6") and nxt in ("saddr", "daddr"):
             fam = 4 if t == "ip" else 6
-            addrs = [interval(a) for a in nft_value(toks[i + 2])]
+            tok = toks[i + 2]
+            if tok.startswith("@"):
+                if tok[1:] not in sets:
+                    raise ParseError(f"undefined set {tok}: {line}")
+                addrs = sets[tok[1:]]
+            else:
+                addrs = [interval(a) for a in nft_value(tok)]
             if any(f != fam for f, _, _ in addrs):
                 raise ParseError(f"{t} {nxt} with a wrong-family address: {line}")
             rule["src" if nxt == "saddr" else "dst"] = addrs
@@ -282,7 +289,9 @@ def parse_nft_rule(line, table_family):
 
 def flows_from_nft(path, label):
     chains = {}  # (table, chain) -> dict
+    sets = defaultdict(dict)  # table -> set name -> intervals (ours: named address sets)
     depth, table, chain = 0, None, None
+    set_name, set_text = None, ""
     with open(path, encoding="utf-8") as f:
         lines = f.read().splitlines()
     for raw in lines:
@@ -299,12 +308,32 @@ def flows_from_nft(path, label):
                 pass
             elif re.fullmatch(r"(add|flush|delete) chain (ip|ip6|inet) \S+ \S+", line):
                 pass  # ours declares its chains and flushes or deletes them (a safe reload)
+            elif re.fullmatch(r"add set (ip|ip6|inet) \S+ \S+ \{ type ipv[46]_addr; flags interval; \}", line):
+                pass  # and its sets, which it flushes and fills again in the table
+            elif re.fullmatch(r"flush set (ip|ip6|inet) \S+ \S+", line):
+                pass
             else:
                 raise ParseError(f"{path}: unexpected line outside a table: {line}")
             continue
+        if depth == 3:  # inside a set: its elements, then "}"
+            if line == "}":
+                m = re.fullmatch(r"type ipv([46])_addr; flags interval; elements = \{([^}]*)\}", set_text.strip())
+                if not m:
+                    raise ParseError(f"{path}: unsupported set {set_name}: {set_text}")
+                addrs = [interval(a.strip()) for a in m.group(2).split(",") if a.strip()]
+                if any(f != int(m.group(1)) for f, _, _ in addrs):
+                    raise ParseError(f"{path}: set {set_name} with a wrong-family address")
+                sets[table][set_name] = addrs
+                depth = 1
+            else:
+                set_text += " " + line
+            continue
         if depth == 1:
             m = re.fullmatch(r"chain (\S+) \{", line)
-            if m:
+            s = re.fullmatch(r"set (\S+) \{", line)
+            if s:
+                set_name, set_text, depth = s.group(1), "", 3
+            elif m:
                 chain = {"table": table, "name": m.group(1), "base": False, "comment": None, "rules": []}
                 chains[(table, m.group(1))] = chain
                 depth = 2
@@ -321,7 +350,7 @@ def flows_from_nft(path, label):
         elif re.fullmatch(r'comment "[^"]*"', line):
             chain["comment"] = line[len('comment "'):-1]
         else:
-            chain["rules"].append(parse_nft_rule(line, table[0]))
+            chain["rules"].append(parse_nft_rule(line, table[0], sets[table]))
     if depth != 0:
         raise ParseError(f"{path}: unbalanced braces")
 

@@ -56,8 +56,10 @@ pub enum Format {
     Powershell,
     /// An nftables ruleset file (`nft -f`).
     Nftables,
-    /// An `iptables-restore` file.
+    /// An `iptables-restore` file (IPv4).
     Iptables,
+    /// An `ip6tables-restore` file (IPv6).
+    Ip6tables,
     /// Cisco ASA extended access-list lines.
     Asa,
     /// The diagram as a diagrams.net (draw.io) file.
@@ -73,7 +75,7 @@ impl Format {
     }
 
     /// Every format, in menu order.
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::Csv,
         Self::Markdown,
         Self::Html,
@@ -81,6 +83,7 @@ impl Format {
         Self::Powershell,
         Self::Nftables,
         Self::Iptables,
+        Self::Ip6tables,
         Self::Asa,
         Self::Drawio,
     ];
@@ -95,6 +98,7 @@ impl Format {
             Self::Powershell => "powershell",
             Self::Nftables => "nftables",
             Self::Iptables => "iptables",
+            Self::Ip6tables => "ip6tables",
             Self::Asa => "asa",
             Self::Drawio => "drawio",
         }
@@ -110,6 +114,7 @@ impl Format {
             Self::Powershell => "ps1",
             Self::Nftables => "nft",
             Self::Iptables => "rules",
+            Self::Ip6tables => "v6.rules",
             Self::Asa => "asa.txt",
             Self::Drawio => "drawio",
         }
@@ -133,7 +138,7 @@ pub enum ExportError {
 /// An unknown format name.
 #[derive(Debug, thiserror::Error)]
 #[error(
-    "unknown export format `{name}` (expected one of: csv, markdown, html, json, powershell, nftables, iptables, asa, drawio)"
+    "unknown export format `{name}` (expected one of: csv, markdown, html, json, powershell, nftables, iptables, ip6tables, asa, drawio)"
 )]
 pub struct UnknownFormat {
     /// What was given.
@@ -159,7 +164,8 @@ pub fn render(format: Format, report: &Report<'_>) -> Result<String, ExportError
         Format::Json => json::render(report)?,
         Format::Powershell => powershell::render(report),
         Format::Nftables => nftables::render(report),
-        Format::Iptables => iptables::render(report),
+        Format::Iptables => iptables::render(report, true),
+        Format::Ip6tables => iptables::render(report, false),
         Format::Asa => asa::render(report),
         Format::Drawio => drawio::render(report),
     })

@@ -56,6 +56,7 @@ fn format_name(format: Format) -> &'static str {
         Format::Powershell => "PowerShell",
         Format::Nftables => "nftables",
         Format::Iptables => "iptables",
+        Format::Ip6tables => "ip6tables",
         Format::Asa => "Cisco ASA",
         Format::Drawio => "draw.io diagram",
     }
@@ -227,6 +228,7 @@ pub fn export_menu_ui(
                 Format::Powershell,
                 Format::Nftables,
                 Format::Iptables,
+                Format::Ip6tables,
                 Format::Asa,
             ] {
                 if ui.button(format_name(format)).clicked() {

@@ -378,7 +378,12 @@ fn hostile_labels_cannot_escape_powershell_literals() {
 #[test]
 fn hostile_labels_never_reach_config_formats() {
     let plan = hostile_plan();
-    for format in [Format::Nftables, Format::Iptables, Format::Asa] {
+    for format in [
+        Format::Nftables,
+        Format::Iptables,
+        Format::Ip6tables,
+        Format::Asa,
+    ] {
         let text = export(&plan, format);
         // Words may survive inside sanitised comments; characters that could form code may not.
         for bad in ["<script", "$(", "`", "\u{202E}", "'", "\u{2019}"] {
@@ -387,7 +392,9 @@ fn hostile_labels_never_reach_config_formats() {
         for line in text.lines() {
             let ok = match format {
                 Format::Asa => crate::asa::is_asa_line(line),
-                Format::Iptables => line.starts_with(['-', '#', ':', '*']) || line == "COMMIT",
+                Format::Iptables | Format::Ip6tables => {
+                    line.starts_with(['-', '#', ':', '*']) || line == "COMMIT"
+                }
                 _ => true,
             };
             assert!(ok, "{format}: unexpected line {line}");
@@ -412,7 +419,10 @@ fn unresolved_rules_are_visible_placeholders_in_every_format() {
             );
         }
         // Never a silently wrong rule: the VIP rules must not appear with an address in configs.
-        if matches!(format, Format::Nftables | Format::Iptables) {
+        if matches!(
+            format,
+            Format::Nftables | Format::Iptables | Format::Ip6tables
+        ) {
             assert!(
                 !text
                     .lines()
@@ -486,7 +496,10 @@ fn plan_with(hostile: &str) -> Plan {
 
 #[test]
 fn hostile_corpus_is_inert_in_every_format() {
-    let tools = require_tool("nft") && require_tool("iptables-restore") && require_tool("python3");
+    let tools = require_tool("nft")
+        && require_tool("iptables-restore")
+        && require_tool("ip6tables-restore")
+        && require_tool("python3");
     let mut checks = 0;
     for (n, hostile) in corpus().iter().enumerate() {
         let plan = plan_with(hostile);
@@ -605,16 +618,16 @@ fn check_hostile_export(
                 String::from_utf8_lossy(&out.stderr)
             );
         }
-        Format::Iptables if tools => {
-            let path = write_temp("rules.v4", text.as_bytes());
-            let out = Command::new("iptables-restore")
+        Format::Iptables | Format::Ip6tables if tools => {
+            let path = write_temp("rules", text.as_bytes());
+            let out = Command::new(format!("{format}-restore"))
                 .arg("--test")
                 .arg(&path)
                 .output()
                 .unwrap();
             assert!(
                 out.status.success(),
-                "corpus {n}: iptables-restore: {}",
+                "corpus {n}: {format}-restore: {}",
                 String::from_utf8_lossy(&out.stderr)
             );
         }
@@ -630,7 +643,10 @@ fn check_hostile_export(
         }
         _ => {}
     }
-    if matches!(format, Format::Nftables | Format::Iptables | Format::Asa) {
+    if matches!(
+        format,
+        Format::Nftables | Format::Iptables | Format::Ip6tables | Format::Asa
+    ) {
         // Only sanitised ASCII of user text reaches config files.
         assert!(
             !text.contains(['\'', '`', '$', '\u{202E}', '\u{2066}', '\0', '\r']),

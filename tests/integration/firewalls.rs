@@ -7,7 +7,7 @@ use std::process::{Child, Command, Stdio};
 use lync_port_planner::export::Format;
 use lync_port_planner::findings::Severity;
 use lync_port_planner::net::{IpNet, PortRange, Transport};
-use lync_port_planner::plan::{CustomRule, NodeId, Plan};
+use lync_port_planner::plan::{CustomRule, Member, NodeId, Plan};
 
 use crate::support::{cli, derive, example, export, require_tool, temp_dir, write_temp};
 
@@ -26,9 +26,10 @@ fn clients_with_networks(n: usize) -> Plan {
 }
 
 /// The config formats, which write rules a device runs.
-const CONFIGS: [Format; 4] = [
+const CONFIGS: [Format; 5] = [
     Format::Nftables,
     Format::Iptables,
+    Format::Ip6tables,
     Format::Asa,
     Format::Powershell,
 ];
@@ -117,8 +118,16 @@ fn dual_stack_rules_are_not_mixed_family() {
     );
     let nft = export(&plan, Format::Nftables);
     assert!(nft.contains(
-        "ip saddr 10.20.100.0/23 ip daddr 10.20.30.11 tcp dport 443 accept comment \"clients-fe-https-443:clients>fe\""
+        "\t\t# clients-fe-https-443:clients>fe: tcp 443\n\t\t# clients-fe-sip-5061:clients>fe: tcp 5061\n"
     ));
+    assert!(nft.contains("elements = { 10.20.100.0/23 }"), "{nft}");
+    assert!(nft.contains(
+        "ip saddr @lpp_clients_clients_v4 ip daddr @lpp_fe_server_v4 tcp dport { 80, 443, 5061"
+    ));
+    assert!(
+        !nft.contains("ip6 saddr @lpp_clients"),
+        "no IPv6 server: no IPv6 rule"
+    );
     assert!(!nft.contains("MIXED_FAMILY"));
 }
 
@@ -142,18 +151,21 @@ fn consumers_accept(plan: &Plan, name: &str) {
             String::from_utf8_lossy(&out.stderr)
         );
     }
-    if require_tool("iptables-restore") {
-        let path = write_temp("rules.v4", export(plan, Format::Iptables).as_bytes());
-        let out = Command::new("iptables-restore")
-            .arg("--test")
-            .arg(&path)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{name}: iptables-restore --test: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+    for format in [Format::Iptables, Format::Ip6tables] {
+        let tool = format!("{format}-restore");
+        if require_tool(&tool) {
+            let path = write_temp("rules", export(plan, format).as_bytes());
+            let out = Command::new(&tool)
+                .arg("--test")
+                .arg(&path)
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{name}: {tool} --test: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
     }
 }
 
@@ -301,9 +313,9 @@ fn exports_grow_linearly_with_a_nodes_networks() {
     });
 }
 
-/// Two network namespaces joined by a veth pair: a client at 10.20.100.5 (in the plan's client
-/// network 10.20.100.0/23) and the Front End server 10.20.30.11 behind its host firewall.
-/// Removed on drop.
+/// Two network namespaces joined by a veth pair: a client at 10.20.100.5 and 2001:db8:100::5
+/// (in the plan's client networks 10.20.100.0/23 and 2001:db8:100::/48) and the Front End
+/// server 10.20.30.11 and 2001:db8:30::11 behind its host firewall. Removed on drop.
 struct Lab {
     client: String,
     server: String,
@@ -314,15 +326,19 @@ struct Lab {
 /// the changed plan allows, 7777 neither.
 const PORTS: [u16; 4] = [443, 8080, 9999, 7777];
 
+/// The server's addresses, one per family.
+const SERVER: [&str; 2] = ["10.20.30.11", "2001:db8:30::11"];
+
 const LISTEN: &str = r"
 import select, socket, sys
 socks = []
-for p in map(int, sys.argv[1:]):
-    s = socket.socket()
-    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    s.bind(('10.20.30.11', p))
-    s.listen(64)
-    socks.append(s)
+for addr in sys.argv[1].split(','):
+    for p in map(int, sys.argv[2:]):
+        s = socket.socket(socket.AF_INET6 if ':' in addr else socket.AF_INET)
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        s.bind((addr, p))
+        s.listen(64)
+        socks.append(s)
 print('ready', flush=True)
 while True:
     for s in select.select(socks, [], [])[0]:
@@ -332,11 +348,12 @@ while True:
 const PROBE: &str = r"
 import socket, sys
 out = []
-for p in map(int, sys.argv[1:]):
-    s = socket.socket()
+addr = sys.argv[1]
+for p in map(int, sys.argv[2:]):
+    s = socket.socket(socket.AF_INET6 if ':' in addr else socket.AF_INET)
     s.settimeout(1.0)
     try:
-        s.connect(('10.20.30.11', p))
+        s.connect((addr, p))
         out.append(f'{p}:open')
     except socket.timeout:
         out.append(f'{p}:dropped')
@@ -374,11 +391,13 @@ impl Lab {
         ]);
         run(&["ip", "link", "set", &vc, "netns", &lab.client]);
         run(&["ip", "link", "set", &vs, "netns", &lab.server]);
-        for (ns, dev, addr) in [
-            (&lab.client, &vc, "10.20.100.5/16"),
-            (&lab.server, &vs, "10.20.30.11/16"),
+        for (ns, dev, v4, v6) in [
+            (&lab.client, &vc, "10.20.100.5/16", "2001:db8:100::5/32"),
+            (&lab.server, &vs, "10.20.30.11/16", "2001:db8:30::11/32"),
         ] {
-            in_ns(ns, &["ip", "addr", "add", addr, "dev", dev]);
+            in_ns(ns, &["ip", "addr", "add", v4, "dev", dev]);
+            // No duplicate address detection: the address is usable at once.
+            in_ns(ns, &["ip", "addr", "add", v6, "dev", dev, "nodad"]);
             in_ns(ns, &["ip", "link", "set", dev, "up"]);
             in_ns(ns, &["ip", "link", "set", "lo", "up"]);
         }
@@ -398,6 +417,7 @@ impl Lab {
     fn listen(&mut self) {
         let mut child = Command::new("ip")
             .args(["netns", "exec", &self.server, "python3", "-c", LISTEN])
+            .arg(SERVER.join(","))
             .args(PORTS.map(|p| p.to_string()))
             .stdout(Stdio::piped())
             .spawn()
@@ -412,12 +432,15 @@ impl Lab {
         self.listener = Some(child);
     }
 
-    /// Which ports the client reaches: `443:open 7777:dropped ...`.
-    fn probe(&self) -> String {
-        let mut args = vec!["python3", "-c", PROBE];
-        let ports = PORTS.map(|p| p.to_string());
-        args.extend(ports.iter().map(String::as_str));
-        in_ns(&self.client, &args).trim().to_owned()
+    /// Which ports the client reaches over IPv4, then over IPv6:
+    /// `["443:open 7777:dropped ...", "443:open ..."]`.
+    fn probe(&self) -> [String; 2] {
+        SERVER.map(|addr| {
+            let mut args = vec!["python3", "-c", PROBE, addr];
+            let ports = PORTS.map(|p| p.to_string());
+            args.extend(ports.iter().map(String::as_str));
+            in_ns(&self.client, &args).trim().to_owned()
+        })
     }
 }
 
@@ -452,10 +475,19 @@ fn run(args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-/// The plan of the traffic tests, and the changed plan: the clients gain 9999/tcp to the Front
-/// End (a custom rule) and lose 8080 (switched off).
+/// The plan of the traffic tests, dual-stack between the clients and the Front End (a second
+/// member with the server's IPv6 address), and the changed plan: the clients gain 9999/tcp to
+/// the Front End (a custom rule) and lose 8080 (switched off).
 fn lab_plans() -> (Plan, Plan) {
-    let plan = example("single-director.ron");
+    let mut plan = example("single-director.ron");
+    (plan.node_mut(&NodeId::from("clients")).unwrap().networks)
+        .push("2001:db8:100::/48".parse().unwrap());
+    let fe = plan.node_mut(&NodeId::from("fe")).unwrap();
+    fe.members.push(Member {
+        name: "se01-v6".into(),
+        addresses: [("server".into(), SERVER[1].parse().unwrap())].into(),
+        nat: std::collections::BTreeMap::new(),
+    });
     let mut changed = plan.clone();
     let (clients, fe) = (NodeId::from("clients"), NodeId::from("fe"));
     let link = changed
@@ -477,10 +509,16 @@ fn lab_plans() -> (Plan, Plan) {
 const BEFORE: &str = "443:open 8080:open 9999:dropped 7777:dropped";
 const AFTER: &str = "443:open 8080:dropped 9999:open 7777:dropped";
 
-/// Load the nftables export in a namespace, add a drop-policy base chain as its header says,
-/// and check the traffic; reload a changed export: the base chain and its policy survive, the
-/// traffic follows the new rules. The chains of an older export (before the `lpp_` prefix)
-/// are removed by the reload.
+/// Both families probed: the same ports open over IPv4 and IPv6.
+fn both(ports: &str) -> [String; 2] {
+    [ports.to_owned(), ports.to_owned()]
+}
+
+/// Load the nftables export in a namespace, add a drop-policy base chain as its header says
+/// (with the neighbour discovery it says a host firewall needs for IPv6), and check the
+/// traffic over IPv4 and IPv6; reload a changed export: the base chain and its policy survive,
+/// the traffic follows the new rules, the named sets hold the new plan's addresses. The chains
+/// of an older export (before the `lpp_` prefix) are removed by the reload.
 #[test]
 fn nftables_reload_keeps_the_base_chain_and_filters_traffic() {
     if !require_tool("nft") {
@@ -506,15 +544,25 @@ fn nftables_reload_keeps_the_base_chain_and_filters_traffic() {
     load(&old);
     let (plan, changed) = lab_plans();
     let text = export(&plan, Format::Nftables);
+    assert!(text.contains("ip6 saddr @lpp_clients_clients_v6"), "{text}");
     load(&write_temp("a.nft", text.as_bytes()));
-    // The header's base chain, on the input hook of this host and its host firewall's chain.
+    // The header's base chain, on the input hook of this host and its host firewall's chain,
+    // with the header's neighbour discovery line for an input hook.
+    let lines: Vec<&str> = text.lines().collect();
+    let nd = lines
+        .iter()
+        .position(|l| l.starts_with("# On an input hook"))
+        .map(|i| lines[i + 1].trim_start_matches("# "))
+        .unwrap();
+    assert!(nd.starts_with("icmpv6 type"), "{nd}");
     let base_chain: String = text
         .lines()
         .filter_map(|l| l.strip_prefix("#   "))
         .collect::<Vec<_>>()
         .join("\n")
         .replace("forward", "input")
-        .replace("lpp_internal", "lpp_host");
+        .replace("lpp_internal", "lpp_host")
+        .replace("policy drop;", &format!("policy drop; {nd}"));
     assert_eq!(base_chain.lines().count(), 3, "{text}");
     load(&write_temp("base.nft", base_chain.as_bytes()));
     let base = |lab: &Lab| {
@@ -524,7 +572,7 @@ fn nftables_reload_keeps_the_base_chain_and_filters_traffic() {
         )
     };
     assert!(base(&lab).contains("policy drop;"), "{}", base(&lab));
-    assert_eq!(lab.probe(), BEFORE);
+    assert_eq!(lab.probe(), both(BEFORE));
     load(&write_temp(
         "b.nft",
         export(&changed, Format::Nftables).as_bytes(),
@@ -534,9 +582,21 @@ fn nftables_reload_keeps_the_base_chain_and_filters_traffic() {
         after.contains("policy drop;") && after.contains("jump lpp_host"),
         "{after}"
     );
-    assert_eq!(lab.probe(), AFTER);
+    assert_eq!(lab.probe(), both(AFTER));
     let ruleset = in_ns(&lab.server, &["nft", "list", "ruleset"]);
     assert!(!ruleset.contains("chain external {"), "{ruleset}");
+    let set = in_ns(
+        &lab.server,
+        &[
+            "nft",
+            "list",
+            "set",
+            "inet",
+            "lync_port_planner",
+            "lpp_fe_server_v6",
+        ],
+    );
+    assert!(set.contains("elements = { 2001:db8:30::11 }"), "{set}");
     // Reloading the same file again changes nothing.
     load(&write_temp(
         "c.nft",
@@ -545,78 +605,82 @@ fn nftables_reload_keeps_the_base_chain_and_filters_traffic() {
     assert_eq!(in_ns(&lab.server, &["nft", "list", "ruleset"]), ruleset);
 }
 
-/// The same with `iptables-restore --noflush`: the operator's INPUT chain, its DROP policy and
-/// a chain of the operator's own survive a reload, and the traffic follows the new rules.
+/// The same with `iptables-restore --noflush` and `ip6tables-restore --noflush`, the two files
+/// an operator loads: the operator's INPUT chains, their DROP policies and a chain of the
+/// operator's own survive a reload, and the traffic of both families follows the new rules.
 #[test]
-fn iptables_reload_keeps_the_operators_chains_and_filters_traffic() {
-    if !require_tool("iptables-restore") {
+fn iptables_and_ip6tables_reloads_keep_the_operators_chains_and_filter_traffic() {
+    if !require_tool("iptables-restore") || !require_tool("ip6tables-restore") {
         return;
     }
     let Some(mut lab) = Lab::new("i") else {
         return;
     };
     lab.listen();
-    let load = |file: &std::path::Path| {
-        let out = lab.server_with_input(&["iptables-restore", "--noflush"], file);
-        assert!(
-            out.status.success(),
-            "iptables-restore: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+    let tools = [
+        (Format::Iptables, "iptables", "icmp"),
+        (Format::Ip6tables, "ip6tables", "ipv6-icmp"),
+    ];
+    let load = |plan: &Plan, name: &str| {
+        for (format, tool, _) in tools {
+            let file = write_temp(name, export(plan, format).as_bytes());
+            let out = lab.server_with_input(&[&format!("{tool}-restore"), "--noflush"], &file);
+            assert!(
+                out.status.success(),
+                "{tool}-restore: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
     };
     let (plan, changed) = lab_plans();
-    load(&write_temp(
-        "a.rules",
-        export(&plan, Format::Iptables).as_bytes(),
-    ));
+    load(&plan, "a.rules");
     let s = &lab.server;
-    in_ns(s, &["iptables", "-N", "OPERATOR"]);
-    in_ns(
-        s,
-        &["iptables", "-A", "OPERATOR", "-p", "icmp", "-j", "ACCEPT"],
-    );
-    in_ns(
-        s,
-        &[
-            "iptables",
-            "-A",
-            "INPUT",
-            "-m",
-            "conntrack",
-            "--ctstate",
-            "ESTABLISHED,RELATED",
-            "-j",
-            "ACCEPT",
-        ],
-    );
-    in_ns(s, &["iptables", "-A", "INPUT", "-j", "OPERATOR"]);
-    in_ns(s, &["iptables", "-A", "INPUT", "-j", "LYNC-HOST"]);
-    in_ns(s, &["iptables", "-P", "INPUT", "DROP"]);
+    for (_, tool, icmp) in tools {
+        in_ns(s, &[tool, "-N", "OPERATOR"]);
+        in_ns(s, &[tool, "-A", "OPERATOR", "-p", icmp, "-j", "ACCEPT"]);
+        in_ns(
+            s,
+            &[
+                tool,
+                "-A",
+                "INPUT",
+                "-m",
+                "conntrack",
+                "--ctstate",
+                "ESTABLISHED,RELATED",
+                "-j",
+                "ACCEPT",
+            ],
+        );
+        in_ns(s, &[tool, "-A", "INPUT", "-j", "OPERATOR"]);
+        in_ns(s, &[tool, "-A", "INPUT", "-j", "LYNC-HOST"]);
+        in_ns(s, &[tool, "-P", "INPUT", "DROP"]);
+    }
     let operator = |lab: &Lab| {
-        let rules = in_ns(&lab.server, &["iptables", "-S"]);
-        rules
-            .lines()
-            .filter(|l| !l.contains("LYNC-") || l.contains("-A INPUT"))
-            .map(str::to_owned)
-            .collect::<Vec<_>>()
+        tools.map(|(_, tool, _)| {
+            let rules = in_ns(&lab.server, &[tool, "-S"]);
+            rules
+                .lines()
+                .filter(|l| !l.contains("LYNC-") || l.contains("-A INPUT"))
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
     };
     let mine = operator(&lab);
-    assert!(mine.iter().any(|l| l == "-P INPUT DROP"), "{mine:?}");
-    assert_eq!(lab.probe(), BEFORE);
-    load(&write_temp(
-        "b.rules",
-        export(&changed, Format::Iptables).as_bytes(),
-    ));
+    for family in &mine {
+        assert!(family.iter().any(|l| l == "-P INPUT DROP"), "{family:?}");
+    }
+    assert_eq!(lab.probe(), both(BEFORE));
+    load(&changed, "b.rules");
     assert_eq!(operator(&lab), mine);
-    assert_eq!(lab.probe(), AFTER);
-    let rules = in_ns(s, &["iptables", "-S", "LYNC-HOST"]);
-    load(&write_temp(
-        "c.rules",
-        export(&changed, Format::Iptables).as_bytes(),
-    ));
-    assert_eq!(
-        in_ns(s, &["iptables", "-S", "LYNC-HOST"]),
-        rules,
-        "a reload does not duplicate rules"
+    assert_eq!(lab.probe(), both(AFTER));
+    let ours = |lab: &Lab| tools.map(|(_, tool, _)| in_ns(&lab.server, &[tool, "-S", "LYNC-HOST"]));
+    let rules = ours(&lab);
+    assert!(
+        rules[1].contains("-s 2001:db8:100::/48 -d 2001:db8:30::11/128"),
+        "{}",
+        rules[1]
     );
+    load(&changed, "c.rules");
+    assert_eq!(ours(&lab), rules, "a reload does not duplicate rules");
 }

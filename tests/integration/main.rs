@@ -39,6 +39,9 @@ mod drawio;
 // Firewall exports as operators use them: mixed families, large nodes, reloads in network
 // namespaces with real traffic, linear growth.
 mod firewalls;
+// nftables sets, iptables and ip6tables per family, every consumer on every example, its
+// dual-stack twin and a generated plan.
+mod netfilter;
 // The plan's firewalls: back-to-back or three-legged, which a rule crosses, one firewall's rules.
 mod firewall_layout;
 // The command line: exit codes and one-line errors for bad input.

@@ -798,6 +798,29 @@ fn exports_from_the_window_equal_the_cli_byte_for_byte() {
     );
 }
 
+/// The Export menu offers ip6tables beside iptables: clicking it asks where to save the
+/// ip6tables file (a `.v6.rules` file).
+#[test]
+fn the_export_menu_offers_ip6tables() {
+    use lync_port_planner::export::Format;
+    use lync_port_planner::ui::export_menu::ExportKind;
+    let mut h = seed();
+    h.get_by_label("Export").click();
+    h.run();
+    assert!(h.query_by_label("iptables...").is_some());
+    h.get_by_label("ip6tables...").click();
+    h.run();
+    let request = match (
+        h.state_mut().pending_export.take(),
+        h.state_mut().dialogs.requested.take(),
+    ) {
+        (Some((request, _)), _) | (None, Some(DialogKind::Export(request))) => request,
+        other => panic!("no export asked for: {other:?}"),
+    };
+    assert_eq!(request.kind, ExportKind::Rules(Format::Ip6tables));
+    assert_eq!(Format::Ip6tables.extension(), "v6.rules");
+}
+
 #[test]
 fn export_warns_first_when_addresses_are_missing() {
     use lync_port_planner::export::Format;

@@ -29,11 +29,13 @@ Lync Port Planner: firewall rules for Lync Server 2013, derived from a plan.
 
 Usage:
   lync-port-planner [PLAN.ron]                      open the GUI (default: the built-in example plan)
-  lync-port-planner export PLAN.ron --format F [--output FILE] [--firewall FW | --nodes ID,ID]
+  lync-port-planner export PLAN.ron --format F [--output FILE] [--firewall FW | --nodes ID,ID] [--gpo DOMAIN\\GPO]
         F: csv | markdown | html | json | powershell | nftables | iptables | asa | drawio
         FW: a firewall of the plan by id (external, internal; three_legged) or name, or host
             (the rules crossing that firewall, inbound and outbound)
         --nodes: only the rules with an end on these node ids
+        --gpo: powershell writes the rules into this GPO (run once) instead of each server's
+            local store (run on every server)
   lync-port-planner check PLAN.ron [--format text|json] [--against EXISTING.csv] [--firewall FW | --nodes ID,ID]
         --against: audit an existing firewall (our CSV columns, or action,protocol,source,destination,port)
   lync-port-planner catalog [--format markdown|json]
@@ -213,10 +215,19 @@ fn export_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
         .ok_or_else(|| usage("export needs --format"))?
         .parse()
         .map_err(|e: export::UnknownFormat| usage(e.to_string()))?;
+    if opts.gpo.is_some() && format != Format::Powershell {
+        return Err(usage("--gpo is for --format powershell"));
+    }
     let plan = plan_file::load(path, catalog)?;
     let scope = scope(opts, &plan)?;
     let lang = opts.lang.unwrap_or_else(crate::i18n::Lang::from_env);
-    let (text, errors) = export::export_checked(&plan, catalog, format, &scope, lang)?;
+    let options = export::ExportOptions {
+        store: opts
+            .gpo
+            .clone()
+            .map_or(export::PolicyStore::Local, export::PolicyStore::Gpo),
+    };
+    let (text, errors) = export::export_with(&plan, catalog, format, &scope, lang, &options)?;
     if errors > 0 {
         // The export says so too (CSV excepted); stderr reaches whoever runs it.
         writeln!(

@@ -22,12 +22,13 @@ pub(super) struct Options {
     pub lang: Option<crate::i18n::Lang>,
     pub firewall: Option<String>,
     pub nodes: Option<String>,
+    pub gpo: Option<crate::export::Gpo>,
 }
 
 /// The options `command` takes besides `--catalog` and `--lang`, which every subcommand takes.
 fn takes(command: &str) -> &'static [&'static str] {
     match command {
-        "export" => &["--format", "--output", "--firewall", "--nodes"],
+        "export" => &["--format", "--output", "--firewall", "--nodes", "--gpo"],
         // `--output` gets its own message in `check`.
         "check" => &["--format", "--output", "--against", "--firewall", "--nodes"],
         "catalog" => &["--format"],
@@ -48,7 +49,7 @@ pub(super) fn parse(command: &str, args: &[OsString]) -> Result<Options, CliErro
             Some("-o") => Some("--output"),
             Some(
                 t @ ("--format" | "--output" | "--catalog" | "--against" | "--lang" | "--firewall"
-                | "--nodes"),
+                | "--nodes" | "--gpo"),
             ) => Some(t),
             Some(t) if t.starts_with('-') && t.len() > 1 => {
                 return Err(usage(format!("unknown option `{}`", quoted(t))));
@@ -81,6 +82,13 @@ pub(super) fn parse(command: &str, args: &[OsString]) -> Result<Options, CliErro
                 opts.lang = Some(lang);
             }
             "--firewall" => opts.firewall = Some(text_value(value, name)?),
+            "--gpo" => {
+                let text = text_value(value, name)?;
+                let gpo = text
+                    .parse()
+                    .map_err(|e: crate::export::InvalidGpo| usage(e.to_string()))?;
+                opts.gpo = Some(gpo);
+            }
             _ => opts.nodes = Some(text_value(value, name)?),
         }
     }

@@ -32,6 +32,8 @@ mod rules;
 mod findings;
 // Golden files per format, real consumers (nft, iptables-restore, Python csv), hostile labels.
 mod exports;
+// The Windows Firewall script: tree-sitter-powershell, names, reruns, host guards, VIPs, GPO.
+mod powershell;
 // The draw.io export read back: its cell graph is the laid-out diagram; user text stays text.
 mod drawio;
 // Firewall exports as operators use them: mixed families, large nodes, reloads in network

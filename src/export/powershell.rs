@@ -86,7 +86,7 @@ fn header(out: &mut String, report: &Report<'_>, store: &PolicyStore, complete: 
              # only on the computer it names ($env:COMPUTERNAME, any case) and skips the others.\n",
         ),
         PolicyStore::Gpo(_) => out.push_str(
-            "# Run it once, in an elevated PowerShell with the GroupPolicy module, as an editor of the GPO;\n\
+            "# Run it once, on a domain member, in an elevated PowerShell, as a user who may edit the GPO;\n\
              # the rules reach the servers the GPO applies to.\n",
         ),
     }

@@ -17,9 +17,9 @@ $matched = $false
 
 # ---- Not written as Windows Firewall rules (each says why)
 # edge-any-sip-5061:edge>any | SIP/MTLS tcp/5061
-# Not a host rule (a network or Any on both ends): configure it on the network firewall.
+# Not a host rule (a load balancer VIP, a network or Any on both ends): configure it on the network firewall.
 # edgevip-any-stun-443:edge>any | STUN/MSTURN tcp/443
-# Not a host rule (a network or Any on both ends): configure it on the network firewall.
+# Not a host rule (a load balancer VIP, a network or Any on both ends): configure it on the network firewall.
 
 # ---- Edge pool: edge01
 if ($env:COMPUTERNAME -ieq 'edge01') {

@@ -200,6 +200,33 @@ impl Catalog {
         self.sources.get(id).map(|&i| &self.data.sources[i])
     }
 
+    /// The members' endpoint kind that a load balancer's VIP `vip` of `role` forwards to: the
+    /// `members` of a requirement that balances the two, else the role's member endpoint named
+    /// as the VIP without `_vip` (`av_edge_vip` -> `av_edge`, which no requirement balances).
+    pub fn vip_members(&self, role: &str, vip: &str) -> Option<&str> {
+        let sides = self
+            .data
+            .requirements
+            .iter()
+            .flat_map(|r| [&r.source, &r.destination]);
+        let balanced = sides.filter_map(|side| match side {
+            Side::Role {
+                role: r,
+                endpoint:
+                    Select::Balanced {
+                        members, vip: v, ..
+                    },
+            } if r == role && v == vip => Some(members.as_str()),
+            _ => None,
+        });
+        let named = || {
+            let base = vip.strip_suffix("_vip")?;
+            let kind = self.role(role)?.endpoint(base)?;
+            (kind.scope == Scope::Member).then_some(kind.id.as_str())
+        };
+        balanced.min().or_else(named)
+    }
+
     /// True when some requirement connects the two roles, directly or through an `Any`
     /// side's `via`.
     pub fn exchange_traffic(&self, a: &str, b: &str) -> bool {

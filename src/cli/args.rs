@@ -112,6 +112,10 @@ pub struct ExportArgs {
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub scope: ScopeArgs,
+    /// powershell: write the rules into this GPO (run once) instead of each server's local store
+    /// (run on every server).
+    #[arg(long, value_name = "DOMAIN\\GPO", value_parser = parse_gpo)]
+    pub gpo: Option<crate::export::Gpo>,
     #[command(flatten)]
     pub common: Common,
 }
@@ -203,6 +207,11 @@ pub struct CompletionsArgs {
 /// The export formats, as `--format` takes them.
 fn formats() -> PossibleValuesParser {
     PossibleValuesParser::new(Format::ALL.map(Format::as_str))
+}
+
+fn parse_gpo(text: &str) -> Result<crate::export::Gpo, String> {
+    text.parse()
+        .map_err(|e: crate::export::InvalidGpo| e.to_string())
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {

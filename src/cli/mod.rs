@@ -194,10 +194,19 @@ fn export_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
         .unwrap_or_default()
         .parse()
         .map_err(|e: export::UnknownFormat| usage(e.to_string()))?;
+    if opts.gpo.is_some() && format != Format::Powershell {
+        return Err(usage("--gpo is for --format powershell"));
+    }
     let plan = load_plan(path, catalog)?;
     let scope = scope(opts, &plan)?;
     let lang = opts.lang.unwrap_or_else(crate::i18n::Lang::from_env);
-    let (text, errors) = export::export_checked(&plan, catalog, format, &scope, lang)?;
+    let options = export::ExportOptions {
+        store: opts
+            .gpo
+            .clone()
+            .map_or(export::PolicyStore::Local, export::PolicyStore::Gpo),
+    };
+    let (text, errors) = export::export_with(&plan, catalog, format, &scope, lang, &options)?;
     if errors > 0 {
         // The export says so too (CSV excepted); stderr reaches whoever runs it.
         writeln!(

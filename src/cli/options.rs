@@ -25,11 +25,13 @@ pub(super) struct Options {
     pub nodes: Option<String>,
     /// `gen-plan`'s node count.
     pub count: usize,
+    /// `export --gpo`: the PowerShell script writes into this GPO.
+    pub gpo: Option<crate::export::Gpo>,
 }
 
 /// What a subcommand asks for.
 pub(super) enum Parsed {
-    Options(Options),
+    Options(Box<Options>),
     Completions(clap_complete::Shell),
 }
 
@@ -41,11 +43,11 @@ pub(super) fn is_stdio(path: &Path) -> bool {
 /// The subcommand's name and its options.
 pub(super) fn from_command(command: Command) -> (&'static str, Parsed) {
     let with = |common: Common, o: Options| {
-        Parsed::Options(Options {
+        Parsed::Options(Box::new(Options {
             catalog: common.catalog,
             lang: common.lang,
             ..o
-        })
+        }))
     };
     match command {
         Command::Export(a) => (
@@ -58,6 +60,7 @@ pub(super) fn from_command(command: Command) -> (&'static str, Parsed) {
                     output: a.output,
                     firewall: a.scope.firewall,
                     nodes: a.scope.nodes,
+                    gpo: a.gpo,
                     ..Options::default()
                 },
             ),

@@ -13,6 +13,7 @@ mod powershell;
 mod text;
 
 pub use csv::HEADER as CSV_HEADER;
+pub use powershell::{Gpo, InvalidGpo, PolicyStore};
 
 /// An end's addresses as one line: `any`, `a, b`, with `UNRESOLVED` when some are missing.
 pub fn addresses_text(end: &crate::rules::RuleEnd) -> String {
@@ -162,7 +163,7 @@ pub fn render(format: Format, report: &Report<'_>) -> Result<String, ExportError
         Format::Markdown => markdown::render(report),
         Format::Html => html::render(report),
         Format::Json => json::render(report)?,
-        Format::Powershell => powershell::render(report),
+        Format::Powershell => powershell::render(report, &PolicyStore::Local, true),
         Format::Nftables => nftables::render(report),
         Format::Iptables => iptables::render(report, true),
         Format::Ip6tables => iptables::render(report, false),
@@ -182,6 +183,13 @@ pub fn export_plan(
     Ok(export_checked(plan, catalog, format, scope, lang)?.0)
 }
 
+/// What an export may be asked beyond format, scope and language (the CLI's options).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// PowerShell: each server's local store (default) or one GPO (`export --gpo`).
+    pub store: PolicyStore,
+}
+
 /// [`export_plan`] and the number of error findings of the plan (the CLI warns about them).
 pub fn export_checked(
     plan: &Plan,
@@ -189,6 +197,25 @@ pub fn export_checked(
     format: Format,
     scope: &crate::rules::RuleScope,
     lang: crate::i18n::Lang,
+) -> Result<(String, usize), ExportError> {
+    export_with(
+        plan,
+        catalog,
+        format,
+        scope,
+        lang,
+        &ExportOptions::default(),
+    )
+}
+
+/// [`export_checked`] with [`ExportOptions`].
+pub fn export_with(
+    plan: &Plan,
+    catalog: &crate::catalog::Catalog,
+    format: Format,
+    scope: &crate::rules::RuleScope,
+    lang: crate::i18n::Lang,
+    options: &ExportOptions,
 ) -> Result<(String, usize), ExportError> {
     let rules = crate::rules::derive(plan, catalog);
     // Every format needs them: those that do not list findings still warn about errors.
@@ -202,16 +229,20 @@ pub fn export_checked(
         scoped = rules.scoped(scope);
         &scoped
     };
-    let text = render(
-        format,
-        &Report {
-            plan,
-            catalog,
-            rules,
-            findings: &findings,
-            lang,
-        },
-    )?;
+    let report = Report {
+        plan,
+        catalog,
+        rules,
+        findings: &findings,
+        lang,
+    };
+    let text = if format == Format::Powershell {
+        // A part of the plan must not remove the rules of the other parts.
+        let complete = *scope == crate::rules::RuleScope::All;
+        powershell::render(&report, &options.store, complete)
+    } else {
+        render(format, &report)?
+    };
     Ok((text, errors))
 }
 

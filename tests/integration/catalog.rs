@@ -221,3 +221,36 @@ fn every_catalog_text_is_translated() {
         );
     }
 }
+
+/// Every load balancer VIP of the built-in catalog forwards to a member endpoint of its role
+/// (the Windows Firewall export opens VIP traffic on those members): from a requirement that
+/// balances the two, or by name (`av_edge_vip` -> `av_edge`).
+#[test]
+fn every_vip_forwards_to_a_member_endpoint_of_its_role() {
+    use lync_port_planner::catalog::Scope;
+    let c = catalog();
+    let mut vips = Vec::new();
+    for role in c.roles() {
+        for vip in role.endpoints.iter().filter(|e| e.scope == Scope::Vip) {
+            let members = c.vip_members(&role.id, &vip.id).unwrap_or_else(|| {
+                panic!("{}: {} forwards to no member endpoint", role.id, vip.id)
+            });
+            let kind = role.endpoint(members).unwrap();
+            assert_eq!(kind.scope, Scope::Member, "{}: {}", role.id, vip.id);
+            vips.push(format!("{}/{} -> {members}", role.id, vip.id));
+        }
+    }
+    for expected in [
+        "front_end/hlb_vip -> server",
+        "edge/internal_vip -> internal_interface",
+        "edge/access_edge_vip -> access_edge",
+        "edge/av_edge_vip -> av_edge",
+    ] {
+        assert!(vips.iter().any(|v| v == expected), "{expected} in {vips:?}");
+    }
+    assert_eq!(
+        c.vip_members("edge", "internal_interface"),
+        None,
+        "not a VIP"
+    );
+}

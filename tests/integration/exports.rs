@@ -341,38 +341,79 @@ fn powershell_code_outside_literals(line: &str) -> String {
     code
 }
 
-#[test]
-fn hostile_labels_cannot_escape_powershell_literals() {
-    let ps = export(&hostile_plan(), Format::Powershell);
-    let mut commands = 0;
-    for line in ps.lines() {
+/// The lines of our script besides `New-NetFirewallRule`, with every literal as `<lit>`.
+const POWERSHELL_LINES: [&str; 16] = [
+    "$ErrorActionPreference = <lit>",
+    "$group = <lit>",
+    "$store = @{ PolicyStore = <lit> }",
+    "$matched = $false",
+    "$gpo = Open-NetGPO -PolicyStore <lit>",
+    "$store = @{ GPOSession = $gpo }",
+    "if ($env:COMPUTERNAME -ieq <lit>) {",
+    "$matched = $true",
+    "$names = @(",
+    "<lit>",
+    ")",
+    "$stale = @(Get-NetFirewallRule @store -Group $group -ErrorAction SilentlyContinue | Where-Object { $names -notcontains $_.Name } | ForEach-Object { $_.Name })",
+    "if ($stale.Count -gt 0) { Remove-NetFirewallRule @store -Name $stale }",
+    "Remove-NetFirewallRule @store -Name <lit> -ErrorAction SilentlyContinue",
+    "}",
+    "Save-NetGPO -GPOSession $gpo",
+];
+
+/// Code outside literals is ours: one of [`POWERSHELL_LINES`], the final warning, or a
+/// `New-NetFirewallRule` of parameters, literals and our own words; `Err` names the line.
+pub fn powershell_is_ours(text: &str) -> Result<usize, String> {
+    let mut rules = 0;
+    for line in text.lines().map(str::trim) {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        commands += 1;
         let code = powershell_code_outside_literals(line);
-        let allowed = code.split([' ', ',']).all(|token| {
-            token.is_empty()
-                || token == "<lit>"
-                || token.starts_with('-')
-                || [
-                    "New-NetFirewallRule",
-                    "Inbound",
-                    "Outbound",
-                    "Allow",
-                    "TCP",
-                    "UDP",
-                    "Any",
-                ]
-                .contains(&token)
-        });
-        assert!(allowed, "code outside string literals: {code}");
+        if POWERSHELL_LINES.contains(&code.as_str())
+            || code == "if (-not $matched) { Write-Warning <lit> }"
+        {
+            continue;
+        }
+        rules += 1;
+        let ours = code.starts_with("New-NetFirewallRule ")
+            && code.split([' ', ',']).all(|token| {
+                token.is_empty()
+                    || token == "<lit>"
+                    || token.starts_with('-')
+                    || [
+                        "New-NetFirewallRule",
+                        "@store",
+                        "$group",
+                        "Inbound",
+                        "Outbound",
+                        "Allow",
+                        "Domain",
+                        "TCP",
+                        "UDP",
+                        "Any",
+                    ]
+                    .contains(&token)
+            });
+        if !ours {
+            return Err(format!("code outside string literals: {code:.160}"));
+        }
     }
-    assert!(commands > 10);
+    Ok(rules)
+}
+
+#[test]
+fn hostile_labels_cannot_escape_powershell_literals() {
+    let ps = export(&hostile_plan(), Format::Powershell);
+    let rules = powershell_is_ours(&ps).unwrap();
+    assert!(rules > 10);
     assert!(
         ps.contains("''; Remove-Item -Recurse C:\\ #"),
         "the quote is doubled inside a literal"
     );
+    // The check sees code let out of a literal.
+    let broken = ps.replacen("-DisplayName 'Lync ", "-DisplayName 'Lync '; whoami; '", 1);
+    assert!(powershell_is_ours(&broken).is_err());
 }
 
 #[test]
@@ -581,27 +622,8 @@ fn check_hostile_export(
             );
         }
         Format::Powershell => {
-            for line in text
-                .lines()
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            {
-                let code = powershell_code_outside_literals(line);
-                let allowed = code.split([' ', ',']).all(|t| {
-                    t.is_empty()
-                        || t == "<lit>"
-                        || t.starts_with('-')
-                        || [
-                            "New-NetFirewallRule",
-                            "Inbound",
-                            "Outbound",
-                            "Allow",
-                            "TCP",
-                            "UDP",
-                            "Any",
-                        ]
-                        .contains(&t)
-                });
-                assert!(allowed, "corpus {n}: code outside literals: {code:.120}");
+            if let Err(e) = powershell_is_ours(text) {
+                panic!("corpus {n}: {e}");
             }
         }
         Format::Nftables if tools => {

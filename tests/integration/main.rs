@@ -34,6 +34,8 @@ mod findings;
 mod exports;
 // The ASA export: object groups, one ACL per entered interface, NAT; ciscoconfparse2 reads it.
 mod asa;
+// The Windows Firewall script: tree-sitter-powershell, names, reruns, host guards, VIPs, GPO.
+mod powershell;
 // The draw.io export read back: its cell graph is the laid-out diagram; user text stays text.
 mod drawio;
 // Firewall exports as operators use them: mixed families, large nodes, reloads in network

@@ -19,6 +19,7 @@ mod director;
 mod edge;
 mod internal;
 mod rows;
+mod windows_firewall;
 
 use std::collections::BTreeSet;
 

@@ -69,7 +69,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
         out.push_str("|---|---|---|---|---|---|---|---|---|---|\n");
         for r in rules {
             let cells = [
-                md(&r.id().to_string()),
+                code(&r.id().to_string()),
                 md(&end_title(&r.source)),
                 md(&addresses(&r.source, ", ")),
                 md(&end_title(&r.destination)),
@@ -102,6 +102,18 @@ pub(super) fn render(report: &Report<'_>) -> String {
     out
 }
 
+/// A rule id as a code span, so `>` reads as itself (an entity is not decoded in a code span).
+/// Only text of id characters goes in one: anything else (a hostile catalog's id) is escaped
+/// as other text is.
+fn code(text: &str) -> String {
+    let id_chars = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '>' | '.');
+    if !text.is_empty() && text.chars().all(id_chars) {
+        format!("`{text}`")
+    } else {
+        md(text)
+    }
+}
+
 /// One line with Markdown and inline HTML neutralised.
 fn md(text: &str) -> String {
     let mut out = String::new();
@@ -122,6 +134,16 @@ fn md(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn rule_ids_are_code_spans_and_anything_else_is_escaped() {
+        assert_eq!(
+            super::code("edge-dir-sip-5061:edge>dir"),
+            "`edge-dir-sip-5061:edge>dir`"
+        );
+        assert_eq!(super::code("a`b>c"), "a\\`b&gt;c");
+        assert_eq!(super::code("a|b"), "a\\|b");
+    }
+
     #[test]
     fn escapes_markup() {
         assert_eq!(

@@ -131,14 +131,15 @@ pub fn markdown(diff: &RuleDiff, old_name: &str, new_name: &str, lang: Lang) -> 
     out
 }
 
-/// The diff as CSV: a `change` column (`add` or `remove`), then the columns of our CSV export.
-pub fn csv(diff: &RuleDiff, lang: Lang) -> String {
+/// The diff as CSV: a `change` column (`add` or `remove`), then the columns of our CSV export
+/// (`product`: the new plan's).
+pub fn csv(diff: &RuleDiff, product: crate::topology::Product, lang: Lang) -> String {
     let mut out = format!("change,{}\r\n", CSV_HEADER.join(","));
     for (change, rules) in [("add", &diff.added), ("remove", &diff.removed)] {
         for r in rules {
             out.push_str(change);
             out.push(',');
-            out.push_str(&crate::export::csv_row(r, lang));
+            out.push_str(&crate::export::csv_row(r, product, lang));
         }
     }
     out

@@ -2,7 +2,6 @@
 //! five-column form `action, protocol, source, destination, port`.
 
 use super::csv::{self, CsvError};
-use crate::export::CSV_HEADER;
 use crate::net::{IpNet, PortRange, Transport};
 
 /// Addresses of an existing rule.
@@ -61,7 +60,21 @@ fn err(line: usize, message: impl Into<String>) -> CsvError {
     }
 }
 
-/// Parse existing rules; the first malformed row is an error with its line.
+/// The columns the audit reads from our CSV, by name.
+const OURS: [&str; 5] = [
+    "transport",
+    "source_addresses",
+    "destination_addresses",
+    "port_from",
+    "port_to",
+];
+
+/// The five-column form's columns, by name when it has a header.
+const PLAIN: [&str; 5] = ["action", "protocol", "source", "destination", "port"];
+
+/// Parse existing rules; the first malformed row is an error with its line. A header is read
+/// by name: our CSV (any of its column sets, in any order) or the five-column form; without a
+/// header the five columns are taken in order.
 pub fn parse(text: &str) -> Result<Vec<ExistingRule>, CsvError> {
     let records = csv::parse(text)?;
     let Some(first) = records.first() else {
@@ -72,33 +85,42 @@ pub fn parse(text: &str) -> Result<Vec<ExistingRule>, CsvError> {
         .iter()
         .map(|f| f.trim().to_ascii_lowercase())
         .collect();
-    // Our CSV, or its shape before the `sources` column was added at the end.
-    let ours_before = &CSV_HEADER[..CSV_HEADER.len() - 1];
     let columns = header.len();
-    if header
-        .iter()
-        .map(String::as_str)
-        .eq(CSV_HEADER.iter().copied())
-        || header
-            .iter()
-            .map(String::as_str)
-            .eq(ours_before.iter().copied())
-    {
+    if let Some(at) = positions(&header, &OURS, first.line)? {
         return bounded(&records[1..])?
             .iter()
-            .map(|r| ours(r.line, &r.fields, columns))
+            .map(|r| ours(r.line, &r.fields, columns, &at))
             .collect();
     }
-    let plain_header = ["action", "protocol", "source", "destination", "port"];
-    let rows = if header.iter().map(String::as_str).eq(plain_header) {
-        &records[1..]
-    } else {
-        &records[..]
+    let (rows, columns, at) = match positions(&header, &PLAIN, first.line)? {
+        Some(at) => (&records[1..], columns, at),
+        None => (&records[..], 5, [0, 1, 2, 3, 4]),
     };
     bounded(rows)?
         .iter()
-        .map(|r| plain(r.line, &r.fields))
+        .map(|r| plain(r.line, &r.fields, columns, &at))
         .collect()
+}
+
+/// Where each of `names` is in the header, if the header has them all; a name given twice is an
+/// error (which of the two would count?).
+fn positions(
+    header: &[String],
+    names: &[&str; 5],
+    line: usize,
+) -> Result<Option<[usize; 5]>, CsvError> {
+    let mut at = [0; 5];
+    for (slot, name) in at.iter_mut().zip(names) {
+        let mut found = header.iter().enumerate().filter(|(_, h)| h == name);
+        match (found.next(), found.next()) {
+            (Some((i, _)), None) => *slot = i,
+            (Some(_), Some(_)) => {
+                return Err(err(line, format!("the header has column `{name}` twice")));
+            }
+            (None, _) => return Ok(None),
+        }
+    }
+    Ok(Some(at))
 }
 
 /// The rows, if at most [`super::MAX_AUDIT_ROWS`]: refused before anything is compared.
@@ -115,48 +137,47 @@ fn bounded(rows: &[csv::Record]) -> Result<&[csv::Record], CsvError> {
     }
 }
 
-fn column<'f>(fields: &'f [String], name: &str, line: usize) -> Result<&'f str, CsvError> {
-    let i = CSV_HEADER
-        .iter()
-        .position(|h| *h == name)
-        .ok_or_else(|| err(line, format!("no column {name}")))?;
-    fields
-        .get(i)
-        .map(|f| f.trim())
-        .ok_or_else(|| err(line, format!("missing column `{name}`")))
-}
-
-/// A row of our own CSV export.
-fn ours(line: usize, fields: &[String], columns: usize) -> Result<ExistingRule, CsvError> {
+/// A row of our own CSV export, its columns where the header put them.
+fn ours(
+    line: usize,
+    fields: &[String],
+    columns: usize,
+    at: &[usize; 5],
+) -> Result<ExistingRule, CsvError> {
     if fields.len() != columns {
         return Err(err(
             line,
             format!("expected {columns} columns, found {}", fields.len()),
         ));
     }
-    let from = column(fields, "port_from", line)?;
-    let to = column(fields, "port_to", line)?;
+    let [transport_at, source, destination, from, to] = at.map(|i| fields[i].trim());
     Ok(ExistingRule {
         line,
         allow: true,
-        transport: transport(column(fields, "transport", line)?, line)?,
-        source: addresses(column(fields, "source_addresses", line)?, line)?,
-        destination: addresses(column(fields, "destination_addresses", line)?, line)?,
+        transport: transport(transport_at, line)?,
+        source: addresses(source, line)?,
+        destination: addresses(destination, line)?,
         ports: ports(&format!("{from}-{to}"), line)?,
     })
 }
 
 /// A row of the five-column form.
-fn plain(line: usize, fields: &[String]) -> Result<ExistingRule, CsvError> {
-    let [action, proto, source, destination, port] = fields else {
+fn plain(
+    line: usize,
+    fields: &[String],
+    columns: usize,
+    at: &[usize; 5],
+) -> Result<ExistingRule, CsvError> {
+    if fields.len() != columns {
         return Err(err(
             line,
             format!(
-                "expected 5 columns (action, protocol, source, destination, port), found {}",
+                "expected {columns} columns (action, protocol, source, destination, port), found {}",
                 fields.len()
             ),
         ));
-    };
+    }
+    let [action, proto, source, destination, port] = at.map(|i| fields[i].as_str());
     let allow = match action.trim().to_ascii_lowercase().as_str() {
         "allow" | "permit" | "accept" | "pass" => true,
         "deny" | "drop" | "reject" | "block" => false,

@@ -236,7 +236,7 @@ fn diff_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
     let changes = crate::diff::diff(&rules::derive(&old, catalog), &rules::derive(&new, catalog));
     let text = match opts.format.as_deref().unwrap_or("markdown") {
         "markdown" => crate::diff::markdown(&changes, &old.name, &new.name, lang),
-        "csv" => crate::diff::csv(&changes, lang),
+        "csv" => crate::diff::csv(&changes, new.product, lang),
         "json" => crate::diff::json(&changes, lang)?,
         other => {
             return Err(usage(format!(

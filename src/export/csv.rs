@@ -4,8 +4,8 @@
 use super::Report;
 use super::text::addresses;
 
-/// Column names; the audit import (later) reads the same columns.
-pub const HEADER: [&str; 17] = [
+/// Column names; the audit reads our CSV by these names (any order, other columns ignored).
+pub const HEADER: [&str; 18] = [
     "id",
     "firewall",
     "source_node",
@@ -23,6 +23,7 @@ pub const HEADER: [&str; 17] = [
     "notes",
     "references",
     "sources",
+    "product",
 ];
 
 pub(super) fn render(report: &Report<'_>) -> String {
@@ -31,13 +32,17 @@ pub(super) fn render(report: &Report<'_>) -> String {
     let mut out = String::from('\u{feff}');
     row(&mut out, HEADER.iter().map(|h| (*h).to_owned()));
     for r in &report.rules.rules {
-        out.push_str(&row_text(r, report.lang));
+        out.push_str(&row_text(r, report.plan.product, report.lang));
     }
     out
 }
 
 /// One rule as a CSV line (CRLF included).
-pub(super) fn row_text(r: &crate::rules::Rule, lang: crate::i18n::Lang) -> String {
+pub(super) fn row_text(
+    r: &crate::rules::Rule,
+    product: crate::topology::Product,
+    lang: crate::i18n::Lang,
+) -> String {
     let mut out = String::new();
     row(
         &mut out,
@@ -62,6 +67,7 @@ pub(super) fn row_text(r: &crate::rules::Rule, lang: crate::i18n::Lang) -> Strin
                 .map(|p| format!("{} <{}>", p.title, p.url))
                 .collect::<Vec<_>>()
                 .join("; "),
+            product.as_str().to_owned(),
         ],
     );
     out

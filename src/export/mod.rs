@@ -251,9 +251,13 @@ pub fn csv_cell(value: &str) -> String {
     csv::cell(value)
 }
 
-/// One rule as a line of our CSV export (CRLF included).
-pub fn csv_row(rule: &crate::rules::Rule, lang: crate::i18n::Lang) -> String {
-    csv::row_text(rule, lang)
+/// One rule of a plan for `product` as a line of our CSV export (CRLF included).
+pub fn csv_row(
+    rule: &crate::rules::Rule,
+    product: crate::topology::Product,
+    lang: crate::i18n::Lang,
+) -> String {
+    csv::row_text(rule, product, lang)
 }
 
 /// One rule as an object of the JSON export.

@@ -25,24 +25,73 @@ fn the_plans_own_csv_audits_clean() {
 }
 
 /// A CSV exported before the `sources` column was added (16 columns) still audits as ours.
-#[test]
-fn the_csv_without_its_sources_column_audits_clean_too() {
-    let csv = seed_csv();
-    let old: String = csv
+/// The seed's CSV with each line's fields changed by `edit`, every field quoted.
+fn reshaped(edit: impl Fn(&mut Vec<String>)) -> String {
+    seed_csv()
+        .replace('\u{feff}', "")
         .lines()
         .map(|line| {
             let records = lync_port_planner::audit::csv::parse(line).unwrap();
             let mut fields = records[0].fields.clone();
-            fields.pop();
+            edit(&mut fields);
             let quoted: Vec<String> = fields
                 .iter()
                 .map(|f| format!("\"{}\"", f.replace('"', "\"\"")))
                 .collect();
             quoted.join(",") + "\r\n"
         })
-        .collect();
-    assert!(old.starts_with("\"\u{feff}id\"") || old.starts_with("\"id\""));
-    assert_eq!(kinds(&old.replace('\u{feff}', "")), []);
+        .collect()
+}
+
+/// Our CSV is read by its header's names: the column sets of earlier versions (without
+/// `product`, without `sources` either) and any column order audit clean.
+#[test]
+fn our_csv_is_read_by_header_name_in_any_shape() {
+    assert!(
+        seed_csv()
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with(",sources,product")
+    );
+    let without_product = reshaped(|f| {
+        f.pop();
+    });
+    assert_eq!(kinds(&without_product), []);
+    let without_sources = reshaped(|f| {
+        f.truncate(f.len() - 2);
+    });
+    assert_eq!(kinds(&without_sources), []);
+    let reversed = reshaped(|f| f.reverse());
+    assert!(
+        reversed.starts_with("\"product\",\"sources\""),
+        "{reversed}"
+    );
+    assert_eq!(kinds(&reversed), []);
+    // A column the audit reads, given twice, is refused: which one would count?
+    let twice = reshaped(|f| {
+        let port = f[12].clone();
+        f.push(port);
+    });
+    let e = audit::parse(&twice).unwrap_err();
+    assert!(e.message.contains("column `port_from` twice"), "{e}");
+}
+
+/// The five-column form's header is read by name too, with its columns in any order.
+#[test]
+fn the_five_column_header_is_read_by_name() {
+    let ordered = "action,protocol,source,destination,port\nallow,tcp,10.0.0.1,10.0.0.2,443\n";
+    let shuffled = "Port, Destination,SOURCE,protocol,action\n443,10.0.0.2,10.0.0.1,tcp,allow\n";
+    assert_eq!(
+        audit::parse(ordered).unwrap(),
+        audit::parse(shuffled).unwrap()
+    );
+    let extra =
+        "comment,action,protocol,source,destination,port\nweb,allow,tcp,10.0.0.1,10.0.0.2,443\n";
+    assert_eq!(
+        audit::parse(extra).unwrap()[0].ports,
+        audit::parse(ordered).unwrap()[0].ports
+    );
 }
 
 #[test]

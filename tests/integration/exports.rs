@@ -130,7 +130,9 @@ json.dump(rows, sys.stdout)
             "{name}: header + one row per rule"
         );
         for (row, rule) in rows.iter().skip(1).zip(&rules) {
-            assert_eq!(row.len(), 17, "{name}");
+            assert_eq!(row.len(), 18, "{name}");
+            // Which product the rules are for.
+            assert_eq!(row[17], plan.product.as_str(), "{name}");
             // The pages as plain text: title and address.
             assert!(
                 rule.sources().is_empty()

@@ -66,7 +66,8 @@ pub enum Command {
     Catalog(CatalogArgs),
     /// Draw the whole plan as a diagram (.svg, .png, or .json: its cards, routed links and labels).
     Render(RenderArgs),
-    /// The firewall rules to add and to remove between two plans, per firewall (a change request).
+    /// The firewall rules to add, remove and change between two plans, per firewall (a change
+    /// request); exits 1 when there are any.
     Diff(DiffArgs),
     /// Rewrite a plan in the current format, keeping a backup (PLAN.ron.bak, .bak.1, ...).
     Upgrade(UpgradeArgs),

@@ -20,6 +20,11 @@ pub fn addresses_text(end: &crate::rules::RuleEnd) -> String {
     text::addresses(end, ", ")
 }
 
+/// A rule end's addresses as our CSV writes them (space-separated).
+pub fn csv_addresses(end: &crate::rules::RuleEnd) -> String {
+    text::addresses(end, " ")
+}
+
 use std::fmt;
 use std::str::FromStr;
 

@@ -42,14 +42,19 @@ impl CompareWindow {
             .open(&mut open)
             .default_size([760.0, 480.0])
             .show(ui.ctx(), |ui| {
-                let counts = [
-                    ("added", changes.added.len().to_string()),
-                    ("removed", changes.removed.len().to_string()),
-                ];
+                let (to_add, to_remove, to_change) = (
+                    changes.added.len().to_string(),
+                    changes.removed.len().to_string(),
+                    changes.changed.len().to_string(),
+                );
                 ui.label(tf(
                     ui,
                     "diff.summary",
-                    &[("added", &counts[0].1), ("removed", &counts[1].1)],
+                    &[
+                        ("added", &to_add),
+                        ("removed", &to_remove),
+                        ("changed", &to_change),
+                    ],
                 ));
                 if ui.button(t(ui, "diff.copy")).clicked() {
                     copy = true;

@@ -178,7 +178,7 @@ pub fn markdown(diff: &RuleDiff, old_name: &str, new_name: &str, lang: Lang) -> 
                     md(r.application()),
                     r.transport.as_str().to_uppercase(),
                     r.ports,
-                    md(&r.id().to_string()),
+                    crate::export::markdown_code(&r.id().to_string()),
                     direction(r, lang)
                 ));
             }

@@ -105,7 +105,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
 /// A rule id as a code span, so `>` reads as itself (an entity is not decoded in a code span).
 /// Only text of id characters goes in one: anything else (a hostile catalog's id) is escaped
 /// as other text is.
-fn code(text: &str) -> String {
+pub(crate) fn code(text: &str) -> String {
     let id_chars = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '>' | '.');
     if !text.is_empty() && text.chars().all(id_chars) {
         format!("`{text}`")

@@ -20,6 +20,11 @@ pub fn addresses_text(end: &crate::rules::RuleEnd) -> String {
     text::addresses(end, ", ")
 }
 
+/// A rule id as a Markdown code span (other text escaped), as the Markdown export writes it.
+pub fn markdown_code(text: &str) -> String {
+    markdown::code(text)
+}
+
 /// A rule end's addresses as our CSV writes them (space-separated).
 pub fn csv_addresses(end: &crate::rules::RuleEnd) -> String {
     text::addresses(end, " ")

@@ -92,7 +92,7 @@ fn cli_diff_in_every_format() {
     // The change names the firewall, the direction, and the addresses before and after.
     assert!(
         md.contains(
-            "| Edge Server (172.16.10.21) | Director pool (10.10.20.11, 10.10.20.12 → 10.10.20.10) | SIP/MTLS | TCP | 5061 | edge-dir-sip-5061:edge&gt;dir | Perimeter → Internal |"
+            "| Edge Server (172.16.10.21) | Director pool (10.10.20.11, 10.10.20.12 → 10.10.20.10) | SIP/MTLS | TCP | 5061 | `edge-dir-sip-5061:edge>dir` | Perimeter → Internal |"
         ),
         "{md}"
     );

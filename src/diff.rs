@@ -7,7 +7,6 @@ use std::sync::Arc;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::escape::one_line;
 use crate::export::CSV_HEADER;
 use crate::i18n::{Lang, firewall_title, tr, zone_name};
 use crate::rules::{Addresses, Rule, RuleEnd, RuleSet};
@@ -55,6 +54,29 @@ fn key(r: &Rule) -> Key {
     )
 }
 
+/// What pairs a removed rule with an added one as one change: all but endpoints and addresses.
+type PairKey = (
+    Firewall,
+    String,
+    Option<crate::plan::NodeId>,
+    Option<crate::plan::NodeId>,
+    Arc<str>,
+    crate::net::Transport,
+    crate::net::PortRange,
+);
+
+fn pair_key(r: &Rule) -> PairKey {
+    (
+        r.firewall,
+        r.id().to_string(),
+        r.source.node.clone(),
+        r.destination.node.clone(),
+        Arc::clone(&r.origin.application),
+        r.transport,
+        r.ports,
+    )
+}
+
 /// What changes from `old` to `new`.
 pub fn diff(old: &RuleSet, new: &RuleSet) -> RuleDiff {
     let old_keys: BTreeSet<Key> = old.rules.iter().map(key).collect();
@@ -65,20 +87,26 @@ pub fn diff(old: &RuleSet, new: &RuleSet) -> RuleDiff {
     let removed: Vec<&Rule> = (old.rules.iter())
         .filter(|r| !new_keys.contains(&key(r)))
         .collect();
-    // A removed and an added rule of the same id on the same firewall are one change.
-    let mut added_by_id: BTreeMap<(Firewall, String), &Rule> = (added.iter())
-        .map(|r| ((r.firewall, r.id().to_string()), *r))
+    // A removed and an added rule of the same id on the same firewall, between the same nodes
+    // with the same traffic, are one change: only their endpoints or addresses differ. (A
+    // hand-written rule's id is its place on the link, so its id alone says little.)
+    let mut added_by_key: BTreeMap<PairKey, usize> = (added.iter().enumerate())
+        .map(|(i, r)| (pair_key(r), i))
         .collect();
+    let mut paired = vec![false; added.len()];
     let mut out = RuleDiff::default();
     for r in removed {
-        match added_by_id.remove(&(r.firewall, r.id().to_string())) {
-            Some(new) => out.changed.push((r.clone(), new.clone())),
+        match added_by_key.remove(&pair_key(r)) {
+            Some(i) => {
+                paired[i] = true;
+                out.changed.push((r.clone(), added[i].clone()));
+            }
             None => out.removed.push(r.clone()),
         }
     }
-    out.added = (added.into_iter())
-        .filter(|r| added_by_id.contains_key(&(r.firewall, r.id().to_string())))
-        .cloned()
+    out.added = (added.iter().zip(&paired))
+        .filter(|(_, paired)| !**paired)
+        .map(|(r, _)| (*r).clone())
         .collect();
     out
 }
@@ -115,12 +143,7 @@ type Row<'a> = (Option<&'a Rule>, &'a Rule);
 
 /// The diff as Markdown, per firewall, ready for a change ticket.
 pub fn markdown(diff: &RuleDiff, old_name: &str, new_name: &str, lang: Lang) -> String {
-    let md = |t: &str| {
-        one_line(t)
-            .replace('|', "\\|")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-    };
+    let md = crate::export::markdown_text;
     let mut out = format!(
         "# {}: {} -> {}\n",
         tr(lang, "diff.title"),

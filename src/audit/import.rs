@@ -86,6 +86,12 @@ pub fn parse(text: &str) -> Result<Vec<ExistingRule>, CsvError> {
         .map(|f| f.trim().to_ascii_lowercase())
         .collect();
     let columns = header.len();
+    if header.iter().any(|h| h == "change") {
+        return Err(err(
+            first.line,
+            "this is a diff (it has a `change` column), not the rules a firewall has: audit an export or the firewall's own rules",
+        ));
+    }
     if let Some(at) = positions(&header, &OURS, first.line)? {
         return bounded(&records[1..])?
             .iter()

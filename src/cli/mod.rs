@@ -98,7 +98,13 @@ fn dispatch(command: Command) -> Result<ExitCode, CliError> {
             return Ok(ExitCode::SUCCESS);
         }
     };
+    let stdin_plan = opts.positional.iter().any(|p| options::is_stdio(p));
     let catalog = match &opts.catalog {
+        Some(path) if options::is_stdio(path) && stdin_plan => {
+            return Err(usage(
+                "only one input can be standard input (-): the catalog or the plan",
+            ));
+        }
         Some(path) if options::is_stdio(path) => {
             let text = crate::file_text::read_stdin().map_err(CatalogError::from)?;
             Catalog::from_ron(&text, "standard input")?

@@ -144,7 +144,8 @@ pub(super) fn refuse_output_over_input(opts: &Options, inputs: &[&Path]) -> Resu
         return Ok(());
     };
     // The catalog file is an input too.
-    for input in inputs.iter().copied().chain(opts.catalog.as_deref()) {
+    let files = (inputs.iter().copied().chain(opts.catalog.as_deref())).filter(|p| !is_stdio(p));
+    for input in files {
         if same_file(input, output) {
             return Err(usage(format!(
                 "the output is the input file; write to another file: {}",

@@ -115,35 +115,39 @@ fn is_display(err: &clap::Error) -> bool {
 
 fn try_parse(args: &[OsString]) -> Result<Cli, Failure> {
     if let Some(word) = first_word(args) {
-        let is_plan = word == "-"
-            || Path::new(word).exists()
-            || Path::new(word)
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+        // The window opens a plan file; standard input (`-`) is for subcommands.
+        let is_plan = Path::new(word).is_file()
+            || (word != "-"
+                && Path::new(word)
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("ron")));
         if !is_plan && !SUBCOMMANDS.contains(&word) {
-            return Err(Failure::NotACommand(word.to_owned(), closest(word)));
+            // A path is not a mistyped subcommand.
+            let path_like = word.contains(['/', '\\', '.']);
+            let suggestion = if path_like { None } else { closest(word) };
+            return Err(Failure::NotACommand(word.to_owned(), suggestion));
         }
     }
     let program = std::iter::once(OsString::from("lync-port-planner"));
     Cli::try_parse_from(program.chain(args.iter().cloned())).map_err(Failure::Clap)
 }
 
-/// The first argument that is not an option or a window option's value, if it is text.
+/// The first argument that is not a window option or its value, if it is text. Any other option
+/// ends the search: clap then names the option that is wrong (`--sise 1280x800 plan.ron`).
 fn first_word(args: &[OsString]) -> Option<&str> {
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         let text = arg.to_str()?;
-        if text == "--" {
+        if text == "-" || !text.starts_with('-') {
+            return Some(text);
+        }
+        let name = text.split_once('=').map_or(text, |(name, _)| name);
+        if !WINDOW_VALUES.contains(&name) {
             return None;
         }
-        if WINDOW_VALUES.contains(&text) {
+        if !text.contains('=') {
             it.next();
-            continue;
         }
-        if text.starts_with('-') && text != "-" {
-            continue;
-        }
-        return Some(text);
     }
     None
 }

@@ -115,7 +115,7 @@ pub(crate) fn code(text: &str) -> String {
 }
 
 /// One line with Markdown and inline HTML neutralised.
-fn md(text: &str) -> String {
+pub(crate) fn md(text: &str) -> String {
     let mut out = String::new();
     for c in one_line(text).chars() {
         match c {

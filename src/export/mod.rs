@@ -20,6 +20,11 @@ pub fn addresses_text(end: &crate::rules::RuleEnd) -> String {
     text::addresses(end, ", ")
 }
 
+/// User text as one line of Markdown with markup and inline HTML neutralised.
+pub fn markdown_text(text: &str) -> String {
+    markdown::md(text)
+}
+
 /// A rule id as a Markdown code span (other text escaped), as the Markdown export writes it.
 pub fn markdown_code(text: &str) -> String {
     markdown::code(text)

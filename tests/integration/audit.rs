@@ -77,6 +77,24 @@ fn our_csv_is_read_by_header_name_in_any_shape() {
     assert!(e.message.contains("column `port_from` twice"), "{e}");
 }
 
+/// A row shorter or longer than its header is refused with its line, whatever the column order;
+/// a diff's CSV is not taken for a firewall's rules.
+#[test]
+fn rows_must_match_their_header_and_a_diff_is_refused() {
+    let reversed = reshaped(|f| f.reverse());
+    let mut lines: Vec<&str> = reversed.lines().collect();
+    lines[2] = "\"tcp\",\"443\"";
+    let short = lines.join("\n");
+    let e = audit::parse(&short).unwrap_err();
+    assert_eq!(e.line, 3, "{e}");
+    assert!(e.message.contains("expected 18 columns"), "{e}");
+    let plain = "comment,action,protocol,source,destination,port\nallow,tcp,10.0.0.1\n";
+    assert_eq!(audit::parse(plain).unwrap_err().line, 2);
+    let diff = format!("change,{}", seed_csv().replace('\u{feff}', ""));
+    let e = audit::parse(&diff).unwrap_err();
+    assert!(e.message.contains("this is a diff"), "{e}");
+}
+
 /// The five-column form's header is read by name too, with its columns in any order.
 #[test]
 fn the_five_column_header_is_read_by_name() {

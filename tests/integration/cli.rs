@@ -214,6 +214,23 @@ fn a_mistyped_subcommand_is_an_error_with_a_suggestion() {
             "ending in .ron",
         ],
     );
+    // A mistyped option is named by the parser, not its value taken for a subcommand.
+    assert_bad_input(
+        &["--sise", "1280x800", &seed()],
+        &["unexpected argument '--sise'"],
+    );
+    // A path is not offered a subcommand.
+    assert_bad_input(
+        &["plans/chek"],
+        &["not a subcommand or a plan file", "ending in .ron"],
+    );
+    // Standard input is for subcommands; the window opens a file.
+    assert_bad_input(&["-"], &["`-` is not a subcommand or a plan file"]);
+    let args = [
+        std::ffi::OsString::from("--lang=ko-KR"),
+        std::ffi::OsString::from("x.ron"),
+    ];
+    assert!(lync_port_planner::cli::window_args(&args).is_ok());
     // A name ending in .ron is a plan to open (here a missing one: the window would say so),
     // so it is not refused as a subcommand; checked through the parser the window uses.
     let args = [std::ffi::OsString::from("missing.ron")];
@@ -264,6 +281,11 @@ fn equals_forms_and_standard_input_and_output() {
     let bad = crate::support::cli_with_stdin(&["check", "-"], b"not a plan");
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("standard input:1:"));
+    // Standard input can be read once.
+    assert_bad_input(&["diff", "-", "-"], &["only one of OLD.ron and NEW.ron"]);
+    let both = crate::support::cli_with_stdin(&["check", "-", "--catalog", "-"], plan.as_bytes());
+    assert_eq!(both.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&both.stderr).contains("only one input can be standard input"));
     // `--` ends the options: a plan whose name starts with a dash.
     let dir = temp_dir();
     std::fs::write(dir.join("-dash.ron"), &plan).unwrap();

@@ -62,6 +62,31 @@ fn a_new_link_is_added_and_a_dropped_link_removed() {
     assert!(back.removed.is_empty() && back.changed.is_empty());
 }
 
+/// A hand-written rule's id is its place on its link: another port or another rule in that place
+/// is a removal and an addition, not a "change" that would hide the old port.
+#[test]
+fn a_custom_rule_with_another_port_is_removed_and_added() {
+    use lync_port_planner::plan::CustomRule;
+    let mut old = example("director-pool-dns-hlb.ron");
+    let link = &mut old.links[0];
+    let rule = CustomRule {
+        name: "monitoring".to_owned(),
+        from: link.a.clone(),
+        application: "HTTPS".to_owned(),
+        transport: lync_port_planner::net::Transport::Tcp,
+        ports: "8443".parse().unwrap(),
+    };
+    link.custom.push(rule.clone());
+    let mut new = old.clone();
+    new.links[0].custom[0].ports = "9443".parse().unwrap();
+    let changes = diff::diff(&derive(&old).0, &derive(&new).0);
+    assert!(changes.changed.is_empty(), "{:?}", changes.changed);
+    assert_eq!(changes.removed.len(), 1);
+    assert_eq!(changes.added.len(), 1);
+    assert_eq!(changes.removed[0].ports.from, 8443);
+    assert_eq!(changes.added[0].ports.from, 9443);
+}
+
 #[test]
 fn renaming_a_node_is_not_a_firewall_change() {
     let old = example("director-pool-dns-hlb.ron");

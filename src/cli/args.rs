@@ -13,7 +13,8 @@ const EXIT_CODES: &str = "\
 Exit codes: 0 success (check: no error findings; diff: no change), 1 check found errors or diff \
 found changes, 2 bad usage or input. A closed output pipe ends the command quietly.
 
-A plan or catalog of `-` is read from standard input, an --output of `-` is standard output.";
+A plan or catalog of `-` is read from standard input (one of them), an --output of `-` is standard \
+output (not for render).";
 
 /// Lync Port Planner: firewall rules for Lync Server 2013 and Skype for Business Server,
 /// derived from a plan.

@@ -7,9 +7,7 @@ use lync_port_planner::diagram::layout::measure::{Overlaps, label_distances, ove
 use lync_port_planner::diagram::layout::{self, Diagram, Label, Link};
 use lync_port_planner::diagram::{self, json};
 use lync_port_planner::plan::Plan;
-use lync_port_planner::plan::layout::{
-    Bounds, CARD_HEIGHT, CARD_WIDTH, Occupied, label_position,
-};
+use lync_port_planner::plan::layout::{Bounds, CARD_HEIGHT, CARD_WIDTH, Occupied, label_position};
 use lync_port_planner::rules::link_summaries;
 
 use crate::support::{catalog, cli, derive, example_paths, root, temp_dir};

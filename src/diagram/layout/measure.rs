@@ -286,8 +286,7 @@ mod tests {
         assert!((box_segment_distance(label, p(130.0, -50.0), p(130.0, 50.0)) - 30.0).abs() < 1e-4);
         assert!((box_segment_distance(label, p(103.0, 28.0), p(200.0, 28.0)) - 5.0).abs() < 1e-4);
         assert!(
-            (box_polyline_distance(label, &[p(0.0, 100.0), p(200.0, 100.0), p(200.0, 0.0)])
-                - 76.0)
+            (box_polyline_distance(label, &[p(0.0, 100.0), p(200.0, 100.0), p(200.0, 0.0)]) - 76.0)
                 .abs()
                 < 1e-4
         );

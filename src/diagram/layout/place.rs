@@ -109,45 +109,49 @@ fn candidates(points: &[CanvasPoint], (w, h): (f32, f32)) -> Vec<CanvasPoint> {
 /// Steps along a link and away from it at which the boxes near it are tried.
 const STEP: f32 = 8.0;
 
-/// Boxes of `(w, h)` near the link `points`: at every [`STEP`] along each segment, centred on
-/// it or slid along it, by half or so that either end of the box is at that point, and on the segment or
-/// beside it, a step farther each time, up to three times `reach` clear of it. What is tried when
-/// [`candidates`] has no free place close to the link.
-fn near(points: &[CanvasPoint], (w, h): (f32, f32), reach: f32) -> Vec<CanvasPoint> {
+/// Centres of boxes of `size` near the link `points`: at every [`STEP`] along each segment,
+/// centred on it or slid along it (by half, or so that either end of the box is at that point),
+/// on the segment or beside it a step farther each time, up to three times `reach` clear of it.
+/// What is tried when [`candidates`] has no free place close to the link.
+fn near(points: &[CanvasPoint], size: (f32, f32), reach: f32) -> Vec<CanvasPoint> {
     let mut out = Vec::new();
-    for s in points.windows(2) {
-        let (p, q) = (s[0], s[1]);
-        let horizontal = (p.y - q.y).abs() < (p.x - q.x).abs();
-        let (along, across) = if horizontal { (w, h) } else { (h, w) };
+    for seg in points.windows(2) {
+        let (from, to) = (seg[0], seg[1]);
+        let horizontal = (from.y - to.y).abs() < (from.x - to.x).abs();
+        let (along, across) = if horizontal { size } else { (size.1, size.0) };
         let clear = across / 2.0 + GAP + 1.0;
         let mut offsets = vec![0.0];
-        let mut k = 0.0;
+        let mut away = 0.0;
         // Finer within `reach`, coarser up to three times as far.
-        while k <= 3.0 * reach {
-            offsets.extend([clear + k, -(clear + k)]);
-            k += if k < reach { STEP } else { 2.0 * STEP };
+        while away <= 3.0 * reach {
+            offsets.extend([clear + away, -(clear + away)]);
+            away += if away < reach { STEP } else { 2.0 * STEP };
         }
         let slide = (along / 2.0 - STEP).max(0.0);
-        let len = (q.x - p.x).abs() + (q.y - p.y).abs();
+        let len = (to.x - from.x).abs() + (to.y - from.y).abs();
         #[expect(
             clippy::cast_possible_truncation,
             clippy::cast_sign_loss,
             reason = "a link's length in steps"
         )]
-        let n = (len / STEP).ceil().max(1.0) as u32;
-        for i in 0..=n {
+        let steps = (len / STEP).ceil().max(1.0) as u32;
+        for i in 0..=steps {
             #[expect(clippy::cast_precision_loss, reason = "small counts")]
-            let t = i as f32 / n as f32;
-            let c = CanvasPoint {
-                x: p.x + (q.x - p.x) * t,
-                y: p.y + (q.y - p.y) * t,
+            let frac = i as f32 / steps as f32;
+            let centre = CanvasPoint {
+                x: from.x + (to.x - from.x) * frac,
+                y: from.y + (to.y - from.y) * frac,
             };
             for shift in [0.0, slide, -slide, slide / 2.0, -slide / 2.0] {
                 for &off in &offsets {
-                    let (dx, dy) = if horizontal { (shift, off) } else { (off, shift) };
+                    let (dx, dy) = if horizontal {
+                        (shift, off)
+                    } else {
+                        (off, shift)
+                    };
                     out.push(CanvasPoint {
-                        x: c.x + dx,
-                        y: c.y + dy,
+                        x: centre.x + dx,
+                        y: centre.y + dy,
                     });
                 }
             }

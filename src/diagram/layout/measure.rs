@@ -161,6 +161,90 @@ pub fn overlaps(diagram: &Diagram, tolerance: f32) -> Overlaps {
     o
 }
 
+/// Distance from `p` to the box `b` (0 inside or on it).
+fn point_box_distance(p: CanvasPoint, b: Bounds) -> f32 {
+    let dx = (b.min.x - p.x).max(p.x - b.max.x).max(0.0);
+    let dy = (b.min.y - p.y).max(p.y - b.max.y).max(0.0);
+    dx.hypot(dy)
+}
+
+/// Distance from `c` to the segment `p`-`q`.
+fn point_segment_distance(c: CanvasPoint, p: CanvasPoint, q: CanvasPoint) -> f32 {
+    let (dx, dy) = (q.x - p.x, q.y - p.y);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 <= f32::EPSILON {
+        0.0
+    } else {
+        (((c.x - p.x) * dx + (c.y - p.y) * dy) / len2).clamp(0.0, 1.0)
+    };
+    (c.x - p.x - t * dx).hypot(c.y - p.y - t * dy)
+}
+
+/// Distance from the box `b` to the segment `p`-`q`: 0 when they touch or cross, else the
+/// shortest from a corner of one to the other (both are convex).
+pub fn box_segment_distance(b: Bounds, p: CanvasPoint, q: CanvasPoint) -> f32 {
+    let (dx, dy) = (q.x - p.x, q.y - p.y);
+    let (mut t0, mut t1) = (0.0_f32, 1.0_f32);
+    let mut crosses = true;
+    for (step, room) in [
+        (-dx, p.x - b.min.x),
+        (dx, b.max.x - p.x),
+        (-dy, p.y - b.min.y),
+        (dy, b.max.y - p.y),
+    ] {
+        if step.abs() <= f32::EPSILON {
+            crosses &= room >= 0.0;
+        } else if step < 0.0 {
+            t0 = t0.max(room / step);
+        } else {
+            t1 = t1.min(room / step);
+        }
+    }
+    if crosses && t0 <= t1 {
+        return 0.0;
+    }
+    let corners = [
+        b.min,
+        b.max,
+        CanvasPoint {
+            x: b.min.x,
+            y: b.max.y,
+        },
+        CanvasPoint {
+            x: b.max.x,
+            y: b.min.y,
+        },
+    ];
+    corners
+        .iter()
+        .map(|c| point_segment_distance(*c, p, q))
+        .chain([point_box_distance(p, b), point_box_distance(q, b)])
+        .fold(f32::INFINITY, f32::min)
+}
+
+/// Distance from the box `b` to the polyline `points` (infinite without a segment).
+pub fn box_polyline_distance(b: Bounds, points: &[CanvasPoint]) -> f32 {
+    points
+        .windows(2)
+        .map(|s| box_segment_distance(b, s[0], s[1]))
+        .fold(f32::INFINITY, f32::min)
+}
+
+/// For each label (in the order of the diagram's labels), the distance from its box to its
+/// own link's polyline, 0 when they touch: how far a reader's eye must go from a label to the
+/// link it names.
+pub fn label_distances(diagram: &Diagram) -> Vec<f32> {
+    diagram
+        .labels
+        .iter()
+        .zip(&diagram.links)
+        .map(|(label, link)| {
+            debug_assert_eq!((&label.a, &label.b), (&link.a, &link.b));
+            box_polyline_distance(label.bounds, &link.points)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,6 +272,24 @@ mod tests {
         // Ending on the edge: not through; ending inside: through.
         assert!(!segment_hits(p(50.0, -30.0), p(50.0, 0.0), card, 1.0));
         assert!(segment_hits(p(50.0, -30.0), p(50.0, 10.0), card, 1.0));
+    }
+
+    #[test]
+    fn distance_from_a_box_to_a_segment() {
+        let label = b(0.0, 0.0, 100.0, 24.0);
+        // Crossing, touching an edge, ending inside: 0.
+        assert!(box_segment_distance(label, p(-10.0, 12.0), p(110.0, 12.0)).abs() < 1e-6);
+        assert!(box_segment_distance(label, p(-10.0, 24.0), p(110.0, 24.0)).abs() < 1e-6);
+        assert!(box_segment_distance(label, p(50.0, -30.0), p(50.0, 5.0)).abs() < 1e-6);
+        // Beside, below, past a corner.
+        assert!((box_segment_distance(label, p(-10.0, 64.0), p(110.0, 64.0)) - 40.0).abs() < 1e-4);
+        assert!((box_segment_distance(label, p(130.0, -50.0), p(130.0, 50.0)) - 30.0).abs() < 1e-4);
+        assert!((box_segment_distance(label, p(103.0, 28.0), p(200.0, 28.0)) - 5.0).abs() < 1e-4);
+        assert!(
+            (box_polyline_distance(label, &[p(0.0, 100.0), p(200.0, 100.0), p(200.0, 0.0)]) - 76.0)
+                .abs()
+                < 1e-4
+        );
     }
 
     #[test]

@@ -1,13 +1,15 @@
 //! Label placement: each label on its own link where the link runs clear (the middle of its
-//! longest free stretch first), else beside it, else in rings around it; never on a card, on a
-//! firewall's wall, on an earlier label or on another link. With no such place, the first place
-//! off cards and walls. Links are all routed first, so every label knows them.
+//! longest free stretch first), else beside it or slid along it, within one label height of it;
+//! else in rings around it, the nearest free place to the link first; never on a card, on a
+//! firewall's wall, on an earlier label or on another link (a label may lie across its own). With
+//! no such place, the nearest place off cards and walls. Links are all routed first, so every
+//! label knows them.
 
 use super::index::Index;
-use super::measure::segment_hits;
+use super::measure::{box_polyline_distance, segment_hits};
 use super::{Label, Link, contains, framed};
 use crate::plan::CanvasPoint;
-use crate::plan::layout::Bounds;
+use crate::plan::layout::{Bounds, CARD_HEIGHT};
 
 /// Space kept around a label.
 const GAP: f32 = 3.0;
@@ -104,6 +106,87 @@ fn candidates(points: &[CanvasPoint], (w, h): (f32, f32)) -> Vec<CanvasPoint> {
     out
 }
 
+/// Steps along a link and away from it at which the boxes near it are tried.
+const STEP: f32 = 8.0;
+
+/// Centres of boxes of `size` near the link `points`: at every [`STEP`] along each segment,
+/// centred on it or slid along it (by half, or so that either end of the box is at that point),
+/// on the segment or beside it a step farther each time, up to three times `reach` clear of it.
+/// What is tried when [`candidates`] has no free place close to the link.
+fn near(points: &[CanvasPoint], size: (f32, f32), reach: f32) -> Vec<CanvasPoint> {
+    let mut out = Vec::new();
+    for seg in points.windows(2) {
+        let (from, to) = (seg[0], seg[1]);
+        let horizontal = (from.y - to.y).abs() < (from.x - to.x).abs();
+        let (along, across) = if horizontal { size } else { (size.1, size.0) };
+        let clear = across / 2.0 + GAP + 1.0;
+        let mut offsets = vec![0.0];
+        let mut away = 0.0;
+        // Finer within `reach`, coarser up to three times as far.
+        while away <= 3.0 * reach {
+            offsets.extend([clear + away, -(clear + away)]);
+            away += if away < reach { STEP } else { 2.0 * STEP };
+        }
+        let slide = (along / 2.0 - STEP).max(0.0);
+        let len = (to.x - from.x).abs() + (to.y - from.y).abs();
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "a link's length in steps"
+        )]
+        let steps = (len / STEP).ceil().max(1.0) as u32;
+        for i in 0..=steps {
+            #[expect(clippy::cast_precision_loss, reason = "small counts")]
+            let frac = i as f32 / steps as f32;
+            let centre = CanvasPoint {
+                x: from.x + (to.x - from.x) * frac,
+                y: from.y + (to.y - from.y) * frac,
+            };
+            for shift in [0.0, slide, -slide, slide / 2.0, -slide / 2.0] {
+                for &off in &offsets {
+                    let (dx, dy) = if horizontal {
+                        (shift, off)
+                    } else {
+                        (off, shift)
+                    };
+                    out.push(CanvasPoint {
+                        x: centre.x + dx,
+                        y: centre.y + dy,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The boxes of `size` at `centres`, each also moved off the walls and into the `view`, with
+/// their distances to `link`.
+fn with_distances(
+    centres: &[CanvasPoint],
+    size: (f32, f32),
+    link: &Link,
+    walls: &[Bounds],
+    view: Option<Bounds>,
+) -> Vec<(Bounds, f32)> {
+    centres
+        .iter()
+        .flat_map(|c| {
+            let b = Bounds::around(*c, size);
+            let inward = view.and_then(|v| shifted_into(b, v));
+            std::iter::once(b).chain(off_walls(b, walls)).chain(inward)
+        })
+        .map(|b| (b, box_polyline_distance(b, &link.points)))
+        .collect()
+}
+
+/// How far from its link a label is kept inside the cards' extent rather than close to the
+/// link outside it: two card heights, still beside the link's own cards.
+const FAR: f32 = 2.0 * CARD_HEIGHT;
+
+/// How far past the cards' extent a label close to its link may stick out: one card height.
+const OUTSIDE: f32 = CARD_HEIGHT;
+
 /// Room kept free around a stored bend, so that its square can be grabbed.
 const BEND_ROOM: f32 = 12.0;
 
@@ -191,6 +274,9 @@ pub(super) fn labels(
     let on_card = |b: Bounds| card_index.any(grow(b, GAP), |_| true);
     let view = cards.iter().copied().reduce(Bounds::union).map(framed);
     let within = |b: Bounds| view.is_some_and(|v| contains(v, b));
+    // At most [`OUTSIDE`] past it: fit zooms out a little for a label that has no close
+    // place inside (the seed's Internet -> Edge label, wider than the room beside the wall).
+    let nearly_within = |b: Bounds| view.is_some_and(|v| contains(grow(v, OUTSIDE), b));
     // Never on a card or a wall, even as a last resort.
     let allowed =
         |g: Bounds| !card_index.any(g, |_| true) && !walls.iter().any(|w| w.intersects(g));
@@ -215,32 +301,53 @@ pub(super) fn labels(
         placed.insert(b);
         spots[k] = Some(b);
     }
+    for k in 0..links.len() {
+        let (link, size) = (&links[k], texts[k].1);
+        if spots[k].is_some() {
+            continue;
+        }
+        // Close enough to read as the link's: one label height, plus half a card for a
+        // label pushed past the cards at both ends of a short link.
+        let close = CARD_HEIGHT / 2.0 + size.1;
+        let options = candidates(&link.points, size);
+        let mut boxes = with_distances(&options, size, link, walls, view);
+        let ok = |(b, d): &(Bounds, f32)| *d <= close && free(&placed, k, *b);
+        if !boxes.iter().any(ok) {
+            boxes.extend(with_distances(
+                &near(&link.points, size, close),
+                size,
+                link,
+                walls,
+                view,
+            ));
+        }
+        // Nearest first (ties in the order tried, so a label on its link keeps the middle
+        // of the longest free stretch).
+        boxes.sort_by(|a, b| a.1.total_cmp(&b.1));
+        let first = |ok: &dyn Fn(&(Bounds, f32)) -> bool| boxes.iter().find(|b| ok(b));
+        // Inside the cards' extent first, so that a label does not widen what fit frames
+        // (the labels' size at fit is the readability the canvas keeps), up to [`FAR`] from
+        // the link; past that, close to the link even a little outside it; else the nearest
+        // free place.
+        let bounds = first(&|(b, d)| *d <= close && within(*b) && free(&placed, k, *b))
+            .or_else(|| first(&|(b, d)| *d <= FAR && within(*b) && free(&placed, k, *b)))
+            .or_else(|| first(&|b| nearly_within(b.0) && ok(b)))
+            .or_else(|| first(&|(b, _)| within(*b) && free(&placed, k, *b)))
+            .or_else(|| first(&|(b, _)| free(&placed, k, *b)))
+            .or_else(|| first(&|(b, _)| allowed(*b)))
+            .map(|(b, _)| *b)
+            .or_else(|| options.first().map(|c| Bounds::around(*c, size)))
+            .unwrap_or_else(|| Bounds::around(CanvasPoint::default(), size));
+        placed.insert(bounds);
+        spots[k] = Some(bounds);
+    }
     let mut out = Vec::with_capacity(links.len());
-    for (k, (link, (text, size))) in links.iter().zip(texts).enumerate() {
-        let bounds = spots[k].unwrap_or_else(|| {
-            let options = candidates(&link.points, size);
-            let boxes = || {
-                options.iter().flat_map(|c| {
-                    let b = Bounds::around(*c, size);
-                    let inward = view.and_then(|v| shifted_into(b, v));
-                    std::iter::once(b).chain(off_walls(b, walls)).chain(inward)
-                })
-            };
-            // Inside the cards' extent first, so that a label does not widen what fit frames.
-            let bounds = boxes()
-                .find(|b| within(*b) && free(&placed, k, *b))
-                .or_else(|| boxes().find(|b| free(&placed, k, *b)))
-                .or_else(|| boxes().find(|b| allowed(*b)))
-                .or_else(|| options.first().map(|c| Bounds::around(*c, size)))
-                .unwrap_or_else(|| Bounds::around(CanvasPoint::default(), size));
-            placed.insert(bounds);
-            bounds
-        });
+    for ((link, (text, _)), spot) in links.iter().zip(texts).zip(spots) {
         out.push(Label {
             a: link.a.clone(),
             b: link.b.clone(),
             text,
-            bounds,
+            bounds: spot.unwrap_or_else(|| Bounds::around(CanvasPoint::default(), (0.0, 0.0))),
             missing: link.missing,
         });
     }

@@ -214,8 +214,9 @@ pub fn markdown(diff: &RuleDiff, old_name: &str, new_name: &str, lang: Lang) -> 
 /// export (`product`: the new plan's; a change's new rule), then `old_source_addresses` and
 /// `old_destination_addresses` (a change's rule before; empty for the others).
 pub fn csv(diff: &RuleDiff, product: crate::topology::Product, lang: Lang) -> String {
+    // With a byte-order mark, as the CSV export: Excel then reads Chinese and Korean notes.
     let mut out = format!(
-        "change,{},old_source_addresses,old_destination_addresses\r\n",
+        "\u{feff}change,{},old_source_addresses,old_destination_addresses\r\n",
         CSV_HEADER.join(",")
     );
     let line = |out: &mut String, change: &str, r: &Rule, old: Option<&Rule>| {

@@ -125,6 +125,10 @@ fn cli_diff_in_every_format() {
     let lines: Vec<&str> = csv.lines().collect();
     // A header, then the four rules to the Director on 5061 and 444, each changed.
     assert_eq!(lines.len(), 5, "{csv}");
+    assert!(
+        lines[0].starts_with("\u{feff}change,id,"),
+        "a BOM, as the CSV export"
+    );
     assert!(lines[0].ends_with(",product,old_source_addresses,old_destination_addresses"));
     let edge = (lines.iter())
         .find(|l| l.starts_with("change,edge-dir-sip-5061:edge>dir,internal,"))

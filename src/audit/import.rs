@@ -143,6 +143,17 @@ fn bounded(rows: &[csv::Record]) -> Result<&[csv::Record], CsvError> {
     }
 }
 
+/// A row has as many fields as its header (or form) has columns; `which` names them.
+fn same_width(line: usize, fields: &[String], columns: usize, which: &str) -> Result<(), CsvError> {
+    if fields.len() == columns {
+        return Ok(());
+    }
+    Err(err(
+        line,
+        format!("expected {columns} columns{which}, found {}", fields.len()),
+    ))
+}
+
 /// A row of our own CSV export, its columns where the header put them.
 fn ours(
     line: usize,
@@ -150,12 +161,7 @@ fn ours(
     columns: usize,
     at: &[usize; 5],
 ) -> Result<ExistingRule, CsvError> {
-    if fields.len() != columns {
-        return Err(err(
-            line,
-            format!("expected {columns} columns, found {}", fields.len()),
-        ));
-    }
+    same_width(line, fields, columns, "")?;
     let [transport_at, source, destination, from, to] = at.map(|i| fields[i].trim());
     Ok(ExistingRule {
         line,
@@ -174,15 +180,12 @@ fn plain(
     columns: usize,
     at: &[usize; 5],
 ) -> Result<ExistingRule, CsvError> {
-    if fields.len() != columns {
-        return Err(err(
-            line,
-            format!(
-                "expected {columns} columns (action, protocol, source, destination, port), found {}",
-                fields.len()
-            ),
-        ));
-    }
+    same_width(
+        line,
+        fields,
+        columns,
+        " (action, protocol, source, destination, port)",
+    )?;
     let [action, proto, source, destination, port] = at.map(|i| fields[i].as_str());
     let allow = match action.trim().to_ascii_lowercase().as_str() {
         "allow" | "permit" | "accept" | "pass" => true,

@@ -172,7 +172,9 @@ fn audit_10000_rules(bencher: Bencher<'_, '_>) {
         &rules::RuleScope::default(),
         Lang::En,
     )
-    .expect("our CSV");
+    .expect("our CSV")
+    .into_text()
+    .expect("CSV is text");
     let existing: String = csv.split_inclusive('\n').take(10_001).collect();
     let parsed = audit::parse(&existing).expect("our own CSV");
     assert_eq!(parsed.len(), 10_000);

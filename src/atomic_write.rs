@@ -72,6 +72,71 @@ pub fn create_new(path: &Path, bytes: &[u8], like: Option<&Metadata>) -> std::io
     result
 }
 
+/// Write several files into the folder `dir` (made if missing), each atomically as [`write`]
+/// does. Each name is relative to `dir` and `/`-separated; a name that could leave the folder
+/// (absolute, `..`, `.`, an empty part, `\`, `:`, a control character) is refused before
+/// anything is written, and so is a file the folder reaches through a symbolic link to outside.
+pub fn write_folder(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<(), WriteError> {
+    let refuse = |path: PathBuf, why: &str| WriteError {
+        source: std::io::Error::new(std::io::ErrorKind::InvalidInput, why.to_owned()),
+        path,
+    };
+    if let Some((name, _)) = files.iter().find(|(name, _)| !is_inside_name(name)) {
+        return Err(refuse(
+            dir.join(name),
+            "the file name would leave the output folder",
+        ));
+    }
+    let io = |path: &Path| {
+        let path = path.to_owned();
+        move |source| WriteError { source, path }
+    };
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    let root = std::fs::canonicalize(dir).map_err(io(dir))?;
+    for (name, bytes) in files {
+        let mut at = root.clone();
+        let parts: Vec<&str> = name.split('/').collect();
+        for (i, part) in parts.iter().enumerate() {
+            at.push(part);
+            let last = i + 1 == parts.len();
+            if !last {
+                match std::fs::create_dir(&at) {
+                    Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+                        return Err(io(&at)(e));
+                    }
+                    _ => {}
+                }
+            }
+            // A symbolic link inside the folder may point out of it (or nowhere yet).
+            let link = std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink());
+            let outside = match std::fs::canonicalize(&at) {
+                Ok(real) => !real.starts_with(&root),
+                Err(_) => link,
+            };
+            if outside {
+                return Err(refuse(
+                    at,
+                    "a symbolic link in the output folder points outside it",
+                ));
+            }
+        }
+        write(&at, bytes)?;
+    }
+    Ok(())
+}
+
+/// True for a relative, `/`-separated name that stays inside its folder on every system.
+fn is_inside_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.split('/').all(|part| {
+            !part.is_empty()
+                && part != "."
+                && part != ".."
+                && !part.contains(['\\', ':'])
+                && !part.chars().any(char::is_control)
+        })
+}
+
 /// Where a write goes.
 enum Target {
     /// A regular file, or a name to create: replace atomically.
@@ -224,6 +289,77 @@ mod tests {
         write_via(&path, &dir, &tmp, b"new plan", None).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"new plan");
         assert!(!tmp.exists(), "the temp file was renamed into place");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    fn files(names: &[&str]) -> Vec<(String, Vec<u8>)> {
+        (names.iter())
+            .map(|n| ((*n).to_owned(), n.as_bytes().to_vec()))
+            .collect()
+    }
+
+    #[test]
+    fn a_folder_is_made_and_its_files_written_inside() {
+        let dir = std::env::temp_dir().join(format!("lpp-aw-folder-{}", std::process::id()));
+        std::fs::remove_dir_all(&dir).ok();
+        let out = dir.join("new/out");
+        write_folder(&out, &files(&["a.txt", "zones/b.txt", "zones/c/d.txt"])).unwrap();
+        for name in ["a.txt", "zones/b.txt", "zones/c/d.txt"] {
+            assert_eq!(std::fs::read(out.join(name)).unwrap(), name.as_bytes());
+        }
+        // Again: the files are replaced, the folders kept.
+        write_folder(&out, &[("a.txt".to_owned(), b"new".to_vec())]).unwrap();
+        assert_eq!(std::fs::read(out.join("a.txt")).unwrap(), b"new");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn names_that_leave_the_folder_are_refused_before_anything_is_written() {
+        let dir = std::env::temp_dir().join(format!("lpp-aw-escape-{}", std::process::id()));
+        std::fs::remove_dir_all(&dir).ok();
+        let out = dir.join("out");
+        for bad in [
+            "../x",
+            "/etc/x",
+            "a/../../x",
+            "./x",
+            "a//b",
+            "",
+            "a/",
+            "a\\..\\x",
+            "C:x",
+            "a\nb",
+        ] {
+            let err = write_folder(&out, &files(&["fine.txt", bad])).unwrap_err();
+            assert_eq!(
+                err.source.kind(),
+                std::io::ErrorKind::InvalidInput,
+                "{bad:?}"
+            );
+            assert!(!out.exists(), "{bad:?}: nothing written");
+        }
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_out_of_the_folder_is_refused() {
+        let dir = std::env::temp_dir().join(format!("lpp-aw-link-{}", std::process::id()));
+        std::fs::remove_dir_all(&dir).ok();
+        let (out, outside) = (dir.join("out"), dir.join("outside"));
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::create_dir_all(&outside).unwrap();
+        std::os::unix::fs::symlink(&outside, out.join("sub")).unwrap();
+        std::os::unix::fs::symlink(outside.join("f.txt"), out.join("f.txt")).unwrap();
+        for name in ["sub/x.txt", "f.txt"] {
+            let err = write_folder(&out, &files(&[name])).unwrap_err();
+            assert_eq!(
+                err.source.kind(),
+                std::io::ErrorKind::InvalidInput,
+                "{name}"
+            );
+        }
+        assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0);
         std::fs::remove_dir_all(&dir).ok();
     }
 }

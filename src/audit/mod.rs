@@ -392,6 +392,8 @@ mod tests {
             &crate::rules::RuleScope::default(),
             Lang::En,
         )
+        .unwrap()
+        .into_text()
         .unwrap();
         let text: String = csv
             .split_inclusive('\n')

@@ -203,6 +203,7 @@ fn export_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
     if opts.gpo.is_some() && format != Format::Powershell {
         return Err(usage("--gpo is for --format powershell"));
     }
+    check_destination(format, opts.output.as_deref())?;
     let plan = load_plan(path, catalog)?;
     let scope = scope(opts, &plan)?;
     let lang = opts.lang.unwrap_or_else(crate::i18n::Lang::from_env);
@@ -212,7 +213,7 @@ fn export_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
             .clone()
             .map_or(export::PolicyStore::Local, export::PolicyStore::Gpo),
     };
-    let (text, errors) = export::export_with(&plan, catalog, format, &scope, lang, &options)?;
+    let (output, errors) = export::export_with(&plan, catalog, format, &scope, lang, &options)?;
     if errors > 0 {
         // The export says so too (CSV excepted); stderr reaches whoever runs it.
         writeln!(
@@ -222,8 +223,38 @@ fn export_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
         )
         .ok();
     }
-    write_output(opts.output.as_deref(), text.as_bytes())?;
+    match output {
+        export::Output::Text(text) => write_output(opts.output.as_deref(), text.as_bytes())?,
+        export::Output::Bytes(bytes) => write_output(opts.output.as_deref(), &bytes)?,
+        export::Output::Files(files) => {
+            let dir = (opts.output.as_deref())
+                .filter(|o| !options::is_stdio(o))
+                .ok_or_else(|| {
+                    usage(format!("{format} writes several files: give --output DIR"))
+                })?;
+            crate::atomic_write::write_folder(dir, &files)?;
+        }
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuse what cannot go where `--output` sends it, before any work: a binary file to a
+/// terminal, several files anywhere but a folder.
+fn check_destination(format: Format, output: Option<&Path>) -> Result<(), CliError> {
+    use std::io::IsTerminal as _;
+    let to_stdout = output.is_none_or(options::is_stdio);
+    match format.output() {
+        export::OutputKind::Binary if to_stdout && std::io::stdout().is_terminal() => {
+            Err(usage(format!(
+                "{format} is a binary file and standard output is a terminal: give --output FILE.{}",
+                format.extension()
+            )))
+        }
+        export::OutputKind::Folder if to_stdout => Err(usage(format!(
+            "{format} writes several files: give --output DIR"
+        ))),
+        _ => Ok(()),
+    }
 }
 
 fn diff_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {

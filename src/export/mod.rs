@@ -1,4 +1,5 @@
-//! Exports: one file per format, each a pure function of a [`Report`] returning text.
+//! Exports: one file per format, each a pure function of a [`Report`] returning an [`Output`]:
+//! text, the bytes of a binary file (the workbook), or several files for a folder.
 //! User text (labels, names) is neutralised for each consumer; addresses and ports are validated values.
 
 mod asa;
@@ -11,6 +12,7 @@ mod markdown;
 mod nftables;
 mod powershell;
 mod text;
+mod xlsx;
 
 pub use csv::HEADER as CSV_HEADER;
 pub use powershell::{Gpo, InvalidGpo, PolicyStore};
@@ -80,6 +82,58 @@ pub enum Format {
     Asa,
     /// The diagram as a diagrams.net (draw.io) file.
     Drawio,
+    /// An Excel workbook: a summary, a sheet per firewall, the findings.
+    Xlsx,
+}
+
+/// What kind of output a format makes, which decides where it can go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputKind {
+    /// Text: a file, standard output or the clipboard.
+    Text,
+    /// The bytes of a binary file: a file, or standard output when it is not a terminal.
+    Binary,
+    /// Several files: a folder (`--output DIR`).
+    Folder,
+}
+
+/// An export as made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Output {
+    /// Text (UTF-8).
+    Text(String),
+    /// The bytes of one binary file.
+    Bytes(Vec<u8>),
+    /// Several files: each path relative to the output folder, `/`-separated (see
+    /// [`crate::atomic_write::write_folder`], which refuses a path that leaves the folder).
+    Files(Vec<(String, Vec<u8>)>),
+}
+
+impl Output {
+    /// The text, for a text format.
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Self::Text(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// The text, for a text format.
+    pub fn into_text(self) -> Option<String> {
+        match self {
+            Self::Text(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// The bytes of the one file a text or binary format makes; `None` for several files.
+    pub fn into_file_bytes(self) -> Option<Vec<u8>> {
+        match self {
+            Self::Text(text) => Some(text.into_bytes()),
+            Self::Bytes(bytes) => Some(bytes),
+            Self::Files(_) => None,
+        }
+    }
 }
 
 impl Format {
@@ -87,12 +141,21 @@ impl Format {
     /// configs still warn at their top when the plan has error findings (CSV stays a plain
     /// table: spreadsheets and the audit read it).
     pub fn shows_findings(self) -> bool {
-        matches!(self, Self::Markdown | Self::Html | Self::Json)
+        matches!(self, Self::Markdown | Self::Html | Self::Json | Self::Xlsx)
+    }
+
+    /// What the format makes.
+    pub fn output(self) -> OutputKind {
+        match self {
+            Self::Xlsx => OutputKind::Binary,
+            _ => OutputKind::Text,
+        }
     }
 
     /// Every format, in menu order.
-    pub const ALL: [Self; 10] = [
+    pub const ALL: [Self; 11] = [
         Self::Csv,
+        Self::Xlsx,
         Self::Markdown,
         Self::Html,
         Self::Json,
@@ -117,6 +180,7 @@ impl Format {
             Self::Ip6tables => "ip6tables",
             Self::Asa => "asa",
             Self::Drawio => "drawio",
+            Self::Xlsx => "xlsx",
         }
     }
 
@@ -133,6 +197,7 @@ impl Format {
             Self::Ip6tables => "v6.rules",
             Self::Asa => "asa.txt",
             Self::Drawio => "drawio",
+            Self::Xlsx => "xlsx",
         }
     }
 }
@@ -149,12 +214,15 @@ pub enum ExportError {
     /// The JSON text could not be written.
     #[error("cannot write JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// The workbook could not be written (a limit of Excel's, such as its 1,048,576 rows).
+    #[error("cannot write the Excel workbook: {0}")]
+    Xlsx(String),
 }
 
 /// An unknown format name.
 #[derive(Debug, thiserror::Error)]
 #[error(
-    "unknown export format `{name}` (expected one of: csv, markdown, html, json, powershell, nftables, iptables, ip6tables, asa, drawio)"
+    "unknown export format `{name}` (expected one of: csv, markdown, html, json, powershell, nftables, iptables, ip6tables, asa, drawio, xlsx)"
 )]
 pub struct UnknownFormat {
     /// What was given.
@@ -172,8 +240,8 @@ impl FromStr for Format {
 }
 
 /// Render a report in a format.
-pub fn render(format: Format, report: &Report<'_>) -> Result<String, ExportError> {
-    Ok(match format {
+pub fn render(format: Format, report: &Report<'_>) -> Result<Output, ExportError> {
+    Ok(Output::Text(match format {
         Format::Csv => csv::render(report),
         Format::Markdown => markdown::render(report),
         Format::Html => html::render(report),
@@ -184,7 +252,8 @@ pub fn render(format: Format, report: &Report<'_>) -> Result<String, ExportError
         Format::Ip6tables => iptables::render(report, false),
         Format::Asa => asa::render(report),
         Format::Drawio => drawio::render(report),
-    })
+        Format::Xlsx => return Ok(Output::Bytes(xlsx::render(report, None)?)),
+    }))
 }
 
 /// The export of a plan in a scope: what the CLI writes and the GUI saves, byte for byte.
@@ -194,7 +263,7 @@ pub fn export_plan(
     format: Format,
     scope: &crate::rules::RuleScope,
     lang: crate::i18n::Lang,
-) -> Result<String, ExportError> {
+) -> Result<Output, ExportError> {
     Ok(export_checked(plan, catalog, format, scope, lang)?.0)
 }
 
@@ -212,7 +281,7 @@ pub fn export_checked(
     format: Format,
     scope: &crate::rules::RuleScope,
     lang: crate::i18n::Lang,
-) -> Result<(String, usize), ExportError> {
+) -> Result<(Output, usize), ExportError> {
     export_with(
         plan,
         catalog,
@@ -231,7 +300,7 @@ pub fn export_with(
     scope: &crate::rules::RuleScope,
     lang: crate::i18n::Lang,
     options: &ExportOptions,
-) -> Result<(String, usize), ExportError> {
+) -> Result<(Output, usize), ExportError> {
     let rules = crate::rules::derive(plan, catalog);
     // Every format needs them: those that do not list findings still warn about errors.
     let findings = crate::findings::check(plan, catalog, &rules);
@@ -251,14 +320,19 @@ pub fn export_with(
         findings: &findings,
         lang,
     };
-    let text = if format == Format::Powershell {
-        // A part of the plan must not remove the rules of the other parts.
-        let complete = *scope == crate::rules::RuleScope::All;
-        powershell::render(&report, &options.store, complete)
-    } else {
-        render(format, &report)?
+    let output = match (format, scope) {
+        (Format::Powershell, _) => {
+            // A part of the plan must not remove the rules of the other parts.
+            let complete = *scope == crate::rules::RuleScope::All;
+            Output::Text(powershell::render(&report, &options.store, complete))
+        }
+        // One of the plan's firewalls: its sheet alone, not those of the others its rules cross.
+        (Format::Xlsx, crate::rules::RuleScope::Through(_, id)) => {
+            Output::Bytes(xlsx::render(&report, Some(*id))?)
+        }
+        _ => render(format, &report)?,
     };
-    Ok((text, errors))
+    Ok((output, errors))
 }
 
 /// One CSV cell, quoted and neutralised against formula injection.

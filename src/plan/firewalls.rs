@@ -149,6 +149,22 @@ pub struct FirewallView<'a> {
     pub interfaces: Vec<(Zone, &'a str)>,
 }
 
+impl<'a> FirewallView<'a> {
+    /// Its name as people read it: a name the plan left at its default in `lang` (the window,
+    /// the workbook), a name someone gave as given.
+    pub fn display_name(&self, lang: crate::i18n::Lang) -> std::borrow::Cow<'a, str> {
+        if self.name != self.id.default_name() {
+            return self.name.into();
+        }
+        let key = match self.id {
+            FirewallId::External => "firewall.default_external",
+            FirewallId::Internal => "firewall.default_internal",
+            FirewallId::ThreeLegged => "firewall.default_three_legged",
+        };
+        crate::i18n::tr(lang, key).into()
+    }
+}
+
 impl Firewalls {
     /// Back-to-back firewalls with the usual names.
     pub fn back_to_back() -> Self {

@@ -37,6 +37,15 @@ impl ExportKind {
         }
     }
 
+    /// What it makes: text (a file or the clipboard), a binary file, or several files (a folder).
+    pub fn output(self) -> export::OutputKind {
+        match self {
+            Self::Rules(f) => f.output(),
+            Self::DiagramSvg => export::OutputKind::Text,
+            Self::DiagramPng => export::OutputKind::Binary,
+        }
+    }
+
     /// Menu text.
     pub fn text(self) -> String {
         match self {
@@ -59,6 +68,7 @@ fn format_name(format: Format) -> &'static str {
         Format::Ip6tables => "ip6tables",
         Format::Asa => "Cisco ASA",
         Format::Drawio => "draw.io diagram",
+        Format::Xlsx => "Excel workbook",
     }
 }
 
@@ -111,29 +121,39 @@ pub struct ExportRequest {
     pub to_clipboard: bool,
 }
 
-/// The bytes of an export.
+/// An export as made: text, a binary file's bytes, or several files.
 pub fn render(
     plan: &Plan,
     catalog: &Catalog,
     kind: ExportKind,
     scope: &RuleScope,
     lang: crate::i18n::Lang,
-) -> Result<Vec<u8>, String> {
+) -> Result<export::Output, String> {
     match kind {
-        ExportKind::Rules(format) => export::export_plan(plan, catalog, format, scope, lang)
-            .map(String::into_bytes)
-            .map_err(|e| e.to_string()),
-        ExportKind::DiagramSvg => {
-            Ok(
-                crate::diagram::svg(plan, catalog, &crate::rules::derive(plan, catalog))
-                    .into_bytes(),
-            )
+        ExportKind::Rules(format) => {
+            export::export_plan(plan, catalog, format, scope, lang).map_err(|e| e.to_string())
         }
+        ExportKind::DiagramSvg => Ok(export::Output::Text(crate::diagram::svg(
+            plan,
+            catalog,
+            &crate::rules::derive(plan, catalog),
+        ))),
         ExportKind::DiagramPng => {
             crate::diagram::png(plan, catalog, &crate::rules::derive(plan, catalog), 1.5)
+                .map(export::Output::Bytes)
                 .map_err(|e| e.to_string())
         }
     }
+}
+
+/// Write an export where the user chose: a folder for several files, else the file.
+pub fn write(output: export::Output, path: &std::path::Path) -> Result<(), String> {
+    let written = match output {
+        export::Output::Files(files) => crate::atomic_write::write_folder(path, &files),
+        export::Output::Text(text) => crate::atomic_write::write(path, text.as_bytes()),
+        export::Output::Bytes(bytes) => crate::atomic_write::write(path, &bytes),
+    };
+    written.map_err(|e| e.to_string())
 }
 
 /// What the placeholder guard warns about before an export, if anything.

@@ -114,6 +114,12 @@ impl FileDialogs {
                 DialogKind::SaveAs => {
                     pollster::block_on(plans(dialog).set_file_name("plan.ron").save_file())
                 }
+                // Several files go into a folder.
+                DialogKind::Export(request)
+                    if request.kind.output() == crate::export::OutputKind::Folder =>
+                {
+                    pollster::block_on(dialog.pick_folder())
+                }
                 DialogKind::Export(request) => {
                     let ext = request.kind.extension();
                     let last = ext.rsplit('.').next().unwrap_or(ext);

@@ -48,16 +48,7 @@ pub fn firewall_name<'a>(
     lang: Lang,
     fw: &crate::plan::FirewallView<'a>,
 ) -> std::borrow::Cow<'a, str> {
-    use crate::plan::FirewallId;
-    if fw.name != fw.id.default_name() {
-        return fw.name.into();
-    }
-    let key = match fw.id {
-        FirewallId::External => "firewall.default_external",
-        FirewallId::Internal => "firewall.default_internal",
-        FirewallId::ThreeLegged => "firewall.default_three_legged",
-    };
-    i18n::tr(lang, key).into()
+    fw.display_name(lang)
 }
 
 #[cfg(test)]

@@ -72,6 +72,8 @@ fn check_takes_the_scope_options_of_export() {
         &RuleScope::Firewall(Firewall::Internal),
         lync_port_planner::i18n::Lang::En,
     )
+    .unwrap()
+    .into_text()
     .unwrap();
     let csv = write_temp("internal.csv", internal.as_bytes());
     let csv = csv.to_str().unwrap();

@@ -32,6 +32,9 @@ mod rules;
 mod findings;
 // Golden files per format, real consumers (nft, iptables-restore, Python csv), hostile labels.
 mod exports;
+// The Excel workbook read back by openpyxl: sheets, rows equal to the JSON export, CJK text,
+// same bytes, the CLI's refusal of a terminal, scope options.
+mod xlsx;
 // The ASA export: object groups, one ACL per entered interface, NAT; ciscoconfparse2 reads it.
 mod asa;
 // The Windows Firewall script: tree-sitter-powershell, names, reruns, host guards, VIPs, GPO.

@@ -26,7 +26,7 @@ pub fn script_in(plan: &Plan, store: PolicyStore, scope: &RuleScope) -> String {
         &options,
     )
     .unwrap();
-    text
+    text.into_text().unwrap()
 }
 
 /// The script for the whole plan into each server's local store.

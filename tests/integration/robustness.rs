@@ -189,6 +189,8 @@ fn csv_importer_never_panics_and_reports_lines() {
         &lync_port_planner::rules::RuleScope::default(),
         lync_port_planner::i18n::Lang::En,
     )
+    .unwrap()
+    .into_text()
     .unwrap();
     let plain = b"action,protocol,source,destination,port\nallow,tcp,10.0.0.1,any,5061\ndeny,udp,any,10.0.0.0/8,1-65535\n".to_vec();
     let mut rng = Rng(0x5EED_C5F0_0000_0002);

@@ -48,7 +48,7 @@ fn custom_link(plan: &mut Plan, a: &str, b: &str, ports: &str) {
 
 /// The reported case: a custom rule over 1-65535 between an "Any" node and external clients,
 /// neither with networks, so any to any on every port.
-fn wide_open_plan() -> Plan {
+pub fn wide_open_plan() -> Plan {
     let mut plan = example("director-pool-dns-hlb.ron");
     add_node(&mut plan, "mgmt", "any");
     add_node(&mut plan, "ext", "external_clients");
@@ -119,7 +119,11 @@ fn custom_link_on_existing(plan: &mut Plan, a: &str, b: &str, ports: &str) {
 fn exports_of_a_plan_with_errors_say_so_at_the_top() {
     let bad = wide_open_plan();
     let clean = example("director-pool-dns-hlb.ron");
-    for format in Format::ALL {
+    // The workbook's warning line: xlsx::every_rule_row_equals_the_json_export_for_every_plan.
+    for format in Format::ALL
+        .into_iter()
+        .filter(|f| f.output() == lync_port_planner::export::OutputKind::Text)
+    {
         let head: String = export(&bad, format)
             .replace('\\', "")
             .lines()

@@ -47,8 +47,15 @@ pub fn derive(plan: &Plan) -> (RuleSet, Vec<Finding>) {
     (rules, findings)
 }
 
-/// A plan exported in a format.
+/// A plan exported in a text format.
 pub fn export(plan: &Plan, format: Format) -> String {
+    export_output(plan, format)
+        .into_text()
+        .unwrap_or_else(|| panic!("{format} is not a text format"))
+}
+
+/// A plan exported in a format: text, bytes or several files.
+pub fn export_output(plan: &Plan, format: Format) -> export::Output {
     let catalog = catalog();
     let (rules, findings) = derive(plan);
     export::render(

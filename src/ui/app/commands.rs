@@ -156,30 +156,27 @@ impl PlannerApp {
                     None => self.commands.push(Command::ExportConfirmed(request)),
                 }
             }
-            Command::ExportConfirmed(request) => {
-                if request.to_clipboard {
-                    match export_menu::render(
-                        self.doc.plan(),
-                        &self.catalog,
-                        request.kind,
-                        &request.scope,
-                        self.lang,
-                    ) {
-                        Ok(bytes) => {
-                            // A byte-order mark belongs to files, not to pasted text.
-                            let text = String::from_utf8_lossy(&bytes);
-                            ctx.copy_text(text.trim_start_matches('\u{feff}').to_owned());
-                            self.status =
-                                Status::info(self.trf(
-                                    "status.copied_export",
-                                    &[("ext", request.kind.extension())],
-                                ));
-                        }
-                        Err(e) => self.status = Status::error(e),
+            Command::ExportConfirmed(request) if request.to_clipboard => {
+                let ext = request.kind.extension();
+                let (plan, lang) = (self.doc.plan(), self.lang);
+                let text =
+                    export_menu::render(plan, &self.catalog, request.kind, &request.scope, lang)
+                        // A binary file or several files have no text to paste.
+                        .and_then(|o| {
+                            o.into_text()
+                                .ok_or_else(|| self.trf("status.export_not_text", &[("ext", ext)]))
+                        });
+                self.status = match text {
+                    Ok(text) => {
+                        // A byte-order mark belongs to files, not to pasted text.
+                        ctx.copy_text(text.trim_start_matches('\u{feff}').to_owned());
+                        Status::info(self.trf("status.copied_export", &[("ext", ext)]))
                     }
-                } else {
-                    self.dialogs.requested = Some(DialogKind::Export(request));
-                }
+                    Err(e) => Status::error(e),
+                };
+            }
+            Command::ExportConfirmed(request) => {
+                self.dialogs.requested = Some(DialogKind::Export(request));
             }
             Command::ExportTo { request, path } => self.export_to(&request, &path),
             Command::Audit => self.dialogs.requested = Some(DialogKind::Audit),
@@ -406,7 +403,7 @@ impl PlannerApp {
             &request.scope,
             self.lang,
         )
-        .and_then(|bytes| crate::atomic_write::write(path, &bytes).map_err(|e| e.to_string()));
+        .and_then(|output| export_menu::write(output, path));
         self.status = match written {
             Ok(()) => {
                 Status::info(self.trf("status.exported", &[("path", &path.display().to_string())]))

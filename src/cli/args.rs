@@ -109,7 +109,7 @@ pub struct ExportArgs {
     /// The export format.
     #[arg(short, long, value_name = "F", value_parser = formats())]
     pub format: String,
-    /// Write here (default, or `-`: standard output).
+    /// Write here (default, or `-`: standard output, for xlsx only when it is not a terminal).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     #[command(flatten)]

@@ -32,8 +32,8 @@ mod rules;
 mod findings;
 // Golden files per format, real consumers (nft, iptables-restore, Python csv), hostile labels.
 mod exports;
-// The Excel workbook read back by openpyxl: sheets, rows equal to the JSON export, CJK text,
-// same bytes, the CLI's refusal of a terminal, scope options.
+// The Excel workbook read back by openpyxl and LibreOffice: sheets, rows equal to the JSON
+// export, CJK text, no formula, same bytes, the CLI's refusal of a terminal, scope options.
 mod xlsx;
 // The ASA export: object groups, one ACL per entered interface, NAT; ciscoconfparse2 reads it.
 mod asa;

@@ -774,3 +774,107 @@ fn the_reader_tells_a_formula_from_text() {
     assert_eq!(sheet["formulas"], serde_json::json!(["A1"]));
     assert_eq!(sheet["rows"][0][1], "=1+1");
 }
+
+/// LibreOffice, the other spreadsheet a firewall team opens the workbook in: every sheet of the
+/// seed's workbook converted to CSV holds the rows openpyxl reads, and the hostile corpus's
+/// workbooks converted to ODS hold no formula (a workbook with a real formula proves the check
+/// can see one).
+#[test]
+fn libreoffice_reads_the_same_rows_and_no_formula() {
+    if !crate::support::require_tool("soffice") {
+        return;
+    }
+    let Some(python) = reader_python() else {
+        return;
+    };
+    let dir = temp_dir();
+    let seed = dir.join("seed.xlsx");
+    std::fs::write(&seed, workbook(&example("director-pool-dns-hlb.ron"))).unwrap();
+    let mut control = rust_xlsxwriter::Workbook::new();
+    control.add_worksheet().write_formula(0, 0, "=1+1").unwrap();
+    std::fs::write(dir.join("control.xlsx"), control.save_to_buffer().unwrap()).unwrap();
+    let mut hostile = vec!["control.xlsx".to_owned()];
+    for (n, text) in ["=cmd|' /C calc'!A0", "+SUM(1,2)", "@SUM(A1)", "-2+3"]
+        .iter()
+        .enumerate()
+    {
+        let mut plan = example("director-pool-dns-hlb.ron");
+        for node in plan.nodes_mut() {
+            (*text).clone_into(&mut node.label);
+        }
+        let name = format!("hostile-{n}.xlsx");
+        std::fs::write(dir.join(&name), workbook(&plan)).unwrap();
+        hostile.push(name);
+    }
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.join("lo-profile").display()
+    );
+    let soffice = |filter: &str, files: &[String], out: &str| {
+        let result = Command::new("soffice")
+            .args([
+                profile.as_str(),
+                "--headless",
+                "--convert-to",
+                filter,
+                "--outdir",
+            ])
+            .arg(dir.join(out))
+            .args(files)
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        assert!(
+            result.status.success(),
+            "{}",
+            String::from_utf8_lossy(&result.stderr)
+        );
+    };
+    // Every sheet (the last option, -1), UTF-8 (76), comma and double quote.
+    soffice(
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+        &["seed.xlsx".to_owned()],
+        "csv",
+    );
+    soffice("ods", &hostile, "ods");
+    let books = read_books(&python, std::slice::from_ref(&seed));
+    let book = &books[seed.to_str().unwrap()];
+    let script = "import csv,json,sys\njson.dump([list(csv.reader(open(p,newline='',encoding='utf-8'))) for p in sys.argv[1:]],sys.stdout)";
+    let sheets = book["sheets"].as_array().unwrap();
+    let paths: Vec<PathBuf> = (sheets.iter())
+        .map(|s| dir.join(format!("csv/seed-{}.csv", s["name"].as_str().unwrap())))
+        .collect();
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .args(&paths)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let tables: Vec<Vec<Vec<String>>> = serde_json::from_slice(&out.stdout).unwrap();
+    for (sheet, table) in sheets.iter().zip(&tables).skip(1) {
+        let rows = sheet["rows"].as_array().unwrap();
+        assert_eq!(table.len(), rows.len(), "{}", sheet["name"]);
+        for (row, line) in rows.iter().zip(table) {
+            let cells: Vec<&str> = row.as_array().unwrap().iter().map(text).collect();
+            assert_eq!(cells, *line, "{}", sheet["name"]);
+        }
+    }
+    for name in &hostile {
+        let ods = dir.join("ods").join(name.replace(".xlsx", ".ods"));
+        let zip = Command::new("python3")
+            .args([
+                "-c",
+                "import sys,zipfile;print(zipfile.ZipFile(sys.argv[1]).read('content.xml').decode().count('table:formula='))",
+            ])
+            .arg(&ods)
+            .output()
+            .unwrap();
+        let formulas: usize = String::from_utf8_lossy(&zip.stdout).trim().parse().unwrap();
+        let want = usize::from(name == "control.xlsx");
+        assert_eq!(formulas, want, "{name}");
+    }
+}

@@ -286,13 +286,14 @@ fn asa_parts<'a>(
         .ok_or_else(|| whole_file(format!("the plan has no firewall `{}`", id.as_str())))?;
     let layout = plan.firewalls.layout();
     unjudged_notes(&config.unjudged, notes);
+    // The ACL bound there, if the file has it (an ACL it does not define counts as none).
     let bound = |b: &Bound| {
-        config
-            .groups
-            .iter()
+        (config.groups.iter())
             .find(|(_, x)| x == b)
             .map(|(acl, _)| acl.as_str())
+            .filter(|acl| config.acls.contains_key(*acl))
     };
+
     let rows_of = |acl: Option<&str>| -> Vec<ExistingRule> {
         acl.and_then(|a| config.acls.get(a))
             .cloned()

@@ -118,6 +118,8 @@ fn pairs(rule: &Rule, families: Families) -> Vec<Pair> {
     for s in each_need(&rule.source.addresses) {
         for d in each_need(&rule.destination.addresses) {
             match (s, d) {
+                // No packet goes from one family to the other.
+                (Need::Net(s), Need::Net(d)) if s.is_ipv4() != d.is_ipv4() => {}
                 (Need::Net(s), Need::Net(d)) => out.push(pair(s, d, false, false)),
                 (Need::Any, Need::Net(d)) => out.push(pair(whole(d.is_ipv4()), d, true, false)),
                 (Need::Net(s), Need::Any) => out.push(pair(s, whole(s.is_ipv4()), false, true)),

@@ -61,6 +61,9 @@ pub(super) fn port(text: &str) -> Option<u16> {
 /// `A-B` or `A:B` of ports or service names; a single port.
 pub(super) fn port_range(text: &str) -> Option<PortRange> {
     let t = text.trim();
+    if let Some(p) = port(t) {
+        return Some(PortRange { from: p, to: p });
+    }
     let (a, b) = t.split_once(['-', ':']).unwrap_or((t, t));
     let (from, to) = (port(a)?, port(b)?);
     (from <= to).then_some(PortRange { from, to })

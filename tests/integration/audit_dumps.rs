@@ -236,3 +236,103 @@ fn five_column_rows_take_port_lists_services_and_ranges() {
     assert_eq!(e.line, 2);
     assert!(e.message.contains("service name"), "{}", e.message);
 }
+
+/// The seed's internal chain (from its iptables export) under a FORWARD chain written as `base`
+/// (with `{CHAIN}` standing for the chain's name), audited for the internal firewall's rules:
+/// the rules missing or partial, and the other findings' kinds.
+fn internal_under(base: &str) -> Result<(BTreeSet<String>, Vec<FindingKind>), String> {
+    let plan = example("director-pool-dns-hlb.ron");
+    let ours: String = (export(&plan, Format::Iptables).lines())
+        .filter(|l| l.starts_with("-A LYNC-INTERNAL "))
+        .map(|l| format!("{l}\n"))
+        .fold(String::new(), |a, b| a + &b);
+    let text = format!(
+        "*filter\n:FORWARD DROP [0:0]\n:LYNC-INTERNAL - [0:0]\n:SUB - [0:0]\n:SUB2 - [0:0]\n{}{ours}COMMIT\n",
+        base.replace("{CHAIN}", "LYNC-INTERNAL")
+    );
+    let (rules, _) = derive(&plan);
+    let id = FirewallId::Internal;
+    let scoped = rules.scoped(&RuleScope::Through(plan.firewalls.layout(), id));
+    let (_, dump) = audit::read(&text, None).map_err(|e| format!("{}: {}", e.line, e.message))?;
+    let findings = dump
+        .audit(&plan, &scoped, &Target::default())
+        .map_err(|e| format!("{}: {}", e.line, e.message))?;
+    let missing = subjects(
+        &findings,
+        &[FindingKind::MissingRule, FindingKind::PartialRule],
+    );
+    let others = (findings.iter())
+        .filter(|f| !matches!(f.kind, FindingKind::MissingRule | FindingKind::PartialRule))
+        .map(|f| f.kind)
+        .collect();
+    Ok((missing, others))
+}
+
+/// The internal firewall's rules on `port`.
+fn internal_on(port: u16) -> BTreeSet<String> {
+    let plan = example("director-pool-dns-hlb.ron");
+    let (rules, _) = derive(&plan);
+    let scoped = rules.scoped(&RuleScope::Through(
+        plan.firewalls.layout(),
+        FirewallId::Internal,
+    ));
+    (scoped.rules.iter())
+        .filter(|r| r.ports.from <= port && port <= r.ports.to)
+        .map(|r| r.id().to_string())
+        .collect()
+}
+
+/// Jumps, returns, gotos, policies and matches the audit cannot judge, as the kernel
+/// evaluates them.
+#[test]
+fn chains_are_followed_as_the_kernel_follows_them() {
+    let all = internal_under("").unwrap().0;
+    assert!(all.len() > 10, "nothing jumps to the chain: all missing");
+    let ok = |base: &str| internal_under(base).unwrap();
+    assert_eq!(ok("-A FORWARD -j {CHAIN}\n"), (BTreeSet::new(), vec![]));
+    // A RETURN in the base chain ends at the policy (DROP): 5061 never reaches the chain.
+    let (missing, _) = ok("-A FORWARD -p tcp --dport 5061 -j RETURN\n-A FORWARD -j {CHAIN}\n");
+    assert_eq!(missing, internal_on(5061));
+    // The same RETURN inside a chain returns to FORWARD, whose next rule accepts 5061.
+    let (missing, _) = ok(
+        "-A FORWARD -j SUB\n-A FORWARD -p tcp --dport 5061 -j ACCEPT\n\
+        -A SUB -p tcp --dport 5061 -j RETURN\n-A SUB -j {CHAIN}\n",
+    );
+    assert!(missing.is_empty(), "{missing:?}");
+    // A goto'd chain that falls through returns past its caller (SUB), to FORWARD's next rule,
+    // not to SUB's DROP.
+    let (missing, _) = ok(
+        "-A FORWARD -j SUB\n-A FORWARD -p tcp --dport 5061 -j ACCEPT\n\
+        -A SUB -p tcp --dport 5061 -g SUB2\n-A SUB -j DROP\n",
+    );
+    let mut not_5061 = all.clone();
+    not_5061.retain(|id| !internal_on(5061).contains(id));
+    assert_eq!(missing, not_5061);
+    // Jumped to with a narrower match: only that traffic reaches the chain.
+    let (missing, _) = ok("-A FORWARD -p tcp -m multiport --dports 5061,443 -j {CHAIN}\n");
+    let mut others = all.clone();
+    for p in [5061, 443] {
+        others.retain(|id| !internal_on(p).contains(id));
+    }
+    assert_eq!(missing, others);
+    // A drop on an interface is counted as dropping, an accept there not as allowing; both
+    // are named.
+    let (missing, notes) = ok("-A FORWARD -i eth0 -j DROP\n-A FORWARD -j {CHAIN}\n");
+    assert_eq!(
+        (missing, notes),
+        (all.clone(), vec![FindingKind::UnjudgedMatch])
+    );
+    let (missing, notes) = ok("-A FORWARD -i eth0 -j ACCEPT\n");
+    assert_eq!(missing, all);
+    assert!(notes.contains(&FindingKind::UnjudgedMatch), "{notes:?}");
+    assert!(
+        notes.contains(&FindingKind::OverPermissiveRule),
+        "{notes:?}"
+    );
+    // Established traffic is no new connection: it neither covers nor blocks.
+    let (missing, notes) = ok("-A FORWARD -m state ! --state NEW -j DROP\n-A FORWARD -j {CHAIN}\n");
+    assert_eq!((missing, notes), (BTreeSet::new(), vec![]));
+    // A loop is refused with the line of the jump that closes it.
+    let e = internal_under("-A FORWARD -j SUB\n-A SUB -j SUB\n").unwrap_err();
+    assert!(e.starts_with("7: jump loop: FORWARD -> SUB -> SUB"), "{e}");
+}

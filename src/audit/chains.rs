@@ -203,7 +203,7 @@ impl Flattener<'_> {
         FlattenError {
             line,
             message: format!(
-                "following the jumps from chain `{}` takes more than {} rules or steps (chains reached many times over); audit one chain with --chain",
+                "following the jumps from chain `{}` takes more than {} rows or {MAX_WORK} steps (chains reached many times over); audit one chain with --chain",
                 super::clip(&self.table.chains[self.stack[0]].name),
                 super::MAX_AUDIT_ROWS
             ),
@@ -345,7 +345,7 @@ mod tests {
         ));
         let started = std::time::Instant::now();
         let e = flatten(&table(chains), 0).unwrap_err();
-        assert!(e.message.contains("rules or steps"), "{}", e.message);
+        assert!(e.message.contains("rows or 5000000 steps"), "{}", e.message);
         assert!(started.elapsed().as_secs() < 20);
     }
 }

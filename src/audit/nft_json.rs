@@ -9,9 +9,10 @@ use super::chains::{Chain, Cond, Spec, Table, Verdict};
 use super::csv::CsvError;
 use super::nft_match::{Key, Sets, apply};
 
+/// An error at an object of the array; no line (the output is one line).
 fn err(position: usize, message: impl Into<String>) -> CsvError {
     CsvError {
-        line: position,
+        line: 0,
         message: format!(
             "nftables[{}]: {}",
             position.saturating_sub(1),
@@ -43,7 +44,8 @@ fn text(v: &Value, key: &str) -> String {
 /// The tables of the ruleset with their chains and rules.
 pub(super) fn parse(input: &str) -> Result<Vec<Table>, CsvError> {
     let root: Value = serde_json::from_str(input).map_err(|e| CsvError {
-        line: e.line(),
+        // serde_json names the line after the last for an early end.
+        line: e.line().min(input.lines().count().max(1)),
         message: format!("not nft JSON: {}", super::clip(&e.to_string())),
     })?;
     let Some(items) = root.get("nftables").and_then(Value::as_array) else {

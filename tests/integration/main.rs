@@ -58,6 +58,8 @@ mod audit_order;
 mod audit_dumps;
 // Our iptables and nftables exports loaded in a network namespace, dumped and audited.
 mod audit_namespace;
+// Real tools' dumps audit clean; hostile and mutated input to every reader.
+mod audit_inputs;
 // The diagram export: SVG and PNG.
 mod diagram;
 // The laid-out diagram: routed links, placed labels, overlaps measured; render to JSON.

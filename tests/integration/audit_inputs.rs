@@ -145,7 +145,7 @@ impl Rng {
 /// `text` with a few lines dropped, doubled or swapped and a few bytes changed, kept UTF-8.
 fn mutate(text: &str, rng: &mut Rng) -> String {
     let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
-    for _ in 0..1 + rng.next(4) {
+    for _ in 0..=rng.next(4) {
         let n = lines.len();
         let (a, b) = (rng.next(n), rng.next(n));
         match rng.next(5) {

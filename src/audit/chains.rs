@@ -125,8 +125,9 @@ impl Flattener<'_> {
             if c.never {
                 continue;
             }
-            if !c.unjudged.is_empty() && !matches!(spec.verdict, Verdict::Next) {
-                self.unjudged.push((spec.line, c.unjudged.join(" ")));
+            // Noted where the match is written (a jump's, once, not under each rule it reaches).
+            if !spec.cond.unjudged.is_empty() && !matches!(spec.verdict, Verdict::Next) {
+                self.unjudged.push((spec.line, spec.cond.unjudged.join(" ")));
             }
             match &spec.verdict {
                 Verdict::Next => {}

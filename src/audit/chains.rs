@@ -127,7 +127,8 @@ impl Flattener<'_> {
             }
             // Noted where the match is written (a jump's, once, not under each rule it reaches).
             if !spec.cond.unjudged.is_empty() && !matches!(spec.verdict, Verdict::Next) {
-                self.unjudged.push((spec.line, spec.cond.unjudged.join(" ")));
+                self.unjudged
+                    .push((spec.line, spec.cond.unjudged.join(" ")));
             }
             match &spec.verdict {
                 Verdict::Next => {}

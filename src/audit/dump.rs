@@ -62,7 +62,7 @@ pub struct AsaDump(asa::Config);
 
 /// What to audit in the file: the chain to start from (else the forward hook's), and the plan's
 /// firewall it is (which ASA interfaces are which).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Target {
     /// `--chain NAME` (or `TABLE:NAME`).
     pub chain: Option<String>,
@@ -103,6 +103,18 @@ struct RowList<'a> {
 }
 
 impl Dump {
+    /// How many rules the file holds (CSV rows, chain rules, ACL rows).
+    pub fn rule_count(&self) -> usize {
+        match self {
+            Self::Rows(rows) => rows.len(),
+            Self::Netfilter(tables) => (tables.iter())
+                .flat_map(|t| &t.0.chains)
+                .map(|c| c.rules.len())
+                .sum(),
+            Self::Asa(AsaDump(config)) => config.acls.values().map(Vec::len).sum(),
+        }
+    }
+
     /// The audit findings of `rules` (of `plan`) against the file.
     pub fn audit(
         &self,

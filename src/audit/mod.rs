@@ -1,5 +1,7 @@
 //! Audit of an existing firewall against the plan: for each required rule, covered, partial or
-//! missing; for each existing allow rule, over-permissive or extra. Results are findings.
+//! missing; for each existing allow rule, over-permissive or extra. Results are findings. The
+//! firewall is a CSV of rows, or a configuration (`iptables-save`, `nft list ruleset`, `nft -j`,
+//! ASA) read into the same ordered rows by [`read`] and audited by [`Dump::audit`].
 
 mod asa;
 mod asa_objects;

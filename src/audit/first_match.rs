@@ -187,6 +187,23 @@ impl RowSpans {
         out.extend(pieces);
     }
 
+    /// The parts of `piece` the row matches (overlapping when the row's networks overlap).
+    /// False when the row names too many networks to take them apart ([`MAX_CUBES`]).
+    fn matched(&self, piece: Cube, out: &mut Vec<Cube>) -> bool {
+        let s: Vec<Span> = self.s.iter().filter_map(|x| x.meet(piece.s)).collect();
+        let d: Vec<Span> = self.d.iter().filter_map(|x| x.meet(piece.d)).collect();
+        if s.len() * d.len() > MAX_CUBES {
+            return false;
+        }
+        for &s in &s {
+            for &d in &d {
+                let c = Cube { s, d, p: self.p };
+                out.extend(piece.meet(&c));
+            }
+        }
+        true
+    }
+
     fn meets(&self, piece: &Cube) -> bool {
         port_meet(self.p, piece.p).is_some()
             && self.s.iter().any(|x| x.meet(piece.s).is_some())
@@ -228,7 +245,9 @@ pub(super) fn whole_somewhere(m: &Match) -> bool {
 }
 
 /// Follow the traffic of `pair` on `ports` through `rows`, which hold in file order at least
-/// every row that can match it. `work` counts the comparisons made.
+/// every row that can match it. `work` counts the comparisons made. A row that skips ahead (a
+/// chain's `return`) sets the traffic it matches aside until its target row; a row with a match
+/// the audit cannot judge never allows, and denies what it may match.
 pub(super) fn evaluate<'a>(
     pair: Pair,
     transport: Transport,
@@ -241,11 +260,21 @@ pub(super) fn evaluate<'a>(
         d: Span::of(&pair.d),
         p: (ports.from, ports.to),
     }];
+    // Pieces skipping ahead: (the row they continue at, the piece).
+    let mut parked: Vec<(usize, Cube)> = Vec::new();
     let (mut allowed, mut denied) = (false, false);
     let mut next = Vec::new();
     for row in rows {
-        *work += 1;
-        if row.transport.is_some_and(|t| t != transport) || !pair.takes(row) {
+        *work += 1 + parked.len() as u64;
+        if !parked.is_empty() {
+            rejoin(&mut parked, &mut pieces, Some(row.seq));
+        }
+        // An allow the audit cannot judge may not apply: the traffic goes on.
+        let judged_allow = row.allow && !row.unjudged && row.skip_to.is_none();
+        if (row.allow && !judged_allow && row.skip_to.is_none())
+            || row.transport.is_some_and(|t| t != transport)
+            || !pair.takes(row)
+        {
             continue;
         }
         let row_spans = RowSpans::new(row);
@@ -253,26 +282,51 @@ pub(super) fn evaluate<'a>(
         if !pieces.iter().any(|p| row_spans.meets(p)) {
             continue;
         }
-        if row.allow {
-            allowed = true;
-        } else {
-            denied = true;
-        }
-        if allowed && denied {
-            return Verdict::Mixed;
+        let skip = row.skip_to.filter(|_| !row.unjudged);
+        if skip.is_none() {
+            if judged_allow {
+                allowed = true;
+            } else {
+                denied = true;
+            }
+            if allowed && denied {
+                return Verdict::Mixed;
+            }
         }
         next.clear();
         for &p in &pieces {
             row_spans.cut(p, &mut next, work);
         }
-        // Past the bound the pieces are kept uncut: a superset of what is undecided.
-        if next.len() <= MAX_PIECES {
-            std::mem::swap(&mut pieces, &mut next);
+        // Past the bound the pieces are kept uncut: a superset of what is undecided (a skip
+        // not made then counts as a deny, so nothing it would skip can count as allowed).
+        if next.len() > MAX_PIECES {
+            if skip.is_some() {
+                denied = true;
+                if allowed {
+                    return Verdict::Mixed;
+                }
+            }
+            continue;
         }
-        if pieces.is_empty() {
+        if let Some(to) = skip {
+            let mut taken = Vec::new();
+            let exact = pieces.iter().all(|p| row_spans.matched(*p, &mut taken));
+            if !exact || parked.len() + taken.len() > MAX_PIECES {
+                denied = true;
+                if allowed {
+                    return Verdict::Mixed;
+                }
+                continue;
+            }
+            parked.extend(taken.into_iter().map(|m| (to, m)));
+        }
+        std::mem::swap(&mut pieces, &mut next);
+        if pieces.is_empty() && parked.is_empty() {
             break;
         }
     }
+    // Traffic still set aside continues past the last row given: no row matches it.
+    rejoin(&mut parked, &mut pieces, None);
     if pieces.is_empty() && !denied {
         return Verdict::Allowed;
     }
@@ -282,6 +336,17 @@ pub(super) fn evaluate<'a>(
     } else {
         Verdict::Denied
     }
+}
+
+/// Pieces set aside whose target is at or before `at` (all, for `None`) back among `pieces`.
+fn rejoin(parked: &mut Vec<(usize, Cube)>, pieces: &mut Vec<Cube>, at: Option<usize>) {
+    parked.retain(|&(to, p)| {
+        let back = at.is_none_or(|at| to <= at);
+        if back {
+            pieces.push(p);
+        }
+        !back
+    });
 }
 
 /// The rows by the networks they name, to find the rows that can decide a pair without reading

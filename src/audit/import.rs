@@ -28,6 +28,23 @@ pub struct ExistingRule {
     pub destination: Match,
     /// `None` for any port.
     pub ports: Option<PortRange>,
+    /// A `return` of a chain: the traffic it matches is decided by the rows from the row whose
+    /// `seq` this is (the rows between are skipped); `allow` is then false and means nothing.
+    pub skip_to: Option<usize>,
+    /// The row also matches on something the audit cannot judge (an interface, a mark, a source
+    /// port): its allow is never counted as allowing required traffic, a deny or return of it is
+    /// counted as denying (an extra or over-permissive row it still is).
+    pub unjudged: bool,
+    /// Its position in the list it belongs to (what `skip_to` names); set by [`numbered`].
+    pub seq: usize,
+}
+
+/// Rows with `seq` set to their position.
+pub fn numbered(mut rows: Vec<ExistingRule>) -> Vec<ExistingRule> {
+    for (i, r) in rows.iter_mut().enumerate() {
+        r.seq = i;
+    }
+    rows
 }
 
 impl ExistingRule {
@@ -92,20 +109,46 @@ pub fn parse(text: &str) -> Result<Vec<ExistingRule>, CsvError> {
             "this is a diff (it has a `change` column), not the rules a firewall has: audit an export or the firewall's own rules",
         ));
     }
+    let mut out = Vec::new();
     if let Some(at) = positions(&header, &OURS, first.line)? {
-        return bounded(&records[1..])?
-            .iter()
-            .map(|r| ours(r.line, &r.fields, columns, &at))
-            .collect();
+        for r in bounded(&records[1..])? {
+            out.extend(ours(r.line, &r.fields, columns, &at)?);
+        }
+    } else {
+        let (rows, columns, at) = match positions(&header, &PLAIN, first.line)? {
+            Some(at) => (&records[1..], columns, at),
+            None => (&records[..], 5, [0, 1, 2, 3, 4]),
+        };
+        for r in bounded(rows)? {
+            out.extend(plain(r.line, &r.fields, columns, &at)?);
+            if out.len() > super::MAX_AUDIT_ROWS {
+                return Err(err(r.line, too_many()));
+            }
+        }
     }
-    let (rows, columns, at) = match positions(&header, &PLAIN, first.line)? {
-        Some(at) => (&records[1..], columns, at),
-        None => (&records[..], 5, [0, 1, 2, 3, 4]),
-    };
-    bounded(rows)?
-        .iter()
-        .map(|r| plain(r.line, &r.fields, columns, &at))
-        .collect()
+    Ok(numbered(out))
+}
+
+/// The message for a file of more rows than the audit reads.
+pub(super) fn too_many() -> String {
+    format!(
+        "more than {} rows; the audit reads at most that many",
+        super::MAX_AUDIT_ROWS
+    )
+}
+
+/// One row per port range (a row of several ports is several rows, in order).
+fn rows_per_port(row: ExistingRule, ports: Option<Vec<PortRange>>) -> Vec<ExistingRule> {
+    match ports {
+        None => vec![row],
+        Some(list) => list
+            .into_iter()
+            .map(|p| ExistingRule {
+                ports: Some(p),
+                ..row.clone()
+            })
+            .collect(),
+    }
 }
 
 /// Where each of `names` is in the header, if the header has them all; a name given twice is an
@@ -132,13 +175,7 @@ fn positions(
 /// The rows, if at most [`super::MAX_AUDIT_ROWS`]: refused before anything is compared.
 fn bounded(rows: &[csv::Record]) -> Result<&[csv::Record], CsvError> {
     match rows.get(super::MAX_AUDIT_ROWS) {
-        Some(over) => Err(err(
-            over.line,
-            format!(
-                "more than {} rows; the audit reads at most that many",
-                super::MAX_AUDIT_ROWS
-            ),
-        )),
+        Some(over) => Err(err(over.line, too_many())),
         None => Ok(rows),
     }
 }
@@ -160,17 +197,21 @@ fn ours(
     fields: &[String],
     columns: usize,
     at: &[usize; 5],
-) -> Result<ExistingRule, CsvError> {
+) -> Result<Vec<ExistingRule>, CsvError> {
     same_width(line, fields, columns, "")?;
     let [transport_at, source, destination, from, to] = at.map(|i| fields[i].trim());
-    Ok(ExistingRule {
+    let row = ExistingRule {
         line,
         allow: true,
         transport: transport(transport_at, line)?,
         source: addresses(source, line)?,
         destination: addresses(destination, line)?,
-        ports: ports(&format!("{from}-{to}"), line)?,
-    })
+        ports: None,
+        skip_to: None,
+        unjudged: false,
+        seq: 0,
+    };
+    Ok(rows_per_port(row, ports(&format!("{from}-{to}"), line)?))
 }
 
 /// A row of the five-column form.
@@ -179,7 +220,7 @@ fn plain(
     fields: &[String],
     columns: usize,
     at: &[usize; 5],
-) -> Result<ExistingRule, CsvError> {
+) -> Result<Vec<ExistingRule>, CsvError> {
     same_width(
         line,
         fields,
@@ -197,14 +238,18 @@ fn plain(
             ));
         }
     };
-    Ok(ExistingRule {
+    let row = ExistingRule {
         line,
         allow,
         transport: transport(proto, line)?,
         source: addresses(source, line)?,
         destination: addresses(destination, line)?,
-        ports: ports(port, line)?,
-    })
+        ports: None,
+        skip_to: None,
+        unjudged: false,
+        seq: 0,
+    };
+    Ok(rows_per_port(row, ports(port, line)?))
 }
 
 /// At most 40 characters of user text for an error message.
@@ -245,6 +290,13 @@ fn addresses(text: &str, line: usize) -> Result<Match, CsvError> {
             _ if is("any6") => nets.push(super::first_match::whole(false)),
             // Our export marks rules whose addresses were not all known; the listed ones still count.
             _ if is("unresolved") => {}
+            // A range (`10.0.0.1-10.0.0.9`) is the networks that make it up.
+            _ if token.contains('-') => {
+                let range = super::values::networks(token).ok_or_else(|| {
+                    err(line, format!("`{}` is not an address range", clip(token)))
+                })?;
+                nets.extend(range);
+            }
             _ => nets.push(
                 token
                     .parse::<IpNet>()
@@ -258,14 +310,27 @@ fn addresses(text: &str, line: usize) -> Result<Match, CsvError> {
     Ok(Match::Nets(nets))
 }
 
-fn ports(text: &str, line: usize) -> Result<Option<PortRange>, CsvError> {
-    let t = text.trim().to_ascii_lowercase();
-    if matches!(t.as_str(), "" | "any" | "*") {
+/// A port, a range (`50000-59999`, `50000:59999`), a service name (`https`) or a list of them
+/// separated by spaces, `;` or `,`; `None` for any port.
+fn ports(text: &str, line: usize) -> Result<Option<Vec<PortRange>>, CsvError> {
+    let t = text.trim();
+    if matches!(t.to_ascii_lowercase().as_str(), "" | "any" | "*") {
         return Ok(None);
     }
-    let t = t.replace(':', "-");
-    let range: PortRange = t
-        .parse()
-        .map_err(|e: crate::net::ValueError| err(line, e.to_string()))?;
-    Ok(Some(range))
+    let mut out = Vec::new();
+    for token in t.split([' ', ';', ',']).filter(|t| !t.is_empty()) {
+        let range = super::values::port_range(token)
+            .filter(|r| r.from >= 1)
+            .ok_or_else(|| {
+                err(
+                    line,
+                    format!(
+                        "`{}` is not a port, range or service name (e.g. 5061, 50000-59999, https)",
+                        clip(token)
+                    ),
+                )
+            })?;
+        out.push(range);
+    }
+    Ok(Some(out))
 }

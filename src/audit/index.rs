@@ -4,7 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::net::IpNet;
+use crate::net::{IpNet, PortRange};
+use crate::rules::{Addresses, Rule};
 
 pub(super) struct NetIndex<'a, T> {
     /// Items that name "any" address.
@@ -80,5 +81,59 @@ impl<'a, T> NetIndex<'a, T> {
             }
         }
         out
+    }
+}
+
+/// The required rules by destination network, and by source network.
+pub(super) struct RuleIndex<'a> {
+    pub by_destination: NetIndex<'a, Rule>,
+    pub by_source: NetIndex<'a, Rule>,
+}
+
+impl<'a> RuleIndex<'a> {
+    /// One index per port range: a query visits only the ranges that share a port.
+    pub(super) fn grouped(rules: Vec<&'a Rule>) -> Vec<(PortRange, Self)> {
+        group_by_ports(rules, |r| r.ports)
+            .into_iter()
+            .map(|(ports, rules)| {
+                let index = Self {
+                    by_destination: NetIndex::new(rules.iter().copied(), |r| {
+                        nets_of(&r.destination.addresses)
+                    }),
+                    by_source: NetIndex::new(rules.iter().copied(), |r| {
+                        nets_of(&r.source.addresses)
+                    }),
+                };
+                (ports, index)
+            })
+            .collect()
+    }
+}
+
+pub(super) fn group_by_ports<'a, T>(
+    items: Vec<&'a T>,
+    ports: impl Fn(&T) -> PortRange,
+) -> std::collections::BTreeMap<PortRange, Vec<&'a T>> {
+    let mut groups: std::collections::BTreeMap<PortRange, Vec<&'a T>> =
+        std::collections::BTreeMap::new();
+    for item in items {
+        groups.entry(ports(item)).or_default().push(item);
+    }
+    groups
+}
+
+pub(super) fn overlapping_groups<T>(
+    groups: &[(PortRange, T)],
+    p: PortRange,
+) -> impl Iterator<Item = &(PortRange, T)> {
+    groups
+        .iter()
+        .filter(move |(r, _)| r.from <= p.to && p.from <= r.to)
+}
+
+fn nets_of(a: &Addresses) -> Option<Vec<IpNet>> {
+    match a {
+        Addresses::Any => None,
+        Addresses::List(list) => Some(list.clone()),
     }
 }

@@ -1,13 +1,48 @@
 //! Audit of an existing firewall against the plan: for each required rule, covered, partial or
-//! missing; for each existing allow rule, over-permissive or extra. Results are findings.
+//! missing; for each existing allow rule, over-permissive or extra. Results are findings. The
+//! firewall is a CSV of rows, or a configuration (`iptables-save`, `nft list ruleset`, `nft -j`,
+//! ASA) read into the same ordered rows by [`read`] and audited by [`Dump::audit`].
 
+mod asa;
+mod asa_objects;
+mod chains;
+mod cond;
 pub mod csv;
+mod detect;
+mod dump;
 mod first_match;
 mod import;
 mod index;
+mod iptables_save;
+mod nft_json;
+mod nft_match;
+mod nft_text;
+mod values;
 
 pub use csv::CsvError;
-pub use import::{ExistingRule, Match, parse};
+pub use detect::DumpFormat;
+pub use dump::{Dump, DumpError, Target, read};
+pub use import::{ExistingRule, Match, numbered, parse};
+
+/// User text in a message: one line, at most 60 characters.
+fn clip(text: &str) -> String {
+    crate::escape::bounded(text, 60)
+}
+
+/// The address families a list of rows is read for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Families {
+    pub v4: bool,
+    pub v6: bool,
+}
+
+impl Families {
+    pub(crate) const BOTH: Self = Self { v4: true, v6: true };
+
+    fn has(self, net: &IpNet) -> bool {
+        if net.is_ipv4() { self.v4 } else { self.v6 }
+    }
+}
 
 use crate::catalog::Text;
 use crate::findings::{Finding, FindingKind, Severity, Subject, message};
@@ -15,7 +50,7 @@ use crate::i18n::Lang;
 use crate::net::{IpNet, PortRange, Transport};
 use crate::rules::{Addresses, Rule, RuleSet};
 use first_match::{Pair, Verdict, covers_whole, whole, whole_somewhere};
-use index::NetIndex;
+use index::{RuleIndex, overlapping_groups};
 
 /// How well the existing rules cover one required rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,12 +114,14 @@ fn union_contains(mut ranges: Vec<PortRange>, want: PortRange) -> bool {
 
 /// The traffic pairs of a required rule, one network each: an "Any" end is the whole of the
 /// other end's family, and both families when both ends are "Any".
-fn pairs(rule: &Rule) -> Vec<Pair> {
+fn pairs(rule: &Rule, families: Families) -> Vec<Pair> {
     let pair = |s, d, s_any, d_any| Pair { s, d, s_any, d_any };
     let mut out = Vec::new();
     for s in each_need(&rule.source.addresses) {
         for d in each_need(&rule.destination.addresses) {
             match (s, d) {
+                // No packet goes from one family to the other.
+                (Need::Net(s), Need::Net(d)) if s.is_ipv4() != d.is_ipv4() => {}
                 (Need::Net(s), Need::Net(d)) => out.push(pair(s, d, false, false)),
                 (Need::Any, Need::Net(d)) => out.push(pair(whole(d.is_ipv4()), d, true, false)),
                 (Need::Net(s), Need::Any) => out.push(pair(s, whole(s.is_ipv4()), false, true)),
@@ -94,22 +131,34 @@ fn pairs(rule: &Rule) -> Vec<Pair> {
             }
         }
     }
+    out.retain(|p| families.has(&p.s));
     out
+}
+
+/// True when the rule has traffic of `families`.
+pub(crate) fn has_pairs(rule: &Rule, families: Families) -> bool {
+    !pairs(rule, families).is_empty()
 }
 
 /// Coverage of one required rule by the existing rules, read in order: first match wins.
 pub fn coverage(rule: &Rule, existing: &[ExistingRule]) -> Coverage {
-    coverage_with(rule, |_, _| existing.iter().collect(), &mut 0)
+    coverage_with(
+        rule,
+        Families::BOTH,
+        |_, _| existing.iter().collect(),
+        &mut 0,
+    )
 }
 
 /// [`coverage`] with the rows that can match each pair, in file order (a superset of them).
 fn coverage_with<'a>(
     rule: &Rule,
+    families: Families,
     candidates: impl Fn(&Pair, PortRange) -> Vec<&'a ExistingRule>,
     work: &mut u64,
 ) -> Coverage {
     let (mut allowed, mut denied) = (0, 0);
-    let pairs = pairs(rule);
+    let pairs = pairs(rule, families);
     for &pair in &pairs {
         let rows = candidates(&pair, rule.ports);
         *work += rows.len() as u64;
@@ -184,60 +233,6 @@ fn serves(e: &ExistingRule, r: &Rule) -> bool {
         && side(&e.destination, d, s)
 }
 
-/// The required rules by destination network, and by source network.
-struct RuleIndex<'a> {
-    by_destination: NetIndex<'a, Rule>,
-    by_source: NetIndex<'a, Rule>,
-}
-
-impl<'a> RuleIndex<'a> {
-    /// One index per port range: a query visits only the ranges that share a port.
-    fn grouped(rules: Vec<&'a Rule>) -> Vec<(PortRange, Self)> {
-        group_by_ports(rules, |r| r.ports)
-            .into_iter()
-            .map(|(ports, rules)| {
-                let index = Self {
-                    by_destination: NetIndex::new(rules.iter().copied(), |r| {
-                        nets_of(&r.destination.addresses)
-                    }),
-                    by_source: NetIndex::new(rules.iter().copied(), |r| {
-                        nets_of(&r.source.addresses)
-                    }),
-                };
-                (ports, index)
-            })
-            .collect()
-    }
-}
-
-fn group_by_ports<'a, T>(
-    items: Vec<&'a T>,
-    ports: impl Fn(&T) -> PortRange,
-) -> std::collections::BTreeMap<PortRange, Vec<&'a T>> {
-    let mut groups: std::collections::BTreeMap<PortRange, Vec<&'a T>> =
-        std::collections::BTreeMap::new();
-    for item in items {
-        groups.entry(ports(item)).or_default().push(item);
-    }
-    groups
-}
-
-fn overlapping_groups<T>(
-    groups: &[(PortRange, T)],
-    p: PortRange,
-) -> impl Iterator<Item = &(PortRange, T)> {
-    groups
-        .iter()
-        .filter(move |(r, _)| r.from <= p.to && p.from <= r.to)
-}
-
-fn nets_of(a: &Addresses) -> Option<Vec<IpNet>> {
-    match a {
-        Addresses::Any => None,
-        Addresses::List(list) => Some(list.clone()),
-    }
-}
-
 /// Why an existing rule allows more than the rules it serves need, if it does.
 fn wider_than_needed(e: &ExistingRule, served: &[&Rule]) -> Option<Text> {
     let side = |m: &Match,
@@ -298,11 +293,41 @@ pub fn audit(rules: &RuleSet, existing: &[ExistingRule]) -> Vec<Finding> {
 /// [`audit`] and the number of comparisons it made: what tests of its growth count.
 pub fn audit_counted(rules: &RuleSet, existing: &[ExistingRule]) -> (Vec<Finding>, u64) {
     let required: Vec<&Rule> = rules.rules.iter().filter(|r| !r.is_unresolved()).collect();
+    audit_part(&required, existing, Families::BOTH, Part::Both)
+}
+
+/// What a part of an audit reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// Missing and partial required rules, and extra and over-permissive rows.
+    Both,
+    /// Only the required rules' coverage.
+    Coverage,
+    /// Only the rows' findings.
+    Rows,
+}
+
+/// The audit of `required` (those with traffic in `families`) against `existing`, and the
+/// number of comparisons made.
+pub(crate) fn audit_part(
+    required: &[&Rule],
+    existing: &[ExistingRule],
+    families: Families,
+    part: Part,
+) -> (Vec<Finding>, u64) {
+    let required: Vec<&Rule> = (required.iter().copied())
+        .filter(|r| !pairs(r, families).is_empty())
+        .collect();
     let rows = first_match::RowIndex::new(existing);
     let work = std::cell::Cell::new(0_u64);
     let coverage_of = |rule: &Rule| {
         let mut w = 0;
-        let c = coverage_with(rule, |pair, ports| rows.candidates(pair, ports), &mut w);
+        let c = coverage_with(
+            rule,
+            families,
+            |pair, ports| rows.candidates(pair, ports),
+            &mut w,
+        );
         work.set(work.get() + w);
         c
     };
@@ -316,17 +341,33 @@ pub fn audit_counted(rules: &RuleSet, existing: &[ExistingRule]) -> (Vec<Finding
         work.set(work.get() + w);
         out
     };
-    let findings = audit_by(&required, existing, coverage_of, served_by);
+    let mut findings = Vec::new();
+    if part != Part::Rows {
+        findings.extend(rule_findings(&required, coverage_of));
+    }
+    if part != Part::Coverage {
+        findings.extend(row_findings(existing, served_by));
+    }
+    findings.sort();
     (findings, work.get())
 }
 
 /// The audit given how to find a rule's coverage and an existing rule's served rules.
+#[cfg(test)]
 fn audit_by<'a>(
     required: &[&'a Rule],
     existing: &[ExistingRule],
     coverage_of: impl Fn(&Rule) -> Coverage,
     served_by: impl Fn(&ExistingRule) -> Vec<&'a Rule>,
 ) -> Vec<Finding> {
+    let mut out = rule_findings(required, coverage_of);
+    out.extend(row_findings(existing, served_by));
+    out.sort();
+    out
+}
+
+/// A finding per required rule not covered.
+fn rule_findings(required: &[&Rule], coverage_of: impl Fn(&Rule) -> Coverage) -> Vec<Finding> {
     let mut out = Vec::new();
     for rule in required {
         let (severity, kind, key) = match coverage_of(rule) {
@@ -342,6 +383,15 @@ fn audit_by<'a>(
             fix: None,
         });
     }
+    out
+}
+
+/// A finding per allow row that serves no required rule, or allows more than those it serves.
+fn row_findings<'a>(
+    existing: &[ExistingRule],
+    served_by: impl Fn(&ExistingRule) -> Vec<&'a Rule>,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
     for e in existing.iter().filter(|e| e.allow) {
         let served = served_by(e);
         let (severity, kind, message) = if served.is_empty() {
@@ -369,7 +419,6 @@ fn audit_by<'a>(
             fix: None,
         });
     }
-    out.sort();
     out
 }
 

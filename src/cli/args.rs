@@ -130,9 +130,18 @@ pub struct CheckArgs {
     /// How findings are printed.
     #[arg(short, long, value_name = "F", default_value = "text", value_parser = ["text", "json"])]
     pub format: String,
-    /// Audit an existing firewall: our CSV columns, or action,protocol,source,destination,port.
-    #[arg(long, value_name = "EXISTING.csv")]
+    /// Audit an existing firewall: our CSV or action,protocol,source,destination,port;
+    /// iptables-save or ip6tables-save output; nft list ruleset (or nft -j); an ASA
+    /// running-config.
+    #[arg(long, value_name = "FILE")]
     pub against: Option<PathBuf>,
+    /// The --against file's format (default: told from its content).
+    #[arg(long, value_name = "F", requires = "against", value_parser = against_formats())]
+    pub against_format: Option<String>,
+    /// Audit from this chain (iptables-save, nft; `TABLE:CHAIN` when several tables have it)
+    /// instead of the base chains on the forward hook, e.g. LYNC-INTERNAL, lpp_internal, INPUT.
+    #[arg(long, value_name = "NAME", requires = "against")]
+    pub chain: Option<String>,
     #[command(flatten)]
     pub scope: ScopeArgs,
     #[command(flatten)]
@@ -204,6 +213,11 @@ pub struct CompletionsArgs {
     /// The shell.
     #[arg(value_name = "SHELL")]
     pub shell: clap_complete::Shell,
+}
+
+/// The audited file's formats, as `--against-format` takes them.
+fn against_formats() -> PossibleValuesParser {
+    PossibleValuesParser::new(crate::audit::DumpFormat::ALL.map(crate::audit::DumpFormat::as_str))
 }
 
 /// The export formats, as `--format` takes them.

@@ -39,13 +39,11 @@ pub enum CliError {
     /// The plan could not be used.
     #[error(transparent)]
     Plan(#[from] PlanFileError),
-    /// The existing-rules CSV could not be used.
-    #[error("{path}:{line}: {message}")]
+    /// The audited file could not be used.
+    #[error("{at}: {message}")]
     Existing {
-        /// The CSV file.
-        path: String,
-        /// 1-based line.
-        line: usize,
+        /// The file and line (`FILE:LINE`, or `FILE` when no line is to blame).
+        at: String,
         /// What is wrong.
         message: String,
     },
@@ -338,14 +336,37 @@ fn check_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
         std::sync::Arc::new(rules.scoped(&rule_scope))
     };
     let mut findings = scope::scoped_findings(findings, &plan, &rule_scope, &rules);
-    if let Some(csv) = &opts.against {
-        let text = crate::file_text::read(csv).map_err(PlanFileError::from)?;
-        let existing = crate::audit::parse(&text).map_err(|e| CliError::Existing {
-            path: csv.display().to_string(),
-            line: e.line,
-            message: e.message,
-        })?;
-        findings.extend(crate::audit::audit(&rules, &existing));
+    if let Some(file) = &opts.against {
+        let text = crate::file_text::read(file).map_err(PlanFileError::from)?;
+        let format = match opts.against_format.as_deref() {
+            None => None,
+            Some(name) => Some(crate::audit::DumpFormat::from_name(name).ok_or_else(|| {
+                usage(format!(
+                    "unknown --against-format `{}`",
+                    options::quoted(name)
+                ))
+            })?),
+        };
+        let at = |e: crate::audit::DumpError| {
+            let path = crate::escape::quoted(&file.display().to_string());
+            CliError::Existing {
+                at: if e.line == 0 {
+                    path
+                } else {
+                    format!("{path}:{}", e.line)
+                },
+                message: e.message,
+            }
+        };
+        let (_, dump) = crate::audit::read(&text, format).map_err(at)?;
+        let target = crate::audit::Target {
+            chain: opts.chain.clone(),
+            firewall: match rule_scope {
+                rules::RuleScope::Through(_, id) => Some(id),
+                _ => None,
+            },
+        };
+        findings.extend(dump.audit(&plan, &rules, &target).map_err(at)?);
         findings.sort();
     }
     match opts.format.as_deref().unwrap_or("text") {

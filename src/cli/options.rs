@@ -20,6 +20,10 @@ pub(super) struct Options {
     pub output: Option<PathBuf>,
     pub catalog: Option<PathBuf>,
     pub against: Option<PathBuf>,
+    /// `check --against-format`: the audited file's format (default: from its content).
+    pub against_format: Option<String>,
+    /// `check --chain`: the chain the audit starts from.
+    pub chain: Option<String>,
     pub lang: Option<crate::i18n::Lang>,
     pub firewall: Option<String>,
     pub nodes: Option<String>,
@@ -73,6 +77,8 @@ pub(super) fn from_command(command: Command) -> (&'static str, Parsed) {
                     positional: vec![a.plan],
                     format: Some(a.format),
                     against: a.against,
+                    against_format: a.against_format,
+                    chain: a.chain,
                     firewall: a.scope.firewall,
                     nodes: a.scope.nodes,
                     ..Options::default()

@@ -76,6 +76,11 @@ pub enum FindingKind {
     OverPermissiveRule,
     /// Audit: an existing rule the plan does not need.
     ExtraRule,
+    /// Audit: an existing rule matches on something the audit cannot judge (an interface).
+    UnjudgedMatch,
+    /// Audit: required rules the audited file says nothing about (another address family,
+    /// another firewall), or an interface with no ACL.
+    NotAudited,
 }
 
 impl FindingKind {
@@ -96,6 +101,8 @@ impl FindingKind {
             Self::PartialRule => "partial_rule",
             Self::OverPermissiveRule => "over_permissive_rule",
             Self::ExtraRule => "extra_rule",
+            Self::UnjudgedMatch => "unjudged_match",
+            Self::NotAudited => "not_audited",
         }
     }
 }

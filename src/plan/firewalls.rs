@@ -163,6 +163,28 @@ impl<'a> FirewallView<'a> {
         };
         crate::i18n::tr(lang, key).into()
     }
+
+    /// The leg traffic from zone `from` to zone `to` enters by: the one facing `from`, else the
+    /// one facing the way it comes from (a back-to-back inner firewall sees the Internet's
+    /// traffic enter from the perimeter).
+    pub fn entry_leg(&self, from: Zone, to: Zone) -> usize {
+        self.leg_toward(from, from < to)
+    }
+
+    /// The leg that traffic from `from` to `to` leaves by: the one facing `to`, else the one
+    /// facing the way it goes.
+    pub fn exit_leg(&self, from: Zone, to: Zone) -> usize {
+        self.leg_toward(to, to < from)
+    }
+
+    /// The leg facing `zone`, else the outermost (`outward`) or innermost leg.
+    fn leg_toward(&self, zone: Zone, outward: bool) -> usize {
+        (self.interfaces.iter().position(|(z, _)| *z == zone)).unwrap_or(if outward {
+            0
+        } else {
+            self.interfaces.len().saturating_sub(1)
+        })
+    }
 }
 
 impl Firewalls {

@@ -86,9 +86,9 @@ pub enum Command {
         /// Where.
         path: PathBuf,
     },
-    /// File > Audit against firewall CSV (a dialog).
+    /// File > Audit against firewall rules (a dialog).
     Audit,
-    /// Audit against this CSV file.
+    /// Audit against this file (any format the audit reads).
     AuditPath(PathBuf),
     /// Drop the audit results.
     ClearAudit,

@@ -19,7 +19,7 @@ pub enum DialogKind {
     SaveAs,
     /// Pick where to write an export.
     Export(crate::ui::export_menu::ExportRequest),
-    /// Pick an existing firewall's CSV to audit.
+    /// Pick an existing firewall's rules to audit.
     Audit,
     /// Pick a plan to compare with.
     Compare,
@@ -130,9 +130,16 @@ impl FileDialogs {
                             .save_file(),
                     )
                 }
-                DialogKind::Audit => {
-                    pollster::block_on(dialog.add_filter("CSV", &["csv"]).pick_file())
-                }
+                // iptables-save and nft dumps often have no extension: every file is offered too.
+                DialogKind::Audit => pollster::block_on(
+                    dialog
+                        .add_filter(
+                            "Firewall rules",
+                            &["csv", "rules", "save", "nft", "json", "txt", "cfg", "conf"],
+                        )
+                        .add_filter("All files", &["*"])
+                        .pick_file(),
+                ),
                 DialogKind::TrainerResults(_) => pollster::block_on(
                     dialog
                         .add_filter("CSV", &["csv"])

@@ -57,6 +57,12 @@ mod cli_options;
 mod audit;
 // The audit reads rows in order (first match wins) and keeps address families apart.
 mod audit_order;
+// The audit of iptables-save, nft and ASA configurations; our ASA export audits clean.
+mod audit_dumps;
+// Our iptables and nftables exports loaded in a network namespace, dumped and audited.
+mod audit_namespace;
+// Real tools' dumps audit clean; hostile and mutated input to every reader.
+mod audit_inputs;
 // The diagram export: SVG and PNG.
 mod diagram;
 // The laid-out diagram: routed links, placed labels, overlaps measured; render to JSON.

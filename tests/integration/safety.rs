@@ -299,14 +299,14 @@ fn custom_rule_ids_are_unique_when_node_ids_contain_dashes() {
 
 /// Labels a hostile plan carries: a forged CI annotation, a terminal clear, a bell, a bidi
 /// override, and a 1 MB token.
-fn hostile_labels() -> [String; 2] {
+pub fn hostile_labels() -> [String; 2] {
     [
         "Edge\n::error file=x::pwned\u{1b}[2J\u{7}\u{202E}evil".to_owned(),
         format!("big{}", "A".repeat(1 << 20)),
     ]
 }
 
-fn assert_tame(what: &str, text: &str) {
+pub fn assert_tame(what: &str, text: &str) {
     for line in text.lines() {
         assert!(
             !line.trim_start().starts_with("::"),

@@ -923,6 +923,28 @@ fn audit_from_the_window_lists_the_missing_rule() {
     );
 }
 
+/// The window reads what `check --against` reads: a real `nft list ruleset` of the seed without
+/// its Front End -> Edge rule leaves the four plan rules it carried missing.
+#[test]
+fn audit_from_the_window_reads_an_nft_ruleset() {
+    let dump =
+        std::fs::read_to_string(crate::support::root().join("tests/fixtures/audit/seed.nft"))
+            .unwrap();
+    let without: String = (dump.lines())
+        .filter(|l| !l.contains("comment \"fe>edge\""))
+        .map(|l| format!("{l}\n"))
+        .fold(String::new(), |a, b| a + &b);
+    assert_eq!(without.lines().count() + 1, dump.lines().count());
+    let path = crate::support::write_temp("ruleset.nft", without.as_bytes());
+    let mut h = seed();
+    h.state_mut().push(Command::AuditPath(path));
+    h.run();
+    let missing = (h.state().findings().iter())
+        .filter(|f| f.kind == lync_port_planner::findings::FindingKind::MissingRule)
+        .count();
+    assert_eq!(missing, 4);
+}
+
 #[test]
 fn switching_the_language_translates_menus_and_panels() {
     let mut h = seed();

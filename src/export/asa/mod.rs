@@ -113,21 +113,6 @@ fn end_operand(o: &mut Objects, end: &RuleEnd, list: Option<&[IpNet]>, ipv4: boo
     format!("object-group {}", o.network_group(&base, list))
 }
 
-/// The leg a rule's traffic enters `fw` by: the one facing its source's zone, else the one
-/// facing the way it comes from (a back-to-back inner firewall sees the Internet's traffic
-/// enter from the perimeter).
-fn entry_leg(fw: &FirewallView<'_>, rule: &Rule) -> usize {
-    let (from, to) = (rule.source.zone, rule.destination.zone);
-    fw.interfaces
-        .iter()
-        .position(|(z, _)| *z == from)
-        .unwrap_or(if from < to {
-            0
-        } else {
-            fw.interfaces.len().saturating_sub(1)
-        })
-}
-
 pub(super) fn render(report: &Report<'_>) -> String {
     let layout = report.plan.firewalls.layout();
     let mut out = error_comment(report.findings, "!");
@@ -190,7 +175,7 @@ fn section(report: &Report<'_>, layout: Layout, fw: &FirewallView<'_>, o: &mut O
     }
     let mut used: Vec<String> = Vec::new();
     for rule in rules {
-        let acl = &mut acls[leg_acl[entry_leg(fw, rule)]];
+        let acl = &mut acls[leg_acl[fw.entry_leg(rule.source.zone, rule.destination.zone)]];
         let id = ascii_comment(&rule.id().to_string(), 100);
         if rule.is_unresolved() || rule.is_mixed_family() {
             let note = if rule.is_unresolved() {

@@ -414,12 +414,19 @@ impl PlannerApp {
 
     fn load_audit(&mut self, ctx: &egui::Context, path: PathBuf) {
         self.catch_up(ctx);
-        match AuditState::load(path, &self.derived.derivation, self.doc.content()) {
+        let loaded = AuditState::load(
+            path,
+            self.doc.plan(),
+            self.selection.firewall,
+            &self.derived.derivation,
+            self.doc.content(),
+        );
+        match loaded {
             Ok(audit) => {
                 self.status = Status::info(self.trf(
                     "status.audited",
                     &[
-                        ("n", &audit.existing.len().to_string()),
+                        ("n", &audit.rule_count().to_string()),
                         ("missing", &audit.missing().to_string()),
                     ],
                 ));

@@ -53,7 +53,7 @@ impl PlannerApp {
         }
         self.derived.state = Some(self.doc.state());
         if let (Some(a), Some(content)) = (&mut self.audit, self.derived.content) {
-            a.refresh(&self.derived.derivation, content);
+            a.refresh(self.doc.plan(), &self.derived.derivation, content);
         }
         self.selection.retain_existing(self.doc.plan());
     }

@@ -250,7 +250,7 @@ pub fn render(format: Format, report: &Report<'_>) -> Result<Output, ExportError
         Format::Nftables => nftables::render(report),
         Format::Iptables => iptables::render(report, true),
         Format::Ip6tables => iptables::render(report, false),
-        Format::Asa => asa::render(report),
+        Format::Asa => asa::render(report, None),
         Format::Drawio => drawio::render(report),
         Format::Xlsx => return Ok(Output::Bytes(xlsx::render(report, None)?)),
     }))
@@ -326,9 +326,13 @@ pub fn export_with(
             let complete = *scope == crate::rules::RuleScope::All;
             Output::Text(powershell::render(&report, &options.store, complete))
         }
-        // One of the plan's firewalls: its sheet alone, not those of the others its rules cross.
+        // One of the plan's firewalls: its sheet or section alone, not those of the others its
+        // rules cross.
         (Format::Xlsx, crate::rules::RuleScope::Through(_, id)) => {
             Output::Bytes(xlsx::render(&report, Some(*id))?)
+        }
+        (Format::Asa, crate::rules::RuleScope::Through(_, id)) => {
+            Output::Text(asa::render(&report, Some(*id)))
         }
         _ => render(format, &report)?,
     };

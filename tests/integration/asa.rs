@@ -459,3 +459,26 @@ pub fn is_asa_line(line: &str) -> bool {
         .iter()
         .any(|p| line.starts_with(p))
 }
+
+/// `--firewall internal` writes the internal firewall's section alone: its rules also cross the
+/// external firewall, whose section a scoped export must not carry (it once did).
+#[test]
+fn a_firewall_scope_writes_that_firewalls_section_alone() {
+    let plan = root().join("saved-plans/director-pool-dns-hlb.ron");
+    let path = plan.to_str().unwrap();
+    let sections = |args: &[&str]| -> Vec<String> {
+        let out = cli(&[&["export", path, "--format", "asa"], args].concat());
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (String::from_utf8(out.stdout).unwrap().lines())
+            .filter_map(|l| l.strip_prefix("! Firewall "))
+            .map(|l| l.split(' ').next().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(sections(&[]), ["external", "internal"]);
+    assert_eq!(sections(&["--firewall", "internal"]), ["internal"]);
+    assert_eq!(sections(&["--firewall", "external"]), ["external"]);
+}

@@ -291,6 +291,10 @@ fn plans() -> Vec<(String, Plan)> {
     plans.push(("unresolved".to_owned(), crate::exports::unresolved_plan()));
     plans.push(("errors".to_owned(), crate::safety::wide_open_plan()));
     plans.push(("large-node".to_owned(), crate::exports::large_node_plan()));
+    plans.push((
+        "generated-300".to_owned(),
+        lync_port_planner::generate::large_plan(300, &catalog).unwrap(),
+    ));
     plans
 }
 

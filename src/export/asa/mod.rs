@@ -113,7 +113,9 @@ fn end_operand(o: &mut Objects, end: &RuleEnd, list: Option<&[IpNet]>, ipv4: boo
     format!("object-group {}", o.network_group(&base, list))
 }
 
-pub(super) fn render(report: &Report<'_>) -> String {
+/// The configuration of every firewall of the plan, or of `only` (`--firewall`): the rules of a
+/// firewall scope also cross the other firewall, whose section must not be written then.
+pub(super) fn render(report: &Report<'_>, only: Option<crate::plan::FirewallId>) -> String {
     let layout = report.plan.firewalls.layout();
     let mut out = error_comment(report.findings, "!");
     out += &format!(
@@ -141,7 +143,9 @@ pub(super) fn render(report: &Report<'_>) -> String {
     }
     let mut objects = Objects::default();
     for fw in report.plan.firewalls.list() {
-        out += &section(report, layout, &fw, &mut objects);
+        if only.is_none_or(|id| id == fw.id) {
+            out += &section(report, layout, &fw, &mut objects);
+        }
     }
     out
 }

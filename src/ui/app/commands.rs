@@ -1,17 +1,14 @@
 //! Commands: `apply` is the one place they change the document, the files and the app's state.
 
-use std::path::{Path, PathBuf};
-
 use eframe::egui;
 
-use super::{AfterPrompt, PlannerApp, display_name};
+use super::{AfterPrompt, PlannerApp};
 use crate::catalog::Catalog;
 use crate::document::Document;
 use crate::examples;
 use crate::plan::{Clipboard, Plan, PlanEdit};
 use crate::plan_file;
 use crate::ui::Selection;
-use crate::ui::audit::AuditState;
 use crate::ui::canvas::Gesture;
 use crate::ui::command::Command;
 use crate::ui::export_menu::{self, ExportRequest};
@@ -330,122 +327,6 @@ impl PlannerApp {
                 self.autosave.close();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
-        }
-    }
-
-    fn replace_document(&mut self, doc: Document, file_name: String) {
-        self.doc = doc;
-        self.file_name = file_name;
-        self.selection = Selection::default();
-        self.canvas.gesture = Gesture::Idle;
-        self.canvas.fit_pending = true;
-        self.autosave.clear();
-    }
-
-    fn open(&mut self, path: &Path) {
-        match plan_file::load(path, &self.catalog) {
-            Ok(plan) => {
-                self.replace_document(
-                    Document::new(plan, Some(path.to_owned())),
-                    display_name(path),
-                );
-                self.remember(path);
-                self.status = Status::info(
-                    self.trf("status.opened", &[("path", &path.display().to_string())]),
-                );
-            }
-            Err(e) => self.status = Status::error(e.to_string()),
-        }
-    }
-
-    /// Save to `to`, or to the document's file; asks for a path when there is none. True when saved.
-    pub(super) fn save(&mut self, to: Option<PathBuf>) -> bool {
-        let Some(path) = to.or_else(|| self.doc.path().cloned()) else {
-            self.dialogs.requested = Some(DialogKind::SaveAs);
-            return false;
-        };
-        match plan_file::save(&path, self.doc.plan()) {
-            Ok(()) => {
-                self.doc.mark_saved(path.clone());
-                self.file_name = display_name(&path);
-                self.autosave.clear();
-                self.remember(&path);
-                self.status = Status::info(
-                    self.trf("status.saved", &[("path", &path.display().to_string())]),
-                );
-                true
-            }
-            Err(e) => {
-                self.status = Status::error(e.to_string());
-                false
-            }
-        }
-    }
-
-    fn remember(&mut self, path: &Path) {
-        self.prefs.remember(path);
-        self.save_prefs();
-    }
-
-    pub(super) fn save_prefs(&mut self) {
-        if let Some(p) = &self.prefs_path
-            && let Err(e) = self.prefs.save(p)
-        {
-            self.status = Status::error(e);
-        }
-    }
-
-    fn export_to(&mut self, request: &ExportRequest, path: &Path) {
-        let written = export_menu::render(
-            self.doc.plan(),
-            &self.catalog,
-            request.kind,
-            &request.scope,
-            self.lang,
-        )
-        .and_then(|output| export_menu::write(output, path));
-        self.status = match written {
-            Ok(()) => {
-                Status::info(self.trf("status.exported", &[("path", &path.display().to_string())]))
-            }
-            Err(e) => Status::error(e),
-        };
-    }
-
-    fn load_audit(&mut self, ctx: &egui::Context, path: PathBuf) {
-        self.catch_up(ctx);
-        let loaded = AuditState::load(
-            path,
-            self.doc.plan(),
-            self.selection.firewall,
-            &self.derived.derivation,
-            self.doc.content(),
-        );
-        match loaded {
-            Ok(audit) => {
-                self.status = Status::info(self.trf(
-                    "status.audited",
-                    &[
-                        ("n", &audit.rule_count().to_string()),
-                        ("missing", &audit.missing().to_string()),
-                    ],
-                ));
-                self.audit = Some(audit);
-            }
-            Err(e) => self.status = Status::error(e),
-        }
-    }
-
-    fn compare_with(&mut self, ctx: &egui::Context, path: &Path) {
-        self.catch_up(ctx);
-        match plan_file::load(path, &self.catalog) {
-            Ok(old) => self.compare.open(
-                display_name(path),
-                (&old, &self.catalog),
-                (self.doc.plan(), &self.derived.derivation.rules),
-                self.lang,
-            ),
-            Err(e) => self.status = Status::error(e.to_string()),
         }
     }
 }

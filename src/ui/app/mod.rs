@@ -4,6 +4,7 @@
 
 mod commands;
 mod dialogs;
+mod file_commands;
 mod ui;
 mod view;
 

@@ -3,6 +3,7 @@
 
 mod asa;
 mod csv;
+pub mod dns;
 mod drawio;
 mod html;
 mod iptables;
@@ -149,6 +150,9 @@ pub enum ExportError {
     /// The JSON text could not be written.
     #[error("cannot write JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// The DNS records could not be derived.
+    #[error(transparent)]
+    Dns(#[from] crate::dns::DnsError),
 }
 
 /// An unknown format name.

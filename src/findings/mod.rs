@@ -9,6 +9,7 @@ mod disabled;
 mod exposed;
 mod families;
 mod links;
+mod names;
 mod placeholders;
 mod topology;
 mod unresolved;
@@ -76,6 +77,8 @@ pub enum FindingKind {
     OverPermissiveRule,
     /// Audit: an existing rule the plan does not need.
     ExtraRule,
+    /// A name the plan sets is not a DNS name: DNS records and exports leave it out.
+    InvalidName,
 }
 
 impl FindingKind {
@@ -96,6 +99,7 @@ impl FindingKind {
             Self::PartialRule => "partial_rule",
             Self::OverPermissiveRule => "over_permissive_rule",
             Self::ExtraRule => "extra_rule",
+            Self::InvalidName => "invalid_name",
         }
     }
 }
@@ -184,6 +188,8 @@ pub enum NodeField {
     Vips,
     /// The zone.
     Zone,
+    /// The DNS names (format version 3).
+    Names,
 }
 
 impl NodeField {
@@ -198,6 +204,7 @@ impl NodeField {
             Self::Members => "members",
             Self::Vips => "vips",
             Self::Zone => "zone",
+            Self::Names => "names",
         }
     }
 }
@@ -266,6 +273,7 @@ pub fn check_plan(plan: &Plan, catalog: &Catalog) -> Vec<Finding> {
     out.extend(disabled::check(plan, catalog));
     out.extend(topology::check(plan, catalog));
     out.extend(placeholders::check(plan));
+    out.extend(names::check(plan));
     out.extend(addresses::check_wide(plan, catalog));
     out.extend(addresses::check_duplicates(plan));
     out

@@ -6,6 +6,7 @@ mod addresses;
 mod conflicts;
 mod dangerous;
 mod disabled;
+mod dns;
 mod exposed;
 mod families;
 mod links;
@@ -79,6 +80,9 @@ pub enum FindingKind {
     ExtraRule,
     /// A name the plan sets is not a DNS name: DNS records and exports leave it out.
     InvalidName,
+    /// DNS and the firewall plan disagree: a published name without its address, a service
+    /// record without a target address, a published name whose listener no rule reaches.
+    DnsMismatch,
 }
 
 impl FindingKind {
@@ -100,6 +104,7 @@ impl FindingKind {
             Self::OverPermissiveRule => "over_permissive_rule",
             Self::ExtraRule => "extra_rule",
             Self::InvalidName => "invalid_name",
+            Self::DnsMismatch => "dns_mismatch",
         }
     }
 }
@@ -286,6 +291,7 @@ pub fn check_rules(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> Vec<Findi
     out.extend(conflicts::check(catalog, rules));
     out.extend(dangerous::check(rules));
     out.extend(families::check(rules));
+    out.extend(dns::check(plan, catalog, rules));
     out
 }
 

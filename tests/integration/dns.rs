@@ -916,3 +916,76 @@ fn bad_and_sample_names_are_findings() {
         "{findings:?}"
     );
 }
+
+/// DNS and the firewall plan disagree: a NAT'd Edge without its public addresses cannot publish
+/// `sip`, `webcon` and `av` (one `dns_mismatch` per service, naming the names, the SRV records
+/// to `sip` not said again); giving the public addresses clears them; a published name whose
+/// listener no rule reaches on 443 is one too.
+#[test]
+fn dns_mismatch_names_what_dns_cannot_publish() {
+    let seed = crate::support::example("director-pool-dns-hlb.ron");
+    let mismatches = |plan: &Plan, rules: &lync_port_planner::rules::RuleSet| -> Vec<String> {
+        lync_port_planner::findings::check(plan, &catalog(), rules)
+            .into_iter()
+            .filter(|f| f.kind.as_str() == "dns_mismatch")
+            .map(|f| f.message.en)
+            .collect()
+    };
+    let rules = crate::support::derive(&seed).0;
+    let found = mismatches(&seed, &rules);
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert!(
+        found
+            .iter()
+            .any(|m| m.contains("sip.northwind.net") && m.contains("access_edge")),
+        "{found:#?}"
+    );
+    let mut fixed = seed.clone();
+    let edge = fixed.node_mut(&NodeId::from("edge")).unwrap();
+    for (k, a) in [
+        ("access_edge", "198.51.100.21"),
+        ("webconf_edge", "198.51.100.22"),
+        ("av_edge", "198.51.100.23"),
+    ] {
+        edge.members[0].nat.insert(k.into(), a.parse().unwrap());
+    }
+    let rules = crate::support::derive(&fixed).0;
+    assert_eq!(mismatches(&fixed, &rules), Vec::<String>::new());
+    // With the public addresses, the external sign-in and federation records are there.
+    require(
+        &records(&fixed),
+        "DNS summary - Single consolidated edge with private IP addresses using NAT",
+        &[
+            ("External DNS", "sip.northwind.net", "A", "198.51.100.21"),
+            (
+                "External DNS",
+                "_sip._tls.northwind.net",
+                "SRV/443",
+                "sip.northwind.net",
+            ),
+        ],
+    );
+    let mut unreached = rules.clone();
+    unreached
+        .rules
+        .retain(|r| &*r.destination.endpoint != "external_listener");
+    let found = mismatches(&fixed, &unreached);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("lyncdiscover.northwind.net") && found[0].contains("TCP 443"));
+}
+
+/// The HTML and Markdown reports carry the records as a section, each linking its page.
+#[test]
+fn reports_have_a_dns_section() {
+    let seed = crate::support::example("director-pool-dns-hlb.ron");
+    let md = crate::support::export(&seed, lync_port_planner::export::Format::Markdown);
+    assert!(md.contains("\n## DNS records\n"), "{md}");
+    assert!(md.contains("| internal | northwind.net | \\_sipinternaltls.\\_tcp.northwind.net | SRV | 0 0 5061 pool01.corp.northwind.net |") || md.contains("_sipinternaltls._tcp.northwind.net | SRV | 0 0 5061"), "{md}");
+    assert!(md.contains("[Lync Server 2013: DNS requirements for automatic client sign-in](https://learn.microsoft.com/en-us/previous-versions/office/lync-server-2013/lync-server-2013-dns-requirements-for-automatic-client-sign-in)"));
+    let html = crate::support::export(&seed, lync_port_planner::export::Format::Html);
+    assert!(html.contains("<h2>DNS records</h2>"));
+    assert!(
+        html.contains("<td>lyncdiscoverinternal.northwind.net</td><td>CNAME</td>"),
+        "{html}"
+    );
+}

@@ -72,3 +72,38 @@ pub fn export_dns(
         DnsFormat::Zone => zone::render(&records),
     })
 }
+
+/// One record as the reports show it: view, zone, name, type, value (an SRV record's priority,
+/// weight, port and target), purpose, page title, page address.
+pub(super) type ReportRow = [String; 8];
+
+/// The plan's records for the HTML and Markdown reports (every text a checked name, one of
+/// ours or the catalog's), or why there are none.
+pub(super) fn report_rows(plan: &Plan, catalog: &Catalog) -> Result<Vec<ReportRow>, String> {
+    let records = crate::dns::derive(plan, catalog).map_err(|e| e.to_string())?;
+    Ok(records
+        .records
+        .iter()
+        .map(|r| {
+            let value = match &r.data {
+                crate::dns::RecordData::Srv {
+                    priority,
+                    weight,
+                    port,
+                    target,
+                } => format!("{priority} {weight} {port} {target}"),
+                d => d.value(),
+            };
+            [
+                r.view.as_str().to_owned(),
+                r.zone.to_string(),
+                r.name.to_string(),
+                r.data.type_name().to_owned(),
+                value,
+                r.purpose.to_owned(),
+                r.page.title.clone(),
+                r.page.url.clone(),
+            ]
+        })
+        .collect())
+}

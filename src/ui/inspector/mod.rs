@@ -6,6 +6,7 @@
 
 mod firewall;
 mod link;
+mod names;
 mod node;
 
 use std::collections::BTreeMap;
@@ -81,6 +82,7 @@ impl InspectorState {
                 key.starts_with("member.") && key.rsplit('.').next() != Some("name")
             }
             NodeField::Vips => key.starts_with("vip."),
+            NodeField::Names => key.starts_with("name."),
             NodeField::Members => {
                 key.starts_with("member.") && key.rsplit('.').next() == Some("name")
             }
@@ -265,4 +267,5 @@ pub fn plan_settings_ui(
     if product != plan.product {
         commands.push(Command::Edit(PlanEdit::SetProduct { product }));
     }
+    names::plan_names_ui(ui, plan, state, commands);
 }

@@ -102,6 +102,12 @@ pub(super) fn check(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> Vec<Find
 /// A published name nobody can reach: no rule to its node's listener on TCP 443.
 fn unreached(plan: &Plan, records: &[crate::dns::DnsRecord], rules: &RuleSet) -> Vec<Finding> {
     let mut out = Vec::new();
+    // One pass over the rules: the node endpoints some rule reaches on 443.
+    let https = crate::net::PortRange::single(443);
+    let on_443: std::collections::BTreeSet<(&NodeId, &str)> = (rules.rules.iter())
+        .filter(|r| r.ports.contains(&https))
+        .filter_map(|r| Some((r.destination.node.as_ref()?, &*r.destination.endpoint)))
+        .collect();
     let mut published: BTreeMap<&NodeId, Vec<&str>> = BTreeMap::new();
     for r in records.iter().filter(|r| r.view == View::External) {
         if let Some(node) = &r.node {
@@ -116,11 +122,7 @@ fn unreached(plan: &Plan, records: &[crate::dns::DnsRecord], rules: &RuleSet) ->
         if wanted.is_empty() {
             continue;
         }
-        let reached = rules.rules.iter().any(|rule| {
-            rule.destination.node.as_ref() == Some(node)
-                && wanted.contains(&&*rule.destination.endpoint)
-                && rule.ports.contains(&crate::net::PortRange::single(443))
-        });
+        let reached = wanted.iter().any(|e| on_443.contains(&(node, *e)));
         if !reached {
             names.dedup();
             out.push(finding(

@@ -264,6 +264,64 @@ fn scaled_edge_with_dns_load_balancing() {
     );
 }
 
+/// "... Scaled consolidated edge, DNS load balancing with private IP addresses using NAT": each
+/// server's public NAT address (10.45.16.x on the interfaces), the internal interfaces inside.
+#[test]
+fn scaled_edge_with_dns_load_balancing_behind_nat() {
+    let m = |n: &str, last: u8| {
+        member(
+            n,
+            &[
+                ("internal_interface", &format!("172.25.33.{}", 10 + last)),
+                ("access_edge", &format!("10.45.16.{}", 10 + last)),
+                ("webconf_edge", &format!("10.45.16.{}", 20 + last)),
+                ("av_edge", &format!("10.45.16.{}", 30 + last)),
+            ],
+            &[
+                ("access_edge", &format!("131.107.155.{}", 10 + last)),
+                ("webconf_edge", &format!("131.107.155.{}", 20 + last)),
+                ("av_edge", &format!("131.107.155.{}", 30 + last)),
+            ],
+        )
+    };
+    let e = edge(
+        LbMode::Dns,
+        Addressing::Nat,
+        vec![m("edge01", 0), m("edge02", 1)],
+    );
+    let r = records(&plan(
+        &["contoso.com"],
+        vec![("edge", e), ("fe", front_end())],
+    ));
+    let title = "Lync Server 2013: DNS summary - Scaled consolidated edge, DNS load balancing with private IP addresses using NAT";
+    require(
+        &r,
+        title,
+        &[
+            ("External DNS", "sip.contoso.com", "A", "131.107.155.10"),
+            ("External DNS", "sip.contoso.com", "A", "131.107.155.11"),
+            ("External DNS", "webcon.contoso.com", "A", "131.107.155.20"),
+            ("External DNS", "webcon.contoso.com", "A", "131.107.155.21"),
+            ("External DNS", "av.contoso.com", "A", "131.107.155.30"),
+            ("External DNS", "av.contoso.com", "A", "131.107.155.31"),
+            (
+                "External DNS",
+                "_sip._tls.contoso.com",
+                "SRV/443",
+                "sip.contoso.com",
+            ),
+            (
+                "External DNS",
+                "_sipfederationtls._tcp.contoso.com",
+                "SRV/5061",
+                "sip.contoso.com",
+            ),
+            ("Internal DNS", "lsedge.contoso.net", "A", "172.25.33.10"),
+            ("Internal DNS", "lsedge.contoso.net", "A", "172.25.33.11"),
+        ],
+    );
+}
+
 /// "DNS summary - Scaled consolidated edge with hardware load balancers": one record per VIP.
 #[test]
 fn scaled_edge_behind_hardware_load_balancers_publishes_the_vips() {
@@ -632,9 +690,24 @@ fn named_checkzone_accepts_every_zone_of_every_example() {
         return;
     }
     let mut plans: Vec<std::path::PathBuf> = example_paths();
+    // An IPv6 Director: AAAA records.
+    let mut v6 = director(LbMode::Single);
+    v6.node_mut(&NodeId::from("dir")).unwrap().members[0]
+        .addresses
+        .insert("server".into(), "2001:db8:10::41".parse().unwrap());
+    assert!(
+        rows(&records(&v6)).contains_key(&(
+            View::Internal,
+            "sip.contoso.com".to_owned(),
+            "AAAA".to_owned(),
+            "2001:db8:10::41".to_owned()
+        )),
+        "AAAA"
+    );
     for (name, p) in [
         ("director-single", director(LbMode::Single)),
         ("director-hlb", director(LbMode::HlbOnly)),
+        ("director-v6", v6),
     ] {
         let text = lync_port_planner::plan_file::to_ron(&p).unwrap();
         plans.push(write_temp(&format!("{name}.ron"), text.as_bytes()));

@@ -189,37 +189,7 @@ impl Build<'_> {
                 .get("external_listener")
                 .or(m.addresses.get("external_listener"))
         }));
-        let mut names: Vec<(DnsName, &'static str)> = Vec::new();
-        for (other, n) in &plan.nodes {
-            let purpose = match n.role.as_str() {
-                "front_end" => {
-                    "Front End pool external web services, published by the reverse proxy"
-                }
-                "director" => "Director external web services, published by the reverse proxy",
-                "office_web_apps" => "Office Web Apps Server, published by the reverse proxy",
-                _ => continue,
-            };
-            names.extend(
-                self.node_name(other, NameKind::ExternalWeb)
-                    .map(|x| (x, purpose)),
-            );
-        }
-        names.extend(
-            self.names
-                .dialin
-                .ok()
-                .map(|d| (d.clone(), "Dial-in conferencing published externally")),
-        );
-        names.extend(
-            self.names
-                .meet
-                .iter()
-                .filter_map(|m| m.ok())
-                .map(|m| (m.clone(), "Conferences published externally")),
-        );
-        for d in &self.names.sip_domains {
-            names.extend(d.child("lyncdiscover").ok().map(|l| (l, "Autodiscover for mobile clients and Lync Web App, published by the reverse proxy")));
-        }
+        let names = self.names.published(plan);
         for (name, purpose) in names {
             self.addresses(
                 View::External,

@@ -1062,3 +1062,82 @@ fn reports_have_a_dns_section() {
         "{html}"
     );
 }
+
+/// Hostile text in every kind of name never reaches the zone files, the script or the table:
+/// each is an `invalid_name` finding, and every export still loads in its consumer.
+#[test]
+fn hostile_names_never_reach_a_zone_script_or_table() {
+    let mut p = crate::support::example("director-pool-dns-hlb.ron");
+    p.names.sip_domains = vec![
+        "x'; Remove-Item -Recurse C:\\ #.net".to_owned(),
+        "northwind.net".to_owned(),
+    ];
+    p.names.meet = "meet.northwind.net\n@ IN NS evil.example.".to_owned();
+    p.names.dialin = "$(whoami).northwind.net".to_owned();
+    p.names.admin = "\u{202E}ten.dniwhtron.nimda".to_owned();
+    let edge = p.node_mut(&NodeId::from("edge")).unwrap();
+    edge.names.insert(
+        NameKind::Access,
+        "sip.northwind.net. IN A 6.6.6.6".to_owned(),
+    );
+    edge.names
+        .insert(NameKind::Av, "../../etc/passwd.net".to_owned());
+    p.node_mut(&NodeId::from("dir")).unwrap().members[0].name = "dir01;reboot".to_owned();
+    let (_, findings) = crate::support::derive(&p);
+    let invalid = findings
+        .iter()
+        .filter(|f| f.kind.as_str() == "invalid_name")
+        .count();
+    assert_eq!(invalid, 7, "{findings:#?}");
+    let path = write_temp(
+        "hostile.ron",
+        lync_port_planner::plan_file::to_ron(&p).unwrap().as_bytes(),
+    );
+    let fragments = [
+        "Remove-Item",
+        "whoami",
+        "evil",
+        "6.6.6.6",
+        "passwd",
+        "reboot",
+        "\u{202E}",
+    ];
+    let clean = |label: &str, text: &str| {
+        for f in fragments {
+            assert!(!text.contains(f), "{label}: `{f}` in {text}");
+        }
+    };
+    for format in ["dns-csv", "dns-powershell"] {
+        let run = cli(&["export", path.to_str().unwrap(), "--format", format]);
+        assert_eq!(run.status.code(), Some(0), "{run:?}");
+        let text = String::from_utf8(run.stdout).unwrap();
+        clean(format, &text);
+        if format == "dns-powershell" {
+            crate::powershell::parse(format, &text);
+        }
+    }
+    let out = temp_dir().join("hostile-zones");
+    let run = cli(&[
+        "export",
+        path.to_str().unwrap(),
+        "--format",
+        "dns-zone",
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{run:?}");
+    for view in ["internal", "external"] {
+        for file in std::fs::read_dir(out.join(view)).unwrap() {
+            let file = file.unwrap().path();
+            clean("zone", &std::fs::read_to_string(&file).unwrap());
+            if require_tool("named-checkzone") {
+                let zone = file.file_stem().unwrap().to_str().unwrap().to_owned();
+                let check = std::process::Command::new("named-checkzone")
+                    .args([zone.as_str(), file.to_str().unwrap()])
+                    .output()
+                    .unwrap();
+                assert!(check.status.success(), "{}", file.display());
+            }
+        }
+    }
+}

@@ -228,6 +228,15 @@ fn inspector_refuses_an_invalid_address_and_stores_a_valid_one() {
 #[test]
 fn inspector_edits_dns_names_with_microsofts_defaults_shown() {
     let mut h = seed();
+    // The reverse proxy lists what it publishes.
+    h.get_by_label_contains("Reverse proxy, ").click_accesskit();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Published names").is_some(),
+        "the reverse proxy's published names"
+    );
+    assert!(h.query_by_label("lyncdiscover.northwind.net").is_some());
+    assert!(h.query_by_label("webdirext.northwind.net").is_some());
     h.get_by_label("Director pool, Director pool")
         .click_accesskit();
     h.run();

@@ -102,6 +102,14 @@ pub fn node_names_ui(
     node: &Node,
     next: &mut Node,
 ) {
+    if node.role == "reverse_proxy" {
+        // What the reverse proxy publishes follows from the other nodes' names.
+        ui.label(RichText::new(t(ui, "inspector.published")).strong());
+        for (name, _) in crate::dns::resolve(plan).published(plan) {
+            ui.label(name.as_str());
+        }
+        return;
+    }
     let kinds = NameKind::of_role(&node.role);
     if kinds.is_empty() {
         return;

@@ -1141,3 +1141,41 @@ fn hostile_names_never_reach_a_zone_script_or_table() {
         }
     }
 }
+
+/// A catalog file without the DNS pages still derives firewall rules; the DNS exports fail
+/// with one line naming the pages, and the reports say why their DNS section is empty.
+#[test]
+fn a_catalog_without_the_dns_pages_says_so() {
+    let full = lync_port_planner::catalog::BUILTIN_RON;
+    let start = full
+        .find("        // DNS records (src/dns) cite these pages.")
+        .unwrap();
+    let end = start + full[start..].find("    ],\n    conflicts: [").unwrap();
+    let without = format!("{}{}", &full[..start], &full[end..]);
+    let catalog = write_temp("no-dns-catalog.ron", without.as_bytes());
+    let seed = root().join("saved-plans/director-pool-dns-hlb.ron");
+    let run = |format: &str| {
+        cli(&[
+            "export",
+            seed.to_str().unwrap(),
+            "--format",
+            format,
+            "--catalog",
+            catalog.to_str().unwrap(),
+        ])
+    };
+    let dns = run("dns-csv");
+    assert_eq!(dns.status.code(), Some(2), "{dns:?}");
+    let err = String::from_utf8_lossy(&dns.stderr);
+    assert!(
+        err.contains("none of Microsoft's pages") && err.lines().count() == 1,
+        "{err}"
+    );
+    let md = run("markdown");
+    assert_eq!(md.status.code(), Some(0), "{md:?}");
+    let md = String::from_utf8_lossy(&md.stdout);
+    assert!(
+        md.contains("## DNS records\n\nthe catalog has none of Microsoft"),
+        "{md}"
+    );
+}

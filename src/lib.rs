@@ -19,6 +19,7 @@ pub mod cli;
 pub mod derivation;
 pub mod diagram;
 pub mod diff;
+pub mod dns;
 pub mod document;
 pub mod escape;
 pub mod examples;

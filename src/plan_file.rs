@@ -122,6 +122,17 @@ pub fn from_ron(text: &str, origin: &str, catalog: &Catalog) -> Result<Plan, Pla
         });
     }
     let mut plan = parsed.map_err(parse_error)?;
+    if version < 3 && has_names(&plan) {
+        let (line, col) = ron_path::locate(text, &[Step::Field("format_version")]);
+        return Err(PlanFileError::Invalid {
+            origin: origin.to_owned(),
+            line,
+            col,
+            message: format!(
+                "names are format version 3; this file says version {version} (set format_version: 3)"
+            ),
+        });
+    }
     migrate(&mut plan, version);
     if let Some(p) = plan::validate(&plan, catalog).into_iter().next() {
         let (line, col) = ron_path::locate(text, &p.at);
@@ -145,7 +156,14 @@ pub fn migrate(plan: &mut Plan, version: u32) {
         // internal firewalls; its rules keep their firewalls.
         plan.firewalls = plan::Firewalls::default();
     }
+    // Version 3 added names, all optional: a version 2 plan has none and takes Microsoft's
+    // defaults, so nothing changes.
     plan.format_version = FORMAT_VERSION;
+}
+
+/// True when the plan sets any name (version 3 sections a version 2 file cannot have).
+fn has_names(plan: &Plan) -> bool {
+    !plan.names.is_empty() || plan.nodes.values().any(|n| !n.names.is_empty())
 }
 
 /// The canonical text of a plan.

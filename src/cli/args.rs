@@ -222,7 +222,10 @@ fn against_formats() -> PossibleValuesParser {
 
 /// The export formats, as `--format` takes them.
 fn formats() -> PossibleValuesParser {
-    PossibleValuesParser::new(Format::ALL.map(Format::as_str))
+    PossibleValuesParser::new(
+        (Format::ALL.map(Format::as_str).into_iter())
+            .chain(crate::export::dns::DnsFormat::ALL.map(crate::export::dns::DnsFormat::as_str)),
+    )
 }
 
 fn parse_gpo(text: &str) -> Result<crate::export::Gpo, String> {

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 mod args;
 mod catalog_table;
+mod dns;
 mod options;
 mod parse;
 mod scope;
@@ -192,6 +193,9 @@ fn one_plan(opts: &Options) -> Result<&Path, CliError> {
 fn export_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
     let path = one_plan(opts)?;
     options::refuse_output_over_input(opts, &[path])?;
+    if let Ok(dns) = opts.format.as_deref().unwrap_or_default().parse() {
+        return dns::export(opts, catalog, path, dns);
+    }
     let format: Format = opts
         .format
         .as_deref()

@@ -101,6 +101,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
         }
         out.push_str("</table>\n");
     }
+    dns_section(report, &mut out);
     out.push_str(&format!(
         "<h2>{}</h2>\n",
         markup(tr(lang, "report.findings"))
@@ -123,6 +124,42 @@ pub(super) fn render(report: &Report<'_>) -> String {
     }
     out.push_str("</body>\n</html>\n");
     out
+}
+
+/// The plan's DNS records as a table, each linking its Microsoft page.
+fn dns_section(report: &Report<'_>, out: &mut String) {
+    let lang = report.lang;
+    out.push_str(&format!("<h2>{}</h2>\n", markup(tr(lang, "report.dns"))));
+    match super::dns::report_rows(report.plan, report.catalog) {
+        Err(why) => out.push_str(&format!("<p>{}</p>\n", markup(&why))),
+        Ok(rows) if rows.is_empty() => {
+            out.push_str(&format!(
+                "<p>{}.</p>\n",
+                markup(tr(lang, "report.dns_none"))
+            ));
+        }
+        Ok(rows) => {
+            out.push_str("<table>\n<tr>");
+            for h in tr(lang, "report.dns_header").split(" | ") {
+                out.push_str(&format!("<th>{}</th>", markup(h)));
+            }
+            out.push_str("</tr>\n");
+            for [view, zone, name, kind, value, purpose, title, url] in rows {
+                out.push_str(&format!(
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><a href=\"{}\">{}</a></td></tr>\n",
+                    markup(&view),
+                    markup(&zone),
+                    markup(&name),
+                    markup(&kind),
+                    markup(&value),
+                    markup(&purpose),
+                    markup(&url),
+                    markup(&title)
+                ));
+            }
+            out.push_str("</table>\n");
+        }
+    }
 }
 
 fn summary(report: &Report<'_>, out: &mut String) {

@@ -86,6 +86,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
             out.push_str(&format!("| {} |\n", cells.join(" | ")));
         }
     }
+    dns_section(report, &mut out);
     out.push_str(&format!("\n## {}\n\n", tr(lang, "report.findings")));
     if report.findings.is_empty() {
         out.push_str(&format!("{}.\n", tr(lang, "findings.clean")));
@@ -100,6 +101,34 @@ pub(super) fn render(report: &Report<'_>) -> String {
         ));
     }
     out
+}
+
+/// The plan's DNS records as a table, each linking its Microsoft page.
+fn dns_section(report: &Report<'_>, out: &mut String) {
+    let lang = report.lang;
+    out.push_str(&format!("\n## {}\n\n", tr(lang, "report.dns")));
+    match super::dns::report_rows(report.plan, report.catalog) {
+        Err(why) => out.push_str(&format!("{}\n", md(&why))),
+        Ok(rows) if rows.is_empty() => out.push_str(&format!("{}.\n", tr(lang, "report.dns_none"))),
+        Ok(rows) => {
+            let header: Vec<&str> = tr(lang, "report.dns_header").split(" | ").collect();
+            out.push_str(&format!("| {} |\n", header.join(" | ")));
+            out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
+            for [view, zone, name, kind, value, purpose, title, url] in rows {
+                out.push_str(&format!(
+                    "| {} | {} | {} | {} | {} | {} | [{}]({}) |\n",
+                    md(&view),
+                    md(&zone),
+                    md(&name),
+                    md(&kind),
+                    md(&value),
+                    md(&purpose),
+                    md(&title),
+                    url
+                ));
+            }
+        }
+    }
 }
 
 /// A rule id as a code span, so `>` reads as itself (an entity is not decoded in a code span).

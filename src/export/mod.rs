@@ -4,6 +4,7 @@
 
 mod asa;
 mod csv;
+pub mod dns;
 mod drawio;
 mod html;
 mod iptables;
@@ -217,6 +218,9 @@ pub enum ExportError {
     /// The workbook could not be written (a limit of Excel's, such as its 1,048,576 rows).
     #[error("cannot write the Excel workbook: {0}")]
     Xlsx(String),
+    /// The DNS records could not be derived.
+    #[error(transparent)]
+    Dns(#[from] crate::dns::DnsError),
 }
 
 /// An unknown format name.

@@ -412,7 +412,7 @@ fn addr_arg(addresses: &Addresses) -> String {
 
 /// A PowerShell single-quoted literal. PowerShell also treats the typographic quotes
 /// U+2018..U+201B as single quotes, so each is doubled like `'`; line breaks become spaces.
-fn quote(text: &str) -> String {
+pub(super) fn quote(text: &str) -> String {
     let mut out = String::from("'");
     for c in one_line(text).chars() {
         if matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}') {

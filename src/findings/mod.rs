@@ -6,9 +6,11 @@ mod addresses;
 mod conflicts;
 mod dangerous;
 mod disabled;
+mod dns;
 mod exposed;
 mod families;
 mod links;
+mod names;
 mod placeholders;
 mod topology;
 mod unresolved;
@@ -81,6 +83,11 @@ pub enum FindingKind {
     /// Audit: required rules the audited file says nothing about (another address family,
     /// another firewall), or an interface with no ACL.
     NotAudited,
+    /// A name the plan sets is not a DNS name: DNS records and exports leave it out.
+    InvalidName,
+    /// DNS and the firewall plan disagree: a published name without its address, a service
+    /// record without a target address, a published name whose listener no rule reaches.
+    DnsMismatch,
 }
 
 impl FindingKind {
@@ -103,6 +110,8 @@ impl FindingKind {
             Self::ExtraRule => "extra_rule",
             Self::UnjudgedMatch => "unjudged_match",
             Self::NotAudited => "not_audited",
+            Self::InvalidName => "invalid_name",
+            Self::DnsMismatch => "dns_mismatch",
         }
     }
 }
@@ -191,6 +200,8 @@ pub enum NodeField {
     Vips,
     /// The zone.
     Zone,
+    /// The DNS names (format version 3).
+    Names,
 }
 
 impl NodeField {
@@ -205,6 +216,7 @@ impl NodeField {
             Self::Members => "members",
             Self::Vips => "vips",
             Self::Zone => "zone",
+            Self::Names => "names",
         }
     }
 }
@@ -273,6 +285,7 @@ pub fn check_plan(plan: &Plan, catalog: &Catalog) -> Vec<Finding> {
     out.extend(disabled::check(plan, catalog));
     out.extend(topology::check(plan, catalog));
     out.extend(placeholders::check(plan));
+    out.extend(names::check(plan));
     out.extend(addresses::check_wide(plan, catalog));
     out.extend(addresses::check_duplicates(plan));
     out
@@ -285,6 +298,7 @@ pub fn check_rules(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> Vec<Findi
     out.extend(conflicts::check(catalog, rules));
     out.extend(dangerous::check(rules));
     out.extend(families::check(rules));
+    out.extend(dns::check(plan, catalog, rules));
     out
 }
 

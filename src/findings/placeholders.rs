@@ -89,7 +89,7 @@ pub(super) fn check(plan: &Plan) -> Vec<Finding> {
 }
 
 /// The first of `SAMPLE_NAMES` that `text`, lower-cased, contains.
-fn sample_name(text: &str) -> Option<&'static str> {
+pub(super) fn sample_name(text: &str) -> Option<&'static str> {
     let lower = text.to_lowercase();
     SAMPLE_NAMES.into_iter().find(|name| lower.contains(name))
 }

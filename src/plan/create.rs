@@ -71,6 +71,7 @@ impl Plan {
             vips: BTreeMap::new(),
             networks: Vec::new(),
             flags: BTreeSet::new(),
+            names: BTreeMap::new(),
         };
         Some((id, node))
     }

@@ -60,6 +60,11 @@ pub enum PlanEdit {
         /// New name.
         name: String,
     },
+    /// Replace the plan's DNS names (SIP domains, simple URLs).
+    SetNames {
+        /// The new names.
+        names: super::PlanNames,
+    },
     /// Choose the server product the rules are for.
     SetProduct {
         /// The product.
@@ -230,6 +235,7 @@ impl Plan {
             }
             PlanEdit::SetName { name } => name.clone_into(&mut self.name),
             PlanEdit::SetProduct { product } => self.product = *product,
+            PlanEdit::SetNames { names } => names.clone_into(&mut self.names),
             PlanEdit::SetFirewalls { firewalls } => firewalls.clone_into(&mut self.firewalls),
             PlanEdit::SetLinkLabel { a, b, at } => {
                 let entry = self.existing_link_positions(a, b)?;

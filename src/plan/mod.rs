@@ -6,6 +6,7 @@ pub mod diagram;
 pub mod edit;
 pub mod firewalls;
 pub mod layout;
+pub mod names;
 mod unique;
 mod validate;
 
@@ -19,6 +20,7 @@ pub use create::Clipboard;
 pub use diagram::{LinkPositions, MAX_BENDS, MAX_COORDINATE};
 pub use edit::{EditError, PlanEdit};
 pub use firewalls::{FirewallDevice, FirewallId, FirewallView, Firewalls, Layout};
+pub use names::{NameKind, NodeNames, PlanNames};
 pub use validate::{
     MAX_CUSTOM_RULES, MAX_LINKS, MAX_MEMBERS, MAX_NETWORK_USES, MAX_NETWORKS, MAX_NODES,
     PlanProblem, validate,
@@ -29,7 +31,7 @@ use crate::net::{IpNet, PortRange, Transport};
 use crate::topology::{Addressing, LbMode, Zone};
 
 /// The plan file format this build writes. Older versions migrate on load.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// A deployment plan.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -49,6 +51,10 @@ pub struct Plan {
     /// back-to-back external and internal firewalls).
     #[serde(default)]
     pub firewalls: Firewalls,
+    /// SIP domains and simple URLs (version 3, optional: empty fields take Microsoft's
+    /// defaults, derived from the plan's domain).
+    #[serde(default, skip_serializing_if = "PlanNames::is_empty")]
+    pub names: PlanNames,
     /// Nodes by id, each shared with the plan's copies until changed (see [`Plan::node_mut`]):
     /// an undo step or an edited copy costs a pointer per node, and comparing two states of a
     /// plan skips the nodes they share.
@@ -78,6 +84,7 @@ impl Plan {
             description: String::new(),
             product: crate::topology::Product::default(),
             firewalls: Firewalls::default(),
+            names: PlanNames::default(),
             nodes: BTreeMap::new(),
             links: Vec::new(),
             diagram: Vec::new(),
@@ -105,6 +112,7 @@ impl Plan {
             description,
             product,
             firewalls,
+            names,
             nodes,
             links,
             diagram: _,
@@ -114,6 +122,7 @@ impl Plan {
             && *description == other.description
             && *product == other.product
             && *firewalls == other.firewalls
+            && *names == other.names
             && *links == other.links
             && nodes.len() == other.nodes.len()
             && nodes
@@ -130,6 +139,7 @@ impl Plan {
         part.format_version = self.format_version;
         part.product = self.product;
         part.firewalls = self.firewalls.clone();
+        part.names = self.names.clone();
         for id in ids {
             if let Some((id, node)) = self.nodes.get_key_value(id) {
                 part.nodes.insert(id.clone(), Arc::clone(node));
@@ -271,6 +281,13 @@ pub struct Node {
     /// Feature flags set on the node (`holds_cms`).
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub flags: BTreeSet<String>,
+    /// Its service names by kind (version 3; a kind left out takes Microsoft's default).
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique::names"
+    )]
+    pub names: NodeNames,
 }
 
 impl Node {
@@ -297,6 +314,7 @@ impl Node {
             vips,
             networks,
             flags,
+            names,
         } = self;
         *role == other.role
             && *label == other.label
@@ -308,6 +326,7 @@ impl Node {
             && *vips == other.vips
             && *networks == other.networks
             && *flags == other.flags
+            && *names == other.names
     }
 }
 

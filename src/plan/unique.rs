@@ -73,3 +73,13 @@ where
 {
     unique(deserializer, "endpoint")
 }
+
+/// Names by kind, refusing a repeated kind.
+pub(super) fn names<'de, D, K, V>(deserializer: D) -> Result<BTreeMap<K, V>, D::Error>
+where
+    D: Deserializer<'de>,
+    K: Deserialize<'de> + Ord + fmt::Display,
+    V: Deserialize<'de>,
+{
+    unique(deserializer, "name")
+}

@@ -73,6 +73,7 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Vec<PlanProblem> {
         return out;
     }
     super::firewalls::validate(&plan.firewalls, &mut out);
+    validate_plan_names(&plan.names, &mut out);
     for (id, node) in &plan.nodes {
         validate_node(id, node, catalog, &mut out);
     }
@@ -243,6 +244,51 @@ fn validate_node(node_id: &NodeId, node: &Node, catalog: &Catalog, out: &mut Vec
         ));
     }
     validate_endpoints(node_id, node, role, out);
+    for (kind, text) in &node.names {
+        if !super::NameKind::of_role(&node.role).contains(kind) {
+            out.push(problem(
+                format!("node `{id}`: role `{}` has no name `{kind}`", role.id),
+                node_at(node_id, [Step::Field("names")]),
+            ));
+        } else if text.len() > super::names::MAX_NAME_TEXT {
+            out.push(problem(
+                format!(
+                    "node `{id}`: name `{kind}` is {} bytes long (at most {})",
+                    text.len(),
+                    super::names::MAX_NAME_TEXT
+                ),
+                node_at(node_id, [Step::Field("names")]),
+            ));
+        }
+    }
+}
+
+/// The plan's names: a bounded number of bounded texts (whether they are DNS names is a
+/// finding, so a plan with a mistyped name still opens to be fixed).
+fn validate_plan_names(names: &super::PlanNames, out: &mut Vec<PlanProblem>) {
+    use super::names::{MAX_NAME_TEXT, MAX_SIP_DOMAINS};
+    let at = |field: &'static str| vec![Step::Field("names"), Step::Field(field)];
+    if names.sip_domains.len() > MAX_SIP_DOMAINS {
+        out.push(problem(
+            format!(
+                "the plan has {} SIP domains (at most {MAX_SIP_DOMAINS})",
+                names.sip_domains.len()
+            ),
+            at("sip_domains"),
+        ));
+        return;
+    }
+    for (field, text) in names.texts() {
+        if text.len() > MAX_NAME_TEXT {
+            out.push(problem(
+                format!(
+                    "names: `{field}` has a name {} bytes long (at most {MAX_NAME_TEXT})",
+                    text.len()
+                ),
+                at(field),
+            ));
+        }
+    }
 }
 
 /// Each member, NAT and VIP address is of an endpoint kind of the node's role with that scope.

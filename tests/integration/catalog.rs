@@ -48,7 +48,7 @@ fn every_requirement_cites_microsoft_pages_with_their_addresses() {
     // TechNet ids for Lync Server 2013 pages, file names for Skype for Business Server pages.
     for page in &c.data().sources {
         let technet = page.id.len() == 8
-            && (page.id.starts_with("JJ") || page.id.starts_with("Gg"))
+            && ["JJ", "Gg", "Hh"].iter().any(|p| page.id.starts_with(p))
             && page.id[2..].bytes().all(|b| b.is_ascii_digit());
         let file = page
             .path

@@ -355,7 +355,7 @@ fn not_ron_truncated_and_wrong_types_name_line_and_column() {
     assert_bad_input(&["check", truncated.to_str().unwrap()], &["truncated.ron:"]);
     let typed = write_temp(
         "typed.ron",
-        full.replacen("format_version: 2", "format_version: \"one\"", 1)
+        full.replacen("format_version: 3", "format_version: \"one\"", 1)
             .as_bytes(),
     );
     assert_bad_input(&["check", typed.to_str().unwrap()], &["typed.ron:2:"]);
@@ -375,12 +375,12 @@ fn unknown_role_and_newer_version_are_refused() {
     );
     let newer = write_temp(
         "newer.ron",
-        full.replacen("format_version: 2", "format_version: 3", 1)
+        full.replacen("format_version: 3", "format_version: 4", 1)
             .as_bytes(),
     );
     assert_bad_input(
         &["check", newer.to_str().unwrap()],
-        &["newer.ron:2:5:", "version 3 is newer"],
+        &["newer.ron:2:5:", "version 4 is newer"],
     );
 }
 

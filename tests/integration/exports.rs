@@ -295,6 +295,11 @@ fn hostile_labels_are_inert_in_html() {
 fn hostile_labels_are_inert_in_markdown() {
     let md = export(&hostile_plan(), Format::Markdown);
     assert!(!md.contains("<script>"));
+    // The DNS section's table has 7 columns and no user text (names are checked DNS names).
+    let (md, dns) = md.split_once("\n## DNS records\n").unwrap();
+    for line in dns.lines().filter(|l| l.starts_with("| ")) {
+        assert_eq!(line.matches(" | ").count(), 6, "{line}");
+    }
     for line in md.lines().filter(|l| l.starts_with('|')) {
         let cells = line.matches(" | ").count() + 1;
         assert!(
@@ -623,7 +628,11 @@ fn check_hostile_export(
                 !text.contains("<script") && !text.contains('\0'),
                 "corpus {n}"
             );
-            for line in text
+            let (rules, dns) = text.split_once("\n## DNS records\n").unwrap();
+            for line in dns.lines().filter(|l| l.starts_with("| ")) {
+                assert_eq!(line.matches(" | ").count(), 6, "corpus {n}: {line:.80}");
+            }
+            for line in rules
                 .lines()
                 .filter(|l| l.starts_with('|') && !l.starts_with("|---"))
             {

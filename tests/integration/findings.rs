@@ -28,8 +28,17 @@ fn examples_have_no_errors_or_warnings_except_sample_addresses() {
         for f in findings(&plan) {
             let sample =
                 f.kind == FindingKind::Placeholder && plan.description.contains("RFC 5737");
+            // A NAT'd Edge the example gives no public addresses (Microsoft's port pages give
+            // none) cannot have its external names published: DNS says so, and only that.
+            let unpublished = f.kind == FindingKind::DnsMismatch
+                && f.message.en.contains("cannot be published in DNS")
+                && plan.nodes.values().any(|n| {
+                    n.role == "edge"
+                        && n.addressing == lync_port_planner::topology::Addressing::Nat
+                        && n.members.iter().all(|m| m.nat.is_empty())
+                });
             assert!(
-                f.severity == Severity::Info || sample,
+                f.severity == Severity::Info || sample || unpublished,
                 "{}: {f:?}",
                 path.display()
             );

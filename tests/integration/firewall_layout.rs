@@ -13,8 +13,8 @@ fn a_version_1_plan_gets_back_to_back_firewalls_and_saves_as_the_example() {
     assert!(v1.contains("format_version: 1,") && !v1.contains("firewalls"));
     let plan = plan_file::from_ron(&v1, "v1.ron", &catalog()).unwrap();
     assert_eq!(plan.firewalls, Firewalls::back_to_back());
-    assert_eq!(plan.format_version, 2);
-    // The example is the same plan in version 2: migrating writes exactly its text.
+    assert_eq!(plan.format_version, 3);
+    // The example is the same plan in the current version: migrating writes exactly its text.
     assert_eq!(
         plan_file::to_ron(&plan).unwrap(),
         read(&root().join("saved-plans/director-pool-dns-hlb.ron"))
@@ -36,28 +36,31 @@ fn format_version_2_fixture_opens_with_its_three_legged_firewall_and_the_same_ru
         (name.as_str(), perimeter.as_str()),
         ("Perimeter ASA", "dmz")
     );
-    // Canonical: load -> save is byte-identical.
-    assert_eq!(plan_file::to_ron(&fixture).unwrap(), text);
+    // Canonical but for the version: saving writes the current one, nothing else changes.
+    assert_eq!(
+        plan_file::to_ron(&fixture).unwrap(),
+        text.replacen("format_version: 2,", "format_version: 3,", 1)
+    );
     // The rules and their `firewall` field (the boundary, a contract) do not depend on the layout.
     let seed = example("director-pool-dns-hlb.ron");
     assert_eq!(derive(&fixture).0, derive(&seed).0);
 }
 
 #[test]
-fn upgrade_rewrites_a_version_1_plan_as_version_2() {
+fn upgrade_rewrites_a_version_1_plan_in_the_current_version() {
     let v1 = read(&root().join("tests/fixtures/format-v1.ron"));
     let path = write_temp("old.ron", v1.as_bytes());
     let out = cli(&["upgrade", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let new = read(&path);
-    assert!(new.starts_with("Plan(\n    format_version: 2,\n"), "{new}");
+    assert!(new.starts_with("Plan(\n    format_version: 3,\n"), "{new}");
     assert!(new.contains("firewalls: back_to_back("), "{new}");
     assert_eq!(read(&path.with_extension("ron.bak")), v1);
     // A second run has nothing to do.
     let again = cli(&["upgrade", path.to_str().unwrap()]);
     let stdout = String::from_utf8_lossy(&again.stdout);
     assert!(
-        stdout.contains("already in the current format (version 2)"),
+        stdout.contains("already in the current format (version 3)"),
         "{stdout}"
     );
 }

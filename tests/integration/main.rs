@@ -16,6 +16,8 @@ mod support;
 mod architecture;
 // The seed page's nine rows and five prose rules, and the HLB-only and single-Director variants.
 mod seed;
+// DNS records from Microsoft's DNS summary pages, names and defaults, zone files, script, table.
+mod dns;
 // The catalog validates itself and cites its sources.
 mod catalog;
 // Plan files: round trips, versions, errors with positions, atomic save.

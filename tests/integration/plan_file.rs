@@ -55,7 +55,7 @@ fn load_text(text: &str) -> PlanFileError {
 #[test]
 fn newer_format_version_is_refused_with_a_message() {
     let err = load_text("Plan(\n    format_version: 99,\n    name: \"x\",\n)\n").to_string();
-    assert!(err.ends_with("plan.ron:2:5: plan format version 99 is newer than this build reads (up to 2); update Lync Port Planner"), "{err}");
+    assert!(err.ends_with("plan.ron:2:5: plan format version 99 is newer than this build reads (up to 3); update Lync Port Planner"), "{err}");
 }
 
 #[test]
@@ -165,9 +165,15 @@ fn generated_plans_are_clean_and_deterministic() {
         plan
     );
     let rules = rules::derive(&plan, &catalog);
+    // The full-site template's NAT'd Edge has no public addresses (as the example): DNS cannot
+    // publish its names, and says so; nothing else.
     let loud: Vec<_> = findings::check(&plan, &catalog, &rules)
         .into_iter()
         .filter(|f| f.severity != findings::Severity::Info)
+        .filter(|f| {
+            !(f.kind == findings::FindingKind::DnsMismatch
+                && f.message.en.contains("cannot be published in DNS"))
+        })
         .collect();
     assert!(loud.is_empty(), "{loud:?}");
     let mut seen = std::collections::BTreeSet::new();

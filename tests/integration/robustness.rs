@@ -44,7 +44,7 @@ const SNIPPETS: [&str; 24] = [
     ":",
     "\"",
     "\\",
-    "format_version: 2",
+    "format_version: 3",
     "NaN",
     "inf",
     "-1",

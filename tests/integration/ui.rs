@@ -223,6 +223,53 @@ fn inspector_refuses_an_invalid_address_and_stores_a_valid_one() {
     );
 }
 
+/// The inspector edits a node's DNS names: an empty field shows Microsoft's default, a text
+/// that is not a DNS name is refused at the field and never stored, a name is stored lower case.
+#[test]
+fn inspector_edits_dns_names_with_microsofts_defaults_shown() {
+    let mut h = seed();
+    // The reverse proxy lists what it publishes.
+    h.get_by_label_contains("Reverse proxy, ").click_accesskit();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Published names").is_some(),
+        "the reverse proxy's published names"
+    );
+    assert!(h.query_by_label("lyncdiscover.northwind.net").is_some());
+    assert!(h.query_by_label("webdirext.northwind.net").is_some());
+    h.get_by_label("Director pool, Director pool")
+        .click_accesskit();
+    h.run();
+    assert!(
+        h.query_by_label_contains("webdirext.northwind.net")
+            .is_some(),
+        "the default is shown"
+    );
+    let field = h.get_by_label("External web services");
+    field.focus();
+    field.type_text("web dir");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.query_by_label_contains("not a DNS name").is_some());
+    let names = |h: &Harness<'static, PlannerApp>| {
+        h.state().plan().nodes[&NodeId::from("dir")].names.clone()
+    };
+    assert!(names(&h).is_empty(), "invalid input never stored");
+    let field = h.get_by_label("External web services");
+    field.focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    field.type_text("WebDir.Northwind.NET");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        names(&h)
+            .get(&lync_port_planner::plan::NameKind::ExternalWeb)
+            .map(String::as_str),
+        Some("webdir.northwind.net")
+    );
+}
+
 #[test]
 fn missing_link_ghost_offers_a_one_click_fix() {
     let text =

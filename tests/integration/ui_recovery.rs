@@ -193,7 +193,7 @@ fn a_plan_of_a_newer_format_opens_the_window_and_says_why() {
     let text =
         std::fs::read_to_string(crate::support::root().join("saved-plans/single-director.ron"))
             .unwrap()
-            .replace("format_version: 2,", "format_version: 99,");
+            .replace("format_version: 3,", "format_version: 99,");
     std::fs::write(&path, text).unwrap();
     let args: Vec<std::ffi::OsString> = vec![
         path.clone().into(),

@@ -6,6 +6,7 @@
 
 mod firewall;
 mod link;
+mod names;
 mod node;
 
 use std::collections::BTreeMap;
@@ -54,9 +55,24 @@ pub struct InspectorState {
     /// The selected firewall's rule counts (inbound, outbound), for (firewall, document state):
     /// `RuleSet::through` walks every rule, too much for each frame of a large plan.
     firewall_counts: Option<(FirewallKey, (usize, usize))>,
+    /// The plan's DNS names resolved, for a document state: resolving walks every node, too
+    /// much for each frame of a large plan.
+    dns_names: Option<(StateId, std::sync::Arc<crate::dns::Names>)>,
 }
 
 impl InspectorState {
+    /// The plan's resolved DNS names in document state `at`, resolved once per state.
+    fn dns_names(&mut self, plan: &Plan, at: StateId) -> std::sync::Arc<crate::dns::Names> {
+        match &self.dns_names {
+            Some((state, names)) if *state == at => std::sync::Arc::clone(names),
+            _ => {
+                let names = std::sync::Arc::new(crate::dns::resolve(plan));
+                self.dns_names = Some((at, std::sync::Arc::clone(&names)));
+                names
+            }
+        }
+    }
+
     /// Start fresh buffers for `owner`, unless they are its already or a field is being typed in.
     fn own(&mut self, owner: (Owner, StateId), ui: &egui::Ui) {
         if self.owner.as_ref() != Some(&owner) && !ui.ctx().egui_wants_keyboard_input() {
@@ -81,6 +97,7 @@ impl InspectorState {
                 key.starts_with("member.") && key.rsplit('.').next() != Some("name")
             }
             NodeField::Vips => key.starts_with("vip."),
+            NodeField::Names => key.starts_with("name."),
             NodeField::Members => {
                 key.starts_with("member.") && key.rsplit('.').next() == Some("name")
             }
@@ -265,4 +282,5 @@ pub fn plan_settings_ui(
     if product != plan.product {
         commands.push(Command::Edit(PlanEdit::SetProduct { product }));
     }
+    names::plan_names_ui(ui, plan, state, doc_state, commands);
 }

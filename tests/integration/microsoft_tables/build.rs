@@ -57,6 +57,7 @@ impl Build {
             vips: BTreeMap::new(),
             networks: Vec::new(),
             flags: flags.iter().map(|f| (*f).to_owned()).collect(),
+            names: BTreeMap::new(),
         };
         for m in 0..members {
             let mut addresses = BTreeMap::new();

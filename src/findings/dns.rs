@@ -1,0 +1,143 @@
+//! DNS and the firewall plan disagree (`dns_mismatch`): a name the DNS records cannot publish
+//! because its node lacks the address it resolves to, a service record whose target has no
+//! address, an alias that shares its name with other records, and a published name whose
+//! listener no rule of the plan reaches on TCP 443.
+
+use std::collections::BTreeMap;
+
+use super::{Finding, FindingKind, Fix, NodeField, Severity, Subject, finding, message};
+use crate::catalog::Catalog;
+use crate::dns::{Problem, View};
+use crate::plan::{NodeId, Plan};
+use crate::rules::RuleSet;
+
+/// The endpoints clients reach a published name on, by the role of its node.
+fn listeners(role: &str) -> &'static [&'static str] {
+    match role {
+        "reverse_proxy" => &["external_listener"],
+        "edge" => &[
+            "access_edge",
+            "access_edge_vip",
+            "webconf_edge",
+            "webconf_edge_vip",
+            "av_edge",
+            "av_edge_vip",
+        ],
+        _ => &[],
+    }
+}
+
+pub(super) fn check(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> Vec<Finding> {
+    let Ok(dns) = crate::dns::derive(plan, catalog) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let label = |id: &NodeId| plan.nodes.get(id).map_or("", |n| n.label.as_str());
+    let mut unpublished: BTreeMap<(&NodeId, &str), Vec<&str>> = BTreeMap::new();
+    for p in &dns.problems {
+        match p {
+            Problem::NoAddress {
+                node,
+                name,
+                endpoint,
+            } => {
+                unpublished
+                    .entry((node, endpoint))
+                    .or_default()
+                    .push(name.as_str());
+            }
+            Problem::SrvWithoutAddress { name, target } => {
+                // Said once, at the name without an address, when that is the reason.
+                let said = dns
+                    .problems
+                    .iter()
+                    .any(|q| matches!(q, Problem::NoAddress { name: n, .. } if n == target));
+                if !said {
+                    out.push(finding(
+                        Severity::Warning,
+                        FindingKind::DnsMismatch,
+                        Subject::Plan,
+                        message("find.dns_srv_target", |_| {
+                            vec![("name", name.to_string()), ("target", target.to_string())]
+                        }),
+                        None,
+                    ));
+                }
+            }
+            Problem::AliasClash { name } => out.push(finding(
+                Severity::Warning,
+                FindingKind::DnsMismatch,
+                Subject::Plan,
+                message("find.dns_alias", |_| vec![("name", name.to_string())]),
+                None,
+            )),
+        }
+    }
+    for ((node, endpoint), names) in unpublished {
+        out.push(finding(
+            Severity::Warning,
+            FindingKind::DnsMismatch,
+            Subject::Node(node.clone()),
+            message("find.dns_no_address", |_| {
+                vec![
+                    ("node", crate::escape::quoted(label(node))),
+                    ("names", names.join(", ")),
+                    ("endpoint", (*endpoint).to_owned()),
+                ]
+            }),
+            Some(Fix::EditNode {
+                node: node.clone(),
+                field: if endpoint.ends_with("_vip") {
+                    NodeField::Vips
+                } else {
+                    NodeField::Addresses
+                },
+            }),
+        ));
+    }
+    out.extend(unreached(plan, &dns.records, rules));
+    out
+}
+
+/// A published name nobody can reach: no rule to its node's listener on TCP 443.
+fn unreached(plan: &Plan, records: &[crate::dns::DnsRecord], rules: &RuleSet) -> Vec<Finding> {
+    let mut out = Vec::new();
+    // One pass over the rules: the node endpoints some rule reaches on 443.
+    let https = crate::net::PortRange::single(443);
+    let on_443: std::collections::BTreeSet<(&NodeId, &str)> = (rules.rules.iter())
+        .filter(|r| r.ports.contains(&https))
+        .filter_map(|r| Some((r.destination.node.as_ref()?, &*r.destination.endpoint)))
+        .collect();
+    let mut published: BTreeMap<&NodeId, Vec<&str>> = BTreeMap::new();
+    for r in records.iter().filter(|r| r.view == View::External) {
+        if let Some(node) = &r.node {
+            published.entry(node).or_default().push(r.name.as_str());
+        }
+    }
+    for (node, mut names) in published {
+        let Some(n) = plan.nodes.get(node) else {
+            continue;
+        };
+        let wanted = listeners(&n.role);
+        if wanted.is_empty() {
+            continue;
+        }
+        let reached = wanted.iter().any(|e| on_443.contains(&(node, *e)));
+        if !reached {
+            names.dedup();
+            out.push(finding(
+                Severity::Warning,
+                FindingKind::DnsMismatch,
+                Subject::Node(node.clone()),
+                message("find.dns_unreached", |_| {
+                    vec![
+                        ("node", crate::escape::quoted(&n.label)),
+                        ("names", names.join(", ")),
+                    ]
+                }),
+                None,
+            ));
+        }
+    }
+    out
+}

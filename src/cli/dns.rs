@@ -1,13 +1,14 @@
 //! `export --format dns-csv | dns-powershell | dns-zone`: the plan's DNS records. `dns-zone`
-//! writes one file per view and zone into the `--output` folder; the others one file (or
-//! standard output) like every export.
+//! writes one file per view and zone into the `--output` folder (as every format of several
+//! files, with `atomic_write::write_folder`); the others one file (or standard output).
 
-use std::path::{Component, Path};
+use std::path::Path;
 use std::process::ExitCode;
 
 use super::options::Options;
 use super::{CliError, load_plan, usage, write_output};
 use crate::catalog::Catalog;
+use crate::export::Output;
 use crate::export::dns::{DnsFormat, export_dns};
 
 pub(super) fn export(
@@ -21,67 +22,21 @@ pub(super) fn export(
             "--gpo, --firewall and --nodes are for firewall rules, not --format {format}"
         )));
     }
-    let folder = match opts.output.as_deref() {
-        Some(dir) if format.is_folder() && !super::options::is_stdio(dir) => Some(dir),
-        _ if format.is_folder() => {
-            return Err(usage(format!(
-                "--format {format} writes a folder of zone files: give --output DIR"
-            )));
-        }
-        _ => None,
-    };
+    if format.is_folder() && opts.output.as_deref().is_none_or(super::options::is_stdio) {
+        return Err(usage(format!(
+            "--format {format} writes a folder of zone files: give --output DIR"
+        )));
+    }
     let plan = load_plan(path, catalog)?;
-    let files = export_dns(&plan, catalog, format)?;
-    let Some(dir) = folder else {
-        let text: String = files.into_iter().map(|(_, text)| text).collect();
-        write_output(opts.output.as_deref(), text.as_bytes())?;
-        return Ok(ExitCode::SUCCESS);
-    };
-    for (relative, text) in &files {
-        let target = inside(dir, relative).ok_or_else(|| {
-            usage(format!(
-                "refusing to write `{}` outside {}",
-                super::options::quoted(relative),
-                dir.display()
-            ))
-        })?;
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent).map_err(|source| crate::atomic_write::WriteError {
-                source,
-                path: parent.to_owned(),
-            })?;
+    match export_dns(&plan, catalog, format)? {
+        Output::Text(text) => write_output(opts.output.as_deref(), text.as_bytes())?,
+        Output::Bytes(bytes) => write_output(opts.output.as_deref(), &bytes)?,
+        Output::Files(files) => {
+            // Checked above: a folder was given.
+            if let Some(dir) = opts.output.as_deref() {
+                crate::atomic_write::write_folder(dir, &files)?;
+            }
         }
-        crate::atomic_write::write(&target, text.as_bytes())?;
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// `dir/relative` when `relative` names a file below `dir`: plain components only (no root,
-/// no `..`, no `.`, nothing empty).
-fn inside(dir: &Path, relative: &str) -> Option<std::path::PathBuf> {
-    let rel = Path::new(relative);
-    let plain = !relative.is_empty()
-        && !relative.contains('\\')
-        && rel.components().all(|c| matches!(c, Component::Normal(_)));
-    plain.then(|| dir.join(rel))
-}
-
-#[cfg(test)]
-mod tests {
-    /// A name that would leave the folder is refused.
-    #[test]
-    fn only_files_below_the_folder() {
-        let dir = std::path::Path::new("/tmp/out");
-        assert!(super::inside(dir, "internal/northwind.net.zone").is_some());
-        for bad in [
-            "",
-            "../x.zone",
-            "/etc/passwd",
-            "internal/../../x",
-            "./x",
-            "a\\..\\b",
-        ] {
-            assert_eq!(super::inside(dir, bad), None, "{bad}");
-        }
-    }
 }

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use eframe::egui;
 
 use crate::catalog::Catalog;
+use crate::export::dns::DnsFormat;
 use crate::export::{self, Format};
 use crate::findings::{Finding, FindingKind};
 use crate::plan::{NodeId, Plan};
@@ -25,6 +26,8 @@ pub enum ExportKind {
     DiagramSvg,
     /// The diagram as PNG.
     DiagramPng,
+    /// The plan's DNS records: a table, a DNS Server script, or a folder of zone files.
+    Dns(DnsFormat),
 }
 
 impl ExportKind {
@@ -34,6 +37,7 @@ impl ExportKind {
             Self::Rules(f) => f.extension(),
             Self::DiagramSvg => "svg",
             Self::DiagramPng => "png",
+            Self::Dns(f) => f.extension(),
         }
     }
 
@@ -43,6 +47,7 @@ impl ExportKind {
             Self::Rules(f) => f.output(),
             Self::DiagramSvg => export::OutputKind::Text,
             Self::DiagramPng => export::OutputKind::Binary,
+            Self::Dns(f) => f.output(),
         }
     }
 
@@ -52,6 +57,7 @@ impl ExportKind {
             Self::Rules(f) => format!("{}...", format_name(f)),
             Self::DiagramSvg => "Diagram as SVG...".to_owned(),
             Self::DiagramPng => "Diagram as PNG...".to_owned(),
+            Self::Dns(f) => format!("{}...", dns_format_name(f)),
         }
     }
 }
@@ -69,6 +75,14 @@ fn format_name(format: Format) -> &'static str {
         Format::Asa => "Cisco ASA",
         Format::Drawio => "draw.io diagram",
         Format::Xlsx => "Excel workbook",
+    }
+}
+
+fn dns_format_name(format: DnsFormat) -> &'static str {
+    match format {
+        DnsFormat::Csv => "DNS records (CSV)",
+        DnsFormat::Powershell => "DNS records (PowerShell)",
+        DnsFormat::Zone => "DNS zone files (folder)",
     }
 }
 
@@ -142,6 +156,10 @@ pub fn render(
             crate::diagram::png(plan, catalog, &crate::rules::derive(plan, catalog), 1.5)
                 .map(export::Output::Bytes)
                 .map_err(|e| e.to_string())
+        }
+        // The plan's names, not its rules: the scope does not apply.
+        ExportKind::Dns(format) => {
+            export::dns::export_dns(plan, catalog, format).map_err(|e| e.to_string())
         }
     }
 }
@@ -233,6 +251,16 @@ pub fn export_menu_ui(
             (ExportKind::DiagramPng, "export.diagram_png"),
         ] {
             if ui.button(t(ui, key)).clicked() {
+                commands.push(Command::Export {
+                    kind,
+                    to_clipboard: false,
+                });
+            }
+        }
+        ui.separator();
+        for format in DnsFormat::ALL {
+            let kind = ExportKind::Dns(format);
+            if ui.button(kind.text()).clicked() {
                 commands.push(Command::Export {
                     kind,
                     to_clipboard: false,

@@ -123,10 +123,14 @@ impl FileDialogs {
                 DialogKind::Export(request) => {
                     let ext = request.kind.extension();
                     let last = ext.rsplit('.').next().unwrap_or(ext);
+                    let stem = match request.kind {
+                        crate::ui::export_menu::ExportKind::Dns(_) => "dns-records",
+                        _ => "rules",
+                    };
                     pollster::block_on(
                         dialog
                             .add_filter(last, &[last])
-                            .set_file_name(format!("rules.{ext}"))
+                            .set_file_name(format!("{stem}.{ext}"))
                             .save_file(),
                     )
                 }

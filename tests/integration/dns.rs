@@ -1179,3 +1179,106 @@ fn a_catalog_without_the_dns_pages_says_so() {
         "{md}"
     );
 }
+
+/// Every file of a folder, by path relative to it.
+fn folder_files(dir: &std::path::Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                out.insert(rel, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
+}
+
+/// The window's Export menu offers the three DNS formats; the zone files go to a folder and the
+/// others to a file, each byte for byte what `export --format dns-*` writes.
+#[test]
+fn the_window_exports_dns_records_as_the_cli_writes_them() {
+    use egui_kittest::kittest::Queryable as _;
+    use lync_port_planner::export::OutputKind;
+    use lync_port_planner::export::dns::DnsFormat;
+    use lync_port_planner::ui::command::Command;
+    use lync_port_planner::ui::export_menu::{ExportKind, ExportRequest};
+    use lync_port_planner::ui::{AppOptions, DialogKind};
+    let seed = root().join("saved-plans/director-pool-dns-hlb.ron");
+    let mut h = crate::ui::harness(AppOptions {
+        plan: Some(seed.clone()),
+        ..AppOptions::default()
+    });
+    h.get_by_label("Export").click();
+    h.run();
+    h.get_by_label("DNS zone files (folder)...").click();
+    h.run();
+    let request = match (
+        h.state_mut().pending_export.take(),
+        h.state_mut().dialogs.requested.take(),
+    ) {
+        (Some((request, _)), _) | (None, Some(DialogKind::Export(request))) => request,
+        other => panic!("no export asked for: {other:?}"),
+    };
+    assert_eq!(request.kind, ExportKind::Dns(DnsFormat::Zone));
+    assert_eq!(request.kind.output(), OutputKind::Folder);
+    let dir = temp_dir();
+    for format in DnsFormat::ALL {
+        let (gui, cli_out) = if format.is_folder() {
+            (dir.join("gui-zones"), dir.join("cli-zones"))
+        } else {
+            (
+                dir.join(format!("gui.{}", format.extension())),
+                dir.join(format!("cli.{}", format.extension())),
+            )
+        };
+        h.state_mut().push(Command::ExportTo {
+            request: ExportRequest {
+                kind: ExportKind::Dns(format),
+                ..request.clone()
+            },
+            path: gui.clone(),
+        });
+        h.run();
+        assert!(!h.state().status.is_error, "{}", h.state().status.text);
+        let args = [
+            "export",
+            seed.to_str().unwrap(),
+            "--format",
+            format.as_str(),
+            "--output",
+            cli_out.to_str().unwrap(),
+        ];
+        let run = cli(&args);
+        assert_eq!(
+            run.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        if format.is_folder() {
+            let files = folder_files(&gui);
+            assert!(
+                files.keys().any(|k| k.starts_with("internal/"))
+                    && files.keys().any(|k| k.starts_with("external/")),
+                "{:?}",
+                files.keys()
+            );
+            assert_eq!(files, folder_files(&cli_out), "{format}");
+        } else {
+            assert_eq!(
+                std::fs::read(&gui).unwrap(),
+                std::fs::read(&cli_out).unwrap(),
+                "{format}"
+            );
+        }
+    }
+}

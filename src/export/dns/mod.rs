@@ -55,22 +55,45 @@ impl FromStr for DnsFormat {
     }
 }
 
-/// An export's files: relative path (always `/`-separated, never leaving the folder) and text.
-/// A single-file format is one file with an empty path.
-pub type Files = Vec<(String, String)>;
+/// A zone export's files: relative path (`/`-separated, never leaving the folder) and text.
+pub(super) type Files = Vec<(String, String)>;
 
-/// The DNS export of a plan.
+/// The DNS export of a plan: text, or for `dns-zone` the zone files of a folder.
 pub fn export_dns(
     plan: &Plan,
     catalog: &Catalog,
     format: DnsFormat,
-) -> Result<Files, super::ExportError> {
+) -> Result<super::Output, super::ExportError> {
     let records = crate::dns::derive(plan, catalog)?;
     Ok(match format {
-        DnsFormat::Csv => vec![(String::new(), csv::render(&records))],
-        DnsFormat::Powershell => vec![(String::new(), powershell::render(&records))],
-        DnsFormat::Zone => zone::render(&records),
+        DnsFormat::Csv => super::Output::Text(csv::render(&records)),
+        DnsFormat::Powershell => super::Output::Text(powershell::render(&records)),
+        DnsFormat::Zone => super::Output::Files(
+            (zone::render(&records).into_iter())
+                .map(|(path, text)| (path, text.into_bytes()))
+                .collect(),
+        ),
     })
+}
+
+/// What the format makes: text, or a folder of zone files.
+impl DnsFormat {
+    pub fn output(self) -> super::OutputKind {
+        if self.is_folder() {
+            super::OutputKind::Folder
+        } else {
+            super::OutputKind::Text
+        }
+    }
+
+    /// The usual file extension of a text format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Csv => "csv",
+            Self::Powershell => "ps1",
+            Self::Zone => "",
+        }
+    }
 }
 
 /// One record as the reports show it: view, zone, name, type, value (an SRV record's priority,

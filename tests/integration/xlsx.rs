@@ -99,6 +99,45 @@ fn sheet_ids(sheet: &Value) -> Vec<String> {
         .collect()
 }
 
+/// The DNS records sheet against the plan's records: the same records in the same order, each
+/// page's title linked to its address; the header frozen; no formula.
+fn check_dns_sheet(name: &str, plan: &Plan, sheet: &Value) {
+    let records = lync_port_planner::dns::derive(plan, &crate::support::catalog()).unwrap();
+    let rows = sheet["rows"].as_array().unwrap();
+    assert_eq!(
+        rows[0],
+        serde_json::json!([
+            "View",
+            "Zone",
+            "Name",
+            "Type",
+            "Value",
+            "Purpose",
+            "Page",
+            "Page address"
+        ]),
+        "{name}"
+    );
+    assert_eq!(
+        rows.len(),
+        records.records.len() + 1,
+        "{name}: one row per record"
+    );
+    assert_eq!(sheet["freeze"], "A2", "{name}");
+    assert!(sheet["formulas"].as_array().unwrap().is_empty(), "{name}");
+    for (n, (row, record)) in rows.iter().skip(1).zip(&records.records).enumerate() {
+        assert_eq!(text(&row[0]), record.view.as_str(), "{name}");
+        assert_eq!(text(&row[2]), record.name.as_str(), "{name}");
+        assert_eq!(text(&row[3]), record.data.type_name(), "{name}");
+        assert_eq!(text(&row[7]), record.page.url, "{name}");
+        assert_eq!(
+            sheet["links"][format!("G{}", n + 2)],
+            record.page.url.as_str(),
+            "{name}: the page's hyperlink"
+        );
+    }
+}
+
 /// A plan's workbook against its JSON export: sheets, headings, rows.
 fn check_against_json(name: &str, plan: &Plan, book: &Value) {
     let json: Value = serde_json::from_str(&export(plan, Format::Json)).unwrap();
@@ -128,10 +167,14 @@ fn check_against_json(name: &str, plan: &Plan, book: &Value) {
     let sheets = book["sheets"].as_array().unwrap();
     let names = sheet_names(book);
     assert_eq!(names.first(), Some(&"Summary"), "{name}");
-    assert_eq!(names.last(), Some(&"Findings"), "{name}");
-    let rule_sheets = &sheets[1..sheets.len() - 1];
     assert_eq!(
-        names[1..names.len() - 1],
+        names[names.len() - 2..],
+        ["Findings", "DNS records"],
+        "{name}"
+    );
+    let rule_sheets = &sheets[1..sheets.len() - 2];
+    assert_eq!(
+        names[1..names.len() - 2],
         expected.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
         "{name}"
     );
@@ -179,7 +222,8 @@ fn check_against_json(name: &str, plan: &Plan, book: &Value) {
         "{name}: every rule on a sheet"
     );
     check_summary(name, &sheets[0], &json, &expected);
-    let findings = sheets.last().unwrap()["rows"].as_array().unwrap();
+    check_dns_sheet(name, plan, &sheets[sheets.len() - 1]);
+    let findings = sheets[sheets.len() - 2]["rows"].as_array().unwrap();
     let json_findings = json["findings"].as_array().unwrap();
     assert_eq!(findings.len(), json_findings.len() + 1, "{name}");
     for (row, f) in findings.iter().skip(1).zip(json_findings) {
@@ -324,7 +368,8 @@ fn every_rule_row_equals_the_json_export_for_every_plan() {
             "External firewall",
             "Internal firewall",
             "Host firewalls (same zone)",
-            "Findings"
+            "Findings",
+            "DNS records"
         ]
     );
     let unresolved = &books[dir.join("unresolved.xlsx").to_str().unwrap()];
@@ -394,7 +439,8 @@ fn chinese_and_korean_text_is_intact() {
             "外部防火牆",
             "內部防火牆",
             "主機防火牆 (同一區域)",
-            "發現項目"
+            "發現項目",
+            "DNS 記錄"
         ]
     );
     assert_eq!(sheet_names(ko)[0], "요약");
@@ -483,7 +529,7 @@ fn hostile_firewall_names_make_valid_distinct_sheet_names() {
     let books = read_books(&python, &files);
     for path in &files {
         let names = sheet_names(&books[path.to_str().unwrap()]);
-        assert_eq!(names.len(), 5, "{names:?}");
+        assert_eq!(names.len(), 6, "{names:?}");
         let mut seen = BTreeSet::new();
         for name in &names {
             assert!(
@@ -510,7 +556,8 @@ fn hostile_firewall_names_make_valid_distinct_sheet_names() {
             "Firewall",
             "Findings (2)",
             "Host firewalls (same zone)",
-            "Findings"
+            "Findings",
+            "DNS records"
         ]
     );
 }
@@ -542,8 +589,13 @@ fn the_scope_options_choose_the_sheets_and_rows() {
     }
     let books = read_books(&python, &files);
     let expected_sheets: [&[&str]; 2] = [
-        &["Summary", "Internal firewall", "Findings"],
-        &["Summary", "Host firewalls (same zone)", "Findings"],
+        &["Summary", "Internal firewall", "Findings", "DNS records"],
+        &[
+            "Summary",
+            "Host firewalls (same zone)",
+            "Findings",
+            "DNS records",
+        ],
     ];
     for (n, scope) in scopes.iter().enumerate() {
         let book = &books[files[n].to_str().unwrap()];
@@ -557,7 +609,7 @@ fn the_scope_options_choose_the_sheets_and_rows() {
             .map(|r| r["id"].as_str().unwrap())
             .collect();
         let sheets = book["sheets"].as_array().unwrap();
-        let got: BTreeSet<String> = sheets[1..sheets.len() - 1]
+        let got: BTreeSet<String> = sheets[1..sheets.len() - 2]
             .iter()
             .flat_map(sheet_ids)
             .collect();
@@ -640,7 +692,7 @@ pub fn check_hostile(workbooks: &[(String, lync_port_planner::rules::RuleSet, Pa
                 cells.extend(row.as_array().unwrap().iter().filter_map(Value::as_str));
             }
         }
-        for sheet in &sheets[1..sheets.len() - 1] {
+        for sheet in &sheets[1..sheets.len() - 2] {
             ids.extend(sheet_ids(sheet));
         }
         let want: BTreeSet<String> = rules.rules.iter().map(|r| r.id().to_string()).collect();

@@ -30,7 +30,7 @@ const COLUMNS: [(&str, f64); 14] = [
 ];
 
 /// Excel warns past 65,530 hyperlinks in a sheet: rows past this many have the address as text.
-const MAX_LINKS: usize = 65_000;
+pub(super) const MAX_LINKS: usize = 65_000;
 
 /// One rule sheet before it is written.
 pub(super) struct Sheet<'r> {

@@ -1181,6 +1181,7 @@ fn a_catalog_without_the_dns_pages_says_so() {
 }
 
 /// Every file of a folder, by path relative to it.
+#[cfg(feature = "gui")]
 fn folder_files(dir: &std::path::Path) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
     let mut stack = vec![dir.to_owned()];
@@ -1204,6 +1205,7 @@ fn folder_files(dir: &std::path::Path) -> BTreeMap<String, Vec<u8>> {
 
 /// The window's Export menu offers the three DNS formats; the zone files go to a folder and the
 /// others to a file, each byte for byte what `export --format dns-*` writes.
+#[cfg(feature = "gui")]
 #[test]
 fn the_window_exports_dns_records_as_the_cli_writes_them() {
     use egui_kittest::kittest::Queryable as _;

@@ -21,6 +21,8 @@ struct Collect<'a> {
     installed: Installed,
     names: Vec<DnsName>,
     skipped: &'a mut Vec<Skipped>,
+    /// The plan has a reverse proxy to publish external names.
+    published: bool,
 }
 
 impl Collect<'_> {
@@ -63,6 +65,7 @@ pub fn derive(plan: &Plan, catalog: &Catalog) -> Result<Certificates, DnsError> 
         .find(|(_, n)| n.role == "director")
         .or_else(|| plan.nodes.iter().find(|(_, n)| n.role == "front_end"))
         .map(|(id, _)| id.clone());
+    let published = plan.nodes.values().any(|n| n.role == "reverse_proxy");
     for (id, node) in &plan.nodes {
         let Some(resolved) = names.nodes.get(id) else {
             continue;
@@ -81,6 +84,7 @@ pub fn derive(plan: &Plan, catalog: &Catalog) -> Result<Certificates, DnsError> 
             installed,
             names: Vec::new(),
             skipped: &mut skipped,
+            published,
         };
         let pages = match installed {
             Installed::FrontEnd | Installed::Director | Installed::Mediation => {
@@ -166,6 +170,7 @@ fn page(catalog: &Catalog, ids: &[&str], node: &Node) -> Result<Page, DnsError> 
 
 /// A Front End, Director or Mediation pool's names.
 fn pool(c: &mut Collect<'_>, names: &Names, resolved: &NodeNames, front_door: bool) -> Pages {
+    let published = c.published;
     if let Some(f) = &resolved.fqdn {
         c.named(f);
     }
@@ -173,8 +178,15 @@ fn pool(c: &mut Collect<'_>, names: &Names, resolved: &NodeNames, front_door: bo
     if c.installed == Installed::Mediation {
         return INTERNAL_PAGE;
     }
-    for kind in [NameKind::InternalWeb, NameKind::ExternalWeb] {
-        if let Some(n) = resolved.kinds.get(&kind) {
+    // The external web services and `lyncdiscover` are reached through the reverse proxy:
+    // without one the plan publishes neither, and the certificate does not name them.
+    let kinds: &[NameKind] = if published {
+        &[NameKind::InternalWeb, NameKind::ExternalWeb]
+    } else {
+        &[NameKind::InternalWeb]
+    };
+    for kind in kinds {
+        if let Some(n) = resolved.kinds.get(kind) {
             c.named(n);
         }
     }
@@ -186,7 +198,9 @@ fn pool(c: &mut Collect<'_>, names: &Names, resolved: &NodeNames, front_door: bo
     }
     // Mobility: both pools answer Autodiscover, inside and out.
     c.below(names, "lyncdiscoverinternal");
-    c.below(names, "lyncdiscover");
+    if published {
+        c.below(names, "lyncdiscover");
+    }
     if c.installed == Installed::Director {
         DIRECTOR_PAGES
     } else {

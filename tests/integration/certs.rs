@@ -64,9 +64,14 @@ fn single_director() {
         LbMode::Single,
         vec![member("dir01", &[("server", "192.168.10.41")], &[])],
     );
+    let rp = node("reverse_proxy", Zone::Perimeter, "", LbMode::Single, vec![]);
     let p = plan(
         &["contoso.com"],
-        vec![("dir", d), ("fe", front_end("pool01.contoso.net"))],
+        vec![
+            ("dir", d),
+            ("fe", front_end("pool01.contoso.net")),
+            ("rp", rp),
+        ],
     );
     let c = one(&p, Installed::Director);
     require(
@@ -525,4 +530,72 @@ fn hostile_names_never_reach_a_request() {
             }
         }
     }
+}
+
+/// `certificate_name`: a SAN no DNS record resolves (an Office Web Apps farm's external name
+/// with no reverse proxy to publish it), a subject over 64 characters (and no request for it),
+/// a name that is not a DNS name (left out of the certificate).
+#[test]
+fn certificate_name_findings() {
+    let base = crate::support::example("single-edge-public.ron");
+    let certificate_names = |p: &Plan| -> Vec<String> {
+        let (_, findings) = crate::support::derive(p);
+        (findings.iter())
+            .filter(|f| f.kind.as_str() == "certificate_name")
+            .map(|f| f.message.en.clone())
+            .collect()
+    };
+    assert_eq!(certificate_names(&base), Vec::<String>::new());
+    let mut p = base.clone();
+    let owa = node(
+        "office_web_apps",
+        Zone::Internal,
+        "owa01.corp.northwind.net",
+        LbMode::Single,
+        vec![member("owa01", &[("server", "10.0.0.77")], &[])],
+    );
+    p.nodes
+        .insert(NodeId::from("owa"), std::sync::Arc::new(owa));
+    assert_eq!(
+        certificate_names(&p),
+        [
+            "office_web_apps: the office-web-apps certificate names officewebapps01.northwind.net, which no DNS record of the plan resolves: add the name or its record"
+        ]
+    );
+    let mut p = base.clone();
+    p.names.admin = "admin_1.northwind.net".to_owned();
+    let long = "a".repeat(60) + ".northwind.net";
+    let e = p.node_mut(&NodeId::from("edge")).unwrap();
+    e.names.insert(NameKind::Access, long.clone());
+    let found = certificate_names(&p);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(
+        found.iter().any(|f| f.contains(&format!(
+            "subject {long} is 74 characters long, over the 64"
+        ))),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("leaves out `admin_1.northwind.net`")),
+        "{found:#?}"
+    );
+    let path = write_temp(
+        "long.ron",
+        lync_port_planner::plan_file::to_ron(&p).unwrap().as_bytes(),
+    );
+    let out = temp_dir().join("long");
+    export_folder(&path, "cert-openssl", &out);
+    let files = crate::dns::folder_files(&out);
+    assert!(
+        !files.keys().any(|k| k.starts_with("edge-external")),
+        "{:?}",
+        files.keys()
+    );
+    assert!(
+        !files
+            .values()
+            .any(|t| String::from_utf8_lossy(t).contains("admin_1"))
+    );
 }

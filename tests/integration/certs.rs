@@ -599,3 +599,27 @@ fn certificate_name_findings() {
             .any(|t| String::from_utf8_lossy(t).contains("admin_1"))
     );
 }
+
+/// The HTML and Markdown reports have a Certificates section: one row per certificate of the
+/// table, each linking its page.
+#[test]
+fn reports_have_a_certificates_section() {
+    let seed = crate::support::root().join("saved-plans/full-site.ron");
+    let rows = table(&seed).len();
+    for format in ["markdown", "html"] {
+        let run = cli(&["export", seed.to_str().unwrap(), "--format", format]);
+        assert_eq!(run.status.code(), Some(0), "{run:?}");
+        let text = String::from_utf8(run.stdout).unwrap();
+        let section = text
+            .split("Certificates")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{text}"));
+        let linked = section.matches("lync-server-2013-certificate").count();
+        // Each row links its page once in Markdown, and in HTML once as the address.
+        assert_eq!(linked, rows, "{format}: {section}");
+        assert!(
+            section.contains("sip.northwind.net, webcon.northwind.net"),
+            "{format}"
+        );
+    }
+}

@@ -165,3 +165,29 @@ pub(super) fn report_rows(plan: &Plan, catalog: &Catalog) -> Result<Vec<ReportRo
         })
         .collect())
 }
+
+/// One certificate as the reports show it: installed on, subject, SANs, key usage,
+/// exportable key, CA, page title, page address.
+pub(super) type CertRow = [String; 8];
+
+/// The plan's certificates for the HTML and Markdown reports (every name a checked one), or
+/// why there are none.
+pub(super) fn cert_rows(plan: &Plan, catalog: &Catalog) -> Result<Vec<CertRow>, String> {
+    let certs = crate::certs::derive(plan, catalog).map_err(|e| e.to_string())?;
+    Ok((certs.certificates.iter())
+        .map(|c| {
+            let [installed, _, subject, sans, eku, exportable, ca, title, url] =
+                certificates::cells(c);
+            [
+                installed,
+                subject,
+                sans.replace(' ', ", "),
+                eku,
+                exportable,
+                ca,
+                title,
+                url,
+            ]
+        })
+        .collect())
+}

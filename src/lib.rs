@@ -15,6 +15,7 @@
 pub mod atomic_write;
 pub mod audit;
 pub mod catalog;
+pub mod certs;
 pub mod cli;
 pub mod derivation;
 pub mod diagram;

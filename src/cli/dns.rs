@@ -1,5 +1,6 @@
-//! `export --format dns-csv | dns-powershell | dns-zone`: the plan's DNS records. `dns-zone`
-//! writes one file per view and zone into the `--output` folder (as every format of several
+//! `export --format dns-csv | dns-powershell | dns-zone | certificates-csv | cert-openssl |
+//! certreq`: the plan's DNS records and certificates. `dns-zone` writes one file per view and
+//! zone, `cert-openssl` and `certreq` one per certificate, into the `--output` folder (as every format of several
 //! files, with `atomic_write::write_folder`); the others one file (or standard output).
 
 use std::path::Path;
@@ -24,7 +25,7 @@ pub(super) fn export(
     }
     if format.is_folder() && opts.output.as_deref().is_none_or(super::options::is_stdio) {
         return Err(usage(format!(
-            "--format {format} writes a folder of zone files: give --output DIR"
+            "--format {format} writes a folder of files: give --output DIR"
         )));
     }
     let plan = load_plan(path, catalog)?;

@@ -102,6 +102,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
         out.push_str("</table>\n");
     }
     dns_section(report, &mut out);
+    certs_section(report, &mut out);
     out.push_str(&format!(
         "<h2>{}</h2>\n",
         markup(tr(lang, "report.findings"))
@@ -153,6 +154,39 @@ fn dns_section(report: &Report<'_>, out: &mut String) {
                     markup(&kind),
                     markup(&value),
                     markup(&purpose),
+                    markup(&url),
+                    markup(&title)
+                ));
+            }
+            out.push_str("</table>\n");
+        }
+    }
+}
+
+/// The plan's certificates as a table, each linking its Microsoft page.
+fn certs_section(report: &Report<'_>, out: &mut String) {
+    let lang = report.lang;
+    out.push_str(&format!("<h2>{}</h2>\n", markup(tr(lang, "report.certs"))));
+    match super::dns::cert_rows(report.plan, report.catalog) {
+        Err(why) => out.push_str(&format!("<p>{}</p>\n", markup(&why))),
+        Ok(rows) if rows.is_empty() => {
+            let none = markup(tr(lang, "report.certs_none"));
+            out.push_str(&format!("<p>{none}.</p>\n"));
+        }
+        Ok(rows) => {
+            out.push_str("<table>\n<tr>");
+            for h in tr(lang, "report.certs_header").split(" | ") {
+                out.push_str(&format!("<th>{}</th>", markup(h)));
+            }
+            out.push_str("</tr>\n");
+            for row in rows {
+                let [cells @ .., title, url] = row;
+                out.push_str("<tr>");
+                for c in cells {
+                    out.push_str(&format!("<td>{}</td>", markup(&c)));
+                }
+                out.push_str(&format!(
+                    "<td><a href=\"{}\">{}</a></td></tr>\n",
                     markup(&url),
                     markup(&title)
                 ));

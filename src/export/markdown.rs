@@ -87,6 +87,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
         }
     }
     dns_section(report, &mut out);
+    certs_section(report, &mut out);
     out.push_str(&format!("\n## {}\n\n", tr(lang, "report.findings")));
     if report.findings.is_empty() {
         out.push_str(&format!("{}.\n", tr(lang, "findings.clean")));
@@ -123,6 +124,36 @@ fn dns_section(report: &Report<'_>, out: &mut String) {
                     md(&kind),
                     md(&value),
                     md(&purpose),
+                    md(&title),
+                    url
+                ));
+            }
+        }
+    }
+}
+
+/// The plan's certificates as a table, each linking its Microsoft page.
+fn certs_section(report: &Report<'_>, out: &mut String) {
+    let lang = report.lang;
+    out.push_str(&format!("\n## {}\n\n", tr(lang, "report.certs")));
+    match super::dns::cert_rows(report.plan, report.catalog) {
+        Err(why) => out.push_str(&format!("{}\n", md(&why))),
+        Ok(rows) if rows.is_empty() => {
+            out.push_str(&format!("{}.\n", tr(lang, "report.certs_none")));
+        }
+        Ok(rows) => {
+            let header: Vec<&str> = tr(lang, "report.certs_header").split(" | ").collect();
+            out.push_str(&format!("| {} |\n", header.join(" | ")));
+            out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
+            for [installed, subject, sans, eku, exportable, ca, title, url] in rows {
+                out.push_str(&format!(
+                    "| {} | {} | {} | {} | {} | {} | [{}]({}) |\n",
+                    md(&installed),
+                    md(&subject),
+                    md(&sans),
+                    md(&eku),
+                    md(&exportable),
+                    md(&ca),
                     md(&title),
                     url
                 ));

@@ -3,6 +3,7 @@
 //! One file per kind of check; this one holds the types they share.
 
 mod addresses;
+mod certificates;
 mod conflicts;
 mod dangerous;
 mod disabled;
@@ -88,6 +89,9 @@ pub enum FindingKind {
     /// DNS and the firewall plan disagree: a published name without its address, a service
     /// record without a target address, a published name whose listener no rule reaches.
     DnsMismatch,
+    /// A certificate name a client or CA would refuse: a SAN no DNS record resolves, a name
+    /// that is not a DNS name (left out), a subject over 64 characters (no request written).
+    CertificateName,
 }
 
 impl FindingKind {
@@ -112,6 +116,7 @@ impl FindingKind {
             Self::NotAudited => "not_audited",
             Self::InvalidName => "invalid_name",
             Self::DnsMismatch => "dns_mismatch",
+            Self::CertificateName => "certificate_name",
         }
     }
 }
@@ -299,6 +304,7 @@ pub fn check_rules(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> Vec<Findi
     out.extend(dangerous::check(rules));
     out.extend(families::check(rules));
     out.extend(dns::check(plan, catalog, rules));
+    out.extend(certificates::check(plan, catalog));
     out
 }
 

@@ -83,6 +83,9 @@ fn dns_format_name(format: DnsFormat) -> &'static str {
         DnsFormat::Csv => "DNS records (CSV)",
         DnsFormat::Powershell => "DNS records (PowerShell)",
         DnsFormat::Zone => "DNS zone files (folder)",
+        DnsFormat::CertificatesCsv => "Certificates (CSV)",
+        DnsFormat::CertOpenssl => "Certificate requests, OpenSSL (folder)",
+        DnsFormat::Certreq => "Certificate requests, certreq INF (folder)",
     }
 }
 

@@ -18,6 +18,8 @@ mod architecture;
 mod seed;
 // DNS records from Microsoft's DNS summary pages, names and defaults, zone files, script, table.
 mod dns;
+// Certificates from Microsoft's certificate pages; CSRs made by openssl, certreq INF files.
+mod certs;
 // The catalog validates itself and cites its sources.
 mod catalog;
 // Plan files: round trips, versions, errors with positions, atomic save.

@@ -138,6 +138,48 @@ fn check_dns_sheet(name: &str, plan: &Plan, sheet: &Value) {
     }
 }
 
+/// The Certificates sheet against the plan's certificates: subject, every SAN and the page, in
+/// order; the header frozen; no formula.
+fn check_certs_sheet(name: &str, plan: &Plan, sheet: &Value) {
+    let certs = lync_port_planner::certs::derive(plan, &crate::support::catalog()).unwrap();
+    let rows = sheet["rows"].as_array().unwrap();
+    assert_eq!(
+        rows[0],
+        serde_json::json!([
+            "Installed on",
+            "Subject",
+            "Subject alternative names",
+            "Key usage",
+            "Exportable key",
+            "CA",
+            "Page",
+            "Page address"
+        ]),
+        "{name}"
+    );
+    assert_eq!(
+        rows.len(),
+        certs.certificates.len() + 1,
+        "{name}: one row per certificate"
+    );
+    assert_eq!(sheet["freeze"], "A2", "{name}");
+    assert!(sheet["formulas"].as_array().unwrap().is_empty(), "{name}");
+    for (n, (row, cert)) in rows.iter().skip(1).zip(&certs.certificates).enumerate() {
+        assert_eq!(text(&row[1]), cert.subject.to_string(), "{name}");
+        let sans: Vec<&str> = cert
+            .sans
+            .iter()
+            .map(lync_port_planner::dns::DnsName::as_str)
+            .collect();
+        assert_eq!(text(&row[2]), sans.join(", "), "{name}");
+        assert_eq!(
+            sheet["links"][format!("G{}", n + 2)],
+            cert.page.url.as_str(),
+            "{name}: the page's hyperlink"
+        );
+    }
+}
+
 /// A plan's workbook against its JSON export: sheets, headings, rows.
 fn check_against_json(name: &str, plan: &Plan, book: &Value) {
     let json: Value = serde_json::from_str(&export(plan, Format::Json)).unwrap();
@@ -168,13 +210,13 @@ fn check_against_json(name: &str, plan: &Plan, book: &Value) {
     let names = sheet_names(book);
     assert_eq!(names.first(), Some(&"Summary"), "{name}");
     assert_eq!(
-        names[names.len() - 2..],
-        ["Findings", "DNS records"],
+        names[names.len() - 3..],
+        ["Findings", "DNS records", "Certificates"],
         "{name}"
     );
-    let rule_sheets = &sheets[1..sheets.len() - 2];
+    let rule_sheets = &sheets[1..sheets.len() - 3];
     assert_eq!(
-        names[1..names.len() - 2],
+        names[1..names.len() - 3],
         expected.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
         "{name}"
     );
@@ -222,8 +264,9 @@ fn check_against_json(name: &str, plan: &Plan, book: &Value) {
         "{name}: every rule on a sheet"
     );
     check_summary(name, &sheets[0], &json, &expected);
-    check_dns_sheet(name, plan, &sheets[sheets.len() - 1]);
-    let findings = sheets[sheets.len() - 2]["rows"].as_array().unwrap();
+    check_dns_sheet(name, plan, &sheets[sheets.len() - 2]);
+    check_certs_sheet(name, plan, &sheets[sheets.len() - 1]);
+    let findings = sheets[sheets.len() - 3]["rows"].as_array().unwrap();
     let json_findings = json["findings"].as_array().unwrap();
     assert_eq!(findings.len(), json_findings.len() + 1, "{name}");
     for (row, f) in findings.iter().skip(1).zip(json_findings) {
@@ -369,7 +412,8 @@ fn every_rule_row_equals_the_json_export_for_every_plan() {
             "Internal firewall",
             "Host firewalls (same zone)",
             "Findings",
-            "DNS records"
+            "DNS records",
+            "Certificates"
         ]
     );
     let unresolved = &books[dir.join("unresolved.xlsx").to_str().unwrap()];
@@ -440,7 +484,8 @@ fn chinese_and_korean_text_is_intact() {
             "內部防火牆",
             "主機防火牆 (同一區域)",
             "發現項目",
-            "DNS 記錄"
+            "DNS 記錄",
+            "憑證"
         ]
     );
     assert_eq!(sheet_names(ko)[0], "요약");
@@ -529,7 +574,7 @@ fn hostile_firewall_names_make_valid_distinct_sheet_names() {
     let books = read_books(&python, &files);
     for path in &files {
         let names = sheet_names(&books[path.to_str().unwrap()]);
-        assert_eq!(names.len(), 6, "{names:?}");
+        assert_eq!(names.len(), 7, "{names:?}");
         let mut seen = BTreeSet::new();
         for name in &names {
             assert!(
@@ -557,7 +602,8 @@ fn hostile_firewall_names_make_valid_distinct_sheet_names() {
             "Findings (2)",
             "Host firewalls (same zone)",
             "Findings",
-            "DNS records"
+            "DNS records",
+            "Certificates"
         ]
     );
 }
@@ -589,12 +635,19 @@ fn the_scope_options_choose_the_sheets_and_rows() {
     }
     let books = read_books(&python, &files);
     let expected_sheets: [&[&str]; 2] = [
-        &["Summary", "Internal firewall", "Findings", "DNS records"],
+        &[
+            "Summary",
+            "Internal firewall",
+            "Findings",
+            "DNS records",
+            "Certificates",
+        ],
         &[
             "Summary",
             "Host firewalls (same zone)",
             "Findings",
             "DNS records",
+            "Certificates",
         ],
     ];
     for (n, scope) in scopes.iter().enumerate() {
@@ -609,7 +662,7 @@ fn the_scope_options_choose_the_sheets_and_rows() {
             .map(|r| r["id"].as_str().unwrap())
             .collect();
         let sheets = book["sheets"].as_array().unwrap();
-        let got: BTreeSet<String> = sheets[1..sheets.len() - 2]
+        let got: BTreeSet<String> = sheets[1..sheets.len() - 3]
             .iter()
             .flat_map(sheet_ids)
             .collect();
@@ -692,7 +745,7 @@ pub fn check_hostile(workbooks: &[(String, lync_port_planner::rules::RuleSet, Pa
                 cells.extend(row.as_array().unwrap().iter().filter_map(Value::as_str));
             }
         }
-        for sheet in &sheets[1..sheets.len() - 2] {
+        for sheet in &sheets[1..sheets.len() - 3] {
             ids.extend(sheet_ids(sheet));
         }
         let want: BTreeSet<String> = rules.rules.iter().map(|r| r.id().to_string()).collect();

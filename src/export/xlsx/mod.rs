@@ -1,9 +1,10 @@
 //! An Excel workbook for a firewall team: a summary, one sheet per firewall of the plan with the
 //! columns of Microsoft's Planning Tool's Firewall report (and one for the host rules), and the
-//! findings, and the plan's DNS records as the DNS team gets them. Every cell is written as a string or a number, never a formula; user text is one
+//! findings, and the plan's DNS records and certificates as the DNS and PKI teams get them. Every cell is written as a string or a number, never a formula; user text is one
 //! line (`escape::one_line`), so no control or bidi character reaches a cell. The same plan
 //! gives the same bytes: the document's creation time is a constant, not the clock.
 
+mod certs;
 mod dns;
 mod names;
 mod sheets;
@@ -86,6 +87,7 @@ fn workbook(report: &Report<'_>, only: Option<FirewallId>) -> Result<Vec<u8>, Xl
     let summary_name = names.unique(tr(lang, "xlsx.summary"), "Summary");
     let findings_name = names.unique(tr(lang, "report.findings"), "Findings");
     let dns_name = names.unique(tr(lang, "report.dns"), "DNS records");
+    let certs_name = names.unique(tr(lang, "report.certs"), "Certificates");
     let firewall_names: Vec<String> = (sheets.iter())
         .map(|s| names.unique(&s.title, "Firewall"))
         .collect();
@@ -95,6 +97,7 @@ fn workbook(report: &Report<'_>, only: Option<FirewallId>) -> Result<Vec<u8>, Xl
     }
     book.push_worksheet(findings(report, &styles, &findings_name)?);
     book.push_worksheet(dns::sheet(report, &styles, &dns_name)?);
+    book.push_worksheet(certs::sheet(report, &styles, &certs_name)?);
     book.save_to_buffer()
 }
 

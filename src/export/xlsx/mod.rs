@@ -4,8 +4,7 @@
 //! line (`escape::one_line`), so no control or bidi character reaches a cell. The same plan
 //! gives the same bytes: the document's creation time is a constant, not the clock.
 
-mod certs;
-mod dns;
+mod handoff;
 mod names;
 mod sheets;
 
@@ -96,8 +95,8 @@ fn workbook(report: &Report<'_>, only: Option<FirewallId>) -> Result<Vec<u8>, Xl
         book.push_worksheet(sheets::rule_sheet(report, sheet, &styles, name)?);
     }
     book.push_worksheet(findings(report, &styles, &findings_name)?);
-    book.push_worksheet(dns::sheet(report, &styles, &dns_name)?);
-    book.push_worksheet(certs::sheet(report, &styles, &certs_name)?);
+    book.push_worksheet(handoff::dns(report, &styles, &dns_name)?);
+    book.push_worksheet(handoff::certificates(report, &styles, &certs_name)?);
     book.save_to_buffer()
 }
 

@@ -28,6 +28,7 @@ pub mod export;
 pub mod file_text;
 pub mod findings;
 pub mod generate;
+pub mod handoff;
 pub mod i18n;
 pub mod net;
 pub mod plan;

@@ -1,5 +1,7 @@
 //! How the certificates are derived from the plan's resolved names (see the module above).
 
+use std::collections::BTreeSet;
+
 use super::{Ca, Certificate, Certificates, Eku, Installed, Skipped};
 use crate::catalog::Catalog;
 use crate::dns::names::{Named, Names, NodeNames};
@@ -20,6 +22,8 @@ struct Collect<'a> {
     node: &'a NodeId,
     installed: Installed,
     names: Vec<DnsName>,
+    /// The names so far, to keep one of each (a reverse proxy's certificate can carry hundreds).
+    seen: BTreeSet<DnsName>,
     skipped: &'a mut Vec<Skipped>,
     /// The plan has a reverse proxy to publish external names.
     published: bool,
@@ -27,7 +31,7 @@ struct Collect<'a> {
 
 impl Collect<'_> {
     fn name(&mut self, name: &DnsName) {
-        if !self.names.contains(name) {
+        if self.seen.insert(name.clone()) {
             self.names.push(name.clone());
         }
     }
@@ -56,7 +60,15 @@ impl Collect<'_> {
 
 /// The certificates of `plan`.
 pub fn derive(plan: &Plan, catalog: &Catalog) -> Result<Certificates, DnsError> {
-    let names = resolve(plan);
+    derive_with(plan, catalog, &resolve(plan))
+}
+
+/// The certificates of `plan`, whose names are `names`.
+pub fn derive_with(
+    plan: &Plan,
+    catalog: &Catalog,
+    names: &Names,
+) -> Result<Certificates, DnsError> {
     let mut certificates = Vec::new();
     let mut skipped = Vec::new();
     // Internal clients sign in at the Director if there is one, else the Front End pool: that
@@ -66,6 +78,8 @@ pub fn derive(plan: &Plan, catalog: &Catalog) -> Result<Certificates, DnsError> 
         .or_else(|| plan.nodes.iter().find(|(_, n)| n.role == "front_end"))
         .map(|(id, _)| id.clone());
     let published = plan.nodes.values().any(|n| n.role == "reverse_proxy");
+    // Every reverse proxy publishes the same names: worked out once, not once per proxy.
+    let mut proxy_names: Option<Vec<DnsName>> = None;
     for (id, node) in &plan.nodes {
         let Some(resolved) = names.nodes.get(id) else {
             continue;
@@ -83,12 +97,13 @@ pub fn derive(plan: &Plan, catalog: &Catalog) -> Result<Certificates, DnsError> 
             node: id,
             installed,
             names: Vec::new(),
+            seen: BTreeSet::new(),
             skipped: &mut skipped,
             published,
         };
         let pages = match installed {
             Installed::FrontEnd | Installed::Director | Installed::Mediation => {
-                pool(&mut c, &names, resolved, front_door.as_ref() == Some(id))
+                pool(&mut c, names, resolved, front_door.as_ref() == Some(id))
             }
             Installed::OfficeWebApps => {
                 if let Some(f) = &resolved.fqdn {
@@ -101,7 +116,11 @@ pub fn derive(plan: &Plan, catalog: &Catalog) -> Result<Certificates, DnsError> 
                 REVERSE_PROXY_PAGE
             }
             Installed::EdgeExternal => edge(&mut c, node, resolved),
-            Installed::ReverseProxy => reverse_proxy(&mut c, plan, &names),
+            Installed::ReverseProxy => {
+                // Names without duplicates already, and the first this certificate gets.
+                c.names = (proxy_names.get_or_insert_with(|| reverse_proxy(plan, names))).clone();
+                REVERSE_PROXY_PAGE
+            }
             Installed::EdgeInternal => continue,
         };
         let page = page(catalog, pages, node)?;
@@ -228,9 +247,10 @@ fn edge(c: &mut Collect<'_>, node: &Node, resolved: &NodeNames) -> Pages {
 }
 
 /// The names the reverse proxy publishes (`Names::published`), in the page's order: Front End
-/// then Director external web, dial-in, meet, Office Web Apps, lyncdiscover.
-fn reverse_proxy(c: &mut Collect<'_>, plan: &Plan, names: &Names) -> Pages {
+/// then Director external web, dial-in, meet, Office Web Apps, lyncdiscover; one of each.
+fn reverse_proxy(plan: &Plan, names: &Names) -> Vec<DnsName> {
     let published = names.published(plan);
+    let is_published: BTreeSet<&DnsName> = published.iter().map(|(n, _)| n).collect();
     let web = |role: &str| {
         (plan.nodes.iter())
             .filter(|(_, n)| n.role == role)
@@ -243,10 +263,9 @@ fn reverse_proxy(c: &mut Collect<'_>, plan: &Plan, names: &Names) -> Pages {
     order.extend(names.dialin.ok().cloned());
     order.extend(names.meet.iter().filter_map(Named::ok).cloned());
     order.extend(web("office_web_apps"));
-    for n in order.iter().chain(published.iter().map(|(n, _)| n)) {
-        if published.iter().any(|(p, _)| p == n) {
-            c.name(n);
-        }
-    }
-    REVERSE_PROXY_PAGE
+    let mut seen = BTreeSet::new();
+    (order.iter().chain(published.iter().map(|(n, _)| n)))
+        .filter(|n| is_published.contains(n) && seen.insert(*n))
+        .cloned()
+        .collect()
 }

@@ -12,7 +12,7 @@ mod derive;
 use crate::dns::{DnsName, NameError, Page};
 use crate::plan::NodeId;
 
-pub use derive::derive;
+pub use derive::{derive, derive_with};
 
 /// Longest common name a certificate may carry (RFC 5280 `ub-common-name`).
 pub const MAX_COMMON_NAME: usize = 64;

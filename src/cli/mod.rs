@@ -331,8 +331,9 @@ fn check_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
     let path = one_plan(opts)?;
     let plan = load_plan(path, catalog)?;
     let rule_scope = scope(opts, &plan)?;
-    let crate::derivation::Derivation { rules, findings } =
-        crate::derivation::Derivation::new(&plan, catalog);
+    let crate::derivation::Derivation {
+        rules, findings, ..
+    } = crate::derivation::Derivation::new(&plan, catalog);
     // The whole rule set needs no filtered copy.
     let rules = if rule_scope == rules::RuleScope::All {
         rules

@@ -311,7 +311,7 @@ impl Build<'_> {
 
     /// Sorted, one of each, with the zone each belongs in; aliases that clash and service
     /// records without a target address left out.
-    pub(super) fn finish(self, names: Names) -> DnsRecords {
+    pub(super) fn finish(self, names: std::sync::Arc<Names>) -> DnsRecords {
         let mut problems = self.problems;
         let mut unique: BTreeMap<(View, DnsName, RecordData), Draft> = BTreeMap::new();
         for d in self.drafts {

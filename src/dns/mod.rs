@@ -11,4 +11,6 @@ pub mod records;
 
 pub use name::{DnsName, NameError};
 pub use names::{Names, resolve};
-pub use records::{DnsError, DnsRecord, DnsRecords, Page, Problem, RecordData, View, derive};
+pub use records::{
+    DnsError, DnsRecord, DnsRecords, Page, Problem, RecordData, View, derive, derive_with,
+};

@@ -6,15 +6,12 @@
 use std::collections::BTreeSet;
 
 use super::{Finding, FindingKind, Severity, Subject, finding, message};
-use crate::catalog::Catalog;
 use crate::certs::MAX_COMMON_NAME;
+use crate::handoff::Handoff;
 use crate::plan::{NodeId, Plan};
 
-pub(super) fn check(plan: &Plan, catalog: &Catalog) -> Vec<Finding> {
-    let (Ok(certs), Ok(dns)) = (
-        crate::certs::derive(plan, catalog),
-        crate::dns::derive(plan, catalog),
-    ) else {
+pub(super) fn check(plan: &Plan, handoff: &Handoff) -> Vec<Finding> {
+    let (Ok(certs), Ok(dns)) = (&handoff.certificates, &handoff.dns) else {
         return Vec::new();
     };
     let label =

@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 
 use super::{Finding, FindingKind, Fix, NodeField, Severity, Subject, finding, message};
-use crate::catalog::Catalog;
 use crate::dns::{Problem, View};
+use crate::handoff::Handoff;
 use crate::plan::{NodeId, Plan};
 use crate::rules::RuleSet;
 
@@ -27,8 +27,10 @@ fn listeners(role: &str) -> &'static [&'static str] {
     }
 }
 
-pub(super) fn check(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> Vec<Finding> {
-    let Ok(dns) = crate::dns::derive(plan, catalog) else {
+/// The records' own problems: names left unpublished for want of an address, service records
+/// without a target address, aliases that clash.
+pub(super) fn check(plan: &Plan, handoff: &Handoff) -> Vec<Finding> {
+    let Ok(dns) = &handoff.dns else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -95,12 +97,15 @@ pub(super) fn check(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> Vec<Find
             }),
         ));
     }
-    out.extend(unreached(plan, &dns.records, rules));
     out
 }
 
 /// A published name nobody can reach: no rule to its node's listener on TCP 443.
-fn unreached(plan: &Plan, records: &[crate::dns::DnsRecord], rules: &RuleSet) -> Vec<Finding> {
+pub(super) fn unreached(plan: &Plan, handoff: &Handoff, rules: &RuleSet) -> Vec<Finding> {
+    let Ok(dns) = &handoff.dns else {
+        return Vec::new();
+    };
+    let records = &dns.records;
     let mut out = Vec::new();
     // One pass over the rules: the node endpoints some rule reaches on 443.
     let https = crate::net::PortRange::single(443);

@@ -22,6 +22,7 @@ pub use addresses::WIDEST_CLIENT_PREFIX;
 pub use dangerous::MANY_PORTS;
 
 use crate::catalog::{Catalog, RequirementId, Text};
+use crate::handoff::Handoff;
 use crate::i18n::Lang;
 use crate::plan::{NodeId, Plan};
 use crate::rules::RuleSet;
@@ -278,33 +279,41 @@ fn finding(
 
 /// Every finding, sorted by severity, kind, subject and message, without duplicates.
 pub fn check(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> Vec<Finding> {
-    let mut out = check_plan(plan, catalog);
-    out.extend(check_rules(plan, catalog, rules));
+    let handoff = Handoff::derive(plan, catalog);
+    let mut out = check_plan(plan, catalog, &handoff);
+    out.extend(check_rules(plan, catalog, rules, &handoff));
     sorted(out)
 }
 
-/// The findings that need only the plan (most of the work of checking: they can run while the
-/// rules are derived). Unsorted: [`sorted`] orders them with [`check_rules`]'.
-pub fn check_plan(plan: &Plan, catalog: &Catalog) -> Vec<Finding> {
+/// The findings that need only the plan and its names, records and certificates (most of the
+/// work of checking: they can run while the rules are derived). Unsorted: [`sorted`] orders
+/// them with [`check_rules`]'.
+pub fn check_plan(plan: &Plan, catalog: &Catalog, handoff: &Handoff) -> Vec<Finding> {
     let mut out = links::check(plan, catalog);
     out.extend(disabled::check(plan, catalog));
     out.extend(topology::check(plan, catalog));
     out.extend(placeholders::check(plan));
-    out.extend(names::check(plan));
+    out.extend(names::check(plan, &handoff.names));
+    out.extend(dns::check(plan, handoff));
+    out.extend(certificates::check(plan, handoff));
     out.extend(addresses::check_wide(plan, catalog));
     out.extend(addresses::check_duplicates(plan));
     out
 }
 
 /// The findings about the derived rules. Unsorted, as [`check_plan`].
-pub fn check_rules(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> Vec<Finding> {
+pub fn check_rules(
+    plan: &Plan,
+    catalog: &Catalog,
+    rules: &RuleSet,
+    handoff: &Handoff,
+) -> Vec<Finding> {
     let mut out = unresolved::check(rules);
     out.extend(exposed::check(plan, rules));
     out.extend(conflicts::check(catalog, rules));
     out.extend(dangerous::check(rules));
     out.extend(families::check(rules));
-    out.extend(dns::check(plan, catalog, rules));
-    out.extend(certificates::check(plan, catalog));
+    out.extend(dns::unreached(plan, handoff, rules));
     out
 }
 

@@ -3,11 +3,10 @@
 //! domain from (Microsoft's sample `contoso.com` stands in).
 
 use super::{Finding, FindingKind, Fix, NodeField, Severity, Subject, finding, message};
-use crate::dns::names::{Place, SAMPLE_DOMAIN, resolve};
+use crate::dns::names::{Names, Place, SAMPLE_DOMAIN};
 use crate::plan::Plan;
 
-pub(super) fn check(plan: &Plan) -> Vec<Finding> {
-    let names = resolve(plan);
+pub(super) fn check(plan: &Plan, names: &Names) -> Vec<Finding> {
     let mut out = Vec::new();
     for (place, text, why) in &names.invalid {
         let (subject, field, fix) = match place {

@@ -87,6 +87,7 @@ fn inspector_area_ui(
         rule_table,
         ..
     } = view;
+    inspector.set_names(&derived.derivation.handoff.names);
     egui::CollapsingHeader::new(t(ui, "inspector.title"))
         .default_open(true)
         .show(ui, |ui| {

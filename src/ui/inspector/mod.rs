@@ -57,20 +57,24 @@ pub struct InspectorState {
     firewall_counts: Option<(FirewallKey, (usize, usize))>,
     /// The plan's DNS names resolved, for a document state: resolving walks every node, too
     /// much for each frame of a large plan.
-    dns_names: Option<(StateId, std::sync::Arc<crate::dns::Names>)>,
+    /// The plan's resolved DNS names, from the derivation thread (see [`Self::set_names`]).
+    dns_names: Option<std::sync::Arc<crate::dns::Names>>,
 }
 
 impl InspectorState {
-    /// The plan's resolved DNS names in document state `at`, resolved once per state.
-    fn dns_names(&mut self, plan: &Plan, at: StateId) -> std::sync::Arc<crate::dns::Names> {
-        match &self.dns_names {
-            Some((state, names)) if *state == at => std::sync::Arc::clone(names),
-            _ => {
-                let names = std::sync::Arc::new(crate::dns::resolve(plan));
-                self.dns_names = Some((at, std::sync::Arc::clone(&names)));
-                names
-            }
-        }
+    /// The names the inspector shows: those the derivation thread resolved with the rules
+    /// (a frame or two behind an edit of a large plan, as the rules are). Resolving them in the
+    /// frame took a 2,000-node plan's edit frame several milliseconds.
+    pub fn set_names(&mut self, names: &std::sync::Arc<crate::dns::Names>) {
+        self.dns_names = Some(std::sync::Arc::clone(names));
+    }
+
+    /// The plan's resolved DNS names (resolved here only when none were given).
+    fn dns_names(&mut self, plan: &Plan) -> std::sync::Arc<crate::dns::Names> {
+        std::sync::Arc::clone(
+            self.dns_names
+                .get_or_insert_with(|| std::sync::Arc::new(crate::dns::resolve(plan))),
+        )
     }
 
     /// Start fresh buffers for `owner`, unless they are its already or a field is being typed in.
@@ -282,5 +286,5 @@ pub fn plan_settings_ui(
     if product != plan.product {
         commands.push(Command::Edit(PlanEdit::SetProduct { product }));
     }
-    names::plan_names_ui(ui, plan, state, doc_state, commands);
+    names::plan_names_ui(ui, plan, state, commands);
 }

@@ -6,7 +6,6 @@ use eframe::egui::{self, RichText};
 
 use super::{InspectorState, text_field};
 use crate::dns::DnsName;
-use crate::document::StateId;
 use crate::i18n;
 use crate::plan::{NameKind, Node, NodeId, Plan, PlanEdit};
 use crate::ui::command::{Command, Commands};
@@ -35,11 +34,10 @@ pub fn plan_names_ui(
     ui: &mut egui::Ui,
     plan: &Plan,
     state: &mut InspectorState,
-    doc_state: StateId,
     commands: &mut Commands,
 ) {
     let lang = crate::ui::text::lang(ui.ctx());
-    let resolved = state.dns_names(plan, doc_state);
+    let resolved = state.dns_names(plan);
     ui.label(RichText::new(t(ui, "inspector.names")).strong());
     let mut next = plan.names.clone();
     let domains = plan.names.sip_domains.join(", ");
@@ -100,7 +98,6 @@ pub fn node_names_ui(
     ui: &mut egui::Ui,
     plan: &Plan,
     state: &mut InspectorState,
-    doc_state: StateId,
     id: &NodeId,
     node: &Node,
     next: &mut Node,
@@ -108,7 +105,7 @@ pub fn node_names_ui(
     if node.role == "reverse_proxy" {
         // What the reverse proxy publishes follows from the other nodes' names.
         ui.label(RichText::new(t(ui, "inspector.published")).strong());
-        for (name, _) in state.dns_names(plan, doc_state).published(plan) {
+        for (name, _) in state.dns_names(plan).published(plan) {
             ui.label(name.as_str());
         }
         return;
@@ -118,7 +115,7 @@ pub fn node_names_ui(
         return;
     }
     let lang = crate::ui::text::lang(ui.ctx());
-    let resolved = state.dns_names(plan, doc_state);
+    let resolved = state.dns_names(plan);
     let own = resolved.nodes.get(id);
     ui.label(RichText::new(t(ui, "inspector.names")).strong());
     for &kind in kinds {

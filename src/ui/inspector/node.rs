@@ -94,7 +94,7 @@ pub fn node_inspector_ui(
             }
         }
     }
-    super::names::node_names_ui(ui, plan, state, doc_state, id, node, &mut next);
+    super::names::node_names_ui(ui, plan, state, id, node, &mut next);
     members_ui(ui, plan, catalog, state, id, node, &mut next);
     addresses_ui(ui, plan, role, state, id, node, &mut next);
     if next != **node {

@@ -228,6 +228,47 @@ pub fn check_kit(label: &str, kit: &BTreeMap<String, String>) {
     assert!(bad.is_empty(), "{bad:#?}");
 }
 
+/// A kit's files with comment lines left out: what runs and what it reads.
+pub fn kit_code(plan: &lync_port_planner::plan::Plan) -> BTreeMap<String, String> {
+    (kit_of(plan).into_iter())
+        .map(|(name, text)| {
+            let code: Vec<&str> = (text.lines())
+                .filter(|l| name == "README.txt" || !l.trim_start().starts_with('#'))
+                .filter(|l| !(name == "README.txt" && l.starts_with("Port-test kit of plan")))
+                .collect();
+            (name, code.join("\n"))
+        })
+        .collect()
+}
+
+/// A kit of a plan whose every label is `hostile` (the hostile corpus of `exports`): it parses,
+/// passes documented parameters only, is printable ASCII, and apart from comments is the same
+/// kit as with plain labels (user text never becomes code or data).
+pub fn check_hostile_kit(
+    n: usize,
+    plan: &lync_port_planner::plan::Plan,
+    plain: &BTreeMap<String, String>,
+) {
+    let kit = kit_of(plan);
+    check_kit(&format!("corpus {n}"), &kit);
+    for (name, text) in &kit {
+        assert!(
+            text.bytes()
+                .all(|b| b == b'\n' || b == b'\r' || (b' '..=b'~').contains(&b)),
+            "corpus {n}: {name} has a byte outside printable ASCII"
+        );
+        assert!(
+            text.lines().all(|l| l.len() < 400),
+            "corpus {n}: {name} has a long line"
+        );
+    }
+    assert_eq!(
+        &kit_code(plan),
+        plain,
+        "corpus {n}: user text changed the kit's code"
+    );
+}
+
 #[test]
 fn every_examples_kit_parses_with_documented_parameters_only() {
     let mut scripts = 0;

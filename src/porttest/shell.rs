@@ -95,6 +95,7 @@ csv_row() {
 
 tcp_test() {
   local err rc
+  # shellcheck disable=SC2016 # $1 and $2 are the inner bash's arguments, never code
   err=$(timeout "$TIMEOUT" bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$1" "$2" 2>&1)
   rc=$?
   case $rc in
@@ -109,7 +110,7 @@ HOST=$(hostname)
 failed=0
 {
   csv_row rule_id source_node destination_node source_host address transport port result detail tested_at
-  for t in "${TESTS[@]}"; do
+  for t in ${TESTS[@]+"${TESTS[@]}"}; do
     read -r rule destination address transport port <<<"$t"
     if [ "$transport" = udp ]; then
       answer=$(timeout "$((TIMEOUT + 2))" python3 -c "$STUN_PY" "$address" "$port" "$TIMEOUT" 2>&1) \
@@ -122,7 +123,7 @@ failed=0
     printf '%-9s %s %s %s %s\n' "$result" "$address" "$transport" "$port" "$rule" >&2
     csv_row "$rule" "$SOURCE" "$destination" "$HOST" "$address" "$transport" "$port" "$result" "${answer#* }" "$(now)"
   done
-  for t in "${SKIPPED[@]}"; do
+  for t in ${SKIPPED[@]+"${SKIPPED[@]}"}; do
     read -r rule destination why <<<"$t"
     csv_row "$rule" "$SOURCE" "$destination" "$HOST" "" "" "" skipped "$why" "$(now)"
   done

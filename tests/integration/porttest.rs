@@ -204,6 +204,19 @@ fn kit_of(plan: &lync_port_planner::plan::Plan) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// True when shellcheck is there (required in CI: .ci/run installs it).
+fn shellcheck() -> bool {
+    static FOUND: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *FOUND.get_or_init(|| {
+        let found = crate::support::require_tool("shellcheck");
+        assert!(
+            found || std::env::var_os("CI").is_none(),
+            "CI needs shellcheck"
+        );
+        found
+    })
+}
+
 fn extension(name: &str) -> &str {
     name.rsplit('.').next().unwrap_or_default()
 }
@@ -218,6 +231,15 @@ pub fn check_kit(label: &str, kit: &BTreeMap<String, String>) {
         } else if extension(name) == "sh" {
             let file = write_temp("kit.sh", text.as_bytes());
             let out = Command::new("bash").arg("-n").arg(&file).output().unwrap();
+            assert!(
+                out.status.success(),
+                "{label}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            if !shellcheck() {
+                continue;
+            }
+            let out = Command::new("shellcheck").arg(&file).output().unwrap();
             assert!(
                 out.status.success(),
                 "{label}: {}",

@@ -269,7 +269,7 @@ pub fn kit_code(plan: &lync_port_planner::plan::Plan) -> BTreeMap<String, String
 pub fn check_hostile_kit(
     n: usize,
     plan: &lync_port_planner::plan::Plan,
-    plain: &BTreeMap<String, String>,
+    baseline: &BTreeMap<String, String>,
 ) {
     let kit = kit_of(plan);
     check_kit(&format!("corpus {n}"), &kit);

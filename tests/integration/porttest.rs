@@ -286,7 +286,7 @@ pub fn check_hostile_kit(
     }
     assert_eq!(
         &kit_code(plan),
-        plain,
+        baseline,
         "corpus {n}: user text changed the kit's code"
     );
 }

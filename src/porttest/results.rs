@@ -49,9 +49,10 @@ pub struct RuleResults {
 }
 
 /// How a rule (or a link, of its rules) fared.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Status {
     /// No probe ran.
+    #[default]
     Untested,
     /// Every probe passed.
     Passed,

@@ -115,3 +115,6 @@ mod ui_panels;
 // The firewalls on the canvas: clicked, their rule set in the table, inspector and exports.
 #[cfg(feature = "gui")]
 mod ui_firewalls;
+// Port-test results loaded in the window: links coloured by result, a legend, findings.
+#[cfg(feature = "gui")]
+mod ui_port_tests;

@@ -449,3 +449,33 @@ fn the_cli_writes_the_kit_into_a_folder() {
         assert!(dir.join(name).is_file(), "{name}");
     }
 }
+
+/// What Windows PowerShell 5.1's `Export-Csv -NoTypeInformation -Encoding UTF8` writes (a
+/// byte-order mark, every field quoted, CRLF) and columns in another order read the same.
+#[test]
+fn results_are_read_by_column_name_as_export_csv_writes_them() {
+    let text = "\u{feff}\"result\",\"rule_id\",\"source_node\",\"destination_node\",\"source_host\",\"address\",\"transport\",\"port\",\"detail\",\"tested_at\"\r\n\"closed\",\"rp-dir-https-4443:rp>dir\",\"rp\",\"dir\",\"RP01\",\"10.20.20.11\",\"tcp\",\"4443\",\"refused, nothing listens\",\"2026-01-01T00:00:00Z\"\r\n\"open\",\"rp-dir-http-8080:rp>dir\",\"rp\",\"dir\",\"RP01\",\"10.20.20.11\",\"tcp\",\"8080\",\"connected\",\"2026-01-01T00:00:00Z\"\r\n";
+    let rows = porttest::read_results(text).unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0].0, "rp-dir-https-4443:rp>dir");
+    assert_eq!(rows[0].1.result, "closed");
+    assert_eq!(rows[0].1.probe, "10.20.20.11 tcp/4443");
+    assert_eq!(rows[0].1.detail, "refused, nothing listens");
+    let mut results = porttest::TestResults::default();
+    results.add("ps.csv", text).unwrap();
+    let (rules, _) = derive(&example("single-director.ron"));
+    let findings = results.findings(&rules);
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(
+        findings[0].subject.to_string(),
+        "rule:rp-dir-https-4443:rp>dir"
+    );
+    assert_eq!(
+        results.status("rp-dir-http-8080:rp>dir"),
+        porttest::results::Status::Passed
+    );
+    assert_eq!(
+        results.status("rp-fe-http-8080:rp>fe"),
+        porttest::results::Status::Untested
+    );
+}

@@ -66,3 +66,46 @@ fn a_bad_results_file_changes_nothing() {
     assert!(h.state().port_tests.is_none());
     assert!(h.query_by_label_contains("no `rule_id` column").is_some());
 }
+
+/// Export > Port-test kit writes into the chosen folder what `export --format port-test`
+/// writes.
+#[test]
+fn the_export_menus_kit_is_the_clis() {
+    use lync_port_planner::rules::RuleScope;
+    use lync_port_planner::ui::export_menu::{ExportKind, ExportRequest};
+    let mut h = crate::ui::harness(lync_port_planner::ui::AppOptions::default());
+    h.run();
+    let plan = lync_port_planner::plan_file::to_ron(h.state().plan()).unwrap();
+    let plan = write_temp("seed.ron", plan.as_bytes());
+    let (gui, cli) = (crate::support::temp_dir(), crate::support::temp_dir());
+    h.state_mut().push(Command::ExportTo {
+        request: ExportRequest {
+            kind: ExportKind::PortTest,
+            scope: RuleScope::All,
+            to_clipboard: false,
+        },
+        path: gui.clone(),
+    });
+    h.run();
+    let out = crate::support::cli(&[
+        "export",
+        plan.to_str().unwrap(),
+        "--format",
+        "port-test",
+        "--output",
+        cli.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{out:?}");
+    let files = |dir: &std::path::Path| {
+        let mut names: Vec<_> = (std::fs::read_dir(dir).unwrap())
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        (names.iter())
+            .map(|n| (n.clone(), std::fs::read(dir.join(n)).unwrap()))
+            .collect::<Vec<_>>()
+    };
+    let made = files(&gui);
+    assert!(made.len() > 5, "{:?}", made.len());
+    assert_eq!(made, files(&cli));
+}

@@ -21,7 +21,12 @@ fn header(out: &mut String, head: &Head<'_>, what: &str) {
 pub(super) fn test(head: &Head<'_>, probes: &[&Probe], skipped: &[&Untested]) -> String {
     let mut out = String::new();
     header(&mut out, head, "Tests from");
-    out.push_str("# Run it on each server of the node. It writes one results row per probe.\n");
+    let _ = writeln!(
+        out,
+        "# Run it on each server of the node (a node of networks: on a host in them), e.g.\n\
+         # powershell -ExecutionPolicy Bypass -File .\\test-{}.ps1. One results row per probe.",
+        head.node
+    );
     let _ = writeln!(
         out,
         "[CmdletBinding()]\nparam(\n    [string]$Results = \"results-test-{}-$($env:COMPUTERNAME).csv\",\n    [int]$TimeoutMs = 3000\n)",

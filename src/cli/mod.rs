@@ -337,7 +337,8 @@ fn check_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
     let rule_scope = scope(opts, &plan)?;
     let crate::derivation::Derivation { rules, findings } =
         crate::derivation::Derivation::new(&plan, catalog);
-    // The whole rule set needs no filtered copy.
+    // The whole rule set needs no filtered copy; test results name rules of the whole plan.
+    let all = std::sync::Arc::clone(&rules);
     let rules = if rule_scope == rules::RuleScope::All {
         rules
     } else {
@@ -378,7 +379,7 @@ fn check_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
         findings.sort();
     }
     if !opts.test_results.is_empty() {
-        findings.extend(porttest::results(&opts.test_results)?.findings(&rules));
+        findings.extend(porttest::results(&opts.test_results)?.findings(&rules, &all));
         findings.sort();
     }
     match opts.format.as_deref().unwrap_or("text") {

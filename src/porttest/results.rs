@@ -99,13 +99,19 @@ impl TestResults {
         }
     }
 
-    /// The findings: an error per failed rule of `rules`, a warning per rule id `rules` lacks.
-    pub fn findings(&self, rules: &RuleSet) -> Vec<Finding> {
-        let known: std::collections::BTreeSet<&str> =
-            rules.rules.iter().map(|r| r.id.as_str()).collect();
+    /// The findings: an error per failed rule of `rules` (those checked: the plan's, or a scope
+    /// of them), a warning per rule id the plan's rules `all` lack.
+    pub fn findings(&self, rules: &RuleSet, all: &RuleSet) -> Vec<Finding> {
+        let ids = |set: &'_ RuleSet| -> std::collections::BTreeSet<String> {
+            set.rules.iter().map(|r| r.id.to_string()).collect()
+        };
+        let (checked, known) = (ids(rules), ids(all));
         let mut out = Vec::new();
         for (id, result) in &self.rules {
-            if !known.contains(id.as_str()) {
+            if !checked.contains(id) && known.contains(id) {
+                continue;
+            }
+            if !known.contains(id) {
                 let file = self.first_seen.get(id).map_or("", String::as_str);
                 out.push(Finding {
                     severity: Severity::Warning,

@@ -64,7 +64,8 @@ impl PortTestState {
                 .or_insert(Status::Untested);
             *entry = (*entry).max(status);
         }
-        self.findings = self.results.findings(&derivation.rules);
+        let rules = &derivation.rules;
+        self.findings = self.results.findings(rules, rules);
         self.merged = base.iter().chain(&self.findings).cloned().collect();
         self.merged.sort();
         self.made_for = Some((content, base.len()));

@@ -393,6 +393,17 @@ fn test_results_become_findings_and_bad_files_are_refused() {
         ours[1].starts_with("warning[port_test_unknown_rule] rule:nope:a>b:"),
         "{stdout}"
     );
+    // In a scope, rules outside it are neither failed nor unknown.
+    let out = cli(&[
+        "check",
+        plan,
+        "--nodes",
+        "dir",
+        "--test-results",
+        good.to_str().unwrap(),
+    ]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stdout.contains("port_test"), "{stdout}");
     let hostile = "\u{1b}[31m".repeat(500);
     for (name, text, want) in [
         ("empty.csv", String::new(), "empty.csv: empty"),
@@ -464,7 +475,7 @@ fn results_are_read_by_column_name_as_export_csv_writes_them() {
     let mut results = porttest::TestResults::default();
     results.add("ps.csv", text).unwrap();
     let (rules, _) = derive(&example("single-director.ron"));
-    let findings = results.findings(&rules);
+    let findings = results.findings(&rules, &rules);
     assert_eq!(findings.len(), 1, "{findings:?}");
     assert_eq!(
         findings[0].subject.to_string(),

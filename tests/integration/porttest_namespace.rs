@@ -2,7 +2,8 @@
 //! holding the plan's addresses, behind a router namespace that forwards through the plan's
 //! nftables export with one accept rule taken out. Every listener runs, every test runs, and
 //! `check --test-results` reports exactly the rule taken out as failed; every other probe is
-//! open, the STUN binding request included. Root with `CI` set (.ci/run).
+//! open, the STUN binding request included. With one listener stopped, its probes are closed
+//! (refused, port unreachable), not timed out. Root with `CI` set (.ci/run).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::BufRead as _;
@@ -24,12 +25,12 @@ const REMOVED: &str = "edge-dir-sip-5061:edge>dir";
 struct Lab {
     router: String,
     nodes: BTreeMap<NodeId, String>,
-    listeners: Vec<Child>,
+    listeners: BTreeMap<NodeId, Child>,
 }
 
 impl Drop for Lab {
     fn drop(&mut self) {
-        for child in &mut self.listeners {
+        for child in self.listeners.values_mut() {
             child.kill().ok();
             child.wait().ok();
         }
@@ -132,7 +133,7 @@ impl Lab {
             std::io::BufReader::new(child.stdout.take().unwrap())
                 .read_line(&mut ready)
                 .unwrap();
-            self.listeners.push(child);
+            self.listeners.insert(node.clone(), child);
             assert_eq!(ready.trim(), "ready", "{node}");
         }
     }
@@ -263,7 +264,7 @@ fn the_kit_reports_exactly_the_rule_the_router_lost() {
     let mut lab = Lab {
         router: format!("lptr{id}"),
         nodes: BTreeMap::new(),
-        listeners: Vec::new(),
+        listeners: BTreeMap::new(),
     };
     let hosts = hosts(&rules, &kit);
     lab.build(&hosts);
@@ -280,33 +281,18 @@ fn the_kit_reports_exactly_the_rule_the_router_lost() {
     }
 
     // Every listener, then every test.
-    let script = |name: &str| kit_dir.join(name).to_str().unwrap().to_owned();
     lab.listen(&kit_dir);
     let mut files = Vec::new();
     for (node, ns) in &lab.nodes {
-        let test = format!("test-{node}.sh");
-        if !kit_dir.join(&test).exists() {
+        if !kit_dir.join(format!("test-{node}.sh")).exists() {
             continue;
         }
-        let results = temp_dir().join(format!("results-{node}.csv"));
-        let out = Command::new("ip")
-            .args([
-                "netns",
-                "exec",
-                ns,
-                "env",
-                "TIMEOUT=1",
-                "bash",
-                &script(&test),
-            ])
-            .arg(&results)
-            .output()
-            .unwrap();
+        let (results, passed) = run_test(&kit_dir, node, ns);
         let failed = kit
             .probes
             .iter()
             .any(|p| &p.source == node && p.rule == REMOVED);
-        assert_eq!(out.status.success(), !failed, "{test}: {out:?}");
+        assert_eq!(passed, !failed, "{node}");
         files.push(results);
     }
 
@@ -334,6 +320,41 @@ fn the_kit_reports_exactly_the_rule_the_router_lost() {
         failed[0].starts_with(&format!("error[port_test_failed] rule:{REMOVED}: ")),
         "{stdout}"
     );
+
+    // The Edge's listener stopped: its host refuses TCP and answers UDP with port unreachable,
+    // which the Front End's script reports as closed (not timeout), the STUN probe included.
+    let (fe, edge) = (NodeId::from("fe"), NodeId::from("edge"));
+    let mut listener = lab.listeners.remove(&edge).unwrap();
+    listener.kill().unwrap();
+    listener.wait().unwrap();
+    let (results, passed) = run_test(&kit_dir, &fe, &lab.nodes[&fe]);
+    assert!(!passed);
+    let rows = porttest::read_results(&std::fs::read_to_string(results).unwrap()).unwrap();
+    let to_edge: Vec<_> = (rows.iter())
+        .filter(|(rule, _)| rule.starts_with("fe-edge-") || rule.starts_with("custom:"))
+        .collect();
+    assert!(
+        to_edge.iter().any(|(_, r)| r.probe.contains("udp/3478")),
+        "{rows:#?}"
+    );
+    for (rule, row) in &to_edge {
+        assert_eq!(row.result, "closed", "{rule}: {row:?}");
+    }
+}
+
+/// Run a node's test script in its namespace (one second's timeout): the results file, and
+/// whether the script passed.
+fn run_test(kit_dir: &std::path::Path, node: &NodeId, ns: &str) -> (std::path::PathBuf, bool) {
+    let results = temp_dir().join(format!("results-{node}.csv"));
+    let script = kit_dir.join(format!("test-{node}.sh"));
+    let out = Command::new("ip")
+        .args(["netns", "exec", ns, "env", "TIMEOUT=1", "bash"])
+        .arg(&script)
+        .arg(&results)
+        .output()
+        .unwrap();
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{node}: {out:?}");
+    (results, out.status.success())
 }
 
 fn plan_text(plan: &Plan) -> String {

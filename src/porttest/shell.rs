@@ -30,7 +30,8 @@ pub(super) fn test(head: &Head<'_>, probes: &[&Probe], skipped: &[&Untested]) ->
     out.push_str("set -u\n");
     let _ = writeln!(out, "SOURCE='{}'", head.node);
     out.push_str(
-        "RESULTS=\"${1:-results-test-${SOURCE}-$(hostname).csv}\"\nTIMEOUT=\"${TIMEOUT:-3}\"\n",
+        "HOST=$(hostname 2>/dev/null || uname -n)\n\
+         RESULTS=\"${1:-results-test-${SOURCE}-${HOST}.csv}\"\nTIMEOUT=\"${TIMEOUT:-3}\"\n",
     );
     out.push_str("# rule id, destination node, address, transport, port\nTESTS=(\n");
     for p in probes {
@@ -55,9 +56,9 @@ pub(super) fn test(head: &Head<'_>, probes: &[&Probe], skipped: &[&Untested]) ->
 }
 
 const TEST_CODE: &str = r#"
-for tool in timeout python3; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "test: needs $tool" >&2; exit 2; }
-done
+needs() { command -v "$1" >/dev/null 2>&1 || { echo "test: needs $1" >&2; exit 2; }; }
+needs timeout
+case " ${TESTS[*]-} " in *" udp "*) needs python3 ;; esac
 
 # A STUN binding request (RFC 5389): type 0x0001, length 0, the magic cookie 0x2112A442, a
 # random 96-bit transaction id; a binding success response (0x0101) with that id passes.
@@ -106,7 +107,6 @@ tcp_test() {
 }
 
 now() { date -u +%Y-%m-%dT%H:%M:%SZ; }
-HOST=$(hostname)
 failed=0
 {
   csv_row rule_id source_node destination_node source_host address transport port result detail tested_at

@@ -33,6 +33,7 @@ pub mod i18n;
 pub mod net;
 pub mod plan;
 pub mod plan_file;
+pub mod porttest;
 pub mod recovery;
 pub mod ron_path;
 pub mod rules;

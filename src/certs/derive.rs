@@ -118,7 +118,8 @@ pub fn derive_with(
             Installed::EdgeExternal => edge(&mut c, node, resolved),
             Installed::ReverseProxy => {
                 // Names without duplicates already, and the first this certificate gets.
-                c.names = (proxy_names.get_or_insert_with(|| reverse_proxy(plan, names))).clone();
+                c.names
+                    .clone_from(proxy_names.get_or_insert_with(|| reverse_proxy(plan, names)));
                 REVERSE_PROXY_PAGE
             }
             Installed::EdgeInternal => continue,

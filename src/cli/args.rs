@@ -142,6 +142,10 @@ pub struct CheckArgs {
     /// instead of the base chains on the forward hook, e.g. LYNC-INTERNAL, lpp_internal, INPUT.
     #[arg(long, value_name = "NAME", requires = "against")]
     pub chain: Option<String>,
+    /// Results CSVs of the port-test kit (`export --format port-test`): failed rules become
+    /// port_test_failed errors.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub test_results: Vec<PathBuf>,
     #[command(flatten)]
     pub scope: ScopeArgs,
     #[command(flatten)]
@@ -220,11 +224,15 @@ fn against_formats() -> PossibleValuesParser {
     PossibleValuesParser::new(crate::audit::DumpFormat::ALL.map(crate::audit::DumpFormat::as_str))
 }
 
+/// The port-test kit's `--format` name.
+pub const PORT_TEST: &str = "port-test";
+
 /// The export formats, as `--format` takes them.
 fn formats() -> PossibleValuesParser {
     PossibleValuesParser::new(
         (Format::ALL.map(Format::as_str).into_iter())
-            .chain(crate::export::dns::DnsFormat::ALL.map(crate::export::dns::DnsFormat::as_str)),
+            .chain(crate::export::dns::DnsFormat::ALL.map(crate::export::dns::DnsFormat::as_str))
+            .chain([PORT_TEST]),
     )
 }
 

@@ -10,6 +10,7 @@ mod catalog_table;
 mod dns;
 mod options;
 mod parse;
+mod porttest;
 mod scope;
 
 pub use args::{Cli, Command, WindowArgs};
@@ -196,6 +197,9 @@ fn export_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
     if let Ok(dns) = opts.format.as_deref().unwrap_or_default().parse() {
         return dns::export(opts, catalog, path, dns);
     }
+    if opts.format.as_deref() == Some(args::PORT_TEST) {
+        return porttest::export(opts, catalog, path);
+    }
     let format: Format = opts
         .format
         .as_deref()
@@ -334,7 +338,8 @@ fn check_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
     let crate::derivation::Derivation {
         rules, findings, ..
     } = crate::derivation::Derivation::new(&plan, catalog);
-    // The whole rule set needs no filtered copy.
+    // The whole rule set needs no filtered copy; test results name rules of the whole plan.
+    let all = std::sync::Arc::clone(&rules);
     let rules = if rule_scope == rules::RuleScope::All {
         rules
     } else {
@@ -372,6 +377,10 @@ fn check_cmd(opts: &Options, catalog: &Catalog) -> Result<ExitCode, CliError> {
             },
         };
         findings.extend(dump.audit(&plan, &rules, &target).map_err(at)?);
+        findings.sort();
+    }
+    if !opts.test_results.is_empty() {
+        findings.extend(porttest::results(&opts.test_results)?.findings(&rules, &all));
         findings.sort();
     }
     match opts.format.as_deref().unwrap_or("text") {

@@ -24,6 +24,8 @@ pub(super) struct Options {
     pub against_format: Option<String>,
     /// `check --chain`: the chain the audit starts from.
     pub chain: Option<String>,
+    /// `check --test-results`: the port-test kit's results files.
+    pub test_results: Vec<PathBuf>,
     pub lang: Option<crate::i18n::Lang>,
     pub firewall: Option<String>,
     pub nodes: Option<String>,
@@ -79,6 +81,7 @@ pub(super) fn from_command(command: Command) -> (&'static str, Parsed) {
                     against: a.against,
                     against_format: a.against_format,
                     chain: a.chain,
+                    test_results: a.test_results,
                     firewall: a.scope.firewall,
                     nodes: a.scope.nodes,
                     ..Options::default()

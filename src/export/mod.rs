@@ -12,7 +12,7 @@ mod json;
 mod markdown;
 mod nftables;
 mod powershell;
-mod text;
+pub(crate) mod text;
 mod xlsx;
 
 pub use csv::HEADER as CSV_HEADER;

@@ -93,6 +93,10 @@ pub enum FindingKind {
     /// A certificate name a client or CA would refuse: a SAN no DNS record resolves, a name
     /// that is not a DNS name (left out), a subject over 64 characters (no request written).
     CertificateName,
+    /// A port test (`check --test-results`) found a rule's traffic refused or unanswered.
+    PortTestFailed,
+    /// A port-test results file names a rule the plan does not have (another plan's kit).
+    PortTestUnknownRule,
 }
 
 impl FindingKind {
@@ -118,6 +122,8 @@ impl FindingKind {
             Self::InvalidName => "invalid_name",
             Self::DnsMismatch => "dns_mismatch",
             Self::CertificateName => "certificate_name",
+            Self::PortTestFailed => "port_test_failed",
+            Self::PortTestUnknownRule => "port_test_unknown_rule",
         }
     }
 }

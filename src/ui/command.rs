@@ -92,6 +92,12 @@ pub enum Command {
     AuditPath(PathBuf),
     /// Drop the audit results.
     ClearAudit,
+    /// File > Load port-test results (a dialog).
+    PortTests,
+    /// Add this port-test results CSV to the loaded results.
+    PortTestsPath(PathBuf),
+    /// Drop the port-test results.
+    ClearPortTests,
     /// File > Compare with... (a dialog).
     Compare,
     /// Compare the plan with this older plan file.
@@ -161,6 +167,8 @@ impl Command {
             Self::ToggleSnap => "cmd.snap",
             Self::SetLanguage(_) => "menu.language",
             Self::Audit | Self::AuditPath(_) | Self::ClearAudit => "cmd.audit",
+            Self::PortTests | Self::PortTestsPath(_) => "cmd.port_tests",
+            Self::ClearPortTests => "cmd.clear_port_tests",
             Self::Compare | Self::ComparePath(_) => "cmd.compare",
             Self::StartScenario(_)
             | Self::SaveTrainerResults(_)

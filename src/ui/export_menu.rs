@@ -28,6 +28,8 @@ pub enum ExportKind {
     DiagramPng,
     /// The plan's DNS records: a table, a DNS Server script, or a folder of zone files.
     Dns(DnsFormat),
+    /// The port-test kit: a folder of scripts (`export --format port-test`).
+    PortTest,
 }
 
 impl ExportKind {
@@ -38,6 +40,7 @@ impl ExportKind {
             Self::DiagramSvg => "svg",
             Self::DiagramPng => "png",
             Self::Dns(f) => f.extension(),
+            Self::PortTest => "",
         }
     }
 
@@ -48,6 +51,7 @@ impl ExportKind {
             Self::DiagramSvg => export::OutputKind::Text,
             Self::DiagramPng => export::OutputKind::Binary,
             Self::Dns(f) => f.output(),
+            Self::PortTest => export::OutputKind::Folder,
         }
     }
 
@@ -58,6 +62,7 @@ impl ExportKind {
             Self::DiagramSvg => "Diagram as SVG...".to_owned(),
             Self::DiagramPng => "Diagram as PNG...".to_owned(),
             Self::Dns(f) => format!("{}...", dns_format_name(f)),
+            Self::PortTest => "Port-test kit...".to_owned(),
         }
     }
 }
@@ -164,6 +169,15 @@ pub fn render(
         ExportKind::Dns(format) => {
             export::dns::export_dns(plan, catalog, format).map_err(|e| e.to_string())
         }
+        ExportKind::PortTest => {
+            let rules = crate::rules::derive(plan, catalog);
+            let rules = if *scope == RuleScope::All {
+                rules
+            } else {
+                rules.scoped(scope)
+            };
+            Ok(export::Output::Files(crate::porttest::render(plan, &rules)))
+        }
     }
 }
 
@@ -269,6 +283,13 @@ pub fn export_menu_ui(
                     to_clipboard: false,
                 });
             }
+        }
+        ui.separator();
+        if ui.button(ExportKind::PortTest.text()).clicked() {
+            commands.push(Command::Export {
+                kind: ExportKind::PortTest,
+                to_clipboard: false,
+            });
         }
         ui.separator();
         ui.menu_button(t(ui, "export.copy"), |ui| {

@@ -21,6 +21,8 @@ pub enum DialogKind {
     Export(crate::ui::export_menu::ExportRequest),
     /// Pick an existing firewall's rules to audit.
     Audit,
+    /// Pick a port-test results CSV.
+    PortTests,
     /// Pick a plan to compare with.
     Compare,
     /// Pick where to save exercise results (the CSV text).
@@ -144,6 +146,12 @@ impl FileDialogs {
                         .add_filter("All files", &["*"])
                         .pick_file(),
                 ),
+                DialogKind::PortTests => pollster::block_on(
+                    dialog
+                        .add_filter("Port-test results", &["csv"])
+                        .add_filter("All files", &["*"])
+                        .pick_file(),
+                ),
                 DialogKind::TrainerResults(_) => pollster::block_on(
                     dialog
                         .add_filter("CSV", &["csv"])
@@ -177,6 +185,7 @@ impl FileDialogs {
                     path,
                 },
                 DialogKind::Audit => Command::AuditPath(path),
+                DialogKind::PortTests => Command::PortTestsPath(path),
                 DialogKind::Compare => Command::ComparePath(path),
                 DialogKind::TrainerResults(csv) => Command::TrainerResultsTo {
                     csv: csv.clone(),

@@ -35,6 +35,8 @@ pub struct MenuState<'a> {
     pub scenarios: &'a [String],
     /// Which panels are open.
     pub panels: &'a crate::ui::panels::PanelPrefs,
+    /// Port-test results are loaded (they can be cleared).
+    pub port_tests: bool,
 }
 
 fn item(ui: &mut egui::Ui, command: Command, enabled: bool, commands: &mut Commands) {
@@ -146,6 +148,8 @@ fn file_menu_ui(ui: &mut egui::Ui, state: &MenuState<'_>, commands: &mut Command
     item(ui, Command::SaveAs, true, commands);
     ui.separator();
     item(ui, Command::Audit, true, commands);
+    item(ui, Command::PortTests, true, commands);
+    item(ui, Command::ClearPortTests, state.port_tests, commands);
     item(ui, Command::Compare, true, commands);
     ui.separator();
     item(ui, Command::Quit, true, commands);

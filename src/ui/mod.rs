@@ -17,6 +17,7 @@ mod menu_bar;
 pub mod minimap;
 mod palette;
 pub mod panels;
+pub mod port_tests;
 pub mod rule_table;
 mod screenshot;
 mod selection;

@@ -72,6 +72,16 @@ pub const SELECTED: Color32 = Color32::from_rgb(0xff, 0xd5, 0x4f);
 pub const LINK: Color32 = Color32::from_gray(160);
 /// A link with an error finding, or a missing link.
 pub const PROBLEM: Color32 = Color32::from_rgb(0xe0, 0x55, 0x55);
+
+/// A link's colour while port-test results are loaded: green passed, red failed, dim untested.
+pub fn port_test(status: crate::porttest::results::Status) -> Color32 {
+    use crate::porttest::results::Status;
+    match status {
+        Status::Passed => Color32::from_rgb(0x4c, 0xc3, 0x6a),
+        Status::Failed => Color32::from_rgb(0xff, 0x45, 0x45),
+        Status::Untested => Color32::from_gray(95),
+    }
+}
 /// Secondary text on cards.
 pub const WEAK_TEXT: Color32 = Color32::from_gray(170);
 /// Fill of an "Any" peer card on the canvas.

@@ -559,8 +559,11 @@ fn hostile_corpus_is_inert_in_every_format() {
     let mut checks = 0;
     let dir = crate::support::temp_dir();
     let mut workbooks = Vec::new();
+    let plain_kit = crate::porttest::kit_code(&plan_with("plain"));
     for (n, hostile) in corpus().iter().enumerate() {
         let plan = plan_with(hostile);
+        crate::porttest::check_hostile_kit(n, &plan, &plain_kit);
+        checks += 1;
         for format in Format::ALL {
             if format == Format::Xlsx {
                 // Read back together below: one Python run for the whole corpus.
@@ -579,7 +582,7 @@ fn hostile_corpus_is_inert_in_every_format() {
     eprintln!(
         "hostile corpus: {} strings x {} formats = {checks} exports checked, 0 failures",
         corpus().len(),
-        Format::ALL.len()
+        Format::ALL.len() + 1
     );
 }
 

@@ -57,6 +57,11 @@ mod firewall_layout;
 mod cli;
 // Options per subcommand, check's scope, an output that is the input.
 mod cli_options;
+// The port-test kit: PowerShell parsed by tree-sitter, cmdlet parameters against Microsoft's
+// documentation, bash -n, hostile labels, results read back.
+mod porttest;
+// The kit's bash scripts run for real in network namespaces behind the plan's nftables rules.
+mod porttest_namespace;
 // Auditing an existing firewall's rules against the plan.
 mod audit;
 // The audit reads rows in order (first match wins) and keeps address families apart.
@@ -110,3 +115,6 @@ mod ui_panels;
 // The firewalls on the canvas: clicked, their rule set in the table, inspector and exports.
 #[cfg(feature = "gui")]
 mod ui_firewalls;
+// Port-test results loaded in the window: links coloured by result, a legend, findings.
+#[cfg(feature = "gui")]
+mod ui_port_tests;

@@ -120,6 +120,9 @@ impl PlannerApp {
             | Command::Audit
             | Command::AuditPath(_)
             | Command::ClearAudit
+            | Command::PortTests
+            | Command::PortTestsPath(_)
+            | Command::ClearPortTests
             | Command::Compare
             | Command::ComparePath(_)
             | Command::StartScenario(_)
@@ -181,6 +184,12 @@ impl PlannerApp {
             Command::ClearAudit => {
                 self.audit = None;
                 self.status = Status::info(self.tr("status.audit_cleared"));
+            }
+            Command::PortTests => self.dialogs.requested = Some(DialogKind::PortTests),
+            Command::PortTestsPath(path) => self.load_port_tests(ctx, path),
+            Command::ClearPortTests => {
+                self.port_tests = None;
+                self.status = Status::info(self.tr("status.port_tests_cleared"));
             }
             Command::Compare => self.dialogs.requested = Some(DialogKind::Compare),
             Command::ComparePath(path) => self.compare_with(ctx, &path),

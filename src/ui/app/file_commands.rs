@@ -118,6 +118,28 @@ impl PlannerApp {
         }
     }
 
+    /// Add a port-test results file to the loaded results (a bad file changes nothing).
+    pub(super) fn load_port_tests(&mut self, ctx: &egui::Context, path: PathBuf) {
+        self.catch_up(ctx);
+        let mut tests = self.port_tests.clone().unwrap_or_default();
+        match tests.add(path) {
+            Ok(()) => {
+                let base = (self.audit.as_ref())
+                    .map_or(&self.derived.derivation.findings[..], AuditState::merged);
+                tests.refresh(&self.derived.derivation, self.doc.content(), base);
+                self.status = Status::info(self.trf(
+                    "status.port_tests",
+                    &[
+                        ("files", &tests.files.len().to_string()),
+                        ("failed", &tests.failed().to_string()),
+                    ],
+                ));
+                self.port_tests = Some(tests);
+            }
+            Err(e) => self.status = Status::error(e),
+        }
+    }
+
     pub(super) fn compare_with(&mut self, ctx: &egui::Context, path: &Path) {
         self.catch_up(ctx);
         match plan_file::load(path, &self.catalog) {

@@ -86,6 +86,8 @@ pub struct PlannerApp {
     pub pending_export: Option<(ExportRequest, String)>,
     /// The audited firewall, if any.
     pub audit: Option<AuditState>,
+    /// Loaded port-test results, if any.
+    pub port_tests: Option<crate::ui::port_tests::PortTestState>,
     /// The comparison with another plan.
     pub compare: CompareWindow,
     /// The running trainer scenario, if any.
@@ -199,6 +201,7 @@ impl PlannerApp {
             export_scope: ExportScope::default(),
             pending_export: None,
             audit: None,
+            port_tests: None,
             compare: CompareWindow::default(),
             trainer: None,
             clipboard: Clipboard::default(),
@@ -259,8 +262,11 @@ impl PlannerApp {
         self.commands.push(command);
     }
 
-    /// Findings of the plan plus those of the audit, if one is loaded.
+    /// Findings of the plan plus those of the audit and the port tests, if loaded.
     pub fn findings(&self) -> &[Finding] {
+        if let Some(tests) = &self.port_tests {
+            return tests.merged();
+        }
         self.audit
             .as_ref()
             .map_or(&self.derived.derivation.findings, AuditState::merged)

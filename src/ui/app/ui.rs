@@ -55,6 +55,11 @@ impl PlannerApp {
         if let (Some(a), Some(content)) = (&mut self.audit, self.derived.content) {
             a.refresh(self.doc.plan(), &self.derived.derivation, content);
         }
+        if let (Some(tests), Some(content)) = (&mut self.port_tests, self.derived.content) {
+            let base = (self.audit.as_ref())
+                .map_or(&self.derived.derivation.findings[..], AuditState::merged);
+            tests.refresh(&self.derived.derivation, content, base);
+        }
         self.selection.retain_existing(self.doc.plan());
     }
 
@@ -166,6 +171,7 @@ impl PlannerApp {
             scenarios: &scenarios,
             lang: self.lang,
             panels: &self.prefs.panels,
+            port_tests: self.port_tests.is_some(),
         };
         let zoom = self.canvas.coming_zoom();
         egui::Panel::top("menu").show(ui, |ui| {
@@ -198,6 +204,7 @@ impl PlannerApp {
             doc,
             derived,
             audit,
+            port_tests,
             canvas,
             link_shapes,
             selection,
@@ -209,9 +216,10 @@ impl PlannerApp {
             rule_table,
             ..
         } = self;
-        let findings: &[Finding] = audit
-            .as_ref()
-            .map_or(&derived.derivation.findings, AuditState::merged);
+        let findings: &[Finding] = match port_tests {
+            Some(tests) => tests.merged(),
+            None => (audit.as_ref()).map_or(&derived.derivation.findings, AuditState::merged),
+        };
         egui::Panel::bottom("status").show(ui, |ui| {
             status_bar::status_bar_ui(
                 ui,
@@ -261,6 +269,7 @@ impl PlannerApp {
                     derived,
                     content: doc.content(),
                     hide_ports,
+                    port_tests: port_tests.as_ref().map(|t| &t.links),
                 };
                 let area = ui.available_rect_before_wrap();
                 canvas::canvas_ui(ui, &view, canvas, link_shapes, selection, commands);

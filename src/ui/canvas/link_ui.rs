@@ -125,8 +125,11 @@ pub(super) fn links_ui(
                 * state.to_screen.scaling
                 <= theme::LINK_HOVER_DISTANCE
         });
+        let tested = (view.port_tests).map(|t| t.get(&shape.key).copied().unwrap_or_default());
         let color = if selected || near || busy {
             theme::SELECTED
+        } else if let Some(status) = tested {
+            theme::port_test(status)
         } else if has_error || summary_rules.is_empty() {
             theme::PROBLEM
         } else {

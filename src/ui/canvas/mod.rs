@@ -44,6 +44,13 @@ pub struct CanvasView<'a> {
     pub content: crate::document::ContentId,
     /// Trainer exercise: show `?` instead of ports.
     pub hide_ports: bool,
+    /// Loaded port-test results: each link's status (links drawn by it, a legend line).
+    pub port_tests: Option<
+        &'a std::collections::BTreeMap<
+            crate::ui::port_tests::LinkKey,
+            crate::porttest::results::Status,
+        >,
+    >,
 }
 
 /// Draw the canvas and turn gestures into commands. `links` is the placement cache: it reads
@@ -101,6 +108,9 @@ pub fn canvas_ui(
         }
     }
     overlay::overlay_ui(ui, (view.plan, &links.peers), state, selection, content);
+    if view.port_tests.is_some() {
+        overlay::port_test_legend(ui, outer);
+    }
     gestures::background(ui, &response, view, state, selection, commands);
 }
 

@@ -48,6 +48,31 @@ pub(super) fn overlay_ui(
     }
 }
 
+/// The legend line of the links' colours while port-test results are loaded, at the canvas's
+/// bottom left: a label, so it reads as text (and a test can find it).
+pub(super) fn port_test_legend(ui: &mut egui::Ui, outer: Rect) {
+    use crate::porttest::results::Status;
+    let lang = crate::ui::text::lang(ui.ctx());
+    let rect = Rect::from_min_max(
+        Pos2::new(outer.left() + 8.0, outer.bottom() - 28.0),
+        Pos2::new(outer.right() - 8.0, outer.bottom() - 4.0),
+    );
+    let mut line = ui.new_child(UiBuilder::new().max_rect(rect));
+    line.horizontal(|ui| {
+        ui.label(crate::i18n::tr(lang, "legend.port_tests"));
+        for (status, key) in [
+            (Status::Passed, "legend.port_test_passed"),
+            (Status::Failed, "legend.port_test_failed"),
+            (Status::Untested, "legend.port_test_untested"),
+        ] {
+            ui.colored_label(
+                theme::port_test(status),
+                format!("— {}", crate::i18n::tr(lang, key)),
+            );
+        }
+    });
+}
+
 /// Each zone's title centred in the part of its band in view and clear of the firewalls'
 /// names, in the strip along the top.
 fn zone_titles(ui: &egui::Ui, state: &CanvasState, outer: Rect, names: &[Rect]) {

@@ -1,6 +1,7 @@
 //! How the certificates are derived from the plan's resolved names (see the module above).
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use super::{Ca, Certificate, Certificates, Eku, Installed, Skipped};
 use crate::catalog::Catalog;
@@ -79,7 +80,7 @@ pub fn derive_with(
         .map(|(id, _)| id.clone());
     let published = plan.nodes.values().any(|n| n.role == "reverse_proxy");
     // Every reverse proxy publishes the same names: worked out once, not once per proxy.
-    let mut proxy_names: Option<Vec<DnsName>> = None;
+    let mut proxy_names: Option<Arc<[DnsName]>> = None;
     for (id, node) in &plan.nodes {
         let Some(resolved) = names.nodes.get(id) else {
             continue;
@@ -101,6 +102,8 @@ pub fn derive_with(
             skipped: &mut skipped,
             published,
         };
+        // Every reverse proxy's certificate carries the same names: one list, shared.
+        let mut shared_sans = None;
         let pages = match installed {
             Installed::FrontEnd | Installed::Director | Installed::Mediation => {
                 pool(&mut c, names, resolved, front_door.as_ref() == Some(id))
@@ -117,15 +120,14 @@ pub fn derive_with(
             }
             Installed::EdgeExternal => edge(&mut c, node, resolved),
             Installed::ReverseProxy => {
-                // Names without duplicates already, and the first this certificate gets.
-                c.names
-                    .clone_from(proxy_names.get_or_insert_with(|| reverse_proxy(plan, names)));
+                let list = proxy_names.get_or_insert_with(|| reverse_proxy(plan, names).into());
+                shared_sans = Some(Arc::clone(list));
                 REVERSE_PROXY_PAGE
             }
             Installed::EdgeInternal => continue,
         };
         let page = page(catalog, pages, node)?;
-        let sans = c.names;
+        let sans: Arc<[DnsName]> = shared_sans.unwrap_or_else(|| c.names.into());
         let shared = node.members.len() > 1;
         if installed == Installed::EdgeExternal {
             // "The internal interface certificate uses only the SN and does not need or use
@@ -135,7 +137,7 @@ pub fn derive_with(
                     node: id.clone(),
                     installed: Installed::EdgeInternal,
                     subject: subject.clone(),
-                    sans: Vec::new(),
+                    sans: Arc::from([]),
                     eku: vec![Eku::ServerAuth],
                     exportable: shared,
                     ca: Ca::Internal,

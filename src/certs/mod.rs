@@ -107,7 +107,8 @@ pub struct Certificate {
     /// Subject name (the common name).
     pub subject: DnsName,
     /// Subject alternative names, the subject first when the page lists any; no duplicates.
-    pub sans: Vec<DnsName>,
+    /// Shared by the certificates that carry the same names (every reverse proxy's).
+    pub sans: std::sync::Arc<[DnsName]>,
     /// Extended key usages.
     pub eku: Vec<Eku>,
     /// True when the private key must be exportable (shared by the servers of an Edge pool).

@@ -50,26 +50,23 @@ impl DnsName {
         if text.is_empty() {
             return Err(NameError::Empty);
         }
-        if let Some(c) = text
-            .chars()
-            .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '.'))
-        {
+        if let Some(c) = text.chars().find(|c| !is_name_char(*c)) {
             return Err(NameError::BadChar(c));
         }
         if text.len() > MAX_NAME {
             return Err(NameError::TooLong(text.len()));
         }
-        let labels: Vec<&str> = text.split('.').collect();
-        for label in &labels {
+        let mut labels = 0;
+        let mut last = "";
+        for label in text.split('.') {
             check_label(label)?;
+            labels += 1;
+            last = label;
         }
-        if labels.len() < 2 {
+        if labels < 2 {
             return Err(NameError::SingleLabel);
         }
-        if labels
-            .last()
-            .is_some_and(|l| l.bytes().all(|b| b.is_ascii_digit()))
-        {
+        if last.bytes().all(|b| b.is_ascii_digit()) {
             return Err(NameError::NumericTop);
         }
         Ok(Self(text.to_ascii_lowercase()))
@@ -91,9 +88,27 @@ impl DnsName {
         self.0.split('.').next().unwrap_or_default()
     }
 
-    /// `label.self`, when that is a valid name.
+    /// `label.self`, when that is a valid name: the same checks as [`Self::parse`] of the
+    /// joined text, made on the label alone (this name is checked already). Default names are
+    /// made this way for every node, thousands in a large plan.
     pub fn child(&self, label: &str) -> Result<Self, NameError> {
-        Self::parse(&format!("{label}.{}", self.0))
+        if label.contains('.') {
+            return Self::parse(&format!("{label}.{}", self.0));
+        }
+        if let Some(c) = label.chars().find(|c| !is_name_char(*c)) {
+            return Err(NameError::BadChar(c));
+        }
+        let len = label.len() + 1 + self.0.len();
+        if len > MAX_NAME {
+            return Err(NameError::TooLong(len));
+        }
+        check_label(label)?;
+        let mut name = String::with_capacity(len);
+        name.push_str(label);
+        name.make_ascii_lowercase();
+        name.push('.');
+        name.push_str(&self.0);
+        Ok(Self(name))
     }
 
     /// A service name below this one, such as `_sip._tls` (RFC 2782): the one place an
@@ -140,6 +155,11 @@ impl DnsName {
             Self(labels.join("."))
         })
     }
+}
+
+/// A letter, a digit, `-` or `.`.
+fn is_name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '-' || c == '.'
 }
 
 fn check_label(label: &str) -> Result<(), NameError> {
@@ -226,5 +246,43 @@ mod tests {
             zone.service("_sip._tls").as_str(),
             "_sip._tls.northwind.net"
         );
+    }
+
+    /// `child` gives what parsing the joined text gives, error for error.
+    #[test]
+    fn a_child_is_the_joined_name_parsed() {
+        let parent = name("corp.northwind.net");
+        let long = "a".repeat(64);
+        let longest = "b".repeat(63);
+        let too_long_whole = format!("{}.{}", "c".repeat(60), "d".repeat(60));
+        let over_253 = name(&format!("{}.net", vec!["e".repeat(60); 4].join(".")));
+        for label in [
+            "sip",
+            "WebExt2",
+            "lyncdiscover",
+            "",
+            "-a",
+            "a-",
+            "a_b",
+            "a b",
+            "ü",
+            &long,
+            &longest,
+            &too_long_whole,
+            "x.y",
+            "a..b",
+            "10",
+        ] {
+            let joined = DnsName::parse(&format!("{label}.{}", parent.as_str()));
+            assert_eq!(parent.child(label), joined, "{label:?}");
+        }
+        assert_eq!(
+            over_253.child("abcdefghij"),
+            DnsName::parse(&format!("abcdefghij.{}", over_253.as_str()))
+        );
+        assert!(matches!(
+            over_253.child("abcdefghij"),
+            Err(NameError::TooLong(_))
+        ));
     }
 }

@@ -111,7 +111,7 @@ fn certreq_inf(c: &Certificate) -> String {
     }
     if !c.sans.is_empty() {
         out.push_str("\r\n[Extensions]\r\n2.5.29.17 = \"{text}\"\r\n");
-        for n in &c.sans {
+        for n in c.sans.iter() {
             let _ = write!(out, "_continue_ = \"dns={n}&\"\r\n");
         }
     }

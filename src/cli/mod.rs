@@ -12,7 +12,7 @@ mod options;
 mod parse;
 mod scope;
 
-pub use args::{Cli, Command, WindowArgs};
+pub use args::{Cli, Command, ReportTab, WindowArgs};
 pub use parse::{Invocation, SUBCOMMANDS, parse, window_args};
 
 use options::Options;

@@ -110,3 +110,7 @@ mod ui_panels;
 // The firewalls on the canvas: clicked, their rule set in the table, inspector and exports.
 #[cfg(feature = "gui")]
 mod ui_firewalls;
+// The Reports window: the seed's firewall, DNS and certificate reports, exported as the CLI
+// does, derived when the plan changes; the trainer's DNS lookups of a sign-in.
+#[cfg(feature = "gui")]
+mod ui_reports;

@@ -7,7 +7,9 @@ use eframe::egui;
 
 use super::{PlannerApp, display_name};
 use crate::document::Document;
+use crate::ui::audit::AuditState;
 use crate::ui::command::Command;
+use crate::ui::reports::{Names, ReportData, ReportsView, reports_ui};
 use crate::ui::status_bar::Status;
 use crate::ui::text::{t, tf};
 
@@ -49,15 +51,34 @@ impl UnsavedAnswer {
 impl PlannerApp {
     /// Everything drawn over the panels, in this order.
     pub(super) fn modals_ui(&mut self, ui: &mut egui::Ui) {
+        let names = lookup_names(
+            self.trainer.as_ref(),
+            &mut self.reports.data,
+            &self.doc,
+            &self.catalog,
+        );
         if let Some(state) = &mut self.trainer
             && !crate::ui::trainer_panel::trainer_ui(
                 ui.ctx(),
                 (state, self.canvas.screen_rect),
-                &self.derived,
+                (&self.derived, names),
                 &mut self.commands,
             )
         {
             self.trainer = None;
+        }
+        if self.reports.open {
+            let findings: &[crate::findings::Finding] =
+                (self.audit.as_ref()).map_or(&self.derived.derivation.findings, AuditState::merged);
+            let view = ReportsView {
+                plan: self.doc.plan(),
+                content: self.doc.content(),
+                catalog: &self.catalog,
+                derived: &self.derived,
+                findings,
+            };
+            let (reports, selection) = (&mut self.reports, &mut self.selection);
+            reports_ui(ui.ctx(), reports, &view, selection, &mut self.commands);
         }
         self.export_guard_ui(ui);
         self.compare.ui(ui);
@@ -210,4 +231,16 @@ impl PlannerApp {
             self.autosave.close();
         }
     }
+}
+
+/// The plan's DNS records and certificates while the trainer walks a sign-in's DNS lookups
+/// (derived again only when the plan's content changes).
+pub(super) fn lookup_names<'a>(
+    trainer: Option<&crate::ui::trainer_panel::TrainerState>,
+    data: &'a mut ReportData,
+    doc: &Document,
+    catalog: &crate::catalog::Catalog,
+) -> Option<&'a Names> {
+    let walking = trainer.is_some_and(|t| t.scenario.dns_lookups.is_some());
+    walking.then(|| data.names(doc.content(), doc.plan(), catalog))
 }

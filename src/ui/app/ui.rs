@@ -124,10 +124,16 @@ impl PlannerApp {
 
     /// The trainer's share of the frame: highlight the current hop; true when ports are hidden.
     fn trainer_frame(&mut self) -> bool {
+        let names = super::dialogs::lookup_names(
+            self.trainer.as_ref(),
+            &mut self.reports.data,
+            &self.doc,
+            &self.catalog,
+        );
         if let Some(state) = &mut self.trainer {
             crate::ui::trainer_panel::highlight(
                 state,
-                &self.derived,
+                (&self.derived, names),
                 &self.link_shapes.peer_links,
                 &mut self.selection,
                 &mut self.rule_table,

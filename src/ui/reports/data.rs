@@ -1,0 +1,122 @@
+//! What the reports show, derived again only when its input changes: the DNS records and
+//! certificates when the plan's content changes (an edit, undo or redo; not a card moved within
+//! its zone, not an idle frame), the rule counts per firewall when the rules do. The Reports
+//! window and the trainer's DNS lookups read them from here.
+
+use std::collections::BTreeSet;
+
+use crate::catalog::Catalog;
+use crate::certs::Certificates;
+use crate::dns::DnsRecords;
+use crate::document::ContentId;
+use crate::net::{PortRange, Transport};
+use crate::plan::{FirewallId, Plan};
+use crate::rules::RuleSet;
+
+/// The DNS records and certificates of one content of the plan.
+#[derive(Clone, Debug)]
+pub struct Names {
+    /// The content they come from.
+    pub content: ContentId,
+    /// The records, or why there are none (a catalog file without the DNS pages).
+    pub dns: Result<DnsRecords, String>,
+    /// The certificates, or why there are none.
+    pub certs: Result<Certificates, String>,
+}
+
+/// One firewall's line in the firewall report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FirewallLine {
+    /// Which firewall.
+    pub id: FirewallId,
+    /// Rules entering (from a zone further out).
+    pub inbound: usize,
+    /// Rules leaving.
+    pub outbound: usize,
+    /// The ports it must open, each once (`TCP 443`), in port order.
+    pub ports: Vec<String>,
+}
+
+/// The reports' data, each part cached by what it is derived from.
+#[derive(Clone, Debug, Default)]
+pub struct ReportData {
+    names: Option<Names>,
+    firewalls: Option<(ContentId, FirewallReport)>,
+    derivations: u64,
+}
+
+impl ReportData {
+    /// The records and certificates of `plan`, whose content is `content`.
+    pub fn names(&mut self, content: ContentId, plan: &Plan, catalog: &Catalog) -> &Names {
+        if self.names.as_ref().is_some_and(|n| n.content != content) {
+            self.names = None;
+        }
+        self.names.get_or_insert_with(|| {
+            self.derivations += 1;
+            Names {
+                content,
+                dns: crate::dns::derive(plan, catalog).map_err(|e| e.to_string()),
+                certs: crate::certs::derive(plan, catalog).map_err(|e| e.to_string()),
+            }
+        })
+    }
+
+    /// The records and certificates as last derived, if any.
+    pub fn cached_names(&self) -> Option<&Names> {
+        self.names.as_ref()
+    }
+
+    /// The rule counts per firewall of `rules`, derived from `content`.
+    pub fn firewalls(
+        &mut self,
+        content: ContentId,
+        plan: &Plan,
+        rules: &RuleSet,
+    ) -> &FirewallReport {
+        if self.firewalls.as_ref().is_some_and(|(c, _)| *c != content) {
+            self.firewalls = None;
+        }
+        &(self.firewalls)
+            .get_or_insert_with(|| (content, firewall_report(plan, rules)))
+            .1
+    }
+
+    /// How many times the records and certificates were derived (tests: not every frame).
+    pub fn derivations(&self) -> u64 {
+        self.derivations
+    }
+}
+
+/// The firewall report: each firewall's rule counts, and the rules no firewall carries.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FirewallReport {
+    /// The plan's firewalls, outside in.
+    pub lines: Vec<FirewallLine>,
+    /// Rules within one zone: for the servers' own (host) firewalls.
+    pub host: usize,
+}
+
+fn firewall_report(plan: &Plan, rules: &RuleSet) -> FirewallReport {
+    let layout = plan.firewalls.layout();
+    let lines = (layout.ids().iter())
+        .map(|&id| {
+            let through = rules.through(layout, id);
+            let ports: BTreeSet<(PortRange, Transport)> = (through.inbound.iter())
+                .chain(&through.outbound)
+                .map(|r| (r.ports, r.transport))
+                .collect();
+            FirewallLine {
+                id,
+                inbound: through.inbound.len(),
+                outbound: through.outbound.len(),
+                ports: (ports.into_iter())
+                    .map(|(p, t)| format!("{} {p}", t.as_str().to_uppercase()))
+                    .collect(),
+            }
+        })
+        .collect();
+    let host = (rules.rules.iter())
+        .filter(|r| layout.crossed(r.source.zone, r.destination.zone).is_empty())
+        .count();
+    FirewallReport { lines, host }
+}

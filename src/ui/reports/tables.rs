@@ -1,0 +1,171 @@
+//! The DNS records and certificates tables: the columns of `dns-csv` and `certificates-csv`,
+//! with the cited page a link. The values are `DnsName`s, addresses and numbers (no user text
+//! but checked names); the words around them are in the window's language.
+
+use eframe::egui::{self, RichText};
+
+use crate::certs::{Ca, Certificates, Installed};
+use crate::dns::{DnsRecords, Page, RecordData, View};
+use crate::ui::text::{t, tf};
+
+/// The records, or why there are none.
+pub fn dns_ui(ui: &mut egui::Ui, records: &Result<DnsRecords, String>) {
+    let records = match records {
+        Ok(r) => r,
+        Err(e) => return error_ui(ui, e),
+    };
+    let n = records.records.len().to_string();
+    ui.label(tf(ui, "reports.count_records", &[("n", &n)]));
+    egui::ScrollArea::both()
+        .id_salt("report-dns")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            // A name stays on one line; the table scrolls sideways instead.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+            egui::Grid::new("report-dns-grid")
+                .striped(true)
+                .num_columns(10)
+                .show(ui, |ui| {
+                    header(
+                        ui,
+                        &[
+                            "reports.col.view",
+                            "reports.col.zone",
+                            "reports.col.name",
+                            "reports.col.type",
+                            "reports.col.data",
+                            "reports.col.ttl",
+                            "reports.col.priority",
+                            "reports.col.weight",
+                            "reports.col.port",
+                            "reports.col.page",
+                        ],
+                    );
+                    for r in &records.records {
+                        ui.label(t(ui, view_key(r.view)));
+                        ui.label(r.zone.as_str());
+                        ui.label(RichText::new(r.name.as_str()).monospace());
+                        ui.label(r.data.type_name());
+                        ui.label(RichText::new(r.data.value()).monospace());
+                        ui.label(r.ttl.to_string());
+                        let srv = match &r.data {
+                            RecordData::Srv {
+                                priority,
+                                weight,
+                                port,
+                                ..
+                            } => [*priority, *weight, *port].map(|v| v.to_string()),
+                            _ => [String::new(), String::new(), String::new()],
+                        };
+                        for v in srv {
+                            ui.label(v);
+                        }
+                        page_link(ui, &r.page);
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
+/// The certificates, or why there are none.
+pub fn certificates_ui(ui: &mut egui::Ui, certs: &Result<Certificates, String>) {
+    let certs = match certs {
+        Ok(c) => c,
+        Err(e) => return error_ui(ui, e),
+    };
+    let n = certs.certificates.len().to_string();
+    ui.label(tf(ui, "reports.count_certs", &[("n", &n)]));
+    egui::ScrollArea::both()
+        .id_salt("report-certs")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            // A name stays on one line; the table scrolls sideways instead.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+            egui::Grid::new("report-certs-grid")
+                .striped(true)
+                .num_columns(8)
+                .show(ui, |ui| {
+                    header(
+                        ui,
+                        &[
+                            "reports.col.installed",
+                            "reports.col.node",
+                            "reports.col.subject",
+                            "reports.col.sans",
+                            "reports.col.eku",
+                            "reports.col.exportable",
+                            "reports.col.ca",
+                            "reports.col.page",
+                        ],
+                    );
+                    for c in &certs.certificates {
+                        ui.label(t(ui, installed_key(c.installed)));
+                        ui.label(c.node.as_str());
+                        ui.label(RichText::new(c.subject.as_str()).monospace());
+                        // One name a line: a pool's certificate has a dozen.
+                        ui.vertical(|ui| {
+                            for san in &c.sans {
+                                ui.label(RichText::new(san.as_str()).monospace());
+                            }
+                        });
+                        let eku: Vec<&str> = c.eku.iter().map(|e| e.openssl()).collect();
+                        ui.label(eku.join(", "));
+                        ui.label(t(
+                            ui,
+                            if c.exportable {
+                                "reports.yes"
+                            } else {
+                                "reports.no"
+                            },
+                        ));
+                        ui.label(t(ui, ca_key(c.ca)));
+                        page_link(ui, &c.page);
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
+fn header(ui: &mut egui::Ui, keys: &[&'static str]) {
+    for &key in keys {
+        ui.label(RichText::new(t(ui, key)).strong());
+    }
+    ui.end_row();
+}
+
+fn error_ui(ui: &mut egui::Ui, error: &str) {
+    let text = tf(ui, "reports.error", &[("error", error)]);
+    ui.label(RichText::new(text).color(crate::ui::theme::PROBLEM));
+}
+
+/// The cited page: its title, a link to where Microsoft publishes it.
+fn page_link(ui: &mut egui::Ui, page: &Page) {
+    ui.hyperlink_to(page.title.as_str(), page.url.as_str())
+        .on_hover_text(page.url.as_str());
+}
+
+fn view_key(view: View) -> &'static str {
+    match view {
+        View::Internal => "reports.view.internal",
+        View::External => "reports.view.external",
+    }
+}
+
+fn ca_key(ca: Ca) -> &'static str {
+    match ca {
+        Ca::Public => "reports.ca.public",
+        Ca::Internal => "reports.ca.internal",
+    }
+}
+
+fn installed_key(installed: Installed) -> &'static str {
+    match installed {
+        Installed::FrontEnd => "reports.installed.front_end",
+        Installed::Director => "reports.installed.director",
+        Installed::Mediation => "reports.installed.mediation",
+        Installed::EdgeInternal => "reports.installed.edge_internal",
+        Installed::EdgeExternal => "reports.installed.edge_external",
+        Installed::ReverseProxy => "reports.installed.reverse_proxy",
+        Installed::OfficeWebApps => "reports.installed.office_web_apps",
+    }
+}

@@ -77,8 +77,10 @@ mod peers;
 mod link_positions;
 // Plan diff as a change request.
 mod diff;
-// Trainer scenarios and exercises.
+// Trainer scenarios and exercises; the DNS lookups of a sign-in.
 mod trainer;
+// The README's excerpts of the seed's three reports are rows of the Markdown export.
+mod readme;
 // Plans that parse but would open a firewall or forge log lines: dangerous rules, wide and
 // duplicate addresses, custom rule ids, hostile text in messages.
 mod safety;

@@ -4,10 +4,11 @@
 
 use eframe::egui::{self, RichText};
 
+use crate::dns::DnsRecords;
 use crate::dns::{DnsRecord, RecordData};
 use crate::plan::NodeId;
 use crate::trainer::lookups::{self, Client, Step};
-use crate::ui::reports::Names;
+use crate::ui::reports::ReportResult;
 use crate::ui::text::{lang, t, tf};
 use crate::ui::theme;
 
@@ -17,8 +18,12 @@ pub fn count() -> usize {
 }
 
 /// The node the answer of lookup `step` points at, to select on the canvas.
-pub fn answer_node(names: &Names, client: Client, step: usize) -> Option<NodeId> {
-    let (sign_in, records) = (lookups::sign_in().ok()?, names.dns.as_ref().ok()?);
+pub fn answer_node(
+    records: &ReportResult<DnsRecords>,
+    client: Client,
+    step: usize,
+) -> Option<NodeId> {
+    let (sign_in, records) = (lookups::sign_in().ok()?, records.as_ref().ok()?);
     let steps = lookups::steps(sign_in, records, client);
     steps.get(step)?.answers.iter().find_map(|r| r.node.clone())
 }
@@ -38,7 +43,12 @@ pub fn record_line(r: &DnsRecord) -> String {
 }
 
 /// The step `*step` of the walk, with Previous and Next.
-pub fn lookups_ui(ui: &mut egui::Ui, step: &mut usize, names: Option<&Names>, client: Client) {
+pub fn lookups_ui(
+    ui: &mut egui::Ui,
+    step: &mut usize,
+    records: Option<&ReportResult<DnsRecords>>,
+    client: Client,
+) {
     let sign_in = match lookups::sign_in() {
         Ok(s) => s,
         Err(e) => {
@@ -46,7 +56,7 @@ pub fn lookups_ui(ui: &mut egui::Ui, step: &mut usize, names: Option<&Names>, cl
             return;
         }
     };
-    let records = match names.map(|n| &n.dns) {
+    let records = match records {
         Some(Ok(r)) => r,
         Some(Err(e)) => {
             ui.label(RichText::new(e.as_str()).color(theme::PROBLEM));

@@ -4,13 +4,14 @@
 
 use eframe::egui::{self, RichText};
 
+use crate::dns::DnsRecords;
 use crate::trainer::{self, Scenario, Score};
 use crate::ui::PeerLinkKey;
 use crate::ui::Selection;
 use crate::ui::canvas::PeerLink;
 use crate::ui::command::{Command, Commands};
 use crate::ui::derived::Derived;
-use crate::ui::reports::Names;
+use crate::ui::reports::ReportResult;
 use crate::ui::rule_table::RuleTable;
 use crate::ui::text::{lang, t, tf};
 use crate::ui::theme;
@@ -57,10 +58,10 @@ impl TrainerState {
 
 /// Select the current hop's link and rule, once per step: a hop to or from an "Any" peer
 /// selects the peer's link among `peer_links` (the canvas's), or its node when the peers are
-/// not drawn. A DNS lookup selects the node its answer points at (`names`: the plan's records).
+/// not drawn. A DNS lookup selects the node its answer points at (`records`: the plan's).
 pub fn highlight(
     state: &mut TrainerState,
-    (derived, names): (&Derived, Option<&Names>),
+    (derived, records): (&Derived, Option<&ReportResult<DnsRecords>>),
     peer_links: &[PeerLink],
     selection: &mut Selection,
     table: &mut RuleTable,
@@ -70,7 +71,7 @@ pub fn highlight(
     }
     state.highlighted = Some(state.step);
     if let Some(client) = state.scenario.dns_lookups {
-        let node = names.and_then(|n| trainer_lookups::answer_node(n, client, state.step));
+        let node = records.and_then(|r| trainer_lookups::answer_node(r, client, state.step));
         if let Some(node) = node {
             *selection = Selection::only_node(node);
         }
@@ -112,7 +113,7 @@ pub fn highlight(
 pub fn trainer_ui(
     ctx: &egui::Context,
     (state, canvas): (&mut TrainerState, egui::Rect),
-    (derived, names): (&Derived, Option<&Names>),
+    (derived, records): (&Derived, Option<&ReportResult<DnsRecords>>),
     commands: &mut Commands,
 ) -> bool {
     let mut open = true;
@@ -133,7 +134,7 @@ pub fn trainer_ui(
     }
     window.show(ctx, |ui| {
         if let Some(client) = state.scenario.dns_lookups {
-            trainer_lookups::lookups_ui(ui, &mut state.step, names, client);
+            trainer_lookups::lookups_ui(ui, &mut state.step, records, client);
             return;
         }
         steps_ui(ui, state, derived);

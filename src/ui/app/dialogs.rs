@@ -6,10 +6,11 @@ use std::path::PathBuf;
 use eframe::egui;
 
 use super::{PlannerApp, display_name};
+use crate::dns::DnsRecords;
 use crate::document::Document;
 use crate::ui::audit::AuditState;
 use crate::ui::command::Command;
-use crate::ui::reports::{Names, ReportData, ReportsView, reports_ui};
+use crate::ui::reports::{ReportData, ReportResult, ReportsView, reports_ui};
 use crate::ui::status_bar::Status;
 use crate::ui::text::{t, tf};
 
@@ -51,7 +52,7 @@ impl UnsavedAnswer {
 impl PlannerApp {
     /// Everything drawn over the panels, in this order.
     pub(super) fn modals_ui(&mut self, ui: &mut egui::Ui) {
-        let names = lookup_names(
+        let records = lookup_records(
             self.trainer.as_ref(),
             &mut self.reports.data,
             &self.doc,
@@ -61,7 +62,7 @@ impl PlannerApp {
             && !crate::ui::trainer_panel::trainer_ui(
                 ui.ctx(),
                 (state, self.canvas.screen_rect),
-                (&self.derived, names),
+                (&self.derived, records),
                 &mut self.commands,
             )
         {
@@ -233,14 +234,14 @@ impl PlannerApp {
     }
 }
 
-/// The plan's DNS records and certificates while the trainer walks a sign-in's DNS lookups
+/// The plan's DNS records while the trainer walks a sign-in's DNS lookups
 /// (derived again only when the plan's content changes).
-pub(super) fn lookup_names<'a>(
+pub(super) fn lookup_records<'a>(
     trainer: Option<&crate::ui::trainer_panel::TrainerState>,
     data: &'a mut ReportData,
     doc: &Document,
     catalog: &crate::catalog::Catalog,
-) -> Option<&'a Names> {
+) -> Option<&'a ReportResult<DnsRecords>> {
     let walking = trainer.is_some_and(|t| t.scenario.dns_lookups.is_some());
-    walking.then(|| data.names(doc.content(), doc.plan(), catalog))
+    walking.then(|| data.dns(doc.content(), doc.plan(), catalog))
 }

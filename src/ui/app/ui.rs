@@ -124,7 +124,7 @@ impl PlannerApp {
 
     /// The trainer's share of the frame: highlight the current hop; true when ports are hidden.
     fn trainer_frame(&mut self) -> bool {
-        let names = super::dialogs::lookup_names(
+        let records = super::dialogs::lookup_records(
             self.trainer.as_ref(),
             &mut self.reports.data,
             &self.doc,
@@ -133,7 +133,7 @@ impl PlannerApp {
         if let Some(state) = &mut self.trainer {
             crate::ui::trainer_panel::highlight(
                 state,
-                (&self.derived, names),
+                (&self.derived, records),
                 &self.link_shapes.peer_links,
                 &mut self.selection,
                 &mut self.rule_table,

@@ -13,16 +13,8 @@ use crate::net::{PortRange, Transport};
 use crate::plan::{FirewallId, Plan};
 use crate::rules::RuleSet;
 
-/// The DNS records and certificates of one content of the plan.
-#[derive(Clone, Debug)]
-pub struct Names {
-    /// The content they come from.
-    pub content: ContentId,
-    /// The records, or why there are none (a catalog file without the DNS pages).
-    pub dns: Result<DnsRecords, String>,
-    /// The certificates, or why there are none.
-    pub certs: Result<Certificates, String>,
-}
+/// A derived value, or why there is none (a catalog file without the DNS pages).
+pub type ReportResult<T> = Result<T, String>;
 
 /// One firewall's line in the firewall report.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,33 +29,37 @@ pub struct FirewallLine {
     pub ports: Vec<String>,
 }
 
-/// The reports' data, each part cached by what it is derived from.
+/// The reports' data, each part cached by what it is derived from and derived only when a tab
+/// (or the trainer) asks for it: the records and the certificates apart.
 #[derive(Clone, Debug, Default)]
 pub struct ReportData {
-    names: Option<Names>,
+    dns: Option<(ContentId, ReportResult<DnsRecords>)>,
+    certs: Option<(ContentId, ReportResult<Certificates>)>,
     firewalls: Option<(ContentId, FirewallReport)>,
     derivations: u64,
 }
 
 impl ReportData {
-    /// The records and certificates of `plan`, whose content is `content`.
-    pub fn names(&mut self, content: ContentId, plan: &Plan, catalog: &Catalog) -> &Names {
-        if self.names.as_ref().is_some_and(|n| n.content != content) {
-            self.names = None;
-        }
-        self.names.get_or_insert_with(|| {
-            self.derivations += 1;
-            Names {
-                content,
-                dns: crate::dns::derive(plan, catalog).map_err(|e| e.to_string()),
-                certs: crate::certs::derive(plan, catalog).map_err(|e| e.to_string()),
-            }
-        })
+    /// The DNS records of `plan`, whose content is `content`.
+    pub fn dns(
+        &mut self,
+        content: ContentId,
+        plan: &Plan,
+        catalog: &Catalog,
+    ) -> &ReportResult<DnsRecords> {
+        let derive = || crate::dns::derive(plan, catalog).map_err(|e| e.to_string());
+        cached(&mut self.dns, content, &mut self.derivations, derive)
     }
 
-    /// The records and certificates as last derived, if any.
-    pub fn cached_names(&self) -> Option<&Names> {
-        self.names.as_ref()
+    /// The certificates of `plan`, whose content is `content`.
+    pub fn certs(
+        &mut self,
+        content: ContentId,
+        plan: &Plan,
+        catalog: &Catalog,
+    ) -> &ReportResult<Certificates> {
+        let derive = || crate::certs::derive(plan, catalog).map_err(|e| e.to_string());
+        cached(&mut self.certs, content, &mut self.derivations, derive)
     }
 
     /// The rule counts per firewall of `rules`, derived from `content`.
@@ -81,10 +77,28 @@ impl ReportData {
             .1
     }
 
-    /// How many times the records and certificates were derived (tests: not every frame).
+    /// How many times records or certificates were derived (tests: not every frame).
     pub fn derivations(&self) -> u64 {
         self.derivations
     }
+}
+
+/// The value in `slot` if it is of `content`, else `derive`d again (and counted).
+fn cached<'a, T>(
+    slot: &'a mut Option<(ContentId, T)>,
+    content: ContentId,
+    count: &mut u64,
+    derive: impl FnOnce() -> T,
+) -> &'a T {
+    if slot.as_ref().is_some_and(|(c, _)| *c != content) {
+        *slot = None;
+    }
+    &slot
+        .get_or_insert_with(|| {
+            *count += 1;
+            (content, derive())
+        })
+        .1
 }
 
 /// The firewall report: each firewall's rule counts, and the rules no firewall carries.

@@ -9,7 +9,7 @@ mod tables;
 
 use eframe::egui::{self, RichText};
 
-pub use data::{FirewallLine, FirewallReport, Names, ReportData};
+pub use data::{FirewallLine, FirewallReport, ReportData, ReportResult};
 
 use crate::catalog::Catalog;
 use crate::document::ContentId;
@@ -114,14 +114,14 @@ pub fn reports_ui(
             match tab {
                 Tab::Firewall => firewall_tab(ui, &mut reports.data, view, selection, commands),
                 Tab::Dns | Tab::Certificates => {
-                    let names = reports.data.names(view.content, view.plan, view.catalog);
                     export_buttons(ui, tab, commands);
                     findings_ui(ui, view.findings, tab_kinds(tab));
                     ui.separator();
+                    let (data, content) = (&mut reports.data, view.content);
                     if tab == Tab::Dns {
-                        tables::dns_ui(ui, &names.dns);
+                        tables::dns_ui(ui, data.dns(content, view.plan, view.catalog));
                     } else {
-                        tables::certificates_ui(ui, &names.certs);
+                        tables::certificates_ui(ui, data.certs(content, view.plan, view.catalog));
                     }
                 }
             }

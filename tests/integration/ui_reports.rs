@@ -289,3 +289,53 @@ fn the_reports_draw_in_every_language() {
     assert!(app.reports.open);
     assert_eq!(app.reports.tab, Tab::Certificates);
 }
+
+/// A generated plan's thousand records: the tables lay out only the rows in view (a frame with
+/// the window open costs what one without it does), and the findings beside them are capped.
+#[test]
+fn a_large_plans_tables_lay_out_only_the_rows_in_view() {
+    let plan = crate::support::gen_plan_path(500);
+    let app = PlannerApp::new(AppOptions {
+        plan: Some(plan),
+        reports: Some(Tab::Dns),
+        ..AppOptions::default()
+    })
+    .unwrap();
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut PlannerApp| app.contents_ui(ui), app);
+    h.run();
+    let (records, certs) = {
+        let app = h.state();
+        let records = dns::derive(app.plan(), &catalog()).unwrap().records.len();
+        let certs = (lync_port_planner::certs::derive(app.plan(), &catalog()))
+            .unwrap()
+            .certificates
+            .len();
+        (records, certs)
+    };
+    assert!(
+        records > 1000 && certs > 100,
+        "{records} records, {certs} certificates"
+    );
+    // Links of the rest of the window (the side panel's sources).
+    h.state_mut().reports.open = false;
+    h.run();
+    let others = h.query_all_by_role(egui::accesskit::Role::Link).count();
+    h.state_mut().reports.open = true;
+    h.run();
+    let links = |h: &Harness<'_, PlannerApp>| {
+        h.query_all_by_role(egui::accesskit::Role::Link).count() - others
+    };
+    // One page link a row: about a window's height of rows.
+    let shown = links(&h);
+    assert!(
+        (5..60).contains(&shown),
+        "{shown} of {records} rows laid out"
+    );
+    h.get_by_label_contains("every finding is in the side panel");
+    h.state_mut().reports.tab = Tab::Certificates;
+    h.run();
+    let shown = links(&h);
+    assert!((1..60).contains(&shown), "{shown} of {certs} rows laid out");
+}

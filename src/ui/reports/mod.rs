@@ -73,6 +73,10 @@ pub struct ReportsView<'a> {
     pub findings: &'a [Finding],
 }
 
+/// Findings listed beside a table at most (a generated plan has thousands; the side panel lists
+/// them all).
+const MAX_FINDINGS: usize = 50;
+
 /// The findings each tab shows beside its table.
 fn tab_kinds(tab: Tab) -> &'static [FindingKind] {
     match tab {
@@ -208,12 +212,17 @@ fn findings_ui(ui: &mut egui::Ui, findings: &[Finding], kinds: &[FindingKind]) {
                 .id_salt("report-findings-scroll")
                 .max_height(120.0)
                 .show(ui, |ui| {
-                    for f in mine {
+                    let more = mine.len().saturating_sub(MAX_FINDINGS);
+                    for f in mine.into_iter().take(MAX_FINDINGS) {
                         let color = crate::ui::theme::severity_color(f.severity);
                         ui.horizontal_wrapped(|ui| {
                             ui.label(RichText::new(f.kind.as_str()).monospace().color(color));
                             ui.label(f.message.get(lang));
                         });
+                    }
+                    if more > 0 {
+                        let text = tf(ui, "reports.findings_more", &[("n", &more.to_string())]);
+                        ui.label(RichText::new(text).weak());
                     }
                 });
         });

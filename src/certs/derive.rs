@@ -1,5 +1,7 @@
 //! How the certificates are derived from the plan's resolved names (see the module above).
 
+use std::collections::BTreeSet;
+
 use super::{Ca, Certificate, Certificates, Eku, Installed, Skipped};
 use crate::catalog::Catalog;
 use crate::dns::names::{Named, Names, NodeNames};
@@ -20,6 +22,8 @@ struct Collect<'a> {
     node: &'a NodeId,
     installed: Installed,
     names: Vec<DnsName>,
+    /// The names so far, to keep each once (a generated plan's reverse proxy has thousands).
+    seen: BTreeSet<DnsName>,
     skipped: &'a mut Vec<Skipped>,
     /// The plan has a reverse proxy to publish external names.
     published: bool,
@@ -27,7 +31,7 @@ struct Collect<'a> {
 
 impl Collect<'_> {
     fn name(&mut self, name: &DnsName) {
-        if !self.names.contains(name) {
+        if self.seen.insert(name.clone()) {
             self.names.push(name.clone());
         }
     }
@@ -83,6 +87,7 @@ pub fn derive(plan: &Plan, catalog: &Catalog) -> Result<Certificates, DnsError> 
             node: id,
             installed,
             names: Vec::new(),
+            seen: BTreeSet::new(),
             skipped: &mut skipped,
             published,
         };
@@ -243,8 +248,9 @@ fn reverse_proxy(c: &mut Collect<'_>, plan: &Plan, names: &Names) -> Pages {
     order.extend(names.dialin.ok().cloned());
     order.extend(names.meet.iter().filter_map(Named::ok).cloned());
     order.extend(web("office_web_apps"));
+    let is_published: BTreeSet<&DnsName> = published.iter().map(|(n, _)| n).collect();
     for n in order.iter().chain(published.iter().map(|(n, _)| n)) {
-        if published.iter().any(|(p, _)| p == n) {
+        if is_published.contains(n) {
             c.name(n);
         }
     }

@@ -54,6 +54,20 @@ pub struct WindowArgs {
     /// The window's language (default: the saved preference, else LANG).
     #[arg(long, value_name = "L", value_parser = parse_lang)]
     pub lang: Option<Lang>,
+    /// Open the Reports window at this tab (as View > Reports... does).
+    #[arg(long, value_name = "TAB")]
+    pub reports: Option<ReportTab>,
+}
+
+/// A tab of the window's Reports window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportTab {
+    /// The rule counts per firewall.
+    Firewall,
+    /// The DNS records.
+    Dns,
+    /// The certificates.
+    Certificates,
 }
 
 /// The subcommands.

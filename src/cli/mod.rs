@@ -13,7 +13,7 @@ mod parse;
 mod porttest;
 mod scope;
 
-pub use args::{Cli, Command, WindowArgs};
+pub use args::{Cli, Command, ReportTab, WindowArgs};
 pub use parse::{Invocation, SUBCOMMANDS, parse, window_args};
 
 use options::Options;

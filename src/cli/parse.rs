@@ -24,7 +24,7 @@ pub enum Invocation {
 }
 
 /// Window options that take a value, so the value is not taken for a plan or subcommand.
-const WINDOW_VALUES: [&str; 4] = ["--screenshot", "--frames", "--size", "--lang"];
+const WINDOW_VALUES: [&str; 5] = ["--screenshot", "--frames", "--size", "--lang", "--reports"];
 
 /// Parse the arguments after the program name. Help and version are printed to standard output
 /// (exit 0); a usage error is printed to standard error as one line with a hint (exit 2).

@@ -61,6 +61,8 @@ pub enum Command {
     TogglePanel(crate::ui::panels::PanelId),
     /// View > Snap to grid on/off.
     ToggleSnap,
+    /// View > Reports...: the Firewall, DNS records and Certificates reports.
+    OpenReports,
     /// A plan edit from the canvas, the inspector or a finding's fix.
     Edit(PlanEdit),
     /// Select a node and put the cursor in one of its fields (a finding's fix).
@@ -165,6 +167,7 @@ impl Command {
             Self::SetZoom(_) => "view.zoom",
             Self::TogglePanel(panel) => panel.text_key(),
             Self::ToggleSnap => "cmd.snap",
+            Self::OpenReports => "cmd.reports",
             Self::SetLanguage(_) => "menu.language",
             Self::Audit | Self::AuditPath(_) | Self::ClearAudit => "cmd.audit",
             Self::PortTests | Self::PortTestsPath(_) => "cmd.port_tests",

@@ -91,6 +91,8 @@ pub fn menu_bar_ui(
                 }
             }
             ui.separator();
+            item(ui, Command::OpenReports, true, commands);
+            ui.separator();
             let mut snap = state.snap;
             if ui
                 .checkbox(&mut snap, t(ui, Command::ToggleSnap.text_key()))

@@ -18,6 +18,7 @@ pub mod minimap;
 mod palette;
 pub mod panels;
 pub mod port_tests;
+pub mod reports;
 pub mod rule_table;
 mod screenshot;
 mod selection;
@@ -28,6 +29,7 @@ pub mod text;
 mod theme;
 mod toolbar;
 pub use theme::MAX_TEXTURE_SIDE;
+mod trainer_lookups;
 pub mod trainer_panel;
 
 use crate::cli::WindowArgs;
@@ -52,6 +54,11 @@ fn options(window: WindowArgs) -> AppOptions {
         plan: window.plan,
         screenshot: window.screenshot,
         size: window.size,
+        reports: window.reports.map(|tab| match tab {
+            crate::cli::ReportTab::Firewall => reports::Tab::Firewall,
+            crate::cli::ReportTab::Dns => reports::Tab::Dns,
+            crate::cli::ReportTab::Certificates => reports::Tab::Certificates,
+        }),
         recovery_dir: crate::recovery::default_dir(),
         prefs_path: files::Prefs::default_path(),
         frames: window.frames.or_else(|| {

@@ -1,17 +1,21 @@
 //! Trainer mode: a scenario stepped through hop by hop (the hop's link and rule highlighted),
-//! and the exercise that hides the ports, asks for them and scores the answers.
+//! and the exercise that hides the ports, asks for them and scores the answers; or the DNS
+//! lookups of a sign-in stepped through (`trainer_lookups`).
 
 use eframe::egui::{self, RichText};
 
+use crate::dns::DnsRecords;
 use crate::trainer::{self, Scenario, Score};
 use crate::ui::PeerLinkKey;
 use crate::ui::Selection;
 use crate::ui::canvas::PeerLink;
 use crate::ui::command::{Command, Commands};
 use crate::ui::derived::Derived;
+use crate::ui::reports::ReportResult;
 use crate::ui::rule_table::RuleTable;
 use crate::ui::text::{lang, t, tf};
 use crate::ui::theme;
+use crate::ui::trainer_lookups;
 
 /// The trainer window's width.
 const WINDOW_WIDTH: f32 = 400.0;
@@ -36,7 +40,11 @@ pub struct TrainerState {
 impl TrainerState {
     /// Start a scenario at its first hop.
     pub fn new(scenario: Scenario) -> Self {
-        let n = scenario.hops.len();
+        let n = if scenario.dns_lookups.is_some() {
+            trainer_lookups::count()
+        } else {
+            scenario.hops.len()
+        };
         Self {
             scenario,
             step: 0,
@@ -50,10 +58,10 @@ impl TrainerState {
 
 /// Select the current hop's link and rule, once per step: a hop to or from an "Any" peer
 /// selects the peer's link among `peer_links` (the canvas's), or its node when the peers are
-/// not drawn.
+/// not drawn. A DNS lookup selects the node its answer points at (`records`: the plan's).
 pub fn highlight(
     state: &mut TrainerState,
-    derived: &Derived,
+    (derived, records): (&Derived, Option<&ReportResult<DnsRecords>>),
     peer_links: &[PeerLink],
     selection: &mut Selection,
     table: &mut RuleTable,
@@ -62,6 +70,13 @@ pub fn highlight(
         return;
     }
     state.highlighted = Some(state.step);
+    if let Some(client) = state.scenario.dns_lookups {
+        let node = records.and_then(|r| trainer_lookups::answer_node(r, client, state.step));
+        if let Some(node) = node {
+            *selection = Selection::only_node(node);
+        }
+        return;
+    }
     let Some(hop) = state.scenario.hops.get(state.step) else {
         return;
     };
@@ -98,7 +113,7 @@ pub fn highlight(
 pub fn trainer_ui(
     ctx: &egui::Context,
     (state, canvas): (&mut TrainerState, egui::Rect),
-    derived: &Derived,
+    (derived, records): (&Derived, Option<&ReportResult<DnsRecords>>),
     commands: &mut Commands,
 ) -> bool {
     let mut open = true;
@@ -118,6 +133,10 @@ pub fn trainer_ui(
             .default_pos(canvas.right_top() + egui::vec2(-8.0, 8.0));
     }
     window.show(ctx, |ui| {
+        if let Some(client) = state.scenario.dns_lookups {
+            trainer_lookups::lookups_ui(ui, &mut state.step, records, client);
+            return;
+        }
         steps_ui(ui, state, derived);
         ui.separator();
         if ui

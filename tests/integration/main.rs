@@ -82,8 +82,10 @@ mod peers;
 mod link_positions;
 // Plan diff as a change request.
 mod diff;
-// Trainer scenarios and exercises.
+// Trainer scenarios and exercises; the DNS lookups of a sign-in.
 mod trainer;
+// The README's excerpts of the seed's three reports are rows of the Markdown export.
+mod readme;
 // Plans that parse but would open a firewall or forge log lines: dangerous rules, wide and
 // duplicate addresses, custom rule ids, hostile text in messages.
 mod safety;
@@ -118,3 +120,7 @@ mod ui_firewalls;
 // Port-test results loaded in the window: links coloured by result, a legend, findings.
 #[cfg(feature = "gui")]
 mod ui_port_tests;
+// The Reports window: the seed's firewall, DNS and certificate reports, exported as the CLI
+// does, derived when the plan changes; the trainer's DNS lookups of a sign-in.
+#[cfg(feature = "gui")]
+mod ui_reports;

@@ -89,6 +89,7 @@ impl PlannerApp {
             Command::ZoomIn | Command::ZoomOut | Command::SetZoom(_) | Command::TogglePanel(_) => {
                 self.apply_view(&command);
             }
+            Command::OpenReports => self.reports.open = true,
             Command::ToggleSnap => {
                 self.canvas.snap = !self.canvas.snap;
                 self.prefs.snap = self.canvas.snap;

@@ -6,8 +6,11 @@ use std::path::PathBuf;
 use eframe::egui;
 
 use super::{PlannerApp, display_name};
+use crate::dns::DnsRecords;
 use crate::document::Document;
+use crate::ui::audit::AuditState;
 use crate::ui::command::Command;
+use crate::ui::reports::{ReportResult, ReportsView, reports_ui};
 use crate::ui::status_bar::Status;
 use crate::ui::text::{t, tf};
 
@@ -49,15 +52,30 @@ impl UnsavedAnswer {
 impl PlannerApp {
     /// Everything drawn over the panels, in this order.
     pub(super) fn modals_ui(&mut self, ui: &mut egui::Ui) {
+        let handoff = std::sync::Arc::clone(&self.derived.derivation.handoff);
+        let records = lookup_records(self.trainer.as_ref(), &handoff);
         if let Some(state) = &mut self.trainer
             && !crate::ui::trainer_panel::trainer_ui(
                 ui.ctx(),
                 (state, self.canvas.screen_rect),
-                &self.derived,
+                (&self.derived, records),
                 &mut self.commands,
             )
         {
             self.trainer = None;
+        }
+        if self.reports.open {
+            let findings: &[crate::findings::Finding] =
+                (self.audit.as_ref()).map_or(&self.derived.derivation.findings, AuditState::merged);
+            let view = ReportsView {
+                plan: self.doc.plan(),
+                content: self.doc.content(),
+                catalog: &self.catalog,
+                derived: &self.derived,
+                findings,
+            };
+            let (reports, selection) = (&mut self.reports, &mut self.selection);
+            reports_ui(ui.ctx(), reports, &view, selection, &mut self.commands);
         }
         self.export_guard_ui(ui);
         self.compare.ui(ui);
@@ -210,4 +228,14 @@ impl PlannerApp {
             self.autosave.close();
         }
     }
+}
+
+/// The plan's DNS records (derived with the rules) while the trainer walks a sign-in's DNS
+/// lookups.
+pub(super) fn lookup_records<'a>(
+    trainer: Option<&crate::ui::trainer_panel::TrainerState>,
+    handoff: &'a crate::handoff::Handoff,
+) -> Option<&'a ReportResult<DnsRecords>> {
+    let walking = trainer.is_some_and(|t| t.scenario.dns_lookups.is_some());
+    walking.then_some(&handoff.dns)
 }

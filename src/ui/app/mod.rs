@@ -59,6 +59,8 @@ pub struct AppOptions {
     /// the window); `None` waits until they come, so every frame shows the current rules
     /// (tests, screenshots).
     pub derive_wait: Option<std::time::Duration>,
+    /// Open the Reports window at this tab (`--reports TAB`).
+    pub reports: Option<crate::ui::reports::Tab>,
 }
 
 /// The running app.
@@ -92,6 +94,8 @@ pub struct PlannerApp {
     pub compare: CompareWindow,
     /// The running trainer scenario, if any.
     pub trainer: Option<crate::ui::trainer_panel::TrainerState>,
+    /// The Reports window and the DNS records and certificates it (and the trainer) shows.
+    pub reports: crate::ui::reports::Reports,
     clipboard: Clipboard,
     /// Last message.
     pub status: Status,
@@ -204,6 +208,11 @@ impl PlannerApp {
             port_tests: None,
             compare: CompareWindow::default(),
             trainer: None,
+            reports: crate::ui::reports::Reports {
+                open: options.reports.is_some(),
+                tab: options.reports.unwrap_or_default(),
+                ..crate::ui::reports::Reports::default()
+            },
             clipboard: Clipboard::default(),
             status,
             dialogs: FileDialogs::default(),

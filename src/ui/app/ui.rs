@@ -129,10 +129,12 @@ impl PlannerApp {
 
     /// The trainer's share of the frame: highlight the current hop; true when ports are hidden.
     fn trainer_frame(&mut self) -> bool {
+        let handoff = std::sync::Arc::clone(&self.derived.derivation.handoff);
+        let records = super::dialogs::lookup_records(self.trainer.as_ref(), &handoff);
         if let Some(state) = &mut self.trainer {
             crate::ui::trainer_panel::highlight(
                 state,
-                &self.derived,
+                (&self.derived, records),
                 &self.link_shapes.peer_links,
                 &mut self.selection,
                 &mut self.rule_table,

@@ -1,5 +1,9 @@
 //! Trainer scenarios: call flows stepped through hop by hop on a template plan, and the
-//! exercise that hides the ports and scores a trainee's answers. Data in `assets/scenarios.ron`.
+//! exercise that hides the ports and scores a trainee's answers; or, for the DNS lookups of a
+//! sign-in, the names a client asks for answered by the plan's records (`lookups`). Data in
+//! `assets/scenarios.ron` and `assets/sign_in_lookups.ron`.
+
+pub mod lookups;
 
 use serde::Deserialize;
 
@@ -27,8 +31,12 @@ pub struct Scenario {
     pub title: Text,
     /// File name of the template in `saved-plans/` it runs on.
     pub template: String,
-    /// The hops, in order.
+    /// The hops, in order (none in a DNS lookups scenario).
+    #[serde(default)]
     pub hops: Vec<Hop>,
+    /// A walk through the DNS lookups of a sign-in by a client on this side, instead of hops.
+    #[serde(default)]
+    pub dns_lookups: Option<lookups::Client>,
 }
 
 /// Where the built-in scenarios come from, as errors name it.
@@ -36,8 +44,10 @@ const ORIGIN: &str = "assets/scenarios.ron";
 
 /// Why the built-in scenarios could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{ORIGIN}:{line}:{col}: {message}")]
+#[error("{file}:{line}:{col}: {message}")]
 pub struct ScenarioError {
+    /// The built-in file.
+    pub file: &'static str,
     /// 1-based line.
     pub line: usize,
     /// 1-based column.
@@ -51,7 +61,7 @@ pub fn scenarios() -> Result<&'static [Scenario], ScenarioError> {
     static SCENARIOS: std::sync::OnceLock<Result<Vec<Scenario>, ScenarioError>> =
         std::sync::OnceLock::new();
     SCENARIOS
-        .get_or_init(|| parse(include_str!("../assets/scenarios.ron")))
+        .get_or_init(|| parse(include_str!("../../assets/scenarios.ron")))
         .as_deref()
         .map_err(ScenarioError::clone)
 }
@@ -59,6 +69,7 @@ pub fn scenarios() -> Result<&'static [Scenario], ScenarioError> {
 /// Scenarios from RON text.
 fn parse(text: &str) -> Result<Vec<Scenario>, ScenarioError> {
     ron::from_str(text).map_err(|e| ScenarioError {
+        file: ORIGIN,
         line: e.span.start.line,
         col: e.span.start.col,
         message: crate::escape::one_line(&e.code.to_string()),
@@ -160,7 +171,7 @@ mod tests {
         let scenarios = super::scenarios().unwrap();
         assert!(!scenarios.is_empty());
         assert!(
-            scenarios.iter().all(|s| !s.hops.is_empty()),
+            (scenarios.iter()).all(|s| s.hops.is_empty() == s.dns_lookups.is_some()),
             "{scenarios:?}"
         );
     }

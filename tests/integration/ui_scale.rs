@@ -414,3 +414,28 @@ fn rules_that_take_longer_than_a_frame_come_in_a_later_frame() {
     h.step();
     assert!(h.query_by_label_contains("(updating…)").is_none());
 }
+
+/// A plan with hundreds of findings lists the first hundred (errors first) and a button that
+/// lists them all: laying every finding out in every frame was most of an idle frame.
+#[test]
+fn hundreds_of_findings_list_a_hundred_until_all_are_asked_for() {
+    let mut h = large(500);
+    h.run();
+    // The source notes are folded apart; the others are listed.
+    let listed = (h.state().derived().derivation.findings.iter())
+        .filter(|f| f.kind != lync_port_planner::findings::FindingKind::SourceConflict)
+        .count();
+    assert!(listed > 120, "{listed}");
+    let fixes = |h: &Harness<'_, PlannerApp>| {
+        h.query_all_by_label_contains("cannot be published in DNS")
+            .count()
+    };
+    let before = fixes(&h);
+    assert_eq!(before, 100);
+    let button = format!("Show all {listed} findings");
+    h.get_by_label(&button).click();
+    h.run();
+    h.run();
+    assert!(h.query_by_label(&button).is_none());
+    assert_eq!(fixes(&h), listed);
+}

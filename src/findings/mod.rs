@@ -286,24 +286,30 @@ fn finding(
 /// Every finding, sorted by severity, kind, subject and message, without duplicates.
 pub fn check(plan: &Plan, catalog: &Catalog, rules: &RuleSet) -> Vec<Finding> {
     let handoff = Handoff::derive(plan, catalog);
-    let mut out = check_plan(plan, catalog, &handoff);
+    let mut out = check_plan(plan, catalog);
+    out.extend(check_handoff(plan, &handoff));
     out.extend(check_rules(plan, catalog, rules, &handoff));
     sorted(out)
 }
 
-/// The findings that need only the plan and its names, records and certificates (most of the
-/// work of checking: they can run while the rules are derived). Unsorted: [`sorted`] orders
-/// them with [`check_rules`]'.
-pub fn check_plan(plan: &Plan, catalog: &Catalog, handoff: &Handoff) -> Vec<Finding> {
+/// The findings that need only the plan (they can run while the rules are derived).
+/// Unsorted: [`sorted`] orders them with the others.
+pub fn check_plan(plan: &Plan, catalog: &Catalog) -> Vec<Finding> {
     let mut out = links::check(plan, catalog);
     out.extend(disabled::check(plan, catalog));
     out.extend(topology::check(plan, catalog));
     out.extend(placeholders::check(plan));
-    out.extend(names::check(plan, &handoff.names));
-    out.extend(dns::check(plan, handoff));
-    out.extend(certificates::check(plan, handoff));
     out.extend(addresses::check_wide(plan, catalog));
     out.extend(addresses::check_duplicates(plan));
+    out
+}
+
+/// The findings about the plan's names, DNS records and certificates. Unsorted, as
+/// [`check_plan`].
+pub fn check_handoff(plan: &Plan, handoff: &Handoff) -> Vec<Finding> {
+    let mut out = names::check(plan, &handoff.names);
+    out.extend(dns::check(plan, handoff));
+    out.extend(certificates::check(plan, handoff));
     out
 }
 

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Finding, FindingKind, Severity, Subject, finding, message};
+use super::{Finding, FindingKind, Severity, Subject, finding, message_same};
 use crate::certs::MAX_COMMON_NAME;
 use crate::handoff::Handoff;
 use crate::plan::{NodeId, Plan};
@@ -47,13 +47,14 @@ pub(super) fn check(plan: &Plan, handoff: &Handoff) -> Vec<Finding> {
                 Severity::Warning,
                 FindingKind::CertificateName,
                 Subject::Node(c.node.clone()),
-                message("find.cert_unresolved", |_| {
-                    vec![
+                message_same(
+                    "find.cert_unresolved",
+                    &[
                         ("node", label(&c.node)),
                         ("certificate", c.installed.as_str().to_owned()),
                         ("names", unresolved.join(", ")),
-                    ]
-                }),
+                    ],
+                ),
                 None,
             ));
         }
@@ -62,15 +63,16 @@ pub(super) fn check(plan: &Plan, handoff: &Handoff) -> Vec<Finding> {
                 Severity::Warning,
                 FindingKind::CertificateName,
                 Subject::Node(c.node.clone()),
-                message("find.cert_long_subject", |_| {
-                    vec![
+                message_same(
+                    "find.cert_long_subject",
+                    &[
                         ("node", label(&c.node)),
                         ("certificate", c.installed.as_str().to_owned()),
                         ("name", c.subject.to_string()),
                         ("length", c.subject.as_str().len().to_string()),
                         ("max", MAX_COMMON_NAME.to_string()),
-                    ]
-                }),
+                    ],
+                ),
                 None,
             ));
         }
@@ -80,14 +82,15 @@ pub(super) fn check(plan: &Plan, handoff: &Handoff) -> Vec<Finding> {
             Severity::Warning,
             FindingKind::CertificateName,
             Subject::Node(s.node.clone()),
-            message("find.cert_invalid_name", |_| {
-                vec![
+            message_same(
+                "find.cert_invalid_name",
+                &[
                     ("node", label(&s.node)),
                     ("certificate", s.installed.as_str().to_owned()),
                     ("name", crate::escape::quoted(&s.text)),
                     ("why", s.error.to_string()),
-                ]
-            }),
+                ],
+            ),
             None,
         ));
     }

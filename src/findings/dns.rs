@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Finding, FindingKind, Fix, NodeField, Severity, Subject, finding, message};
+use super::{Finding, FindingKind, Fix, NodeField, Severity, Subject, finding, message_same};
 use crate::dns::{Problem, View};
 use crate::handoff::Handoff;
 use crate::plan::{NodeId, Plan};
@@ -59,9 +59,10 @@ pub(super) fn check(plan: &Plan, handoff: &Handoff) -> Vec<Finding> {
                         Severity::Warning,
                         FindingKind::DnsMismatch,
                         Subject::Plan,
-                        message("find.dns_srv_target", |_| {
-                            vec![("name", name.to_string()), ("target", target.to_string())]
-                        }),
+                        message_same(
+                            "find.dns_srv_target",
+                            &[("name", name.to_string()), ("target", target.to_string())],
+                        ),
                         None,
                     ));
                 }
@@ -70,7 +71,7 @@ pub(super) fn check(plan: &Plan, handoff: &Handoff) -> Vec<Finding> {
                 Severity::Warning,
                 FindingKind::DnsMismatch,
                 Subject::Plan,
-                message("find.dns_alias", |_| vec![("name", name.to_string())]),
+                message_same("find.dns_alias", &[("name", name.to_string())]),
                 None,
             )),
         }
@@ -80,13 +81,14 @@ pub(super) fn check(plan: &Plan, handoff: &Handoff) -> Vec<Finding> {
             Severity::Warning,
             FindingKind::DnsMismatch,
             Subject::Node(node.clone()),
-            message("find.dns_no_address", |_| {
-                vec![
+            message_same(
+                "find.dns_no_address",
+                &[
                     ("node", crate::escape::quoted(label(node))),
                     ("names", names.join(", ")),
                     ("endpoint", (*endpoint).to_owned()),
-                ]
-            }),
+                ],
+            ),
             Some(Fix::EditNode {
                 node: node.clone(),
                 field: if endpoint.ends_with("_vip") {
@@ -134,12 +136,13 @@ pub(super) fn unreached(plan: &Plan, handoff: &Handoff, rules: &RuleSet) -> Vec<
                 Severity::Warning,
                 FindingKind::DnsMismatch,
                 Subject::Node(node.clone()),
-                message("find.dns_unreached", |_| {
-                    vec![
+                message_same(
+                    "find.dns_unreached",
+                    &[
                         ("node", crate::escape::quoted(&n.label)),
                         ("names", names.join(", ")),
-                    ]
-                }),
+                    ],
+                ),
                 None,
             ));
         }

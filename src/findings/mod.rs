@@ -267,6 +267,21 @@ pub fn message(key: &str, args: impl Fn(Lang) -> Vec<(&'static str, String)>) ->
     }
 }
 
+/// [`message`] for values that are the same in every language (names, labels, numbers): they
+/// are made and kept to one line once, not once per language (a 2,000-node plan has hundreds
+/// of DNS findings).
+pub fn message_same(key: &str, args: &[(&'static str, String)]) -> Text {
+    let values: Vec<(&str, String)> = (args.iter())
+        .map(|(k, v)| (*k, crate::escape::one_line(v)))
+        .collect();
+    let refs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    Text {
+        en: crate::i18n::trf(Lang::En, key, &refs),
+        zh_tw: crate::i18n::trf(Lang::ZhTw, key, &refs),
+        ko_kr: crate::i18n::trf(Lang::KoKr, key, &refs),
+    }
+}
+
 fn finding(
     severity: Severity,
     kind: FindingKind,

@@ -28,8 +28,9 @@ pub struct PortTestState {
     pub findings: Vec<Finding>,
     /// `base` (the plan's or the audit's findings) and ours, sorted together.
     merged: Vec<Finding>,
-    /// What `merged` was made from: the content and the base's length.
-    made_for: Option<(ContentId, usize)>,
+    /// The content `merged` was made for (`None` after the base changed: an audit loaded or
+    /// cleared).
+    made_for: Option<ContentId>,
 }
 
 impl PortTestState {
@@ -50,7 +51,7 @@ impl PortTestState {
 
     /// Link statuses and findings for `derivation` (of `content`), merged with `base`.
     pub fn refresh(&mut self, derivation: &Derivation, content: ContentId, base: &[Finding]) {
-        if self.made_for == Some((content, base.len())) {
+        if self.made_for == Some(content) {
             return;
         }
         self.links.clear();
@@ -68,7 +69,12 @@ impl PortTestState {
         self.findings = self.results.findings(rules, rules);
         self.merged = base.iter().chain(&self.findings).cloned().collect();
         self.merged.sort();
-        self.made_for = Some((content, base.len()));
+        self.made_for = Some(content);
+    }
+
+    /// The findings merged with ours changed (an audit loaded or cleared).
+    pub fn base_changed(&mut self) {
+        self.made_for = None;
     }
 
     /// The base findings and the results', sorted together.

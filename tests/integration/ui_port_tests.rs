@@ -109,3 +109,49 @@ fn the_export_menus_kit_is_the_clis() {
     assert!(made.len() > 5, "{:?}", made.len());
     assert_eq!(made, files(&cli));
 }
+
+/// Results loaded first, then an audit: the findings shown are the audit's and the results'
+/// together, and clearing the audit takes only its findings away (the merged list follows the
+/// audit even when the plan does not change).
+#[test]
+fn an_audit_loaded_after_the_results_joins_the_findings() {
+    use lync_port_planner::findings::FindingKind;
+    let mut h = crate::ui::harness(lync_port_planner::ui::AppOptions::default());
+    h.run();
+    let (rules, _) = crate::support::derive(h.state().plan());
+    let first = &rules.rules[0];
+    let mut csv = COLUMNS.join(",") + "\n";
+    csv += &format!("{},a,b,h,10.0.0.1,tcp,1,timeout,no answer,t\n", first.id);
+    h.state_mut().push(Command::PortTestsPath(write_temp(
+        "results.csv",
+        csv.as_bytes(),
+    )));
+    h.run();
+    let count = |h: &egui_kittest::Harness<'_, lync_port_planner::ui::PlannerApp>, kind| {
+        (h.state().findings().iter())
+            .filter(|f| f.kind == kind)
+            .count()
+    };
+    assert_eq!(count(&h, FindingKind::PortTestFailed), 1);
+    assert_eq!(count(&h, FindingKind::MissingRule), 0);
+    // The existing firewall lacks the plan's first rule.
+    let csv = crate::support::export(
+        &crate::support::example("director-pool-dns-hlb.ron"),
+        lync_port_planner::export::Format::Csv,
+    );
+    let without: String = (csv.split_inclusive("\r\n").enumerate())
+        .filter(|(i, _)| *i != 2)
+        .map(|(_, l)| l)
+        .collect();
+    h.state_mut().push(Command::AuditPath(write_temp(
+        "existing.csv",
+        without.as_bytes(),
+    )));
+    h.run();
+    assert_eq!(count(&h, FindingKind::MissingRule), 1);
+    assert_eq!(count(&h, FindingKind::PortTestFailed), 1);
+    h.state_mut().push(Command::ClearAudit);
+    h.run();
+    assert_eq!(count(&h, FindingKind::MissingRule), 0);
+    assert_eq!(count(&h, FindingKind::PortTestFailed), 1);
+}

@@ -184,6 +184,7 @@ impl PlannerApp {
             Command::AuditPath(path) => self.load_audit(ctx, path),
             Command::ClearAudit => {
                 self.audit = None;
+                self.findings_base_changed();
                 self.status = Status::info(self.tr("status.audit_cleared"));
             }
             Command::PortTests => self.dialogs.requested = Some(DialogKind::PortTests),

@@ -113,8 +113,16 @@ impl PlannerApp {
                     ],
                 ));
                 self.audit = Some(audit);
+                self.findings_base_changed();
             }
             Err(e) => self.status = Status::error(e),
+        }
+    }
+
+    /// The audit was loaded or cleared: the port-test results merge their findings again.
+    pub(super) fn findings_base_changed(&mut self) {
+        if let Some(tests) = &mut self.port_tests {
+            tests.base_changed();
         }
     }
 

@@ -241,12 +241,24 @@ fn against_formats() -> PossibleValuesParser {
 /// The port-test kit's `--format` name.
 pub const PORT_TEST: &str = "port-test";
 
-/// The export formats, as `--format` takes them.
+/// The export formats, as `--format` takes them. `certificates` (the name DESIGN.md gives the
+/// certificate table) is taken for `certificates-csv`.
 fn formats() -> PossibleValuesParser {
+    use crate::export::dns::DnsFormat;
+    let dns = DnsFormat::ALL.map(|f| {
+        let value = clap::builder::PossibleValue::new(f.as_str());
+        if f == DnsFormat::CertificatesCsv {
+            value.alias("certificates")
+        } else {
+            value
+        }
+    });
     PossibleValuesParser::new(
-        (Format::ALL.map(Format::as_str).into_iter())
-            .chain(crate::export::dns::DnsFormat::ALL.map(crate::export::dns::DnsFormat::as_str))
-            .chain([PORT_TEST]),
+        (Format::ALL
+            .map(|f| clap::builder::PossibleValue::new(f.as_str()))
+            .into_iter())
+        .chain(dns)
+        .chain([clap::builder::PossibleValue::new(PORT_TEST)]),
     )
 }
 

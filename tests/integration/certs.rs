@@ -623,3 +623,21 @@ fn reports_have_a_certificates_section() {
         );
     }
 }
+
+/// `--format certificates` (DESIGN.md's name for the table) writes what `certificates-csv`
+/// writes.
+#[test]
+fn certificates_is_the_certificate_tables_other_name() {
+    let plan = crate::support::example_paths()
+        .into_iter()
+        .find(|p| p.ends_with("full-site.ron"))
+        .unwrap();
+    let run = |format: &str| {
+        let out = cli(&["export", plan.to_str().unwrap(), "--format", format]);
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        out.stdout
+    };
+    let table = run("certificates-csv");
+    assert!(table.len() > 200, "{}", table.len());
+    assert_eq!(run("certificates"), table);
+}

@@ -132,11 +132,20 @@ pub fn sample_ports(from: u16, to: u16) -> Vec<u16> {
     ports.into_iter().collect()
 }
 
+/// The script of the rules whose source is Any in `zone` ("Any" in Microsoft's tables: any
+/// host there, such as a machine on the Internet for the Edge's external ports): `any.ZONE`,
+/// which no node id can be (ids have no dot), so its files never clash with a node's.
+pub fn any_source(zone: crate::topology::Zone) -> NodeId {
+    NodeId(format!("any.{}", zone.as_str()).into())
+}
+
+/// The script a rule is tested from: its source node's, or the Any script of its zone.
+fn source_of(rule: &Rule) -> NodeId {
+    (rule.source.node.clone()).unwrap_or_else(|| any_source(rule.source.zone))
+}
+
 /// Why a rule cannot be tested from a host, or `None` when it can.
 fn untestable(rule: &Rule) -> Option<&'static str> {
-    if rule.source.node.is_none() {
-        return Some("the source is Any: no host to run the test from");
-    }
     if rule.destination.node.is_none() {
         return Some("the destination is Any: no address to test");
     }
@@ -160,9 +169,10 @@ fn untestable(rule: &Rule) -> Option<&'static str> {
 pub fn kit(rules: &RuleSet) -> Kit {
     let mut kit = Kit::default();
     for rule in &rules.rules {
+        let source = source_of(rule);
         let skip = |why| Untested {
             rule: rule.id.to_string(),
-            source: rule.source.node.clone(),
+            source: Some(source.clone()),
             destination: rule.destination.node.clone(),
             why,
         };
@@ -170,18 +180,22 @@ pub fn kit(rules: &RuleSet) -> Kit {
             kit.untested.push(skip(why));
             continue;
         }
-        let (Some(source), Some(destination)) = (&rule.source.node, &rule.destination.node) else {
+        let Some(destination) = &rule.destination.node else {
             continue;
         };
-        let (Addresses::List(from), Addresses::List(to)) =
-            (&rule.source.addresses, &rule.destination.addresses)
-        else {
+        let Addresses::List(to) = &rule.destination.addresses else {
             kit.untested
-                .push(skip("an end is Any: no host to run the test from"));
+                .push(skip("the destination is Any: no address to test"));
             continue;
         };
-        let v4 = from.iter().any(crate::net::IpNet::is_ipv4);
-        let v6 = from.iter().any(|n| !n.is_ipv4());
+        // An Any source is any host of its zone, of either family.
+        let (v4, v6) = match &rule.source.addresses {
+            Addresses::List(from) => (
+                from.iter().any(crate::net::IpNet::is_ipv4),
+                from.iter().any(|n| !n.is_ipv4()),
+            ),
+            Addresses::Any => (true, true),
+        };
         let hosts: BTreeSet<IpAddr> = (to.iter())
             .filter(|n| n.prefix == n.max_prefix() && !n.is_ipv4_mapped())
             .filter(|n| if n.is_ipv4() { v4 } else { v6 })
@@ -219,12 +233,14 @@ pub fn kit(rules: &RuleSet) -> Kit {
 /// destination node `listen-ID.ps1` and `listen-ID.sh` (node ids are letters, digits, `-` and
 /// `_`: safe file names).
 pub fn render(plan: &crate::plan::Plan, rules: &RuleSet) -> Vec<(String, Vec<u8>)> {
-    let kit = kit(rules);
+    let mut kit = kit(rules);
+    to_public_addresses(plan, &mut kit);
     let title = crate::export::text::ascii_comment(&plan.name, 80);
-    let label = |id: &NodeId| {
-        (plan.nodes.get(id))
-            .map(|n| crate::export::text::ascii_comment(&n.label, 60))
-            .unwrap_or_default()
+    let label = |id: &NodeId| match plan.nodes.get(id) {
+        Some(n) => crate::export::text::ascii_comment(&n.label, 60),
+        None => (id.as_str().strip_prefix("any."))
+            .map(|zone| format!("any host of the {zone} zone"))
+            .unwrap_or_default(),
     };
     let mut files = vec![("README.txt".to_owned(), readme(&title, &kit).into_bytes())];
     for (source, (probes, skipped)) in kit.sources() {
@@ -261,6 +277,28 @@ pub fn render(plan: &crate::plan::Plan, rules: &RuleSet) -> Vec<(String, Vec<u8>
     files
 }
 
+/// From the Internet a NAT'd Edge is reached at the public addresses NAT maps onto its own:
+/// the Internet script's probes go there (the rules, for the firewalls, keep the Edge's own).
+fn to_public_addresses(plan: &crate::plan::Plan, kit: &mut Kit) {
+    let internet = any_source(crate::topology::Zone::Internet);
+    for probe in kit.probes.iter_mut().filter(|p| p.source == internet) {
+        let Some(node) = plan.nodes.get(&probe.destination) else {
+            continue;
+        };
+        if node.addressing != crate::topology::Addressing::Nat {
+            continue;
+        }
+        let public = (node.members.iter())
+            .flat_map(|m| m.addresses.iter().map(move |(kind, own)| (m, kind, own)))
+            .find(|(_, _, own)| own.addr == probe.address)
+            .and_then(|(m, kind, _)| m.nat.get(kind));
+        if let Some(public) = public {
+            probe.address = public.addr;
+        }
+    }
+    kit.probes.sort();
+}
+
 /// What each script says at its top: the plan and the node, as safe comment text.
 pub(crate) struct Head<'a> {
     plan: &'a str,
@@ -280,7 +318,9 @@ fn readme(title: &str, kit: &Kit) -> String {
          \x20  until stopped (Ctrl+C) or -Seconds / the first argument runs out. Allow the ports\r\n\
          \x20  in the server's own firewall while it runs.\r\n\
          2. On each source server run test-NODE.ps1, or on a Linux host (a reverse proxy, a\r\n\
-         \x20  jump host with the source's address) test-NODE.sh. Each writes a results CSV\r\n\
+         \x20  jump host with the source's address) test-NODE.sh; the rules whose source is\r\n\
+         \x20  Any run from any host of its zone: test-any.internet.* from a machine on the\r\n\
+         \x20  Internet (outside the external firewall). Each writes a results CSV\r\n\
          \x20  (default results-test-NODE-HOST.csv; PowerShell: -Results FILE, bash: first\r\n\
          \x20  argument) and exits 1 when a test failed.\r\n\
          3. Read the results back: lync-port-planner check PLAN.ron --test-results FILE...\r\n\

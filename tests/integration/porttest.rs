@@ -348,10 +348,23 @@ fn ranges_are_sampled_and_untestable_rules_listed() {
     assert_eq!(probed.len() + untested.len(), rules.rules.len());
     let files = kit_of(&plan);
     let readme = &files["README.txt"];
+    // Rules from Any are tested from any host of the source's zone: from the Internet, the
+    // reverse proxy's 443.
+    assert!(!readme.contains("any-rp-https-443"), "{readme}");
     assert!(
-        readme.contains("  any-rp-https-443:any>rp: the source is Any"),
-        "{readme}"
+        files["test-any.internet.sh"].contains("'any-rp-https-443:any>rp rp "),
+        "{}",
+        files["test-any.internet.sh"]
     );
+    assert!(readme.contains("  edge-any-stun-3478:edge>any: the destination is Any"));
+    // From the Internet a NAT'd Edge is reached at its public address (the plan's NAT).
+    let nat = kit_of(&example("single-edge-nat.ron"));
+    let internet = &nat["test-any.internet.sh"];
+    assert!(
+        internet.contains("'any-edge-sip-443:any>edge edge 203.0.113.20 tcp 443'"),
+        "{internet}"
+    );
+    assert!(internet.contains("'any-edge-stun-3478-ext:any>edge edge 203.0.113.22 udp 3478'"));
     assert!(readme.contains("rule_id,source_node,destination_node,source_host,address"));
     let udp = "clients-fe-audio-udp:clients>fe clients-fe-audio-udp";
     assert!(!files["test-clients.sh"].contains(udp));

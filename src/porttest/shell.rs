@@ -167,6 +167,12 @@ for port in tcp:
     s.listen(128)
     listeners.append(s)
 udp = bound(socket.SOCK_DGRAM, stun) if stun else None
+# Answer from the address asked (a multi-homed Edge behind NAT), not the source a route picks.
+if udp:
+    if udp.family == socket.AF_INET6:
+        udp.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_RECVPKTINFO, 1)
+    else:
+        udp.setsockopt(socket.IPPROTO_IP, getattr(socket, "IP_PKTINFO", 8), 1)
 def answer(request, peer):
     host, port = peer[0], peer[1]
     if host.startswith("::ffff:") and "." in host:
@@ -181,9 +187,9 @@ while time.monotonic() < end:
     socks = listeners + ([udp] if udp else [])
     for s in select.select(socks, [], [], 1.0)[0]:
         if s is udp:
-            request, peer = udp.recvfrom(2048)
+            request, ancillary, _, peer = udp.recvmsg(2048, 256)
             if len(request) >= 20 and request[:2] == b"\x00\x01" and request[4:8] == b"\x21\x12\xa4\x42":
-                udp.sendto(answer(request, peer), peer)
+                udp.sendmsg([answer(request, peer)], ancillary, 0, peer)
         else:
             try:
                 s.accept()[0].close()

@@ -1,6 +1,8 @@
 //! The port-test kit's bash scripts run for real: a namespace per node of a small example plan
-//! holding the plan's addresses, behind a router namespace that forwards through the plan's
-//! nftables export with one accept rule taken out. Every listener runs, every test runs, and
+//! holding the plan's addresses, and a host on the Internet for the rules from "Any", behind a
+//! router namespace that maps the NAT'd Edge's public addresses to its own and forwards through
+//! the plan's nftables export with one accept rule taken out. Every listener runs, every test
+//! (the Internet's included, STUN at the Edge's public address) runs, and
 //! `check --test-results` reports exactly the rule taken out as failed; every other probe is
 //! open, the STUN binding request included. With one listener stopped, its probes are closed
 //! (refused, port unreachable), not timed out. Root with `CI` set (.ci/run).
@@ -15,6 +17,7 @@ use lync_port_planner::net::{PortRange, Transport};
 use lync_port_planner::plan::{CustomRule, NodeId, Plan};
 use lync_port_planner::porttest;
 use lync_port_planner::rules::RuleSet;
+use lync_port_planner::topology::Zone;
 
 use crate::support::{cli, derive, example, export, require_tool, temp_dir, write_temp};
 
@@ -142,7 +145,7 @@ impl Lab {
 /// Each tested node's source address (from its probes' rules) and every address its probes'
 /// rules name for it; a network (the clients') gets one host.
 fn hosts(rules: &RuleSet, kit: &porttest::Kit) -> BTreeMap<NodeId, (IpAddr, BTreeSet<IpAddr>)> {
-    let mut hosts: BTreeMap<NodeId, (IpAddr, BTreeSet<IpAddr>)> = BTreeMap::new();
+    let mut hosts: BTreeMap<NodeId, (IpAddr, Option<IpAddr>, BTreeSet<IpAddr>)> = BTreeMap::new();
     for rule in &rules.rules {
         for (end, is_source) in [(&rule.source, true), (&rule.destination, false)] {
             let (Some(node), lync_port_planner::rules::Addresses::List(nets)) =
@@ -169,14 +172,55 @@ fn hosts(rules: &RuleSet, kit: &porttest::Kit) -> BTreeMap<NodeId, (IpAddr, BTre
                     }
                 })
                 .collect();
-            let entry = (hosts.entry(node.clone())).or_insert((addrs[0], BTreeSet::new()));
+            // The node's first address, its source address once it is a probe's source.
+            let entry = (hosts.entry(node.clone())).or_insert((addrs[0], None, BTreeSet::new()));
             if is_source {
-                assert_eq!([entry.0], addrs[..], "{node} tests from one address");
+                let source = *entry.1.get_or_insert(addrs[0]);
+                assert_eq!([source], addrs[..], "{node} tests from one address");
+                entry.0 = source;
             }
-            entry.1.extend(addrs);
+            entry.2.extend(addrs);
         }
     }
-    hosts
+    (hosts.into_iter())
+        .map(|(node, (address, _, all))| (node, (address, all)))
+        .collect()
+}
+
+/// A host in each zone whose "Any" the plan's rules come from: the kit's test-any.ZONE scripts
+/// run there (addresses of documentation and shared ranges, none the plan's).
+fn add_zone_hosts(kit: &porttest::Kit, hosts: &mut BTreeMap<NodeId, (IpAddr, BTreeSet<IpAddr>)>) {
+    for (zone, address) in [
+        (Zone::Internet, "198.51.100.10"),
+        (Zone::Perimeter, "192.0.2.10"),
+        (Zone::Internal, "100.64.0.10"),
+    ] {
+        let node = porttest::any_source(zone);
+        let address: IpAddr = address.parse().unwrap();
+        if kit.probes.iter().any(|p| p.source == node) {
+            assert!(hosts.values().all(|(_, all)| !all.contains(&address)));
+            hosts.insert(node, (address, BTreeSet::from([address])));
+        }
+    }
+}
+
+/// The NAT in front of a NAT'd Edge, on the router: its public addresses to its own, before
+/// the plan's rules see the traffic.
+fn nat_table(plan: &Plan) -> String {
+    let mut dnat = String::new();
+    for node in plan.nodes.values() {
+        for m in &node.members {
+            for (kind, public) in &m.nat {
+                if let Some(own) = m.addresses.get(kind) {
+                    dnat += &format!("\t\tip daddr {} dnat to {}\n", public.addr, own.addr);
+                }
+            }
+        }
+    }
+    assert!(!dnat.is_empty(), "the lab's Edge is NAT'd");
+    format!(
+        "table ip lab_nat {{\n\tchain prerouting {{\n\t\ttype nat hook prerouting priority dstnat; policy accept;\n{dnat}\t}}\n}}\n"
+    )
 }
 
 /// Single Director with a STUN rule from the Front End to the Edge (a custom rule), so the kit
@@ -194,6 +238,15 @@ fn lab_plan() -> Plan {
         transport: Transport::Udp,
         ports: PortRange::single(porttest::STUN_PORT),
     });
+    // The Edge behind NAT: the Internet reaches it at public addresses the router maps.
+    let member = &mut plan.node_mut(&edge).unwrap().members[0];
+    for (i, kind) in ["access_edge", "webconf_edge", "av_edge"]
+        .into_iter()
+        .enumerate()
+    {
+        let public = format!("203.0.113.{}", 20 + i).parse().unwrap();
+        member.nat.insert(kind.into(), public);
+    }
     plan
 }
 
@@ -266,7 +319,9 @@ fn the_kit_reports_exactly_the_rule_the_router_lost() {
         nodes: BTreeMap::new(),
         listeners: BTreeMap::new(),
     };
-    let hosts = hosts(&rules, &kit);
+    let mut hosts = hosts(&rules, &kit);
+    add_zone_hosts(&kit, &mut hosts);
+    assert!(hosts.contains_key(&porttest::any_source(Zone::Internet)));
     lab.build(&hosts);
     let r = lab.router.clone();
 
@@ -274,6 +329,7 @@ fn the_kit_reports_exactly_the_rule_the_router_lost() {
     let nft = without_rule(&export(&plan, Format::Nftables), REMOVED);
     for text in [
         nft,
+        nat_table(&plan),
         "table inet lync_port_planner {\n\tchain forward { type filter hook forward priority filter; policy drop; ct state established,related accept; jump lpp_external; jump lpp_internal; jump lpp_host; }\n}\n".to_owned(),
     ] {
         let file = write_temp("router.nft", text.as_bytes());
@@ -292,7 +348,8 @@ fn the_kit_reports_exactly_the_rule_the_router_lost() {
             .probes
             .iter()
             .any(|p| &p.source == node && p.rule == REMOVED);
-        assert_eq!(passed, !failed, "{node}");
+        let text = std::fs::read_to_string(&results).unwrap_or_default();
+        assert_eq!(passed, !failed, "{node}: {text}");
         files.push(results);
     }
 

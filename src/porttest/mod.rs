@@ -113,6 +113,28 @@ impl Kit {
     }
 }
 
+/// The probes as both scripts list them, one single-quoted item each: rule id, destination
+/// node, address, transport, port (ids, addresses and numbers: no quote can occur).
+fn probe_items(probes: &[&Probe]) -> Vec<String> {
+    (probes.iter())
+        .map(|p| {
+            let (rule, to, address) = (&p.rule, &p.destination, p.address);
+            format!("{rule} {to} {address} {} {}", p.transport.as_str(), p.port)
+        })
+        .collect()
+}
+
+/// The rules a script skips, as both list them: rule id, destination node (or `-`), why (our
+/// words, without quotes).
+fn skipped_items(skipped: &[&Untested]) -> Vec<String> {
+    (skipped.iter())
+        .map(|u| {
+            let destination = u.destination.as_ref().map_or("-", |d| d.as_str());
+            format!("{} {destination} {}", u.rule, u.why)
+        })
+        .collect()
+}
+
 /// True for the characters a rule id may have to be written into a script as data.
 fn script_safe(text: &str) -> bool {
     !text.is_empty()

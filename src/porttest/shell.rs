@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-use super::{Head, Probe, STUN_PORT, Untested};
+use super::{Head, Probe, STUN_PORT, Untested, probe_items, skipped_items};
 
 fn header(out: &mut String, head: &Head<'_>, what: &str, needs: &str) {
     out.push_str("#!/usr/bin/env bash\n");
@@ -34,21 +34,12 @@ pub(super) fn test(head: &Head<'_>, probes: &[&Probe], skipped: &[&Untested]) ->
          RESULTS=\"${1:-results-test-${SOURCE}-${HOST}.csv}\"\nTIMEOUT=\"${TIMEOUT:-3}\"\n",
     );
     out.push_str("# rule id, destination node, address, transport, port\nTESTS=(\n");
-    for p in probes {
-        let _ = writeln!(
-            out,
-            "  '{} {} {} {} {}'",
-            p.rule,
-            p.destination,
-            p.address,
-            p.transport.as_str(),
-            p.port
-        );
+    for item in probe_items(probes) {
+        let _ = writeln!(out, "  '{item}'");
     }
     out.push_str(")\n# Not testable from here: rule id, destination node, why\nSKIPPED=(\n");
-    for u in skipped {
-        let destination = u.destination.as_ref().map_or("-", |d| d.as_str());
-        let _ = writeln!(out, "  '{} {destination} {}'", u.rule, u.why);
+    for item in skipped_items(skipped) {
+        let _ = writeln!(out, "  '{item}'");
     }
     out.push_str(")\n");
     out.push_str(TEST_CODE);

@@ -14,7 +14,7 @@ use lync_port_planner::findings::{Finding, FindingKind, Severity, Subject};
 use lync_port_planner::plan::Plan;
 
 use crate::netfilter::dual_stack;
-use crate::support::{cli, derive, example, export, require_tool, root, write_temp};
+use crate::support::{cli, derive, example, export, in_ns, require_tool, root, run, write_temp};
 
 /// A network namespace of its own, deleted when dropped.
 struct Namespace(String);
@@ -22,17 +22,7 @@ struct Namespace(String);
 impl Namespace {
     /// `None` (and a note) unless running as root with `CI` set; in CI, not being root fails.
     fn new(tag: &str) -> Option<Self> {
-        let root = Command::new("id")
-            .arg("-u")
-            .output()
-            .is_ok_and(|o| o.stdout.trim_ascii() == b"0");
-        let ci = std::env::var_os("CI").is_some();
-        assert!(
-            root || !ci,
-            "the audit round trip runs as root in CI (.ci/run)"
-        );
-        if !root || !ci {
-            eprintln!("SKIPPED: the network namespace tests run as root with CI=true (.ci/run)");
+        if !crate::support::root_in_ci("the audit round trip") {
             return None;
         }
         let name = format!("lppa{}{tag}", std::process::id() % 100_000);
@@ -43,9 +33,7 @@ impl Namespace {
     /// A command in the namespace; it must succeed.
     #[track_caller]
     fn run(&self, args: &[&str]) -> String {
-        let mut all = vec!["ip", "netns", "exec", &self.0];
-        all.extend_from_slice(args);
-        run(&all)
+        in_ns(&self.0, args)
     }
 
     /// A command in the namespace with `text` on its standard input.
@@ -73,17 +61,6 @@ impl Drop for Namespace {
             .output()
             .ok();
     }
-}
-
-#[track_caller]
-fn run(args: &[&str]) -> String {
-    let out = Command::new(args[0]).args(&args[1..]).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// The audit findings of the plan's rules against a dump (its format told from its content).

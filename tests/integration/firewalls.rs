@@ -9,7 +9,9 @@ use lync_port_planner::findings::Severity;
 use lync_port_planner::net::{IpNet, PortRange, Transport};
 use lync_port_planner::plan::{CustomRule, Member, NodeId, Plan};
 
-use crate::support::{cli, derive, example, export, require_tool, temp_dir, write_temp};
+use crate::support::{
+    cli, derive, example, export, in_ns, require_tool, run, temp_dir, write_temp,
+};
 
 /// `single-director.ron` with `n` /24 networks on its internal clients.
 fn clients_with_networks(n: usize) -> Plan {
@@ -365,14 +367,9 @@ print(' '.join(out))
 
 impl Lab {
     /// `None` (and a note) unless running as root with `CI` set: the namespaces change the
-    /// machine's network state while they live.
+    /// machine's network state while they live (in CI, not being root fails).
     fn new(tag: &str) -> Option<Self> {
-        let root = Command::new("id")
-            .arg("-u")
-            .output()
-            .is_ok_and(|o| o.stdout.trim_ascii() == b"0");
-        if !root || std::env::var_os("CI").is_none() {
-            eprintln!("SKIPPED: the network namespace tests run as root with CI=true (.ci/run)");
+        if !crate::support::root_in_ci("the traffic test") {
             return None;
         }
         assert!(require_tool("ip") && require_tool("python3"));
@@ -454,25 +451,6 @@ impl Drop for Lab {
             Command::new("ip").args(["netns", "del", ns]).output().ok();
         }
     }
-}
-
-/// Run a command in a network namespace.
-#[track_caller]
-fn in_ns(ns: &str, args: &[&str]) -> String {
-    let mut all = vec!["ip", "netns", "exec", ns];
-    all.extend_from_slice(args);
-    run(&all)
-}
-
-#[track_caller]
-fn run(args: &[&str]) -> String {
-    let out = Command::new(args[0]).args(&args[1..]).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// The plan of the traffic tests, dual-stack between the clients and the Front End (a second

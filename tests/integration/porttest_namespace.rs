@@ -19,7 +19,9 @@ use lync_port_planner::porttest;
 use lync_port_planner::rules::RuleSet;
 use lync_port_planner::topology::Zone;
 
-use crate::support::{cli, derive, example, export, require_tool, temp_dir, write_temp};
+use crate::support::{
+    cli, derive, example, export, in_ns, require_tool, run, temp_dir, write_temp,
+};
 
 /// The rule whose accept line the router loses.
 const REMOVED: &str = "edge-dir-sip-5061:edge>dir";
@@ -41,24 +43,6 @@ impl Drop for Lab {
             Command::new("ip").args(["netns", "del", ns]).output().ok();
         }
     }
-}
-
-#[track_caller]
-fn run(args: &[&str]) -> String {
-    let out = Command::new(args[0]).args(&args[1..]).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-#[track_caller]
-fn in_ns(ns: &str, args: &[&str]) -> String {
-    let mut all = vec!["ip", "netns", "exec", ns];
-    all.extend_from_slice(args);
-    run(&all)
 }
 
 impl Lab {
@@ -270,27 +254,9 @@ fn without_rule(text: &str, rule: &str) -> String {
     out.join("\n") + "\n"
 }
 
-/// True as root with `CI` set; otherwise a note (and in CI, not being root fails).
-fn root_in_ci() -> bool {
-    let root = Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| o.stdout.trim_ascii() == b"0");
-    let ci = std::env::var_os("CI").is_some();
-    assert!(
-        root || !ci,
-        "the port-test kit runs as root in CI (.ci/run)"
-    );
-    if !root || !ci {
-        eprintln!("SKIPPED: the network namespace tests run as root with CI=true (.ci/run)");
-        return false;
-    }
-    true
-}
-
 #[test]
 fn the_kit_reports_exactly_the_rule_the_router_lost() {
-    if !root_in_ci() {
+    if !crate::support::root_in_ci("the port-test kit") {
         return;
     }
     for tool in ["ip", "nft", "python3", "timeout", "bash"] {

@@ -186,3 +186,39 @@ pub fn write_temp(name: &str, text: &[u8]) -> PathBuf {
 pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).expect("read file")
 }
+
+/// True as root with `CI` set (.ci/run), where the network namespace tests run; otherwise a
+/// note, and in CI not being root fails (`what` names the test).
+pub fn root_in_ci(what: &str) -> bool {
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.trim_ascii() == b"0");
+    let ci = std::env::var_os("CI").is_some();
+    assert!(root || !ci, "{what} runs as root in CI (.ci/run)");
+    if !root || !ci {
+        eprintln!("SKIPPED: the network namespace tests run as root with CI=true (.ci/run)");
+        return false;
+    }
+    true
+}
+
+/// Run a command; panics with its standard error unless it succeeds. Returns standard output.
+#[track_caller]
+pub fn run(args: &[&str]) -> String {
+    let out = Command::new(args[0]).args(&args[1..]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// [`run`] inside network namespace `ns`.
+#[track_caller]
+pub fn in_ns(ns: &str, args: &[&str]) -> String {
+    let mut all = vec!["ip", "netns", "exec", ns];
+    all.extend_from_slice(args);
+    run(&all)
+}

@@ -69,12 +69,12 @@ impl InspectorState {
         self.dns_names = Some(std::sync::Arc::clone(names));
     }
 
-    /// The plan's resolved DNS names (resolved here only when none were given).
-    fn dns_names(&mut self, plan: &Plan) -> std::sync::Arc<crate::dns::Names> {
-        std::sync::Arc::clone(
-            self.dns_names
-                .get_or_insert_with(|| std::sync::Arc::new(crate::dns::resolve(plan))),
-        )
+    /// The plan's resolved DNS names (resolved here, and not kept, only when none were given).
+    fn dns_names(&self, plan: &Plan) -> std::sync::Arc<crate::dns::Names> {
+        match &self.dns_names {
+            Some(names) => std::sync::Arc::clone(names),
+            None => std::sync::Arc::new(crate::dns::resolve(plan)),
+        }
     }
 
     /// Start fresh buffers for `owner`, unless they are its already or a field is being typed in.

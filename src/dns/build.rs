@@ -313,51 +313,42 @@ impl Build<'_> {
     /// records without a target address left out.
     pub(super) fn finish(self, names: std::sync::Arc<Names>) -> DnsRecords {
         let mut problems = self.problems;
-        let mut unique: BTreeMap<(View, DnsName, RecordData), Draft> = BTreeMap::new();
-        for d in self.drafts {
-            unique
-                .entry((d.view, d.name.clone(), d.data.clone()))
-                .or_insert(d);
-        }
-        let owners: BTreeMap<(View, &DnsName), Vec<&RecordData>> =
-            unique.keys().fold(BTreeMap::new(), |mut m, (v, n, data)| {
-                m.entry((*v, n)).or_default().push(data);
-                m
-            });
-        let mut dropped = BTreeSet::new();
-        for ((view, name), data) in &owners {
-            if data.len() > 1 && data.iter().any(|d| matches!(d, RecordData::Cname(_))) {
-                problems.insert(Problem::AliasClash {
-                    name: (*name).clone(),
-                });
-                for d in data.iter().filter(|d| matches!(d, RecordData::Cname(_))) {
-                    dropped.insert((*view, (*name).clone(), (*d).clone()));
-                }
-            }
-            for d in data {
-                if let RecordData::Srv { target, .. } = d {
-                    let has_address = owners.get(&(*view, target)).is_some_and(|t| {
-                        t.iter()
-                            .any(|x| matches!(x, RecordData::A(_) | RecordData::Aaaa(_)))
-                    });
-                    if !has_address {
-                        problems.insert(Problem::SrvWithoutAddress {
-                            name: (*name).clone(),
-                            target: target.clone(),
-                        });
-                        dropped.insert((*view, (*name).clone(), (*d).clone()));
-                    }
-                }
-            }
-        }
-        let kept: Vec<Draft> = unique
-            .into_iter()
-            .filter(|(k, _)| !dropped.contains(k))
-            .map(|(_, d)| d)
+        let mut drafts = self.drafts;
+        // One record of each view, name and data: the first made (the sort is stable).
+        drafts.sort_by(|a, b| (a.view, &a.name, &a.data).cmp(&(b.view, &b.name, &b.data)));
+        drafts.dedup_by(|b, a| (a.view, &a.name, &a.data) == (b.view, &b.name, &b.data));
+        let with_address: BTreeSet<(View, &DnsName)> = (drafts.iter())
+            .filter(|d| matches!(d.data, RecordData::A(_) | RecordData::Aaaa(_)))
+            .map(|d| (d.view, &d.name))
             .collect();
-        let mut records: Vec<DnsRecord> = kept
-            .into_iter()
-            .map(|d| DnsRecord {
+        let mut kept = vec![true; drafts.len()];
+        let mut at = 0;
+        // Each owner's records are side by side once sorted.
+        for owner in drafts.chunk_by(|a, b| (a.view, &a.name) == (b.view, &b.name)) {
+            let is_alias = |d: &Draft| matches!(d.data, RecordData::Cname(_));
+            let clash = owner.len() > 1 && owner.iter().any(is_alias);
+            for (i, d) in owner.iter().enumerate() {
+                if clash && is_alias(d) {
+                    problems.insert(Problem::AliasClash {
+                        name: d.name.clone(),
+                    });
+                    kept[at + i] = false;
+                }
+                if let RecordData::Srv { target, .. } = &d.data
+                    && !with_address.contains(&(d.view, target))
+                {
+                    problems.insert(Problem::SrvWithoutAddress {
+                        name: d.name.clone(),
+                        target: target.clone(),
+                    });
+                    kept[at + i] = false;
+                }
+            }
+            at += owner.len();
+        }
+        let mut records: Vec<DnsRecord> = (drafts.into_iter().zip(kept))
+            .filter(|(_, kept)| *kept)
+            .map(|(d, _)| DnsRecord {
                 zone: zone_of(&names, &d.name, &d.data),
                 view: d.view,
                 name: d.name,
@@ -375,13 +366,10 @@ impl Build<'_> {
                 m
             });
         for r in &mut records {
-            if let Some(better) = zones
-                .get(&r.view)
-                .into_iter()
-                .flatten()
-                .filter(|z| r.name.is_within(z))
-                .max_by_key(|z| z.as_str().len())
-            {
+            // The longest zone the name is within.
+            let better = (zones.get(&r.view))
+                .and_then(|zones| r.name.self_and_above().find_map(|n| zones.get(n)));
+            if let Some(better) = better {
                 r.zone = better.clone();
             }
         }

@@ -3,16 +3,19 @@
 //! Microsoft's: standard characters only (no underscores, no internationalized names) and no
 //! single-label domains. Nothing else reaches a zone file or a script.
 
+use std::borrow::Borrow;
 use std::fmt;
+use std::sync::Arc;
 
 /// Longest name, without the final dot (RFC 1035: 255 octets on the wire).
 pub const MAX_NAME: usize = 253;
 /// Longest label (RFC 1035).
 pub const MAX_LABEL: usize = 63;
 
-/// A valid, lower-case DNS name of at least two labels, without the final dot.
+/// A valid, lower-case DNS name of at least two labels, without the final dot. Shared text:
+/// a name is copied into every record, certificate and finding that carries it.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct DnsName(String);
+pub struct DnsName(Arc<str>);
 
 /// Why a text is not a DNS name.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, thiserror::Error)]
@@ -69,7 +72,7 @@ impl DnsName {
         if last.bytes().all(|b| b.is_ascii_digit()) {
             return Err(NameError::NumericTop);
         }
-        Ok(Self(text.to_ascii_lowercase()))
+        Ok(Self(text.to_ascii_lowercase().into()))
     }
 
     /// The text, lower-case, without the final dot.
@@ -80,7 +83,7 @@ impl DnsName {
     /// The name with the first label dropped, when that leaves two labels or more.
     pub fn parent(&self) -> Option<Self> {
         let (_, rest) = self.0.split_once('.')?;
-        rest.contains('.').then(|| Self(rest.to_owned()))
+        rest.contains('.').then(|| Self(rest.into()))
     }
 
     /// The first label.
@@ -108,13 +111,13 @@ impl DnsName {
         name.make_ascii_lowercase();
         name.push('.');
         name.push_str(&self.0);
-        Ok(Self(name))
+        Ok(Self(name.into()))
     }
 
     /// A service name below this one, such as `_sip._tls` (RFC 2782): the one place an
     /// underscore may appear, and only in the fixed prefixes the records module gives.
     pub(crate) fn service(&self, prefix: &'static str) -> Self {
-        Self(format!("{prefix}.{}", self.0))
+        Self(format!("{prefix}.{}", self.0).into())
     }
 
     /// True when this name is `zone` or below it.
@@ -122,7 +125,7 @@ impl DnsName {
         self.0 == zone.0
             || self
                 .0
-                .strip_suffix(zone.0.as_str())
+                .strip_suffix(zone.as_str())
                 .is_some_and(|head| head.ends_with('.'))
     }
 
@@ -132,8 +135,15 @@ impl DnsName {
         if self.0 == zone.0 {
             return Some("@".to_owned());
         }
-        let head = self.0.strip_suffix(zone.0.as_str())?.strip_suffix('.')?;
+        let head = self.0.strip_suffix(zone.as_str())?.strip_suffix('.')?;
         Some(head.to_owned())
+    }
+
+    /// This name, then each name it is below (`sip.site.example.com`, `site.example.com`,
+    /// `example.com`, `com`), longest first.
+    pub fn self_and_above(&self) -> impl Iterator<Item = &str> {
+        let text: &str = &self.0;
+        std::iter::once(text).chain(text.match_indices('.').map(move |(i, _)| &text[i + 1..]))
     }
 
     /// The labels from the top (`net`, `northwind`, ...).
@@ -152,8 +162,15 @@ impl DnsName {
         (shared.len() >= 2).then(|| {
             let mut labels = shared;
             labels.reverse();
-            Self(labels.join("."))
+            Self(labels.join(".").into())
         })
+    }
+}
+
+/// Sets of names are searched by text (see [`DnsName::self_and_above`]).
+impl Borrow<str> for DnsName {
+    fn borrow(&self) -> &str {
+        &self.0
     }
 }
 

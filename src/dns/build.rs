@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::net::IpAddr;
+use std::sync::Arc;
 
 use super::name::DnsName;
 use super::names::Names;
@@ -32,7 +33,7 @@ pub(super) struct Draft {
     data: RecordData,
     node: Option<NodeId>,
     purpose: &'static str,
-    page: Page,
+    page: Arc<Page>,
 }
 
 pub(super) struct Build<'a> {
@@ -138,7 +139,7 @@ impl Build<'_> {
         data: RecordData,
         node: Option<&NodeId>,
         purpose: &'static str,
-        page: Page,
+        page: Arc<Page>,
     ) {
         self.drafts.push(Draft {
             view,
@@ -151,7 +152,7 @@ impl Build<'_> {
     }
 
     /// The first of `ids` the catalog has whose topology holds for `node`; else the first it has.
-    pub(super) fn page(&self, ids: &[&str], node: Option<&Node>) -> Result<Page, DnsError> {
+    pub(super) fn page(&self, ids: &[&str], node: Option<&Node>) -> Result<Arc<Page>, DnsError> {
         let holds = |c: &Condition| {
             node.is_some_and(|n| {
                 n.role == c.role()
@@ -162,19 +163,15 @@ impl Build<'_> {
                     }
             })
         };
-        let found: Vec<_> = ids
-            .iter()
-            .filter_map(|id| self.catalog.source(id))
-            .collect();
-        let source = (found.iter())
-            .find(|s| s.topology.iter().all(holds))
-            .or(found.first())
+        let found = || ids.iter().filter_map(|id| self.catalog.source(id));
+        let source = (found().find(|s| s.topology.iter().all(holds)))
+            .or_else(|| found().next())
             .ok_or_else(|| DnsError::MissingPage(ids.join("`, `")))?;
-        Ok(Page {
+        Ok(Arc::new(Page {
             id: source.id.clone(),
             title: source.title.clone(),
             url: source.url.clone(),
-        })
+        }))
     }
 
     pub(super) fn node_name(&self, id: &NodeId, kind: NameKind) -> Option<DnsName> {
@@ -249,7 +246,7 @@ impl Build<'_> {
                 RecordData::address(a),
                 Some(id),
                 purpose,
-                page.clone(),
+                Arc::clone(&page),
             );
         }
         Ok(())
@@ -311,7 +308,7 @@ impl Build<'_> {
 
     /// Sorted, one of each, with the zone each belongs in; aliases that clash and service
     /// records without a target address left out.
-    pub(super) fn finish(self, names: std::sync::Arc<Names>) -> DnsRecords {
+    pub(super) fn finish(self, names: Arc<Names>) -> DnsRecords {
         let mut problems = self.problems;
         let mut drafts = self.drafts;
         // One record of each view, name and data: the first made (the sort is stable).
@@ -373,7 +370,8 @@ impl Build<'_> {
                 r.zone = better.clone();
             }
         }
-        records.sort_by(|a, b| {
+        // No two records have the same view, name and data: no order of equals to keep.
+        records.sort_unstable_by(|a, b| {
             (a.view, &a.zone, &a.name, &a.data).cmp(&(b.view, &b.zone, &b.name, &b.data))
         });
         DnsRecords {

@@ -2,6 +2,7 @@
 //! sign-in, federation and XMPP) and the names the reverse proxy publishes.
 
 use std::net::IpAddr;
+use std::sync::Arc;
 
 use super::build::{Build, Resolve::Pool, hosts};
 use super::name::DnsName;
@@ -151,7 +152,7 @@ impl Build<'_> {
                 srv(443, target),
                 Some(id),
                 purpose,
-                page.clone(),
+                Arc::clone(&page),
             );
             let purpose = "Federation discovery and push notifications (Access Edge)";
             self.push(
@@ -160,7 +161,7 @@ impl Build<'_> {
                 srv(5061, target),
                 Some(id),
                 purpose,
-                page.clone(),
+                Arc::clone(&page),
             );
             if let Some(x) = xmpp {
                 let purpose = "XMPP federation (the XMPP proxy)";
@@ -170,7 +171,7 @@ impl Build<'_> {
                     srv(5269, x),
                     Some(id),
                     purpose,
-                    page.clone(),
+                    Arc::clone(&page),
                 );
             }
         }

@@ -111,8 +111,8 @@ pub struct DnsRecord {
     pub ttl: u32,
     /// What it is for (our words, after the page's comment).
     pub purpose: &'static str,
-    /// The page it comes from.
-    pub page: Page,
+    /// The page it comes from (shared by the records of one call).
+    pub page: Arc<Page>,
     /// The node it points at, if one.
     pub node: Option<NodeId>,
 }

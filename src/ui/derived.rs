@@ -42,7 +42,7 @@ impl Derived {
     /// The rules, findings and link views of a plan whose content is `content` (its `state` is
     /// set by whoever shows it).
     pub fn compute(content: ContentId, plan: &Plan, catalog: &Catalog) -> Self {
-        let derivation = Derivation::new(plan, catalog);
+        let (derivation, summaries) = Derivation::new_with(plan, catalog, rules::link_summaries);
         let findings = &derivation.findings;
         let links_in_error: BTreeSet<(&NodeId, &NodeId)> = findings
             .iter()
@@ -52,8 +52,7 @@ impl Derived {
                 _ => None,
             })
             .collect();
-        let links = rules::link_summaries(&derivation.rules)
-            .into_iter()
+        let links = (summaries.into_iter())
             .map(|(key, summary)| {
                 let has_error = links_in_error.contains(&(&key.0, &key.1));
                 (key, LinkView { summary, has_error })

@@ -4,6 +4,8 @@
 //! `cargo bench --bench frame`; divan prints the median (p50) of each.
 
 use std::path::PathBuf;
+use std::sync::mpsc;
+use std::time::Duration;
 
 use divan::Bencher;
 use eframe::egui::{self, Event, Modifiers, PointerButton, Pos2, RawInput, Rect, Vec2};
@@ -67,6 +69,10 @@ struct Window {
     app: PlannerApp,
     time: f64,
     dir: PathBuf,
+    /// The last frame asked for another at once (egui's `repaint_delay` of zero).
+    again: bool,
+    /// Repaints asked for from other threads (the derivation's), with the pass they came in.
+    wakes: mpsc::Receiver<u64>,
 }
 
 /// How the canvas is viewed.
@@ -93,11 +99,20 @@ impl Window {
             ..AppOptions::default()
         })
         .expect("app opens the plan");
+        let ctx = egui::Context::default();
+        let (wake, wakes) = mpsc::channel();
+        ctx.set_request_repaint_callback(move |info| {
+            if info.delay.is_zero() {
+                let _ = wake.send(info.current_cumulative_pass_nr);
+            }
+        });
         let mut window = Self {
-            ctx: egui::Context::default(),
+            ctx,
             app,
             time: 0.0,
             dir,
+            again: false,
+            wakes,
         };
         window.frame(Vec::new());
         if let View::Full = view {
@@ -123,6 +138,8 @@ impl Window {
         };
         let app = &mut self.app;
         let output = self.ctx.run_ui(input, |ui| app.contents_ui(ui));
+        self.again = (output.viewport_output.get(&egui::ViewportId::ROOT))
+            .is_some_and(|v| v.repaint_delay.is_zero());
         let meshes = self.ctx.tessellate(output.shapes, output.pixels_per_point);
         meshes
             .iter()
@@ -131,6 +148,23 @@ impl Window {
                 egui::epaint::Primitive::Callback(_) => 0,
             })
             .sum()
+    }
+
+    /// The next frame as eframe runs it: at once when the last frame asked for one, otherwise
+    /// when another thread asks for a repaint (a window draws nothing while it waits).
+    fn next_frame(&mut self) -> usize {
+        if !self.again {
+            let done = self.ctx.cumulative_pass_nr();
+            // Requests made during an earlier frame were that frame's to answer.
+            loop {
+                let pass = (self.wakes.recv_timeout(Duration::from_secs(10)))
+                    .expect("a repaint asked for within 10 s");
+                if pass >= done {
+                    break;
+                }
+            }
+        }
+        self.frame(Vec::new())
     }
 
     /// Screen position of the centre of the first card drawn inside the canvas.
@@ -313,7 +347,9 @@ impl Edits {
 }
 
 /// From the frame in which a card is renamed to the end of the frame that shows its rules
-/// (a large plan's rules come a frame or two later, see `ui::deriver`): the sum of those frames.
+/// (a large plan's rules come a frame or more later, see `ui::deriver`), the frames between run
+/// as eframe runs them: one after another while the window asks for them, then none until the
+/// derivation thread asks for a repaint.
 #[divan::bench(args = SIZES)]
 fn edit_rename_shown(bencher: Bencher<'_, '_>, nodes: usize) {
     let mut edits = Edits::open(nodes);
@@ -327,7 +363,7 @@ fn edit_rename_shown(bencher: Bencher<'_, '_>, nodes: usize) {
             .is_behind(edits.window.app.doc.content())
         {
             assert!(frames < 1_000, "the rules of the edit never came");
-            drawn += edits.window.frame(Vec::new());
+            drawn += edits.window.next_frame();
             frames += 1;
         }
         drawn

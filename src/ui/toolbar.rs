@@ -73,7 +73,7 @@ fn zoom_field_ui(
 ) {
     let mut text = zoom_text
         .clone()
-        .unwrap_or_else(|| format!("{:.0}%", zoom * 100.0));
+        .unwrap_or_else(|| view::percent_text(zoom));
     let output = egui::TextEdit::singleline(&mut text)
         .desired_width(48.0)
         .min_size(egui::vec2(48.0, 0.0))

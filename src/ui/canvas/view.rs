@@ -69,6 +69,19 @@ pub fn step(zoom: f32, in_: bool) -> f32 {
     }
 }
 
+/// The zoom as the toolbar shows it: whole percents, with a decimal or two below 1% (a very
+/// large plan fits at a fraction of a percent, which "0%" would hide).
+pub fn percent_text(zoom: f32) -> String {
+    let percent = zoom * 100.0;
+    if percent >= 0.995 {
+        format!("{percent:.0}%")
+    } else if percent >= 0.0995 {
+        format!("{percent:.1}%")
+    } else {
+        format!("{percent:.2}%")
+    }
+}
+
 /// A typed zoom: "150", "150%" or "150 %" is 1.5; `None` for anything else.
 pub fn parse_percent(text: &str) -> Option<f32> {
     let number = text.trim().trim_end_matches('%').trim();
@@ -173,5 +186,18 @@ mod tests {
         assert_eq!(parse_percent("abc"), None);
         assert_eq!(parse_percent("-5"), None);
         assert_eq!(parse_percent("0"), None);
+    }
+
+    #[test]
+    fn a_zoom_below_one_percent_is_shown_with_decimals_and_reads_back() {
+        assert_eq!(percent_text(1.5), "150%");
+        assert_eq!(percent_text(0.6), "60%");
+        assert_eq!(percent_text(0.00999), "1%");
+        assert_eq!(percent_text(0.004), "0.4%");
+        assert_eq!(percent_text(0.0004), "0.04%");
+        for zoom in [0.0004, 0.004, 0.6, 1.5] {
+            let back = parse_percent(&percent_text(zoom)).expect("a percentage");
+            assert!((back - zoom).abs() <= zoom * 0.01, "{zoom} -> {back}");
+        }
     }
 }

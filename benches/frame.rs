@@ -3,9 +3,10 @@
 //! to the GPU). Plans of 50 to 5,000 nodes, idle and while dragging a node.
 //! `cargo bench --bench frame`; divan prints the median (p50) of each.
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use divan::Bencher;
 use eframe::egui::{self, Event, Modifiers, PointerButton, Pos2, RawInput, Rect, Vec2};
@@ -27,7 +28,46 @@ fn main() {
         callgrind(&spec);
         return;
     }
+    // `LPP_TRACE=2000` prints where 12 renames' time goes, frame by frame (see `trace`).
+    if let Ok(nodes) = std::env::var("LPP_TRACE") {
+        trace(nodes.parse().expect("LPP_TRACE=NODES, like 2000"));
+        return;
+    }
     divan::main();
+}
+
+/// Twelve renames, 50 ms apart, each printed as its frames and waits until its rules are shown:
+/// `edit` the frame applying it, `f` a frame the last one asked for at once, `wait` the time
+/// until the derivation thread asked for a repaint, `shown` the frame that took the rules.
+fn trace(nodes: usize) {
+    let mut edits = Edits::open(nodes);
+    for _ in 0..12 {
+        let start = Instant::now();
+        edits.next(rename_edit);
+        let mut steps = vec![format!("edit {}", ms(start))];
+        while (edits.window.app.derived()).is_behind(edits.window.app.doc.content()) {
+            let again = edits.window.again;
+            if !again {
+                let waited = Instant::now();
+                edits.window.wait_for_repaint();
+                steps.push(format!("wait {}", ms(waited)));
+            }
+            let drawn = Instant::now();
+            edits.window.frame(Vec::new());
+            let behind = (edits.window.app.derived()).is_behind(edits.window.app.doc.content());
+            let name = if behind { "f" } else { "shown" };
+            steps.push(format!("{name} {}", ms(drawn)));
+        }
+        let line = format!("{} ms: {}", ms(start), steps.join(", "));
+        if writeln!(std::io::stdout(), "{line}").is_err() {
+            return; // the reader has gone (`| head`)
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn ms(since: Instant) -> String {
+    format!("{:.1}", since.elapsed().as_secs_f64() * 1e3)
 }
 
 fn callgrind(spec: &str) {
@@ -154,17 +194,22 @@ impl Window {
     /// when another thread asks for a repaint (a window draws nothing while it waits).
     fn next_frame(&mut self) -> usize {
         if !self.again {
-            let done = self.ctx.cumulative_pass_nr();
-            // Requests made during an earlier frame were that frame's to answer.
-            loop {
-                let pass = (self.wakes.recv_timeout(Duration::from_secs(10)))
-                    .expect("a repaint asked for within 10 s");
-                if pass >= done {
-                    break;
-                }
-            }
+            self.wait_for_repaint();
         }
         self.frame(Vec::new())
+    }
+
+    /// Until another thread asks for a repaint.
+    fn wait_for_repaint(&self) {
+        let done = self.ctx.cumulative_pass_nr();
+        // Requests made during an earlier frame were that frame's to answer.
+        loop {
+            let pass = (self.wakes.recv_timeout(Duration::from_secs(10)))
+                .expect("a repaint asked for within 10 s");
+            if pass >= done {
+                break;
+            }
+        }
     }
 
     /// Screen position of the centre of the first card drawn inside the canvas.

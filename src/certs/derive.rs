@@ -1,12 +1,12 @@
 //! How the certificates are derived from the plan's resolved names (see the module above).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use super::{Ca, Certificate, Certificates, Eku, Installed, Skipped};
 use crate::catalog::Catalog;
 use crate::dns::names::{Named, Names, NodeNames};
-use crate::dns::{DnsError, DnsName, NameError, Page, resolve};
+use crate::dns::{DnsError, DnsName, NameError, Page, Published, resolve};
 use crate::plan::{NameKind, Node, NodeId, Plan};
 
 // Microsoft's pages, by the catalog's ids (see assets/catalog.ron).
@@ -23,7 +23,7 @@ struct Collect<'a> {
     node: &'a NodeId,
     installed: Installed,
     names: Vec<DnsName>,
-    /// The names so far, to keep one of each (a reverse proxy's certificate can carry hundreds).
+    /// The names so far, to keep one of each.
     seen: BTreeSet<DnsName>,
     skipped: &'a mut Vec<Skipped>,
     /// The plan has a reverse proxy to publish external names.
@@ -79,8 +79,9 @@ pub fn derive_with(
         .or_else(|| plan.nodes.iter().find(|(_, n)| n.role == "front_end"))
         .map(|(id, _)| id.clone());
     let published = plan.nodes.values().any(|n| n.role == "reverse_proxy");
-    // Every reverse proxy publishes the same names: worked out once, not once per proxy.
-    let mut proxy_names: Option<Arc<[DnsName]>> = None;
+    let mut proxy_names: BTreeMap<NodeId, Vec<DnsName>> = (names.publishers(plan).into_iter())
+        .map(|p| (p.proxy, reverse_proxy(p.names)))
+        .collect();
     for (id, node) in &plan.nodes {
         let Some(resolved) = names.nodes.get(id) else {
             continue;
@@ -102,8 +103,7 @@ pub fn derive_with(
             skipped: &mut skipped,
             published,
         };
-        // Every reverse proxy's certificate carries the same names: one list, shared.
-        let mut shared_sans = None;
+        let mut proxy_sans = None;
         let pages = match installed {
             Installed::FrontEnd | Installed::Director | Installed::Mediation => {
                 pool(&mut c, names, resolved, front_door.as_ref() == Some(id))
@@ -120,14 +120,13 @@ pub fn derive_with(
             }
             Installed::EdgeExternal => edge(&mut c, node, resolved),
             Installed::ReverseProxy => {
-                let list = proxy_names.get_or_insert_with(|| reverse_proxy(plan, names).into());
-                shared_sans = Some(Arc::clone(list));
+                proxy_sans = proxy_names.remove(id);
                 REVERSE_PROXY_PAGE
             }
             Installed::EdgeInternal => continue,
         };
         let page = page(catalog, pages, node)?;
-        let sans: Arc<[DnsName]> = shared_sans.unwrap_or_else(|| c.names.into());
+        let sans: Arc<[DnsName]> = proxy_sans.unwrap_or(c.names).into();
         let shared = node.members.len() > 1;
         if installed == Installed::EdgeExternal {
             // "The internal interface certificate uses only the SN and does not need or use
@@ -249,26 +248,13 @@ fn edge(c: &mut Collect<'_>, node: &Node, resolved: &NodeNames) -> Pages {
     EDGE_PAGES
 }
 
-/// The names the reverse proxy publishes (`Names::published`), in the page's order: Front End
+/// The names a reverse proxy publishes (`Names::publishers`) in the page's order: Front End
 /// then Director external web, dial-in, meet, Office Web Apps, lyncdiscover; one of each.
-fn reverse_proxy(plan: &Plan, names: &Names) -> Vec<DnsName> {
-    let published = names.published(plan);
-    let is_published: BTreeSet<&DnsName> = published.iter().map(|(n, _)| n).collect();
-    let web = |role: &str| {
-        (plan.nodes.iter())
-            .filter(|(_, n)| n.role == role)
-            .filter_map(|(i, _)| names.nodes.get(i)?.get(NameKind::ExternalWeb))
-            .cloned()
-            .collect::<Vec<_>>()
-    };
-    let mut order = web("front_end");
-    order.extend(web("director"));
-    order.extend(names.dialin.ok().cloned());
-    order.extend(names.meet.iter().filter_map(Named::ok).cloned());
-    order.extend(web("office_web_apps"));
+fn reverse_proxy(mut names: Vec<(DnsName, Published)>) -> Vec<DnsName> {
+    names.sort_by_key(|(_, what)| *what);
     let mut seen = BTreeSet::new();
-    (order.iter().chain(published.iter().map(|(n, _)| n)))
-        .filter(|n| is_published.contains(n) && seen.insert(*n))
-        .cloned()
+    (names.into_iter())
+        .filter(|(n, _)| seen.insert(n.clone()))
+        .map(|(n, _)| n)
         .collect()
 }

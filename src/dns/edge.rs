@@ -1,13 +1,14 @@
 //! The Edge's records (its internal FQDN, its three external services, the SRV records of
-//! sign-in, federation and XMPP) and the names the reverse proxy publishes.
+//! sign-in, federation and XMPP) and the names each reverse proxy publishes.
 
 use std::net::IpAddr;
 use std::sync::Arc;
 
 use super::build::{Build, Resolve::Pool, hosts};
 use super::name::DnsName;
+use super::published::Published;
 use super::records::{DNS_LB_PAGE, DnsError, EDGE_PAGES, REVERSE_PROXY_PAGE, RecordData, View};
-use crate::plan::{NameKind, Node, NodeId, Plan};
+use crate::plan::{NameKind, Node, NodeId};
 use crate::topology::{Addressing, LbMode};
 
 impl Build<'_> {
@@ -178,28 +179,27 @@ impl Build<'_> {
         Ok(())
     }
 
-    /// The names the reverse proxy publishes, each to its external listener.
+    /// The names a reverse proxy publishes (`names`), each to its external listener.
     pub(super) fn published(
         &mut self,
-        plan: &Plan,
         id: &NodeId,
         node: &Node,
+        names: &[(DnsName, Published)],
     ) -> Result<(), DnsError> {
         let addrs = hosts(node.members.iter().filter_map(|m| {
             m.nat
                 .get("external_listener")
                 .or(m.addresses.get("external_listener"))
         }));
-        let names = self.names.published(plan);
-        for (name, purpose) in names {
+        for (name, what) in names {
             self.addresses(
                 View::External,
-                &name,
+                name,
                 id,
                 node,
                 addrs.clone(),
                 "external_listener",
-                purpose,
+                what.purpose(),
                 REVERSE_PROXY_PAGE,
             )?;
         }

@@ -116,45 +116,6 @@ impl NodeNames {
     }
 }
 
-impl Names {
-    /// The names the reverse proxy publishes, with what each is for ("DNS summary - Reverse
-    /// proxy"): the external web services of every Front End pool, Director and Office Web Apps
-    /// farm, the Dial-in and Meet simple URLs and `lyncdiscover` per SIP domain.
-    pub fn published(&self, plan: &Plan) -> Vec<(DnsName, &'static str)> {
-        let mut names = Vec::new();
-        for (id, n) in &plan.nodes {
-            let purpose = match n.role.as_str() {
-                "front_end" => {
-                    "Front End pool external web services, published by the reverse proxy"
-                }
-                "director" => "Director external web services, published by the reverse proxy",
-                "office_web_apps" => "Office Web Apps Server, published by the reverse proxy",
-                _ => continue,
-            };
-            let name = self
-                .nodes
-                .get(id)
-                .and_then(|r| r.get(NameKind::ExternalWeb));
-            names.extend(name.map(|x| (x.clone(), purpose)));
-        }
-        let dialin = "Dial-in conferencing published externally";
-        names.extend(self.dialin.ok().map(|d| (d.clone(), dialin)));
-        let meet = "Conferences published externally";
-        names.extend(
-            self.meet
-                .iter()
-                .filter_map(Named::ok)
-                .map(|m| (m.clone(), meet)),
-        );
-        let discover =
-            "Autodiscover for mobile clients and Lync Web App, published by the reverse proxy";
-        for d in &self.sip_domains {
-            names.extend(d.child("lyncdiscover").ok().map(|l| (l, discover)));
-        }
-        names
-    }
-}
-
 /// Microsoft's sample SIP domain, used when the plan gives nothing to derive one from.
 pub const SAMPLE_DOMAIN: &str = "contoso.com";
 

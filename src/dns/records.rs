@@ -236,8 +236,10 @@ pub fn derive_with(
     if let Some((id, node)) = fe {
         b.sign_in(id, node)?;
     }
-    if let Some((id, node)) = first("reverse_proxy") {
-        b.published(plan, id, node)?;
+    for publisher in names.publishers(plan) {
+        if let Some(node) = plan.nodes.get(&publisher.proxy) {
+            b.published(&publisher.proxy, node, &publisher.names)?;
+        }
     }
     Ok(b.finish(Arc::clone(names)))
 }

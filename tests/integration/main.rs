@@ -20,6 +20,9 @@ mod seed;
 mod dns;
 // Certificates from Microsoft's certificate pages; CSRs made by openssl, certreq INF files.
 mod certs;
+// Two sites, two reverse proxies: each publishes, in DNS and on its certificate, the pools
+// linked to it.
+mod publishing;
 // The catalog validates itself and cites its sources.
 mod catalog;
 // Plan files: round trips, versions, errors with positions, atomic save.

@@ -105,7 +105,9 @@ pub fn node_names_ui(
     if node.role == "reverse_proxy" {
         // What the reverse proxy publishes follows from the other nodes' names.
         ui.label(RichText::new(t(ui, "inspector.published")).strong());
-        for (name, _) in state.dns_names(plan).published(plan) {
+        let publishers = state.dns_names(plan).publishers(plan);
+        let own = publishers.into_iter().find(|p| &p.proxy == id);
+        for (name, _) in own.map(|p| p.names).unwrap_or_default() {
             ui.label(name.as_str());
         }
         return;

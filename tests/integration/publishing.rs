@@ -1,0 +1,204 @@
+//! Plans with more than one reverse proxy, as a deployment with a central site per data centre
+//! has: "DNS summary - Reverse proxy" records the external web services of the pools "that will
+//! use this reverse proxy". Each pool uses the proxies it is linked to (the links that carry
+//! the proxy's rules to it); the simple URLs and `lyncdiscover` are one set for the deployment.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use lync_port_planner::certs::{self, Installed};
+use lync_port_planner::dns::{self, RecordData, View};
+use lync_port_planner::plan::{Link, NameKind, Node, NodeId, Plan};
+use lync_port_planner::topology::{LbMode, Zone};
+
+use crate::dns::{member, node, plan};
+use crate::support::catalog;
+
+const LISTENER_A: &str = "131.107.155.40";
+const LISTENER_B: &str = "131.107.156.40";
+
+fn named(mut n: Node, external_web: &str) -> Node {
+    n.names
+        .insert(NameKind::ExternalWeb, external_web.to_owned());
+    n
+}
+
+fn pool(role: &str, fqdn: &str, address: &str, external_web: &str) -> Node {
+    let m = member(fqdn, &[("server", address)], &[]);
+    named(
+        node(role, Zone::Internal, fqdn, LbMode::Single, vec![m]),
+        external_web,
+    )
+}
+
+fn proxy(fqdn: &str, internal: &str, listener: &str) -> Node {
+    let m = member(
+        fqdn,
+        &[
+            ("internal_interface", internal),
+            ("external_listener", listener),
+        ],
+        &[],
+    );
+    node(
+        "reverse_proxy",
+        Zone::Perimeter,
+        fqdn,
+        LbMode::Single,
+        vec![m],
+    )
+}
+
+/// Site A: a Front End pool, a Director and its proxy; site B: a Front End pool and its proxy;
+/// a third pool published by both proxies; Office Web Apps linked to neither.
+fn two_sites() -> Plan {
+    let mut p = plan(
+        &["contoso.com"],
+        vec![
+            (
+                "fe-a",
+                pool(
+                    "front_end",
+                    "poola.contoso.net",
+                    "192.168.10.90",
+                    "webext-a.contoso.com",
+                ),
+            ),
+            (
+                "fe-b",
+                pool(
+                    "front_end",
+                    "poolb.contoso.net",
+                    "192.168.20.90",
+                    "webext-b.contoso.com",
+                ),
+            ),
+            (
+                "fe-c",
+                pool(
+                    "front_end",
+                    "poolc.contoso.net",
+                    "192.168.30.90",
+                    "webext-c.contoso.com",
+                ),
+            ),
+            (
+                "dir-a",
+                pool(
+                    "director",
+                    "dira.contoso.net",
+                    "192.168.10.80",
+                    "webdirext-a.contoso.com",
+                ),
+            ),
+            (
+                "owa",
+                pool(
+                    "office_web_apps",
+                    "owa01.contoso.net",
+                    "192.168.10.60",
+                    "officewebapps01.contoso.com",
+                ),
+            ),
+            ("rp-a", proxy("rpa.contoso.net", "172.25.33.40", LISTENER_A)),
+            ("rp-b", proxy("rpb.contoso.net", "172.25.34.40", LISTENER_B)),
+        ],
+    );
+    for (a, b) in [
+        ("fe-a", "rp-a"),
+        ("dir-a", "rp-a"),
+        ("fe-b", "rp-b"),
+        ("fe-c", "rp-a"),
+        ("fe-c", "rp-b"),
+    ] {
+        p.links.push(Link::new(&NodeId::from(a), &NodeId::from(b)));
+    }
+    p
+}
+
+/// Each external name's A records: the addresses it resolves to.
+fn external_addresses(p: &Plan) -> BTreeMap<String, BTreeSet<String>> {
+    let records = dns::derive(p, &catalog()).unwrap();
+    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for r in &records.records {
+        if r.view == View::External && matches!(r.data, RecordData::A(_)) {
+            out.entry(r.name.to_string())
+                .or_default()
+                .insert(r.data.value());
+        }
+    }
+    out
+}
+
+#[test]
+fn each_pools_external_web_services_resolve_to_the_proxies_linked_to_it() {
+    let have = external_addresses(&two_sites());
+    let at = |name: &str| -> Vec<&str> {
+        have.get(name)
+            .unwrap_or_else(|| panic!("no A record for {name} in {have:#?}"))
+            .iter()
+            .map(String::as_str)
+            .collect()
+    };
+    assert_eq!(at("webext-a.contoso.com"), [LISTENER_A]);
+    assert_eq!(at("webdirext-a.contoso.com"), [LISTENER_A]);
+    assert_eq!(at("webext-b.contoso.com"), [LISTENER_B]);
+    // Published by both proxies: a record for each, as clients may come in at either.
+    assert_eq!(at("webext-c.contoso.com"), [LISTENER_A, LISTENER_B]);
+    // Linked to no proxy: the first proxy publishes it, as with one proxy.
+    assert_eq!(at("officewebapps01.contoso.com"), [LISTENER_A]);
+    // One set of simple URLs and one Autodiscover name for the deployment, at the first proxy.
+    for name in [
+        "dialin.contoso.com",
+        "meet.contoso.com",
+        "lyncdiscover.contoso.com",
+    ] {
+        assert_eq!(at(name), [LISTENER_A], "{name}");
+    }
+}
+
+#[test]
+fn each_proxys_certificate_carries_the_names_it_publishes() {
+    let all = certs::derive(&two_sites(), &catalog())
+        .unwrap()
+        .certificates;
+    let sans = |proxy: &str| -> Vec<String> {
+        let c = (all.iter())
+            .find(|c| c.installed == Installed::ReverseProxy && c.node == NodeId::from(proxy))
+            .unwrap_or_else(|| panic!("no certificate for {proxy}"));
+        c.sans.iter().map(ToString::to_string).collect()
+    };
+    // In the order of "Certificate summary - Reverse proxy": Front End pools, Directors,
+    // dial-in, meet, Office Web Apps, lyncdiscover.
+    assert_eq!(
+        sans("rp-a"),
+        [
+            "webext-a.contoso.com",
+            "webext-c.contoso.com",
+            "webdirext-a.contoso.com",
+            "dialin.contoso.com",
+            "meet.contoso.com",
+            "officewebapps01.contoso.com",
+            "lyncdiscover.contoso.com",
+        ]
+    );
+    assert_eq!(
+        sans("rp-b"),
+        ["webext-b.contoso.com", "webext-c.contoso.com"]
+    );
+}
+
+/// A second proxy linked to nothing publishes nothing, needs no certificate, and changes
+/// nothing the first one publishes.
+#[test]
+fn an_unlinked_second_proxy_publishes_nothing() {
+    let mut p = two_sites();
+    p.nodes.insert(
+        "rp-z".into(),
+        Arc::new(proxy("rpz.contoso.net", "172.25.35.40", "131.107.157.40")),
+    );
+    let before = external_addresses(&two_sites());
+    assert_eq!(external_addresses(&p), before);
+    let all = certs::derive(&p, &catalog()).unwrap().certificates;
+    assert!(!all.iter().any(|c| c.node == NodeId::from("rp-z")));
+}

@@ -12,7 +12,7 @@ pub mod records;
 
 pub use name::{DnsName, NameError};
 pub use names::{Names, resolve};
-pub use published::{Published, Publisher};
+pub use published::{Published, Publisher, Publishing};
 pub use records::{
     DnsError, DnsRecord, DnsRecords, Page, Problem, RecordData, View, derive, derive_with,
 };

@@ -1,7 +1,7 @@
 //! What each reverse proxy publishes. Microsoft's "DNS summary - Reverse proxy" lists the
 //! external web services of the pools and servers "that will use this reverse proxy", and the
-//! simple URLs and `lyncdiscover`. In a plan, a pool uses the proxies it is linked to: those
-//! links carry the rules from the proxy to the pool's external web services.
+//! simple URLs and `lyncdiscover`. In a plan, a pool uses the proxy it is linked to: that link
+//! carries the rules from the proxy to the pool's external web services.
 
 use std::collections::BTreeMap;
 
@@ -53,19 +53,32 @@ pub struct Publisher {
     pub names: Vec<(DnsName, Published)>,
 }
 
+/// What the reverse proxies of a plan publish.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Publishing {
+    /// Each proxy, in id order, with its names.
+    pub publishers: Vec<Publisher>,
+    /// Pools linked to more than one proxy, with those proxies in id order: the first one
+    /// publishes the pool, as a DNS name has one target (round robin across proxies gives no
+    /// failover, "Determine DNS requirements").
+    pub several: Vec<(NodeId, Vec<NodeId>)>,
+}
+
 impl Names {
-    /// What each reverse proxy of `plan` publishes, proxies in id order: each Front End pool's,
-    /// Director's and Office Web Apps farm's external web services at every proxy linked to it
-    /// (at the first proxy when none is, so a plan still being drawn keeps its records); the
-    /// Dial-in and Meet simple URLs and `lyncdiscover` per SIP domain at the first proxy, as
-    /// they are one set of names for the whole deployment.
-    pub fn publishers(&self, plan: &Plan) -> Vec<Publisher> {
+    /// What each reverse proxy of `plan` publishes. A Front End pool's, Director's or Office Web
+    /// Apps farm's external web services go to the proxy linked to it (the first of several;
+    /// the plan's first proxy when none is, so a plan still being drawn keeps its records).
+    /// The Dial-in and Meet simple URLs and `lyncdiscover` per SIP domain are one set for the
+    /// deployment, sent to the Director if there is one, else a designated Front End pool
+    /// ("Setting up reverse proxy servers"): they go to the proxy publishing the first
+    /// Director, else the first Front End pool, else the first proxy.
+    pub fn publishing(&self, plan: &Plan) -> Publishing {
         let proxies: Vec<&NodeId> = (plan.nodes.iter())
             .filter(|(_, n)| n.role == "reverse_proxy")
             .map(|(id, _)| id)
             .collect();
         if proxies.is_empty() {
-            return Vec::new();
+            return Publishing::default();
         }
         // The node ids come from a map, so `proxies` is sorted.
         let proxy_at = |id: &NodeId| proxies.binary_search(&id).ok();
@@ -78,12 +91,18 @@ impl Names {
                 linked.entry(&link.a).or_default().push(p);
             }
         }
-        let mut out: Vec<Publisher> = (proxies.iter())
-            .map(|p| Publisher {
-                proxy: NodeId::clone(p),
-                names: Vec::new(),
-            })
-            .collect();
+        let mut out = Publishing {
+            publishers: (proxies.iter())
+                .map(|p| Publisher {
+                    proxy: NodeId::clone(p),
+                    names: Vec::new(),
+                })
+                .collect(),
+            several: Vec::new(),
+        };
+        // The proxy of the pool the simple URLs go to: the first Director's, else the first
+        // Front End pool's.
+        let mut front_door: Option<(Published, usize)> = None;
         for (id, n) in &plan.nodes {
             let what = match n.role.as_str() {
                 "front_end" => Published::FrontEnd,
@@ -91,23 +110,35 @@ impl Names {
                 "office_web_apps" => Published::OfficeWebApps,
                 _ => continue,
             };
-            let Some(name) = (self.nodes.get(id)).and_then(|r| r.get(NameKind::ExternalWeb)) else {
-                continue;
-            };
-            let mut via = linked.get(id).cloned().unwrap_or_else(|| vec![0]);
+            let mut via = linked.get(id).cloned().unwrap_or_default();
             via.sort_unstable();
             via.dedup();
-            for p in via {
-                out[p].names.push((name.clone(), what));
+            if via.len() > 1 {
+                let ids = via.iter().map(|&p| NodeId::clone(proxies[p])).collect();
+                out.several.push((id.clone(), ids));
+            }
+            let proxy = via.first().copied().unwrap_or(0);
+            let door = match what {
+                Published::Director => !matches!(front_door, Some((Published::Director, _))),
+                Published::FrontEnd => front_door.is_none(),
+                _ => false,
+            };
+            if door {
+                front_door = Some((what, proxy));
+            }
+            let name = (self.nodes.get(id)).and_then(|r| r.get(NameKind::ExternalWeb));
+            if let Some(name) = name {
+                out.publishers[proxy].names.push((name.clone(), what));
             }
         }
-        let first = &mut out[0].names;
-        first.extend(self.dialin.ok().map(|d| (d.clone(), Published::Dialin)));
+        let at = front_door.map_or(0, |(_, p)| p);
+        let names = &mut out.publishers[at].names;
+        names.extend(self.dialin.ok().map(|d| (d.clone(), Published::Dialin)));
         let meet = self.meet.iter().filter_map(Named::ok);
-        first.extend(meet.map(|m| (m.clone(), Published::Meet)));
+        names.extend(meet.map(|m| (m.clone(), Published::Meet)));
         for d in &self.sip_domains {
             let discover = d.child("lyncdiscover").ok();
-            first.extend(discover.map(|l| (l, Published::Discover)));
+            names.extend(discover.map(|l| (l, Published::Discover)));
         }
         out
     }

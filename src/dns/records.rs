@@ -141,6 +141,16 @@ pub enum Problem {
         /// The name.
         name: DnsName,
     },
+    /// A pool linked to several reverse proxies: its external web services name resolves to
+    /// the first one's listener only.
+    SeveralProxies {
+        /// The pool.
+        node: NodeId,
+        /// Its external web services name.
+        name: DnsName,
+        /// The proxies, in id order; the first publishes the name.
+        proxies: Vec<NodeId>,
+    },
 }
 
 /// Every record of a plan, with the resolved names and the records left out.
@@ -236,9 +246,20 @@ pub fn derive_with(
     if let Some((id, node)) = fe {
         b.sign_in(id, node)?;
     }
-    for publisher in names.publishers(plan) {
+    let publishing = names.publishing(plan);
+    for publisher in &publishing.publishers {
         if let Some(node) = plan.nodes.get(&publisher.proxy) {
             b.published(&publisher.proxy, node, &publisher.names)?;
+        }
+    }
+    for (node, proxies) in publishing.several {
+        let name = b.node_name(&node, NameKind::ExternalWeb);
+        if let Some(name) = name {
+            b.problems.insert(Problem::SeveralProxies {
+                node,
+                name,
+                proxies,
+            });
         }
     }
     Ok(b.finish(Arc::clone(names)))

@@ -1,7 +1,7 @@
 //! DNS and the firewall plan disagree (`dns_mismatch`): a name the DNS records cannot publish
 //! because its node lacks the address it resolves to, a service record whose target has no
-//! address, an alias that shares its name with other records, and a published name whose
-//! listener no rule of the plan reaches on TCP 443.
+//! address, an alias that shares its name with other records, a pool linked to several
+//! reverse proxies, and a published name whose listener no rule of the plan reaches on TCP 443.
 
 use std::collections::BTreeMap;
 
@@ -66,6 +66,30 @@ pub(super) fn check(plan: &Plan, handoff: &Handoff) -> Vec<Finding> {
                         None,
                     ));
                 }
+            }
+            Problem::SeveralProxies {
+                node,
+                name,
+                proxies,
+            } => {
+                let quoted = |id: &NodeId| crate::escape::quoted(label(id));
+                let names: Vec<String> = proxies.iter().map(quoted).collect();
+                let first = proxies.first().map(quoted).unwrap_or_default();
+                out.push(finding(
+                    Severity::Warning,
+                    FindingKind::DnsMismatch,
+                    Subject::Node(node.clone()),
+                    message_same(
+                        "find.dns_several_proxies",
+                        &[
+                            ("node", quoted(node)),
+                            ("name", name.to_string()),
+                            ("proxies", names.join(", ")),
+                            ("first", first),
+                        ],
+                    ),
+                    None,
+                ));
             }
             Problem::AliasClash { name } => out.push(finding(
                 Severity::Warning,

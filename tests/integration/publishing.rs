@@ -40,13 +40,15 @@ fn proxy(fqdn: &str, internal: &str, listener: &str) -> Node {
         ],
         &[],
     );
-    node(
+    let mut n = node(
         "reverse_proxy",
         Zone::Perimeter,
         fqdn,
         LbMode::Single,
         vec![m],
-    )
+    );
+    n.label = format!("Proxy {fqdn}");
+    n
 }
 
 /// Site A: a Front End pool, a Director and its proxy; site B: a Front End pool and its proxy;
@@ -131,7 +133,7 @@ fn external_addresses(p: &Plan) -> BTreeMap<String, BTreeSet<String>> {
 }
 
 #[test]
-fn each_pools_external_web_services_resolve_to_the_proxies_linked_to_it() {
+fn each_pools_external_web_services_resolve_to_the_proxy_linked_to_it() {
     let have = external_addresses(&two_sites());
     let at = |name: &str| -> Vec<&str> {
         have.get(name)
@@ -143,11 +145,12 @@ fn each_pools_external_web_services_resolve_to_the_proxies_linked_to_it() {
     assert_eq!(at("webext-a.contoso.com"), [LISTENER_A]);
     assert_eq!(at("webdirext-a.contoso.com"), [LISTENER_A]);
     assert_eq!(at("webext-b.contoso.com"), [LISTENER_B]);
-    // Published by both proxies: a record for each, as clients may come in at either.
-    assert_eq!(at("webext-c.contoso.com"), [LISTENER_A, LISTENER_B]);
+    // Linked to both proxies: one target, the first (a finding says so, below).
+    assert_eq!(at("webext-c.contoso.com"), [LISTENER_A]);
     // Linked to no proxy: the first proxy publishes it, as with one proxy.
     assert_eq!(at("officewebapps01.contoso.com"), [LISTENER_A]);
-    // One set of simple URLs and one Autodiscover name for the deployment, at the first proxy.
+    // One set of simple URLs and one Autodiscover name for the deployment, at the proxy of
+    // the Director (site A's).
     for name in [
         "dialin.contoso.com",
         "meet.contoso.com",
@@ -157,21 +160,21 @@ fn each_pools_external_web_services_resolve_to_the_proxies_linked_to_it() {
     }
 }
 
+fn proxy_sans(p: &Plan, proxy: &str) -> Vec<String> {
+    let all = certs::derive(p, &catalog()).unwrap().certificates;
+    let c = (all.iter())
+        .find(|c| c.installed == Installed::ReverseProxy && c.node == NodeId::from(proxy))
+        .unwrap_or_else(|| panic!("no certificate for {proxy}"));
+    c.sans.iter().map(ToString::to_string).collect()
+}
+
 #[test]
 fn each_proxys_certificate_carries_the_names_it_publishes() {
-    let all = certs::derive(&two_sites(), &catalog())
-        .unwrap()
-        .certificates;
-    let sans = |proxy: &str| -> Vec<String> {
-        let c = (all.iter())
-            .find(|c| c.installed == Installed::ReverseProxy && c.node == NodeId::from(proxy))
-            .unwrap_or_else(|| panic!("no certificate for {proxy}"));
-        c.sans.iter().map(ToString::to_string).collect()
-    };
+    let p = two_sites();
     // In the order of "Certificate summary - Reverse proxy": Front End pools, Directors,
     // dial-in, meet, Office Web Apps, lyncdiscover.
     assert_eq!(
-        sans("rp-a"),
+        proxy_sans(&p, "rp-a"),
         [
             "webext-a.contoso.com",
             "webext-c.contoso.com",
@@ -182,9 +185,79 @@ fn each_proxys_certificate_carries_the_names_it_publishes() {
             "lyncdiscover.contoso.com",
         ]
     );
+    assert_eq!(proxy_sans(&p, "rp-b"), ["webext-b.contoso.com"]);
+}
+
+/// "Setting up reverse proxy servers": the simple URLs go to the Director if there is one,
+/// else to a pool designated for them; here, the proxy publishing the Director, else the
+/// first Front End pool's proxy.
+#[test]
+fn simple_urls_go_to_the_proxy_of_the_director_else_the_first_front_end_pool() {
+    let simple = [
+        "dialin.contoso.com",
+        "meet.contoso.com",
+        "lyncdiscover.contoso.com",
+    ];
+    let mut p = two_sites();
+    // The Director published by site B's proxy instead.
+    p.links.retain(|l| l.a.0.as_ref() != "dir-a");
+    p.links
+        .push(Link::new(&NodeId::from("dir-a"), &NodeId::from("rp-b")));
+    let have = external_addresses(&p);
+    for name in simple {
+        assert_eq!(
+            have[name],
+            BTreeSet::from([LISTENER_B.to_owned()]),
+            "{name}"
+        );
+    }
     assert_eq!(
-        sans("rp-b"),
-        ["webext-b.contoso.com", "webext-c.contoso.com"]
+        proxy_sans(&p, "rp-b"),
+        [
+            "webext-b.contoso.com",
+            "webdirext-a.contoso.com",
+            "dialin.contoso.com",
+            "meet.contoso.com",
+            "lyncdiscover.contoso.com",
+        ]
+    );
+    // Without a Director: the first Front End pool (fe-a, at site A).
+    p.nodes.remove(&NodeId::from("dir-a"));
+    p.links.retain(|l| l.a.0.as_ref() != "dir-a");
+    let have = external_addresses(&p);
+    for name in simple {
+        assert_eq!(
+            have[name],
+            BTreeSet::from([LISTENER_A.to_owned()]),
+            "{name}"
+        );
+    }
+}
+
+/// A pool linked to two proxies gets one target, and a warning that says which and why.
+#[test]
+fn a_pool_linked_to_two_proxies_is_a_finding() {
+    let p = two_sites();
+    let rules = crate::support::derive(&p).0;
+    let found: Vec<String> = lync_port_planner::findings::check(&p, &catalog(), &rules)
+        .into_iter()
+        .filter(|f| f.kind.as_str() == "dns_mismatch" && f.message.en.contains("webext-c"))
+        .map(|f| f.message.en)
+        .collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].contains("reverse proxies Proxy rpa.contoso.net, Proxy rpb.contoso.net")
+            && found[0].contains("resolves to Proxy rpa.contoso.net's listener"),
+        "{found:#?}"
+    );
+    let mut one = p.clone();
+    one.links
+        .retain(|l| !(l.a.0.as_ref() == "fe-c" && l.b.0.as_ref() == "rp-b"));
+    let rules = crate::support::derive(&one).0;
+    let left = lync_port_planner::findings::check(&one, &catalog(), &rules);
+    assert!(
+        !left.iter().any(|f| f.message.en.contains("webext-c")),
+        "{left:#?}"
     );
 }
 

@@ -79,10 +79,9 @@ pub fn derive_with(
         .or_else(|| plan.nodes.iter().find(|(_, n)| n.role == "front_end"))
         .map(|(id, _)| id.clone());
     let published = plan.nodes.values().any(|n| n.role == "reverse_proxy");
-    let mut proxy_names: BTreeMap<NodeId, Vec<DnsName>> =
-        (names.publishing(plan).publishers.into_iter())
-            .map(|p| (p.proxy, reverse_proxy(p.names)))
-            .collect();
+    let mut proxy_names: BTreeMap<NodeId, Vec<DnsName>> = (names.publishing.publishers.iter())
+        .map(|p| (p.proxy.clone(), reverse_proxy(&p.names)))
+        .collect();
     for (id, node) in &plan.nodes {
         let Some(resolved) = names.nodes.get(id) else {
             continue;
@@ -251,11 +250,12 @@ fn edge(c: &mut Collect<'_>, node: &Node, resolved: &NodeNames) -> Pages {
 
 /// The names a reverse proxy publishes (`Names::publishing`) in the page's order: Front End
 /// then Director external web, dial-in, meet, Office Web Apps, lyncdiscover; one of each.
-fn reverse_proxy(mut names: Vec<(DnsName, Published)>) -> Vec<DnsName> {
-    names.sort_by_key(|(_, what)| *what);
+fn reverse_proxy(names: &[(DnsName, Published)]) -> Vec<DnsName> {
+    let mut ordered: Vec<&(DnsName, Published)> = names.iter().collect();
+    ordered.sort_by_key(|(_, what)| *what);
     let mut seen = BTreeSet::new();
-    (names.into_iter())
-        .filter(|(n, _)| seen.insert(n.clone()))
-        .map(|(n, _)| n)
+    (ordered.into_iter())
+        .filter(|(n, _)| seen.insert(n))
+        .map(|(n, _)| n.clone())
         .collect()
 }

@@ -12,6 +12,7 @@
 use std::collections::BTreeMap;
 
 use super::name::{DnsName, NameError};
+use super::published::Publishing;
 use crate::plan::{NameKind, Node, NodeId, Plan};
 use crate::topology::LbMode;
 
@@ -89,6 +90,8 @@ pub struct Names {
     pub nodes: BTreeMap<NodeId, NodeNames>,
     /// The texts that are not DNS names, where they are.
     pub invalid: Vec<(Place, String, NameError)>,
+    /// What each reverse proxy publishes.
+    pub publishing: Publishing,
 }
 
 /// A node's resolved names.
@@ -205,7 +208,7 @@ pub fn resolve(plan: &Plan) -> Names {
     }
     invalid.sort();
     invalid.dedup();
-    Names {
+    let mut names = Names {
         sip_domains,
         sample_domain,
         meet,
@@ -213,7 +216,10 @@ pub fn resolve(plan: &Plan) -> Names {
         admin,
         nodes,
         invalid,
-    }
+        publishing: Publishing::default(),
+    };
+    names.publishing = super::published::publishing(&names, plan);
+    names
 }
 
 /// `label` numbered for the n-th node of its role: `webext`, `webext2`, ...

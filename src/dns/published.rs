@@ -64,82 +64,81 @@ pub struct Publishing {
     pub several: Vec<(NodeId, Vec<NodeId>)>,
 }
 
-impl Names {
-    /// What each reverse proxy of `plan` publishes. A Front End pool's, Director's or Office Web
-    /// Apps farm's external web services go to the proxy linked to it (the first of several;
-    /// the plan's first proxy when none is, so a plan still being drawn keeps its records).
-    /// The Dial-in and Meet simple URLs and `lyncdiscover` per SIP domain are one set for the
-    /// deployment, sent to the Director if there is one, else a designated Front End pool
-    /// ("Setting up reverse proxy servers"): they go to the proxy publishing the first
-    /// Director, else the first Front End pool, else the first proxy.
-    pub fn publishing(&self, plan: &Plan) -> Publishing {
-        let proxies: Vec<&NodeId> = (plan.nodes.iter())
-            .filter(|(_, n)| n.role == "reverse_proxy")
-            .map(|(id, _)| id)
-            .collect();
-        if proxies.is_empty() {
-            return Publishing::default();
-        }
-        // The node ids come from a map, so `proxies` is sorted.
-        let proxy_at = |id: &NodeId| proxies.binary_search(&id).ok();
-        let mut linked: BTreeMap<&NodeId, Vec<usize>> = BTreeMap::new();
-        for link in &plan.links {
-            if let Some(p) = proxy_at(&link.a) {
-                linked.entry(&link.b).or_default().push(p);
-            }
-            if let Some(p) = proxy_at(&link.b) {
-                linked.entry(&link.a).or_default().push(p);
-            }
-        }
-        let mut out = Publishing {
-            publishers: (proxies.iter())
-                .map(|p| Publisher {
-                    proxy: NodeId::clone(p),
-                    names: Vec::new(),
-                })
-                .collect(),
-            several: Vec::new(),
-        };
-        // The proxy of the pool the simple URLs go to: the first Director's, else the first
-        // Front End pool's.
-        let mut front_door: Option<(Published, usize)> = None;
-        for (id, n) in &plan.nodes {
-            let what = match n.role.as_str() {
-                "front_end" => Published::FrontEnd,
-                "director" => Published::Director,
-                "office_web_apps" => Published::OfficeWebApps,
-                _ => continue,
-            };
-            let mut via = linked.get(id).cloned().unwrap_or_default();
-            via.sort_unstable();
-            via.dedup();
-            if via.len() > 1 {
-                let ids = via.iter().map(|&p| NodeId::clone(proxies[p])).collect();
-                out.several.push((id.clone(), ids));
-            }
-            let proxy = via.first().copied().unwrap_or(0);
-            let door = match what {
-                Published::Director => !matches!(front_door, Some((Published::Director, _))),
-                Published::FrontEnd => front_door.is_none(),
-                _ => false,
-            };
-            if door {
-                front_door = Some((what, proxy));
-            }
-            let name = (self.nodes.get(id)).and_then(|r| r.get(NameKind::ExternalWeb));
-            if let Some(name) = name {
-                out.publishers[proxy].names.push((name.clone(), what));
-            }
-        }
-        let at = front_door.map_or(0, |(_, p)| p);
-        let names = &mut out.publishers[at].names;
-        names.extend(self.dialin.ok().map(|d| (d.clone(), Published::Dialin)));
-        let meet = self.meet.iter().filter_map(Named::ok);
-        names.extend(meet.map(|m| (m.clone(), Published::Meet)));
-        for d in &self.sip_domains {
-            let discover = d.child("lyncdiscover").ok();
-            names.extend(discover.map(|l| (l, Published::Discover)));
-        }
-        out
+/// What each reverse proxy of `plan`, whose names are `names`, publishes (once, when the names
+/// are resolved). A Front End pool's, Director's or Office Web Apps farm's external web
+/// services go to the proxy linked to it (the first of several; the plan's first proxy when
+/// none is, so a plan still being drawn keeps its records). The Dial-in and Meet simple URLs
+/// and `lyncdiscover` per SIP domain are one set for the deployment, sent to the Director if
+/// there is one, else a designated Front End pool ("Setting up reverse proxy servers"): they
+/// go to the proxy publishing the first Director, else the first Front End pool, else the
+/// first proxy.
+pub(super) fn publishing(names: &Names, plan: &Plan) -> Publishing {
+    let proxies: Vec<&NodeId> = (plan.nodes.iter())
+        .filter(|(_, n)| n.role == "reverse_proxy")
+        .map(|(id, _)| id)
+        .collect();
+    if proxies.is_empty() {
+        return Publishing::default();
     }
+    // The node ids come from a map, so `proxies` is sorted.
+    let proxy_at = |id: &NodeId| proxies.binary_search(&id).ok();
+    let mut linked: BTreeMap<&NodeId, Vec<usize>> = BTreeMap::new();
+    for link in &plan.links {
+        if let Some(p) = proxy_at(&link.a) {
+            linked.entry(&link.b).or_default().push(p);
+        }
+        if let Some(p) = proxy_at(&link.b) {
+            linked.entry(&link.a).or_default().push(p);
+        }
+    }
+    let mut out = Publishing {
+        publishers: (proxies.iter())
+            .map(|p| Publisher {
+                proxy: NodeId::clone(p),
+                names: Vec::new(),
+            })
+            .collect(),
+        several: Vec::new(),
+    };
+    // The proxy of the pool the simple URLs go to: the first Director's, else the first
+    // Front End pool's.
+    let mut front_door: Option<(Published, usize)> = None;
+    for (id, n) in &plan.nodes {
+        let what = match n.role.as_str() {
+            "front_end" => Published::FrontEnd,
+            "director" => Published::Director,
+            "office_web_apps" => Published::OfficeWebApps,
+            _ => continue,
+        };
+        let mut via = linked.get(id).cloned().unwrap_or_default();
+        via.sort_unstable();
+        via.dedup();
+        if via.len() > 1 {
+            let ids = via.iter().map(|&p| NodeId::clone(proxies[p])).collect();
+            out.several.push((id.clone(), ids));
+        }
+        let proxy = via.first().copied().unwrap_or(0);
+        let door = match what {
+            Published::Director => !matches!(front_door, Some((Published::Director, _))),
+            Published::FrontEnd => front_door.is_none(),
+            _ => false,
+        };
+        if door {
+            front_door = Some((what, proxy));
+        }
+        let name = (names.nodes.get(id)).and_then(|r| r.get(NameKind::ExternalWeb));
+        if let Some(name) = name {
+            out.publishers[proxy].names.push((name.clone(), what));
+        }
+    }
+    let at = front_door.map_or(0, |(_, p)| p);
+    let published = &mut out.publishers[at].names;
+    published.extend(names.dialin.ok().map(|d| (d.clone(), Published::Dialin)));
+    let meet = names.meet.iter().filter_map(Named::ok);
+    published.extend(meet.map(|m| (m.clone(), Published::Meet)));
+    for d in &names.sip_domains {
+        let discover = d.child("lyncdiscover").ok();
+        published.extend(discover.map(|l| (l, Published::Discover)));
+    }
+    out
 }

@@ -246,19 +246,19 @@ pub fn derive_with(
     if let Some((id, node)) = fe {
         b.sign_in(id, node)?;
     }
-    let publishing = names.publishing(plan);
+    let publishing = &names.publishing;
     for publisher in &publishing.publishers {
         if let Some(node) = plan.nodes.get(&publisher.proxy) {
             b.published(&publisher.proxy, node, &publisher.names)?;
         }
     }
-    for (node, proxies) in publishing.several {
-        let name = b.node_name(&node, NameKind::ExternalWeb);
+    for (node, proxies) in &publishing.several {
+        let name = b.node_name(node, NameKind::ExternalWeb);
         if let Some(name) = name {
             b.problems.insert(Problem::SeveralProxies {
-                node,
+                node: node.clone(),
                 name,
-                proxies,
+                proxies: proxies.clone(),
             });
         }
     }

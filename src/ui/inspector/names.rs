@@ -105,9 +105,9 @@ pub fn node_names_ui(
     if node.role == "reverse_proxy" {
         // What the reverse proxy publishes follows from the other nodes' names.
         ui.label(RichText::new(t(ui, "inspector.published")).strong());
-        let publishing = state.dns_names(plan).publishing(plan);
-        let own = publishing.publishers.into_iter().find(|p| &p.proxy == id);
-        for (name, _) in own.map(|p| p.names).unwrap_or_default() {
+        let names = state.dns_names(plan);
+        let own = names.publishing.publishers.iter().find(|p| &p.proxy == id);
+        for (name, _) in own.map_or(&[][..], |p| &p.names) {
             ui.label(name.as_str());
         }
         return;

@@ -275,3 +275,36 @@ fn an_unlinked_second_proxy_publishes_nothing() {
     let all = certs::derive(&p, &catalog()).unwrap().certificates;
     assert!(!all.iter().any(|c| c.node == NodeId::from("rp-z")));
 }
+
+/// The inspector of each proxy lists what that proxy publishes, not what the others do.
+#[cfg(feature = "gui")]
+#[test]
+fn the_inspector_lists_each_proxys_own_names() {
+    use egui_kittest::kittest::Queryable as _;
+    use lync_port_planner::ui::AppOptions;
+
+    let path = crate::support::temp_dir().join("two-sites.ron");
+    let text = lync_port_planner::plan_file::to_ron(&two_sites()).unwrap();
+    std::fs::write(&path, text).unwrap();
+    let mut h = crate::ui::harness(AppOptions {
+        plan: Some(path),
+        ..AppOptions::default()
+    });
+    h.get_by_label("Proxy rpb.contoso.net, Reverse proxy")
+        .click_accesskit();
+    h.run();
+    assert!(h.query_by_label_contains("Published names").is_some());
+    assert!(h.query_by_label("webext-b.contoso.com").is_some());
+    assert!(h.query_by_label("meet.contoso.com").is_none());
+    h.get_by_label("Proxy rpa.contoso.net, Reverse proxy")
+        .click_accesskit();
+    h.run();
+    for name in [
+        "webext-a.contoso.com",
+        "meet.contoso.com",
+        "lyncdiscover.contoso.com",
+    ] {
+        assert!(h.query_by_label(name).is_some(), "{name}");
+    }
+    assert!(h.query_by_label("webext-b.contoso.com").is_none());
+}

@@ -332,6 +332,7 @@ pub(super) fn labels(
         let bounds = first(&|(b, d)| *d <= close && within(*b) && free(&placed, k, *b))
             .or_else(|| first(&|(b, d)| *d <= FAR && within(*b) && free(&placed, k, *b)))
             .or_else(|| first(&|b| nearly_within(b.0) && ok(b)))
+            .or_else(|| first(&|(b, d)| *d <= FAR && nearly_within(*b) && free(&placed, k, *b)))
             .or_else(|| first(&|(b, _)| within(*b) && free(&placed, k, *b)))
             .or_else(|| first(&|(b, _)| free(&placed, k, *b)))
             .or_else(|| first(&|(b, _)| allowed(*b)))

@@ -18,7 +18,7 @@ pub struct Template {
 }
 
 /// Every template, in menu order.
-pub const TEMPLATES: [Template; 8] = [
+pub const TEMPLATES: [Template; 9] = [
     Template {
         name: "Single Director",
         file: "single-director.ron",
@@ -58,5 +58,10 @@ pub const TEMPLATES: [Template; 8] = [
         name: "Full site",
         file: "full-site.ron",
         ron: include_str!("../saved-plans/full-site.ron"),
+    },
+    Template {
+        name: "Two central sites",
+        file: "two-sites.ron",
+        ron: include_str!("../saved-plans/two-sites.ron"),
     },
 ];

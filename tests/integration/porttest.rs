@@ -301,7 +301,11 @@ fn every_examples_kit_parses_with_documented_parameters_only() {
         scripts += kit.keys().filter(|k| extension(k) == "ps1").count();
         check_kit(&path.display().to_string(), &kit);
         // The walk finds the parameters the scripts pass (the check has something to check).
-        let (used, declared) = commands("t", &kit["listen-fe.ps1"]);
+        let fe = (plan.nodes.iter())
+            .find(|(_, n)| n.role == "front_end")
+            .map(|(id, _)| format!("listen-{}.ps1", id.0))
+            .unwrap();
+        let (used, declared) = commands("t", &kit[&fe]);
         assert!(used["New-Object"].contains("TypeName"), "{used:?}");
         assert!(used["Start-Sleep"].contains("Milliseconds"), "{used:?}");
         assert!(declared["New-StunAnswer"].contains("From"), "{declared:?}");

@@ -1133,7 +1133,7 @@ fn every_template_opens_and_checks_clean() {
             "a template is clean until edited"
         );
     }
-    assert_eq!(TEMPLATES.len(), 8);
+    assert_eq!(TEMPLATES.len(), 9);
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::{Ca, Certificate, Certificates, Eku, Installed, Skipped};
 use crate::catalog::Catalog;
 use crate::dns::names::{Named, Names, NodeNames};
-use crate::dns::{DnsError, DnsName, NameError, Page, Published, resolve};
+use crate::dns::{DnsError, DnsName, NameError, Page, resolve};
 use crate::plan::{NameKind, Node, NodeId, Plan};
 
 // Microsoft's pages, by the catalog's ids (see assets/catalog.ron).
@@ -80,7 +80,12 @@ pub fn derive_with(
         .map(|(id, _)| id.clone());
     let published = plan.nodes.values().any(|n| n.role == "reverse_proxy");
     let mut proxy_names: BTreeMap<NodeId, Vec<DnsName>> = (names.publishing.publishers.iter())
-        .map(|p| (p.proxy.clone(), reverse_proxy(&p.names)))
+        .map(|p| {
+            (
+                p.proxy.clone(),
+                p.in_page_order().into_iter().cloned().collect(),
+            )
+        })
         .collect();
     for (id, node) in &plan.nodes {
         let Some(resolved) = names.nodes.get(id) else {
@@ -246,16 +251,4 @@ fn edge(c: &mut Collect<'_>, node: &Node, resolved: &NodeNames) -> Pages {
         c.named(n);
     }
     EDGE_PAGES
-}
-
-/// The names a reverse proxy publishes (`Names::publishing`) in the page's order: Front End
-/// then Director external web, dial-in, meet, Office Web Apps, lyncdiscover; one of each.
-fn reverse_proxy(names: &[(DnsName, Published)]) -> Vec<DnsName> {
-    let mut ordered: Vec<&(DnsName, Published)> = names.iter().collect();
-    ordered.sort_by_key(|(_, what)| *what);
-    let mut seen = BTreeSet::new();
-    (ordered.into_iter())
-        .filter(|(n, _)| seen.insert(n))
-        .map(|(n, _)| n.clone())
-        .collect()
 }

@@ -107,7 +107,6 @@ pub struct Certificate {
     /// Subject name (the common name).
     pub subject: DnsName,
     /// Subject alternative names, the subject first when the page lists any; no duplicates.
-    /// Shared by the certificates that carry the same names (every reverse proxy's).
     pub sans: std::sync::Arc<[DnsName]>,
     /// Extended key usages.
     pub eku: Vec<Eku>,

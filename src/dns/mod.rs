@@ -1,7 +1,7 @@
 //! DNS for the plan: its names checked as DNS names (`name`), resolved with Microsoft's
-//! defaults (`names`), what each reverse proxy publishes (`published`), and the records Microsoft's DNS summary pages list for its topology
-//! (`records`), each citing its page. Pure functions of `(&Plan, &Catalog)`; the formats that
-//! write them are in `export::dns`.
+//! defaults (`names`), what each reverse proxy publishes (`published`), and the records
+//! Microsoft's DNS summary pages list for its topology (`records`), each citing its page. Pure
+//! functions of `(&Plan, &Catalog)`; the formats that write them are in `export::dns`.
 
 mod build;
 mod edge;

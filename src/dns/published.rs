@@ -1,7 +1,9 @@
 //! What each reverse proxy publishes. Microsoft's "DNS summary - Reverse proxy" lists the
 //! external web services of the pools and servers "that will use this reverse proxy", and the
 //! simple URLs and `lyncdiscover`. In a plan, a pool uses the proxy it is linked to: that link
-//! carries the rules from the proxy to the pool's external web services.
+//! carries the rules from the proxy to the pool's external web services. A link whose rules the
+//! user switched off still says which proxy the pool uses (switched-off rules are the user's
+//! call, and a finding of their own).
 
 use std::collections::BTreeMap;
 
@@ -53,14 +55,28 @@ pub struct Publisher {
     pub names: Vec<(DnsName, Published)>,
 }
 
+impl Publisher {
+    /// Its names as "Certificate summary - Reverse proxy" lists them: Front End then Director
+    /// external web, dial-in, meet, Office Web Apps, lyncdiscover; one of each.
+    pub fn in_page_order(&self) -> Vec<&DnsName> {
+        let mut ordered: Vec<&(DnsName, Published)> = self.names.iter().collect();
+        ordered.sort_by_key(|(_, what)| *what);
+        let mut seen = std::collections::BTreeSet::new();
+        (ordered.into_iter())
+            .map(|(n, _)| n)
+            .filter(|n| seen.insert(*n))
+            .collect()
+    }
+}
+
 /// What the reverse proxies of a plan publish.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Publishing {
     /// Each proxy, in id order, with its names.
     pub publishers: Vec<Publisher>,
     /// Pools linked to more than one proxy, with those proxies in id order: the first one
-    /// publishes the pool, as a DNS name has one target (round robin across proxies gives no
-    /// failover, "Determine DNS requirements").
+    /// publishes the pool, as a DNS name has one target (DNS round robin "does not enable
+    /// failover", "Determine DNS requirements").
     pub several: Vec<(NodeId, Vec<NodeId>)>,
 }
 
@@ -103,6 +119,7 @@ pub(super) fn publishing(names: &Names, plan: &Plan) -> Publishing {
     // The proxy of the pool the simple URLs go to: the first Director's, else the first
     // Front End pool's.
     let mut front_door: Option<(Published, usize)> = None;
+    let mut target: BTreeMap<&DnsName, usize> = BTreeMap::new();
     for (id, n) in &plan.nodes {
         let what = match n.role.as_str() {
             "front_end" => Published::FrontEnd,
@@ -126,8 +143,11 @@ pub(super) fn publishing(names: &Names, plan: &Plan) -> Publishing {
         if door {
             front_door = Some((what, proxy));
         }
+        // One target per name: two pools the user gave one name go to the first one's proxy.
         let name = (names.nodes.get(id)).and_then(|r| r.get(NameKind::ExternalWeb));
-        if let Some(name) = name {
+        if let Some(name) = name
+            && *target.entry(name).or_insert(proxy) == proxy
+        {
             out.publishers[proxy].names.push((name.clone(), what));
         }
     }

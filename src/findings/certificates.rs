@@ -24,24 +24,12 @@ pub(super) fn check(plan: &Plan, handoff: &Handoff) -> Vec<Finding> {
         }))
         .map(crate::dns::DnsName::as_str)
         .collect();
-    // Certificates that share one list of names (every reverse proxy's: a plan of 200 sites
-    // has 200 lists of over 1,000 names) are looked up once.
-    let mut shared: Option<(&std::sync::Arc<[crate::dns::DnsName]>, Vec<&str>)> = None;
     let mut out = Vec::new();
     for c in &certs.certificates {
-        let unresolved = match &shared {
-            Some((sans, found)) if std::sync::Arc::ptr_eq(sans, &c.sans) => found.clone(),
-            _ => {
-                let found: Vec<&str> = (c.sans.iter())
-                    .map(crate::dns::DnsName::as_str)
-                    .filter(|n| !resolved.contains(n))
-                    .collect();
-                if c.installed == crate::certs::Installed::ReverseProxy {
-                    shared = Some((&c.sans, found.clone()));
-                }
-                found
-            }
-        };
+        let unresolved: Vec<&str> = (c.sans.iter())
+            .map(crate::dns::DnsName::as_str)
+            .filter(|n| !resolved.contains(n))
+            .collect();
         if !unresolved.is_empty() {
             out.push(finding(
                 Severity::Warning,

@@ -221,17 +221,50 @@ fn simple_urls_go_to_the_proxy_of_the_director_else_the_first_front_end_pool() {
             "lyncdiscover.contoso.com",
         ]
     );
-    // Without a Director: the first Front End pool (fe-a, at site A).
-    p.nodes.remove(&NodeId::from("dir-a"));
+    // A Director whose id sorts after the Front End pools still takes them.
+    let dir = p.nodes.remove(&NodeId::from("dir-a")).unwrap();
     p.links.retain(|l| l.a.0.as_ref() != "dir-a");
+    p.nodes.insert("zdir".into(), dir);
+    p.links
+        .push(Link::new(&NodeId::from("rp-b"), &NodeId::from("zdir")));
+    let at = |p: &Plan, listener: &str| {
+        let have = external_addresses(p);
+        for name in simple {
+            assert_eq!(have[name], BTreeSet::from([listener.to_owned()]), "{name}");
+        }
+    };
+    at(&p, LISTENER_B);
+    // Without a Director: the first Front End pool's proxy, here site B's (not the first
+    // proxy, which a pool linked to no proxy falls back to).
+    p.nodes.remove(&NodeId::from("zdir"));
+    p.links.retain(|l| l.b.0.as_ref() != "zdir");
+    at(&p, LISTENER_A);
+    p.links
+        .retain(|l| !(l.a.0.as_ref() == "fe-a" && l.b.0.as_ref() == "rp-a"));
+    p.links
+        .push(Link::new(&NodeId::from("fe-a"), &NodeId::from("rp-b")));
+    at(&p, LISTENER_B);
+}
+
+/// Two pools the user gave one external name, at two proxies: the name keeps one target, the
+/// first pool's proxy, rather than round robin across sites.
+#[test]
+fn a_name_two_pools_share_keeps_one_target() {
+    let mut p = two_sites();
+    let b = p.node_mut(&NodeId::from("fe-b")).unwrap();
+    b.names
+        .insert(NameKind::ExternalWeb, "webext-a.contoso.com".to_owned());
     let have = external_addresses(&p);
-    for name in simple {
-        assert_eq!(
-            have[name],
-            BTreeSet::from([LISTENER_A.to_owned()]),
-            "{name}"
-        );
-    }
+    assert_eq!(
+        have["webext-a.contoso.com"],
+        BTreeSet::from([LISTENER_A.to_owned()])
+    );
+    // Site B's proxy publishes nothing else, so it needs no certificate.
+    let all = certs::derive(&p, &catalog()).unwrap().certificates;
+    assert!(
+        !all.iter().any(|c| c.node == NodeId::from("rp-b")),
+        "{all:#?}"
+    );
 }
 
 /// A pool linked to two proxies gets one target, and a warning that says which and why.

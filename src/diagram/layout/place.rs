@@ -327,8 +327,8 @@ pub(super) fn labels(
         let first = |ok: &dyn Fn(&(Bounds, f32)) -> bool| boxes.iter().find(|b| ok(b));
         // Inside the cards' extent first, so that a label does not widen what fit frames
         // (the labels' size at fit is the readability the canvas keeps), up to [`FAR`] from
-        // the link; past that, close to the link even a little outside it; else the nearest
-        // free place.
+        // the link; past that, close to the link even a little outside it; then up to [`FAR`]
+        // from it, a little outside; else the nearest free place.
         let bounds = first(&|(b, d)| *d <= close && within(*b) && free(&placed, k, *b))
             .or_else(|| first(&|(b, d)| *d <= FAR && within(*b) && free(&placed, k, *b)))
             .or_else(|| first(&|b| nearly_within(b.0) && ok(b)))

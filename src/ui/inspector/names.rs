@@ -107,7 +107,7 @@ pub fn node_names_ui(
         ui.label(RichText::new(t(ui, "inspector.published")).strong());
         let names = state.dns_names(plan);
         let own = names.publishing.publishers.iter().find(|p| &p.proxy == id);
-        for (name, _) in own.map_or(&[][..], |p| &p.names) {
+        for name in own.map(|p| p.in_page_order()).unwrap_or_default() {
             ui.label(name.as_str());
         }
         return;

@@ -70,6 +70,8 @@ pub enum FindingKind {
     WideAddress,
     /// One address on two nodes.
     DuplicateAddress,
+    /// One DNS name on two nodes.
+    DuplicateName,
     /// A rule's ends share no address family (or name an IPv4-mapped IPv6 address).
     MixedFamily,
     /// Audit: a required rule the existing firewall does not allow.
@@ -112,6 +114,7 @@ impl FindingKind {
             Self::DangerousRule => "dangerous_rule",
             Self::WideAddress => "wide_address",
             Self::DuplicateAddress => "duplicate_address",
+            Self::DuplicateName => "duplicate_name",
             Self::MixedFamily => "mixed_family",
             Self::MissingRule => "missing_rule",
             Self::PartialRule => "partial_rule",

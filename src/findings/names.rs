@@ -1,10 +1,13 @@
 //! DNS names: a name the plan sets that is not a DNS name (it is left out of every record and
-//! export), Microsoft's sample names among the names, and a plan with nothing to derive its SIP
-//! domain from (Microsoft's sample `contoso.com` stands in).
+//! export), one name on two nodes, Microsoft's sample names among the names, and a plan with
+//! nothing to derive its SIP domain from (Microsoft's sample `contoso.com` stands in).
+
+use std::collections::BTreeMap;
 
 use super::{Finding, FindingKind, Fix, NodeField, Severity, Subject, finding, message};
+use crate::dns::DnsName;
 use crate::dns::names::{Names, Place, SAMPLE_DOMAIN};
-use crate::plan::Plan;
+use crate::plan::{NodeId, Plan};
 
 pub(super) fn check(plan: &Plan, names: &Names) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -52,6 +55,7 @@ pub(super) fn check(plan: &Plan, names: &Names) -> Vec<Finding> {
             }),
         ));
     }
+    out.extend(shared(plan, names));
     // Only a plan with a node whose names the domain makes needs one.
     let needs_domain =
         (plan.nodes.values()).any(|n| !crate::plan::NameKind::of_role(&n.role).is_empty());
@@ -94,6 +98,53 @@ pub(super) fn check(plan: &Plan, names: &Names) -> Vec<Finding> {
             id.map(|id| Fix::EditNode {
                 node: id.clone(),
                 field: NodeField::Names,
+            }),
+        ));
+    }
+    out
+}
+
+/// One warning per name that two or more nodes carry (pool FQDN, a server's FQDN, a name of
+/// its role's kinds), naming the first two in id order: DNS would send both nodes' clients to
+/// the same addresses and two certificates would claim the name.
+fn shared(plan: &Plan, names: &Names) -> Vec<Finding> {
+    let mut users: BTreeMap<&DnsName, Vec<(&NodeId, NodeField)>> = BTreeMap::new();
+    for (id, own) in &names.nodes {
+        let fqdn = own.fqdn().map(|n| (n, NodeField::Fqdn));
+        let members = (own.members.iter().flatten())
+            .filter_map(|m| m.ok())
+            .map(|n| (n, NodeField::Members));
+        let kinds = (own.kinds.values().chain(&own.access))
+            .filter_map(|m| m.ok())
+            .map(|n| (n, NodeField::Names));
+        for (name, field) in fqdn.into_iter().chain(members).chain(kinds) {
+            let list = users.entry(name).or_default();
+            if list.iter().all(|(other, _)| *other != id) {
+                list.push((id, field));
+            }
+        }
+    }
+    let label = |id: &NodeId| plan.nodes.get(id).map_or("", |n| n.label.as_str());
+    let mut out = Vec::new();
+    for (name, list) in users {
+        let [(a, _), (b, field), ..] = list.as_slice() else {
+            continue;
+        };
+        out.push(finding(
+            Severity::Warning,
+            FindingKind::DuplicateName,
+            Subject::Node((*b).clone()),
+            message("find.duplicate_name", |_| {
+                vec![
+                    ("name", name.to_string()),
+                    ("a", crate::escape::quoted(label(a))),
+                    ("b", crate::escape::quoted(label(b))),
+                    ("n", list.len().to_string()),
+                ]
+            }),
+            Some(Fix::EditNode {
+                node: (*b).clone(),
+                field: *field,
             }),
         ));
     }

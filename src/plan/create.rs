@@ -92,8 +92,9 @@ impl Plan {
     }
 
     /// The edit that pastes `clip` shifted by (`dx`, `dy`), with fresh ids and labels; the new ids.
-    /// Addresses and FQDNs the plan already uses are left empty in the copies (a duplicate
-    /// leaves them all empty): one address on two nodes gives wrong rules.
+    /// Addresses, FQDNs and DNS names the plan already uses are left empty in the copies (a
+    /// duplicate leaves them all empty): one address on two nodes gives wrong rules, one name
+    /// on two nodes wrong DNS records and certificates.
     pub fn paste(&self, clip: &Clipboard, dx: f32, dy: f32) -> (PlanEdit, Vec<NodeId>) {
         let mut scratch = self.clone();
         let mut renamed: BTreeMap<NodeId, NodeId> = BTreeMap::new();
@@ -143,11 +144,13 @@ impl Plan {
     }
 }
 
-/// The addresses and FQDNs of a plan's nodes, for pasting copies that take none of them.
+/// The addresses, FQDNs and DNS names of a plan's nodes, for pasting copies that take none of
+/// them. Names are compared lower case, as DNS compares them.
 #[derive(Default)]
 struct Used {
     addresses: BTreeSet<crate::net::IpNet>,
     fqdns: BTreeSet<String>,
+    names: BTreeSet<String>,
 }
 
 impl Used {
@@ -156,9 +159,10 @@ impl Used {
         if !node.fqdn.is_empty() {
             self.fqdns.insert(node.fqdn.to_ascii_lowercase());
         }
+        (self.names).extend(node.names.values().map(|n| n.to_ascii_lowercase()));
     }
 
-    /// Empties the addresses and FQDN of `node` that are taken.
+    /// Empties the addresses, FQDN and DNS names of `node` that are taken.
     fn clear_taken(&self, node: &mut Node) {
         for m in &mut node.members {
             m.addresses.retain(|_, a| !self.addresses.contains(a));
@@ -168,6 +172,7 @@ impl Used {
         if self.fqdns.contains(&node.fqdn.to_ascii_lowercase()) {
             node.fqdn.clear();
         }
+        (node.names).retain(|_, n| !self.names.contains(&n.to_ascii_lowercase()));
     }
 }
 

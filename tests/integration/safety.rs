@@ -242,6 +242,44 @@ fn the_same_address_on_two_nodes_is_a_duplicate_address_finding() {
     assert!(of_kind(&plan, "duplicate_address").len() >= 2);
 }
 
+/// One DNS name on two nodes: DNS would send both to the same addresses and two certificates
+/// would claim it.
+#[test]
+fn the_same_name_on_two_nodes_is_a_duplicate_name_finding() {
+    for path in crate::support::example_paths() {
+        let plan = lync_port_planner::plan_file::load(&path, &catalog()).unwrap();
+        let found = of_kind(&plan, "duplicate_name");
+        assert!(found.is_empty(), "{}: {found:#?}", path.display());
+    }
+    let mut plan = example("director-pool-dns-hlb.ron");
+    let dir_fqdn = plan.nodes[&NodeId::from("dir")].fqdn.clone();
+    node_mut(&mut plan, "fe").fqdn = dir_fqdn.to_uppercase();
+    let found = of_kind(&plan, "duplicate_name");
+    assert!(!found.is_empty(), "a pool FQDN on two pools");
+    assert!(
+        found.iter().any(|f| f.message.en.contains(&dir_fqdn)
+            && f.message.en.contains("Director pool")
+            && f.message.en.contains("Front End pool")),
+        "{found:#?}"
+    );
+    assert!(found.iter().all(|f| f.severity == Severity::Warning));
+
+    // A name set on one node that is another's default.
+    let mut plan = example("director-pool-dns-hlb.ron");
+    node_mut(&mut plan, "fe").names.insert(
+        lync_port_planner::plan::NameKind::ExternalWeb,
+        "webdirext.northwind.net".to_owned(),
+    );
+    let found = of_kind(&plan, "duplicate_name");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0]
+            .message
+            .en
+            .starts_with("webdirext.northwind.net is a name of")
+    );
+}
+
 #[test]
 fn paste_and_duplicate_clear_addresses_and_fqdn_already_in_the_plan() {
     let catalog = catalog();
@@ -263,6 +301,18 @@ fn paste_and_duplicate_clear_addresses_and_fqdn_already_in_the_plan() {
         );
     }
     assert!(of_kind(&plan, "duplicate_address").is_empty());
+
+    // A name the node sets is left out of its copy when the plan already has it.
+    let mut plan = example("director-pool-dns-hlb.ron");
+    let web = lync_port_planner::plan::NameKind::ExternalWeb;
+    node_mut(&mut plan, "dir")
+        .names
+        .insert(web, "webdir.northwind.net".to_owned());
+    let clip = plan.copy(&[NodeId::from("dir")].into());
+    let (edit, new_ids) = plan.paste(&clip, 40.0, 40.0);
+    plan.apply(&edit, &catalog).unwrap();
+    assert!(plan.nodes[&new_ids[0]].names.is_empty());
+    assert!(of_kind(&plan, "duplicate_name").is_empty());
 
     // Pasted into another plan, addresses nobody there uses are kept.
     let mut other = Plan::new("other");
@@ -439,7 +489,7 @@ fn node_id_pairs_give_distinct_id_texts() {
     assert_eq!(pairs, 84 * 83 / 2);
 }
 
-/// Duplicating every node of every example (what Ctrl+D does) adds no duplicate address.
+/// Duplicating every node of every example (what Ctrl+D does) adds no duplicate address or name.
 #[test]
 fn duplicating_every_node_of_every_example_adds_no_duplicate_address() {
     let catalog = catalog();
@@ -458,6 +508,8 @@ fn duplicating_every_node_of_every_example_adds_no_duplicate_address() {
             "{}",
             path.display()
         );
+        let names = of_kind(&plan, "duplicate_name");
+        assert!(names.is_empty(), "{}: {names:#?}", path.display());
     }
     assert!(copies >= 30, "{copies}");
 }

@@ -2,8 +2,6 @@
 //! export), one name on two nodes, Microsoft's sample names among the names, and a plan with
 //! nothing to derive its SIP domain from (Microsoft's sample `contoso.com` stands in).
 
-use std::collections::BTreeMap;
-
 use super::{Finding, FindingKind, Fix, NodeField, Severity, Subject, finding, message};
 use crate::dns::DnsName;
 use crate::dns::names::{Names, Place, SAMPLE_DOMAIN};
@@ -108,7 +106,7 @@ pub(super) fn check(plan: &Plan, names: &Names) -> Vec<Finding> {
 /// its role's kinds), naming the first two in id order: DNS would send both nodes' clients to
 /// the same addresses and two certificates would claim the name.
 fn shared(plan: &Plan, names: &Names) -> Vec<Finding> {
-    let mut users: BTreeMap<&DnsName, Vec<(&NodeId, NodeField)>> = BTreeMap::new();
+    let mut all: Vec<(&DnsName, &NodeId, NodeField)> = Vec::new();
     for (id, own) in &names.nodes {
         let fqdn = own.fqdn().map(|n| (n, NodeField::Fqdn));
         let members = (own.members.iter().flatten())
@@ -117,17 +115,17 @@ fn shared(plan: &Plan, names: &Names) -> Vec<Finding> {
         let kinds = (own.kinds.values().chain(&own.access))
             .filter_map(|m| m.ok())
             .map(|n| (n, NodeField::Names));
-        for (name, field) in fqdn.into_iter().chain(members).chain(kinds) {
-            let list = users.entry(name).or_default();
-            if list.iter().all(|(other, _)| *other != id) {
-                list.push((id, field));
-            }
-        }
+        let own_names = fqdn.into_iter().chain(members).chain(kinds);
+        all.extend(own_names.map(|(name, field)| (name, id, field)));
     }
+    // By name, then node: each name's nodes side by side, in id order, each once (with the
+    // field first named for it; the sort is stable).
+    all.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    all.dedup_by(|b, a| (a.0, a.1) == (b.0, b.1));
     let label = |id: &NodeId| plan.nodes.get(id).map_or("", |n| n.label.as_str());
     let mut out = Vec::new();
-    for (name, list) in users {
-        let [(a, _), (b, field), ..] = list.as_slice() else {
+    for list in all.chunk_by(|a, b| a.0 == b.0) {
+        let [(name, a, _), (_, b, field), ..] = list else {
             continue;
         };
         out.push(finding(

@@ -144,22 +144,20 @@ impl Plan {
     }
 }
 
-/// The addresses, FQDNs and DNS names of a plan's nodes, for pasting copies that take none of
-/// them. Names are compared lower case, as DNS compares them.
+/// The addresses and names (FQDNs and DNS names, one namespace) of a plan's nodes, for pasting
+/// copies that take none of them. Names are compared lower case, as DNS compares them.
 #[derive(Default)]
 struct Used {
     addresses: BTreeSet<crate::net::IpNet>,
-    fqdns: BTreeSet<String>,
     names: BTreeSet<String>,
 }
 
 impl Used {
     fn add(&mut self, node: &Node) {
         self.addresses.extend(node.own_addresses());
-        if !node.fqdn.is_empty() {
-            self.fqdns.insert(node.fqdn.to_ascii_lowercase());
-        }
-        (self.names).extend(node.names.values().map(|n| n.to_ascii_lowercase()));
+        let fqdn = Some(&node.fqdn).filter(|f| !f.is_empty());
+        let names = fqdn.into_iter().chain(node.names.values());
+        (self.names).extend(names.map(|n| n.to_ascii_lowercase()));
     }
 
     /// Empties the addresses, FQDN and DNS names of `node` that are taken.
@@ -169,7 +167,7 @@ impl Used {
             m.nat.retain(|_, a| !self.addresses.contains(a));
         }
         node.vips.retain(|_, a| !self.addresses.contains(a));
-        if self.fqdns.contains(&node.fqdn.to_ascii_lowercase()) {
+        if self.names.contains(&node.fqdn.to_ascii_lowercase()) {
             node.fqdn.clear();
         }
         (node.names).retain(|_, n| !self.names.contains(&n.to_ascii_lowercase()));

@@ -313,6 +313,16 @@ fn paste_and_duplicate_clear_addresses_and_fqdn_already_in_the_plan() {
     plan.apply(&edit, &catalog).unwrap();
     assert!(plan.nodes[&new_ids[0]].names.is_empty());
     assert!(of_kind(&plan, "duplicate_name").is_empty());
+    // FQDNs and DNS names are one namespace: a name that is another node's FQDN is left out.
+    let mut plan = example("director-pool-dns-hlb.ron");
+    let mut other = plan.clone();
+    let fe_fqdn = plan.nodes[&NodeId::from("fe")].fqdn.clone();
+    node_mut(&mut other, "dir").names.insert(web, fe_fqdn);
+    let clip = other.copy(&[NodeId::from("dir")].into());
+    let (edit, new_ids) = plan.paste(&clip, 40.0, 40.0);
+    plan.apply(&edit, &catalog).unwrap();
+    assert!(plan.nodes[&new_ids[0]].names.is_empty());
+    assert!(of_kind(&plan, "duplicate_name").is_empty());
 
     // Pasted into another plan, addresses nobody there uses are kept.
     let mut other = Plan::new("other");

@@ -6,6 +6,7 @@ use super::{Finding, FindingKind, Fix, NodeField, Severity, Subject, finding, me
 use crate::dns::DnsName;
 use crate::dns::names::{Names, Place, SAMPLE_DOMAIN};
 use crate::plan::{NodeId, Plan};
+use std::collections::BTreeMap;
 
 pub(super) fn check(plan: &Plan, names: &Names) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -102,9 +103,11 @@ pub(super) fn check(plan: &Plan, names: &Names) -> Vec<Finding> {
     out
 }
 
-/// One warning per name that two or more nodes carry (pool FQDN, a server's FQDN, a name of
-/// its role's kinds), naming the first two in id order: DNS would send both nodes' clients to
-/// the same addresses and two certificates would claim the name.
+/// One warning per pair of nodes that carry a name in common (pool FQDN, a server's FQDN, a
+/// name of its role's kinds), naming the first two nodes in id order and every name they share:
+/// DNS would send both nodes' clients to the same addresses and two certificates would claim
+/// the name. One FQDN on two pools also duplicates the names made from it (its `-web` name):
+/// one warning, not one per name.
 fn shared(plan: &Plan, names: &Names) -> Vec<Finding> {
     let mut all: Vec<(&DnsName, &NodeId, NodeField)> = Vec::new();
     for (id, own) in &names.nodes {
@@ -122,29 +125,67 @@ fn shared(plan: &Plan, names: &Names) -> Vec<Finding> {
     // field first named for it; the sort is stable).
     all.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
     all.dedup_by(|b, a| (a.0, a.1) == (b.0, b.1));
-    let label = |id: &NodeId| plan.nodes.get(id).map_or("", |n| n.label.as_str());
-    let mut out = Vec::new();
+    // The names each pair shares, in name order; the field to open is the pool's FQDN when that
+    // is among them (the names made from it follow it).
+    let mut pairs: BTreeMap<(&NodeId, &NodeId), Shared<'_>> = BTreeMap::new();
     for list in all.chunk_by(|a, b| a.0 == b.0) {
         let [(name, a, _), (_, b, field), ..] = list else {
             continue;
         };
+        let pair = pairs.entry((*a, *b)).or_insert(Shared {
+            names: Vec::new(),
+            field: *field,
+            nodes: 0,
+        });
+        pair.names.push(name);
+        if *field == NodeField::Fqdn {
+            pair.field = NodeField::Fqdn;
+        }
+        pair.nodes = pair.nodes.max(list.len());
+    }
+    let label = |id: &NodeId| plan.nodes.get(id).map_or("", |n| n.label.as_str());
+    let mut out = Vec::new();
+    for ((a, b), shared) in pairs {
         out.push(finding(
             Severity::Warning,
             FindingKind::DuplicateName,
-            Subject::Node((*b).clone()),
+            Subject::Node(b.clone()),
             message("find.duplicate_name", |_| {
                 vec![
-                    ("name", name.to_string()),
+                    ("name", shared.listed()),
                     ("a", crate::escape::quoted(label(a))),
                     ("b", crate::escape::quoted(label(b))),
-                    ("n", list.len().to_string()),
+                    ("n", shared.nodes.to_string()),
                 ]
             }),
             Some(Fix::EditNode {
-                node: (*b).clone(),
-                field: *field,
+                node: b.clone(),
+                field: shared.field,
             }),
         ));
     }
     out
+}
+
+/// The names two nodes share.
+struct Shared<'a> {
+    names: Vec<&'a DnsName>,
+    field: NodeField,
+    /// The most nodes any of the names is on.
+    nodes: usize,
+}
+
+impl Shared<'_> {
+    /// The first few names, then how many more: a pool's FQDN makes about ten names.
+    fn listed(&self) -> String {
+        const SHOWN: usize = 3;
+        let mut text = (self.names.iter().take(SHOWN))
+            .map(|n| n.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        if self.names.len() > SHOWN {
+            text.push_str(&format!(" (+{})", self.names.len() - SHOWN));
+        }
+        text
+    }
 }

@@ -1,6 +1,6 @@
 # Lync Port Planner: Windows Firewall rules for plan Scaled consolidated Edge with hardware load balancers
 # Product: Lync Server 2013
-# Catalog lync-2013@2026.12.1. Every rule is an Allow rule named LPP-... in group 'Lync Port Planner'.
+# Catalog lync-2013@2026.12.2. Every rule is an Allow rule named LPP-... in group 'Lync Port Planner'.
 # Run the whole script on each server of the plan, in an elevated PowerShell: a block runs
 # only on the computer it names ($env:COMPUTERNAME, any case) and skips the others.
 # Running it again changes nothing: each rule is removed and added again by its -Name, and

@@ -396,3 +396,43 @@ fn product_version_switches_the_version_dependent_rows() {
         "XMPP is gone in 2019"
     );
 }
+
+/// Two linked Front End pools: SIP, Autodiscover and DCOM both ways, the Central Management
+/// store's configuration only from the pool that holds it ("Ports and protocols for internal
+/// servers": 5061 "between servers", 4443 "inter-pool communications for Autodiscover", 135
+/// "Moving Users", 445 "from the Central Management store"); no "no traffic" warning.
+#[test]
+fn two_front_end_pools_talk_both_ways_and_the_cms_pushes_one_way() {
+    let plan = crate::microsoft_tables::Build::new("two pools", Product::Lync2013)
+        .node("fe", "front_end", LbMode::DnsAndHlb, 2, &["holds_cms"])
+        .node("fe2", "front_end", LbMode::HlbOnly, 2, &[])
+        .link("fe2", &["fe"])
+        .plan();
+    let (set, findings) = derive(&plan);
+    let pairs = |requirement: &str| -> Vec<String> {
+        let node = |e: &lync_port_planner::rules::RuleEnd| e.node.as_ref().unwrap().to_string();
+        (by_requirement(&set, requirement).iter())
+            .map(|r| {
+                format!(
+                    "{}>{}/{}",
+                    node(&r.source),
+                    node(&r.destination),
+                    r.destination.endpoint
+                )
+            })
+            .collect()
+    };
+    assert_eq!(pairs("fe-fe-sip-5061"), ["fe2>fe/server", "fe>fe2/hlb_vip"]);
+    assert_eq!(pairs("fe-fe-dcom-135"), ["fe2>fe/server", "fe>fe2/hlb_vip"]);
+    assert_eq!(
+        pairs("fe-fe-https-4443"),
+        ["fe2>fe/hlb_vip", "fe>fe2/hlb_vip"]
+    );
+    assert_eq!(pairs("fe-fe-cms-445"), ["fe>fe2/server"]);
+    assert!(
+        findings
+            .iter()
+            .all(|f| !f.message.en.contains("exchange no")),
+        "{findings:#?}"
+    );
+}

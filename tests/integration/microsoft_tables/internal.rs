@@ -7,24 +7,25 @@ use lync_port_planner::topology::Product;
 
 use super::{Build, Check, assert_checks, edge, rows};
 
-/// HLB-only pools: Front End pool of four, Director pool of three, with a DNS Mediation pool of
-/// two, one Edge, a reverse proxy and internal clients.
+/// HLB-only pools: Front End pools of four and two, Director pool of three, with a DNS
+/// Mediation pool of two, one Edge, a reverse proxy and internal clients.
 fn hlb_only_pools() -> Plan {
     Build::new("HLB-only Front End and Director pools", Product::Lync2013)
         .node("fe", "front_end", HlbOnly, 4, &["holds_cms"])
+        .node("fe2", "front_end", HlbOnly, 2, &[])
         .node("dir", "director", HlbOnly, 3, &[])
         .node("med", "mediation", Dns, 2, &[])
         .node("edge", "edge", Single, 1, &["federation"])
         .node("rp", "reverse_proxy", Single, 1, &[])
         .node("clients", "internal_clients", Single, 0, &[])
-        .link("fe", &["dir", "med", "edge", "rp", "clients"])
+        .link("fe", &["fe2", "dir", "med", "edge", "rp", "clients"])
         .link("dir", &["edge", "rp", "clients"])
         .plan()
 }
 
-/// DNS+HLB pools: Front End pool of three (CMS, collocated Mediation), Director pool of two,
-/// one Mediation Server, a PSTN gateway, the SQL back end, Office Web Apps, a reverse proxy,
-/// internal clients; no Edge.
+/// DNS+HLB pools: Front End pools of three (CMS, collocated Mediation) and two, Director pool
+/// of two, one Mediation Server, a PSTN gateway, the SQL back end, Office Web Apps, a reverse
+/// proxy, internal clients; no Edge.
 fn dns_pools() -> Plan {
     Build::new("DNS+HLB pools, no Edge", Product::Lync2013)
         .node(
@@ -34,6 +35,7 @@ fn dns_pools() -> Plan {
             3,
             &["holds_cms", "collocated_mediation"],
         )
+        .node("fe2", "front_end", DnsAndHlb, 2, &[])
         .node("dir", "director", DnsAndHlb, 2, &[])
         .node("med", "mediation", Single, 1, &[])
         .node("gw", "pstn_gateway", Single, 1, &[])
@@ -41,7 +43,10 @@ fn dns_pools() -> Plan {
         .node("owa", "office_web_apps", Single, 1, &[])
         .node("rp", "reverse_proxy", Single, 1, &[])
         .node("clients", "internal_clients", Single, 0, &[])
-        .link("fe", &["dir", "med", "gw", "sql", "owa", "rp", "clients"])
+        .link(
+            "fe",
+            &["fe2", "dir", "med", "gw", "sql", "owa", "rp", "clients"],
+        )
         .link("dir", &["rp", "clients"])
         .link("med", &["gw", "clients"])
         .link("owa", &["rp", "clients"])

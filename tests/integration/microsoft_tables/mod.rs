@@ -110,8 +110,18 @@ const NOT_CHECKED: &[(&str, &str, &str)] = &[
     ),
     (
         "Gg398833",
-        "FE 135, 5062, 5063, 5064, 5065, 5066, 5071, 5072, 5073, 5075, 5076, 5080, 448, 8058, 8060, 8061, 8404, 5086, 5087; FE+CM 5070; HLB list 135, 5071-5080, 448, FE+Mediation 5070",
-        "services inside the pool or reached by roles the catalog has no node for (DCOM, conferencing, application servers, legacy Live Meeting, Mobility internals)",
+        "FE 5062, 5063, 5064, 5065, 5066, 5071, 5072, 5073, 5075, 5076, 8060, 8061, 8404, 5086, 5087; FE+CM 5070; HLB list 5071-5076, FE+Mediation 5070",
+        "services inside the pool or reached by roles the catalog has no node for (conferencing and application servers, E9-1-1 gateway, Mobility internals)",
+    ),
+    (
+        "Gg398833",
+        "FE 5080, 448; HLB list 5080, 448",
+        "call admission control (the Bandwidth Policy Service): the plan does not model it, and no page says which role sends to 5080 beyond \"A/V Edge TURN traffic\"",
+    ),
+    (
+        "Gg398833",
+        "FE 8058",
+        "Live Meeting clients and earlier Lync Server versions: the catalog has no role for them",
     ),
     (
         "Gg398833",

@@ -64,6 +64,11 @@ pub fn large_plan(nodes: usize, catalog: &Catalog) -> Result<Plan, GenerateError
         let dy = s as f32 * height;
         for (old, node) in &site.nodes {
             let mut node = Node::clone(node);
+            // A deployment has one Central Management store: the first site's pool holds it
+            // and replicates to every other site's servers.
+            if s > 0 {
+                node.flags.remove("holds_cms");
+            }
             node.label = format!("{} {}", node.label, s + 1);
             node.position = CanvasPoint {
                 x: node.position.x,

@@ -10,8 +10,8 @@ use std::path::Path;
 
 pub use ids::{EndpointId, RequirementId, RoleId};
 pub use model::{
-    CatalogData, Condition, Conflict, EndpointKind, Flag, MustLink, Requirement, Role, Scope,
-    Select, Side, Source, Text,
+    CatalogData, Condition, Conflict, EndpointKind, Flag, MustLink, Reach, Requirement, Role,
+    Scope, Select, Side, Source, Text,
 };
 
 use crate::file_text::{self, FileTextError};

@@ -254,4 +254,30 @@ pub struct Requirement {
     /// Ids of the conflicts between pages that change this row.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<String>,
+    /// Which pairs of nodes it joins: linked ones (the default), or the whole deployment.
+    #[serde(default, skip_serializing_if = "Reach::is_link")]
+    pub reach: Reach,
+}
+
+/// Which pairs of nodes a requirement joins.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Reach {
+    /// Two linked nodes: the canvas's links say who talks to whom.
+    #[default]
+    Link,
+    /// From one node, the first in id order whose conditions hold, to every node of the
+    /// destination role, linked or not: the Central Management store replicates to every server
+    /// of the deployment, whatever site it is in. One source keeps a plan that flags several
+    /// (which a finding reports) from costing a rule per pair.
+    Deployment,
+}
+
+impl Reach {
+    #[expect(
+        clippy::trivially_copy_pass_by_ref,
+        reason = "serde's skip_serializing_if passes a reference"
+    )]
+    fn is_link(&self) -> bool {
+        *self == Self::Link
+    }
 }

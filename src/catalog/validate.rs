@@ -93,6 +93,7 @@ pub(super) fn check(data: &CatalogData) -> Result<(), String> {
         if side_roles.is_empty() {
             return Err(format!("{at}: both sides are Any"));
         }
+        check_reach(req, &side_roles, &at)?;
         for cond in &req.when {
             if !side_roles.contains(&cond.role()) {
                 return Err(format!(
@@ -102,6 +103,20 @@ pub(super) fn check(data: &CatalogData) -> Result<(), String> {
             }
             check_condition(role(cond.role(), &at)?, cond, &at)?;
         }
+    }
+    Ok(())
+}
+
+/// A requirement that reaches the whole deployment joins two roles and has its conditions on
+/// its source: derivation finds the one source before any destination.
+fn check_reach(req: &super::Requirement, side_roles: &[&str], at: &str) -> Result<(), String> {
+    let on_source = |c: &Condition| side_roles.first() == Some(&c.role());
+    if req.reach == super::Reach::Deployment
+        && (side_roles.len() != 2 || !req.when.iter().all(on_source))
+    {
+        return Err(format!(
+            "{at}: reaches the deployment with an Any side or a condition not on its source"
+        ));
     }
     Ok(())
 }

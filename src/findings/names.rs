@@ -180,7 +180,7 @@ impl Shared<'_> {
     fn listed(&self) -> String {
         const SHOWN: usize = 3;
         let mut text = (self.names.iter().take(SHOWN))
-            .map(|n| n.to_string())
+            .map(ToString::to_string)
             .collect::<Vec<_>>()
             .join(", ");
         if self.names.len() > SHOWN {

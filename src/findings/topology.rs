@@ -16,6 +16,7 @@ pub(super) fn check(plan: &Plan, catalog: &Catalog) -> Vec<Finding> {
             node_topology(role, id, node, &mut out);
         }
     }
+    out.extend(central_management_stores(plan));
     for link in &plan.links {
         let (Some(a), Some(b)) = (plan.nodes.get(&link.a), plan.nodes.get(&link.b)) else {
             continue;
@@ -126,6 +127,30 @@ fn node_topology(role: &Role, id: &NodeId, node: &Node, out: &mut Vec<Finding>) 
             edit(NodeField::Zone),
         );
     }
+}
+
+/// A deployment has one Central Management store, whose master copy one pool holds and
+/// replicates to every other server (445, 4443 to the Edge): two pools flagged `holds_cms`
+/// would both push, and each get the rules for it. One warning, naming the first two in id
+/// order, on the second.
+fn central_management_stores(plan: &Plan) -> Option<Finding> {
+    let mut holders = (plan.nodes.iter()).filter(|(_, n)| n.flags.contains("holds_cms"));
+    let (_, first) = holders.next()?;
+    let (id, second) = holders.next()?;
+    let n = 2 + holders.count();
+    Some(finding(
+        Severity::Warning,
+        FindingKind::InvalidTopology,
+        Subject::Node(id.clone()),
+        message("find.cms_twice", |_| {
+            vec![
+                ("a", crate::escape::quoted(&first.label)),
+                ("b", crate::escape::quoted(&second.label)),
+                ("n", n.to_string()),
+            ]
+        }),
+        None,
+    ))
 }
 
 fn zone_name(lang: Lang, zone: Zone) -> &'static str {

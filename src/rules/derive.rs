@@ -7,7 +7,7 @@ use std::sync::Arc;
 use super::cite;
 use super::resolve::{any_end, nat_public, node_end};
 use super::{Origin, Page, Rule, RuleEnd, RuleId, RuleSet};
-use crate::catalog::{Catalog, Requirement, Role, Side, Text};
+use crate::catalog::{Catalog, Reach, Requirement, Role, Side, Text};
 use crate::i18n::Lang;
 use crate::plan::{Link, Node, NodeId, Plan};
 use crate::topology::{Addressing, Firewall, LbMode, Zone};
@@ -23,6 +23,7 @@ pub fn derive(plan: &Plan, catalog: &Catalog) -> RuleSet {
     for at in 0..cx.nodes.len() {
         cx.intrinsic_rules(at);
     }
+    cx.deployment_rules();
     // The order of `rules::order`, with nodes compared by their place in the id-ordered node
     // map: the same order, without comparing node ids' text. Places are sorted, not the rules:
     // moving whole rules was a tenth of the frame that applies an edit at 2,000 nodes.
@@ -293,6 +294,53 @@ impl<'a> Derive<'a> {
         }
     }
 
+    /// The rules of the requirements that reach the whole deployment ([`Reach::Deployment`]):
+    /// from the first node whose conditions hold to each node of the destination role it is
+    /// not linked to (a link's rules, and what it switches off, are `link_rules`').
+    fn deployment_rules(&mut self) {
+        let product = self.plan.product;
+        let reaching = (self.catalog.requirements().iter().enumerate())
+            .filter(|(_, r)| r.reach == Reach::Deployment && r.applies_to(product));
+        for (place, req) in reaching {
+            let (
+                Side::Role {
+                    role: f,
+                    endpoint: s,
+                },
+                Side::Role {
+                    role: t,
+                    endpoint: d,
+                },
+            ) = (&req.source, &req.destination)
+            else {
+                continue;
+            };
+            // The catalog keeps a reaching requirement's conditions on its source (checked on
+            // load), so the first source is found without a destination.
+            let Some(src) = (0..self.nodes.len()).find(|&at| {
+                self.nodes[at].role.id == *f
+                    && conditions_hold(req, Some(self.nodes[at].node), None)
+            }) else {
+                continue;
+            };
+            let src_node = self.nodes[src].node;
+            for dst in 0..self.nodes.len() {
+                let dst_node = self.nodes[dst].node;
+                let linked = self.nodes[src].links.iter().any(|(peer, _)| *peer == dst);
+                if dst == src
+                    || self.nodes[dst].role.id != *t
+                    || linked
+                    || !conditions_hold(req, Some(src_node), Some(dst_node))
+                {
+                    continue;
+                }
+                let source = self.end(src, s.resolve(src_node.lb, product));
+                let destination = self.end(dst, d.resolve(dst_node.lb, product));
+                self.push((place, req), &source, &destination, None);
+            }
+        }
+    }
+
     /// The rules between the node at `at` and "Any". Nodes of a `via` role linked to it stand
     /// in for "Any" (a federated partner's addresses), and the rule's note says so.
     fn intrinsic_rules(&mut self, at: usize) {
@@ -447,47 +495,4 @@ fn with_note(origin: &Arc<Origin>, key: &str, args: &[(&str, &str)]) -> Arc<Orig
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::catalog::Catalog;
-    use crate::plan::NodeId;
-
-    /// A link listed twice (not a valid plan, but a file can say so) gives its rules once.
-    #[test]
-    fn a_link_listed_twice_gives_its_rules_once() {
-        let catalog = Catalog::builtin().unwrap();
-        let plan = crate::generate::large_plan(300, &catalog).unwrap();
-        let mut twice = plan.clone();
-        twice.links.push(twice.links[0].clone());
-        twice.links.push(twice.links[plan.links.len() / 2].clone());
-        let once = super::derive(&plan, &catalog);
-        assert!(once.rules.len() > 1_000, "{}", once.rules.len());
-        assert_eq!(super::derive(&twice, &catalog), once);
-    }
-
-    /// Rules come in the documented order on a plan of thousands of rules: firewall,
-    /// destination, port, transport, source, id, with ids unique.
-    #[test]
-    fn rules_come_in_the_documented_order() {
-        let catalog = Catalog::builtin().unwrap();
-        let plan = crate::generate::large_plan(500, &catalog).unwrap();
-        let set = super::derive(&plan, &catalog);
-        assert!(set.rules.len() > 3_000, "{}", set.rules.len());
-        let rank = |n: &Option<NodeId>| {
-            n.as_ref()
-                .map_or(0, |n| plan.nodes.keys().position(|k| k == n).unwrap() + 1)
-        };
-        let key = |r: &super::Rule| {
-            (
-                r.firewall,
-                rank(&r.destination.node),
-                r.ports.from,
-                r.transport,
-                rank(&r.source.node),
-                r.id().to_string(),
-            )
-        };
-        for w in set.rules.windows(2) {
-            assert!(key(&w[0]) < key(&w[1]), "{} then {}", w[0].id(), w[1].id());
-        }
-    }
-}
+mod tests;

@@ -59,6 +59,23 @@ impl Selection {
         }
     }
 
+    /// What a rule picked in a list selects: its link, or its two nodes when the plan does not
+    /// link them (the Central Management store's replication reaches unlinked servers), or its
+    /// one node for a rule with "Any".
+    pub fn of_rule(rule: &crate::rules::Rule, plan: &Plan) -> Self {
+        match (rule.link(), &rule.source.node, &rule.destination.node) {
+            (Some((a, b)), _, _) if plan.link_between(a, b).is_some() => {
+                Self::only_link(a.clone(), b.clone())
+            }
+            (Some((a, b)), _, _) => Self {
+                nodes: BTreeSet::from([a.clone(), b.clone()]),
+                ..Self::default()
+            },
+            (None, Some(n), _) | (None, None, Some(n)) => Self::only_node(n.clone()),
+            (None, None, None) => Self::default(),
+        }
+    }
+
     /// Select exactly one peer's link.
     pub fn only_peer_link(key: PeerLinkKey) -> Self {
         Self {
@@ -117,5 +134,35 @@ pub fn layout_of(id: FirewallId) -> Layout {
     match id {
         FirewallId::External | FirewallId::Internal => Layout::BackToBack,
         FirewallId::ThreeLegged => Layout::ThreeLegged,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Selection;
+    use crate::catalog::Catalog;
+    use crate::plan::NodeId;
+
+    /// A rule picked in the table selects its link, or its two nodes when the plan does not
+    /// link them: a link selection would be dropped as soon as the plan is checked against it.
+    #[test]
+    fn a_rule_selects_its_link_or_its_unlinked_nodes() {
+        let catalog = Catalog::builtin().unwrap();
+        let ron = (crate::examples::TEMPLATES.iter())
+            .find(|t| t.file == "two-sites.ron")
+            .unwrap()
+            .ron;
+        let plan = crate::plan_file::from_ron(ron, "two-sites.ron", &catalog).unwrap();
+        let rules = crate::rules::derive(&plan, &catalog);
+        let rule = |id: &str| rules.rules.iter().find(|r| r.id == id).unwrap();
+        let [a_fe, a_edge, b_edge] = ["a-fe", "a-edge", "b-edge"].map(NodeId::from);
+
+        let linked = Selection::of_rule(rule("fe-edge-https-4443:a-fe>a-edge"), &plan);
+        assert_eq!(linked, Selection::only_link(a_fe.clone(), a_edge));
+        let mut unlinked = Selection::of_rule(rule("fe-edge-https-4443:a-fe>b-edge"), &plan);
+        assert_eq!(unlinked.nodes, [a_fe, b_edge].into());
+        assert!(unlinked.link.is_none());
+        unlinked.retain_existing(&plan);
+        assert_eq!(unlinked.nodes.len(), 2, "kept when the plan is checked");
     }
 }

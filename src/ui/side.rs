@@ -69,7 +69,13 @@ fn findings_area_ui(
         .id_salt("findings-scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            side_panel::findings_ui(ui, view.findings, view.derived, selection, commands);
+            side_panel::findings_ui(
+                ui,
+                view.findings,
+                (view.derived, view.doc.plan()),
+                selection,
+                commands,
+            );
         });
 }
 

@@ -3,7 +3,7 @@
 use eframe::egui::{self, RichText};
 
 use crate::findings::{Finding, FindingKind, Fix, Severity, Subject};
-use crate::plan::PlanEdit;
+use crate::plan::{Plan, PlanEdit};
 use crate::rules::Rule;
 use crate::ui::Selection;
 use crate::ui::command::{Command, Commands};
@@ -75,7 +75,7 @@ fn severity_key(severity: Severity) -> &'static str {
 pub fn findings_ui(
     ui: &mut egui::Ui,
     findings: &[Finding],
-    derived: &Derived,
+    (derived, plan): (&Derived, &Plan),
     selection: &mut Selection,
     commands: &mut Commands,
 ) {
@@ -122,7 +122,7 @@ pub fn findings_ui(
         }
     }
     for &(i, f) in others.iter().take(shown) {
-        finding_ui(ui, i, f, derived, selection, commands);
+        finding_ui(ui, i, f, (derived, plan), selection, commands);
     }
     if !notes.is_empty() {
         ui.add_space(4.0);
@@ -140,7 +140,7 @@ pub fn findings_ui(
                     .weak(),
             );
             for (i, f) in notes {
-                finding_ui(ui, i, f, derived, selection, commands);
+                finding_ui(ui, i, f, (derived, plan), selection, commands);
             }
         });
     }
@@ -168,7 +168,7 @@ fn finding_ui(
     ui: &mut egui::Ui,
     i: usize,
     f: &Finding,
-    derived: &Derived,
+    (derived, plan): (&Derived, &Plan),
     selection: &mut Selection,
     commands: &mut Commands,
 ) {
@@ -181,7 +181,7 @@ fn finding_ui(
                     .strong(),
             );
             if ui.link(f.message.get(lang)).clicked() {
-                select_subject(&f.subject, derived, selection);
+                select_subject(&f.subject, (derived, plan), selection);
             }
             if let Some(fix) = &f.fix {
                 let (key, command) = fix_command(fix);
@@ -193,22 +193,18 @@ fn finding_ui(
     });
 }
 
-fn select_subject(subject: &Subject, derived: &Derived, selection: &mut Selection) {
+fn select_subject(
+    subject: &Subject,
+    (derived, plan): (&Derived, &Plan),
+    selection: &mut Selection,
+) {
     *selection = match subject {
         Subject::Plan | Subject::Existing(_) => Selection::default(),
         Subject::Node(id) => Selection::only_node(id.clone()),
         Subject::Link(a, b) => Selection::only_link(a.clone(), b.clone()),
-        Subject::Rule(id) => match derived
-            .derivation
-            .rules
-            .rules
-            .iter()
+        Subject::Rule(id) => (derived.derivation.rules.rules.iter())
             .find(|r| r.id() == id.as_str())
-            .and_then(|r| r.link().map(|(a, b)| (a.clone(), b.clone())))
-        {
-            Some((a, b)) => Selection::only_link(a, b),
-            None => Selection::default(),
-        },
+            .map_or_else(Selection::default, |r| Selection::of_rule(r, plan)),
     };
 }
 

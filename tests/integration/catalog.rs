@@ -254,3 +254,27 @@ fn every_vip_forwards_to_a_member_endpoint_of_its_role() {
         "not a VIP"
     );
 }
+
+/// A requirement that reaches the whole deployment has two roles and its conditions on its
+/// source: the derivation finds its one source before any destination.
+#[test]
+fn a_deployment_reach_needs_two_roles_and_conditions_on_its_source() {
+    let from = "            when: [Flag(role: \"front_end\", flag: \"holds_cms\")],\n            notes: (en: \"The Master Replicator Agent on the Front End that holds the CMS pushes configuration to other servers.";
+    let to = "            when: [Flag(role: \"front_end\", flag: \"holds_cms\"), Lb(role: \"mediation\", modes: [single])],\n            notes: (en: \"The Master Replicator Agent on the Front End that holds the CMS pushes configuration to other servers.";
+    let err = broken(from, to).to_string();
+    assert!(err.contains("`fe-med-cms-445`"), "{err}");
+    assert!(err.contains("a condition not on its source"), "{err}");
+    // Without the reach the same condition is fine.
+    let text = BUILTIN_RON.replacen(from, to, 1);
+    let start = text.find("id: \"fe-med-cms-445\"").unwrap();
+    let reach = start
+        + text[start..]
+            .find("            reach: Deployment,\n")
+            .unwrap();
+    let text = format!(
+        "{}{}",
+        &text[..reach],
+        &text[reach + "            reach: Deployment,\n".len()..]
+    );
+    Catalog::from_ron(&text, "fine.ron").unwrap();
+}

@@ -250,7 +250,8 @@ fn custom_rule_goes_from_its_node_to_the_other_end() {
 
 /// A rule's link is not stored but read from its two ends: every rule between two nodes, from
 /// a requirement, an "Any" row with a linked peer or a hand-written rule, is on the plan's link
-/// between them, and a rule with an "Any" end is on none.
+/// between them, but for the Central Management store's replication, which reaches the other
+/// sites' servers unlinked; a rule with an "Any" end is on none.
 #[test]
 fn every_rule_between_two_nodes_is_on_their_link() {
     let catalog = lync_port_planner::catalog::Catalog::builtin().unwrap();
@@ -264,13 +265,23 @@ fn every_rule_between_two_nodes_is_on_their_link() {
         ports: "5060".parse().unwrap(),
     });
     let set = rules(&plan);
-    let (mut linked, mut any) = (0, 0);
+    let deployment = [
+        "fe-dir-cms-445",
+        "fe-med-cms-445",
+        "fe-fe-cms-445",
+        "fe-edge-https-4443",
+    ];
+    let (mut linked, mut any, mut unlinked) = (0, 0, 0);
     for rule in &set.rules {
         match (rule.link(), &rule.source.node, &rule.destination.node) {
             (Some((a, b)), Some(_), Some(_)) => {
                 assert!(a < b, "{}", rule.id());
-                assert!(plan.link_between(a, b).is_some(), "{}", rule.id());
-                linked += 1;
+                if plan.link_between(a, b).is_some() {
+                    linked += 1;
+                } else {
+                    assert!(deployment.contains(&rule.requirement()), "{}", rule.id());
+                    unlinked += 1;
+                }
             }
             (None, None, _) | (None, _, None) => any += 1,
             _ => panic!("{}: link {:?}", rule.id(), rule.link()),
@@ -278,6 +289,8 @@ fn every_rule_between_two_nodes_is_on_their_link() {
     }
     assert!(set.rules.iter().any(|r| r.custom.is_some()));
     assert!(linked > 1_000 && any > 100, "{linked} {any}");
+    // 23 sites: the first one's pool reaches the other 22 sites' four kinds of server.
+    assert_eq!(unlinked, 22 * 4);
 }
 
 #[test]
@@ -435,4 +448,82 @@ fn two_front_end_pools_talk_both_ways_and_the_cms_pushes_one_way() {
             .all(|f| !f.message.en.contains("exchange no")),
         "{findings:#?}"
     );
+}
+
+/// The Central Management store replicates to every server of the deployment, linked or not
+/// ("Ports and protocols for internal servers": 445 "to servers running Lync Server"; the Edge
+/// pages: 4443 from the Front End that holds the CMS): in two central sites, site A's pool
+/// reaches site B's Edge and Mediation pool, which it has no link to. A link that switches the
+/// requirement off keeps it off; a second pool flagged as holding the CMS is a warning and
+/// reaches only what it is linked to.
+#[test]
+fn the_cms_replicates_to_every_server_of_the_deployment() {
+    let plan = example("two-sites.ron");
+    let set = rules(&plan);
+    let ids = |requirement: &str| -> Vec<String> {
+        (by_requirement(&set, requirement).iter())
+            .map(|r| r.id().to_string())
+            .collect()
+    };
+    assert!(
+        plan.link_between(&NodeId::from("a-fe"), &NodeId::from("b-edge"))
+            .is_none()
+    );
+    assert!(
+        plan.link_between(&NodeId::from("a-fe"), &NodeId::from("b-med"))
+            .is_none()
+    );
+    assert_eq!(
+        ids("fe-edge-https-4443"),
+        [
+            "fe-edge-https-4443:a-fe>a-edge",
+            "fe-edge-https-4443:a-fe>b-edge"
+        ]
+    );
+    assert_eq!(
+        ids("fe-med-cms-445"),
+        ["fe-med-cms-445:a-fe>a-med", "fe-med-cms-445:a-fe>b-med"]
+    );
+    assert_eq!(
+        ids("fe-dir-cms-445"),
+        ["fe-dir-cms-445:a-fe>a-dir", "fe-dir-cms-445:a-fe>b-dir"]
+    );
+    assert_eq!(ids("fe-fe-cms-445"), ["fe-fe-cms-445:a-fe>b-fe"]);
+
+    // Switched off on the link between the two: off.
+    let mut off = plan.clone();
+    let link = (off.links.iter_mut())
+        .find(|l| l.a.as_str() == "a-edge" && l.b.as_str() == "a-fe")
+        .unwrap();
+    link.disabled.insert("fe-edge-https-4443".into());
+    assert_eq!(
+        (rules(&off).rules.iter())
+            .filter(|r| r.requirement() == "fe-edge-https-4443")
+            .map(|r| r.id().to_string())
+            .collect::<Vec<_>>(),
+        ["fe-edge-https-4443:a-fe>b-edge"]
+    );
+
+    // Both pools flagged: one warning; site B's pool reaches only its own linked Edge.
+    let mut twice = plan.clone();
+    let mut b = lync_port_planner::plan::Node::clone(&twice.nodes[&NodeId::from("b-fe")]);
+    b.flags.insert("holds_cms".to_owned());
+    twice.nodes.insert(NodeId::from("b-fe"), b.into());
+    let (set, findings) = derive(&twice);
+    let from_b: Vec<&str> = (set.rules.iter())
+        .filter(|r| r.requirement() == "fe-edge-https-4443")
+        .map(|r| r.id().as_str())
+        .filter(|id| id.contains(":b-fe>"))
+        .collect();
+    assert_eq!(from_b, ["fe-edge-https-4443:b-fe>b-edge"]);
+    let twice: Vec<&str> = (findings.iter())
+        .filter(|f| {
+            f.message
+                .en
+                .contains("both hold the Central Management store")
+        })
+        .map(|f| f.message.en.as_str())
+        .collect();
+    assert_eq!(twice.len(), 1, "{twice:?}");
+    assert!(twice[0].contains("Front End pool A") && twice[0].contains("Front End pool B"));
 }

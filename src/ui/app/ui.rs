@@ -259,7 +259,7 @@ impl PlannerApp {
             .resizable(true)
             .default_size(rules_height)
             .show_collapsible(ui, &mut panels.rules, |ui| {
-                rule_table::rule_table_ui(ui, rule_table, derived, selection, &roles);
+                rule_table::rule_table_ui(ui, rule_table, (derived, doc.plan()), selection, &roles);
             });
         // The canvas gets the whole rest of the window, without the panel's margin.
         egui::CentralPanel::default()

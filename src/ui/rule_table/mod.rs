@@ -8,6 +8,7 @@ use eframe::egui::{self, RichText, Sense, Vec2};
 
 pub use rows::{Column, Grouping, Row, Rows, RuleTable, cell};
 
+use crate::plan::Plan;
 use crate::rules::Rule;
 use crate::topology::Firewall;
 use crate::ui::Selection;
@@ -37,7 +38,7 @@ const COLUMNS: [(Column, &str, f32); 10] = [
 pub fn rule_table_ui(
     ui: &mut egui::Ui,
     table: &mut RuleTable,
-    derived: &Derived,
+    (derived, plan): (&Derived, &Plan),
     selection: &mut Selection,
     roles: &[(String, String)],
 ) {
@@ -132,7 +133,7 @@ pub fn rule_table_ui(
                             Row::Rule(i) => rule_row_ui(
                                 ui,
                                 table,
-                                &derived.derivation.rules.rules[i],
+                                (&derived.derivation.rules.rules[i], plan),
                                 selection,
                                 row_height,
                             ),
@@ -192,7 +193,7 @@ fn header_ui(ui: &mut egui::Ui, table: &mut RuleTable) {
 fn rule_row_ui(
     ui: &mut egui::Ui,
     table: &mut RuleTable,
-    rule: &Rule,
+    (rule, plan): (&Rule, &Plan),
     selection: &mut Selection,
     height: f32,
 ) {
@@ -274,11 +275,7 @@ fn rule_row_ui(
     });
     if response.clicked() {
         table.selected = Some(rule.id().to_string());
-        *selection = match (rule.link(), &rule.source.node, &rule.destination.node) {
-            (Some((a, b)), _, _) => Selection::only_link(a.clone(), b.clone()),
-            (None, Some(n), _) | (None, None, Some(n)) => Selection::only_node(n.clone()),
-            (None, None, None) => Selection::default(),
-        };
+        *selection = Selection::of_rule(rule, plan);
     }
     response.on_hover_ui(|ui| {
         ui.label(format!(

@@ -100,6 +100,7 @@ pub(super) fn check(plan: &Plan, handoff: &Handoff) -> Vec<Finding> {
             )),
         }
     }
+    out.extend(private_in_public(plan, &dns.records));
     for ((node, endpoint), names) in unpublished {
         out.push(finding(
             Severity::Warning,
@@ -113,13 +114,14 @@ pub(super) fn check(plan: &Plan, handoff: &Handoff) -> Vec<Finding> {
                     ("endpoint", (*endpoint).to_owned()),
                 ],
             ),
-            Some(Fix::EditNode {
+            Some(Fix::EditAddress {
                 node: node.clone(),
                 field: if endpoint.ends_with("_vip") {
                     NodeField::Vips
                 } else {
                     NodeField::Addresses
                 },
+                endpoint: (*endpoint).into(),
             }),
         ));
     }
@@ -172,4 +174,81 @@ pub(super) fn unreached(plan: &Plan, handoff: &Handoff, rules: &RuleSet) -> Vec<
         }
     }
     out
+}
+
+/// External DNS records that point at an Edge address Internet clients cannot reach (private,
+/// shared, loopback or link-local): an Edge set to public addressing given its private
+/// addresses publishes them. One warning per node and address. Only the Edge: the plan has
+/// no NAT for a reverse proxy's listener (the examples' sit at private perimeter addresses).
+fn private_in_public(plan: &Plan, records: &[crate::dns::DnsRecord]) -> Vec<Finding> {
+    use crate::dns::RecordData;
+    let mut by_address: BTreeMap<(&NodeId, std::net::IpAddr), Vec<String>> = BTreeMap::new();
+    for r in records.iter().filter(|r| r.view == View::External) {
+        let address = match r.data {
+            RecordData::A(a) => std::net::IpAddr::V4(a),
+            RecordData::Aaaa(a) => std::net::IpAddr::V6(a),
+            _ => continue,
+        };
+        let edge = |id: &NodeId| plan.nodes.get(id).is_some_and(|n| n.role == "edge");
+        if let (Some(node), false) = (&r.node, is_public(address))
+            && edge(node)
+        {
+            let names = by_address.entry((node, address)).or_default();
+            if !names.contains(&r.name.to_string()) {
+                names.push(r.name.to_string());
+            }
+        }
+    }
+    let label = |id: &NodeId| plan.nodes.get(id).map_or("", |n| n.label.as_str());
+    (by_address.into_iter())
+        .map(|((node, address), names)| {
+            let shown = names.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+            let more = names.len().saturating_sub(3);
+            let names = if more > 0 {
+                format!("{shown} (+{more})")
+            } else {
+                shown
+            };
+            finding(
+                Severity::Warning,
+                FindingKind::DnsMismatch,
+                Subject::Node(node.clone()),
+                message_same(
+                    "find.dns_private",
+                    &[
+                        ("node", crate::escape::quoted(label(node))),
+                        ("names", names),
+                        ("address", address.to_string()),
+                    ],
+                ),
+                Some(Fix::EditNode {
+                    node: node.clone(),
+                    field: NodeField::Addressing,
+                }),
+            )
+        })
+        .collect()
+}
+
+/// An address the Internet can route to: not private (RFC 1918, unique local), shared
+/// (RFC 6598), loopback, link-local or unspecified. Documentation ranges count as public here:
+/// the placeholder finding names them.
+fn is_public(address: std::net::IpAddr) -> bool {
+    match address {
+        std::net::IpAddr::V4(a) => {
+            let [first, second, ..] = a.octets();
+            let shared = first == 100 && (64..128).contains(&second);
+            !(a.is_private()
+                || shared
+                || a.is_loopback()
+                || a.is_link_local()
+                || a.is_unspecified())
+        }
+        std::net::IpAddr::V6(a) => {
+            let first = a.segments()[0];
+            let unique_local = first & 0xfe00 == 0xfc00;
+            let link_local = first & 0xffc0 == 0xfe80;
+            !(unique_local || link_local || a.is_loopback() || a.is_unspecified())
+        }
+    }
 }

@@ -191,6 +191,16 @@ pub enum Fix {
         /// Which field.
         field: NodeField,
     },
+    /// Open the address field of one endpoint kind of a node: a member's address, the VIP or
+    /// the networks, whichever `field` says.
+    EditAddress {
+        /// The node.
+        node: NodeId,
+        /// Which field.
+        field: NodeField,
+        /// The endpoint kind whose address is wanted.
+        endpoint: crate::catalog::EndpointId,
+    },
 }
 
 /// A field of a node that a [`Fix::EditNode`] opens.
@@ -211,6 +221,8 @@ pub enum NodeField {
     Lb,
     /// The members' names.
     Members,
+    /// The networks of a clients node.
+    Networks,
     /// The VIPs.
     Vips,
     /// The zone.
@@ -229,6 +241,7 @@ impl NodeField {
             Self::Label => "label",
             Self::Lb => "lb",
             Self::Members => "members",
+            Self::Networks => "networks",
             Self::Vips => "vips",
             Self::Zone => "zone",
             Self::Names => "names",

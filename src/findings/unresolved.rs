@@ -24,6 +24,8 @@ pub(super) fn check(rules: &RuleSet) -> Vec<Finding> {
     for ((node, what), (count, endpoint)) in missing {
         let field = if endpoint.ends_with("vip") {
             NodeField::Vips
+        } else if matches!(what, Missing::Networks { .. }) {
+            NodeField::Networks
         } else {
             NodeField::Addresses
         };
@@ -34,9 +36,10 @@ pub(super) fn check(rules: &RuleSet) -> Vec<Finding> {
             message("find.unresolved", |l| {
                 vec![("what", what.text(l)), ("count", count.to_string())]
             }),
-            Some(Fix::EditNode {
+            Some(Fix::EditAddress {
                 node: node.clone(),
                 field,
+                endpoint: endpoint.into(),
             }),
         ));
     }
@@ -87,6 +90,8 @@ mod tests {
                 });
                 let field = if *vip {
                     NodeField::Vips
+                } else if matches!(what, super::Missing::Networks { .. }) {
+                    NodeField::Networks
                 } else {
                     NodeField::Addresses
                 };
@@ -96,7 +101,7 @@ mod tests {
         let found: BTreeSet<_> = super::check(&rules)
             .into_iter()
             .map(|f| match f.fix {
-                Some(Fix::EditNode { node, field }) => (node, field, f.message.en),
+                Some(Fix::EditAddress { node, field, .. }) => (node, field, f.message.en),
                 other => panic!("{other:?}"),
             })
             .collect();

@@ -249,12 +249,17 @@ impl Rule {
     /// application quoted as messages quote user text (one line, cut short).
     pub fn summary(&self) -> String {
         use crate::escape::quoted;
+        let transport = self.transport.as_str().to_uppercase();
+        // An application Microsoft labels only "TCP" is said once: "TCP 445", not "TCP TCP 445".
+        let application = if self.application().eq_ignore_ascii_case(&transport) {
+            String::new()
+        } else {
+            format!("{} ", quoted(self.application()))
+        };
         format!(
-            "{} -> {}  {} {} {}",
+            "{} -> {}  {application}{transport} {}",
             quoted(&self.source.label),
             quoted(&self.destination.label),
-            quoted(self.application()),
-            self.transport.as_str().to_uppercase(),
             self.ports
         )
     }

@@ -71,6 +71,8 @@ pub enum Command {
         node: crate::plan::NodeId,
         /// The field the finding's fix names.
         field: crate::findings::NodeField,
+        /// The endpoint kind whose address field it is, when the finding names one.
+        endpoint: Option<String>,
     },
     /// Export > a format: checked by the placeholder guard, then a dialog or the clipboard.
     Export {

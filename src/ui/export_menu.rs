@@ -55,42 +55,48 @@ impl ExportKind {
         }
     }
 
-    /// Menu text.
-    pub fn text(self) -> String {
+    /// Menu text in `lang`: the names of formats and tools (CSV, nftables, Cisco ASA) as they
+    /// are, what the tool makes of them translated.
+    pub fn text(self, lang: crate::i18n::Lang) -> String {
+        let tr = |key| crate::i18n::tr(lang, key).to_owned();
         match self {
+            Self::Rules(Format::Html) => tr("export.html"),
+            Self::Rules(Format::Drawio) => tr("export.drawio"),
+            Self::Rules(Format::Xlsx) => tr("export.xlsx"),
             Self::Rules(f) => format!("{}...", format_name(f)),
-            Self::DiagramSvg => "Diagram as SVG...".to_owned(),
-            Self::DiagramPng => "Diagram as PNG...".to_owned(),
-            Self::Dns(f) => format!("{}...", dns_format_name(f)),
-            Self::PortTest => "Port-test kit...".to_owned(),
+            Self::DiagramSvg => tr("export.diagram_svg"),
+            Self::DiagramPng => tr("export.diagram_png"),
+            Self::Dns(f) => tr(dns_format_key(f)),
+            Self::PortTest => tr("export.port_test"),
         }
     }
 }
 
+/// The name of a format that is a name of its own (the rest are translated, see `text`).
 fn format_name(format: Format) -> &'static str {
     match format {
         Format::Csv => "CSV",
         Format::Markdown => "Markdown",
-        Format::Html => "HTML report",
+        Format::Html => "HTML",
         Format::Json => "JSON",
         Format::Powershell => "PowerShell",
         Format::Nftables => "nftables",
         Format::Iptables => "iptables",
         Format::Ip6tables => "ip6tables",
         Format::Asa => "Cisco ASA",
-        Format::Drawio => "draw.io diagram",
-        Format::Xlsx => "Excel workbook",
+        Format::Drawio => "draw.io",
+        Format::Xlsx => "Excel",
     }
 }
 
-fn dns_format_name(format: DnsFormat) -> &'static str {
+fn dns_format_key(format: DnsFormat) -> &'static str {
     match format {
-        DnsFormat::Csv => "DNS records (CSV)",
-        DnsFormat::Powershell => "DNS records (PowerShell)",
-        DnsFormat::Zone => "DNS zone files (folder)",
-        DnsFormat::CertificatesCsv => "Certificates (CSV)",
-        DnsFormat::CertOpenssl => "Certificate requests, OpenSSL (folder)",
-        DnsFormat::Certreq => "Certificate requests, certreq INF (folder)",
+        DnsFormat::Csv => "export.dns_csv",
+        DnsFormat::Powershell => "export.dns_powershell",
+        DnsFormat::Zone => "export.dns_zone",
+        DnsFormat::CertificatesCsv => "export.certificates_csv",
+        DnsFormat::CertOpenssl => "export.cert_openssl",
+        DnsFormat::Certreq => "export.certreq",
     }
 }
 
@@ -255,7 +261,7 @@ pub fn export_menu_ui(
         ui.separator();
         for format in Format::ALL {
             let kind = ExportKind::Rules(format);
-            if ui.button(kind.text()).clicked() {
+            if ui.button(kind.text(lang)).clicked() {
                 commands.push(Command::Export {
                     kind,
                     to_clipboard: false,
@@ -263,11 +269,8 @@ pub fn export_menu_ui(
             }
         }
         ui.separator();
-        for (kind, key) in [
-            (ExportKind::DiagramSvg, "export.diagram_svg"),
-            (ExportKind::DiagramPng, "export.diagram_png"),
-        ] {
-            if ui.button(t(ui, key)).clicked() {
+        for kind in [ExportKind::DiagramSvg, ExportKind::DiagramPng] {
+            if ui.button(kind.text(lang)).clicked() {
                 commands.push(Command::Export {
                     kind,
                     to_clipboard: false,
@@ -277,7 +280,7 @@ pub fn export_menu_ui(
         ui.separator();
         for format in DnsFormat::ALL {
             let kind = ExportKind::Dns(format);
-            if ui.button(kind.text()).clicked() {
+            if ui.button(kind.text(lang)).clicked() {
                 commands.push(Command::Export {
                     kind,
                     to_clipboard: false,
@@ -285,7 +288,7 @@ pub fn export_menu_ui(
             }
         }
         ui.separator();
-        if ui.button(ExportKind::PortTest.text()).clicked() {
+        if ui.button(ExportKind::PortTest.text(lang)).clicked() {
             commands.push(Command::Export {
                 kind: ExportKind::PortTest,
                 to_clipboard: false,

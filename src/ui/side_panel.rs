@@ -238,6 +238,19 @@ fn fix_command(fix: &Fix) -> (&'static str, Command) {
             Command::FocusField {
                 node: node.clone(),
                 field: *field,
+                endpoint: None,
+            },
+        ),
+        Fix::EditAddress {
+            node,
+            field,
+            endpoint,
+        } => (
+            "fix.go_to_field",
+            Command::FocusField {
+                node: node.clone(),
+                field: *field,
+                endpoint: Some(endpoint.to_string()),
             },
         ),
     }

@@ -1288,3 +1288,49 @@ fn the_window_exports_dns_records_as_the_cli_writes_them() {
         }
     }
 }
+
+/// An Edge set to public addressing but given private addresses would have external DNS
+/// publish them: one warning per address, naming the names, whose fix opens the addressing.
+/// Public and documentation addresses, and a NAT'd Edge's public NAT addresses, are fine.
+#[test]
+fn external_records_at_private_edge_addresses_are_a_warning() {
+    let text = std::fs::read_to_string(root().join("saved-plans/single-edge-public.ron")).unwrap();
+    let private = text
+        .replace("203.0.113.10", "172.16.2.10")
+        .replace("203.0.113.11", "fd00::11")
+        .replace("203.0.113.12", "100.64.0.12");
+    let warnings = |text: &str| -> Vec<lync_port_planner::findings::Finding> {
+        let plan = lync_port_planner::plan_file::from_ron(text, "edge.ron", &catalog()).unwrap();
+        let (_, findings) = crate::support::derive(&plan);
+        (findings.into_iter())
+            .filter(|f| f.message.en.contains("Internet clients cannot reach"))
+            .collect()
+    };
+    assert!(warnings(&text).is_empty());
+    let found = warnings(&private);
+    let texts: Vec<&str> = found.iter().map(|f| f.message.en.as_str()).collect();
+    assert_eq!(found.len(), 3, "{texts:#?}");
+    for (name, address) in [
+        ("sip.northwind.net", "172.16.2.10"),
+        ("webcon.northwind.net", "fd00::11"),
+        ("av.northwind.net", "100.64.0.12"),
+    ] {
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.contains(name) && t.contains(&format!(" at {address},"))),
+            "{name}: {texts:#?}"
+        );
+    }
+    assert!(found.iter().all(|f| matches!(
+        f.fix,
+        Some(lync_port_planner::findings::Fix::EditNode {
+            field: lync_port_planner::findings::NodeField::Addressing,
+            ..
+        })
+    )));
+    for path in example_paths() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(warnings(&text).is_empty(), "{}", path.display());
+    }
+}

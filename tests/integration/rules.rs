@@ -527,3 +527,16 @@ fn the_cms_replicates_to_every_server_of_the_deployment() {
     assert_eq!(twice.len(), 1, "{twice:?}");
     assert!(twice[0].contains("Front End pool A") && twice[0].contains("Front End pool B"));
 }
+
+/// A rule's one-line summary names an application Microsoft labels only "TCP" once.
+#[test]
+fn a_summary_says_tcp_once() {
+    let set = rules(&example("director-pool-dns-hlb.ron"));
+    let cms = one(&set, "fe-dir-cms-445").summary();
+    assert!(
+        cms.ends_with("  TCP 445") && !cms.contains("TCP TCP"),
+        "{cms}"
+    );
+    let sip = one(&set, "edge-dir-sip-5061").summary();
+    assert!(sip.ends_with("  SIP/MTLS TCP 5061"), "{sip}");
+}

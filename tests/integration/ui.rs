@@ -932,6 +932,45 @@ fn go_to_field_puts_the_cursor_in_the_missing_address() {
     assert!(h.get_by_label("Hardware load balancer VIP").is_focused());
 }
 
+/// A finding that names an endpoint's address puts the cursor in that endpoint's field, not
+/// in the first empty address field: with both of the reverse proxy's addresses empty, "has no
+/// external_listener address" used to land in the internal interface above it, and "has no
+/// networks" in no field at all.
+#[test]
+fn go_to_field_opens_the_endpoint_the_finding_names() {
+    let mut plan = crate::support::example("director-pool-dns-hlb.ron");
+    let mut rp = lync_port_planner::plan::Node::clone(&plan.nodes[&NodeId::from("rp")]);
+    rp.members[0].addresses.clear();
+    plan.nodes.insert(NodeId::from("rp"), rp.into());
+    let mut clients = lync_port_planner::plan::Node::clone(&plan.nodes[&NodeId::from("clients")]);
+    clients.networks.clear();
+    plan.nodes.insert(NodeId::from("clients"), clients.into());
+    let path = temp_dir().join("no-rp-addresses.ron");
+    lync_port_planner::plan_file::save(&path, &plan).unwrap();
+    for (message, field) in [
+        ("no external_listener address", "rp01 External listener"),
+        ("has no networks", "Networks"),
+    ] {
+        let mut h = harness(AppOptions {
+            plan: Some(path.clone()),
+            ..AppOptions::default()
+        });
+        h.run();
+        let at = (h.get_all_by_label_contains(message).next())
+            .expect("the finding")
+            .rect()
+            .top();
+        // The finding's button follows its message, on its last line.
+        let button = (h.get_all_by_label("Go to field"))
+            .filter(|b| b.rect().top() >= at - 2.0)
+            .min_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
+            .expect("a fix for the finding");
+        button.click();
+        h.run();
+        assert!(h.get_by_label(field).is_focused(), "{message}");
+    }
+}
+
 #[test]
 fn audit_from_the_window_lists_the_missing_rule() {
     use lync_port_planner::export::Format;

@@ -135,9 +135,13 @@ impl PlannerApp {
     /// Commands from the side panel and the Export and Audit menus.
     fn apply_panel_command(&mut self, ctx: &egui::Context, command: Command) {
         match command {
-            Command::FocusField { node, field } => {
+            Command::FocusField {
+                node,
+                field,
+                endpoint,
+            } => {
                 self.selection = Selection::only_node(node);
-                self.inspector.focus(field);
+                self.inspector.focus(field, endpoint);
             }
             Command::Export { kind, to_clipboard } => {
                 let scope = match kind {

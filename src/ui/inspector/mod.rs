@@ -36,6 +36,17 @@ enum Owner {
     Firewall(crate::plan::FirewallId),
 }
 
+/// A field a finding's fix asks for.
+#[derive(Debug)]
+struct Focus {
+    field: NodeField,
+    /// The endpoint kind whose address field it must be, when the finding names one: "has no
+    /// external_listener address" must not land in the empty internal interface above it.
+    endpoint: Option<String>,
+    /// After a pass found no empty field of its kind, any field of its kind will do.
+    any: bool,
+}
+
 /// Which firewall's rule counts, in which document state.
 /// A firewall and the content its rules were derived from (the rules shown can be a frame or
 /// two behind the document: counting them under the document's state would keep stale counts).
@@ -48,8 +59,8 @@ pub struct InspectorState {
     errors: BTreeMap<String, String>,
     /// What the buffers belong to, in which document state.
     owner: Option<(Owner, StateId)>,
-    /// A field to put the cursor in (from a finding's fix), and whether a filled field will do.
-    focus: Option<(NodeField, bool)>,
+    /// A field to put the cursor in (from a finding's fix).
+    focus: Option<Focus>,
     /// The requirements of the selected link, for (link, document state).
     link_rules: Option<((NodeId, NodeId), StateId, Vec<Rule>)>,
     /// The selected firewall's rule counts (inbound, outbound), for (firewall, document state):
@@ -86,16 +97,42 @@ impl InspectorState {
         }
     }
 
-    /// Put the cursor in the first field of this kind (an empty one if there is one).
-    pub fn focus(&mut self, field: NodeField) {
-        self.focus = Some((field, false));
+    /// Put the cursor in the first field of this kind, of `endpoint` when given (an empty one
+    /// if there is one).
+    pub fn focus(&mut self, field: NodeField, endpoint: Option<String>) {
+        self.focus = Some(Focus {
+            field,
+            endpoint,
+            any: false,
+        });
+    }
+
+    /// After a pass over the node's fields: a focus no empty field took goes to the first
+    /// field of its kind on the next pass, and is dropped after that.
+    fn end_focus_pass(&mut self) {
+        match &mut self.focus {
+            Some(f) if !f.any => f.any = true,
+            _ => self.focus = None,
+        }
     }
 
     /// True when a field key belongs to the finding's field name.
     fn wants_focus(&self, key: &str, current: &str) -> bool {
-        let Some((field, any)) = &self.focus else {
+        let Some(Focus {
+            field,
+            endpoint,
+            any,
+        }) = &self.focus
+        else {
             return false;
         };
+        // Member fields are `member.N.KIND` (`member.N.nat.KIND`), VIPs `vip.KIND`.
+        if let Some(e) = endpoint
+            && matches!(field, NodeField::Addresses | NodeField::Vips)
+            && !key.ends_with(&format!(".{e}"))
+        {
+            return false;
+        }
         let matches = match field {
             NodeField::Addresses => {
                 key.starts_with("member.") && key.rsplit('.').next() != Some("name")
@@ -126,7 +163,9 @@ fn text_field<T>(
     parse: impl Fn(&str) -> Result<T, String>,
 ) -> Option<T> {
     let mut committed = None;
-    ui.horizontal(|ui| {
+    // Wrapped: after a long label ("edge01 Web Conferencing Edge service") the field goes to
+    // the next row at its full width instead of being squeezed to a sliver at the panel's edge.
+    ui.horizontal_wrapped(|ui| {
         let name = ui.label(label);
         let focus_here = state.wants_focus(key, current);
         let buffer = state
@@ -239,13 +278,20 @@ fn combo<T: PartialEq + Copy>(
     options: &[T],
     name: impl Fn(&T) -> String,
 ) {
-    egui::ComboBox::from_label(label)
-        .selected_text(name(value))
-        .show_ui(ui, |ui| {
-            for o in options {
-                ui.selectable_value(value, *o, name(o));
-            }
-        });
+    // The label first, as the text fields have it: after a long choice ("DNS and hardware load
+    // balancer") a label on the right was squeezed to a letter per line.
+    ui.horizontal_wrapped(|ui| {
+        let name_label = ui.label(label);
+        egui::ComboBox::from_id_salt(label)
+            .selected_text(name(value))
+            .show_ui(ui, |ui| {
+                for o in options {
+                    ui.selectable_value(value, *o, name(o));
+                }
+            })
+            .response
+            .labelled_by(name_label.id);
+    });
 }
 
 /// The plan's own settings, shown when nothing is selected: its name and the product.

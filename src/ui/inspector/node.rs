@@ -97,6 +97,7 @@ pub fn node_inspector_ui(
     super::names::node_names_ui(ui, plan, state, id, node, &mut next);
     members_ui(ui, plan, catalog, state, id, node, &mut next);
     addresses_ui(ui, plan, role, state, id, node, &mut next);
+    state.end_focus_pass();
     if next != **node {
         commands.push(Command::Edit(PlanEdit::SetNode {
             id: id.clone(),
@@ -183,7 +184,14 @@ fn members_ui(
     }
     ui.separator();
     let lang = crate::ui::text::lang(ui.ctx());
-    ui.label(RichText::new(t(ui, "inspector.servers")).strong());
+    // "Add server" sits beside the heading: below the list it moved down with each server
+    // added, and a second click landed on the new "Remove" button in its old place.
+    let add = ui
+        .horizontal(|ui| {
+            ui.label(RichText::new(t(ui, "inspector.servers")).strong());
+            ui.button(t(ui, "inspector.add_server")).clicked()
+        })
+        .inner;
     let mut remove = None;
     for (i, member) in node.members.iter().enumerate() {
         ui.push_id(i, |ui| {
@@ -254,17 +262,22 @@ fn members_ui(
     if let Some(i) = remove {
         next.members.remove(i);
     }
-    if ui.button(t(ui, "inspector.add_server")).clicked() {
-        let n = node.members.len() + 1;
-        let base = node.members.first().map_or("server".to_owned(), |m| {
-            m.name
-                .trim_end_matches(|c: char| c.is_ascii_digit())
-                .to_owned()
-        });
-        next.members.push(Member {
-            name: format!("{base}{n:02}"),
-            addresses: std::collections::BTreeMap::new(),
-            nat: std::collections::BTreeMap::new(),
-        });
+    if add {
+        next.members.push(new_member(node));
+    }
+}
+
+/// The server "Add server" adds: named after the first one's name, numbered, no addresses.
+fn new_member(node: &Node) -> Member {
+    let n = node.members.len() + 1;
+    let base = node.members.first().map_or("server".to_owned(), |m| {
+        m.name
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .to_owned()
+    });
+    Member {
+        name: format!("{base}{n:02}"),
+        addresses: std::collections::BTreeMap::new(),
+        nat: std::collections::BTreeMap::new(),
     }
 }

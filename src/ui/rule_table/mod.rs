@@ -220,15 +220,13 @@ fn rule_row_ui(
         let painter = ui.painter();
         let mut x = rect.left();
         for ((column, _, w), text) in COLUMNS.iter().zip(&texts) {
-            let color = if rule.is_unresolved()
-                && matches!(
-                    column,
-                    Column::SourceAddresses | Column::DestinationAddresses
-                ) {
-                theme::PROBLEM
-            } else {
-                normal
+            // Red on the side that misses an address, not on both.
+            let missing = match column {
+                Column::SourceAddresses => rule.source.is_unresolved(),
+                Column::DestinationAddresses => rule.destination.is_unresolved(),
+                _ => false,
             };
+            let color = if missing { theme::PROBLEM } else { normal };
             let mut job = egui::text::LayoutJob::single_section(
                 text.clone(),
                 egui::TextFormat::simple(font.clone(), color),

@@ -221,13 +221,35 @@ fn private_in_public(plan: &Plan, records: &[crate::dns::DnsRecord]) -> Vec<Find
                         ("address", address.to_string()),
                     ],
                 ),
-                Some(Fix::EditNode {
-                    node: node.clone(),
-                    field: NodeField::Addressing,
-                }),
+                Some(address_field(plan, node, address)),
             )
         })
         .collect()
+}
+
+/// The field holding `address` on `node`: a member's address or NAT address, or a VIP, by its
+/// endpoint kind; the addressing when none does.
+fn address_field(plan: &Plan, node: &NodeId, address: std::net::IpAddr) -> Fix {
+    let n = plan.nodes.get(node);
+    let is = |net: &crate::net::IpNet| net.addr == address;
+    let member = (n.iter().flat_map(|n| &n.members))
+        .flat_map(|m| m.addresses.iter().chain(&m.nat))
+        .find(|(_, a)| is(a))
+        .map(|(kind, _)| (NodeField::Addresses, kind));
+    let vip = (n.iter().flat_map(|n| &n.vips))
+        .find(|(_, a)| is(a))
+        .map(|(kind, _)| (NodeField::Vips, kind));
+    match member.or(vip) {
+        Some((field, endpoint)) => Fix::EditAddress {
+            node: node.clone(),
+            field,
+            endpoint: endpoint.clone(),
+        },
+        None => Fix::EditNode {
+            node: node.clone(),
+            field: NodeField::Addressing,
+        },
+    }
 }
 
 /// An address the Internet can route to: not private (RFC 1918, unique local), shared

@@ -1290,7 +1290,7 @@ fn the_window_exports_dns_records_as_the_cli_writes_them() {
 }
 
 /// An Edge set to public addressing but given private addresses would have external DNS
-/// publish them: one warning per address, naming the names, whose fix opens the addressing.
+/// publish them: one warning per address, naming the names, whose fix opens that address.
 /// Public and documentation addresses, and a NAT'd Edge's public NAT addresses, are fine.
 #[test]
 fn external_records_at_private_edge_addresses_are_a_warning() {
@@ -1322,13 +1322,19 @@ fn external_records_at_private_edge_addresses_are_a_warning() {
             "{name}: {texts:#?}"
         );
     }
-    assert!(found.iter().all(|f| matches!(
-        f.fix,
-        Some(lync_port_planner::findings::Fix::EditNode {
-            field: lync_port_planner::findings::NodeField::Addressing,
-            ..
+    // Each fix opens the address it names.
+    let mut endpoints: Vec<String> = (found.iter())
+        .map(|f| match &f.fix {
+            Some(lync_port_planner::findings::Fix::EditAddress {
+                field: lync_port_planner::findings::NodeField::Addresses,
+                endpoint,
+                ..
+            }) => endpoint.to_string(),
+            other => panic!("{other:?}"),
         })
-    )));
+        .collect();
+    endpoints.sort();
+    assert_eq!(endpoints, ["access_edge", "av_edge", "webconf_edge"]);
     for path in example_paths() {
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(warnings(&text).is_empty(), "{}", path.display());

@@ -104,6 +104,9 @@ mod ui_recovery;
 // Duplicate and paste in the window take no address the plan already uses.
 #[cfg(feature = "gui")]
 mod ui_copies;
+// What a new user met in a real window: Add server under the pointer, Escape in a menu.
+#[cfg(feature = "gui")]
+mod ui_new_user;
 // Plans of hundreds of nodes in the window, and a window at rest.
 #[cfg(feature = "gui")]
 mod ui_scale;

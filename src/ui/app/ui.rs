@@ -91,6 +91,9 @@ impl PlannerApp {
 
     fn read_shortcuts(&mut self, ui: &egui::Ui) {
         let typing = ui.ctx().egui_wants_keyboard_input() || self.was_typing;
+        // Escape with a menu or a combo box open is the popup's: it closes it, and the
+        // selection stays (taken as Cancel, it cleared the selection and left the menu open).
+        let popup = egui::Popup::is_any_open(ui.ctx());
         ui.input_mut(|i| {
             // The windowing layer turns Ctrl+C/X/V into these events instead of key presses.
             for event in &i.events {
@@ -112,6 +115,7 @@ impl PlannerApp {
             for c in Command::WITH_SHORTCUTS {
                 if let Some(sc) = c.shortcut()
                     && !(typing && c.is_canvas_only())
+                    && !(popup && matches!(c, Command::Cancel))
                     && i.consume_shortcut(&sc)
                 {
                     self.commands.push(c);

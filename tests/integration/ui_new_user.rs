@@ -1,0 +1,67 @@
+//! What a new user met in a real window, driven through the window headlessly: "Add server"
+//! that moved under the pointer, Escape that cleared the selection instead of closing a menu.
+
+use eframe::egui::{Event, Key, Modifiers};
+use egui_kittest::kittest::Queryable as _;
+use lync_port_planner::plan::Node;
+use lync_port_planner::ui::AppOptions;
+
+use crate::ui::harness;
+
+fn node<'a>(plan: &'a lync_port_planner::plan::Plan, label: &str) -> &'a Node {
+    plan.nodes
+        .values()
+        .find(|n| n.label == label)
+        .unwrap_or_else(|| panic!("no node {label}"))
+}
+
+/// "Add server" stays where it is: clicked twice by pointer it adds two servers (below the
+/// list, the second click landed on the new "Remove" button and deleted the first server).
+#[test]
+fn add_server_clicked_twice_adds_two_servers() {
+    let mut h = harness(AppOptions::default());
+    h.get_by_label("Edge Server, Edge pool").click_accesskit();
+    h.run();
+    let before = node(h.state().plan(), "Edge Server").members.clone();
+    let at = h.get_by_label("Add server").rect().center();
+    for _ in 0..2 {
+        h.hover_at(at);
+        h.run();
+        h.event(Event::PointerButton {
+            pos: at,
+            button: eframe::egui::PointerButton::Primary,
+            pressed: true,
+            modifiers: Modifiers::NONE,
+        });
+        h.event(Event::PointerButton {
+            pos: at,
+            button: eframe::egui::PointerButton::Primary,
+            pressed: false,
+            modifiers: Modifiers::NONE,
+        });
+        h.run();
+    }
+    let after = &node(h.state().plan(), "Edge Server").members;
+    assert_eq!(after.len(), before.len() + 2, "{after:?}");
+    assert_eq!(after[..before.len()], before[..], "the servers there stay");
+}
+
+/// Escape with the Export menu open closes the menu and keeps the selection (it used to clear
+/// the selection and leave the menu open).
+#[test]
+fn escape_closes_an_open_menu_and_keeps_the_selection() {
+    let mut h = harness(AppOptions::default());
+    h.get_by_label("Edge Server, Edge pool").click_accesskit();
+    h.run();
+    h.get_by_label("Export").click();
+    h.run();
+    assert!(h.query_by_label("CSV...").is_some(), "the menu is open");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("CSV...").is_none(), "the menu closed");
+    assert!(!h.state().selection.nodes.is_empty(), "the selection stays");
+    // With no menu open, Escape still clears the selection.
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.state().selection.is_empty());
+}

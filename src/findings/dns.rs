@@ -122,6 +122,7 @@ pub(super) fn check(plan: &Plan, handoff: &Handoff) -> Vec<Finding> {
                     NodeField::Addresses
                 },
                 endpoint: (*endpoint).into(),
+                member: None,
             }),
         ));
     }
@@ -232,18 +233,22 @@ fn private_in_public(plan: &Plan, records: &[crate::dns::DnsRecord]) -> Vec<Find
 fn address_field(plan: &Plan, node: &NodeId, address: std::net::IpAddr) -> Fix {
     let n = plan.nodes.get(node);
     let is = |net: &crate::net::IpNet| net.addr == address;
-    let member = (n.iter().flat_map(|n| &n.members))
-        .flat_map(|m| m.addresses.iter().chain(&m.nat))
-        .find(|(_, a)| is(a))
-        .map(|(kind, _)| (NodeField::Addresses, kind));
+    let member = (n.iter().flat_map(|n| n.members.iter().enumerate()))
+        .flat_map(|(i, m)| {
+            let own = m.addresses.iter().map(move |(k, a)| (i, false, k, a));
+            own.chain(m.nat.iter().map(move |(k, a)| (i, true, k, a)))
+        })
+        .find(|(_, _, _, a)| is(a))
+        .map(|(i, nat, kind, _)| (NodeField::Addresses, kind, Some((i, nat))));
     let vip = (n.iter().flat_map(|n| &n.vips))
         .find(|(_, a)| is(a))
-        .map(|(kind, _)| (NodeField::Vips, kind));
+        .map(|(kind, _)| (NodeField::Vips, kind, None));
     match member.or(vip) {
-        Some((field, endpoint)) => Fix::EditAddress {
+        Some((field, endpoint, member)) => Fix::EditAddress {
             node: node.clone(),
             field,
             endpoint: endpoint.clone(),
+            member,
         },
         None => Fix::EditNode {
             node: node.clone(),
@@ -253,24 +258,34 @@ fn address_field(plan: &Plan, node: &NodeId, address: std::net::IpAddr) -> Fix {
 }
 
 /// An address the Internet can route to: not private (RFC 1918, unique local), shared
-/// (RFC 6598), loopback, link-local or unspecified. Documentation ranges count as public here:
-/// the placeholder finding names them.
+/// (RFC 6598), loopback, link-local, "this network", IETF protocol assignments, benchmarking,
+/// reserved, multicast or broadcast; an IPv4-mapped IPv6 address as its IPv4 address.
+/// Documentation ranges count as public here: the placeholder finding names them.
 fn is_public(address: std::net::IpAddr) -> bool {
     match address {
         std::net::IpAddr::V4(a) => {
-            let [first, second, ..] = a.octets();
+            let [first, second, third, _] = a.octets();
             let shared = first == 100 && (64..128).contains(&second);
+            let protocol = first == 192 && second == 0 && third == 0;
+            let benchmarking = first == 198 && (18..20).contains(&second);
             !(a.is_private()
                 || shared
+                || protocol
+                || benchmarking
+                || first == 0
+                || first >= 224
                 || a.is_loopback()
-                || a.is_link_local()
-                || a.is_unspecified())
+                || a.is_link_local())
         }
         std::net::IpAddr::V6(a) => {
+            if let Some(v4) = a.to_ipv4_mapped() {
+                return is_public(std::net::IpAddr::V4(v4));
+            }
             let first = a.segments()[0];
             let unique_local = first & 0xfe00 == 0xfc00;
             let link_local = first & 0xffc0 == 0xfe80;
-            !(unique_local || link_local || a.is_loopback() || a.is_unspecified())
+            let multicast = first & 0xff00 == 0xff00;
+            !(unique_local || link_local || multicast || a.is_loopback() || a.is_unspecified())
         }
     }
 }

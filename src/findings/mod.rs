@@ -200,6 +200,9 @@ pub enum Fix {
         field: NodeField,
         /// The endpoint kind whose address is wanted.
         endpoint: crate::catalog::EndpointId,
+        /// The member whose address it is, and whether its public NAT address, when the
+        /// finding is about one address (else the first empty field of the kind).
+        member: Option<(usize, bool)>,
     },
 }
 

@@ -40,6 +40,7 @@ pub(super) fn check(rules: &RuleSet) -> Vec<Finding> {
                 node: node.clone(),
                 field,
                 endpoint: endpoint.into(),
+                member: None,
             }),
         ));
     }

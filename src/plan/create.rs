@@ -94,7 +94,8 @@ impl Plan {
     /// The edit that pastes `clip` shifted by (`dx`, `dy`), with fresh ids and labels; the new ids.
     /// Addresses, FQDNs and DNS names the plan already uses are left empty in the copies (a
     /// duplicate leaves them all empty): one address on two nodes gives wrong rules, one name
-    /// on two nodes wrong DNS records and certificates.
+    /// on two nodes wrong DNS records and certificates. A copy holds the Central Management
+    /// store only when no node of the plan does.
     pub fn paste(&self, clip: &Clipboard, dx: f32, dy: f32) -> (PlanEdit, Vec<NodeId>) {
         let mut scratch = self.clone();
         let mut renamed: BTreeMap<NodeId, NodeId> = BTreeMap::new();
@@ -150,10 +151,13 @@ impl Plan {
 struct Used {
     addresses: BTreeSet<crate::net::IpNet>,
     names: BTreeSet<String>,
+    /// A node holds the Central Management store: a deployment has one, so a copy does not.
+    cms: bool,
 }
 
 impl Used {
     fn add(&mut self, node: &Node) {
+        self.cms |= node.flags.contains("holds_cms");
         self.addresses.extend(node.own_addresses());
         let fqdn = Some(&node.fqdn).filter(|f| !f.is_empty());
         let names = fqdn.into_iter().chain(node.names.values());
@@ -171,6 +175,9 @@ impl Used {
             node.fqdn.clear();
         }
         (node.names).retain(|_, n| !self.names.contains(&n.to_ascii_lowercase()));
+        if self.cms {
+            node.flags.remove("holds_cms");
+        }
     }
 }
 

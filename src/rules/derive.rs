@@ -301,17 +301,12 @@ impl<'a> Derive<'a> {
         let product = self.plan.product;
         let reaching = (self.catalog.requirements().iter().enumerate())
             .filter(|(_, r)| r.reach == Reach::Deployment && r.applies_to(product));
+        let role_of = |side: &'a Side| match side {
+            Side::Role { role, endpoint } => Some((role, endpoint)),
+            Side::Any { .. } => None,
+        };
         for (place, req) in reaching {
-            let (
-                Side::Role {
-                    role: f,
-                    endpoint: s,
-                },
-                Side::Role {
-                    role: t,
-                    endpoint: d,
-                },
-            ) = (&req.source, &req.destination)
+            let (Some((f, s)), Some((t, d))) = (role_of(&req.source), role_of(&req.destination))
             else {
                 continue;
             };
@@ -324,12 +319,15 @@ impl<'a> Derive<'a> {
                 continue;
             };
             let src_node = self.nodes[src].node;
-            for dst in 0..self.nodes.len() {
+            let mut linked = vec![false; self.nodes.len()];
+            for (peer, _) in &self.nodes[src].links {
+                linked[*peer] = true;
+            }
+            for (dst, is_linked) in linked.into_iter().enumerate() {
                 let dst_node = self.nodes[dst].node;
-                let linked = self.nodes[src].links.iter().any(|(peer, _)| *peer == dst);
-                if dst == src
-                    || self.nodes[dst].role.id != *t
-                    || linked
+                if self.nodes[dst].role.id != *t
+                    || dst == src
+                    || is_linked
                     || !conditions_hold(req, Some(src_node), Some(dst_node))
                 {
                     continue;

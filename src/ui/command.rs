@@ -73,6 +73,8 @@ pub enum Command {
         field: crate::findings::NodeField,
         /// The endpoint kind whose address field it is, when the finding names one.
         endpoint: Option<String>,
+        /// The one field's inspector key, when the finding is about one address.
+        key: Option<String>,
     },
     /// Export > a format: checked by the placeholder guard, then a dialog or the clipboard.
     Export {

@@ -239,18 +239,25 @@ fn fix_command(fix: &Fix) -> (&'static str, Command) {
                 node: node.clone(),
                 field: *field,
                 endpoint: None,
+                key: None,
             },
         ),
         Fix::EditAddress {
             node,
             field,
             endpoint,
+            member,
         } => (
             "fix.go_to_field",
             Command::FocusField {
                 node: node.clone(),
                 field: *field,
                 endpoint: Some(endpoint.to_string()),
+                // The inspector's key of that one field (`member.N.KIND`, `member.N.nat.KIND`).
+                key: member.map(|(i, nat)| {
+                    let nat = if nat { "nat." } else { "" };
+                    format!("member.{i}.{nat}{endpoint}")
+                }),
             },
         ),
     }

@@ -1339,4 +1339,24 @@ fn external_records_at_private_edge_addresses_are_a_warning() {
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(warnings(&text).is_empty(), "{}", path.display());
     }
+    // The exact field: the second server's address of a DNS-balanced pool; a NAT'd Edge's
+    // public NAT address, not its private one.
+    let member = |file: &str, from: &str, to: &str| {
+        let text = std::fs::read_to_string(root().join("saved-plans").join(file)).unwrap();
+        assert!(text.contains(from), "{from}");
+        let found = warnings(&text.replace(from, to));
+        assert_eq!(found.len(), 1, "{file}");
+        match &found[0].fix {
+            Some(lync_port_planner::findings::Fix::EditAddress { member, .. }) => *member,
+            other => panic!("{other:?}"),
+        }
+    };
+    assert_eq!(
+        member("scaled-edge-dns.ron", "198.51.100.51", "10.9.9.51"),
+        Some((1, false))
+    );
+    assert_eq!(
+        member("single-edge-nat.ron", "203.0.113.22", "10.9.9.22"),
+        Some((0, true))
+    );
 }

@@ -340,6 +340,18 @@ fn paste_and_duplicate_clear_addresses_and_fqdn_already_in_the_plan() {
     assert!(plan.nodes[&new_ids[0]].names.is_empty());
     assert!(of_kind(&plan, "duplicate_name").is_empty());
 
+    // A deployment has one Central Management store: a copy of its pool does not hold it.
+    let mut plan = example("director-pool-dns-hlb.ron");
+    assert!(plan.nodes[&NodeId::from("fe")].flags.contains("holds_cms"));
+    let clip = plan.copy(&[NodeId::from("fe")].into());
+    let (edit, new_ids) = plan.paste(&clip, 40.0, 40.0);
+    plan.apply(&edit, &catalog).unwrap();
+    assert!(!plan.nodes[&new_ids[0]].flags.contains("holds_cms"));
+    let mut empty = Plan::new("empty");
+    let (edit, new_ids) = empty.paste(&clip, 0.0, 0.0);
+    empty.apply(&edit, &catalog).unwrap();
+    assert!(empty.nodes[&new_ids[0]].flags.contains("holds_cms"));
+
     // Pasted into another plan, addresses nobody there uses are kept.
     let mut other = Plan::new("other");
     let (edit, new_ids) = other.paste(&clip, 0.0, 0.0);

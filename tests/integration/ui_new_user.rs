@@ -44,6 +44,15 @@ fn add_server_clicked_twice_adds_two_servers() {
     let after = &node(h.state().plan(), "Edge Server").members;
     assert_eq!(after.len(), before.len() + 2, "{after:?}");
     assert_eq!(after[..before.len()], before[..], "the servers there stay");
+    // A server removed, the next one added takes its number, not a second "edge03".
+    h.get_by_label("Remove edge02").click_accesskit();
+    h.run();
+    h.get_by_label("Add server").click_accesskit();
+    h.run();
+    let names: Vec<&str> = (node(h.state().plan(), "Edge Server").members.iter())
+        .map(|m| m.name.as_str())
+        .collect();
+    assert_eq!(names, ["edge01", "edge03", "edge02"]);
 }
 
 /// Escape with the Export menu open closes the menu and keeps the selection (it used to clear

@@ -139,9 +139,10 @@ impl PlannerApp {
                 node,
                 field,
                 endpoint,
+                key,
             } => {
-                self.selection = Selection::only_node(node);
-                self.inspector.focus(field, endpoint);
+                self.selection = Selection::only_node(node.clone());
+                self.inspector.focus(node, field, (endpoint, key));
             }
             Command::Export { kind, to_clipboard } => {
                 let scope = match kind {

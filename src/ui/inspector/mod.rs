@@ -39,7 +39,11 @@ enum Owner {
 /// A field a finding's fix asks for.
 #[derive(Debug)]
 struct Focus {
+    /// The node whose field it is: another node's inspector takes no focus meant for it.
+    node: NodeId,
     field: NodeField,
+    /// The one field's key, when the finding is about one address.
+    key: Option<String>,
     /// The endpoint kind whose address field it must be, when the finding names one: "has no
     /// external_listener address" must not land in the empty internal interface above it.
     endpoint: Option<String>,
@@ -99,9 +103,16 @@ impl InspectorState {
 
     /// Put the cursor in the first field of this kind, of `endpoint` when given (an empty one
     /// if there is one).
-    pub fn focus(&mut self, field: NodeField, endpoint: Option<String>) {
+    pub fn focus(
+        &mut self,
+        node: NodeId,
+        field: NodeField,
+        (endpoint, key): (Option<String>, Option<String>),
+    ) {
         self.focus = Some(Focus {
+            node,
             field,
+            key,
             endpoint,
             any: false,
         });
@@ -119,13 +130,21 @@ impl InspectorState {
     /// True when a field key belongs to the finding's field name.
     fn wants_focus(&self, key: &str, current: &str) -> bool {
         let Some(Focus {
+            node,
             field,
+            key: exact,
             endpoint,
             any,
         }) = &self.focus
         else {
             return false;
         };
+        if !matches!(&self.owner, Some((Owner::Node(owner), _)) if owner == node) {
+            return false;
+        }
+        if let Some(exact) = exact {
+            return key == exact;
+        }
         // Member fields are `member.N.KIND` (`member.N.nat.KIND`), VIPs `vip.KIND`.
         if let Some(e) = endpoint
             && matches!(field, NodeField::Addresses | NodeField::Vips)

@@ -267,14 +267,24 @@ fn members_ui(
     }
 }
 
-/// The server "Add server" adds: named after the first one's name, numbered, no addresses.
+/// The server "Add server" adds: named after the first one's name with the first number no
+/// server has (after removing `edge02` of three, `edge02` again, not a second `edge03`), no
+/// addresses.
 fn new_member(node: &Node) -> Member {
-    let n = node.members.len() + 1;
     let base = node.members.first().map_or("server".to_owned(), |m| {
         m.name
             .trim_end_matches(|c: char| c.is_ascii_digit())
             .to_owned()
     });
+    let taken = |n: &usize| {
+        node.members
+            .iter()
+            .any(|m| m.name == format!("{base}{n:02}"))
+    };
+    // One of the first len + 1 numbers is always free.
+    let n = (1..=node.members.len() + 1)
+        .find(|n| !taken(n))
+        .unwrap_or(node.members.len() + 1);
     Member {
         name: format!("{base}{n:02}"),
         addresses: std::collections::BTreeMap::new(),

@@ -2,19 +2,19 @@
 //! Autodiscover (JJ945642).
 
 use lync_port_planner::plan::Plan;
-use lync_port_planner::topology::LbMode::{Dns, DnsAndHlb, HlbOnly, Single};
+use lync_port_planner::topology::LbMode::{DnsAndHlb, HlbOnly, Single};
 use lync_port_planner::topology::Product;
 
 use super::{Build, Check, assert_checks, edge, rows};
 
-/// HLB-only pools: Front End pools of four and two, Director pool of three, with a DNS
-/// Mediation pool of two, one Edge, a reverse proxy and internal clients.
+/// HLB-only pools: Front End pools of four and two, Director pool of three, Mediation pool of
+/// two, one Edge, a reverse proxy and internal clients.
 fn hlb_only_pools() -> Plan {
     Build::new("HLB-only Front End and Director pools", Product::Lync2013)
         .node("fe", "front_end", HlbOnly, 4, &["holds_cms"])
         .node("fe2", "front_end", HlbOnly, 2, &[])
         .node("dir", "director", HlbOnly, 3, &[])
-        .node("med", "mediation", Dns, 2, &[])
+        .node("med", "mediation", HlbOnly, 2, &[])
         .node("edge", "edge", Single, 1, &["federation"])
         .node("rp", "reverse_proxy", Single, 1, &[])
         .node("clients", "internal_clients", Single, 0, &[])

@@ -135,11 +135,6 @@ const NOT_CHECKED: &[(&str, &str, &str)] = &[
     ),
     (
         "Gg398833",
-        "HLB list, Mediation Server load balancer 5070",
-        "Mediation pools are single or DNS load balanced in the catalog: 5070 goes to each server",
-    ),
-    (
-        "Gg398833",
         "DNS list, the blank row",
         "all cells empty in the page",
     ),

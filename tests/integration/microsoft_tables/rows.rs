@@ -392,6 +392,7 @@ pub fn gg398833_hlb_only() -> Vec<Row> {
             "HLB FE 443, from Director | HTTPS | tcp 443 | director/server -> front_end/hlb_vip",
             "HLB FE 4443 | HTTPS (from reverse proxy) | tcp 4443 | reverse_proxy/internal_interface -> front_end/hlb_vip",
             "HLB FE 4443, from another Front End pool | HTTPS | tcp 4443 | front_end/server -> front_end/hlb_vip",
+            "HLB Mediation 5070 | TCP | tcp 5070 | front_end/server -> mediation/hlb_vip",
             "HLB Director 443 | HTTPS | tcp 443 | internal_clients/clients -> director/hlb_vip",
             "HLB Director 444, from FE | HTTPS | tcp 444 | front_end/server -> director/hlb_vip",
             "HLB Director 5061, from FE | TCP | tcp 5061 | front_end/server -> director/hlb_vip",

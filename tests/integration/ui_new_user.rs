@@ -1,5 +1,6 @@
 //! What a new user met in a real window, driven through the window headlessly: "Add server"
-//! that moved under the pointer, Escape that cleared the selection instead of closing a menu.
+//! that moved under the pointer, Escape that cleared the selection instead of closing a menu,
+//! "Show all" that kept the picked rule.
 
 use eframe::egui::{Event, Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
@@ -73,4 +74,24 @@ fn escape_closes_an_open_menu_and_keeps_the_selection() {
     h.key_press(Key::Escape);
     h.run();
     assert!(h.state().selection.is_empty());
+}
+
+/// "Show all (clear selection)" also lets go of the rule picked in the table: its row stayed
+/// highlighted and its details open in the side panel.
+#[test]
+fn show_all_lets_go_of_the_picked_rule() {
+    let mut h = harness(AppOptions::default());
+    let filter = h.get_by_label("Filter");
+    filter.focus();
+    filter.type_text("edge-dir-sip");
+    h.run();
+    h.get_by_label_contains("Rule edge-dir-sip-5061:edge>dir: ")
+        .click_accesskit();
+    h.run();
+    assert!(h.state().rule_table.selected.is_some());
+    h.get_by_label("Show all (clear selection)")
+        .click_accesskit();
+    h.run();
+    assert!(h.state().selection.is_empty());
+    assert_eq!(h.state().rule_table.selected, None);
 }

@@ -94,7 +94,9 @@ pub fn rule_table_ui(
                 }
             });
         if !selection.is_empty() && ui.button(tr("rules.show_all")).clicked() {
+            // The picked rule too: its row stayed highlighted and its details open.
             *selection = Selection::default();
+            table.selected = None;
         }
     });
     let rows = table.take_rows(derived, selection, lang);

@@ -67,7 +67,7 @@ pub fn large_plan(nodes: usize, catalog: &Catalog) -> Result<Plan, GenerateError
             // A deployment has one Central Management store: the first site's pool holds it
             // and replicates to every other site's servers.
             if s > 0 {
-                node.flags.remove("holds_cms");
+                node.flags.remove(crate::plan::HOLDS_CMS);
             }
             node.label = format!("{} {}", node.label, s + 1);
             node.position = CanvasPoint {

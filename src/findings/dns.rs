@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::{Finding, FindingKind, Fix, NodeField, Severity, Subject, finding, message_same};
-use crate::dns::{Problem, View};
+use crate::dns::{DnsName, Problem, View};
 use crate::handoff::Handoff;
 use crate::plan::{NodeId, Plan};
 use crate::rules::RuleSet;
@@ -183,33 +183,26 @@ pub(super) fn unreached(plan: &Plan, handoff: &Handoff, rules: &RuleSet) -> Vec<
 /// no NAT for a reverse proxy's listener (the examples' sit at private perimeter addresses).
 fn private_in_public(plan: &Plan, records: &[crate::dns::DnsRecord]) -> Vec<Finding> {
     use crate::dns::RecordData;
-    let mut by_address: BTreeMap<(&NodeId, std::net::IpAddr), Vec<String>> = BTreeMap::new();
+    let mut by_address: BTreeMap<(&NodeId, std::net::IpAddr), Vec<&DnsName>> = BTreeMap::new();
+    let edge = |id: &NodeId| plan.nodes.get(id).is_some_and(|n| n.role == "edge");
     for r in records.iter().filter(|r| r.view == View::External) {
         let address = match r.data {
             RecordData::A(a) => std::net::IpAddr::V4(a),
             RecordData::Aaaa(a) => std::net::IpAddr::V6(a),
             _ => continue,
         };
-        let edge = |id: &NodeId| plan.nodes.get(id).is_some_and(|n| n.role == "edge");
         if let (Some(node), false) = (&r.node, is_public(address))
             && edge(node)
         {
             let names = by_address.entry((node, address)).or_default();
-            if !names.contains(&r.name.to_string()) {
-                names.push(r.name.to_string());
+            if !names.contains(&&r.name) {
+                names.push(&r.name);
             }
         }
     }
     let label = |id: &NodeId| plan.nodes.get(id).map_or("", |n| n.label.as_str());
     (by_address.into_iter())
         .map(|((node, address), names)| {
-            let shown = names.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
-            let more = names.len().saturating_sub(3);
-            let names = if more > 0 {
-                format!("{shown} (+{more})")
-            } else {
-                shown
-            };
             finding(
                 Severity::Warning,
                 FindingKind::DnsMismatch,
@@ -218,7 +211,7 @@ fn private_in_public(plan: &Plan, records: &[crate::dns::DnsRecord]) -> Vec<Find
                     "find.dns_private",
                     &[
                         ("node", crate::escape::quoted(label(node))),
-                        ("names", names),
+                        ("names", super::first_few(&names)),
                         ("address", address.to_string()),
                     ],
                 ),

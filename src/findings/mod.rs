@@ -301,6 +301,17 @@ pub fn message_same(key: &str, args: &[(&'static str, String)]) -> Text {
     }
 }
 
+/// The first three names, then how many more (`a, b, c (+4)`): a message stays one short line
+/// when a pool's FQDN makes ten names.
+fn first_few<T: std::fmt::Display>(names: &[T]) -> String {
+    const SHOWN: usize = 3;
+    let shown: Vec<String> = names.iter().take(SHOWN).map(ToString::to_string).collect();
+    match names.len().saturating_sub(SHOWN) {
+        0 => shown.join(", "),
+        more => format!("{} (+{more})", shown.join(", ")),
+    }
+}
+
 fn finding(
     severity: Severity,
     kind: FindingKind,

@@ -152,7 +152,7 @@ fn shared(plan: &Plan, names: &Names) -> Vec<Finding> {
             Subject::Node(b.clone()),
             message("find.duplicate_name", |_| {
                 vec![
-                    ("name", shared.listed()),
+                    ("name", super::first_few(&shared.names)),
                     ("a", crate::escape::quoted(label(a))),
                     ("b", crate::escape::quoted(label(b))),
                     ("n", shared.nodes.to_string()),
@@ -173,19 +173,4 @@ struct Shared<'a> {
     field: NodeField,
     /// The most nodes any of the names is on.
     nodes: usize,
-}
-
-impl Shared<'_> {
-    /// The first few names, then how many more: a pool's FQDN makes about ten names.
-    fn listed(&self) -> String {
-        const SHOWN: usize = 3;
-        let mut text = (self.names.iter().take(SHOWN))
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join(", ");
-        if self.names.len() > SHOWN {
-            text.push_str(&format!(" (+{})", self.names.len() - SHOWN));
-        }
-        text
-    }
 }

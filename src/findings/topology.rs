@@ -134,7 +134,7 @@ fn node_topology(role: &Role, id: &NodeId, node: &Node, out: &mut Vec<Finding>) 
 /// would both push, and each get the rules for it. One warning, naming the first two in id
 /// order, on the second.
 fn central_management_stores(plan: &Plan) -> Option<Finding> {
-    let mut holders = (plan.nodes.iter()).filter(|(_, n)| n.flags.contains("holds_cms"));
+    let mut holders = (plan.nodes.iter()).filter(|(_, n)| n.flags.contains(crate::plan::HOLDS_CMS));
     let (_, first) = holders.next()?;
     let (id, second) = holders.next()?;
     let n = 2 + holders.count();

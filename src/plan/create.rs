@@ -157,7 +157,7 @@ struct Used {
 
 impl Used {
     fn add(&mut self, node: &Node) {
-        self.cms |= node.flags.contains("holds_cms");
+        self.cms |= node.flags.contains(super::HOLDS_CMS);
         self.addresses.extend(node.own_addresses());
         let fqdn = Some(&node.fqdn).filter(|f| !f.is_empty());
         let names = fqdn.into_iter().chain(node.names.values());
@@ -176,7 +176,7 @@ impl Used {
         }
         (node.names).retain(|_, n| !self.names.contains(&n.to_ascii_lowercase()));
         if self.cms {
-            node.flags.remove("holds_cms");
+            node.flags.remove(super::HOLDS_CMS);
         }
     }
 }

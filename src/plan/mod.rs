@@ -244,6 +244,10 @@ pub struct CanvasPoint {
     pub y: f32,
 }
 
+/// The flag of the Front End pool that holds the Central Management store (one per
+/// deployment).
+pub const HOLDS_CMS: &str = "holds_cms";
+
 /// One role instance on the canvas.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

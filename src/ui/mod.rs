@@ -8,6 +8,7 @@ pub mod compare_window;
 mod derived;
 pub mod deriver;
 pub mod export_menu;
+mod file_dialog;
 mod files;
 mod fonts;
 mod help;
@@ -17,6 +18,7 @@ mod menu_bar;
 pub mod minimap;
 mod palette;
 pub mod panels;
+pub mod path_prompt;
 pub mod port_tests;
 pub mod reports;
 pub mod rule_table;
@@ -39,7 +41,7 @@ use std::process::ExitCode;
 
 pub use app::{AfterPrompt, AppOptions, PlannerApp};
 pub use derived::Derived;
-pub use files::DialogKind;
+pub use file_dialog::DialogKind;
 pub use selection::{PeerLinkKey, Selection};
 
 /// Environment variable: report when the first frame is on screen (benches/startup.sh).

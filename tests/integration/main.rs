@@ -101,6 +101,9 @@ mod ui;
 // plan that does not open, Save through a link.
 #[cfg(feature = "gui")]
 mod ui_recovery;
+// Where no file dialog can open: the path typed in the window saves, opens and exports.
+#[cfg(feature = "gui")]
+mod ui_path_prompt;
 // Duplicate and paste in the window take no address the plan already uses.
 #[cfg(feature = "gui")]
 mod ui_copies;

@@ -342,19 +342,6 @@ fn the_trainer_window_clears_the_palette_and_explains_any() {
     );
 }
 
-#[test]
-fn a_file_dialog_that_cannot_open_says_so() {
-    let mut h = window(AppOptions::default());
-    h.state_mut().dialogs.failed = true;
-    h.run();
-    assert!(h.state().status.is_error);
-    assert!(
-        h.query_by_label_contains("No file dialog could open")
-            .is_some()
-    );
-    assert!(!h.state().dialogs.failed, "said once");
-}
-
 /// Cards, table cells and firewall names in the window's language; the diagram files stay
 /// English ("1 server", "external" and UNRESOLVED used to show in every language).
 #[test]

@@ -10,6 +10,7 @@ use crate::dns::DnsRecords;
 use crate::document::Document;
 use crate::ui::audit::AuditState;
 use crate::ui::command::Command;
+use crate::ui::path_prompt::Outcome;
 use crate::ui::reports::{ReportResult, ReportsView, reports_ui};
 use crate::ui::status_bar::Status;
 use crate::ui::text::{t, tf};
@@ -82,6 +83,22 @@ impl PlannerApp {
         self.recovery_ui(ui);
         self.load_error_ui(ui);
         self.unsaved_ui(ui);
+        self.path_prompt_ui(ui);
+    }
+
+    /// The path typed in the window when no file dialog could open.
+    fn path_prompt_ui(&mut self, ui: &egui::Ui) {
+        let Some(prompt) = &mut self.path_prompt else {
+            return;
+        };
+        match prompt.ui(ui.ctx()) {
+            Outcome::Open => {}
+            Outcome::Cancelled => self.path_prompt = None,
+            Outcome::Chosen(command) => {
+                self.path_prompt = None;
+                self.commands.push(*command);
+            }
+        }
     }
 
     /// "Cannot open the plan", when the plan named at start did not load.

@@ -11,7 +11,7 @@ use crate::ui::Selection;
 use crate::ui::audit::AuditState;
 use crate::ui::canvas::Gesture;
 use crate::ui::export_menu::{self, ExportRequest};
-use crate::ui::files::DialogKind;
+use crate::ui::file_dialog::DialogKind;
 use crate::ui::status_bar::Status;
 
 impl PlannerApp {

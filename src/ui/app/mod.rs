@@ -32,8 +32,10 @@ use crate::ui::compare_window::CompareWindow;
 use crate::ui::derived::Derived;
 use crate::ui::deriver::Deriver;
 use crate::ui::export_menu::{ExportRequest, ExportScope};
-use crate::ui::files::{Autosave, FileDialogs, Prefs};
+use crate::ui::file_dialog::{FileDialogs, Start};
+use crate::ui::files::{Autosave, Prefs};
 use crate::ui::inspector::InspectorState;
+use crate::ui::path_prompt::PathPrompt;
 use crate::ui::rule_table::RuleTable;
 use crate::ui::screenshot::{self, Capture};
 use crate::ui::status_bar::Status;
@@ -101,6 +103,8 @@ pub struct PlannerApp {
     pub status: Status,
     /// Dialogs asked for and running.
     pub dialogs: FileDialogs,
+    /// The path typed in the window when no file dialog could open.
+    pub path_prompt: Option<PathPrompt>,
     prefs: Prefs,
     prefs_path: Option<PathBuf>,
     lang: Lang,
@@ -216,6 +220,7 @@ impl PlannerApp {
             clipboard: Clipboard::default(),
             status,
             dialogs: FileDialogs::default(),
+            path_prompt: None,
             prefs,
             prefs_path: options.prefs_path.clone(),
             recovery_offer,
@@ -323,6 +328,13 @@ impl PlannerApp {
     }
 }
 
+impl PlannerApp {
+    /// Where a file dialog (or the typed path) starts: the document's folder and file name.
+    fn dialog_start(&self) -> Start {
+        Start::of(self.doc.path().map(PathBuf::as_path), &self.doc.plan().name)
+    }
+}
+
 fn display_name(path: &Path) -> String {
     path.file_name().map_or_else(
         || path.display().to_string(),
@@ -336,8 +348,7 @@ impl eframe::App for PlannerApp {
             report_first_frame();
         }
         self.contents_ui(ui);
-        let start_dir = self.doc.path().and_then(|p| p.parent().map(Path::to_owned));
-        self.dialogs.spawn_requested(ui.ctx(), start_dir);
+        self.dialogs.spawn_requested(ui.ctx(), self.dialog_start());
         self.frames += 1;
         self.scripted_exit(ui.ctx());
     }

@@ -12,6 +12,7 @@ use crate::ui::command::{self, Command};
 use crate::ui::menu_bar::{self, MenuState};
 use crate::ui::palette;
 use crate::ui::panels::PanelId;
+use crate::ui::path_prompt::PathPrompt;
 use crate::ui::rule_table;
 use crate::ui::side::{self, SideView};
 use crate::ui::status_bar::{self, Status};
@@ -84,8 +85,11 @@ impl PlannerApp {
         if let Some(c) = self.dialogs.poll() {
             self.commands.push(c);
         }
-        if std::mem::take(&mut self.dialogs.failed) {
-            self.status = Status::error(self.tr("status.no_dialog"));
+        // No dialog could open: the window asks for the path itself (one prompt at a time).
+        if let Some(kind) = self.dialogs.no_dialog.take()
+            && self.path_prompt.is_none()
+        {
+            self.path_prompt = Some(PathPrompt::new(kind, &self.dialog_start()));
         }
     }
 

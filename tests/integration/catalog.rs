@@ -278,3 +278,41 @@ fn a_deployment_reach_needs_two_roles_and_conditions_on_its_source() {
     );
     Catalog::from_ron(&text, "fine.ron").unwrap();
 }
+
+/// A rule cites only pages whose rows back it (a second reading of the Edge and Director pages
+/// found these citing a page that says otherwise).
+#[test]
+fn citations_hold_their_rows() {
+    use crate::support::{derive, example};
+    let cites = |plan: &str, requirement: &str| -> (Vec<String>, Vec<String>) {
+        let (set, _) = derive(&example(plan));
+        let rule = (set.rules.iter())
+            .find(|r| &*r.origin.requirement == requirement)
+            .unwrap_or_else(|| panic!("{plan}: no {requirement}"));
+        let pages = rule.origin.sources.iter().map(|p| p.id.clone()).collect();
+        (pages, rule.origin.conflicts.to_vec())
+    };
+    // Port summary - Single Director sends CLS 50001-50003 to the Edge, not to the Director.
+    let (pages, conflicts) = cites("single-director.ron", "any-dir-cls-50001");
+    assert!(!pages.contains(&"JJ204648".to_owned()), "{pages:?}");
+    assert!(conflicts.contains(&"cls-director-destination".to_owned()));
+    // The public IM page's media rows are Windows Live Messenger's, at the Access interface.
+    for requirement in [
+        "edge-any-stun-3478",
+        "any-edge-stun-3478-ext",
+        "edge-any-rtp-50000-tcp",
+    ] {
+        let (pages, _) = cites("single-edge-nat.ron", requirement);
+        assert!(
+            !pages.contains(&"JJ618373".to_owned()),
+            "{requirement}: {pages:?}"
+        );
+    }
+    // Determine external A/V firewall and port requirements reads the range as source ports.
+    let (pages, conflicts) = cites("single-edge-nat.ron", "edge-any-rtp-50000-tcp");
+    assert!(pages.contains(&"Gg425882".to_owned()));
+    assert!(
+        conflicts.contains(&"rtp-tcp-source-ports".to_owned()),
+        "{conflicts:?}"
+    );
+}

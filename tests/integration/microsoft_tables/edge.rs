@@ -78,15 +78,6 @@ pub fn checks() -> Vec<Check> {
         .link("edge", &["fe", "clients"])
         .link("fe", &["clients"])
         .plan();
-    // Skype for Business Server 2015 behind hardware load balancers: two Edges, a Front End
-    // pool of three, one Director.
-    let sfb_hlb = Build::new("SfB 2015 HLB Edge pool of 2", Product::Sfb2015)
-        .node("edge", "edge", HlbOnly, 2, &["federation", "xmpp"])
-        .node("fe", "front_end", DnsAndHlb, 3, FE_FLAGS)
-        .node("dir", "director", Single, 1, &[])
-        .link("edge", &["fe", "dir"])
-        .link("dir", &["fe"])
-        .plan();
     // Skype for Business Server 2015, a DNS Edge pool of three behind NAT, Standard Edition.
     let sfb_dns_nat = Build::new("SfB 2015 DNS Edge pool of 3, NAT", Product::Sfb2015)
         .node("edge", "edge", LbMode::Dns, 3, &["federation", "xmpp"])
@@ -100,10 +91,22 @@ pub fn checks() -> Vec<Check> {
         Check::new(dns_public(), vec![rows::jj205394()]),
         Check::new(dns_nat, vec![rows::gg412756()]),
         Check::new(hlb_public(), vec![rows::gg398739()]),
-        Check::new(sfb_hlb, vec![rows::sfb_hlb_edge()]),
+        Check::new(sfb_hlb(), vec![rows::sfb_hlb_edge()]),
         Check::new(sfb_dns_nat, vec![rows::sfb_edge(Product::Sfb2015, false)]),
         Check::new(sfb_2019(), vec![rows::sfb_edge(Product::Sfb2019, true)]),
     ]
+}
+
+/// Skype for Business Server 2015 behind hardware load balancers: two Edges, a Front End pool of
+/// three, one Director.
+fn sfb_hlb() -> lync_port_planner::plan::Plan {
+    Build::new("SfB 2015 HLB Edge pool of 2", Product::Sfb2015)
+        .node("edge", "edge", HlbOnly, 2, &["federation", "xmpp"])
+        .node("fe", "front_end", DnsAndHlb, 3, FE_FLAGS)
+        .node("dir", "director", Single, 1, &[])
+        .link("edge", &["fe", "dir"])
+        .link("dir", &["fe"])
+        .plan()
 }
 
 /// Skype for Business Server 2019: one Edge with public addresses (XMPP switched on, which 2019
@@ -133,4 +136,22 @@ fn skype_for_business_2019_has_no_xmpp_rows() {
         .map(|r| r.id().to_string())
         .collect();
     assert!(xmpp.is_empty(), "{xmpp:?}");
+}
+
+/// The Skype for Business page's "Internal interface Virtual IPs" table sends only STUN TCP 443
+/// to the "Edge Server internal VIP interface"; UDP 3478 goes to the "Edge Server internal
+/// interface", as 5061 and 5062 do. The Lync Server 2013 page (Gg398739) sends UDP 3478 to the
+/// internal VIP as well.
+#[test]
+fn only_tcp_443_reaches_a_skype_for_business_edge_pools_internal_vip() {
+    let to_vip = |plan: &lync_port_planner::plan::Plan| -> Vec<String> {
+        let (set, _) = derive(plan);
+        (set.rules.iter())
+            .filter(|r| &*r.destination.endpoint == "internal_vip")
+            .map(|r| format!("{:?} {}", r.transport, r.ports))
+            .collect()
+    };
+    assert_eq!(to_vip(&sfb_hlb()), ["Tcp 443"]);
+    let lync = to_vip(&hlb_public());
+    assert!(lync.contains(&"Udp 3478".to_owned()), "{lync:?}");
 }

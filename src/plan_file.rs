@@ -187,6 +187,26 @@ pub fn save(path: &Path, plan: &Plan) -> Result<(), PlanFileError> {
     Ok(())
 }
 
+/// A plan file as this window last read or wrote it: its size and time of change (through
+/// symbolic links). A save over a file whose stamp moved since would lose what another window or
+/// program saved there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    modified: std::time::SystemTime,
+    len: u64,
+}
+
+impl Stamp {
+    /// The file's stamp now; `None` when it is not there (or its time cannot be read).
+    pub fn of(path: &Path) -> Option<Self> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(Self {
+            modified: meta.modified().ok()?,
+            len: meta.len(),
+        })
+    }
+}
+
 /// What [`upgrade`] did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Upgraded {

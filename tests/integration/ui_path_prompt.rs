@@ -150,3 +150,69 @@ fn escape_closes_the_prompt() {
     assert!(h.state().doc.path().is_none());
     assert!(!h.state().selection.nodes.is_empty(), "the selection stays");
 }
+
+/// Two windows on one plan: the second save asks before it overwrites what the other window
+/// saved (it silently wiped it); Cancel writes nothing, Overwrite writes this window's plan.
+#[test]
+fn a_save_over_a_file_changed_on_disk_asks_first() {
+    let dir = temp_dir();
+    let path = dir.join("shared.ron");
+    std::fs::copy(root().join("saved-plans/single-director.ron"), &path).unwrap();
+    let open = || {
+        harness(AppOptions {
+            plan: Some(path.clone()),
+            ..AppOptions::default()
+        })
+    };
+    let (mut a, mut b) = (open(), open());
+    b.get_by_label("Edge Server, Edge pool").click_accesskit();
+    b.run();
+    b.key_press(Key::Delete);
+    b.run();
+    b.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    b.run();
+    assert!(!b.state().doc.is_dirty(), "the first window saved");
+    let saved_by_b = std::fs::read_to_string(&path).unwrap();
+
+    a.get_by_label("Director, Director pool").click_accesskit();
+    a.run();
+    a.key_press(Key::Delete);
+    a.run();
+    a.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    a.run();
+    assert!(a.query_by_label("The file changed on disk").is_some());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), saved_by_b);
+    a.get_by_label("Cancel").click_accesskit();
+    a.run();
+    assert!(a.state().doc.is_dirty());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), saved_by_b);
+
+    a.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    a.run();
+    a.get_by_label("Overwrite").click_accesskit();
+    a.run();
+    assert!(!a.state().doc.is_dirty());
+    assert_ne!(std::fs::read_to_string(&path).unwrap(), saved_by_b);
+    // Its own save is no change on disk: the next save asks nothing.
+    a.get_by_label("Edge Server, Edge pool").click_accesskit();
+    a.run();
+    a.key_press(Key::Delete);
+    a.run();
+    a.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    a.run();
+    assert!(a.query_by_label("The file changed on disk").is_none());
+    assert!(!a.state().doc.is_dirty());
+}
+
+/// A plan named by a relative path is kept by its full path: a recovery file or a later save
+/// started from another folder must reach the same file.
+#[test]
+fn a_relative_path_is_kept_from_the_root() {
+    let h = harness(AppOptions {
+        plan: Some("saved-plans/single-director.ron".into()),
+        ..AppOptions::default()
+    });
+    let path = h.state().doc.path().cloned().unwrap();
+    assert!(path.is_absolute(), "{}", path.display());
+    assert_eq!(path, root().join("saved-plans/single-director.ron"));
+}

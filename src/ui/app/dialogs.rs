@@ -50,6 +50,26 @@ impl UnsavedAnswer {
     ];
 }
 
+/// The answers to "the file changed on disk".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DiskAnswer {
+    /// Write this window's plan over it.
+    Overwrite,
+    /// Keep both: save this window's plan elsewhere.
+    SaveAs,
+    /// Do nothing.
+    Cancel,
+}
+
+impl DiskAnswer {
+    /// The buttons in order, with their text keys.
+    const BUTTONS: [(&'static str, Self); 3] = [
+        ("dialog.overwrite", Self::Overwrite),
+        ("cmd.save_as", Self::SaveAs),
+        ("dialog.cancel", Self::Cancel),
+    ];
+}
+
 impl PlannerApp {
     /// Everything drawn over the panels, in this order.
     pub(super) fn modals_ui(&mut self, ui: &mut egui::Ui) {
@@ -83,7 +103,45 @@ impl PlannerApp {
         self.recovery_ui(ui);
         self.load_error_ui(ui);
         self.unsaved_ui(ui);
+        self.changed_on_disk_ui(ui);
         self.path_prompt_ui(ui);
+    }
+
+    /// "The file changed on disk", when a save would overwrite what another window or program
+    /// saved there.
+    fn changed_on_disk_ui(&mut self, ui: &egui::Ui) {
+        let Some(path) = self.changed_on_disk.clone() else {
+            return;
+        };
+        let mut answer = None;
+        let modal = egui::Modal::new(egui::Id::unique("changed-on-disk")).show(ui.ctx(), |ui| {
+            ui.set_max_width(560.0);
+            ui.heading(t(ui, "dialog.changed_title"));
+            let file = crate::escape::quoted(&path.display().to_string());
+            ui.label(tf(ui, "dialog.changed_text", &[("file", &file)]));
+            ui.horizontal(|ui| {
+                for (key, a) in DiskAnswer::BUTTONS {
+                    if ui.button(t(ui, key)).clicked() {
+                        answer = Some(a);
+                    }
+                }
+            });
+        });
+        if modal.should_close() && answer.is_none() {
+            answer = Some(DiskAnswer::Cancel);
+        }
+        match answer {
+            Some(DiskAnswer::Overwrite) => {
+                self.changed_on_disk = None;
+                self.save_over(&path);
+            }
+            Some(DiskAnswer::SaveAs) => {
+                self.changed_on_disk = None;
+                self.dialogs.requested = Some(crate::ui::DialogKind::SaveAs);
+            }
+            Some(DiskAnswer::Cancel) => self.changed_on_disk = None,
+            None => {}
+        }
     }
 
     /// The path typed in the window when no file dialog could open.
@@ -215,6 +273,7 @@ impl PlannerApp {
         if restore {
             self.doc = Document::new(offer.plan, offer.original.clone());
             self.doc.mark_unsaved();
+            self.disk = None;
             self.file_name = offer
                 .original
                 .as_deref()

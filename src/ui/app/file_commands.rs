@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use eframe::egui;
 
-use super::{PlannerApp, display_name};
+use super::{PlannerApp, absolute, display_name};
 use crate::document::Document;
 use crate::plan_file;
 use crate::ui::Selection;
@@ -17,6 +17,7 @@ use crate::ui::status_bar::Status;
 impl PlannerApp {
     pub(super) fn replace_document(&mut self, doc: Document, file_name: String) {
         self.doc = doc;
+        self.disk = None;
         self.file_name = file_name;
         self.selection = Selection::default();
         self.canvas.gesture = Gesture::Idle;
@@ -25,12 +26,14 @@ impl PlannerApp {
     }
 
     pub(super) fn open(&mut self, path: &Path) {
+        let path = &absolute(path);
         match plan_file::load(path, &self.catalog) {
             Ok(plan) => {
                 self.replace_document(
                     Document::new(plan, Some(path.to_owned())),
                     display_name(path),
                 );
+                self.disk = plan_file::Stamp::of(path);
                 self.remember(path);
                 self.status = Status::info(
                     self.trf("status.opened", &[("path", &path.display().to_string())]),
@@ -40,14 +43,32 @@ impl PlannerApp {
         }
     }
 
-    /// Save to `to`, or to the document's file; asks for a path when there is none. True when saved.
+    /// Save to `to`, or to the document's file; asks for a path when there is none, and first
+    /// when the document's file changed on disk since this window read or wrote it (another
+    /// window or program saved it: overwriting would lose that). True when saved.
     pub(super) fn save(&mut self, to: Option<PathBuf>) -> bool {
         let Some(path) = to.or_else(|| self.doc.path().cloned()) else {
             self.dialogs.requested = Some(DialogKind::SaveAs);
             return false;
         };
+        let now = plan_file::Stamp::of(&path);
+        if Some(&path) == self.doc.path()
+            && self.disk.is_some()
+            && now.is_some()
+            && now != self.disk
+        {
+            self.changed_on_disk = Some(path);
+            return false;
+        }
+        self.save_over(&path)
+    }
+
+    /// Save to `path` whatever is there now.
+    pub(super) fn save_over(&mut self, path: &Path) -> bool {
+        let path = absolute(path);
         match plan_file::save(&path, self.doc.plan()) {
             Ok(()) => {
+                self.disk = plan_file::Stamp::of(&path);
                 self.doc.mark_saved(path.clone());
                 self.file_name = display_name(&path);
                 self.autosave.clear();

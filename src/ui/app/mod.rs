@@ -105,6 +105,11 @@ pub struct PlannerApp {
     pub dialogs: FileDialogs,
     /// The path typed in the window when no file dialog could open.
     pub path_prompt: Option<PathPrompt>,
+    /// The document's file as this window last read or wrote it (`None`: not known, as after
+    /// a recovery): a save over a file changed since asks first.
+    disk: Option<plan_file::Stamp>,
+    /// The document's file changed on disk since: overwrite, save elsewhere or cancel?
+    pub changed_on_disk: Option<PathBuf>,
     prefs: Prefs,
     prefs_path: Option<PathBuf>,
     lang: Lang,
@@ -139,7 +144,7 @@ impl PlannerApp {
         let mut load_error = None;
         let (plan, path) = match &options.plan {
             Some(p) => match plan_file::load(p, &catalog) {
-                Ok(plan) => (plan, Some(p.clone())),
+                Ok(plan) => (plan, Some(absolute(p))),
                 // The window opens with an empty untitled plan and says why; with no path, a
                 // save cannot overwrite the file (a newer version's) with what we understood.
                 Err(e) => {
@@ -221,6 +226,8 @@ impl PlannerApp {
             status,
             dialogs: FileDialogs::default(),
             path_prompt: None,
+            disk: path.as_deref().and_then(plan_file::Stamp::of),
+            changed_on_disk: None,
             prefs,
             prefs_path: options.prefs_path.clone(),
             recovery_offer,
@@ -333,6 +340,12 @@ impl PlannerApp {
     fn dialog_start(&self) -> Start {
         Start::of(self.doc.path().map(PathBuf::as_path), &self.doc.plan().name)
     }
+}
+
+/// `path` from the root: a recovery file, recent files and later saves must not depend on the
+/// folder the window was started in. Symbolic links stay links (saves go through them).
+pub(super) fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_owned())
 }
 
 fn display_name(path: &Path) -> String {

@@ -260,3 +260,24 @@ fn saving_in_the_window_writes_through_a_link_and_keeps_the_mode() {
         0o600
     );
 }
+
+/// A covered or hidden window draws no frames, but eframe still runs `App::logic`: the autosave
+/// is written there, not when the window is shown again (a covered window kept its edit out of
+/// the recovery file until it was raised).
+#[test]
+fn a_window_that_draws_no_frames_still_autosaves() {
+    let state = temp_dir();
+    let mut h = harness(AppOptions {
+        recovery_dir: Some(state.clone()),
+        ..AppOptions::default()
+    });
+    // The frames' clock stands still (as a window's does while it draws nothing).
+    h.input_mut().time = Some(1.0);
+    h.state_mut().set_autosave_idle(0.5);
+    delete(&mut h, "Edge Server, ");
+    assert!(recovery_files(&state).is_empty(), "not yet idle");
+    std::thread::sleep(std::time::Duration::from_millis(600));
+    let ctx = h.ctx.clone();
+    eframe::App::logic(h.state_mut(), &ctx, &mut eframe::Frame::_new_kittest());
+    assert_eq!(recovery_files(&state).len(), 1, "written without a frame");
+}

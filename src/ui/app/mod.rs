@@ -130,6 +130,9 @@ pub struct PlannerApp {
     close_allowed: bool,
     options: AppOptions,
     frames: u64,
+    /// The last frame's input time and when it ran: `App::logic` runs without a frame while the
+    /// window is hidden or covered, when the input time is still the last frame's.
+    frame_clock: (f64, std::time::Instant),
     capture: Capture,
     title: String,
     commands: Commands,
@@ -237,6 +240,7 @@ impl PlannerApp {
             close_allowed: false,
             options,
             frames: 0,
+            frame_clock: (0.0, std::time::Instant::now()),
             capture: Capture::default(),
             title: String::new(),
             commands: Vec::new(),
@@ -364,6 +368,13 @@ impl eframe::App for PlannerApp {
         self.dialogs.spawn_requested(ui.ctx(), self.dialog_start());
         self.frames += 1;
         self.scripted_exit(ui.ctx());
+    }
+
+    /// Runs before every frame and, while the window is hidden or covered (no frames are drawn
+    /// then), on its own: the autosave must not wait for the window to be shown again.
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        let (time, at) = self.frame_clock;
+        self.autosave(ctx, time + at.elapsed().as_secs_f64());
     }
 
     fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {

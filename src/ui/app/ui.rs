@@ -302,6 +302,19 @@ impl PlannerApp {
         }
     }
 
+    /// Write the recovery file when due (at `now`, in the frames' input time).
+    pub(super) fn autosave(&mut self, ctx: &egui::Context, now: f64) {
+        if let Some(Err(e)) = self.autosave.tick(now, &self.doc) {
+            self.status = Status::error(e);
+            // The panels are drawn already: one more frame shows the failure now, not at the next input.
+            ctx.request_repaint();
+        }
+        // Wake up for the autosave only while one is due: an idle window does not repaint.
+        if let Some(secs) = self.autosave.due_in(now, &self.doc) {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(secs));
+        }
+    }
+
     fn after_frame(&mut self, ui: &egui::Ui) {
         // The rules of this frame's edits are derived while the frame is painted.
         let content = self.doc.content();
@@ -310,16 +323,8 @@ impl PlannerApp {
         }
         self.was_typing = ui.ctx().egui_wants_keyboard_input();
         let now = ui.input(|i| i.time);
-        if let Some(Err(e)) = self.autosave.tick(now, &self.doc) {
-            self.status = Status::error(e);
-            // The panels are drawn already: one more frame shows the failure now, not at the next input.
-            ui.ctx().request_repaint();
-        }
-        // Wake up for the autosave only while one is due: an idle window does not repaint.
-        if let Some(secs) = self.autosave.due_in(now, &self.doc) {
-            ui.ctx()
-                .request_repaint_after(std::time::Duration::from_secs_f64(secs));
-        }
+        self.frame_clock = (now, std::time::Instant::now());
+        self.autosave(ui.ctx(), now);
         let title = self.title();
         if title != self.title {
             ui.ctx()

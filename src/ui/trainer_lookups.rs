@@ -67,18 +67,16 @@ pub fn lookups_ui(
     let steps = lookups::steps(sign_in, records, client);
     let n = steps.len();
     *step = (*step).min(n.saturating_sub(1));
-    ui.label(
-        RichText::new(tf(
-            ui,
-            "trainer.step",
-            &[("i", &(*step + 1).to_string()), ("n", &n.to_string())],
-        ))
-        .strong(),
-    );
-    if let Some(s) = steps.get(*step) {
-        step_ui(ui, &steps, *step, s, client);
-    }
+    // The step and its buttons first, so Next stays put while the steps' text changes length.
     ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(tf(
+                ui,
+                "trainer.step",
+                &[("i", &(*step + 1).to_string()), ("n", &n.to_string())],
+            ))
+            .strong(),
+        );
         if ui
             .add_enabled(*step > 0, egui::Button::new(t(ui, "trainer.previous")))
             .clicked()
@@ -92,6 +90,9 @@ pub fn lookups_ui(
             *step += 1;
         }
     });
+    if let Some(s) = steps.get(*step) {
+        step_ui(ui, &steps, *step, s, client);
+    }
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(t(ui, "trainer.lookup_order")).small());
         ui.hyperlink_to(

@@ -155,14 +155,30 @@ pub fn trainer_ui(
 fn steps_ui(ui: &mut egui::Ui, state: &mut TrainerState, derived: &Derived) {
     let lang = lang(ui.ctx());
     let n = state.scenario.hops.len();
-    ui.label(
-        RichText::new(tf(
-            ui,
-            "trainer.step",
-            &[("i", &(state.step + 1).to_string()), ("n", &n.to_string())],
-        ))
-        .strong(),
-    );
+    // The step and its buttons first: below the text, whose length changes from step to step,
+    // Next moved, and clicking it again hit the exercise box.
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(tf(
+                ui,
+                "trainer.step",
+                &[("i", &(state.step + 1).to_string()), ("n", &n.to_string())],
+            ))
+            .strong(),
+        );
+        if ui
+            .add_enabled(state.step > 0, egui::Button::new(t(ui, "trainer.previous")))
+            .clicked()
+        {
+            state.step -= 1;
+        }
+        if ui
+            .add_enabled(state.step + 1 < n, egui::Button::new(t(ui, "trainer.next")))
+            .clicked()
+        {
+            state.step += 1;
+        }
+    });
     if let Some(hop) = state.scenario.hops.get(state.step) {
         ui.label(explain(hop, state.exercise, lang));
         let rule = trainer::hop_rules(hop, &derived.derivation.rules)
@@ -181,20 +197,6 @@ fn steps_ui(ui: &mut egui::Ui, state: &mut TrainerState, derived: &Derived) {
             ui.label(RichText::new(text).small().weak());
         }
     }
-    ui.horizontal(|ui| {
-        if ui
-            .add_enabled(state.step > 0, egui::Button::new(t(ui, "trainer.previous")))
-            .clicked()
-        {
-            state.step -= 1;
-        }
-        if ui
-            .add_enabled(state.step + 1 < n, egui::Button::new(t(ui, "trainer.next")))
-            .clicked()
-        {
-            state.step += 1;
-        }
-    });
 }
 
 /// A hop's explanation; in the exercise its port numbers are hidden (they are the answers).

@@ -95,3 +95,31 @@ fn show_all_lets_go_of_the_picked_rule() {
     assert!(h.state().selection.is_empty());
     assert_eq!(h.state().rule_table.selected, None);
 }
+
+/// A trainer in class clicks Next at the same place, step after step: the button stays where
+/// it is (below the step's text it moved, and the third click ticked the exercise box).
+#[test]
+fn the_trainers_next_button_stays_put() {
+    let mut h = harness(AppOptions::default());
+    h.state_mut()
+        .push(lync_port_planner::ui::command::Command::StartScenario(0));
+    h.run();
+    let at = h.get_by_label("Next").rect().center();
+    let n = h.state().trainer.as_ref().unwrap().scenario.hops.len();
+    for _ in 1..n {
+        h.hover_at(at);
+        h.run();
+        for pressed in [true, false] {
+            h.event(Event::PointerButton {
+                pos: at,
+                button: eframe::egui::PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+        }
+        h.run();
+    }
+    let trainer = h.state().trainer.as_ref().unwrap();
+    assert_eq!(trainer.step + 1, n, "every click went to the next step");
+    assert!(!trainer.exercise, "no click hit the exercise box");
+}

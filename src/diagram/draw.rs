@@ -65,6 +65,29 @@ pub(super) fn links(out: &mut String, diagram: &Diagram) {
     }
 }
 
+/// A thin dashed line from each label placed away from its link to that link, with a dot where
+/// it meets it; under the cards, like the links.
+pub(super) fn leaders(out: &mut String, diagram: &Diagram) {
+    for (label, link) in diagram.labels.iter().zip(&diagram.links) {
+        let Some((from, to)) =
+            super::layout::measure::leader(label.bounds, &link.points, &diagram.cards)
+        else {
+            continue;
+        };
+        writeln!(
+            out,
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#888888\" stroke-width=\"1.2\" stroke-dasharray=\"3 3\"/>\n<circle cx=\"{}\" cy=\"{}\" r=\"3\" fill=\"#888888\"/>",
+            r(from.x),
+            r(from.y),
+            r(to.x),
+            r(to.y),
+            r(to.x),
+            r(to.y)
+        )
+        .ok();
+    }
+}
+
 /// Every label as a box with its text, on top of everything.
 pub(super) fn labels(out: &mut String, diagram: &Diagram) {
     for label in &diagram.labels {

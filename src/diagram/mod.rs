@@ -108,6 +108,7 @@ pub fn svg_of(plan: &Plan, catalog: &Catalog, diagram: &Diagram) -> String {
     bands(&mut out, b);
     firewalls::draw(&mut out, plan, b, MARGIN);
     draw::links(&mut out, diagram);
+    draw::leaders(&mut out, diagram);
     for node in plan.nodes.values() {
         card(&mut out, catalog, node);
     }

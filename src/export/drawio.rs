@@ -31,6 +31,27 @@ fn lines(parts: &[&str]) -> String {
         .join("&#10;")
 }
 
+/// A dashed leader from each label placed away from its link (as the SVG draws it): it starts
+/// at the label's cell, so it follows the label when the label is moved.
+fn leaders(out: &mut String, diagram: &Diagram) {
+    for (i, (label, link)) in diagram.labels.iter().zip(&diagram.links).enumerate() {
+        let Some((from, to)) =
+            crate::diagram::layout::measure::leader(label.bounds, &link.points, &diagram.cards)
+        else {
+            continue;
+        };
+        writeln!(
+            out,
+            "        <mxCell id=\"leader-{i}\" value=\"\" style=\"edgeStyle=none;html=0;rounded=0;endArrow=oval;endSize=6;endFill=1;startArrow=none;strokeColor=#888888;strokeWidth=1;dashed=1;\" edge=\"1\" parent=\"1\" source=\"label-{i}\">\n          <mxGeometry relative=\"1\" as=\"geometry\">\n            <mxPoint x=\"{}\" y=\"{}\" as=\"sourcePoint\"/>\n            <mxPoint x=\"{}\" y=\"{}\" as=\"targetPoint\"/>\n          </mxGeometry>\n        </mxCell>",
+            r(from.x),
+            r(from.y),
+            r(to.x),
+            r(to.y)
+        )
+        .ok();
+    }
+}
+
 /// One vertex cell with a box geometry (`parent` relative for children of a card).
 fn vertex(out: &mut String, id: &str, parent: &str, value: &str, style: &str, b: Bounds) {
     writeln!(
@@ -100,6 +121,7 @@ pub fn document(plan: &Plan, catalog: &crate::catalog::Catalog, diagram: &Diagra
             edge(&mut out, i, link, a, b);
         }
     }
+    leaders(&mut out, diagram);
     for (i, card) in diagram.cards.iter().enumerate() {
         if let Some(peer) = &card.peer {
             peer_cells(&mut out, i, catalog, peer, card.bounds);

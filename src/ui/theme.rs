@@ -70,6 +70,8 @@ pub const CARD_STROKE: Color32 = Color32::from_gray(90);
 pub const SELECTED: Color32 = Color32::from_rgb(0xff, 0xd5, 0x4f);
 /// A link.
 pub const LINK: Color32 = Color32::from_gray(160);
+/// A label's leader to its link: fainter than a link, so it does not read as one.
+pub const LEADER: Color32 = Color32::from_gray(120);
 /// A link with an error finding, or a missing link.
 pub const PROBLEM: Color32 = Color32::from_rgb(0xe0, 0x55, 0x55);
 

@@ -166,8 +166,8 @@ fn check_plan(what: &str, plan: &Plan) {
         assert_eq!(fqdn.parent.as_ref(), Some(&card_cell[&card.id]));
     }
     // One edge per link, between its cards, along its polyline.
-    let edges: Vec<&Cell> = cells.iter().map(|(_, c)| c).filter(|c| c.edge).collect();
-    assert_eq!(edges.len(), d.links.len(), "{what}: links");
+    let edges = (cells.iter()).filter(|(id, c)| c.edge && id.starts_with("link-"));
+    assert_eq!(edges.count(), d.links.len(), "{what}: links");
     for (i, link) in d.links.iter().enumerate() {
         let cell = by_id[format!("link-{i}").as_str()];
         assert_eq!(cell.source.as_ref(), Some(&card_cell[&link.a]), "{what}");
@@ -189,12 +189,7 @@ fn check_plan(what: &str, plan: &Plan) {
         assert!(close(end("targetPoint")[0], last.x) && close(end("targetPoint")[1], last.y));
         assert_eq!(cell.style.contains("dashed=1"), link.missing, "{what}");
     }
-    // One text cell per label, at the placed box.
-    for (i, label) in d.labels.iter().enumerate() {
-        let cell = by_id[format!("label-{i}").as_str()];
-        assert_eq!(cell.value, label.text, "{what}");
-        assert!(same_box(cell.bounds.unwrap(), label.bounds), "{what}");
-    }
+    check_labels(what, &d, &by_id);
     // One wall per firewall leg, at the wall's box, named.
     let walls = diagram::firewalls::walls(plan, diagram::extent(&d), diagram::MARGIN);
     for (i, wall) in walls.iter().enumerate() {
@@ -279,4 +274,36 @@ pub fn check_hostile(n: usize, hostile: &str, text: &str) {
             "corpus {n}: {id}"
         );
     }
+}
+
+/// One text cell per label, at the placed box; a label away from its link has a leader from
+/// its cell to where the SVG's leader meets the link.
+fn check_labels(what: &str, d: &diagram::layout::Diagram, by_id: &BTreeMap<&str, &Cell>) {
+    let mut leaders = 0;
+    for (i, (label, link)) in d.labels.iter().zip(&d.links).enumerate() {
+        let cell = by_id[format!("label-{i}").as_str()];
+        assert_eq!(cell.value, label.text, "{what}");
+        assert!(same_box(cell.bounds.unwrap(), label.bounds), "{what}");
+        let want = diagram::layout::measure::leader(label.bounds, &link.points, &d.cards);
+        let leader = by_id.get(format!("leader-{i}").as_str());
+        assert_eq!(
+            leader.is_some(),
+            want.is_some(),
+            "{what}: label {i}'s leader"
+        );
+        if let (Some(cell), Some((_, to))) = (leader, want) {
+            leaders += 1;
+            assert!(cell.edge, "{what}");
+            assert_eq!(cell.source.as_deref(), Some(format!("label-{i}").as_str()));
+            let end = cell
+                .points
+                .iter()
+                .find(|(r, _)| r == "targetPoint")
+                .unwrap()
+                .1;
+            assert!(close(end[0], to.x) && close(end[1], to.y), "{what}");
+        }
+    }
+    let cells = by_id.keys().filter(|id| id.starts_with("leader-")).count();
+    assert_eq!(cells, leaders, "{what}: no other leader cells");
 }

@@ -230,6 +230,72 @@ pub fn box_polyline_distance(b: Bounds, points: &[CanvasPoint]) -> f32 {
         .fold(f32::INFINITY, f32::min)
 }
 
+/// Labels at most this far from their own link (canvas units) are read as on it: no leader.
+pub const LEADER_FROM: f32 = 8.0;
+
+/// A leader line for a label placed further than [`LEADER_FROM`] from its own link (near a
+/// busy link the clear places run out): the shortest straight line from the label's box to a
+/// point of the link that passes through no card (through one it would read as a link of its
+/// own). Points of the link are tried every few units. `None` when the label is on its link
+/// or every such line crosses a card. Without one a reader cannot tell which link a far label
+/// names.
+pub fn leader(
+    b: Bounds,
+    points: &[CanvasPoint],
+    cards: &[super::Card],
+) -> Option<(CanvasPoint, CanvasPoint)> {
+    const STEP: f32 = 8.0;
+    if box_polyline_distance(b, points) <= LEADER_FROM {
+        return None;
+    }
+    let in_box = |p: CanvasPoint| CanvasPoint {
+        x: p.x.clamp(b.min.x, b.max.x),
+        y: p.y.clamp(b.min.y, b.max.y),
+    };
+    let mut candidates: Vec<(CanvasPoint, CanvasPoint)> = Vec::new();
+    for s in points.windows(2) {
+        let length = (s[1].x - s[0].x).hypot(s[1].y - s[0].y);
+        // Truncation is intended: a point every STEP units, the segment's end included.
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "a count of steps"
+        )]
+        let steps = (length / STEP).ceil().max(1.0) as usize;
+        for i in 0..=steps {
+            #[expect(clippy::cast_precision_loss, reason = "a few hundred steps")]
+            let t = i as f32 / steps as f32;
+            let q = CanvasPoint {
+                x: s[0].x + t * (s[1].x - s[0].x),
+                y: s[0].y + t * (s[1].y - s[0].y),
+            };
+            candidates.push((in_box(q), q));
+        }
+    }
+    let length = |(a, b): &(CanvasPoint, CanvasPoint)| (a.x - b.x).hypot(a.y - b.y);
+    candidates.sort_by(|x, y| length(x).total_cmp(&length(y)));
+    // The cards near enough to be in the way: within the box around the label and the link.
+    let reach = points.iter().fold(b, |r, p| Bounds {
+        min: CanvasPoint {
+            x: r.min.x.min(p.x),
+            y: r.min.y.min(p.y),
+        },
+        max: CanvasPoint {
+            x: r.max.x.max(p.x),
+            y: r.max.y.max(p.y),
+        },
+    });
+    let near: Vec<Bounds> = cards
+        .iter()
+        .map(|c| c.bounds)
+        .filter(|c| c.min.x < reach.max.x && c.max.x > reach.min.x)
+        .filter(|c| c.min.y < reach.max.y && c.max.y > reach.min.y)
+        .collect();
+    candidates
+        .into_iter()
+        .find(|(p, q)| !near.iter().any(|c| segment_hits(*p, *q, *c, 1.0)))
+}
+
 /// For each label (in the order of the diagram's labels), the distance from its box to its
 /// own link's polyline, 0 when they touch: how far a reader's eye must go from a label to the
 /// link it names.
@@ -258,6 +324,35 @@ mod tests {
             min: p(x0, y0),
             max: p(x1, y1),
         }
+    }
+
+    #[test]
+    fn a_far_label_gets_a_leader_to_its_link_clear_of_the_cards() {
+        let line = [p(0.0, 0.0), p(100.0, 0.0), p(100.0, 100.0)];
+        let near = |a: CanvasPoint, b: CanvasPoint| (a.x - b.x).hypot(a.y - b.y) <= 8.0;
+        assert_eq!(
+            leader(b(10.0, 2.0, 40.0, 12.0), &line, &[]),
+            None,
+            "on its link"
+        );
+        // Below the first segment, left of the second: across to the second.
+        let (from, to) = leader(b(40.0, 50.0, 80.0, 60.0), &line, &[]).unwrap();
+        assert!(
+            (from.x - 80.0).abs() < 1e-3 && (to.x - 100.0).abs() < 1e-3,
+            "{from:?} {to:?}"
+        );
+        assert!((to.y - from.y).abs() < 8.0);
+        // A card in between: around it, up to the first segment instead.
+        let card = super::super::Card {
+            id: crate::plan::NodeId::from("c"),
+            bounds: b(85.0, 20.0, 99.0, 90.0),
+            peer: None,
+        };
+        let (from, to) = leader(b(40.0, 50.0, 80.0, 60.0), &line, &[card]).unwrap();
+        assert!(
+            near(to, p(from.x, 0.0)) && (from.y - 50.0).abs() < 1e-3,
+            "{from:?} {to:?}"
+        );
     }
 
     #[test]

@@ -28,6 +28,28 @@ fn dragged(shape: &LinkShape, gesture: &Gesture) -> (Option<Rect>, Option<Vec<Po
     }
 }
 
+/// The leaders of labels placed away from their links, under the lines (not while a link's
+/// label or line is dragged: the leader would point from where it was).
+pub(super) fn leaders_ui(
+    painter: &egui::Painter,
+    shapes: &LinkShapes,
+    gesture: &Gesture,
+    frame: Frame,
+) {
+    if !frame.detail {
+        return;
+    }
+    for shape in &shapes.shapes {
+        let busy = dragged(shape, gesture) != (None, None);
+        if let Some((from, to)) = shape
+            .leader
+            .filter(|_| !busy && shape.extent.intersects(frame.visible))
+        {
+            paint::leader(painter, from, to);
+        }
+    }
+}
+
 /// The label's widget: clicked, hovered, and dragged when the link is routed.
 fn label_widget(
     ui: &egui::Ui,

@@ -39,6 +39,8 @@ pub struct LinkShape {
     /// The layout's route and label (not a straight stand-in): its label and bends may be
     /// dragged.
     pub routed: bool,
+    /// A dashed line from a label placed away from its link to the link (as the SVG draws it).
+    pub leader: Option<(Pos2, Pos2)>,
 }
 
 /// An "Any" peer's card where the layout places it: drawn and hovered, never selected or
@@ -460,6 +462,7 @@ fn shape_between(
         // Arrowheads reach 12 units past the line's ends sideways at most.
         extent: Rect::from_two_pos(a, b).expand(12.0).union(label),
         routed: false,
+        leader: None,
     }
 }
 

@@ -179,6 +179,7 @@ fn contents_ui(
         &state.gesture,
         (view.hide_ports, frame.detail),
     );
+    link_ui::leaders_ui(&painter, links, &state.gesture, frame);
     link_ui::links_ui(ui, view, state, links, (selection, commands), frame);
     peers::peers_ui(
         ui,

@@ -137,6 +137,13 @@ pub fn card(
     }
 }
 
+/// A label's leader to its link: thin, dashed and grey, a dot where it meets the link.
+pub fn leader(painter: &Painter, from: Pos2, to: Pos2) {
+    let stroke = Stroke::new(1.2, theme::LEADER);
+    painter.extend(egui::Shape::dashed_line(&[from, to], stroke, 3.0, 3.0));
+    painter.circle_filled(to, 3.0, theme::LEADER);
+}
+
 /// A card zoomed out too far to read: a box in the role's colour, outlined when selected or
 /// in error; `scaling` keeps the outline visible on screen. Plain boxes go into `boxes`, one
 /// mesh for all of them (see [`overview_line`]).

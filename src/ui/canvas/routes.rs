@@ -81,6 +81,7 @@ pub(super) fn adopt(
         shape.label = Rect::from_min_max(pos(label.bounds.min), pos(label.bounds.max));
         shape.extent = extent(&shape.points, shape.label);
         shape.routed = true;
+        shape.leader = leader(diagram, label, link);
     }
     let peers: Vec<PeerCard> = diagram
         .cards
@@ -135,7 +136,18 @@ fn laid_out(link: &layout::Link, label: &layout::Label) -> LinkShape {
         text: label.text.clone(),
         label: rect,
         routed: false,
+        leader: None,
     }
+}
+
+/// The leader the SVG draws for `label`, in canvas positions.
+fn leader(
+    diagram: &layout::Diagram,
+    label: &layout::Label,
+    link: &layout::Link,
+) -> Option<(Pos2, Pos2)> {
+    layout::measure::leader(label.bounds, &link.points, &diagram.cards)
+        .map(|(a, b)| (pos(a), pos(b)))
 }
 
 /// Widths of the characters a port label can hold, in the canvas's label font, measured in the

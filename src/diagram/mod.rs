@@ -114,7 +114,7 @@ pub fn svg_of(plan: &Plan, catalog: &Catalog, diagram: &Diagram) -> String {
     }
     draw::peers(&mut out, catalog, diagram);
     draw::labels(&mut out, diagram);
-    legend::draw(&mut out, diagram);
+    legend::draw(&mut out, &legend::title(plan, catalog), diagram);
     out.push_str("</svg>\n");
     out
 }

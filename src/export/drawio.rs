@@ -152,7 +152,12 @@ pub fn document(plan: &Plan, catalog: &crate::catalog::Catalog, diagram: &Diagra
         &mut out,
         "legend",
         "1",
-        &lines(&dia::legend::WORDS),
+        &lines(
+            &(dia::legend::title(plan, catalog).iter())
+                .map(String::as_str)
+                .chain(dia::legend::WORDS)
+                .collect::<Vec<_>>(),
+        ),
         "text;html=0;rounded=1;align=left;verticalAlign=top;spacingLeft=10;spacingTop=6;fontSize=12;fontColor=#333333;fillColor=#ffffff;strokeColor=#999999;",
         dia::legend::bounds(diagram),
     );

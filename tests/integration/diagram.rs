@@ -167,12 +167,21 @@ fn legend_is_drawn_where_it_covers_nothing() {
         }
         let svg = diagram::svg_of(&plan, &catalog, &d);
         assert_eq!(svg.matches("<g class=\"legend\">").count(), 1);
+        // The title block names what the diagram shows.
+        let title = format!(">{}</text>", lync_port_planner::escape::markup(&plan.name));
+        assert!(svg.contains(&title), "{path:?}: no title");
+        assert!(svg.contains(&format!(
+            "{} · catalog {}",
+            plan.product.name(),
+            catalog.label()
+        )));
         for words in [
             "Firewall",
             "arrow points the way traffic goes",
             "missing link",
             "Edge: red side external",
             "Dashed card: an \"Any\" end",
+            "the link a label further away names",
         ] {
             assert!(svg.contains(words), "{path:?}: {words}");
         }
@@ -229,11 +238,11 @@ fn far_labels_have_leaders_to_their_links() {
             }
         }
         let svg = diagram::svg_of(&plan, &catalog, &d);
-        assert_eq!(
-            svg.matches("stroke-dasharray=\"3 3\"").count(),
-            drawn,
-            "{path:?}"
-        );
+        // Outside the legend, whose sample is one more.
+        let (drawing, legend) = svg.split_once("<g class=\"legend\">").unwrap();
+        let leaders = |part: &str| part.matches("stroke-dasharray=\"3 3\"").count();
+        assert_eq!(leaders(drawing), drawn, "{path:?}");
+        assert_eq!(leaders(legend), 1, "{path:?}");
     }
     // Where a far label's every line to its link would cross a card (it sits beyond one of
     // the link's own cards), it has none: the figures are for the closing note.

@@ -205,7 +205,9 @@ fn check_plan(what: &str, plan: &Plan) {
         same_box(legend.bounds.unwrap(), diagram::legend::bounds(&d)),
         "{what}"
     );
-    assert!(legend.value.starts_with("Legend\n"), "{what}");
+    let name = lync_port_planner::escape::one_line(&plan.name);
+    assert!(legend.value.starts_with(&format!("{name}\n")), "{what}");
+    assert!(legend.value.contains("\nLegend\n"), "{what}");
     for zone in ["Internet", "Perimeter", "Internal"] {
         assert!(
             cells

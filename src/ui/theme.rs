@@ -22,6 +22,21 @@ pub fn card_title_size(zoom: f32) -> f32 {
         .find(|s| s * zoom >= MIN_TITLE_PX)
         .unwrap_or(TITLE_SIZES[TITLE_SIZES.len() - 1])
 }
+/// The size on screen, in points, of a zoomed-out card's name (on its coloured box).
+pub const OUTLINE_NAME_PX: f32 = 9.5;
+/// Font sizes (canvas units) of a zoomed-out card's name: fixed steps, as `TITLE_SIZES`.
+const OUTLINE_NAME_SIZES: [f32; 9] = [26.0, 29.0, 32.0, 35.0, 39.0, 44.0, 50.0, 57.0, 66.0];
+
+/// The font size of a zoomed-out card's name at `zoom` (canvas units), so that it is about
+/// [`OUTLINE_NAME_PX`] on screen; `None` zoomed out so far that no step reaches it (the boxes
+/// are then too small for a row anyway).
+pub fn outline_name_size(zoom: f32) -> Option<f32> {
+    OUTLINE_NAME_SIZES
+        .iter()
+        .copied()
+        .find(|s| s * zoom >= OUTLINE_NAME_PX)
+}
+
 /// Zoom below which cards are drawn as coloured boxes and links without labels: card text
 /// (11.5-14 points) would be under about 5 screen pixels, too small to read.
 pub const DETAIL_ZOOM: f32 = 0.4;

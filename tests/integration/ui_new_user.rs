@@ -4,7 +4,7 @@
 
 use eframe::egui::{Event, Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
-use lync_port_planner::plan::Node;
+use lync_port_planner::plan::{Node, layout};
 use lync_port_planner::ui::AppOptions;
 
 use crate::ui::harness;
@@ -122,4 +122,50 @@ fn the_trainers_next_button_stays_put() {
     let trainer = h.state().trainer.as_ref().unwrap();
     assert_eq!(trainer.step + 1, n, "every click went to the next step");
     assert!(!trainer.exercise, "no click hit the exercise box");
+}
+
+/// Zoomed out (two sites fit a 1280x800 window at 30%), every card still shows its whole name
+/// on its coloured box: before, a colleague opening the plan saw unnamed boxes.
+#[test]
+fn zoomed_out_cards_show_their_names() {
+    let mut h = harness(AppOptions {
+        plan: Some(crate::support::root().join("saved-plans/two-sites.ron")),
+        ..AppOptions::default()
+    });
+    h.state_mut()
+        .push(lync_port_planner::ui::command::Command::SetZoom(0.3));
+    h.run();
+    assert!(h.state().canvas.zoom() < lync_port_planner::ui::canvas::DETAIL_ZOOM);
+    let canvas = h.state().canvas.screen_rect;
+    let mut painted: Vec<String> = Vec::new();
+    for clipped in &h.output().shapes {
+        texts(&clipped.shape, &mut |t| {
+            if canvas.contains(t.pos) {
+                let rows = t.galley.rows.iter().flat_map(|r| r.glyphs.iter().map(|g| g.chr));
+                painted.push(rows.filter(|c| !c.is_whitespace()).collect());
+            }
+        });
+    }
+    let to_screen = h.state().canvas.to_screen;
+    let mut named = 0;
+    for node in h.state().plan().nodes.values() {
+        let (w, h) = (layout::CARD_WIDTH, layout::CARD_HEIGHT);
+        let at = eframe::egui::pos2(node.position.x, node.position.y);
+        let card = eframe::egui::Rect::from_center_size(at, eframe::egui::vec2(w, h));
+        if !canvas.contains_rect(to_screen * card) {
+            continue;
+        }
+        let name: String = node.label.chars().filter(|c| !c.is_whitespace()).collect();
+        assert!(painted.contains(&name), "{} not painted whole: {painted:?}", node.label);
+        named += 1;
+    }
+    assert!(named >= 9, "{named} cards in view");
+}
+
+fn texts(shape: &eframe::egui::Shape, out: &mut dyn FnMut(&eframe::egui::epaint::TextShape)) {
+    match shape {
+        eframe::egui::Shape::Text(t) => out(t),
+        eframe::egui::Shape::Vec(v) => v.iter().for_each(|s| texts(s, out)),
+        _ => {}
+    }
 }

@@ -352,6 +352,7 @@ fn node_ui(
             marks,
             state.to_screen.scaling,
         );
+        paint::outline_name(ui.painter(), &node.label, rect, state.to_screen.scaling);
     }
     if !interactive {
         return;
@@ -361,8 +362,22 @@ fn node_ui(
         ui.scope_id().with(("node", id)),
         Sense::click_and_drag(),
     );
+    let marks_tip = crate::ui::help::card_tooltip(ui.ctx(), &node.role, marks.has_error);
+    // Zoomed out the card's text is not drawn: the tooltip names it.
+    let tip = if detail {
+        marks_tip
+    } else {
+        let lang = crate::ui::text::lang(ui.ctx());
+        let role = (view.catalog.role(&node.role)).map_or("", |r| r.name.get(lang));
+        let name = format!(
+            "{} ({role})\n{}",
+            node.label,
+            crate::diagram::style::card_fqdn(node)
+        );
+        Some(marks_tip.map_or_else(|| name.clone(), |m| format!("{name}\n{m}")))
+    };
     if state.gesture == Gesture::Idle
-        && let Some(tip) = crate::ui::help::card_tooltip(ui.ctx(), &node.role, marks.has_error)
+        && let Some(tip) = tip
     {
         response = response.on_hover_text(tip);
     }

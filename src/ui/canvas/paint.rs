@@ -137,6 +137,40 @@ pub fn card(
     }
 }
 
+/// A zoomed-out card's name in white, centred, wrapped on at most two rows at about
+/// [`theme::OUTLINE_NAME_PX`] on screen, where the box is tall and wide enough for a row: at a
+/// plan's fit (two sites at 1280x800 fit at 30%) coloured boxes without names told a reader
+/// nothing.
+pub fn outline_name(painter: &Painter, name: &str, rect: Rect, scaling: f32) {
+    let Some(size) = theme::outline_name_size(scaling) else {
+        return;
+    };
+    let row = size * 1.1;
+    let rows = ((rect.height() - 0.2 * size) / row).floor().min(2.0);
+    if rows < 1.0 || rect.width() * scaling < 28.0 {
+        return;
+    }
+    let mut job = egui::text::LayoutJob::simple(
+        crate::escape::one_line(name),
+        FontId::proportional(size),
+        Color32::WHITE,
+        rect.width() - 0.4 * size,
+    );
+    // One or two rows by the test above.
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "1 or 2"
+    )]
+    let max_rows = rows as usize;
+    job.wrap.max_rows = max_rows;
+    job.wrap.overflow_character = Some('…');
+    job.halign = egui::Align::Center;
+    let galley = painter.layout_job(job);
+    let at = Pos2::new(rect.center().x, rect.center().y - galley.size().y / 2.0);
+    painter.galley(at, galley, Color32::WHITE);
+}
+
 /// A label's leader to its link: thin, dashed and grey, a dot where it meets the link.
 pub fn leader(painter: &Painter, from: Pos2, to: Pos2) {
     let stroke = Stroke::new(1.2, theme::LEADER);

@@ -141,7 +141,11 @@ fn zoomed_out_cards_show_their_names() {
     for clipped in &h.output().shapes {
         texts(&clipped.shape, &mut |t| {
             if canvas.contains(t.pos) {
-                let rows = t.galley.rows.iter().flat_map(|r| r.glyphs.iter().map(|g| g.chr));
+                let rows = t
+                    .galley
+                    .rows
+                    .iter()
+                    .flat_map(|r| r.glyphs.iter().map(|g| g.chr));
                 painted.push(rows.filter(|c| !c.is_whitespace()).collect());
             }
         });
@@ -156,7 +160,11 @@ fn zoomed_out_cards_show_their_names() {
             continue;
         }
         let name: String = node.label.chars().filter(|c| !c.is_whitespace()).collect();
-        assert!(painted.contains(&name), "{} not painted whole: {painted:?}", node.label);
+        assert!(
+            painted.contains(&name),
+            "{} not painted whole: {painted:?}",
+            node.label
+        );
         named += 1;
     }
     assert!(named >= 9, "{named} cards in view");
@@ -168,4 +176,48 @@ fn texts(shape: &eframe::egui::Shape, out: &mut dyn FnMut(&eframe::egui::epaint:
         eframe::egui::Shape::Vec(v) => v.iter().for_each(|s| texts(s, out)),
         _ => {}
     }
+}
+
+/// A rule picked in the table (or a trainer step) between cards off screen pans them into
+/// view, keeping the zoom; picking something already in view moves nothing.
+#[test]
+fn a_selection_made_off_the_canvas_is_brought_into_view() {
+    use lync_port_planner::plan::NodeId;
+    use lync_port_planner::ui::Selection;
+    let mut h = harness(AppOptions {
+        plan: Some(crate::support::root().join("saved-plans/two-sites.ron")),
+        ..AppOptions::default()
+    });
+    h.state_mut()
+        .push(lync_port_planner::ui::command::Command::ZoomReset);
+    h.run();
+    let card_on_screen = |h: &egui_kittest::Harness<'_, lync_port_planner::ui::PlannerApp>,
+                          id: &str| {
+        let node = &h.state().plan().nodes[&NodeId::from(id)];
+        let at = h.state().canvas.to_screen_pos(node.position);
+        h.state().canvas.screen_rect.contains(at)
+    };
+    // At 100% the view shows the middle of the two sites: site B's Mediation and gateway are
+    // below it.
+    let (a, b) = ("b-med", "b-gw");
+    assert!(
+        !card_on_screen(&h, a) && !card_on_screen(&h, b),
+        "off screen to start with"
+    );
+    let zoom = h.state().canvas.zoom();
+    h.state_mut().selection = Selection::only_link(NodeId::from(a), NodeId::from(b));
+    h.run();
+    assert!(
+        card_on_screen(&h, a) && card_on_screen(&h, b),
+        "brought into view"
+    );
+    assert!(
+        (h.state().canvas.zoom() - zoom).abs() < 1e-4,
+        "the zoom stays"
+    );
+    // A card in view: the view does not move.
+    let view = h.state().canvas.scene_rect;
+    h.state_mut().selection = Selection::only_node(NodeId::from(a));
+    h.run();
+    assert_eq!(h.state().canvas.scene_rect, view);
 }

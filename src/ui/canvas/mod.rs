@@ -75,6 +75,7 @@ pub fn canvas_ui(
     let min_zoom = view::min_zoom(content, outer);
     state.min_zoom = min_zoom;
     view::apply_requests(state, outer, min_zoom);
+    view::reveal_selection(state, view.plan, selection);
     let scene = Scene::new()
         .zoom_range(min_zoom..=view::MAX_ZOOM)
         .drag_pan_buttons(DragPanButtons::MIDDLE | DragPanButtons::SECONDARY)

@@ -90,6 +90,9 @@ pub struct CanvasState {
     pub zoom_text: Option<String>,
     /// The minimap in the last frame, if shown: the canvas under it takes no input.
     pub minimap: Option<crate::ui::minimap::Map>,
+    /// The selection the view last looked at: a new one made off the canvas (a rule, a
+    /// finding, a trainer step) pans its cards into view when none of them is.
+    pub seen_selection: Option<crate::ui::Selection>,
     /// The cards' bounding box, kept per plan state (not worked out every frame).
     pub content: Option<(Option<StateId>, Option<Rect>)>,
 }
@@ -110,6 +113,7 @@ impl Default for CanvasState {
             zoom_request: None,
             zoom_text: None,
             minimap: None,
+            seen_selection: None,
             content: None,
         }
     }

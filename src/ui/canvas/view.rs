@@ -5,6 +5,7 @@
 use eframe::egui::{Pos2, Rect, Vec2};
 
 use super::{CanvasState, LinkShapes};
+use crate::ui::Selection;
 
 /// Highest zoom: beyond it text turns blurry and a card fills the window.
 pub const MAX_ZOOM: f32 = 4.0;
@@ -122,6 +123,30 @@ pub(super) fn apply_requests(state: &mut CanvasState, outer: Rect, min: f32) {
     }
     if let Some(zoom) = state.zoom_request.take() {
         state.scene_rect = zoom_to(state.scene_rect, outer, zoom.clamp(min, MAX_ZOOM));
+    }
+}
+
+/// Pan (keeping the zoom) so that the cards of a new selection are in view, when none of them
+/// is: a rule picked in the table or a trainer step between two cards off screen left the
+/// user looking at nothing. A selection made on the canvas is in view already.
+pub fn reveal_selection(state: &mut CanvasState, plan: &crate::plan::Plan, selection: &Selection) {
+    if state.seen_selection.as_ref() == Some(selection) {
+        return;
+    }
+    state.seen_selection = Some(selection.clone());
+    let link = selection.link.iter().flat_map(|(a, b)| [a, b]);
+    let peer = selection.peer_link.iter().map(|p| &p.node);
+    let cards = (selection.nodes.iter().chain(link).chain(peer))
+        .filter_map(|id| plan.nodes.get(id))
+        .map(|node| super::geometry::card_rect(node, Vec2::ZERO))
+        .reduce(Rect::union);
+    if let Some(cards) = cards
+        && !state.scene_rect.intersects(cards)
+        && state.scene_rect.is_positive()
+    {
+        state.scene_rect = state
+            .scene_rect
+            .translate(cards.center() - state.scene_rect.center());
     }
 }
 

@@ -9,7 +9,7 @@ pub const SEED_NAME: &str = "director-pool-dns-hlb.ron";
 /// A built-in template: a plan in `saved-plans/` offered by File > New from template.
 #[derive(Clone, Copy, Debug)]
 pub struct Template {
-    /// Menu name.
+    /// Menu name: its text key (`template.*`), in the window's language.
     pub name: &'static str,
     /// File name in `saved-plans/`.
     pub file: &'static str,
@@ -20,47 +20,47 @@ pub struct Template {
 /// Every template, in menu order.
 pub const TEMPLATES: [Template; 9] = [
     Template {
-        name: "Single Director",
+        name: "template.single_director",
         file: "single-director.ron",
         ron: include_str!("../saved-plans/single-director.ron"),
     },
     Template {
-        name: "Director pool, DNS + HLB (seed)",
+        name: "template.director_pool_dns_hlb",
         file: SEED_NAME,
         ron: SEED_PLAN,
     },
     Template {
-        name: "Director pool, HLB only",
+        name: "template.director_pool_hlb",
         file: "director-pool-hlb.ron",
         ron: include_str!("../saved-plans/director-pool-hlb.ron"),
     },
     Template {
-        name: "Single consolidated Edge, public addresses",
+        name: "template.single_edge_public",
         file: "single-edge-public.ron",
         ron: include_str!("../saved-plans/single-edge-public.ron"),
     },
     Template {
-        name: "Single consolidated Edge, NAT",
+        name: "template.single_edge_nat",
         file: "single-edge-nat.ron",
         ron: include_str!("../saved-plans/single-edge-nat.ron"),
     },
     Template {
-        name: "Scaled Edge, DNS load balancing",
+        name: "template.scaled_edge_dns",
         file: "scaled-edge-dns.ron",
         ron: include_str!("../saved-plans/scaled-edge-dns.ron"),
     },
     Template {
-        name: "Scaled Edge, hardware load balancers",
+        name: "template.scaled_edge_hlb",
         file: "scaled-edge-hlb.ron",
         ron: include_str!("../saved-plans/scaled-edge-hlb.ron"),
     },
     Template {
-        name: "Full site",
+        name: "template.full_site",
         file: "full-site.ron",
         ron: include_str!("../saved-plans/full-site.ron"),
     },
     Template {
-        name: "Two central sites",
+        name: "template.two_sites",
         file: "two-sites.ron",
         ron: include_str!("../saved-plans/two-sites.ron"),
     },

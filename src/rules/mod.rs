@@ -248,7 +248,18 @@ impl Rule {
     /// One line for people: `Edge Server -> Director pool  SIP/MTLS TCP 5061`, labels and
     /// application quoted as messages quote user text (one line, cut short).
     pub fn summary(&self) -> String {
+        self.summary_in(crate::i18n::Lang::En)
+    }
+
+    /// [`Self::summary`] with "Any" in `lang` (the window's rule details, trainer and tooltips).
+    pub fn summary_in(&self, lang: crate::i18n::Lang) -> String {
         use crate::escape::quoted;
+        fn label(end: &RuleEnd, lang: crate::i18n::Lang) -> &str {
+            match end.node {
+                None if lang != crate::i18n::Lang::En => crate::i18n::tr(lang, "addr.any"),
+                _ => &end.label,
+            }
+        }
         let transport = self.transport.as_str().to_uppercase();
         // An application Microsoft labels only "TCP" is said once: "TCP 445", not "TCP TCP 445".
         let application = if self.application().eq_ignore_ascii_case(&transport) {
@@ -258,8 +269,8 @@ impl Rule {
         };
         format!(
             "{} -> {}  {application}{transport} {}",
-            quoted(&self.source.label),
-            quoted(&self.destination.label),
+            quoted(label(&self.source, lang)),
+            quoted(label(&self.destination, lang)),
             self.ports
         )
     }

@@ -14,7 +14,7 @@ use crate::ui::theme;
 /// The selected rule explained: why, where Microsoft says so, and any disagreement between pages.
 pub fn rule_detail_ui(ui: &mut egui::Ui, rule: &Rule, catalog: &crate::catalog::Catalog) {
     let lang = lang(ui.ctx());
-    ui.label(RichText::new(rule.summary()).strong());
+    ui.label(RichText::new(rule.summary_in(lang)).strong());
     ui.label(rule.notes().get(lang));
     ui.label(
         RichText::new(tf(

@@ -188,7 +188,7 @@ fn steps_ui(ui: &mut egui::Ui, state: &mut TrainerState, derived: &Derived) {
             && let Some(rule) = rule
         {
             ui.label(
-                RichText::new(rule.summary())
+                RichText::new(rule.summary_in(lang))
                     .monospace()
                     .color(theme::SELECTED),
             );

@@ -540,3 +540,18 @@ fn a_summary_says_tcp_once() {
     let sip = one(&set, "edge-dir-sip-5061").summary();
     assert!(sip.ends_with("  SIP/MTLS TCP 5061"), "{sip}");
 }
+
+/// A rule's one-line summary says "Any" in the window's language (the trainer's zh-TW hop line
+/// said "Any" under a note that said 任何); exports and audit messages keep English.
+#[test]
+fn a_summary_says_any_in_the_windows_language() {
+    use lync_port_planner::i18n::Lang;
+    let (set, _) = crate::support::derive(&crate::support::example("director-pool-dns-hlb.ron"));
+    let rule = (set.rules.iter())
+        .find(|r| r.source.node.is_none())
+        .expect("a rule from Any");
+    assert!(rule.summary().starts_with("Any -> "), "{}", rule.summary());
+    assert!(rule.summary_in(Lang::ZhTw).starts_with("任何 -> "));
+    assert!(rule.summary_in(Lang::KoKr).starts_with("모두 -> "));
+    assert_eq!(rule.summary_in(Lang::En), rule.summary());
+}

@@ -221,3 +221,34 @@ fn a_selection_made_off_the_canvas_is_brought_into_view() {
     h.run();
     assert_eq!(h.state().canvas.scene_rect, view);
 }
+
+/// The template menu and the status line after choosing one are in the window's language (they
+/// were English in zh-TW and ko-KR).
+#[test]
+fn template_names_are_translated() {
+    use lync_port_planner::examples::TEMPLATES;
+    use lync_port_planner::i18n::{Lang, tr};
+    for template in TEMPLATES {
+        let names = [Lang::En, Lang::ZhTw, Lang::KoKr].map(|l| tr(l, template.name));
+        assert!(
+            names.iter().all(|n| *n != template.name),
+            "{}: no text",
+            template.name
+        );
+        assert!(names[1] != names[0] && names[2] != names[0], "{names:?}");
+    }
+    let mut h = harness(AppOptions {
+        lang: Lang::ZhTw,
+        ..AppOptions::default()
+    });
+    let full_site = TEMPLATES
+        .iter()
+        .position(|t| t.file == "full-site.ron")
+        .unwrap();
+    h.state_mut()
+        .push(lync_port_planner::ui::command::Command::NewFromTemplate(
+            full_site,
+        ));
+    h.run();
+    assert_eq!(h.state().status.text, "完整站台");
+}

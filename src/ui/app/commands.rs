@@ -313,7 +313,7 @@ impl PlannerApp {
                         plan_file::from_ron(template.ron, template.file, &self.catalog)
                 {
                     self.replace_document(Document::template(plan), template.file.to_owned());
-                    self.status = Status::info(template.name);
+                    self.status = Status::info(self.tr(template.name));
                 }
             }
             AfterPrompt::Scenario(i) => {

@@ -157,7 +157,7 @@ impl PlannerApp {
     fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
         let templates: Vec<String> = examples::TEMPLATES
             .iter()
-            .map(|t| t.name.to_owned())
+            .map(|t| self.tr(t.name).to_owned())
             .collect();
         let scenarios: Vec<String> = match crate::trainer::scenarios() {
             Ok(list) => list

@@ -339,9 +339,10 @@ pub fn rubber_band(painter: &Painter, rect: Rect) {
 /// Tooltip body listing a link's rules with directions and why.
 pub fn rules_tooltip(ui: &mut egui::Ui, rules: &[&crate::rules::Rule]) {
     ui.set_max_width(520.0);
+    let lang = crate::ui::text::lang(ui.ctx());
     for r in rules {
-        ui.label(egui::RichText::new(r.summary()).strong());
-        ui.label(egui::RichText::new(r.notes().get(crate::ui::text::lang(ui.ctx()))).small());
+        ui.label(egui::RichText::new(r.summary_in(lang)).strong());
+        ui.label(egui::RichText::new(r.notes().get(lang)).small());
     }
 }
 

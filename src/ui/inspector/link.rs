@@ -53,7 +53,7 @@ pub fn link_inspector_ui(
     }
     for r in on_link {
         let mut enabled = !link.disabled.contains(r.requirement());
-        let text = r.summary();
+        let text = r.summary_in(lang);
         let response = ui.checkbox(&mut enabled, text).on_hover_text(format!(
             "{}
 {}",

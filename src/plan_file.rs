@@ -187,24 +187,41 @@ pub fn save(path: &Path, plan: &Plan) -> Result<(), PlanFileError> {
     Ok(())
 }
 
-/// A plan file as this window last read or wrote it: its size and time of change (through
-/// symbolic links). A save over a file whose stamp moved since would lose what another window or
-/// program saved there.
+/// A plan file as this window last read or wrote it: a hash of its bytes. A save over a file
+/// whose bytes changed since would lose what another window or program saved there (size and
+/// time would miss a rewrite of the same size that keeps the time, as `cp -p` does, and count
+/// a touched file as changed).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Stamp {
-    modified: std::time::SystemTime,
-    len: u64,
-}
+pub struct Stamp(u64);
 
 impl Stamp {
-    /// The file's stamp now; `None` when it is not there (or its time cannot be read).
-    pub fn of(path: &Path) -> Option<Self> {
-        let meta = std::fs::metadata(path).ok()?;
-        Some(Self {
-            modified: meta.modified().ok()?,
-            len: meta.len(),
-        })
+    /// Of the text read from or written to the file.
+    pub fn of_text(text: &str) -> Self {
+        use std::hash::{Hash as _, Hasher as _};
+        let mut hasher = std::hash::DefaultHasher::new();
+        text.hash(&mut hasher);
+        Self(hasher.finish())
     }
+
+    /// Of the file now; `None` when it is not there or not a readable plan-sized text file.
+    pub fn of(path: &Path) -> Option<Self> {
+        file_text::read(path).ok().map(|text| Self::of_text(&text))
+    }
+}
+
+/// [`load`], with the stamp of the very bytes the plan was read from (a save by another
+/// window between reading and stamping would otherwise pass for ours).
+pub fn load_stamped(path: &Path, catalog: &Catalog) -> Result<(Plan, Stamp), PlanFileError> {
+    let text = file_text::read(path)?;
+    let plan = from_ron(&text, &path.display().to_string(), catalog)?;
+    Ok((plan, Stamp::of_text(&text)))
+}
+
+/// [`save`], returning the stamp of the bytes written.
+pub fn save_stamped(path: &Path, plan: &Plan) -> Result<Stamp, PlanFileError> {
+    let text = to_ron(plan)?;
+    atomic_write::write(path, text.as_bytes())?;
+    Ok(Stamp::of_text(&text))
 }
 
 /// What [`upgrade`] did.

@@ -70,7 +70,9 @@ pub(super) fn draw(out: &mut String, title: &[String; 2], diagram: &Diagram) {
     let [name, product] = title;
     writeln!(
         out,
-        "<g class=\"legend\">\n<rect x=\"{x}\" y=\"{top}\" width=\"{WIDTH}\" height=\"{HEIGHT}\" rx=\"6\" fill=\"#ffffff\" stroke=\"#999999\"/>\n<text x=\"{}\" y=\"{}\" font-size=\"15\" font-weight=\"bold\" fill=\"#111111\">{}</text>\n<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#555555\">{}</text>\n<line x1=\"{x}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#999999\"/>",
+        "<g class=\"legend\">\n<rect x=\"{x}\" y=\"{top}\" width=\"{WIDTH}\" height=\"{HEIGHT}\" rx=\"6\" fill=\"#ffffff\" stroke=\"#999999\"/>\n<clipPath id=\"legend-title\"><rect x=\"{x}\" y=\"{top}\" width=\"{}\" height=\"{TITLE}\"/></clipPath>\n<text x=\"{}\" y=\"{}\" font-size=\"15\" font-weight=\"bold\" fill=\"#111111\" clip-path=\"url(#legend-title)\">{}</text>\n<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#555555\" clip-path=\"url(#legend-title)\">{}</text>\n<line x1=\"{x}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#999999\"/>",
+        // The estimate of `clip` is for Latin text: wider text (CJK) is cut at the box.
+        WIDTH - 10.0,
         x + 10.0,
         top + 21.0,
         crate::escape::markup(&super::style::clip(name, WIDTH - 20.0, 15.0)),

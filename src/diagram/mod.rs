@@ -254,6 +254,11 @@ fn card(out: &mut String, catalog: &Catalog, node: &crate::plan::Node) {
     }
 }
 
+/// Noto Sans CJK TC, subset (`assets/fonts/build-cjk-subset.py`): common Traditional Chinese
+/// and Hangul. The window's fallback font, and the PNG's for names in Chinese or Korean (which
+/// printed as empty boxes with the Latin font alone).
+pub const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansCJKtc-subset.otf");
+
 /// The diagram as PNG: the SVG rendered at `scale` (shrunk to fit [`MAX_PNG_SIDE`]).
 pub fn png(
     plan: &Plan,
@@ -266,9 +271,9 @@ pub fn png(
         font_family: FONT.to_owned(),
         ..resvg::usvg::Options::default()
     };
-    options
-        .fontdb_mut()
-        .load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
+    let fonts = options.fontdb_mut();
+    fonts.load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
+    fonts.load_font_data(CJK_FONT.to_vec());
     let tree = resvg::usvg::Tree::from_str(&svg(plan, catalog, rules), &options)
         .map_err(|e| render(e.to_string()))?;
     let size = tree.size();

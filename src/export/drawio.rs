@@ -40,9 +40,15 @@ fn leaders(out: &mut String, diagram: &Diagram) {
         else {
             continue;
         };
+        // Where on the label it starts, as a fraction of its box (draw.io would otherwise start
+        // it on the outline towards the end, which is not the line checked clear of cards).
+        let b = label.bounds;
+        let f = |v: f32| (v * 10_000.0).round() / 10_000.0;
+        let ex = f((from.x - b.min.x) / (b.max.x - b.min.x).max(1.0));
+        let ey = f((from.y - b.min.y) / (b.max.y - b.min.y).max(1.0));
         writeln!(
             out,
-            "        <mxCell id=\"leader-{i}\" value=\"\" style=\"edgeStyle=none;html=0;rounded=0;endArrow=oval;endSize=6;endFill=1;startArrow=none;strokeColor=#888888;strokeWidth=1;dashed=1;\" edge=\"1\" parent=\"1\" source=\"label-{i}\">\n          <mxGeometry relative=\"1\" as=\"geometry\">\n            <mxPoint x=\"{}\" y=\"{}\" as=\"sourcePoint\"/>\n            <mxPoint x=\"{}\" y=\"{}\" as=\"targetPoint\"/>\n          </mxGeometry>\n        </mxCell>",
+            "        <mxCell id=\"leader-{i}\" value=\"\" style=\"edgeStyle=none;html=0;rounded=0;endArrow=oval;endSize=6;endFill=1;startArrow=none;strokeColor=#888888;strokeWidth=1;dashed=1;exitX={ex};exitY={ey};exitPerimeter=0;\" edge=\"1\" parent=\"1\" source=\"label-{i}\">\n          <mxGeometry relative=\"1\" as=\"geometry\">\n            <mxPoint x=\"{}\" y=\"{}\" as=\"sourcePoint\"/>\n            <mxPoint x=\"{}\" y=\"{}\" as=\"targetPoint\"/>\n          </mxGeometry>\n        </mxCell>",
             r(from.x),
             r(from.y),
             r(to.x),

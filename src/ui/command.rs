@@ -122,12 +122,14 @@ pub enum Command {
 }
 
 impl Command {
-    /// The menu and shortcut commands, for the shortcut loop.
+    /// The menu and shortcut commands, for the shortcut loop. A shortcut with more modifiers
+    /// comes before the one it extends: egui matches Ctrl+S on Ctrl+Shift+S too, so Save As
+    /// after Save saved over the file.
     pub const WITH_SHORTCUTS: [Self; 20] = [
         Self::NewPlan,
         Self::Open,
-        Self::Save,
         Self::SaveAs,
+        Self::Save,
         Self::Undo,
         Self::Redo,
         Self::Delete,

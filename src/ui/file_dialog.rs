@@ -103,7 +103,8 @@ impl DialogKind {
         }
     }
 
-    /// The file name offered for a new file, from the stem of the plan's file or name.
+    /// The file name offered for a new file (or a folder to write into), from the stem of the
+    /// plan's file or name.
     pub fn file_name(&self, stem: &str) -> Option<String> {
         match self {
             Self::SaveAs => Some(format!("{stem}.ron")),
@@ -117,6 +118,15 @@ impl DialogKind {
                 Some(format!("{stem}-{what}.{}", request.kind.extension()))
             }
             Self::TrainerResults(_) => Some(format!("{stem}-results.csv")),
+            // A folder of its own: the kit's or the zones' files must not land among the
+            // plan's neighbours.
+            Self::Export(request) if self.pick() == Pick::Folder => {
+                let what = match request.kind {
+                    crate::ui::export_menu::ExportKind::PortTest => "port-test",
+                    _ => "dns",
+                };
+                Some(format!("{stem}-{what}"))
+            }
             _ => None,
         }
     }
@@ -216,6 +226,11 @@ impl FileDialogs {
         self.pending = Some((kind, rx));
     }
 
+    /// A dialog is asked for, open, or waits to be asked in the window instead.
+    pub fn is_asking(&self) -> bool {
+        self.requested.is_some() || self.pending.is_some() || self.no_dialog.is_some()
+    }
+
     /// The command a finished dialog answers with.
     pub fn poll(&mut self) -> Option<Command> {
         let (kind, rx) = self.pending.as_ref()?;
@@ -239,7 +254,10 @@ async fn native(kind: &DialogKind, start: Start) -> Option<rfd::FileHandle> {
     if let Some(dir) = start.dir {
         dialog = dialog.set_directory(dir);
     }
-    if let Some(name) = kind.file_name(&start.stem) {
+    if let Some(name) = kind
+        .file_name(&start.stem)
+        .filter(|_| kind.pick() == Pick::NewFile)
+    {
         dialog = dialog.set_file_name(name);
     }
     match kind {

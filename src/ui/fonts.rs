@@ -12,7 +12,7 @@ use eframe::egui::{
 };
 
 /// The bundled subset (about 3.5 MB), built by `assets/fonts/build-cjk-subset.py`.
-pub const CJK_SUBSET: &[u8] = include_bytes!("../../assets/fonts/NotoSansCJKtc-subset.otf");
+pub const CJK_SUBSET: &[u8] = crate::diagram::CJK_FONT;
 
 const NAME: &str = "noto-sans-cjk-tc-subset";
 

@@ -43,7 +43,7 @@ pub enum Outcome {
 pub enum Checked {
     /// Take it.
     Take(PathBuf),
-    /// A file to write that is already there.
+    /// A file to write that is already there, or a folder to write into that holds files.
     Exists(PathBuf),
     /// Not usable: the message's text key and the path as typed, resolved.
     Problem(&'static str, PathBuf),
@@ -75,11 +75,19 @@ pub fn check(pick: Pick, text: &str, base: &Path, home: Option<&Path>) -> Checke
         Pick::File if path.is_file() => Checked::Take(path),
         Pick::File | Pick::NewFile if path.is_dir() => Checked::Problem("path.is_folder", path),
         Pick::File => Checked::Problem("path.no_file", path),
-        Pick::Folder if path.is_dir() => Checked::Take(path),
+        // Files of the same name in it are replaced: asked first, as a file is.
+        Pick::Folder if path.is_dir() => {
+            let empty = std::fs::read_dir(&path).is_ok_and(|mut e| e.next().is_none());
+            if empty {
+                Checked::Take(path)
+            } else {
+                Checked::Exists(path)
+            }
+        }
         Pick::Folder if path.exists() => Checked::Problem("path.not_folder", path),
         Pick::Folder | Pick::NewFile => match parent_missing(&path) {
             Some(parent) => Checked::Problem("path.no_folder", parent),
-            None if pick == Pick::NewFile && path.exists() => Checked::Exists(path),
+            None if path.exists() => Checked::Exists(path),
             None => Checked::Take(path),
         },
     }
@@ -159,7 +167,22 @@ impl PathPrompt {
             if response.changed() {
                 (self.problem, self.replace) = (None, None);
             }
-            let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            // A held Enter repeats: only a fresh press answers (a repeat was the second OK
+            // that replaces a file).
+            let entered = response.lost_focus()
+                && ui.input(|i| {
+                    i.events.iter().any(|e| {
+                        matches!(
+                            e,
+                            egui::Event::Key {
+                                key: egui::Key::Enter,
+                                pressed: true,
+                                repeat: false,
+                                ..
+                            }
+                        )
+                    })
+                });
             if let Some((key, path)) = &self.problem {
                 let text = tf(ui, key, &[("path", &quoted(path))]);
                 ui.colored_label(crate::ui::theme::PROBLEM, text);
@@ -167,7 +190,12 @@ impl PathPrompt {
             let go = match &self.replace {
                 Some(path) => {
                     let name = quoted(&path.display().to_string());
-                    ui.label(tf(ui, "path.replace", &[("path", &name)]));
+                    let key = if path.is_dir() {
+                        "path.folder_has_files"
+                    } else {
+                        "path.replace"
+                    };
+                    ui.label(tf(ui, key, &[("path", &name)]));
                     "path.replace_button"
                 }
                 None => "dialog.ok",
@@ -257,6 +285,15 @@ mod tests {
             check(Pick::Folder, "kit", &dir, None),
             Checked::Take(dir.join("kit")),
             "a folder to write into is made if missing"
+        );
+        assert_eq!(
+            check(Pick::Folder, "sub", &dir, None),
+            Checked::Take(dir.join("sub"))
+        );
+        assert_eq!(
+            check(Pick::Folder, ".", &dir, None),
+            Checked::Exists(dir.join(".")),
+            "a folder with files: asked first"
         );
         assert_eq!(
             check(Pick::NewFile, "~/x.csv", &dir, Some(&home)),

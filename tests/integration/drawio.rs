@@ -293,8 +293,24 @@ fn check_labels(what: &str, d: &diagram::layout::Diagram, by_id: &BTreeMap<&str,
             want.is_some(),
             "{what}: label {i}'s leader"
         );
-        if let (Some(cell), Some((_, to))) = (leader, want) {
+        if let (Some(cell), Some((from, to))) = (leader, want) {
             leaders += 1;
+            // It leaves the label where the checked line starts (draw.io would otherwise pick
+            // a point on the outline facing the end).
+            let style = |key: &str| -> f32 {
+                let at = cell.style.find(&format!("{key}=")).expect(key) + key.len() + 1;
+                cell.style[at..].split(';').next().unwrap().parse().unwrap()
+            };
+            let b = label.bounds;
+            let x = b.min.x + style("exitX") * (b.max.x - b.min.x);
+            let y = b.min.y + style("exitY") * (b.max.y - b.min.y);
+            // The fractions have four decimals: within a twentieth of a unit on a label.
+            let near = |a: f32, b: f32| (a - b).abs() < 0.05;
+            assert!(
+                near(x, from.x) && near(y, from.y),
+                "{what}: leader {i} exit"
+            );
+            assert!(cell.style.contains("exitPerimeter=0;"), "{what}");
             assert!(cell.edge, "{what}");
             assert_eq!(cell.source.as_deref(), Some(format!("label-{i}").as_str()));
             let end = cell

@@ -275,7 +275,7 @@ fn hostile_labels_are_inert_in_html() {
         let ours = [
             "html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "table", "tr", "th",
             "td", "code", "small", "br", "ul", "li", "strong", "div", "svg", "rect", "text",
-            "line", "polyline", "polygon", "circle", "a", "g",
+            "line", "polyline", "polygon", "circle", "clipPath", "a", "g",
         ];
         // A link is ours only to one of Microsoft's pages.
         if name == "a" && !tag.starts_with('/') {

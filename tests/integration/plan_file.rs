@@ -189,3 +189,26 @@ fn generated_plans_are_clean_and_deterministic() {
         "too large is an error"
     );
 }
+
+/// A rewrite of the same size that keeps the file's time (as `cp -p` or a restore does) still
+/// counts as a change: the stamp is of the bytes, not the size and time.
+#[test]
+fn a_same_size_rewrite_with_the_old_time_changes_the_stamp() {
+    use lync_port_planner::plan_file::Stamp;
+    let path = crate::support::temp_dir().join("plan.ron");
+    std::fs::write(&path, "Plan(name: \"A\")").unwrap();
+    let time = std::fs::metadata(&path).unwrap().modified().unwrap();
+    let before = Stamp::of(&path).unwrap();
+    std::fs::write(&path, "Plan(name: \"B\")").unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(time)
+        .unwrap();
+    assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), time);
+    assert_ne!(Stamp::of(&path), Some(before));
+    // A touched file with the same bytes is no change.
+    std::fs::write(&path, "Plan(name: \"A\")").unwrap();
+    assert_eq!(Stamp::of(&path), Some(before));
+}

@@ -252,3 +252,48 @@ fn template_names_are_translated() {
     h.run();
     assert_eq!(h.state().status.text, "完整站台");
 }
+
+/// Cards on either side of the view (neither in it) are brought into view too: the test was of
+/// their union, which the view crossed.
+#[test]
+fn a_selection_either_side_of_the_view_is_brought_into_view() {
+    use lync_port_planner::plan::NodeId;
+    use lync_port_planner::ui::Selection;
+    let mut h = harness(AppOptions {
+        plan: Some(crate::support::root().join("saved-plans/two-sites.ron")),
+        ..AppOptions::default()
+    });
+    h.state_mut()
+        .push(lync_port_planner::ui::command::Command::ZoomReset);
+    h.run();
+    let view = h.state().canvas.scene_rect;
+    let plan = h.state().plan().clone();
+    let card = |id: &str| {
+        let node = &plan.nodes[&NodeId::from(id)];
+        let at = eframe::egui::pos2(node.position.x, node.position.y);
+        eframe::egui::Rect::from_center_size(
+            at,
+            eframe::egui::vec2(layout::CARD_WIDTH, layout::CARD_HEIGHT),
+        )
+    };
+    // Site A's top row and site B's bottom row: above and below the middle of the plan.
+    let (a, b) = ("a-owa", "b-med");
+    assert!(
+        !view.intersects(card(a)) && !view.intersects(card(b)),
+        "{view:?}"
+    );
+    assert!(
+        view.intersects(card(a).union(card(b))),
+        "their union crosses the view"
+    );
+    h.state_mut().selection = Selection {
+        nodes: [NodeId::from(a), NodeId::from(b)].into(),
+        ..Selection::default()
+    };
+    h.run();
+    let view = h.state().canvas.scene_rect;
+    assert!(
+        view.intersects(card(a)) || view.intersects(card(b)),
+        "{view:?}"
+    );
+}

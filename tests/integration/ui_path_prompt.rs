@@ -216,3 +216,240 @@ fn a_relative_path_is_kept_from_the_root() {
     assert!(path.is_absolute(), "{}", path.display());
     assert_eq!(path, root().join("saved-plans/single-director.ron"));
 }
+
+/// A plan file another program changes while this window has it open.
+fn changed_elsewhere(
+    name: &str,
+    recovery: Option<&std::path::Path>,
+) -> (Harness<'static, PlannerApp>, std::path::PathBuf) {
+    let dir = temp_dir();
+    let path = dir.join(name);
+    std::fs::copy(root().join("saved-plans/single-director.ron"), &path).unwrap();
+    let mut h = harness(AppOptions {
+        plan: Some(path.clone()),
+        recovery_dir: recovery.map(std::path::Path::to_owned),
+        ..AppOptions::default()
+    });
+    let other = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("Single Director", "Saved elsewhere");
+    std::fs::write(&path, other).unwrap();
+    h.get_by_label("Edge Server, Edge pool").click_accesskit();
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    (h, path)
+}
+
+/// While "the file changed on disk" is open, shortcuts wait: Ctrl+N used to put a new plan in
+/// the document's place, and Overwrite then wrote that empty plan over the file.
+#[test]
+fn shortcuts_wait_while_a_file_question_is_open() {
+    let (mut h, path) = changed_elsewhere("shared.ron", None);
+    let edited = h.state().plan().clone();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(h.query_by_label("The file changed on disk").is_some());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert!(
+        h.state().prompt.is_none(),
+        "no \"Save changes?\" behind the question"
+    );
+    assert_eq!(h.state().plan(), &edited, "the document stays");
+    h.get_by_label("Overwrite").click_accesskit();
+    h.run();
+    let saved = lync_port_planner::plan_file::load(&path, &crate::support::catalog()).unwrap();
+    assert_eq!(
+        &saved, &edited,
+        "the edited plan was written, not a new one"
+    );
+}
+
+/// Quit, "Save changes?" Save, the file changed on disk, Overwrite: the window goes on to quit
+/// (it stayed open, the quit forgotten).
+#[test]
+fn quitting_goes_on_after_an_overwrite() {
+    let state = temp_dir();
+    let (mut h, path) = changed_elsewhere("quit.ron", Some(&state));
+    h.state_mut().set_autosave_idle(0.0);
+    h.run();
+    h.state_mut().push(Command::Quit);
+    h.run();
+    h.get_by_label("Save").click_accesskit();
+    h.run();
+    h.get_by_label("Overwrite").click_accesskit();
+    h.run();
+    assert!(
+        !std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("Saved elsewhere")
+    );
+    let left = std::fs::read_dir(&state).unwrap().filter(|e| {
+        e.as_ref()
+            .unwrap()
+            .path()
+            .extension()
+            .is_some_and(|x| x == "ron")
+    });
+    assert_eq!(
+        left.count(),
+        0,
+        "quit: the recovery file went with the window"
+    );
+}
+
+/// Work restored after a crash, its file saved since by another window: Save asks first (the
+/// restored plan wrote over that save without a word).
+#[test]
+fn a_restored_plan_asks_before_saving_over_its_file() {
+    let state = temp_dir();
+    let dir = temp_dir();
+    let path = dir.join("crashed.ron");
+    std::fs::copy(root().join("saved-plans/single-director.ron"), &path).unwrap();
+    let options = AppOptions {
+        plan: Some(path.clone()),
+        recovery_dir: Some(state.clone()),
+        ..AppOptions::default()
+    };
+    let mut a = harness(options.clone());
+    a.state_mut().set_autosave_idle(0.0);
+    a.get_by_label("Edge Server, Edge pool").click_accesskit();
+    a.run();
+    a.key_press(Key::Delete);
+    a.run();
+    drop(a); // the crash
+    let other = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("Single Director", "Saved by B");
+    std::fs::write(&path, &other).unwrap();
+    let mut h = harness(AppOptions {
+        plan: None,
+        ..options
+    });
+    h.get_by_label("Restore").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(h.query_by_label("The file changed on disk").is_some());
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        other,
+        "B's save is still there"
+    );
+}
+
+/// A held Enter (key repeat) does not confirm "Replace it?": only a fresh press or the button.
+#[test]
+fn a_held_enter_does_not_replace_a_file() {
+    let dir = temp_dir();
+    let path = dir.join("plan.ron");
+    std::fs::copy(root().join("saved-plans/single-director.ron"), &path).unwrap();
+    let before = std::fs::read_to_string(&path).unwrap();
+    let mut h = harness(AppOptions {
+        plan: Some(path.clone()),
+        ..AppOptions::default()
+    });
+    h.get_by_label("Edge Server, Edge pool").click_accesskit();
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    h.state_mut().push(Command::SaveAs);
+    h.run();
+    no_dialog_here(&mut h);
+    // Enter goes down and stays down: the window sees a first press, then repeats.
+    let enter = |repeat| eframe::egui::Event::Key {
+        key: Key::Enter,
+        physical_key: None,
+        pressed: true,
+        repeat,
+        modifiers: Modifiers::NONE,
+    };
+    h.event(enter(false));
+    h.run();
+    assert!(h.query_by_label_contains("is already there").is_some());
+    for _ in 0..3 {
+        h.event(enter(true));
+        h.run();
+    }
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        before,
+        "not replaced"
+    );
+    assert!(h.state().path_prompt.is_some(), "still asking");
+}
+
+/// Ctrl+Shift+S is Save As: it saved over the open file (egui matches Ctrl+S on it too).
+#[test]
+fn ctrl_shift_s_asks_where_and_writes_nothing() {
+    let dir = temp_dir();
+    let path = dir.join("plan.ron");
+    std::fs::copy(root().join("saved-plans/single-director.ron"), &path).unwrap();
+    let before = std::fs::read_to_string(&path).unwrap();
+    let mut h = harness(AppOptions {
+        plan: Some(path.clone()),
+        ..AppOptions::default()
+    });
+    h.get_by_label("Edge Server, Edge pool").click_accesskit();
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    assert_eq!(h.state().dialogs.requested, Some(DialogKind::SaveAs));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+    assert!(h.state().doc.is_dirty());
+}
+
+/// Quit with an untitled plan: "Save changes?" Save asks where, and once saved the window quits
+/// (it saved and stayed open). Cancelled, the quit is dropped: a later Save As does not quit.
+#[test]
+fn quitting_goes_on_after_save_as_and_not_after_a_cancel() {
+    let dir = temp_dir();
+    for cancel_first in [true, false] {
+        let state = temp_dir();
+        let mut h = harness(AppOptions {
+            recovery_dir: Some(state.clone()),
+            ..AppOptions::default()
+        });
+        h.state_mut().set_autosave_idle(0.0);
+        h.get_by_label("Edge Server, Edge pool").click_accesskit();
+        h.run();
+        h.key_press(Key::Delete);
+        h.run();
+        h.state_mut().push(Command::Quit);
+        h.run();
+        h.get_by_label("Save").click_accesskit();
+        h.run();
+        no_dialog_here(&mut h);
+        if cancel_first {
+            h.get_by_label("Cancel").click_accesskit();
+            h.run();
+            h.state_mut().push(Command::SaveAs);
+            h.run();
+            no_dialog_here(&mut h);
+        }
+        let path = dir.join(format!("{cancel_first}.ron"));
+        type_path(&mut h, &path);
+        h.get_by_label("OK").click_accesskit();
+        h.run();
+        assert!(path.exists());
+        // A window that quit writes no recovery file for a later edit; one that lives does.
+        let name = "after the save".to_owned();
+        h.state_mut()
+            .push(Command::Edit(lync_port_planner::plan::PlanEdit::SetName {
+                name,
+            }));
+        h.run();
+        let recovery = std::fs::read_dir(&state).map_or(0, |d| {
+            let ron = |e: &std::fs::DirEntry| e.path().extension().is_some_and(|x| x == "ron");
+            d.filter(|e| e.as_ref().is_ok_and(ron)).count()
+        });
+        assert_eq!(
+            recovery,
+            usize::from(cancel_first),
+            "cancel first: {cancel_first}"
+        );
+    }
+}

@@ -111,9 +111,7 @@ impl PlannerApp {
                 self.save(None);
             }
             Command::SaveAs => self.dialogs.requested = Some(DialogKind::SaveAs),
-            Command::SaveTo(p) => {
-                self.save(Some(p));
-            }
+            Command::SaveTo(p) => self.save_to(ctx, p),
             Command::FocusField { .. }
             | Command::Export { .. }
             | Command::ExportConfirmed(_)

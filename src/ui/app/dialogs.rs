@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use eframe::egui;
 
-use super::{PlannerApp, display_name};
+use super::{Disk, PlannerApp, display_name};
 use crate::dns::DnsRecords;
 use crate::document::Document;
 use crate::ui::audit::AuditState;
@@ -133,13 +133,19 @@ impl PlannerApp {
         match answer {
             Some(DiskAnswer::Overwrite) => {
                 self.changed_on_disk = None;
-                self.save_over(&path);
+                let after = self.after_overwrite.take();
+                if self.save_over(&path)
+                    && let Some(after) = after
+                {
+                    self.continue_after(ui.ctx(), after);
+                }
             }
             Some(DiskAnswer::SaveAs) => {
                 self.changed_on_disk = None;
+                self.after_save = self.after_overwrite.take();
                 self.dialogs.requested = Some(crate::ui::DialogKind::SaveAs);
             }
-            Some(DiskAnswer::Cancel) => self.changed_on_disk = None,
+            Some(DiskAnswer::Cancel) => (self.changed_on_disk, self.after_overwrite) = (None, None),
             None => {}
         }
     }
@@ -229,6 +235,10 @@ impl PlannerApp {
                     self.prompt = None;
                     if self.save(None) {
                         self.continue_after(ui.ctx(), after);
+                    } else if self.changed_on_disk.is_some() {
+                        self.after_overwrite = Some(after);
+                    } else if self.dialogs.requested == Some(crate::ui::DialogKind::SaveAs) {
+                        self.after_save = Some(after);
                     }
                 }
                 Some(UnsavedAnswer::DontSave) => {
@@ -271,9 +281,12 @@ impl PlannerApp {
             return;
         };
         if restore {
-            self.doc = Document::new(offer.plan, offer.original.clone());
+            // A relative path (an older recovery file) would be taken from wherever this
+            // window started: the plan is then untitled, and Save asks where.
+            let original = offer.original.clone().filter(|p| p.is_absolute());
+            self.doc = Document::new(offer.plan, original);
             self.doc.mark_unsaved();
-            self.disk = None;
+            self.disk = Disk::Restored;
             self.file_name = offer
                 .original
                 .as_deref()

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use eframe::egui;
 
-use super::{PlannerApp, absolute, display_name};
+use super::{Disk, PlannerApp, absolute, display_name};
 use crate::document::Document;
 use crate::plan_file;
 use crate::ui::Selection;
@@ -17,7 +17,7 @@ use crate::ui::status_bar::Status;
 impl PlannerApp {
     pub(super) fn replace_document(&mut self, doc: Document, file_name: String) {
         self.doc = doc;
-        self.disk = None;
+        self.disk = Disk::Unknown;
         self.file_name = file_name;
         self.selection = Selection::default();
         self.canvas.gesture = Gesture::Idle;
@@ -27,13 +27,13 @@ impl PlannerApp {
 
     pub(super) fn open(&mut self, path: &Path) {
         let path = &absolute(path);
-        match plan_file::load(path, &self.catalog) {
-            Ok(plan) => {
+        match plan_file::load_stamped(path, &self.catalog) {
+            Ok((plan, stamp)) => {
                 self.replace_document(
                     Document::new(plan, Some(path.to_owned())),
                     display_name(path),
                 );
-                self.disk = plan_file::Stamp::of(path);
+                self.disk = Disk::Read(stamp);
                 self.remember(path);
                 self.status = Status::info(
                     self.trf("status.opened", &[("path", &path.display().to_string())]),
@@ -51,24 +51,37 @@ impl PlannerApp {
             self.dialogs.requested = Some(DialogKind::SaveAs);
             return false;
         };
-        let now = plan_file::Stamp::of(&path);
-        if Some(&path) == self.doc.path()
-            && self.disk.is_some()
-            && now.is_some()
-            && now != self.disk
-        {
+        let changed = Some(&path) == self.doc.path()
+            && match self.disk {
+                Disk::Unknown => false,
+                // Unreadable now (binary, too large) counts as changed too.
+                Disk::Read(stamp) => path.exists() && plan_file::Stamp::of(&path) != Some(stamp),
+                Disk::Restored => path.exists(),
+            };
+        if changed {
             self.changed_on_disk = Some(path);
             return false;
         }
         self.save_over(&path)
     }
 
+    /// Save where Save As was told to; what "Save changes?" was asked for goes on once saved.
+    pub(super) fn save_to(&mut self, ctx: &egui::Context, path: PathBuf) {
+        if self.save(Some(path)) {
+            if let Some(after) = self.after_save.take() {
+                self.continue_after(ctx, after);
+            }
+        } else if self.changed_on_disk.is_some() {
+            self.after_overwrite = self.after_save.take();
+        }
+    }
+
     /// Save to `path` whatever is there now.
     pub(super) fn save_over(&mut self, path: &Path) -> bool {
         let path = absolute(path);
-        match plan_file::save(&path, self.doc.plan()) {
-            Ok(()) => {
-                self.disk = plan_file::Stamp::of(&path);
+        match plan_file::save_stamped(&path, self.doc.plan()) {
+            Ok(stamp) => {
+                self.disk = Disk::Read(stamp);
                 self.doc.mark_saved(path.clone());
                 self.file_name = display_name(&path);
                 self.autosave.clear();

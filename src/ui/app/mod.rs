@@ -105,11 +105,16 @@ pub struct PlannerApp {
     pub dialogs: FileDialogs,
     /// The path typed in the window when no file dialog could open.
     pub path_prompt: Option<PathPrompt>,
-    /// The document's file as this window last read or wrote it (`None`: not known, as after
-    /// a recovery): a save over a file changed since asks first.
-    disk: Option<plan_file::Stamp>,
+    /// What this window knows of its document's file: a save over a file changed since asks.
+    disk: Disk,
     /// The document's file changed on disk since: overwrite, save elsewhere or cancel?
     pub changed_on_disk: Option<PathBuf>,
+    /// What "Save changes?" was asked for (quit, open, ...), to go on with once the file that
+    /// changed on disk is overwritten.
+    after_overwrite: Option<AfterPrompt>,
+    /// The same, while Save As (a dialog or the typed path) asks where: dropped when it closes
+    /// without a path.
+    after_save: Option<AfterPrompt>,
     prefs: Prefs,
     prefs_path: Option<PathBuf>,
     lang: Lang,
@@ -143,25 +148,10 @@ impl PlannerApp {
     /// ([`Self::load_error`]); only a broken built-in catalog or example is an error.
     pub fn new(options: AppOptions) -> Result<Self, String> {
         let catalog = Catalog::builtin().map_err(|e| e.to_string())?;
-        let mut status = Status::default();
-        let mut load_error = None;
-        let (plan, path) = match &options.plan {
-            Some(p) => match plan_file::load(p, &catalog) {
-                Ok(plan) => (plan, Some(absolute(p))),
-                // The window opens with an empty untitled plan and says why; with no path, a
-                // save cannot overwrite the file (a newer version's) with what we understood.
-                Err(e) => {
-                    status = Status::error(e.to_string());
-                    load_error = Some(e.to_string());
-                    (Plan::new(i18n::tr(options.lang, "plan.untitled")), None)
-                }
-            },
-            None => (
-                plan_file::from_ron(examples::SEED_PLAN, examples::SEED_NAME, &catalog)
-                    .map_err(|e| e.to_string())?,
-                None,
-            ),
-        };
+        let (plan, path, disk, load_error) = first_plan(&options, &catalog)?;
+        let mut status = load_error
+            .as_deref()
+            .map_or_else(Status::default, Status::error);
         let file_name = match (&path, &options.plan) {
             (Some(p), _) => display_name(p),
             (None, Some(_)) => "untitled.ron".to_owned(),
@@ -229,8 +219,10 @@ impl PlannerApp {
             status,
             dialogs: FileDialogs::default(),
             path_prompt: None,
-            disk: path.as_deref().and_then(plan_file::Stamp::of),
+            disk,
             changed_on_disk: None,
+            after_overwrite: None,
+            after_save: None,
             prefs,
             prefs_path: options.prefs_path.clone(),
             recovery_offer,
@@ -339,7 +331,55 @@ impl PlannerApp {
     }
 }
 
+/// The plan a window opens with: the one named, else the seed example; a plan that cannot be
+/// loaded opens an empty untitled plan and says why (with no path, a save cannot overwrite the
+/// file, a newer version's, with what we understood).
+fn first_plan(
+    options: &AppOptions,
+    catalog: &Catalog,
+) -> Result<(Plan, Option<PathBuf>, Disk, Option<String>), String> {
+    Ok(match &options.plan {
+        Some(p) => match plan_file::load_stamped(p, catalog) {
+            Ok((plan, stamp)) => (plan, Some(absolute(p)), Disk::Read(stamp), None),
+            Err(e) => {
+                let untitled = Plan::new(i18n::tr(options.lang, "plan.untitled"));
+                (untitled, None, Disk::Unknown, Some(e.to_string()))
+            }
+        },
+        None => (
+            plan_file::from_ron(examples::SEED_PLAN, examples::SEED_NAME, catalog)
+                .map_err(|e| e.to_string())?,
+            None,
+            Disk::Unknown,
+            None,
+        ),
+    })
+}
+
+/// What a window knows of its document's file on disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Disk {
+    /// Nothing: no file yet, or one a dialog picked (it asked before replacing it).
+    Unknown,
+    /// The file as this window read or wrote it.
+    Read(plan_file::Stamp),
+    /// Restored from a crashed window's recovery file: what is on disk now may be another
+    /// window's save, so a save over it asks first.
+    Restored,
+}
+
 impl PlannerApp {
+    /// A modal dialog is open: shortcuts and dropped files wait (an answer to it must reach
+    /// the document it was asked about, not a plan Ctrl+N put in its place).
+    fn modal_open(&self) -> bool {
+        self.path_prompt.is_some()
+            || self.changed_on_disk.is_some()
+            || self.prompt.is_some()
+            || self.recovery_offer.is_some()
+            || self.load_error.is_some()
+            || self.pending_export.is_some()
+    }
+
     /// Where a file dialog (or the typed path) starts: the document's folder and file name.
     fn dialog_start(&self) -> Start {
         Start::of(self.doc.path().map(PathBuf::as_path), &self.doc.plan().name)

@@ -80,8 +80,10 @@ impl PlannerApp {
     }
 
     fn read_input(&mut self, ui: &egui::Ui) {
-        self.read_shortcuts(ui);
-        self.read_dropped_files(ui);
+        if !self.modal_open() {
+            self.read_shortcuts(ui);
+            self.read_dropped_files(ui);
+        }
         if let Some(c) = self.dialogs.poll() {
             self.commands.push(c);
         }
@@ -316,6 +318,10 @@ impl PlannerApp {
     }
 
     fn after_frame(&mut self, ui: &egui::Ui) {
+        // Save As closed without a path: what waited for the save does not happen.
+        if self.after_save.is_some() && !self.dialogs.is_asking() && self.path_prompt.is_none() {
+            self.after_save = None;
+        }
         // The rules of this frame's edits are derived while the frame is painted.
         let content = self.doc.content();
         if self.derived.is_behind(content) {

@@ -136,18 +136,26 @@ pub fn reveal_selection(state: &mut CanvasState, plan: &crate::plan::Plan, selec
     state.seen_selection = Some(selection.clone());
     let link = selection.link.iter().flat_map(|(a, b)| [a, b]);
     let peer = selection.peer_link.iter().map(|p| &p.node);
-    let cards = (selection.nodes.iter().chain(link).chain(peer))
+    let cards: Vec<Rect> = (selection.nodes.iter().chain(link).chain(peer))
         .filter_map(|id| plan.nodes.get(id))
         .map(|node| super::geometry::card_rect(node, Vec2::ZERO))
-        .reduce(Rect::union);
-    if let Some(cards) = cards
-        && !state.scene_rect.intersects(cards)
-        && state.scene_rect.is_positive()
-    {
-        state.scene_rect = state
-            .scene_rect
-            .translate(cards.center() - state.scene_rect.center());
+        .collect();
+    let view = state.scene_rect;
+    if cards.is_empty() || !view.is_positive() || cards.iter().any(|c| view.intersects(*c)) {
+        return;
     }
+    // All of them when they fit, else the first.
+    let all = cards
+        .iter()
+        .copied()
+        .reduce(Rect::union)
+        .unwrap_or(cards[0]);
+    let target = if view.size().x >= all.width() && view.size().y >= all.height() {
+        all
+    } else {
+        cards[0]
+    };
+    state.scene_rect = view.translate(target.center() - view.center());
 }
 
 #[cfg(test)]

@@ -69,9 +69,12 @@ pub(super) fn links(out: &mut String, diagram: &Diagram) {
 /// it meets it; under the cards, like the links.
 pub(super) fn leaders(out: &mut String, diagram: &Diagram) {
     for (label, link) in diagram.labels.iter().zip(&diagram.links) {
-        let Some((from, to)) =
-            super::layout::measure::leader(label.bounds, &link.points, &diagram.cards)
-        else {
+        let Some((from, to)) = super::layout::measure::leader(
+            label.bounds,
+            &link.points,
+            &diagram.cards,
+            &diagram.labels,
+        ) else {
             continue;
         };
         writeln!(

@@ -35,9 +35,12 @@ fn lines(parts: &[&str]) -> String {
 /// at the label's cell, so it follows the label when the label is moved.
 fn leaders(out: &mut String, diagram: &Diagram) {
     for (i, (label, link)) in diagram.labels.iter().zip(&diagram.links).enumerate() {
-        let Some((from, to)) =
-            crate::diagram::layout::measure::leader(label.bounds, &link.points, &diagram.cards)
-        else {
+        let Some((from, to)) = crate::diagram::layout::measure::leader(
+            label.bounds,
+            &link.points,
+            &diagram.cards,
+            &diagram.labels,
+        ) else {
             continue;
         };
         // Where on the label it starts, as a fraction of its box (draw.io would otherwise start

@@ -286,7 +286,8 @@ fn check_labels(what: &str, d: &diagram::layout::Diagram, by_id: &BTreeMap<&str,
         let cell = by_id[format!("label-{i}").as_str()];
         assert_eq!(cell.value, label.text, "{what}");
         assert!(same_box(cell.bounds.unwrap(), label.bounds), "{what}");
-        let want = diagram::layout::measure::leader(label.bounds, &link.points, &d.cards);
+        let want =
+            diagram::layout::measure::leader(label.bounds, &link.points, &d.cards, &d.labels);
         let leader = by_id.get(format!("leader-{i}").as_str());
         assert_eq!(
             leader.is_some(),

@@ -233,16 +233,22 @@ pub fn box_polyline_distance(b: Bounds, points: &[CanvasPoint]) -> f32 {
 /// Labels at most this far from their own link (canvas units) are read as on it: no leader.
 pub const LEADER_FROM: f32 = 8.0;
 
+/// A leader's room from every card: along a card's border it reads as the card's outline.
+pub const LEADER_CLEARANCE: f32 = 6.0;
+/// The longest leader: a longer one crosses enough of the drawing to read as a link itself.
+pub const LEADER_MAX: f32 = 3.0 * crate::plan::layout::CARD_HEIGHT;
+
 /// A leader line for a label placed further than [`LEADER_FROM`] from its own link (near a
 /// busy link the clear places run out): the shortest straight line from the label's box to a
-/// point of the link that passes through no card (through one it would read as a link of its
-/// own). Points of the link are tried every few units. `None` when the label is on its link
-/// or every such line crosses a card. Without one a reader cannot tell which link a far label
-/// names.
+/// point of the link, at most [`LEADER_MAX`] long, [`LEADER_CLEARANCE`] clear of every card
+/// (through one it would read as a link of its own) and crossing no other label. Points of
+/// the link are tried every few units. `None` when the label is on its link or no such line
+/// exists. Without one a reader cannot tell which link a far label names.
 pub fn leader(
     b: Bounds,
     points: &[CanvasPoint],
     cards: &[super::Card],
+    labels: &[super::Label],
 ) -> Option<(CanvasPoint, CanvasPoint)> {
     const STEP: f32 = 8.0;
     if box_polyline_distance(b, points) <= LEADER_FROM {
@@ -285,15 +291,26 @@ pub fn leader(
             y: r.max.y.max(p.y),
         },
     });
-    let near: Vec<Bounds> = cards
-        .iter()
-        .map(|c| c.bounds)
-        .filter(|c| c.min.x < reach.max.x && c.max.x > reach.min.x)
-        .filter(|c| c.min.y < reach.max.y && c.max.y > reach.min.y)
+    let reach = shrink(reach, -LEADER_CLEARANCE);
+    let within = |c: &Bounds| {
+        c.min.x < reach.max.x
+            && c.max.x > reach.min.x
+            && c.min.y < reach.max.y
+            && c.max.y > reach.min.y
+    };
+    let near_cards: Vec<Bounds> = cards.iter().map(|c| c.bounds).filter(within).collect();
+    let near_labels: Vec<Bounds> = (labels.iter().map(|l| l.bounds))
+        .filter(|l| *l != b && within(l))
         .collect();
     candidates
         .into_iter()
-        .find(|(p, q)| !near.iter().any(|c| segment_hits(*p, *q, *c, 1.0)))
+        .take_while(|pair| length(pair) <= LEADER_MAX)
+        .find(|(p, q)| {
+            !near_cards
+                .iter()
+                .any(|c| segment_hits(*p, *q, *c, -LEADER_CLEARANCE))
+                && !near_labels.iter().any(|l| segment_hits(*p, *q, *l, 0.5))
+        })
 }
 
 /// For each label (in the order of the diagram's labels), the distance from its box to its
@@ -331,12 +348,12 @@ mod tests {
         let line = [p(0.0, 0.0), p(100.0, 0.0), p(100.0, 100.0)];
         let near = |a: CanvasPoint, b: CanvasPoint| (a.x - b.x).hypot(a.y - b.y) <= 8.0;
         assert_eq!(
-            leader(b(10.0, 2.0, 40.0, 12.0), &line, &[]),
+            leader(b(10.0, 2.0, 40.0, 12.0), &line, &[], &[]),
             None,
             "on its link"
         );
         // Below the first segment, left of the second: across to the second.
-        let (from, to) = leader(b(40.0, 50.0, 80.0, 60.0), &line, &[]).unwrap();
+        let (from, to) = leader(b(40.0, 50.0, 80.0, 60.0), &line, &[], &[]).unwrap();
         assert!(
             (from.x - 80.0).abs() < 1e-3 && (to.x - 100.0).abs() < 1e-3,
             "{from:?} {to:?}"
@@ -348,7 +365,7 @@ mod tests {
             bounds: b(85.0, 20.0, 99.0, 90.0),
             peer: None,
         };
-        let (from, to) = leader(b(40.0, 50.0, 80.0, 60.0), &line, &[card]).unwrap();
+        let (from, to) = leader(b(40.0, 50.0, 80.0, 60.0), &line, &[card], &[]).unwrap();
         assert!(
             near(to, p(from.x, 0.0)) && (from.y - 50.0).abs() < 1e-3,
             "{from:?} {to:?}"

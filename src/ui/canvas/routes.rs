@@ -146,7 +146,7 @@ fn leader(
     label: &layout::Label,
     link: &layout::Link,
 ) -> Option<(Pos2, Pos2)> {
-    layout::measure::leader(label.bounds, &link.points, &diagram.cards)
+    layout::measure::leader(label.bounds, &link.points, &diagram.cards, &diagram.labels)
         .map(|(a, b)| (pos(a), pos(b)))
 }
 

@@ -453,3 +453,36 @@ fn quitting_goes_on_after_save_as_and_not_after_a_cancel() {
         );
     }
 }
+
+/// Two windows saving different plans both reach Open recent (the last window to save wrote
+/// its own list over the other's).
+#[test]
+fn two_windows_keep_each_others_recent_files() {
+    let dir = temp_dir();
+    let prefs = dir.join("prefs.ron");
+    let window = |name: &str| {
+        let path = dir.join(name);
+        std::fs::copy(root().join("saved-plans/single-director.ron"), &path).unwrap();
+        let h = harness(AppOptions {
+            plan: Some(path.clone()),
+            prefs_path: Some(prefs.clone()),
+            ..AppOptions::default()
+        });
+        (h, path)
+    };
+    let (mut a, a_path) = window("a.ron");
+    let (mut b, b_path) = window("b.ron");
+    for h in [&mut a, &mut b] {
+        h.get_by_label("Edge Server, Edge pool").click_accesskit();
+        h.run();
+        h.key_press(Key::Delete);
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+        h.run();
+    }
+    let text = std::fs::read_to_string(&prefs).unwrap();
+    for path in [a_path, b_path] {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(text.contains(&name), "{name} not in {text}");
+    }
+}

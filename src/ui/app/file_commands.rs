@@ -99,6 +99,13 @@ impl PlannerApp {
     }
 
     pub(super) fn remember(&mut self, path: &Path) {
+        // Another window may have added files since this one read the preferences: its list
+        // goes on, with this file first (the last window to save used to drop the others').
+        if let Some(p) = &self.prefs_path
+            && p.exists()
+        {
+            self.prefs.recent = crate::ui::files::Prefs::load(p).recent;
+        }
         self.prefs.remember(path);
         self.save_prefs();
     }

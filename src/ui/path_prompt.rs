@@ -123,14 +123,18 @@ impl PathPrompt {
         &mut self.text
     }
 
-    /// Take the typed path, if it answers the dialog.
+    /// Take the typed path, if it answers the dialog. A plan saved under a name without an
+    /// extension gets `.ron`, as a native dialog's filter gives it.
     fn submit(&mut self) -> Outcome {
-        match check(
-            self.kind.pick(),
-            &self.text,
-            &self.base,
-            self.home.as_deref(),
-        ) {
+        let mut text = self.text.trim().to_owned();
+        if self.kind == DialogKind::SaveAs
+            && !text.ends_with(std::path::MAIN_SEPARATOR)
+            && Path::new(&text).extension().is_none()
+            && !text.is_empty()
+        {
+            text.push_str(".ron");
+        }
+        match check(self.kind.pick(), &text, &self.base, self.home.as_deref()) {
             Checked::Take(path) => Outcome::Chosen(Box::new(self.kind.answer(path))),
             Checked::Exists(path) if self.replace.as_ref() == Some(&path) => {
                 Outcome::Chosen(Box::new(self.kind.answer(path)))
@@ -320,6 +324,13 @@ mod tests {
         };
         let mut prompt = PathPrompt::new(DialogKind::SaveAs, &start);
         assert_eq!(prompt.text, dir.join("plan.ron").display().to_string());
+        // A name without an extension is a plan file all the same.
+        prompt.text = dir.join("other").display().to_string();
+        assert_eq!(
+            prompt.submit(),
+            Outcome::Chosen(Box::new(Command::SaveTo(dir.join("other.ron"))))
+        );
+        prompt.text = dir.join("plan").display().to_string();
         assert_eq!(prompt.submit(), Outcome::Open, "asks first");
         assert_eq!(prompt.replace, Some(dir.join("plan.ron")));
         assert_eq!(

@@ -281,3 +281,25 @@ fn a_window_that_draws_no_frames_still_autosaves() {
     eframe::App::logic(h.state_mut(), &ctx, &mut eframe::Frame::_new_kittest());
     assert_eq!(recovery_files(&state).len(), 1, "written without a frame");
 }
+
+/// A crash's work offered and a plan that does not open, at one start: one question at a time
+/// (the load error was drawn over the recovery offer).
+#[test]
+fn the_recovery_offer_comes_before_a_load_error() {
+    let state = temp_dir();
+    let mut a = window(&state);
+    delete(&mut a, "Edge Server, ");
+    drop(a); // the crash
+    let broken = temp_dir().join("broken.ron");
+    std::fs::write(&broken, "Plan(oops").unwrap();
+    let mut h = harness(AppOptions {
+        plan: Some(broken),
+        recovery_dir: Some(state.clone()),
+        ..AppOptions::default()
+    });
+    assert!(h.query_by_label("Recover unsaved work?").is_some());
+    assert!(h.query_by_label("Cannot open the plan").is_none(), "one at a time");
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(h.query_by_label("Cannot open the plan").is_some());
+}

@@ -167,7 +167,12 @@ impl PlannerApp {
 
     /// "Cannot open the plan", when the plan named at start did not load.
     fn load_error_ui(&mut self, ui: &egui::Ui) {
-        let Some(message) = &self.load_error else {
+        // One question at a time: the recovery offer first (it was drawn under this one).
+        let Some(message) = self
+            .load_error
+            .as_ref()
+            .filter(|_| self.recovery_offer.is_none())
+        else {
             return;
         };
         let mut ok = false;

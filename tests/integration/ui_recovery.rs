@@ -298,7 +298,10 @@ fn the_recovery_offer_comes_before_a_load_error() {
         ..AppOptions::default()
     });
     assert!(h.query_by_label("Recover unsaved work?").is_some());
-    assert!(h.query_by_label("Cannot open the plan").is_none(), "one at a time");
+    assert!(
+        h.query_by_label("Cannot open the plan").is_none(),
+        "one at a time"
+    );
     h.get_by_label("Discard").click();
     h.run();
     assert!(h.query_by_label("Cannot open the plan").is_some());

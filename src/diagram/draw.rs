@@ -68,15 +68,10 @@ pub(super) fn links(out: &mut String, diagram: &Diagram) {
 /// A thin dashed line from each label placed away from its link to that link, with a dot where
 /// it meets it; under the cards, like the links.
 pub(super) fn leaders(out: &mut String, diagram: &Diagram) {
-    for (label, link) in diagram.labels.iter().zip(&diagram.links) {
-        let Some((from, to)) = super::layout::measure::leader(
-            label.bounds,
-            &link.points,
-            &diagram.cards,
-            &diagram.labels,
-        ) else {
-            continue;
-        };
+    for (from, to) in super::layout::measure::leaders(diagram)
+        .into_iter()
+        .flatten()
+    {
         writeln!(
             out,
             "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#888888\" stroke-width=\"1.2\" stroke-dasharray=\"3 3\"/>\n<circle cx=\"{}\" cy=\"{}\" r=\"3\" fill=\"#888888\"/>",

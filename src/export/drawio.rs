@@ -34,13 +34,9 @@ fn lines(parts: &[&str]) -> String {
 /// A dashed leader from each label placed away from its link (as the SVG draws it): it starts
 /// at the label's cell, so it follows the label when the label is moved.
 fn leaders(out: &mut String, diagram: &Diagram) {
-    for (i, (label, link)) in diagram.labels.iter().zip(&diagram.links).enumerate() {
-        let Some((from, to)) = crate::diagram::layout::measure::leader(
-            label.bounds,
-            &link.points,
-            &diagram.cards,
-            &diagram.labels,
-        ) else {
+    let leaders = crate::diagram::layout::measure::leaders(diagram);
+    for (i, (label, leader)) in diagram.labels.iter().zip(leaders).enumerate() {
+        let Some((from, to)) = leader else {
             continue;
         };
         // Where on the label it starts, as a fraction of its box (draw.io would otherwise start

@@ -25,6 +25,21 @@ fn no_dialog_here(h: &mut Harness<'static, PlannerApp>) -> DialogKind {
     kind
 }
 
+/// A copy of the single-Director example, named `name`, in a fresh folder.
+fn plan_copy(name: &str) -> std::path::PathBuf {
+    let path = temp_dir().join(name);
+    std::fs::copy(root().join("saved-plans/single-director.ron"), &path).unwrap();
+    path
+}
+
+/// Delete the Edge card: an edit to save.
+fn delete_edge(h: &mut Harness<'static, PlannerApp>) {
+    h.get_by_label("Edge Server, Edge pool").click_accesskit();
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+}
+
 fn type_path(h: &mut Harness<'static, PlannerApp>, path: &std::path::Path) {
     let prompt = h
         .state_mut()
@@ -65,18 +80,13 @@ fn an_untitled_plan_is_saved_where_the_user_types() {
 /// A file that is there is replaced only after a second OK; a file to open must be there.
 #[test]
 fn replacing_asks_first_and_opening_needs_a_file() {
-    let dir = temp_dir();
-    let path = dir.join("plan.ron");
-    std::fs::copy(root().join("saved-plans/single-director.ron"), &path).unwrap();
+    let path = plan_copy("plan.ron");
     let before = std::fs::read_to_string(&path).unwrap();
     let mut h = harness(AppOptions {
         plan: Some(path.clone()),
         ..AppOptions::default()
     });
-    h.get_by_label("Edge Server, Edge pool").click_accesskit();
-    h.run();
-    h.key_press(Key::Delete);
-    h.run();
+    delete_edge(&mut h);
     h.state_mut().push(Command::SaveAs);
     h.run();
     no_dialog_here(&mut h);
@@ -94,7 +104,7 @@ fn replacing_asks_first_and_opening_needs_a_file() {
     h.state_mut().push(Command::Open);
     h.run();
     assert_eq!(no_dialog_here(&mut h), DialogKind::Open);
-    type_path(&mut h, &dir.join("nothing.ron"));
+    type_path(&mut h, &path.with_file_name("nothing.ron"));
     h.get_by_label("OK").click_accesskit();
     h.run();
     assert!(h.query_by_label_contains("There is no file").is_some());
@@ -111,9 +121,7 @@ fn replacing_asks_first_and_opening_needs_a_file() {
 /// An export goes through the prompt too, under a name made from the plan's file.
 #[test]
 fn an_export_is_written_where_the_prompt_says() {
-    let dir = temp_dir();
-    let path = dir.join("site.ron");
-    std::fs::copy(root().join("saved-plans/single-director.ron"), &path).unwrap();
+    let path = plan_copy("site.ron");
     let mut h = harness(AppOptions {
         plan: Some(path.clone()),
         ..AppOptions::default()
@@ -126,7 +134,7 @@ fn an_export_is_written_where_the_prompt_says() {
     assert!(h.query_by_label("Export: CSV").is_some());
     h.get_by_label("OK").click_accesskit();
     h.run();
-    let csv = std::fs::read_to_string(dir.join("site-rules.csv")).expect("written");
+    let csv = std::fs::read_to_string(path.with_file_name("site-rules.csv")).expect("written");
     let csv = csv.trim_start_matches('\u{feff}');
     assert!(
         csv.starts_with("id,firewall,"),
@@ -155,9 +163,7 @@ fn escape_closes_the_prompt() {
 /// saved (it silently wiped it); Cancel writes nothing, Overwrite writes this window's plan.
 #[test]
 fn a_save_over_a_file_changed_on_disk_asks_first() {
-    let dir = temp_dir();
-    let path = dir.join("shared.ron");
-    std::fs::copy(root().join("saved-plans/single-director.ron"), &path).unwrap();
+    let path = plan_copy("shared.ron");
     let open = || {
         harness(AppOptions {
             plan: Some(path.clone()),
@@ -165,10 +171,7 @@ fn a_save_over_a_file_changed_on_disk_asks_first() {
         })
     };
     let (mut a, mut b) = (open(), open());
-    b.get_by_label("Edge Server, Edge pool").click_accesskit();
-    b.run();
-    b.key_press(Key::Delete);
-    b.run();
+    delete_edge(&mut b);
     b.key_press_modifiers(Modifiers::COMMAND, Key::S);
     b.run();
     assert!(!b.state().doc.is_dirty(), "the first window saved");
@@ -194,10 +197,7 @@ fn a_save_over_a_file_changed_on_disk_asks_first() {
     assert!(!a.state().doc.is_dirty());
     assert_ne!(std::fs::read_to_string(&path).unwrap(), saved_by_b);
     // Its own save is no change on disk: the next save asks nothing.
-    a.get_by_label("Edge Server, Edge pool").click_accesskit();
-    a.run();
-    a.key_press(Key::Delete);
-    a.run();
+    delete_edge(&mut a);
     a.key_press_modifiers(Modifiers::COMMAND, Key::S);
     a.run();
     assert!(a.query_by_label("The file changed on disk").is_none());
@@ -222,9 +222,7 @@ fn changed_elsewhere(
     name: &str,
     recovery: Option<&std::path::Path>,
 ) -> (Harness<'static, PlannerApp>, std::path::PathBuf) {
-    let dir = temp_dir();
-    let path = dir.join(name);
-    std::fs::copy(root().join("saved-plans/single-director.ron"), &path).unwrap();
+    let path = plan_copy(name);
     let mut h = harness(AppOptions {
         plan: Some(path.clone()),
         recovery_dir: recovery.map(std::path::Path::to_owned),
@@ -234,10 +232,7 @@ fn changed_elsewhere(
         .unwrap()
         .replace("Single Director", "Saved elsewhere");
     std::fs::write(&path, other).unwrap();
-    h.get_by_label("Edge Server, Edge pool").click_accesskit();
-    h.run();
-    h.key_press(Key::Delete);
-    h.run();
+    delete_edge(&mut h);
     (h, path)
 }
 
@@ -304,9 +299,7 @@ fn quitting_goes_on_after_an_overwrite() {
 #[test]
 fn a_restored_plan_asks_before_saving_over_its_file() {
     let state = temp_dir();
-    let dir = temp_dir();
-    let path = dir.join("crashed.ron");
-    std::fs::copy(root().join("saved-plans/single-director.ron"), &path).unwrap();
+    let path = plan_copy("crashed.ron");
     let options = AppOptions {
         plan: Some(path.clone()),
         recovery_dir: Some(state.clone()),
@@ -314,10 +307,7 @@ fn a_restored_plan_asks_before_saving_over_its_file() {
     };
     let mut a = harness(options.clone());
     a.state_mut().set_autosave_idle(0.0);
-    a.get_by_label("Edge Server, Edge pool").click_accesskit();
-    a.run();
-    a.key_press(Key::Delete);
-    a.run();
+    delete_edge(&mut a);
     drop(a); // the crash
     let other = std::fs::read_to_string(&path)
         .unwrap()
@@ -342,18 +332,13 @@ fn a_restored_plan_asks_before_saving_over_its_file() {
 /// A held Enter (key repeat) does not confirm "Replace it?": only a fresh press or the button.
 #[test]
 fn a_held_enter_does_not_replace_a_file() {
-    let dir = temp_dir();
-    let path = dir.join("plan.ron");
-    std::fs::copy(root().join("saved-plans/single-director.ron"), &path).unwrap();
+    let path = plan_copy("plan.ron");
     let before = std::fs::read_to_string(&path).unwrap();
     let mut h = harness(AppOptions {
         plan: Some(path.clone()),
         ..AppOptions::default()
     });
-    h.get_by_label("Edge Server, Edge pool").click_accesskit();
-    h.run();
-    h.key_press(Key::Delete);
-    h.run();
+    delete_edge(&mut h);
     h.state_mut().push(Command::SaveAs);
     h.run();
     no_dialog_here(&mut h);
@@ -383,18 +368,13 @@ fn a_held_enter_does_not_replace_a_file() {
 /// Ctrl+Shift+S is Save As: it saved over the open file (egui matches Ctrl+S on it too).
 #[test]
 fn ctrl_shift_s_asks_where_and_writes_nothing() {
-    let dir = temp_dir();
-    let path = dir.join("plan.ron");
-    std::fs::copy(root().join("saved-plans/single-director.ron"), &path).unwrap();
+    let path = plan_copy("plan.ron");
     let before = std::fs::read_to_string(&path).unwrap();
     let mut h = harness(AppOptions {
         plan: Some(path.clone()),
         ..AppOptions::default()
     });
-    h.get_by_label("Edge Server, Edge pool").click_accesskit();
-    h.run();
-    h.key_press(Key::Delete);
-    h.run();
+    delete_edge(&mut h);
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     h.run();
     assert_eq!(h.state().dialogs.requested, Some(DialogKind::SaveAs));
@@ -414,10 +394,7 @@ fn quitting_goes_on_after_save_as_and_not_after_a_cancel() {
             ..AppOptions::default()
         });
         h.state_mut().set_autosave_idle(0.0);
-        h.get_by_label("Edge Server, Edge pool").click_accesskit();
-        h.run();
-        h.key_press(Key::Delete);
-        h.run();
+        delete_edge(&mut h);
         h.state_mut().push(Command::Quit);
         h.run();
         h.get_by_label("Save").click_accesskit();
@@ -458,11 +435,9 @@ fn quitting_goes_on_after_save_as_and_not_after_a_cancel() {
 /// its own list over the other's).
 #[test]
 fn two_windows_keep_each_others_recent_files() {
-    let dir = temp_dir();
-    let prefs = dir.join("prefs.ron");
+    let prefs = temp_dir().join("prefs.ron");
     let window = |name: &str| {
-        let path = dir.join(name);
-        std::fs::copy(root().join("saved-plans/single-director.ron"), &path).unwrap();
+        let path = plan_copy(name);
         let h = harness(AppOptions {
             plan: Some(path.clone()),
             prefs_path: Some(prefs.clone()),
@@ -473,10 +448,7 @@ fn two_windows_keep_each_others_recent_files() {
     let (mut a, a_path) = window("a.ron");
     let (mut b, b_path) = window("b.ron");
     for h in [&mut a, &mut b] {
-        h.get_by_label("Edge Server, Edge pool").click_accesskit();
-        h.run();
-        h.key_press(Key::Delete);
-        h.run();
+        delete_edge(h);
         h.key_press_modifiers(Modifiers::COMMAND, Key::S);
         h.run();
     }

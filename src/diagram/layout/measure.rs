@@ -313,6 +313,14 @@ pub fn leader(
         })
 }
 
+/// Each label's [`leader`], in the order of the diagram's labels: what the SVG, the draw.io
+/// file and the canvas draw.
+pub fn leaders(diagram: &Diagram) -> Vec<Option<(CanvasPoint, CanvasPoint)>> {
+    (diagram.labels.iter().zip(&diagram.links))
+        .map(|(label, link)| leader(label.bounds, &link.points, &diagram.cards, &diagram.labels))
+        .collect()
+}
+
 /// For each label (in the order of the diagram's labels), the distance from its box to its
 /// own link's polyline, 0 when they touch: how far a reader's eye must go from a label to the
 /// link it names.

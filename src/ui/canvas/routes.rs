@@ -69,7 +69,9 @@ pub(super) fn adopt(
     carried: &Carried,
     shapes: &mut [LinkShape],
 ) -> (Vec<PeerCard>, Vec<PeerLink>, Vec<LinkShape>) {
-    for ((shape, link), label) in shapes.iter_mut().zip(&diagram.links).zip(&diagram.labels) {
+    let leaders = layout::measure::leaders(diagram);
+    let laid = diagram.links.iter().zip(&diagram.labels).zip(leaders);
+    for (shape, ((link, label), leader)) in shapes.iter_mut().zip(laid) {
         let key = (&shape.key.0, &shape.key.1);
         // Were the two walks ever to differ, the link keeps its straight line.
         if (&link.a, &link.b) != key || (&label.a, &label.b) != key || link.points.len() < 2 {
@@ -81,7 +83,7 @@ pub(super) fn adopt(
         shape.label = Rect::from_min_max(pos(label.bounds.min), pos(label.bounds.max));
         shape.extent = extent(&shape.points, shape.label);
         shape.routed = true;
-        shape.leader = leader(diagram, label, link);
+        shape.leader = leader.map(|(a, b)| (pos(a), pos(b)));
     }
     let peers: Vec<PeerCard> = diagram
         .cards
@@ -138,16 +140,6 @@ fn laid_out(link: &layout::Link, label: &layout::Label) -> LinkShape {
         routed: false,
         leader: None,
     }
-}
-
-/// The leader the SVG draws for `label`, in canvas positions.
-fn leader(
-    diagram: &layout::Diagram,
-    label: &layout::Label,
-    link: &layout::Link,
-) -> Option<(Pos2, Pos2)> {
-    layout::measure::leader(label.bounds, &link.points, &diagram.cards, &diagram.labels)
-        .map(|(a, b)| (pos(a), pos(b)))
 }
 
 /// Widths of the characters a port label can hold, in the canvas's label font, measured in the

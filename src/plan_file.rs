@@ -203,8 +203,12 @@ impl Stamp {
         Self(hasher.finish())
     }
 
-    /// Of the file now; `None` when it is not there or not a readable plan-sized text file.
+    /// Of the file now; `None` when it is not a regular file (a pipe or device is not read
+    /// again: it could block or give other bytes) or not a readable plan-sized text file.
     pub fn of(path: &Path) -> Option<Self> {
+        if !path.is_file() {
+            return None;
+        }
         file_text::read(path).ok().map(|text| Self::of_text(&text))
     }
 }

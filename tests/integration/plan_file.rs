@@ -212,3 +212,16 @@ fn a_same_size_rewrite_with_the_old_time_changes_the_stamp() {
     std::fs::write(&path, "Plan(name: \"A\")").unwrap();
     assert_eq!(Stamp::of(&path), Some(before));
 }
+
+/// A pipe is not read for a stamp (reading it again would block the window's save).
+#[test]
+fn a_pipe_has_no_stamp() {
+    use lync_port_planner::plan_file::Stamp;
+    let fifo = crate::support::temp_dir().join("plan.fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    assert_eq!(Stamp::of(&fifo), None, "returned at once, unread");
+}

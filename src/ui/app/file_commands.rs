@@ -54,9 +54,10 @@ impl PlannerApp {
         let changed = Some(&path) == self.doc.path()
             && match self.disk {
                 Disk::Unknown => false,
-                // Unreadable now (binary, too large) counts as changed too.
-                Disk::Read(stamp) => path.exists() && plan_file::Stamp::of(&path) != Some(stamp),
-                Disk::Restored => path.exists(),
+                // A regular file unreadable now (binary, too large) counts as changed too; a pipe
+                // or device is written in place unasked, as before.
+                Disk::Read(stamp) => path.is_file() && plan_file::Stamp::of(&path) != Some(stamp),
+                Disk::Restored => path.is_file(),
             };
         if changed {
             self.changed_on_disk = Some(path);
